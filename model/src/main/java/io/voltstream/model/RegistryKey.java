@@ -1,0 +1,51 @@
+package io.voltstream.model;
+
+import java.util.Optional;
+
+/**
+ * Keys of the compacted {@code registry} topic: {@code building:<id>}, {@code room:<name>},
+ * {@code sensor:<id>}. The value is the entity's JSON ({@link Building}, {@link Room},
+ * {@link Sensor}); a null value (tombstone) deletes it.
+ */
+public record RegistryKey(Kind kind, String id) {
+
+  public enum Kind {
+    BUILDING,
+    ROOM,
+    SENSOR;
+
+    String prefix() {
+      return name().toLowerCase(java.util.Locale.ROOT) + ":";
+    }
+  }
+
+  public static RegistryKey building(String id) {
+    return new RegistryKey(Kind.BUILDING, id);
+  }
+
+  public static RegistryKey room(String name) {
+    return new RegistryKey(Kind.ROOM, name);
+  }
+
+  public static RegistryKey sensor(String id) {
+    return new RegistryKey(Kind.SENSOR, id);
+  }
+
+  /** The key as written to Kafka. */
+  public String encode() {
+    return kind.prefix() + id;
+  }
+
+  /** Parses a Kafka key; empty for keys of other kinds, so newer writers do not break older readers. */
+  public static Optional<RegistryKey> decode(String key) {
+    if (key == null) {
+      return Optional.empty();
+    }
+    for (Kind k : Kind.values()) {
+      if (key.startsWith(k.prefix()) && key.length() > k.prefix().length()) {
+        return Optional.of(new RegistryKey(k, key.substring(k.prefix().length())));
+      }
+    }
+    return Optional.empty();
+  }
+}
