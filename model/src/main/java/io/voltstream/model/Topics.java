@@ -14,6 +14,8 @@ public final class Topics {
   public static final String ROOM_METRICS = "room-metrics";
   /** Alerts and system events. */
   public static final String EVENTS = "events";
+  /** Compacted log of revoked API token ids, read by every API instance. */
+  public static final String TOKEN_REVOCATIONS = "token-revocations";
 
   private Topics() {}
 }

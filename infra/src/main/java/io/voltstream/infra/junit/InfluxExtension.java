@@ -1,0 +1,136 @@
+package io.voltstream.infra.junit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.infra.InfluxServer;
+import io.voltstream.infra.InfraException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts an {@link InfluxServer} on free ports over a scratch dir under {@code target/} before the
+ * test class and stops it after. Each test takes its own database from {@link #freshDatabase()}.
+ *
+ * <pre>{@code
+ * @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
+ *
+ * String db = INFLUX.freshDatabase();
+ * runSinkAgainst(INFLUX.url(), db);
+ * JsonNode answer = INFLUX.awaitQuery(db, "SELECT count(*) FROM readings",
+ *     a -> InfluxExtension.firstValue(a, 1) >= 100, Duration.ofSeconds(20));
+ * }</pre>
+ */
+public final class InfluxExtension implements BeforeAllCallback, AfterAllCallback {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  private Path dir;
+  private InfluxServer server;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    dir = TestDirs.create("influx");
+    server = InfluxServer.start(dir, 0);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+    TestDirs.deleteQuietly(dir);
+  }
+
+  /** {@code http://127.0.0.1:<port>}. */
+  public String url() {
+    return running().url();
+  }
+
+  /** Creates a database with a name no other test of this JVM uses and returns the name. */
+  public String freshDatabase() {
+    String name =
+        "test_" + COUNTER.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    running().createDatabase(name);
+    return name;
+  }
+
+  /** Writes line protocol with millisecond timestamps. */
+  public void write(String db, String lineProtocol) {
+    running().write(db, lineProtocol);
+  }
+
+  /** The JSON answer of an InfluxQL query ({@link InfluxServer#query}). */
+  public JsonNode query(String db, String influxql) {
+    return running().query(db, influxql);
+  }
+
+  /**
+   * Repeats the query every 100 ms until {@code condition} accepts the answer or {@code timeout}
+   * passed; returns the last answer either way, so the caller's assertion shows what was there.
+   */
+  public JsonNode awaitQuery(
+      String db, String influxql, Predicate<JsonNode> condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonNode answer = null;
+    while (true) {
+      try {
+        answer = query(db, influxql);
+        if (condition.test(answer)) {
+          return answer;
+        }
+      } catch (InfraException unreachable) {
+        // influxd may be stopped on purpose by the test; keep polling until the deadline
+      }
+      if (System.nanoTime() >= deadline) {
+        return answer;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return answer;
+      }
+    }
+  }
+
+  /**
+   * The {@code column}-th value of the first row of the first series, as a double; NaN when
+   * there is no such value. E.g. {@code firstValue(query(db, "SELECT count(v) FROM m"), 1)}.
+   */
+  public static double firstValue(JsonNode answer, int column) {
+    if (answer == null) {
+      return Double.NaN;
+    }
+    JsonNode value = answer.path("results").path(0).path("series").path(0).path("values").path(0)
+        .path(column);
+    return value.isNumber() ? value.asDouble() : Double.NaN;
+  }
+
+  /** Stops influxd (same ports and data are used by {@link #start()}). */
+  public void stop() {
+    running().stop();
+  }
+
+  /** Starts influxd again and waits for {@code /ping}. */
+  public void start() {
+    running().start();
+  }
+
+  /** The server itself, e.g. for its pid. */
+  public InfluxServer server() {
+    return running();
+  }
+
+  private InfluxServer running() {
+    if (server == null) {
+      throw new InfraException(
+          "InfluxExtension is not running: register it as a static field with @RegisterExtension");
+    }
+    return server;
+  }
+}

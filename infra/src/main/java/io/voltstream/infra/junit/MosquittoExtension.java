@@ -1,0 +1,74 @@
+package io.voltstream.infra.junit;
+
+import io.voltstream.infra.InfraException;
+import io.voltstream.infra.MosquittoBroker;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts a {@link MosquittoBroker} on a free port over a scratch dir under {@code target/} before
+ * the test class and stops it after. {@link #stop()} and {@link #start()} simulate a broker outage
+ * on the same port with persistence kept.
+ *
+ * <pre>{@code
+ * @RegisterExtension static final MosquittoExtension MQTT = new MosquittoExtension();
+ * Mqtt5Client.builder().serverHost(MQTT.host()).serverPort(MQTT.port())...
+ * }</pre>
+ */
+public final class MosquittoExtension implements BeforeAllCallback, AfterAllCallback {
+  private Path dir;
+  private MosquittoBroker broker;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    dir = TestDirs.create("mosquitto");
+    broker = MosquittoBroker.start(dir, 0);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (broker != null) {
+      broker.close();
+      broker = null;
+    }
+    TestDirs.deleteQuietly(dir);
+  }
+
+  /** {@code tcp://127.0.0.1:<port>}. */
+  public String serverUri() {
+    return running().serverUri();
+  }
+
+  public String host() {
+    return running().host();
+  }
+
+  public int port() {
+    return running().port();
+  }
+
+  /** Stops the broker gracefully; clients see the connection drop. */
+  public void stop() {
+    running().stop();
+  }
+
+  /** Starts it again on the same port with the same persistence; waits until it accepts. */
+  public void start() {
+    running().start();
+  }
+
+  /** The broker itself, e.g. for its pid. */
+  public MosquittoBroker broker() {
+    return running();
+  }
+
+  private MosquittoBroker running() {
+    if (broker == null) {
+      throw new InfraException(
+          "MosquittoExtension is not running: register it as a static field with @RegisterExtension");
+    }
+    return broker;
+  }
+}

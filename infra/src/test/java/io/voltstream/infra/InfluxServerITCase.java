@@ -1,0 +1,68 @@
+package io.voltstream.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.infra.junit.InfluxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class InfluxServerITCase {
+  @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
+
+  @TempDir Path tempDir;
+
+  @Test
+  void shouldQueryWhatWasWritten() {
+    String db = INFLUX.freshDatabase();
+    INFLUX.write(db, "readings,sensor_id=s1,room=kitchen power_w=120.5 1700000000000\n"
+        + "readings,sensor_id=s2,room=kitchen power_w=80 1700000060000");
+
+    JsonNode answer =
+        INFLUX.awaitQuery(db, "SELECT sum(power_w) FROM readings WHERE room = 'kitchen'",
+            a -> InfluxExtension.firstValue(a, 1) == 200.5, Duration.ofSeconds(10));
+
+    assertThat(InfluxExtension.firstValue(answer, 1)).isEqualTo(200.5);
+  }
+
+  @Test
+  void shouldEncodeQueriesWithSpecialCharacters() {
+    String db = INFLUX.freshDatabase();
+    INFLUX.write(db, "m,room=a\\ b&c v=1 1700000000000");
+
+    JsonNode answer = INFLUX.query(db, "SELECT count(v) FROM m WHERE room = 'a b&c'");
+
+    assertThat(InfluxExtension.firstValue(answer, 1)).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldKeepDataAcrossStopAndStart() {
+    String db = INFLUX.freshDatabase();
+    INFLUX.write(db, "m v=42 1700000000000");
+    long pidBefore = INFLUX.server().pid().orElseThrow();
+
+    INFLUX.stop();
+    assertThat(ProcessStats.isAlive(pidBefore)).isFalse();
+    assertThat(INFLUX.server().ping()).isFalse();
+    INFLUX.start();
+
+    assertThat(InfluxExtension.firstValue(INFLUX.query(db, "SELECT last(v) FROM m"), 1))
+        .isEqualTo(42.0);
+  }
+
+  @Test
+  void shouldLeaveNoProcessBehindAfterClose() {
+    InfluxServer server = InfluxServer.start(tempDir.resolve("influx"), 0);
+    long pid = server.pid().orElseThrow();
+    server.createDatabase("closing");
+    assertThat(server.query(null, "SHOW DATABASES").toString()).contains("closing");
+
+    server.close();
+
+    assertThat(ProcessStats.isAlive(pid)).isFalse();
+    assertThat(server.ping()).isFalse();
+  }
+}

@@ -1,0 +1,48 @@
+package io.voltstream.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.voltstream.model.Topics;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+
+class TopicProvisionerTest {
+
+  @Test
+  void shouldGiveReadingsTheRequestedPartitionsAndOtherTopicsTheirFixedOnes() {
+    Map<String, NewTopic> topics =
+        TopicProvisioner.standardTopics(6).stream()
+            .collect(Collectors.toMap(NewTopic::name, t -> t));
+
+    assertThat(topics.keySet())
+        .containsExactlyInAnyOrder(Topics.READINGS, Topics.READINGS_DLQ, Topics.READINGS_LATE,
+            Topics.ROOM_METRICS, Topics.EVENTS, Topics.REGISTRY, TopicProvisioner.TOKEN_REVOCATIONS);
+    assertThat(topics.get(Topics.READINGS).numPartitions()).isEqualTo(6);
+    assertThat(topics.get(Topics.EVENTS).numPartitions()).isEqualTo(2);
+    assertThat(topics.get(Topics.READINGS_DLQ).numPartitions()).isEqualTo(2);
+    assertThat(topics.values()).allSatisfy(t -> assertThat(t.replicationFactor()).isEqualTo((short) 1));
+  }
+
+  @Test
+  void shouldCompactTheRegistryAndTokenRevocationsOnOnePartition() {
+    Map<String, NewTopic> topics =
+        TopicProvisioner.standardTopics(4).stream()
+            .collect(Collectors.toMap(NewTopic::name, t -> t));
+
+    for (String name : new String[] {Topics.REGISTRY, TopicProvisioner.TOKEN_REVOCATIONS}) {
+      assertThat(topics.get(name).numPartitions()).isEqualTo(1);
+      assertThat(topics.get(name).configs()).containsEntry("cleanup.policy", "compact");
+    }
+    assertThat(topics.get(Topics.READINGS).configs()).isNullOrEmpty();
+  }
+
+  @Test
+  void shouldRejectZeroReadingPartitions() {
+    assertThatThrownBy(() -> TopicProvisioner.standardTopics(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("readingPartitions");
+  }
+}
