@@ -1,0 +1,29 @@
+package io.voltstream.jobs;
+
+import io.voltstream.jobs.io.JobsConfig;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Settings every Voltstream job runs with: checkpointing at the configured interval (at-least-once
+ * is enough, every sink is idempotent), a few tolerated checkpoint failures so that a slow InfluxDB
+ * does not restart the job, and {@code pipeline.generic-types=false} so a Kryo fallback fails
+ * loudly at job build time.
+ */
+public final class JobEnvironment {
+  /** Checkpoints that may fail (e.g. time out while InfluxDB is down) before the job restarts. */
+  public static final int TOLERABLE_CHECKPOINT_FAILURES = 10;
+
+  private JobEnvironment() {}
+
+  public static StreamExecutionEnvironment configure(StreamExecutionEnvironment env, JobsConfig cfg) {
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    env.configure(conf);
+    env.enableCheckpointing(cfg.checkpointInterval().toMillis(), CheckpointingMode.AT_LEAST_ONCE);
+    env.getCheckpointConfig().setTolerableCheckpointFailureNumber(TOLERABLE_CHECKPOINT_FAILURES);
+    return env;
+  }
+}

@@ -1,0 +1,54 @@
+package io.voltstream.jobs.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voltstream.model.RegistryKey;
+import io.voltstream.model.RoomMetrics;
+import io.voltstream.model.SensorReading;
+import io.voltstream.model.SensorType;
+import io.voltstream.model.SystemEvent;
+import java.time.Instant;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.Arguments;
+import java.util.stream.Stream;
+
+/** The records that cross Flink network edges must use the POJO serializer (generic-types=false forbids Kryo). */
+class FlinkTypesTest {
+  static Stream<Arguments> records() {
+    Instant t = Instant.ofEpochMilli(1_764_201_600_123L);
+    return Stream.of(
+        Arguments.of(SensorReading.class,
+            new SensorReading("s1", t, null, SensorType.PV, null, 1.0, null, null, null, null, 0.5, t)),
+        Arguments.of(RegistryChange.class, new RegistryChange(RegistryKey.sensor("s1"), null)),
+        Arguments.of(RoomMetrics.class, new RoomMetrics("r", "b", t, t.plusSeconds(60), 1.0, null, null, null, null, null, null, 3)),
+        Arguments.of(SystemEvent.class,
+            new SystemEvent("id", t, "co2_high", SystemEvent.Severity.CRITICAL, "r", null, "m", 1.0, 2.0)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("records")
+  <T> void shouldRoundTripThroughThePojoSerializerWithoutKryo(Class<T> type, T value) throws Exception {
+    TypeInformation<T> info = TypeInformation.of(type);
+    assertThat(info).isInstanceOf(PojoTypeInfo.class);
+    Configuration conf = new Configuration();
+    conf.set(PipelineOptions.GENERIC_TYPES, false);
+    SerializerConfigImpl config = new SerializerConfigImpl();
+    config.configure(conf, getClass().getClassLoader());
+    TypeSerializer<T> serializer = info.createSerializer(config);
+
+    DataOutputSerializer out = new DataOutputSerializer(256);
+    serializer.serialize(value, out);
+    T copy = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+    assertThat(copy).isEqualTo(value);
+  }
+}
