@@ -1,0 +1,172 @@
+package io.voltstream.api;
+
+import io.javalin.Javalin;
+import io.voltstream.api.auth.AdminBootstrap;
+import io.voltstream.api.auth.JwtService;
+import io.voltstream.api.auth.Revocation;
+import io.voltstream.api.auth.SecretFiles;
+import io.voltstream.api.auth.TokenRecord;
+import io.voltstream.api.auth.TokenService;
+import io.voltstream.api.health.HealthService;
+import io.voltstream.api.health.InfluxHealthCheck;
+import io.voltstream.api.health.KafkaHealthCheck;
+import io.voltstream.api.registry.RegistryService;
+import io.voltstream.api.store.ApiTopics;
+import io.voltstream.api.store.KafkaReplicatedMap;
+import io.voltstream.api.store.ValueCodec;
+import io.voltstream.model.Topics;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The API deployable: wires the Kafka-backed token and registry views, the admin bootstrap, the
+ * health checks and every production {@link ApiModules module}, then starts Javalin.
+ * {@link #start} returns a handle the launcher closes; {@link #main} runs until interrupted.
+ *
+ * <pre>{@code
+ * try (ApiApp.Running api = ApiApp.start(ApiConfig.fromEnv(System.getenv()))) {
+ *   System.out.println(api.baseUri());
+ * }
+ * }</pre>
+ */
+public final class ApiApp {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiApp.class);
+
+  private ApiApp() {}
+
+  /** A started API instance; closing (idempotent) stops HTTP, then the modules, then the Kafka clients. */
+  public static final class Running implements AutoCloseable {
+    private final Javalin app;
+    private final Deque<AutoCloseable> resources;
+    private final Path adminTokenFile;
+    private final ApiDependencies deps;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private Running(Javalin app, Deque<AutoCloseable> resources, Path adminTokenFile, ApiDependencies deps) {
+      this.app = app;
+      this.resources = resources;
+      this.adminTokenFile = adminTokenFile;
+      this.deps = deps;
+    }
+
+    public int port() {
+      return app.port();
+    }
+
+    public URI baseUri() {
+      String host = deps.config().host().equals("0.0.0.0") ? "localhost" : deps.config().host();
+      return URI.create("http://" + host + ":" + port());
+    }
+
+    /** Where the bootstrap admin token is. */
+    public Path adminTokenFile() {
+      return adminTokenFile;
+    }
+
+    public ApiDependencies dependencies() {
+      return deps;
+    }
+
+    @Override
+    public void close() {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      int port = port();
+      app.stop();
+      closeAll(resources);
+      LOG.info("API on port {} stopped", port);
+    }
+  }
+
+  /** {@link #start(ApiConfig, Map)} with the process environment for the modules' own settings. */
+  public static Running start(ApiConfig config) throws IOException {
+    return start(config, System.getenv());
+  }
+
+  /**
+   * Connects to Kafka (failing fast when unreachable), loads the views and starts serving; {@code env}
+   * is handed to the modules ({@link CoreServices#env()}) for their own settings.
+   */
+  public static Running start(ApiConfig config, Map<String, String> env) throws IOException {
+    return start(config, env, ApiModules.production());
+  }
+
+  /** As {@link #start(ApiConfig, Map)} with a chosen set of modules (e.g. only the core: {@code List.of()}). */
+  public static Running start(ApiConfig config, Map<String, String> env, List<ApiModule.Factory> factories)
+      throws IOException {
+    Deque<AutoCloseable> resources = new ArrayDeque<>();
+    try {
+      Clock clock = Clock.systemUTC();
+      String bootstrap = config.kafkaBootstrap();
+      var revocations = track(resources, KafkaReplicatedMap.open(
+          bootstrap, ApiTopics.TOKEN_REVOCATIONS, ValueCodec.json(Revocation.class), config.writeTimeout()));
+      var tokenRecords = track(resources, KafkaReplicatedMap.open(
+          bootstrap, ApiTopics.TOKENS, ValueCodec.json(TokenRecord.class), config.writeTimeout()));
+      var registryView = track(resources, KafkaReplicatedMap.open(
+          bootstrap, Topics.REGISTRY, RegistryService.codec(), config.writeTimeout()));
+
+      byte[] secret = SecretFiles.jwtSecret(config.jwtSecret(), config.dataDir());
+      JwtService jwt = new JwtService(secret, clock, id -> revocations.get(id).isPresent());
+      TokenService tokens = new TokenService(jwt, tokenRecords, revocations, clock, config.tokenTtl());
+      Path adminFile = AdminBootstrap.ensure(config.dataDir(), jwt, tokens, config.adminTokenTtl());
+
+      KafkaHealthCheck kafkaHealth = track(resources, new KafkaHealthCheck(bootstrap));
+      HealthService health = new HealthService(List.of(kafkaHealth, new InfluxHealthCheck(config.influxUrl())), clock);
+      ApiDependencies core = new ApiDependencies(
+          config, clock, jwt, tokens, new RegistryService(registryView), health, List.of());
+
+      List<ApiModule> modules = new ArrayList<>();
+      for (ApiModule.Factory f : factories) {
+        modules.add(track(resources, f.create(core.core(env))));
+      }
+      ApiDependencies deps = core.withModules(modules);
+      Javalin app = ApiServer.create(deps).start(config.host(), config.port());
+      LOG.info("API listening on {}:{}; docs at /docs; admin token in {}", config.host(), app.port(), adminFile.toAbsolutePath());
+      return new Running(app, resources, adminFile, deps);
+    } catch (IOException | RuntimeException e) {
+      closeAll(resources);
+      throw e;
+    } catch (Exception e) {
+      closeAll(resources);
+      throw new IllegalStateException("cannot start the API: " + e.getMessage(), e);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> env = System.getenv();
+    Running api = start(ApiConfig.fromEnv(env), env);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      api.close();
+      stopped.countDown();
+    }, "api-shutdown"));
+    stopped.await();
+  }
+
+  private static <T extends AutoCloseable> T track(Deque<AutoCloseable> resources, T r) {
+    resources.push(r);
+    return r;
+  }
+
+  private static void closeAll(Deque<AutoCloseable> resources) {
+    while (!resources.isEmpty()) {
+      AutoCloseable r = resources.pop();
+      try {
+        r.close();
+      } catch (Exception e) {
+        LOG.warn("error closing {}", r, e);
+      }
+    }
+  }
+}

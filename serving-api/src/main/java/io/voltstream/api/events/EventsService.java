@@ -1,0 +1,65 @@
+package io.voltstream.api.events;
+
+import io.voltstream.api.events.dto.EventsResponse;
+import io.voltstream.api.influx.InfluxQuery;
+import io.voltstream.api.influx.InfluxReader;
+import io.voltstream.api.influx.Series;
+import io.voltstream.model.SystemEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Alerts and system events from the InfluxDB measurement {@code events} (tags {@code kind},
+ * {@code severity}, {@code room}, {@code sensor_id}; fields {@code message}, {@code value},
+ * {@code threshold}, {@code event_id}), newest first. Severity tags are matched in either case,
+ * since writers may use the enum name or its lower-case form.
+ */
+public final class EventsService {
+
+  private final InfluxReader influx;
+
+  public EventsService(InfluxReader influx) {
+    this.influx = influx;
+  }
+
+  public EventsResponse events(EventsQuery query) {
+    InfluxQuery q = InfluxQuery.of("SELECT \"event_id\", \"kind\", \"severity\", \"room\", \"sensor_id\", \"message\","
+        + " \"value\", \"threshold\" FROM \"events\" WHERE time >= ").time(query.since());
+    query.room().ifPresent(r -> q.text(" AND \"room\" = ").tag("room", r));
+    query.kind().ifPresent(k -> q.text(" AND \"kind\" = ").tag("kind", k));
+    query.severity().ifPresent(s -> q.text(" AND (\"severity\" = ").literal(s.name()).text(" OR \"severity\" = ")
+        .literal(s.name().toLowerCase(Locale.ROOT)).text(")"));
+    q.text(" ORDER BY time DESC LIMIT ").number(query.limit());
+
+    List<SystemEvent> events = new ArrayList<>();
+    for (Series s : influx.query(q)) {
+      int t = s.column("time");
+      for (List<Object> row : s.values()) {
+        events.add(new SystemEvent(
+            Series.string(row, s.column("event_id")),
+            Instant.ofEpochMilli(Series.number(row, t).longValue()),
+            Series.string(row, s.column("kind")),
+            severity(Series.string(row, s.column("severity"))),
+            Series.string(row, s.column("room")),
+            Series.string(row, s.column("sensor_id")),
+            Series.string(row, s.column("message")),
+            Series.number(row, s.column("value")),
+            Series.number(row, s.column("threshold"))));
+      }
+    }
+    return new EventsResponse(query.since(), query.limit(), events);
+  }
+
+  private static SystemEvent.Severity severity(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      return SystemEvent.Severity.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

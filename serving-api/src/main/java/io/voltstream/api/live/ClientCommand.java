@@ -1,0 +1,88 @@
+package io.voltstream.api.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.api.influx.InfluxQuery;
+import io.voltstream.model.Json;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed client → server WebSocket message (design §4): {@code subscribe}/{@code unsubscribe}
+ * with {@code rooms}, {@code sensors}, {@code streams}; {@code auth} with {@code token} (first
+ * message when no {@code token} query parameter was given); {@code ping}. Anything else parses to
+ * {@link Invalid} with a reason for the {@code error} reply.
+ */
+public sealed interface ClientCommand {
+
+  record Subscribe(Subscription subscription) implements ClientCommand {}
+
+  record Unsubscribe(Subscription subscription) implements ClientCommand {}
+
+  record Auth(String token) implements ClientCommand {}
+
+  record Ping() implements ClientCommand {}
+
+  record Invalid(String reason) implements ClientCommand {}
+
+  int MAX_TEXT_CHARS = 16_384;
+  int MAX_LIST = 500;
+  Pattern STREAM = Pattern.compile("[a-z][a-z_]{0,31}");
+
+  static ClientCommand parse(String text) {
+    if (text == null || text.length() > MAX_TEXT_CHARS) {
+      return new Invalid("message must be a JSON object of at most " + MAX_TEXT_CHARS + " characters");
+    }
+    JsonNode node;
+    try {
+      node = Json.MAPPER.readTree(text);
+    } catch (IOException e) {
+      return new Invalid("message is not valid JSON");
+    }
+    if (node == null || !node.isObject()) {
+      return new Invalid("message must be a JSON object");
+    }
+    String action = node.path("action").asText("");
+    try {
+      return switch (action) {
+        case "subscribe" -> {
+          List<String> streams = list(node, "streams", STREAM);
+          yield new Subscribe(Subscription.of(list(node, "rooms", InfluxQuery.TAG_VALUE),
+              list(node, "sensors", InfluxQuery.TAG_VALUE),
+              streams.isEmpty() ? List.copyOf(Subscription.DEFAULT_STREAMS) : streams));
+        }
+        case "unsubscribe" -> new Unsubscribe(Subscription.of(list(node, "rooms", InfluxQuery.TAG_VALUE),
+            list(node, "sensors", InfluxQuery.TAG_VALUE), list(node, "streams", STREAM)));
+        case "auth" -> node.path("token").isTextual() ? new Auth(node.get("token").asText())
+            : new Invalid("auth needs a string 'token'");
+        case "ping" -> new Ping();
+        default -> new Invalid("unknown action '" + truncate(action) + "'; use subscribe, unsubscribe, auth or ping");
+      };
+    } catch (IllegalArgumentException e) {
+      return new Invalid(e.getMessage());
+    }
+  }
+
+  private static List<String> list(JsonNode node, String field, Pattern allowed) {
+    JsonNode arr = node.get(field);
+    if (arr == null || arr.isNull()) {
+      return List.of();
+    }
+    if (!arr.isArray() || arr.size() > MAX_LIST) {
+      throw new IllegalArgumentException("'" + field + "' must be an array of at most " + MAX_LIST + " strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode v : arr) {
+      if (!v.isTextual() || !allowed.matcher(v.asText()).matches()) {
+        throw new IllegalArgumentException("'" + field + "' has an invalid entry '" + truncate(v.asText()) + "'");
+      }
+      out.add(v.asText());
+    }
+    return out;
+  }
+
+  private static String truncate(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}

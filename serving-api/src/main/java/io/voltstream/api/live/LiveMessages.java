@@ -1,0 +1,67 @@
+package io.voltstream.api.live;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.voltstream.model.Json;
+import io.voltstream.model.RoomMetrics;
+import io.voltstream.model.SensorReading;
+import io.voltstream.model.SystemEvent;
+import io.voltstream.model.Topics;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns Kafka record values (JSON of {@link SensorReading}, {@link RoomMetrics}, {@link SystemEvent})
+ * into {@link LiveMessage}s: the record's fields plus a {@code type}, serialised once. A reading's
+ * room is the registry's assignment when the sensor is registered (as in the jobs), else the room the
+ * device claimed. Unreadable values give empty, never an exception.
+ */
+public final class LiveMessages {
+
+  private final Function<String, Optional<String>> roomOfSensor;
+
+  public LiveMessages(Function<String, Optional<String>> roomOfSensor) {
+    this.roomOfSensor = roomOfSensor;
+  }
+
+  /** Maps a value of {@code topic}; empty for unknown topics and unreadable values. */
+  public Optional<LiveMessage> fromKafka(String topic, byte[] value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      return switch (topic) {
+        case Topics.READINGS -> Optional.of(reading(Json.MAPPER.readValue(value, SensorReading.class)));
+        case Topics.ROOM_METRICS -> Optional.of(roomMetrics(Json.MAPPER.readValue(value, RoomMetrics.class)));
+        case Topics.EVENTS -> Optional.of(event(Json.MAPPER.readValue(value, SystemEvent.class)));
+        default -> Optional.empty();
+      };
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  public LiveMessage reading(SensorReading reading) {
+    String room = roomOfSensor.apply(reading.sensorId()).orElse(reading.room());
+    SensorReading r = room == null || room.equals(reading.room()) ? reading : reading.withRoom(room);
+    return new LiveMessage(LiveStreams.READINGS, "reading:" + r.sensorId(), r.room(), r.sensorId(), typed("reading", r));
+  }
+
+  public LiveMessage roomMetrics(RoomMetrics m) {
+    if (m.room() == null) {
+      throw new IllegalArgumentException("room metrics without room");
+    }
+    return new LiveMessage(LiveStreams.ROOM_METRICS, "room_metrics:" + m.room(), m.room(), null, typed("room_metrics", m));
+  }
+
+  public LiveMessage event(SystemEvent e) {
+    String key = "event:" + (e.eventId() != null ? e.eventId() : e.kind() + "@" + e.timestamp());
+    return new LiveMessage(LiveStreams.EVENTS, key, e.room(), e.sensorId(), typed("event", e));
+  }
+
+  private static String typed(String type, Object record) {
+    ObjectNode n = Json.MAPPER.createObjectNode().put("type", type);
+    n.setAll((ObjectNode) Json.MAPPER.valueToTree(record));
+    return n.toString();
+  }
+}

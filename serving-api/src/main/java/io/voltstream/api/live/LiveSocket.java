@@ -1,0 +1,166 @@
+package io.voltstream.api.live;
+
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import io.javalin.websocket.WsErrorContext;
+import io.javalin.websocket.WsMessageContext;
+import io.voltstream.api.auth.AuthException;
+import io.voltstream.api.auth.Principal;
+import io.voltstream.api.auth.TokenAuthenticator;
+import io.voltstream.api.route.RouteTable;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code /ws} endpoint: authenticates each connection with the API's token authenticator,
+ * either from the {@code token} query parameter at connect or from a first message
+ * {@code {"action":"auth","token":"…"}} within the auth timeout, and then hands the session to the
+ * {@link LiveHub}. Bad, expired and revoked tokens are closed with 1008 and the reason; sessions are
+ * also closed when their token expires. Uses one timer thread for all sessions.
+ */
+public final class LiveSocket implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
+
+  private final LiveHub hub;
+  private final TokenAuthenticator authenticator;
+  private final Duration authTimeout;
+  private final ConcurrentHashMap<String, WsContext> awaitingAuth = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService timer;
+
+  public LiveSocket(LiveHub hub, TokenAuthenticator authenticator, Duration authTimeout) {
+    this.hub = hub;
+    this.authenticator = authenticator;
+    this.authTimeout = authTimeout;
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "voltstream-live-timer");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.scheduleWithFixedDelay(this::sweepExpired, 5, 5, TimeUnit.SECONDS);
+  }
+
+  public void registerRoutes(RouteTable routes) {
+    routes.ws("/ws", ws -> {
+          ws.onConnect(this::connected);
+          ws.onMessage(this::message);
+          ws.onClose(this::closed);
+          ws.onError(this::failed);
+        })
+        .authenticatedByHandler()
+        .tag("Live")
+        .summary("Live readings, room metrics and events over WebSocket")
+        .description("Authenticate with ?token=<jwt> or a first message {\"action\":\"auth\",\"token\":\"…\"}; then"
+            + " {\"action\":\"subscribe\",\"rooms\":[…],\"sensors\":[…],\"streams\":[\"readings\",\"room_metrics\",\"events\"]}"
+            + " and {\"action\":\"unsubscribe\",…}. Server messages have a type: welcome, subscribed, reading,"
+            + " room_metrics, event, pong, error. Slow sessions get the newest value per sensor/room and an error"
+            + " message with code overloaded when messages are shed.")
+        .queryParam("token", String.class, false, "JWT (or send it in the first message)");
+  }
+
+  void connected(WsConnectContext ctx) {
+    String token = ctx.queryParam("token");
+    if (token != null && !token.isBlank()) {
+      authenticate(ctx, token);
+      return;
+    }
+    awaitingAuth.put(ctx.sessionId(), ctx);
+    timer.schedule(() -> {
+      WsContext pending = awaitingAuth.remove(ctx.sessionId());
+      if (pending != null) {
+        pending.closeSession(LiveHub.POLICY_VIOLATION, "no auth message within " + authTimeout.toMillis() + " ms");
+      }
+    }, authTimeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  void message(WsMessageContext ctx) {
+    WsContext pending = awaitingAuth.remove(ctx.sessionId());
+    if (pending == null) {
+      hub.handle(ctx.sessionId(), ctx.message());
+      return;
+    }
+    ClientCommand cmd = ClientCommand.parse(ctx.message());
+    if (cmd instanceof ClientCommand.Auth auth) {
+      authenticate(ctx, auth.token());
+    } else {
+      ctx.closeSession(LiveHub.POLICY_VIOLATION, "the first message must be {\"action\":\"auth\",\"token\":\"…\"}");
+    }
+  }
+
+  void closed(WsCloseContext ctx) {
+    awaitingAuth.remove(ctx.sessionId());
+    hub.close(ctx.sessionId());
+  }
+
+  void failed(WsErrorContext ctx) {
+    awaitingAuth.remove(ctx.sessionId());
+    hub.close(ctx.sessionId());
+  }
+
+  private void authenticate(WsContext ctx, String token) {
+    Principal p;
+    try {
+      p = authenticator.authenticate(token);
+    } catch (AuthException e) {
+      ctx.closeSession(LiveHub.POLICY_VIOLATION, e.reason().text());
+      return;
+    }
+    hub.open(ctx.sessionId(), p.subject(), p.expiresAt(), new JettySink(ctx), permitted(p));
+  }
+
+  static Predicate<LiveMessage> permitted(Principal p) {
+    if (p.permissions().isEmpty()) {
+      return m -> true;
+    }
+    return m -> (m.room() != null && p.mayAccess("room", m.room()))
+        || (m.sensorId() != null && p.mayAccess("sensor", m.sensorId()));
+  }
+
+  private void sweepExpired() {
+    try {
+      int n = hub.closeExpired();
+      if (n > 0) {
+        LOG.info("closed {} live sessions whose token expired", n);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("expiry sweep failed: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    hub.closeAll(1001, "server shutting down");
+    hub.close();
+  }
+
+  /** Sends through Jetty's asynchronous API, so no thread waits for a slow client. */
+  private record JettySink(WsContext ctx) implements LiveSink {
+    @Override
+    public void send(String text, Consumer<Throwable> done) {
+      try {
+        ctx.session.sendText(text, Callback.from(() -> done.accept(null), done::accept));
+      } catch (RuntimeException e) {
+        done.accept(e);
+      }
+    }
+
+    @Override
+    public void close(int statusCode, String reason) {
+      try {
+        ctx.closeSession(statusCode, reason);
+      } catch (RuntimeException e) {
+        LOG.debug("closing live session failed: {}", e.toString());
+      }
+    }
+  }
+}

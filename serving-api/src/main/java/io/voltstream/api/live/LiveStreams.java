@@ -1,0 +1,15 @@
+package io.voltstream.api.live;
+
+import java.util.Set;
+
+/** Names of the streams a WebSocket client can subscribe to, and of the message types pushed. */
+public final class LiveStreams {
+  public static final String READINGS = "readings";
+  public static final String ROOM_METRICS = "room_metrics";
+  public static final String EVENTS = "events";
+
+  /** Streams this API instance pushes; other names in a subscribe are answered with an error. */
+  public static final Set<String> KNOWN = Set.of(READINGS, ROOM_METRICS, EVENTS);
+
+  private LiveStreams() {}
+}

@@ -1,0 +1,36 @@
+package io.voltstream.api.query;
+
+import io.voltstream.api.error.ApiException;
+import io.voltstream.api.error.FieldError;
+import io.voltstream.api.influx.InfluxQuery;
+import io.voltstream.api.influx.InvalidQueryValueException;
+
+/** Checks request values that end up in InfluxQL, answering 400 with the field name. */
+public final class Inputs {
+  private Inputs() {}
+
+  /** A room name, sensor id or other tag value; see {@link InfluxQuery#TAG_VALUE}. */
+  public static String tagValue(String field, String value) {
+    try {
+      return InfluxQuery.checkTagValue(field, value);
+    } catch (InvalidQueryValueException e) {
+      throw ApiException.badRequest("invalid " + field, new FieldError(e.field(), e.reason()));
+    }
+  }
+
+  /** A positive integer parameter with a default and an upper bound (400 otherwise). */
+  public static int positiveInt(String field, String raw, int fallback, int max) {
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      int v = Integer.parseInt(raw.trim());
+      if (v >= 1 && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.badRequest("invalid " + field, new FieldError(field, "must be an integer from 1 to " + max));
+  }
+}

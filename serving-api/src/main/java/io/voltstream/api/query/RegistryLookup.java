@@ -1,0 +1,21 @@
+package io.voltstream.api.query;
+
+import io.voltstream.model.Room;
+import java.util.Optional;
+
+/**
+ * What the query endpoints need from the registry's materialised view: whether a room exists and how
+ * many things are registered. The registry module provides the implementation.
+ */
+public interface RegistryLookup {
+  Optional<Room> room(String name);
+
+  /** The room the registry assigns this sensor to, if the sensor is registered. */
+  Optional<String> roomOfSensor(String sensorId);
+
+  int sensorCount();
+
+  int roomCount();
+
+  int buildingCount();
+}

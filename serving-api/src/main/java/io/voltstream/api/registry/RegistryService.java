@@ -1,0 +1,237 @@
+package io.voltstream.api.registry;
+
+import io.voltstream.api.error.ApiException;
+import io.voltstream.api.error.FieldError;
+import io.voltstream.api.store.ReplicatedMap;
+import io.voltstream.model.Building;
+import io.voltstream.model.RegistryKey;
+import io.voltstream.model.Room;
+import io.voltstream.model.Sensor;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Buildings, rooms and sensors over the compacted {@code registry} topic that the Flink jobs read.
+ * Reads come from the materialised view; writes produce to the topic and return once the view
+ * shows them. Writes on one instance are serialised so its checks (duplicates, references) see
+ * each other; two instances racing on the same name is last-writer-wins (see README).
+ *
+ * <p>Errors: an invalid identifier is 400, an unknown referenced room/building is 422 naming the
+ * field, a duplicate or a delete that would orphan children is 409, a missing entity is 404.
+ */
+public final class RegistryService {
+  private final ReplicatedMap<Object> registry;
+
+  public RegistryService(ReplicatedMap<Object> registry) {
+    this.registry = registry;
+  }
+
+  /** The codec for {@link io.voltstream.api.store.KafkaReplicatedMap} on the registry topic. */
+  public static io.voltstream.api.store.ValueCodec<Object> codec() {
+    return new RegistryCodec();
+  }
+
+  // ---- reads
+
+  public List<Building> buildings() {
+    return values(Building.class).sorted(Comparator.comparing(Building::id)).toList();
+  }
+
+  public Optional<Building> building(String id) {
+    return registry.get(RegistryKey.building(id).encode()).filter(Building.class::isInstance).map(Building.class::cast);
+  }
+
+  public List<Room> rooms() {
+    return values(Room.class).sorted(Comparator.comparing(Room::name)).toList();
+  }
+
+  public Optional<Room> room(String name) {
+    return registry.get(RegistryKey.room(name).encode()).filter(Room.class::isInstance).map(Room.class::cast);
+  }
+
+  public List<Room> roomsIn(String buildingId) {
+    return rooms().stream().filter(r -> buildingId.equals(buildingOf(r))).toList();
+  }
+
+  public List<Sensor> sensors() {
+    return values(Sensor.class).sorted(Comparator.comparing(Sensor::sensorId)).toList();
+  }
+
+  public Optional<Sensor> sensor(String id) {
+    return registry.get(RegistryKey.sensor(id).encode()).filter(Sensor.class::isInstance).map(Sensor.class::cast);
+  }
+
+  public List<Sensor> sensorsIn(String roomName) {
+    return sensors().stream().filter(s -> roomName.equals(s.room())).toList();
+  }
+
+  /** The room's building, {@code default} when the room has none. */
+  public static String buildingOf(Room r) {
+    return r.building() == null ? Building.DEFAULT_ID : r.building();
+  }
+
+  private <T> java.util.stream.Stream<T> values(Class<T> type) {
+    Map<String, Object> snap = registry.snapshot();
+    return snap.values().stream().filter(type::isInstance).map(type::cast);
+  }
+
+  // ---- buildings
+
+  public synchronized Building createBuilding(Building b) {
+    Names.require("id", b.id());
+    if (building(b.id()).isPresent()) {
+      throw ApiException.conflict("building '" + b.id() + "' already exists");
+    }
+    registry.put(RegistryKey.building(b.id()).encode(), b);
+    return b;
+  }
+
+  public synchronized Building updateBuilding(String id, Building b) {
+    requireBuilding(id);
+    requireSameId("id", id, b.id());
+    Building updated = new Building(id, b.name(), b.address(), b.latitude(), b.longitude());
+    registry.put(RegistryKey.building(id).encode(), updated);
+    return updated;
+  }
+
+  /** Deletes a building; with rooms in it this is 409 unless {@code force}, which deletes them and their sensors. */
+  public synchronized void deleteBuilding(String id, boolean force) {
+    requireBuilding(id);
+    List<Room> rooms = roomsIn(id);
+    if (!rooms.isEmpty() && !force) {
+      throw ApiException.conflict(
+          "building '" + id + "' still has " + rooms.size() + " room(s); delete them first or use ?force=true");
+    }
+    for (Room r : rooms) {
+      deleteRoomAndSensors(r.name());
+    }
+    registry.remove(RegistryKey.building(id).encode());
+  }
+
+  public Building requireBuilding(String id) {
+    Names.require("id", id);
+    return building(id).orElseThrow(() -> ApiException.notFound("no building '" + id + "'"));
+  }
+
+  // ---- rooms
+
+  public synchronized Room createRoom(Room r) {
+    Names.require("name", r.name());
+    Room room = normaliseRoom(r);
+    if (room(room.name()).isPresent()) {
+      throw ApiException.conflict("room '" + room.name() + "' already exists");
+    }
+    ensureBuilding(room.building());
+    registry.put(RegistryKey.room(room.name()).encode(), room);
+    return room;
+  }
+
+  public synchronized Room updateRoom(String name, Room r) {
+    requireRoom(name);
+    requireSameId("name", name, r.name());
+    Room room = normaliseRoom(new Room(name, r.building(), r.areaM2()));
+    ensureBuilding(room.building());
+    registry.put(RegistryKey.room(name).encode(), room);
+    return room;
+  }
+
+  /** Deletes a room; with sensors in it this is 409 unless {@code force}, which deletes them too. */
+  public synchronized void deleteRoom(String name, boolean force) {
+    requireRoom(name);
+    List<Sensor> sensors = sensorsIn(name);
+    if (!sensors.isEmpty() && !force) {
+      throw ApiException.conflict(
+          "room '" + name + "' still has " + sensors.size() + " sensor(s); move or delete them first or use ?force=true");
+    }
+    deleteRoomAndSensors(name);
+  }
+
+  public Room requireRoom(String name) {
+    Names.require("name", name);
+    return room(name).orElseThrow(() -> ApiException.notFound("no room '" + name + "'"));
+  }
+
+  private void deleteRoomAndSensors(String name) {
+    for (Sensor s : sensorsIn(name)) {
+      registry.remove(RegistryKey.sensor(s.sensorId()).encode());
+    }
+    registry.remove(RegistryKey.room(name).encode());
+  }
+
+  private Room normaliseRoom(Room r) {
+    String building = r.building() == null ? Building.DEFAULT_ID : r.building();
+    if (!Names.isValid(building)) {
+      throw ApiException.badRequest("invalid building", new FieldError("building", Names.RULE));
+    }
+    if (r.areaM2() != null && (!Double.isFinite(r.areaM2()) || r.areaM2() <= 0 || r.areaM2() > 1_000_000)) {
+      throw ApiException.badRequest("invalid area_m2", new FieldError("area_m2", "must be a number in (0, 1000000]"));
+    }
+    return new Room(r.name(), building, r.areaM2());
+  }
+
+  /** Rooms may name the implicit default building; any other building must exist (422). */
+  private void ensureBuilding(String id) {
+    if (building(id).isPresent()) {
+      return;
+    }
+    if (Building.DEFAULT_ID.equals(id)) {
+      registry.put(RegistryKey.building(id).encode(), new Building(id, "Default building", null, null, null));
+      return;
+    }
+    throw ApiException.invalid(new FieldError("building", "unknown building '" + id + "'"));
+  }
+
+  // ---- sensors
+
+  public synchronized Sensor createSensor(Sensor s) {
+    Names.require("sensor_id", s.sensorId());
+    validateSensor(s);
+    if (sensor(s.sensorId()).isPresent()) {
+      throw ApiException.conflict("sensor '" + s.sensorId() + "' already exists");
+    }
+    registry.put(RegistryKey.sensor(s.sensorId()).encode(), s);
+    return s;
+  }
+
+  public synchronized Sensor updateSensor(String id, Sensor s) {
+    requireSensor(id);
+    requireSameId("sensor_id", id, s.sensorId());
+    Sensor updated = new Sensor(id, s.room(), s.sensorType(), s.name(), s.drEnabled());
+    validateSensor(updated);
+    registry.put(RegistryKey.sensor(id).encode(), updated);
+    return updated;
+  }
+
+  public synchronized void deleteSensor(String id) {
+    requireSensor(id);
+    registry.remove(RegistryKey.sensor(id).encode());
+  }
+
+  public Sensor requireSensor(String id) {
+    Names.require("sensor_id", id);
+    return sensor(id).orElseThrow(() -> ApiException.notFound("no sensor '" + id + "'"));
+  }
+
+  private void validateSensor(Sensor s) {
+    Names.require("room", s.room());
+    if (s.sensorType() == null) {
+      throw ApiException.badRequest("sensor_type is required", new FieldError("sensor_type", "required"));
+    }
+    if (s.name() != null && s.name().length() > 128) {
+      throw ApiException.badRequest("name too long", new FieldError("name", "at most 128 characters"));
+    }
+    if (room(s.room()).isEmpty()) {
+      throw ApiException.invalid(new FieldError("room", "unknown room '" + s.room() + "'; create it first"));
+    }
+  }
+
+  private static void requireSameId(String field, String pathId, String bodyId) {
+    if (bodyId != null && !Objects.equals(pathId, bodyId)) {
+      throw ApiException.badRequest(
+          field + " in the body differs from the path", new FieldError(field, "must equal the path's '" + pathId + "' or be omitted"));
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package io.voltstream.api.roomdata;
+
+import io.voltstream.api.error.ApiException;
+import io.voltstream.api.error.FieldError;
+import io.voltstream.api.influx.InfluxQuery;
+import io.voltstream.api.influx.InfluxReader;
+import io.voltstream.api.influx.Series;
+import io.voltstream.api.query.Inputs;
+import io.voltstream.api.query.QueryConfig;
+import io.voltstream.api.query.RegistryLookup;
+import io.voltstream.api.query.Resolution;
+import io.voltstream.api.query.TimeRange;
+import io.voltstream.api.roomdata.dto.CurrentValues;
+import io.voltstream.api.roomdata.dto.RoomDataPoint;
+import io.voltstream.api.roomdata.dto.RoomDataResponse;
+import io.voltstream.model.Room;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A room's time series and current values from the InfluxDB measurement {@code room_metrics}
+ * (one-minute windows written by the room-aggregation job), re-aggregated to the requested
+ * resolution in InfluxDB. A room unknown to the registry is still served when it has data in the
+ * range (rooms can come from device payloads alone); with neither, the answer is 404.
+ */
+public final class RoomDataService {
+
+  private final InfluxReader influx;
+  private final RegistryLookup registry;
+  private final QueryConfig config;
+
+  public RoomDataService(InfluxReader influx, RegistryLookup registry, QueryConfig config) {
+    this.influx = influx;
+    this.registry = registry;
+    this.config = config;
+  }
+
+  public RoomDataResponse roomData(String roomName, TimeRange range, Resolution resolution) {
+    Inputs.tagValue("name", roomName);
+    long buckets = range.length().toSeconds() / resolution.bucket().toSeconds() + 1;
+    if (buckets > config.maxPoints()) {
+      throw ApiException.invalid(new FieldError("resolution", "range / resolution gives " + buckets
+          + " points, more than the maximum of " + config.maxPoints() + "; use a coarser resolution"));
+    }
+    Optional<Room> room = registry.room(roomName);
+    List<RoomDataPoint> series = series(roomName, range, resolution);
+    CurrentValues current = current(roomName, range);
+    if (room.isEmpty() && series.isEmpty() && current.time() == null) {
+      throw ApiException.notFound("room '" + roomName + "' is not registered and has no data in the range");
+    }
+    double energy = 0;
+    double generation = 0;
+    for (RoomDataPoint p : series) {
+      energy += p.energyKwh() == null ? 0 : p.energyKwh();
+      generation += p.generationKwh() == null ? 0 : p.generationKwh();
+    }
+    double energyTotal = energy;
+    Double cost = config.pricePerKwh().map(price -> price * energyTotal).orElse(null);
+    return new RoomDataResponse(roomName, room.map(Room::building).orElse(null), room.isPresent(), range.start(),
+        range.end(), resolution.wireName(), current, series,
+        new RoomDataResponse.Totals(energy, generation, cost, config.currency()));
+  }
+
+  private List<RoomDataPoint> series(String roomName, TimeRange range, Resolution resolution) {
+    InfluxQuery q = InfluxQuery.of("SELECT sum(\"energy_kwh\") AS \"energy_kwh\", mean(\"power_avg_w\") AS \"power_w\","
+            + " max(\"power_max_w\") AS \"power_max_w\", mean(\"co2_avg_ppm\") AS \"co2_ppm\","
+            + " mean(\"temperature_avg_c\") AS \"temperature_c\", mean(\"humidity_avg_percent\") AS \"humidity_percent\","
+            + " sum(\"generation_kwh\") AS \"generation_kwh\", sum(\"sample_count\") AS \"sample_count\""
+            + " FROM \"room_metrics\" WHERE \"room\" = ")
+        .tag("name", roomName)
+        .text(" AND time >= ").time(range.start())
+        .text(" AND time < ").time(range.end())
+        .text(" GROUP BY time(").duration(resolution.bucket()).text(") fill(none)");
+    List<RoomDataPoint> out = new ArrayList<>();
+    for (Series s : influx.query(q)) {
+      int t = s.column("time");
+      int e = s.column("energy_kwh");
+      int p = s.column("power_w");
+      int pm = s.column("power_max_w");
+      int c = s.column("co2_ppm");
+      int temp = s.column("temperature_c");
+      int h = s.column("humidity_percent");
+      int g = s.column("generation_kwh");
+      int n = s.column("sample_count");
+      for (List<Object> row : s.values()) {
+        Double count = Series.number(row, n);
+        out.add(new RoomDataPoint(Instant.ofEpochMilli(Series.number(row, t).longValue()), Series.number(row, e),
+            Series.number(row, p), Series.number(row, pm), Series.number(row, c), Series.number(row, temp),
+            Series.number(row, h), Series.number(row, g), count == null ? null : count.longValue()));
+      }
+    }
+    return out;
+  }
+
+  private CurrentValues current(String roomName, TimeRange range) {
+    InfluxQuery q = InfluxQuery.of("SELECT \"energy_kwh\", \"power_avg_w\", \"co2_avg_ppm\", \"temperature_avg_c\","
+            + " \"humidity_avg_percent\", \"generation_kwh\" FROM \"room_metrics\" WHERE \"room\" = ")
+        .tag("name", roomName)
+        .text(" AND time >= ").time(range.start())
+        .text(" AND time < ").time(range.end())
+        .text(" ORDER BY time DESC LIMIT 1");
+    for (Series s : influx.query(q)) {
+      if (s.values().isEmpty()) {
+        continue;
+      }
+      List<Object> row = s.values().get(0);
+      Double energy = Series.number(row, s.column("energy_kwh"));
+      Double cost = energy == null ? null : config.pricePerKwh().map(price -> price * energy).orElse(null);
+      return new CurrentValues(Instant.ofEpochMilli(Series.number(row, s.column("time")).longValue()), energy,
+          Series.number(row, s.column("power_avg_w")), Series.number(row, s.column("co2_avg_ppm")),
+          Series.number(row, s.column("temperature_avg_c")), Series.number(row, s.column("humidity_avg_percent")),
+          Series.number(row, s.column("generation_kwh")), null, cost);
+    }
+    return CurrentValues.NONE;
+  }
+}

@@ -1,0 +1,49 @@
+package io.voltstream.api;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Starts real API instances ({@link ApiApp#start}) for ITCases, on free ports and temp data dirs. */
+public final class ApiInstances {
+  /** A fixed secret so tests can forge expired tokens with the API's own key. */
+  public static final String SECRET = "itcase-secret-0123456789abcdef-0123456789";
+
+  private ApiInstances() {}
+
+  /** Env for an instance on {@code kafkaBootstrap}, with {@code extra} entries on top. */
+  public static Map<String, String> env(String kafkaBootstrap, Path dataDir, Map<String, String> extra) {
+    Map<String, String> env = new HashMap<>();
+    env.put(ApiConfig.HOST, "127.0.0.1");
+    env.put(ApiConfig.PORT, "0");
+    env.put(ApiConfig.KAFKA_BOOTSTRAP, kafkaBootstrap);
+    env.put(ApiConfig.DATA_DIR, dataDir.toString());
+    env.put(ApiConfig.JWT_SECRET, SECRET);
+    env.put(ApiConfig.INFLUX_URL, "http://127.0.0.1:9");
+    env.putAll(extra);
+    return env;
+  }
+
+  /** Starts an instance with the given modules ({@code null}: the production modules). */
+  public static ApiApp.Running start(Map<String, String> env, List<ApiModule.Factory> modules) {
+    try {
+      Files.createDirectories(Path.of(env.get(ApiConfig.DATA_DIR)));
+      ApiConfig config = ApiConfig.fromEnv(env);
+      return modules == null ? ApiApp.start(config, env) : ApiApp.start(config, env, modules);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static String adminToken(ApiApp.Running api) {
+    try {
+      return Files.readString(api.adminTokenFile()).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,317 @@
+package io.voltstream.api.bench;
+
+import io.javalin.Javalin;
+import io.voltstream.api.ApiConfig;
+import io.voltstream.api.ApiDependencies;
+import io.voltstream.api.ApiServer;
+import io.voltstream.api.auth.Role;
+import io.voltstream.api.influx.InfluxQlClient;
+import io.voltstream.api.query.QueryConfig;
+import io.voltstream.api.query.QueryModule;
+import io.voltstream.infra.EmbeddedKafka;
+import io.voltstream.infra.InfluxServer;
+import io.voltstream.infra.TopicProvisioner;
+import io.voltstream.model.Json;
+import io.voltstream.model.Room;
+import io.voltstream.model.SensorReading;
+import io.voltstream.model.SensorType;
+import io.voltstream.model.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * API benchmark (a program, not a test): starts Kafka and influxd locally, pre-writes 24 h of
+ * one-minute room metrics for 6 rooms, starts the API in this JVM, then measures
+ * <ol>
+ *   <li>REST: {@code GET /api/v1/rooms/{name}/data} over 24 h at 1-minute resolution (1,440 points) from
+ *       N concurrent clients (default 200): p50/p99 latency and requests/s;</li>
+ *   <li>WebSocket: push latency from Kafka publish (the reading's {@code ingested_at}) to receipt, with
+ *       M sessions open (default 1,000), each subscribed to the published room.</li>
+ * </ol>
+ * Options: {@code --clients=200 --rest-seconds=20 --warmup-seconds=5 --sessions=1000 --ws-rate=20
+ * --ws-seconds=20 --gzip=true}. Clients and server share this machine's CPUs, so the REST clients are
+ * raw keep-alive sockets (like wrk); with {@code --gzip=true} they send {@code Accept-Encoding: gzip}
+ * and count the compressed answer without inflating it.
+ */
+public final class ApiBenchmark {
+
+  private static final int ROOMS = 6;
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> opts = new HashMap<>();
+    for (String a : args) {
+      String[] kv = a.replaceFirst("^--", "").split("=", 2);
+      opts.put(kv[0], kv.length > 1 ? kv[1] : "true");
+    }
+    int clients = Integer.parseInt(opts.getOrDefault("clients", "200"));
+    int restSeconds = Integer.parseInt(opts.getOrDefault("rest-seconds", "20"));
+    int warmupSeconds = Integer.parseInt(opts.getOrDefault("warmup-seconds", "5"));
+    int sessions = Integer.parseInt(opts.getOrDefault("sessions", "1000"));
+    int wsRate = Integer.parseInt(opts.getOrDefault("ws-rate", "20"));
+    int wsSeconds = Integer.parseInt(opts.getOrDefault("ws-seconds", "20"));
+    boolean gzip = Boolean.parseBoolean(opts.getOrDefault("gzip", "true"));
+
+    Path dir = Files.createTempDirectory(Path.of("target"), "api-bench-");
+    try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka")).start();
+        InfluxServer influx = InfluxServer.start(dir.resolve("influx"), 0)) {
+      TopicProvisioner.ensureStandardTopics(kafka.bootstrapServers(), 2);
+      influx.createDatabase("bench");
+      Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+      Instant start = end.minus(24, ChronoUnit.HOURS);
+      writeHistory(influx, start, end);
+
+      ApiConfig config = ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0", ApiConfig.KAFKA_BOOTSTRAP,
+          kafka.bootstrapServers(), ApiConfig.INFLUX_URL, influx.url(), ApiConfig.INFLUX_DB, "bench",
+          ApiConfig.RATE_LIMIT_RPS, "0", ApiConfig.DATA_DIR, dir.resolve("api").toString()));
+      ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
+      for (int r = 0; r < ROOMS; r++) {
+        deps.registry().createRoom(new Room("room-" + r, null, 20.0));
+      }
+      QueryConfig queryConfig = QueryConfig.fromEnv(System.getenv());
+      QueryModule module = new QueryModule(deps.core(), queryConfig,
+          new InfluxQlClient(URI.create(influx.url()), "bench", Optional.empty()), Optional.of(kafka.bootstrapServers()));
+      Javalin app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
+      String token = deps.jwt().issue("bench", Role.VIEWER, List.of(), Duration.ofHours(2)).token();
+      try {
+        System.out.printf("API on port %d; cache TTL %d ms; %d rooms × 1,440 windows pre-written%n", app.port(),
+            queryConfig.cacheTtl().toMillis(), ROOMS);
+        rest(app.port(), token, start, end, clients, warmupSeconds, restSeconds, gzip);
+        module.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(30));
+        websocket(app.port(), token, kafka.bootstrapServers(), sessions, wsRate, wsSeconds);
+      } finally {
+        app.stop();
+        module.close();
+      }
+    }
+  }
+
+  private static void writeHistory(InfluxServer influx, Instant start, Instant end) {
+    StringBuilder lp = new StringBuilder();
+    for (int r = 0; r < ROOMS; r++) {
+      for (Instant t = start; t.isBefore(end); t = t.plus(1, ChronoUnit.MINUTES)) {
+        double p = 400 + 300 * Math.sin(t.getEpochSecond() / 3600.0 + r);
+        lp.append("room_metrics,room=room-").append(r).append(",building=default energy_kwh=")
+            .append(p / 60_000).append(",power_avg_w=").append(p).append(",power_max_w=").append(p * 1.2)
+            .append(",co2_avg_ppm=").append(600 + r).append(",temperature_avg_c=21.5,humidity_avg_percent=40,")
+            .append("generation_kwh=0,sample_count=12i ").append(t.toEpochMilli()).append('\n');
+      }
+      influx.write("bench", lp.toString());
+      lp.setLength(0);
+    }
+  }
+
+  private static void rest(int port, String token, Instant start, Instant end, int clients, int warmupSeconds,
+      int seconds, boolean gzip) throws Exception {
+    long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
+    long measureEnd = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
+    long[][] latencies = new long[clients][];
+    int[] counts = new int[clients];
+    AtomicLong errors = new AtomicLong();
+    AtomicLong bytes = new AtomicLong();
+    CountDownLatch done = new CountDownLatch(clients);
+    for (int c = 0; c < clients; c++) {
+      int id = c;
+      Thread t = new Thread(() -> {
+        long[] mine = new long[1 << 16];
+        int n = 0;
+        String path = "/api/v1/rooms/room-" + (id % ROOMS) + "/data?start_time=" + start + "&end_time=" + end
+            + "&resolution=1m";
+        // Like wrk/ab: a raw keep-alive connection; with gzip the answer is counted, not inflated.
+        RawHttpClient http = gzip
+            ? new RawHttpClient("127.0.0.1", port, path, "Authorization: Bearer " + token, "Accept-Encoding: gzip")
+            : new RawHttpClient("127.0.0.1", port, path, "Authorization: Bearer " + token);
+        while (System.nanoTime() < measureEnd) {
+          long t0 = System.nanoTime();
+          try {
+            long[] r = http.get();
+            long t1 = System.nanoTime();
+            if (r[0] != 200) {
+              errors.incrementAndGet();
+            } else if (t0 >= warmupEnd) {
+              if (n == mine.length) {
+                mine = Arrays.copyOf(mine, n * 2);
+              }
+              mine[n++] = t1 - t0;
+              bytes.addAndGet(r[1]);
+            }
+          } catch (Exception e) {
+            errors.incrementAndGet();
+          }
+        }
+        http.close();
+        latencies[id] = mine;
+        counts[id] = n;
+        done.countDown();
+      }, "bench-rest-" + c);
+      t.setDaemon(true);
+      t.start();
+    }
+    done.await();
+    long total = Arrays.stream(counts).asLongStream().sum();
+    long[] all = new long[(int) total];
+    int k = 0;
+    for (int c = 0; c < clients; c++) {
+      System.arraycopy(latencies[c], 0, all, k, counts[c]);
+      k += counts[c];
+    }
+    Arrays.sort(all);
+    System.out.printf("REST /rooms/{name}/data 24h@1m (gzip %s): %d clients, %d s: %d requests, %.0f req/s, p50 %.1f ms, "
+            + "p99 %.1f ms, max %.1f ms, errors %d, %.0f KB/response%n",
+        gzip, clients, seconds, total, total / (double) seconds, pct(all, 0.50) / 1e6, pct(all, 0.99) / 1e6,
+        all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(), total == 0 ? 0 : bytes.get() / 1024.0 / total);
+  }
+
+  private static void websocket(int port, String token, String bootstrap, int sessions, int rate, int seconds)
+      throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    List<WebSocket> sockets = new ArrayList<>();
+    List<Receiver> receivers = new ArrayList<>();
+    URI uri = URI.create("ws://127.0.0.1:" + port + "/ws?token=" + token);
+    long openStart = System.nanoTime();
+    for (int i = 0; i < sessions; i++) {
+      Receiver rcv = new Receiver();
+      receivers.add(rcv);
+      sockets.add(http.newWebSocketBuilder().buildAsync(uri, rcv).join());
+    }
+    for (int i = 0; i < sessions; i++) {
+      receivers.get(i).subscribed.get(30, TimeUnit.SECONDS);
+    }
+    System.out.printf("WebSocket: %d sessions open and subscribed in %.1f s%n", sessions,
+        (System.nanoTime() - openStart) / 1e9);
+
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+    int messages = rate * seconds;
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+      producer.partitionsFor(Topics.READINGS); // metadata fetched before the clock starts
+      long period = TimeUnit.SECONDS.toNanos(1) / rate;
+      long next = System.nanoTime();
+      int warmup = rate * 2;
+      for (int i = -warmup; i < messages; i++) {
+        LockSupport.parkNanos(next - System.nanoTime()); // pace the publisher
+        next += period;
+        // The first two seconds warm the path up (JIT, first fetches); receivers do not count them.
+        String sensor = (i < 0 ? "warmup-s" : "bench-s") + (Math.abs(i) % 50);
+        Instant now = Instant.now();
+        SensorReading r = new SensorReading(sensor, now, "bench-room", SensorType.POWER, null, (double) i, null, null,
+            null, null, null, now);
+        producer.send(new ProducerRecord<>(Topics.READINGS, sensor, Json.MAPPER.writeValueAsString(r)));
+      }
+      producer.flush();
+    }
+    long expected = (long) messages * sessions;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long received = 0;
+    long stableSince = System.nanoTime();
+    while (System.nanoTime() < deadline) {
+      long now = receivers.stream().mapToLong(Receiver::count).sum();
+      if (now != received) {
+        received = now;
+        stableSince = System.nanoTime();
+      } else if (System.nanoTime() - stableSince > TimeUnit.SECONDS.toNanos(3) || now >= expected) {
+        break;
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100)); // poll interval
+    }
+    long total = receivers.stream().mapToLong(Receiver::count).sum();
+    long[] all = new long[(int) total];
+    int k = 0;
+    long errorsSeen = 0;
+    for (Receiver r : receivers) {
+      synchronized (r) {
+        System.arraycopy(r.latencies, 0, all, k, r.n);
+        k += r.n;
+        errorsSeen += r.errors;
+      }
+    }
+    Arrays.sort(all);
+    System.out.printf("WebSocket push %d sessions, %d msg/s for %d s: delivered %d of %d (%.2f%%), latency p50 %.1f ms,"
+            + " p99 %.1f ms, max %.1f ms, overload errors %d%n", sessions, rate, seconds, total, expected,
+        100.0 * total / expected, pct(all, 0.5) / 1e3, pct(all, 0.99) / 1e3,
+        all.length == 0 ? 0 : all[all.length - 1] / 1e3, errorsSeen);
+    for (WebSocket ws : sockets) {
+      ws.abort();
+    }
+  }
+
+  private static double pct(long[] sorted, double q) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+  }
+
+  /** Records push latency (µs) from the reading's {@code ingested_at}, set at publish time. */
+  private static final class Receiver implements WebSocket.Listener {
+    final CompletableFuture<Void> subscribed = new CompletableFuture<>();
+    long[] latencies = new long[1024];
+    int n;
+    long errors;
+    private final StringBuilder partial = new StringBuilder();
+
+    synchronized long count() {
+      return n;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        String text = partial.toString();
+        partial.setLength(0);
+        long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        if (text.startsWith("{\"type\":\"welcome\"")) {
+          ws.sendText("{\"action\":\"subscribe\",\"rooms\":[\"bench-room\"],\"streams\":[\"readings\"]}", true);
+        } else if (text.startsWith("{\"type\":\"subscribed\"")) {
+          subscribed.complete(null);
+        } else if (text.startsWith("{\"type\":\"reading\"") && !text.contains("\"sensor_id\":\"warmup-")) {
+          int i = text.indexOf("\"ingested_at\":\"");
+          if (i >= 0) {
+            int j = text.indexOf('"', i + 15);
+            Instant sent = Instant.parse(text.substring(i + 15, j));
+            long lat = nowMicros - ChronoUnit.MICROS.between(Instant.EPOCH, sent);
+            synchronized (this) {
+              if (n == latencies.length) {
+                latencies = Arrays.copyOf(latencies, n * 2);
+              }
+              latencies[n++] = lat;
+            }
+          }
+        } else if (text.startsWith("{\"type\":\"error\"")) {
+          synchronized (this) {
+            errors++;
+          }
+        }
+      }
+      ws.request(1);
+      return null;
+    }
+  }
+}

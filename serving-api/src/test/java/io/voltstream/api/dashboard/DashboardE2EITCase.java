@@ -1,0 +1,105 @@
+package io.voltstream.api.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.voltstream.api.ApiConfig;
+import io.voltstream.api.ApiDependencies;
+import io.voltstream.api.ApiServer;
+import io.voltstream.api.auth.Role;
+import io.voltstream.api.influx.InfluxQlClient;
+import io.voltstream.api.query.QueryConfig;
+import io.voltstream.api.query.QueryModule;
+import io.voltstream.infra.junit.InfluxExtension;
+import io.voltstream.infra.junit.KafkaExtension;
+import io.voltstream.model.Json;
+import io.voltstream.model.Room;
+import io.voltstream.model.SensorReading;
+import io.voltstream.model.SensorType;
+import io.voltstream.model.Topics;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The dashboard end to end: real Kafka and influxd, the API, and the page in headless Chromium.
+ * Readings published to Kafka must show up as live values in the page's DOM, and the room's last
+ * hour (from InfluxDB) must be charted.
+ */
+class DashboardE2EITCase {
+
+  @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
+  @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
+
+  @Test
+  void shouldShowLiveRoomValuesAndChartTheLastHour() throws Exception {
+    KAFKA.createStandardTopics(2);
+    String db = INFLUX.freshDatabase();
+    Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    StringBuilder lp = new StringBuilder();
+    for (int i = 1; i <= 30; i++) {
+      lp.append("room_metrics,room=kitchen,building=default energy_kwh=0.01,power_avg_w=").append(500 + 10 * i)
+          .append(",sample_count=4i ").append(minute.minus(i, ChronoUnit.MINUTES).toEpochMilli()).append('\n');
+    }
+    INFLUX.write(db, lp.toString());
+
+    ApiConfig config = ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0", ApiConfig.KAFKA_BOOTSTRAP,
+        KAFKA.bootstrapServers(), ApiConfig.INFLUX_URL, INFLUX.url(), ApiConfig.INFLUX_DB, db));
+    ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
+    deps.registry().createRoom(new Room("kitchen", null, 12.0));
+    QueryModule module = new QueryModule(deps.core(), QueryConfig.defaults(),
+        new InfluxQlClient(URI.create(INFLUX.url()), db, Optional.empty()), Optional.of(KAFKA.bootstrapServers()));
+    Javalin app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
+    String token = deps.jwt().issue("dash", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
+    assertThat(module.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(15))).isTrue();
+
+    try (KafkaProducer<String, String> producer = KAFKA.producer();
+        HeadlessChromium browser = new HeadlessChromium(
+            "http://127.0.0.1:" + app.port() + "/#token=" + token, Duration.ofSeconds(20))) {
+      String liveCell = "(document.querySelector('td[data-room=\"kitchen\"][data-metric=\"power_w\"]') || {}).textContent";
+      JsonNode shown = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      // The page subscribes once it has loaded; keep publishing until a pushed value is in the DOM.
+      while (System.nanoTime() < deadline) {
+        SensorReading r = new SensorReading("kitchen-meter", Instant.now(), "kitchen", SensorType.MULTI, null, 750.0,
+            640.0, 21.4, 41.0, null, null, Instant.now());
+        producer.send(new ProducerRecord<>(Topics.READINGS, r.sensorId(), Json.MAPPER.writeValueAsString(r))).get();
+        shown = browser.evaluate(liveCell);
+        if ("750".equals(shown.asText())) {
+          break;
+        }
+        TimeUnit.MILLISECONDS.sleep(200); // poll interval
+      }
+      assertThat(shown.asText()).as("live power cell of kitchen").isEqualTo("750");
+      assertThat(browser.evaluate("document.getElementById('status').textContent").asText()).isEqualTo("live");
+      assertThat(browser.evaluate("(document.querySelector('td[data-room=\"kitchen\"][data-metric=\"co2_ppm\"]')"
+          + " || {}).textContent").asText()).isEqualTo("640");
+
+      JsonNode points = null;
+      long chartDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+      while (System.nanoTime() < chartDeadline) {
+        points = browser.evaluate("(document.querySelector('#chart polyline') || {getAttribute: () => null})"
+            + ".getAttribute('data-points')");
+        if (points.isTextual()) {
+          break;
+        }
+        TimeUnit.MILLISECONDS.sleep(200); // poll interval
+      }
+      assertThat(points.asText()).as("points charted from /rooms/kitchen/data").isEqualTo("30");
+    } finally {
+      app.stop();
+      module.close();
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.voltstream.api.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.voltstream.api.ApiConfig;
+import io.voltstream.api.ApiDependencies;
+import io.voltstream.api.ApiServer;
+import io.voltstream.api.ApiTestClient;
+import io.voltstream.api.auth.Role;
+import io.voltstream.api.influx.InfluxQlClient;
+import io.voltstream.infra.junit.InfluxExtension;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The forecast endpoints over a real influxd holding points in the forecast service's format. */
+class ForecastEndpointsITCase {
+  @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
+
+  private static final Instant HOUR = Instant.parse("2026-11-27T10:00:00Z");
+
+  @Test
+  void shouldServeStoredForecastsAndAccuracyFromInflux() {
+    String db = INFLUX.freshDatabase();
+    var lines = new ArrayList<String>();
+    for (int h = 0; h < 24; h++) {
+      long t = HOUR.plus(Duration.ofHours(h)).toEpochMilli();
+      lines.add("forecasts,building=demo,fallback=true,model_id=persistence_ensemble,target=generation"
+          + " value_kwh=" + (0.5 + h) + ",issued_at=" + HOUR.toEpochMilli() + "i,lead_hours=" + h
+          + "i,fallback_reason=\"history_short\" " + t);
+    }
+    lines.add("forecast_accuracy,building=demo,target=generation nrmse_percent=42.0,skill=-0.05,mae_kwh=0.3,hours=20i,"
+        + "window_hours=168i " + HOUR.toEpochMilli());
+    INFLUX.write(db, String.join("\n", lines));
+
+    var config = ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0"));
+    ApiDependencies deps = ApiDependencies.inMemory(config, Clock.fixed(HOUR.plusSeconds(600), ZoneOffset.UTC));
+    var module = new ForecastModule(deps.core(), new InfluxQlClient(URI.create(INFLUX.url()), db, Optional.empty()));
+    Javalin app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
+    try {
+      String operator = deps.jwt().issue("o", Role.OPERATOR, List.of(), Duration.ofHours(1)).token();
+      var r = new ApiTestClient(app.port()).get("/api/v1/forecast/generation?building=demo&horizon=12h&resolution=3h", operator);
+
+      assertThat(r.status()).as(r.body()).isEqualTo(200);
+      JsonNode json = r.json();
+      assertThat(json.get("model_id").asText()).isEqualTo("persistence_ensemble");
+      assertThat(json.get("fallback").asBoolean()).isTrue();
+      assertThat(json.get("fallback_reason").asText()).isEqualTo("history_short");
+      assertThat(json.get("values")).hasSize(4);
+      // hours 0..2: 0.5 + 1.5 + 2.5
+      assertThat(json.at("/values/0/value_kwh").asDouble()).isEqualTo(4.5);
+      assertThat(json.at("/accuracy/skill").asDouble()).isEqualTo(-0.05);
+      assertThat(json.at("/accuracy/hours").asInt()).isEqualTo(20);
+    } finally {
+      app.stop();
+    }
+  }
+}

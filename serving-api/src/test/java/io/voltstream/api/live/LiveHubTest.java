@@ -1,0 +1,164 @@
+package io.voltstream.api.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voltstream.model.RoomMetrics;
+import io.voltstream.model.SensorReading;
+import io.voltstream.model.SensorType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LiveHubTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
+  private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
+  private static final Instant LATER = T0.plusSeconds(3600);
+  private final LiveMessages messages = new LiveMessages(id -> Optional.empty());
+
+  private LiveMessage reading(String sensor, String room, double powerW) {
+    return messages.reading(new SensorReading(sensor, T0, room, SensorType.POWER, null, powerW, null, null, null,
+        null, null, T0));
+  }
+
+  private LiveHub hubWithQueue(int keys) {
+    return new LiveHub(keys, CLOCK, Runnable::run);
+  }
+
+  @Test
+  void shouldPushOnlyWhatASessionSubscribedTo() {
+    LiveHub hub = hubWithQueue(100);
+    FakeSink kitchen = new FakeSink();
+    FakeSink all = new FakeSink();
+    hub.open("a", "alice", LATER, kitchen, m -> true);
+    hub.open("b", "bob", LATER, all, m -> true);
+    hub.handle("a", "{\"action\":\"subscribe\",\"rooms\":[\"kitchen\"],\"streams\":[\"readings\"]}");
+    hub.handle("b", "{\"action\":\"subscribe\"}");
+
+    hub.broadcast(reading("k1", "kitchen", 100));
+    hub.broadcast(reading("o1", "office", 200));
+    hub.broadcast(messages.roomMetrics(new RoomMetrics("kitchen", "demo", T0, T0.plusSeconds(60), 0.1, 100.0,
+        120.0, null, null, null, null, 3)));
+
+    assertThat(kitchen.texts()).filteredOn(t -> t.contains("\"type\":\"reading\""))
+        .singleElement().asString().contains("\"sensor_id\":\"k1\"").contains("\"power_w\":100.0");
+    assertThat(kitchen.texts()).noneMatch(t -> t.contains("room_metrics\",") || t.contains("\"o1\""));
+    assertThat(all.texts()).filteredOn(t -> t.startsWith("{\"type\":\"reading\"")).hasSize(2);
+    assertThat(all.texts()).anyMatch(t -> t.startsWith("{\"type\":\"room_metrics\""));
+  }
+
+  @Test
+  void shouldStopPushingAfterUnsubscribe() {
+    LiveHub hub = hubWithQueue(100);
+    FakeSink sink = new FakeSink();
+    hub.open("a", "alice", LATER, sink, m -> true);
+    hub.handle("a", "{\"action\":\"subscribe\",\"sensors\":[\"k1\"]}");
+    hub.handle("a", "{\"action\":\"unsubscribe\",\"sensors\":[\"k1\"]}");
+    hub.broadcast(reading("k1", "kitchen", 100));
+
+    assertThat(sink.texts()).noneMatch(t -> t.contains("\"type\":\"reading\""));
+    assertThat(hub.subscriptionCount()).isZero();
+  }
+
+  @Test
+  void shouldKeepOnlyTheNewestValuePerSensorForASlowClientWithoutDelayingOthers() {
+    LiveHub hub = hubWithQueue(100);
+    FakeSink slow = new FakeSink();
+    FakeSink fast = new FakeSink();
+    hub.open("slow", "s", LATER, slow, m -> true);
+    hub.open("fast", "f", LATER, fast, m -> true);
+    hub.handle("slow", "{\"action\":\"subscribe\"}");
+    hub.handle("fast", "{\"action\":\"subscribe\"}");
+    slow.stalled = true;
+
+    for (int i = 1; i <= 50; i++) {
+      hub.broadcast(reading("k1", "kitchen", i));
+    }
+
+    assertThat(fast.texts()).filteredOn(t -> t.contains("\"type\":\"reading\"")).hasSize(50);
+    LiveSession s = hub.sessions().stream().filter(x -> x.id().equals("slow")).findFirst().orElseThrow();
+    assertThat(s.pendingCount()).isEqualTo(1);
+    slow.stalled = false;
+    slow.completeOne();
+    assertThat(slow.texts()).last().asString().contains("\"power_w\":50.0");
+    assertThat(slow.texts()).filteredOn(t -> t.contains("\"type\":\"reading\"")).hasSizeLessThan(3);
+  }
+
+  @Test
+  void shouldShedNewKeysWhenTheQueueIsFullAndTellTheClient() {
+    LiveHub hub = hubWithQueue(5);
+    FakeSink slow = new FakeSink();
+    hub.open("slow", "s", LATER, slow, m -> true);
+    hub.handle("slow", "{\"action\":\"subscribe\"}");
+    slow.stalled = true;
+    for (int i = 0; i < 20; i++) {
+      hub.broadcast(reading("sensor-" + i, "kitchen", i));
+    }
+    LiveSession s = hub.sessions().iterator().next();
+    assertThat(s.shedTotal()).isGreaterThan(0);
+
+    slow.stalled = false;
+    slow.completeOne();
+    assertThat(slow.texts()).anyMatch(t -> t.contains("\"type\":\"error\"") && t.contains("\"code\":\"overloaded\""));
+    assertThat(s.pendingCount()).isZero();
+  }
+
+  @Test
+  void shouldAnswerInvalidMessagesWithAnErrorAndKeepTheSession() {
+    LiveHub hub = hubWithQueue(100);
+    FakeSink sink = new FakeSink();
+    hub.open("a", "alice", LATER, sink, m -> true);
+    hub.handle("a", "not json");
+    hub.handle("a", "{\"action\":\"subscribe\",\"rooms\":[\"kitchen' OR 1=1\"]}");
+    hub.handle("a", "{\"action\":\"explode\"}");
+
+    assertThat(sink.texts()).filteredOn(t -> t.contains("\"type\":\"error\"")).hasSize(3);
+    assertThat(hub.sessionCount()).isEqualTo(1);
+    assertThat(hub.subscriptionCount()).isZero();
+  }
+
+  @Test
+  void shouldApplyTheTokensResourcePermissions() {
+    LiveHub hub = hubWithQueue(100);
+    FakeSink sink = new FakeSink();
+    hub.open("a", "alice", LATER, sink, m -> "kitchen".equals(m.room()));
+    hub.handle("a", "{\"action\":\"subscribe\"}");
+    hub.broadcast(reading("k1", "kitchen", 1));
+    hub.broadcast(reading("o1", "office", 1));
+    assertThat(sink.texts()).filteredOn(t -> t.contains("\"type\":\"reading\"")).singleElement().asString().contains("k1");
+  }
+
+  @Test
+  void shouldForgetClosedSessionsAndCloseExpiredOnes() {
+    LiveHub hub = hubWithQueue(100);
+    FakeSink expired = new FakeSink();
+    hub.open("a", "alice", LATER, new FakeSink(), m -> true);
+    hub.open("b", "bob", T0, expired, m -> true);
+    hub.handle("a", "{\"action\":\"subscribe\"}");
+
+    assertThat(hub.closeExpired()).isEqualTo(1);
+    assertThat(expired.closedWith).isEqualTo(LiveHub.POLICY_VIOLATION);
+    hub.close("a");
+    hub.close("a");
+    assertThat(hub.sessionCount()).isZero();
+    assertThat(hub.subscriptionCount()).isZero();
+  }
+
+  @Test
+  void shouldUseTheRegistryRoomOfASensorOverThePayloadRoom() {
+    LiveMessages withRegistry = new LiveMessages(id -> id.equals("k1") ? Optional.of("kitchen") : Optional.empty());
+    LiveMessage m = withRegistry.reading(new SensorReading("k1", T0, "garage", SensorType.POWER, null, 5.0, null,
+        null, null, null, null, T0));
+    assertThat(m.room()).isEqualTo("kitchen");
+    assertThat(m.json()).contains("\"room\":\"kitchen\"");
+  }
+
+  @Test
+  void shouldIgnoreUnreadableKafkaValues() {
+    assertThat(messages.fromKafka("readings", "{oops".getBytes())).isEmpty();
+    assertThat(messages.fromKafka("readings", "{\"sensor_id\":\"x\"}".getBytes())).isEmpty();
+    assertThat(messages.fromKafka("elsewhere", "{}".getBytes())).isEmpty();
+  }
+}

@@ -1,0 +1,234 @@
+package io.voltstream.api.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.voltstream.api.ApiConfig;
+import io.voltstream.api.ApiDependencies;
+import io.voltstream.api.ApiServer;
+import io.voltstream.api.auth.Role;
+import io.voltstream.api.auth.TokenService;
+import io.voltstream.api.influx.InfluxQlClient;
+import io.voltstream.api.query.QueryConfig;
+import io.voltstream.api.query.QueryModule;
+import io.voltstream.infra.junit.KafkaExtension;
+import io.voltstream.model.Json;
+import io.voltstream.model.RoomMetrics;
+import io.voltstream.model.SensorReading;
+import io.voltstream.model.SensorType;
+import io.voltstream.model.Topics;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code /ws} against a real Kafka broker: auth, subscriptions, fan-out from topics, cleanup. */
+class LiveSocketITCase {
+
+  @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
+  private static final Duration WAIT = Duration.ofSeconds(15);
+
+  /** System time plus an offset the test can move forward (to expire tokens). */
+  static final class ShiftableClock extends Clock {
+    volatile Duration offset = Duration.ZERO;
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.now().plus(offset);
+    }
+  }
+
+  private final ShiftableClock clock = new ShiftableClock();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private ApiDependencies deps;
+  private QueryModule module;
+  private Javalin app;
+  private KafkaProducer<String, String> producer;
+
+  @BeforeAll
+  static void topics() {
+    KAFKA.createStandardTopics(2);
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    ApiConfig config = ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0", ApiConfig.KAFKA_BOOTSTRAP, KAFKA.bootstrapServers()));
+    deps = ApiDependencies.inMemory(config, clock);
+    // Influx is not used by /ws; the client points nowhere on purpose.
+    InfluxQlClient unused = new InfluxQlClient(URI.create("http://127.0.0.1:9"), "none", Optional.empty());
+    module = new QueryModule(deps.core(), QueryConfig.defaults(), unused, Optional.of(KAFKA.bootstrapServers()));
+    app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
+    assertThat(module.feed().orElseThrow().awaitAssigned(WAIT)).isTrue();
+    producer = KAFKA.producer();
+  }
+
+  @AfterEach
+  void stop() {
+    producer.close();
+    app.stop();
+    module.close();
+  }
+
+  private String token(Role role, List<String> permissions) {
+    return deps.jwt().issue("t", role, permissions, Duration.ofHours(1)).token();
+  }
+
+  private URI ws(String query) {
+    return URI.create("ws://127.0.0.1:" + app.port() + "/ws" + query);
+  }
+
+  private void publishReading(String sensor, String room, double powerW) throws Exception {
+    SensorReading r = new SensorReading(sensor, Instant.now(), room, SensorType.POWER, null, powerW, null, null, null,
+        null, null, Instant.now());
+    producer.send(new ProducerRecord<>(Topics.READINGS, sensor, Json.MAPPER.writeValueAsString(r))).get();
+  }
+
+  @Test
+  void shouldPushReadingsRoomMetricsAndEventsFromKafkaToMatchingSubscriptions() throws Exception {
+    try (WsTestClient kitchen = new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of())));
+        WsTestClient office = new WsTestClient(http, ws("?token=" + token(Role.OPERATOR, List.of())))) {
+      kitchen.awaitType("welcome", WAIT);
+      office.awaitType("welcome", WAIT);
+      kitchen.send("{\"action\":\"subscribe\",\"rooms\":[\"kitchen\"],\"streams\":[\"readings\",\"room_metrics\"]}");
+      office.send("{\"action\":\"subscribe\",\"rooms\":[\"office\"]}");
+      kitchen.awaitType("subscribed", WAIT);
+      office.awaitType("subscribed", WAIT);
+
+      publishReading("office-meter", "office", 10);
+      publishReading("kitchen-meter", "kitchen", 750);
+      RoomMetrics m = new RoomMetrics("kitchen", "default", Instant.now(), Instant.now().plusSeconds(60), 0.2, 700.0,
+          900.0, 640.0, 21.0, 40.0, 0.0, 5);
+      producer.send(new ProducerRecord<>(Topics.ROOM_METRICS, "kitchen", Json.MAPPER.writeValueAsString(m))).get();
+
+      JsonNode reading = kitchen.awaitType("reading", WAIT);
+      assertThat(reading.path("sensor_id").asText()).isEqualTo("kitchen-meter");
+      assertThat(reading.path("power_w").asDouble()).isEqualTo(750.0);
+      assertThat(kitchen.awaitType("room_metrics", WAIT).path("power_avg_w").asDouble()).isEqualTo(700.0);
+      assertThat(office.awaitType("reading", WAIT).path("sensor_id").asText()).isEqualTo("office-meter");
+      assertThat(kitchen.messages).noneMatch(t -> t.contains("office-meter"));
+    }
+  }
+
+  @Test
+  void shouldAcceptATokenInTheFirstMessage() throws Exception {
+    try (WsTestClient c = new WsTestClient(http, ws(""))) {
+      c.send("{\"action\":\"auth\",\"token\":\"" + token(Role.VIEWER, List.of()) + "\"}");
+      assertThat(c.awaitType("welcome", WAIT).path("subject").asText()).isEqualTo("t");
+      c.send("{\"action\":\"subscribe\",\"sensors\":[\"s-first\"]}");
+      c.awaitType("subscribed", WAIT);
+      publishReading("s-first", "lab", 1);
+      assertThat(c.awaitType("reading", WAIT).path("sensor_id").asText()).isEqualTo("s-first");
+    }
+  }
+
+  @Test
+  void shouldCloseSessionsWithBadExpiredOrRevokedTokens() throws Exception {
+    try (WsTestClient bad = new WsTestClient(http, ws("?token=not.a.jwt"))) {
+      assertThat(bad.awaitClose(WAIT)).isEqualTo(LiveHub.POLICY_VIOLATION);
+    }
+    try (WsTestClient wrongFirst = new WsTestClient(http, ws(""))) {
+      wrongFirst.send("{\"action\":\"subscribe\"}");
+      assertThat(wrongFirst.awaitClose(WAIT)).isEqualTo(LiveHub.POLICY_VIOLATION);
+    }
+    TokenService.Minted minted = deps.tokens().mint("r", Role.VIEWER, List.of(), Duration.ofHours(1), "test");
+    deps.tokens().revoke(minted.token().id(), null, "test");
+    try (WsTestClient revoked = new WsTestClient(http, ws("?token=" + minted.token().token()))) {
+      assertThat(revoked.awaitClose(WAIT)).isEqualTo(LiveHub.POLICY_VIOLATION);
+    }
+    String shortLived = deps.jwt().issue("s", Role.VIEWER, List.of(), Duration.ofMinutes(1)).token();
+    try (WsTestClient live = new WsTestClient(http, ws("?token=" + shortLived))) {
+      live.awaitType("welcome", WAIT);
+      clock.offset = Duration.ofMinutes(2);
+      assertThat(live.awaitClose(WAIT)).as("session closed once its token expired").isEqualTo(LiveHub.POLICY_VIOLATION);
+      try (WsTestClient expired = new WsTestClient(http, ws("?token=" + shortLived))) {
+        assertThat(expired.awaitClose(WAIT)).isEqualTo(LiveHub.POLICY_VIOLATION);
+      }
+    }
+  }
+
+  @Test
+  void shouldOnlyPushRoomsAScopedTokenMayAccess() throws Exception {
+    try (WsTestClient c = new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of("room:kitchen"))))) {
+      c.awaitType("welcome", WAIT);
+      c.send("{\"action\":\"subscribe\"}");
+      c.awaitType("subscribed", WAIT);
+      publishReading("o-scoped", "office", 1);
+      publishReading("k-scoped", "kitchen", 2);
+      assertThat(c.awaitType("reading", WAIT).path("sensor_id").asText()).isEqualTo("k-scoped");
+    }
+  }
+
+  @Test
+  void shouldLeaveNoSessionsSubscriptionsOrThreadsAfter200ConnectDisconnectCycles() throws Exception {
+    LiveHub hub = module.hub();
+    String token = token(Role.VIEWER, List.of());
+    cycles(10, token);
+    awaitEmpty(hub);
+    Set<String> before = serverThreads();
+
+    cycles(200, token);
+
+    awaitEmpty(hub);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    Set<String> after = serverThreads();
+    while (after.size() > before.size() + 2 && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      after = serverThreads();
+    }
+    assertThat(hub.sessionCount()).isZero();
+    assertThat(hub.subscriptionCount()).isZero();
+    assertThat(after.size()).as("threads before %s, after %s", before, after).isLessThanOrEqualTo(before.size() + 2);
+    assertThat(after.stream().filter(n -> n.startsWith("voltstream-live")))
+        .as("the hub's own threads (feed, timer, sender pool) do not grow with sessions")
+        .containsExactlyInAnyOrderElementsOf(before.stream().filter(n -> n.startsWith("voltstream-live")).toList());
+  }
+
+  private void cycles(int n, String token) {
+    for (int i = 0; i < n; i++) {
+      try (WsTestClient c = new WsTestClient(http, ws("?token=" + token))) {
+        c.awaitType("welcome", WAIT);
+        c.send("{\"action\":\"subscribe\",\"rooms\":[\"room-" + i + "\"],\"sensors\":[\"s-" + i + "\"]}");
+        c.awaitType("subscribed", WAIT);
+      }
+    }
+  }
+
+  private static void awaitEmpty(LiveHub hub) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while ((hub.sessionCount() > 0 || hub.subscriptionCount() > 0) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+  }
+
+  /** Live threads other than the test's own HTTP client pool (which idles out on its own schedule). */
+  private static Set<String> serverThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+        .filter(n -> !n.startsWith("HttpClient-")).collect(Collectors.toSet());
+  }
+}

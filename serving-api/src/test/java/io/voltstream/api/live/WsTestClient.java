@@ -1,0 +1,100 @@
+package io.voltstream.api.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.model.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/** A java.net.http WebSocket client that queues text messages and records the close code. */
+final class WsTestClient implements AutoCloseable {
+
+  final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+  final CompletableFuture<Integer> closed = new CompletableFuture<>();
+  private final WebSocket ws;
+
+  WsTestClient(HttpClient http, URI uri) {
+    this.ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, new Listener()).join();
+  }
+
+  void send(String text) {
+    ws.sendText(text, true).join();
+  }
+
+  /** Waits for the first message matching {@code filter} (skipping others), or fails at the deadline. */
+  JsonNode await(Predicate<JsonNode> filter, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      String text;
+      try {
+        text = left <= 0 ? null : messages.poll(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      if (text == null) {
+        throw new AssertionError("no matching message within " + timeout + "; closed=" + closed.getNow(null));
+      }
+      JsonNode node;
+      try {
+        node = Json.MAPPER.readTree(text);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (filter.test(node)) {
+        return node;
+      }
+    }
+  }
+
+  JsonNode awaitType(String type, Duration timeout) {
+    return await(n -> type.equals(n.path("type").asText()), timeout);
+  }
+
+  int awaitClose(Duration timeout) throws Exception {
+    return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    if (!ws.isOutputClosed()) {
+      ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
+    }
+    ws.abort();
+  }
+
+  private final class Listener implements WebSocket.Listener {
+    private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        messages.add(partial.toString());
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closed.complete(statusCode);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      closed.complete(-1);
+    }
+  }
+}
