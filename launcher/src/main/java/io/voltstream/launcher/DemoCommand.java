@@ -1,16 +1,8 @@
 package io.voltstream.launcher;
 
 import io.voltstream.api.ApiApp;
-import io.voltstream.api.ApiConfig;
-import io.voltstream.forecast.streaming.ForecastConfig;
-import io.voltstream.forecast.streaming.ForecastService;
-import io.voltstream.ingest.IngestApp;
-import io.voltstream.ingest.IngestConfig;
 import io.voltstream.launcher.LocalInfrastructure.LocalInfrastructureConfig;
-import io.voltstream.sim.SimulatorApp;
-import io.voltstream.sim.SimulatorConfig;
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,30 +27,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Lifecycle lifecycle = new Lifecycle();
-    try {
-      Map<String, String> base = options.environment();
-      LocalInfrastructure infra = lifecycle.add("local servers", LocalInfrastructure.start(LocalInfrastructureConfig.fromEnv(base)));
-      Map<String, String> env = infra.environmentFor(base);
-
-      LocalFlinkCluster flink = lifecycle.add("Flink MiniCluster",
-          LocalFlinkCluster.start(flinkPort, 8, LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink")));
-      StreamJobs.runAll(flink, env, List.of());
-
-      lifecycle.add("ingest", IngestApp.start(IngestConfig.fromEnv(env)));
-      ApiApp.Running api = lifecycle.add("API", ApiApp.start(ApiConfig.fromEnv(env), env));
-      ForecastService forecasts = lifecycle.add("forecast service", ForecastService.create(ForecastConfig.fromEnv(env)));
-      forecasts.start();
-      if (!noSimulator) {
-        lifecycle.add("simulators", SimulatorApp.start(SimulatorConfig.fromEnv(env)));
-      }
-      printSummary(System.out, infra, flink, api, env);
-      Blocking.untilShutdown(lifecycle);
-      return 0;
-    } catch (Exception | Error e) {
-      lifecycle.close();
-      throw e;
-    }
+    DemoStack stack = DemoStack.start(options.environment(), new DemoStack.Options(!noSimulator, true, flinkPort));
+    printSummary(System.out, stack.infra(), stack.flink(), stack.api(), stack.environment());
+    Blocking.untilShutdown(stack.lifecycle());
+    return 0;
   }
 
   private static void printSummary(PrintStream out, LocalInfrastructure infra, LocalFlinkCluster flink,

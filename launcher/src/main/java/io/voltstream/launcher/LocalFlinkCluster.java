@@ -49,7 +49,11 @@ public final class LocalFlinkCluster implements AutoCloseable {
     Configuration conf = new Configuration();
     conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     conf.set(RestOptions.ADDRESS, "127.0.0.1");
-    conf.set(RestOptions.PORT, restPort);
+    // BIND_PORT accepts 0 (any free port), which the tests use; PORT is what clients are told.
+    conf.set(RestOptions.BIND_PORT, String.valueOf(restPort));
+    if (restPort > 0) {
+      conf.set(RestOptions.PORT, restPort);
+    }
     conf.set(TaskManagerOptions.NUM_TASK_SLOTS, slots);
     conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
     conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("64m"));

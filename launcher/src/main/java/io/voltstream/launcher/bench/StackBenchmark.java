@@ -1,12 +1,288 @@
 package io.voltstream.launcher.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.sim.load.LoadGenerator;
+import io.voltstream.sim.load.LoadGeneratorConfig;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Being written now. */
+/**
+ * The whole-stack benchmark behind {@code ./voltstream bench}: starts a fresh private stack
+ * ({@link BenchStack}), drives the simulators' {@link LoadGenerator} through MQTT at each target
+ * rate of the plan for one step each, and prints per step the data points per second published,
+ * landed in Kafka and stored in InfluxDB, the pipeline and consumer lag and whether it stayed
+ * bounded, publish → visible latency from {@link LatencyProbe}, and CPU and RSS per process. It
+ * stops escalating after the first step that is not sustained, then checks that InfluxDB holds
+ * every reading Kafka took, prints a summary table and the verdict against the issue's targets,
+ * stops the stack and deletes its data directory.
+ */
 public final class StackBenchmark {
-  private StackBenchmark() {}
+  private static final Logger LOG = LoggerFactory.getLogger(StackBenchmark.class);
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration PROBE_SETTLE = Duration.ofSeconds(10);
+  private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
+  /** The generator's own rate log would interleave with the step table; the bench prints its own. */
+  private static final Duration LOAD_LOG_INTERVAL = Duration.ofHours(1);
 
-  public static boolean run(StackBenchmarkConfig cfg, PrintStream out) {
-    throw new UnsupportedOperationException("the benchmark is not written yet");
+  private final StackBenchmarkConfig cfg;
+  private final PrintStream out;
+
+  private StackBenchmark(StackBenchmarkConfig cfg, PrintStream out) {
+    this.cfg = cfg;
+    this.out = out;
+  }
+
+  /**
+   * Runs the benchmark and prints its report to {@code out}. Returns true when the run completed
+   * and InfluxDB holds every reading that reached Kafka; the verdict against the targets is
+   * printed, not returned (a ceiling search is expected to end with a step that fails).
+   */
+  public static boolean run(StackBenchmarkConfig cfg, PrintStream out) throws Exception {
+    return new StackBenchmark(cfg, out).run();
+  }
+
+  private boolean run() throws Exception {
+    Path dataDir = cfg.dataDirParent().resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    out.printf("voltstream bench: rates %s data points/s, %s per step, %d metrics per reading, %d sensors in %d rooms%n",
+        cfg.ratesDataPointsPerS(), Format.duration(cfg.step()), cfg.metricsPerReading(), cfg.sensors(), cfg.rooms());
+    out.printf("Starting a fresh stack in %s (free ports)…%n", dataDir);
+    long startedNanos = System.nanoTime();
+    try (BenchStack stack = BenchStack.start(cfg.env(), dataDir)) {
+      out.printf("Stack up in %.1f s (Flink checkpoint interval %s). Machine: %d cores, load average %s%n",
+          (System.nanoTime() - startedNanos) / 1e9, stack.checkpointInterval(), Runtime.getRuntime().availableProcessors(),
+          loadAverages());
+      return measure(stack);
+    } finally {
+      if (cfg.keepData()) {
+        out.println("Data kept in " + dataDir);
+      } else {
+        deleteRecursively(dataDir);
+      }
+    }
+  }
+
+  private boolean measure(BenchStack stack) throws Exception {
+    String db = stack.infra().database();
+    try (PipelineCounters counters = new PipelineCounters(stack.kafkaBootstrap(), stack.rawReadingsGroup(), stack.infra().influx());
+        LatencyProbe probe = LatencyProbe.start(stack.mqttUrl(), stack.infra().influx(), db, cfg.probeInterval(), cfg.pollInterval())) {
+      awaitPipelineReady(probe);
+      ResourceSampler resources = new ResourceSampler(stack.pids());
+      List<StepResult> results = new ArrayList<>();
+      LoadGenerator load = LoadGenerator.start(loadConfig(stack));
+      long storedOffset;
+      try {
+        out.printf("Warm-up: %s at %,d data points/s%n", Format.duration(cfg.warmup()), cfg.ratesDataPointsPerS().get(0));
+        parkUntil(System.nanoTime() + cfg.warmup().toNanos());
+        PipelineCounters.Snapshot start = counters.sample();
+        storedOffset = start.influxPointsWritten() - start.kafkaReadings();
+        Tick startTick = new Tick(start, resources.sample(), load.publishedReadings(), load.sentReadings());
+        for (int i = 0; i < cfg.ratesDataPointsPerS().size(); i++) {
+          int rate = cfg.ratesDataPointsPerS().get(i);
+          out.printf("%nStep %d: %,d data points/s for %s%n", i + 1, rate, Format.duration(cfg.step()));
+          List<Tick> ticks = runStep(startTick, rate, counters, resources, load, storedOffset);
+          Tick end = ticks.get(ticks.size() - 1);
+          boolean last = i + 1 == cfg.ratesDataPointsPerS().size();
+          if (!last) {
+            load.setRate(cfg.ratesDataPointsPerS().get(i + 1));
+          }
+          probe.awaitVisible(end.counters().at().toEpochMilli(), PROBE_SETTLE);
+          StepResult result = summarise(rate, ticks, probe, storedOffset);
+          results.add(result);
+          out.println(ReportTable.header());
+          out.println(ReportTable.row(i + 1, result));
+          if (!result.sustained()) {
+            out.printf("Step %d not sustained; not escalating further.%n", i + 1);
+            break;
+          }
+          startTick = end;
+        }
+      } finally {
+        load.close();
+        probe.stopPublishing();
+      }
+      boolean complete = drainAndCheck(counters, storedOffset, stack, db, load.publishedReadings() + probe.publishedCount());
+      printSummary(results, probe);
+      return complete;
+    }
+  }
+
+  /** One sampling instant of the counters, the processes and the load generator. */
+  private record Tick(PipelineCounters.Snapshot counters, ResourceSampler.Snapshot resources, long publishedReadings,
+      long sentReadings) {}
+
+  private List<Tick> runStep(Tick startTick, int rate, PipelineCounters counters, ResourceSampler resources,
+      LoadGenerator load, long storedOffset) {
+    List<Tick> ticks = new ArrayList<>(List.of(startTick));
+    long startNanos = System.nanoTime();
+    long endNanos = startNanos + cfg.step().toNanos();
+    long next = startNanos;
+    while (true) {
+      next = Math.min(next + cfg.sampleInterval().toNanos(), endNanos);
+      parkUntil(next);
+      Tick tick = new Tick(counters.sample(), resources.sample(), load.publishedReadings(), load.sentReadings());
+      progress(rate, startTick, ticks.get(ticks.size() - 1), tick, storedOffset);
+      ticks.add(tick);
+      if (next >= endNanos) {
+        return ticks;
+      }
+    }
+  }
+
+  private void progress(int rate, Tick first, Tick prev, Tick now, long storedOffset) {
+    Duration dt = Duration.between(prev.counters().at(), now.counters().at());
+    int m = cfg.metricsPerReading();
+    PipelineCounters.Snapshot c = now.counters();
+    out.printf("  [%,d/s] t=%3ds sent %8s/s · published %8s/s · Kafka %8s/s · stored %8s/s · lag %,d readings · commit lag %s · RSS %s · load %.1f%n",
+        rate, Duration.between(first.counters().at(), c.at()).toSeconds(),
+        Format.rate(Rates.perSecond(Rates.dataPoints(now.sentReadings() - prev.sentReadings(), m), dt)),
+        Format.rate(Rates.perSecond(Rates.dataPoints(now.publishedReadings() - prev.publishedReadings(), m), dt)),
+        Format.rate(Rates.perSecond(Rates.dataPoints(c.kafkaReadings() - prev.counters().kafkaReadings(), m), dt)),
+        Format.rate(Rates.perSecond(Rates.dataPoints(c.influxPointsWritten() - prev.counters().influxPointsWritten(), m), dt)),
+        lag(c, storedOffset), c.committedReadings() < 0 ? "n/a" : String.format("%,d", c.kafkaReadings() - c.committedReadings()),
+        Format.megabytes(now.resources().totalRssBytes()), now.resources().loadAverage());
+  }
+
+  private StepResult summarise(int rate, List<Tick> ticks, LatencyProbe probe, long storedOffset) {
+    Tick first = ticks.get(0);
+    Tick last = ticks.get(ticks.size() - 1);
+    Duration elapsed = Duration.between(first.counters().at(), last.counters().at());
+    int m = cfg.metricsPerReading();
+    double published = Rates.perSecond(Rates.dataPoints(last.publishedReadings() - first.publishedReadings(), m), elapsed);
+    double kafka = Rates.perSecond(Rates.dataPoints(last.counters().kafkaReadings() - first.counters().kafkaReadings(), m), elapsed);
+    double stored = Rates.perSecond(
+        Rates.dataPoints(last.counters().influxPointsWritten() - first.counters().influxPointsWritten(), m), elapsed);
+    List<LagTrend.Sample> lagSamples = new ArrayList<>();
+    long maxCommittedLag = -1;
+    long maxTotalRss = 0;
+    double maxLoad = 0;
+    for (Tick t : ticks) {
+      PipelineCounters.Snapshot c = t.counters();
+      lagSamples.add(new LagTrend.Sample(Duration.between(first.counters().at(), c.at()), lag(c, storedOffset)));
+      if (c.committedReadings() >= 0) {
+        maxCommittedLag = Math.max(maxCommittedLag, c.kafkaReadings() - c.committedReadings());
+      }
+      maxTotalRss = Math.max(maxTotalRss, t.resources().totalRssBytes());
+      maxLoad = Math.max(maxLoad, t.resources().loadAverage());
+    }
+    LagTrend lag = LagTrend.of(lagSamples, cfg.readingsPerSecond(rate), cfg.lagTolerance());
+    long fromMs = first.counters().at().toEpochMilli();
+    long toMs = last.counters().at().toEpochMilli();
+    List<Duration> latencies = probe.seenBetween(fromMs, toMs).stream().map(LatencyProbe.Seen::latency).toList();
+    List<ResourceSampler.Snapshot> res = ticks.stream().map(Tick::resources).toList();
+    return new StepResult(rate, elapsed, published, kafka, stored, lag, maxCommittedLag, Percentiles.of(latencies),
+        probe.unseenBetween(fromMs, toMs), ResourceSampler.usage(res), maxTotalRss, maxLoad,
+        ResourceSampler.boxCpuPercent(res), StepVerdict.evaluate(rate, published, kafka, stored, lag, cfg.tolerance()));
+  }
+
+  /** Readings in Kafka not yet stored in InfluxDB. */
+  private static long lag(PipelineCounters.Snapshot c, long storedOffset) {
+    return Math.max(0, c.kafkaReadings() - (c.influxPointsWritten() - storedOffset));
+  }
+
+  /** Waits until a probe went all the way through (jobs running, sink writing). */
+  private void awaitPipelineReady(LatencyProbe probe) {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    while (probe.seenCount() == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no probe reading reached InfluxDB within " + READY_TIMEOUT
+            + ": is a Flink job failing? See var/log/voltstream.log");
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+    }
+    out.println("Pipeline ready: a probe reading went MQTT → ingest → Kafka → Flink → InfluxDB.");
+  }
+
+  /** After the load stopped: waits until InfluxDB caught up, then compares exact counts. */
+  private boolean drainAndCheck(PipelineCounters counters, long storedOffset, BenchStack stack, String db,
+      long publishedReadings) {
+    out.println();
+    out.println("Load stopped; waiting for the pipeline to drain…");
+    long startNanos = System.nanoTime();
+    long deadline = startNanos + DRAIN_TIMEOUT.toNanos();
+    PipelineCounters.Snapshot c = counters.sample();
+    while (c.influxPointsWritten() - storedOffset < c.kafkaReadings() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+      c = counters.sample();
+    }
+    long kafkaRecords = c.kafkaReadings();
+    // one exact count at the end: counting millions of points while measuring would load influxd
+    long stored = countReadings(stack, db);
+    long redelivered = stack.ingest().metrics().snapshot().redeliveries();
+    out.printf("Drained in %.1f s. Readings acknowledged by MQTT broker: %,d · records in Kafka readings: %,d · "
+            + "points in InfluxDB readings: %,d · ingest redeliveries: %,d%n",
+        (System.nanoTime() - startNanos) / 1e9, publishedReadings, kafkaRecords, stored, redelivered);
+    // Kafka may hold duplicates (QoS 1 redelivery); they are the same InfluxDB point.
+    boolean complete = stored >= publishedReadings;
+    out.println(complete
+        ? "Completeness: every acknowledged reading is in InfluxDB (nothing lost)."
+        : String.format("Completeness: %,d acknowledged readings are MISSING from InfluxDB.", publishedReadings - stored));
+    return complete;
+  }
+
+  private static long countReadings(BenchStack stack, String db) {
+    JsonNode answer = stack.infra().influx().query(db, "SELECT count(power_w) FROM readings");
+    return answer.path("results").path(0).path("series").path(0).path("values").path(0).path(1).asLong(0);
+  }
+
+  private void printSummary(List<StepResult> results, LatencyProbe probe) {
+    out.println();
+    out.printf("Summary (data points = metric values; %d per reading; latency = MQTT publish → visible in InfluxDB, "
+            + "polled every %s, mean poll query %.1f ms):%n",
+        cfg.metricsPerReading(), Format.duration(cfg.pollInterval()), probe.meanQueryMillis());
+    out.println(ReportTable.table(results));
+    out.println();
+    out.println(TargetVerdict.evaluate(results).line());
+  }
+
+  private LoadGeneratorConfig loadConfig(BenchStack stack) {
+    return new LoadGeneratorConfig(stack.mqttUrl(), cfg.ratesDataPointsPerS().get(0), cfg.sensors(), cfg.rooms(),
+        cfg.metricsPerReading(), cfg.maxInflight(), "load-", LOAD_LOG_INTERVAL);
+  }
+
+  private static String loadAverages() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "n/a";
+    }
+  }
+
+  private static void parkUntil(long nanoTime) {
+    long left;
+    while ((left = nanoTime - System.nanoTime()) > 0) {
+      LockSupport.parkNanos(left);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warn("could not delete {}: {}", dir, e.toString());
+    }
   }
 }

@@ -1,0 +1,93 @@
+package io.voltstream.launcher;
+
+import io.voltstream.api.ApiApp;
+import io.voltstream.api.ApiConfig;
+import io.voltstream.forecast.streaming.ForecastConfig;
+import io.voltstream.forecast.streaming.ForecastService;
+import io.voltstream.ingest.IngestApp;
+import io.voltstream.ingest.IngestConfig;
+import io.voltstream.launcher.LocalInfrastructure.LocalInfrastructureConfig;
+import io.voltstream.sim.SimulatorApp;
+import io.voltstream.sim.SimulatorConfig;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole platform started in this process, in dependency order: local servers, the Flink jobs
+ * in one MiniCluster, ingest, the API, the forecast service and (optionally) the demo building's
+ * simulators. {@link #close()} stops them in reverse order. Used by {@code voltstream demo} and by
+ * the end-to-end tests, so both exercise the same wiring.
+ */
+public final class DemoStack implements AutoCloseable {
+  private final Lifecycle lifecycle = new Lifecycle();
+  private final Map<String, String> env;
+  private final LocalInfrastructure infra;
+  private final LocalFlinkCluster flink;
+  private final IngestApp ingest;
+  private final ApiApp.Running api;
+  private final SimulatorApp.Running simulators;
+
+  /** What to start besides the core. {@code flinkRestPort} 0 picks a free port. */
+  public record Options(boolean simulators, boolean forecasts, int flinkRestPort) {}
+
+  private DemoStack(Map<String, String> baseEnv, Options options) throws Exception {
+    try {
+      infra = lifecycle.add("local servers", LocalInfrastructure.start(LocalInfrastructureConfig.fromEnv(baseEnv)));
+      env = infra.environmentFor(baseEnv);
+      flink = lifecycle.add("Flink MiniCluster", LocalFlinkCluster.start(options.flinkRestPort(), 8,
+          LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink")));
+      StreamJobs.runAll(flink, env, List.of());
+      ingest = lifecycle.add("ingest", IngestApp.start(IngestConfig.fromEnv(env)));
+      api = lifecycle.add("API", ApiApp.start(ApiConfig.fromEnv(env), env));
+      if (options.forecasts()) {
+        ForecastService forecasts = lifecycle.add("forecast service", ForecastService.create(ForecastConfig.fromEnv(env)));
+        forecasts.start();
+      }
+      simulators = options.simulators()
+          ? lifecycle.add("simulators", SimulatorApp.start(SimulatorConfig.fromEnv(env)))
+          : null;
+    } catch (Exception | Error e) {
+      lifecycle.close();
+      throw e;
+    }
+  }
+
+  public static DemoStack start(Map<String, String> env, Options options) throws Exception {
+    return new DemoStack(env, options);
+  }
+
+  /** The effective settings (with the local servers' addresses). */
+  public Map<String, String> environment() {
+    return env;
+  }
+
+  public LocalInfrastructure infra() {
+    return infra;
+  }
+
+  public LocalFlinkCluster flink() {
+    return flink;
+  }
+
+  public IngestApp ingest() {
+    return ingest;
+  }
+
+  public ApiApp.Running api() {
+    return api;
+  }
+
+  public Optional<SimulatorApp.Running> simulators() {
+    return Optional.ofNullable(simulators);
+  }
+
+  public Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  @Override
+  public void close() {
+    lifecycle.close();
+  }
+}

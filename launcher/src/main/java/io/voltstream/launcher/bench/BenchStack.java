@@ -1,0 +1,116 @@
+package io.voltstream.launcher.bench;
+
+import io.voltstream.infra.FreePorts;
+import io.voltstream.ingest.IngestApp;
+import io.voltstream.ingest.IngestConfig;
+import io.voltstream.jobs.io.JobsConfig;
+import io.voltstream.jobs.rawstore.RawReadingsJob;
+import io.voltstream.launcher.Lifecycle;
+import io.voltstream.launcher.LocalFlinkCluster;
+import io.voltstream.launcher.LocalInfrastructure;
+import io.voltstream.launcher.LocalInfrastructure.LocalInfrastructureConfig;
+import io.voltstream.launcher.StreamJobs;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A fresh, private Voltstream stack for one benchmark run: local Kafka, mosquitto and influxd on
+ * free ports with their data under the run's directory, every Flink job in a MiniCluster, and one
+ * ingest instance — the same parts, wired the same way, as {@code ./voltstream demo}.
+ */
+final class BenchStack implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BenchStack.class);
+  static final String JVM = "JVM (Kafka+Flink+ingest+load)";
+  static final String MOSQUITTO = "mosquitto";
+  static final String INFLUXD = "influxd";
+  /** Benchmark default; checkpoints commit the Kafka offsets, so the committed lag is this coarse. */
+  static final String DEFAULT_CHECKPOINT_INTERVAL = "10s";
+
+  private final Lifecycle lifecycle = new Lifecycle();
+  private final Map<String, String> env;
+  private final LocalInfrastructure infra;
+  private final IngestApp ingest;
+
+  private BenchStack(Map<String, String> baseEnv, Path dataDir) throws Exception {
+    try {
+      Map<String, String> base = stackEnvironment(baseEnv, dataDir);
+      infra = lifecycle.add("local servers", LocalInfrastructure.start(LocalInfrastructureConfig.fromEnv(base)));
+      env = infra.environmentFor(base);
+      LocalFlinkCluster flink = lifecycle.add("Flink MiniCluster",
+          LocalFlinkCluster.start(FreePorts.pick(), 8, dataDir.resolve("flink")));
+      StreamJobs.runAll(flink, env, List.of());
+      ingest = lifecycle.add("ingest", IngestApp.start(IngestConfig.fromEnv(env)));
+      if (!ingest.awaitSubscribed(Duration.ofSeconds(60))) {
+        throw new IllegalStateException("ingest did not subscribe to " + infra.mosquitto().serverUri() + " within 60s");
+      }
+      LOG.info("bench stack up: Kafka {}, MQTT {}, InfluxDB {}, Flink {}", infra.kafka().bootstrapServers(),
+          infra.mosquitto().serverUri(), infra.influx().url(), flink.restAddress());
+    } catch (Exception | Error e) {
+      lifecycle.close();
+      throw e;
+    }
+  }
+
+  static BenchStack start(Map<String, String> baseEnv, Path dataDir) throws Exception {
+    return new BenchStack(baseEnv, dataDir);
+  }
+
+  /** The environment of the stack's modules: free ports, the run's data dir, a bench ingest client. */
+  static Map<String, String> stackEnvironment(Map<String, String> baseEnv, Path dataDir) {
+    Map<String, String> env = new HashMap<>(baseEnv);
+    env.put("VOLTSTREAM_DATA_DIR", dataDir.toString());
+    env.put("VOLTSTREAM_KAFKA_PORT", "0");
+    env.put("VOLTSTREAM_MQTT_PORT", "0");
+    env.put("VOLTSTREAM_INFLUX_PORT", "0");
+    env.put(IngestConfig.CLIENT_ID, "voltstream-bench-ingest");
+    env.putIfAbsent(JobsConfig.CHECKPOINT_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL);
+    env.putIfAbsent(IngestConfig.METRICS_LOG_INTERVAL_S, "0");
+    return env;
+  }
+
+  LocalInfrastructure infra() {
+    return infra;
+  }
+
+  IngestApp ingest() {
+    return ingest;
+  }
+
+  URI mqttUrl() {
+    return URI.create(infra.mosquitto().serverUri());
+  }
+
+  String kafkaBootstrap() {
+    return infra.kafka().bootstrapServers();
+  }
+
+  String checkpointInterval() {
+    return env.get(JobsConfig.CHECKPOINT_INTERVAL);
+  }
+
+  /** Consumer group of the raw-readings job (its committed offsets are the Kafka lag). */
+  String rawReadingsGroup() {
+    return JobsConfig.fromEnv(env).groupId(RawReadingsJob.NAME);
+  }
+
+  /** The processes whose CPU and RSS the benchmark reports, by display name. */
+  Map<String, Long> pids() {
+    Map<String, Long> pids = new LinkedHashMap<>();
+    pids.put(JVM, ProcessHandle.current().pid());
+    infra.mosquitto().pid().ifPresent(p -> pids.put(MOSQUITTO, p));
+    infra.influx().pid().ifPresent(p -> pids.put(INFLUXD, p));
+    return pids;
+  }
+
+  @Override
+  public void close() {
+    lifecycle.close();
+  }
+}
