@@ -1,0 +1,169 @@
+package io.voltstream.forecast.streaming;
+
+import io.voltstream.forecast.data.HourlySeries;
+import io.voltstream.forecast.training.ModelStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hourly forecast task that runs beside the Flink jobs. Each run, for every building and for
+ * consumption and generation: reads the hourly history from {@code room_metrics}, forecasts the
+ * next hours from the current hour with the saved model (or the persistence ensemble, saying why),
+ * writes them to {@code forecasts}, then scores the stored forecasts of the trailing window against
+ * the actual values and writes {@code forecast_accuracy}. A failing building or InfluxDB outage is
+ * logged and retried next run; the schedule never dies.
+ */
+public final class ForecastService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ForecastService.class);
+
+  private final ForecastConfig config;
+  private final InfluxHttp influx;
+  private final InfluxHistoryReader history;
+  private final Clock clock;
+  private ScheduledExecutorService scheduler;
+
+  /** What one run did: batches written per building/target and accuracy reports written. */
+  public record RunSummary(Instant origin, List<ForecastBatch> batches, List<AccuracyReport> accuracy, List<String> failures) {}
+
+  public ForecastService(ForecastConfig config, InfluxHttp influx, Clock clock) {
+    this.config = config;
+    this.influx = influx;
+    this.history = new InfluxHistoryReader(influx);
+    this.clock = clock;
+  }
+
+  public static ForecastService create(ForecastConfig config) {
+    return new ForecastService(config, new InfluxHttp(config.influxUrl(), config.influxDb(), Duration.ofSeconds(30)),
+        Clock.systemUTC());
+  }
+
+  /** Runs now, then every interval aligned to the clock (a minute past the hour for 1h). */
+  public synchronized void start() {
+    if (scheduler != null) {
+      return;
+    }
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "forecast-service");
+      t.setDaemon(true);
+      return t;
+    });
+    long intervalMs = config.interval().toMillis();
+    long now = clock.millis();
+    long firstAligned = (now / intervalMs + 1) * intervalMs + Math.min(60_000L, intervalMs / 10) - now;
+    scheduler.execute(this::runSafely);
+    scheduler.scheduleAtFixedRate(this::runSafely, firstAligned, intervalMs, TimeUnit.MILLISECONDS);
+    LOG.info("Forecast service started: every {}, models from {}, InfluxDB {}/{}", config.interval(),
+        config.modelDir(), config.influxUrl(), config.influxDb());
+  }
+
+  private void runSafely() {
+    try {
+      RunSummary s = runOnce();
+      LOG.info("Forecast run {}: {} batches, {} accuracy reports, {} failures", s.origin(), s.batches().size(),
+          s.accuracy().size(), s.failures().size());
+    } catch (RuntimeException e) {
+      LOG.error("Forecast run failed", e);
+    }
+  }
+
+  /** One run at the current hour; never throws for InfluxDB or model problems. */
+  public RunSummary runOnce() {
+    Instant origin = clock.instant().truncatedTo(ChronoUnit.HOURS);
+    var batches = new ArrayList<ForecastBatch>();
+    var reports = new ArrayList<AccuracyReport>();
+    var failures = new ArrayList<String>();
+    List<String> buildings;
+    try {
+      buildings = buildings();
+    } catch (IOException e) {
+      LOG.warn("Cannot list buildings: {}", e.getMessage());
+      return new RunSummary(origin, batches, reports, List.of("buildings: " + e.getMessage()));
+    }
+    Map<ForecastTarget, Optional<ModelStore.Stored>> models = new HashMap<>();
+    for (ForecastTarget target : ForecastTarget.values()) {
+      models.put(target, loadModel(target));
+    }
+    for (String building : buildings) {
+      for (ForecastTarget target : ForecastTarget.values()) {
+        try {
+          HourlySeries past = history.hourly(building, target,
+              origin.minus(Duration.ofDays(config.historyDays())), origin);
+          ForecastBatch batch = ForecastPlanner.plan(building, target, past, origin, config.horizonHours(),
+              models.get(target));
+          influx.write(ForecastPoints.forecasts(batch));
+          batches.add(batch);
+          accuracy(building, target, past, origin).ifPresent(reports::add);
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("Forecast for {}/{} failed: {}", building, target.id(), e.toString());
+          failures.add(building + "/" + target.id() + ": " + e.getMessage());
+        }
+      }
+    }
+    return new RunSummary(origin, batches, reports, failures);
+  }
+
+  private Optional<AccuracyReport> accuracy(String building, ForecastTarget target, HourlySeries actuals,
+      Instant origin) throws IOException {
+    Instant from = origin.minus(Duration.ofHours(config.accuracyWindowHours()));
+    Map<Instant, Double> stored = StoredForecasts.latestPerHour(influx, building, target, from, origin);
+    Optional<AccuracyReport> report = AccuracyCalculator.compute(building, target, stored, actuals, from, origin);
+    if (report.isPresent()) {
+      influx.write(List.of(ForecastPoints.accuracy(report.get())));
+    }
+    return report;
+  }
+
+  private List<String> buildings() throws IOException {
+    if (!config.buildings().isEmpty()) {
+      return config.buildings();
+    }
+    var found = new ArrayList<String>();
+    for (InfluxHttp.Row row : influx.query("SHOW TAG VALUES FROM \"room_metrics\" WITH KEY = \"building\"")) {
+      String b = row.text("value");
+      if (InfluxQl.isValidName(b)) {
+        found.add(b);
+      } else {
+        LOG.warn("Skipping building with an unsafe name: {}", b);
+      }
+    }
+    return found;
+  }
+
+  private Optional<ModelStore.Stored> loadModel(ForecastTarget target) {
+    if (!ModelStore.exists(config.modelDir(), target.id())) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ModelStore.load(config.modelDir(), target.id()));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Cannot load model {} from {}: {}", target.id(), config.modelDir(), e.toString());
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+      try {
+        scheduler.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      scheduler = null;
+    }
+  }
+}

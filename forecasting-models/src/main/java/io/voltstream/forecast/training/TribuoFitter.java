@@ -1,0 +1,98 @@
+package io.voltstream.forecast.training;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Trainer;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.math.optimisers.AdaGrad;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+import org.tribuo.regression.RegressionFactory;
+import org.tribuo.regression.Regressor;
+import org.tribuo.regression.rtree.CARTRegressionTrainer;
+import org.tribuo.regression.sgd.linear.LinearSGDTrainer;
+import org.tribuo.regression.sgd.objectives.SquaredLoss;
+import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
+
+/**
+ * {@link RegressorFitter} on Tribuo 4.3: XGBoost (the main model), linear SGD and CART (cheap
+ * alternatives). Hyper-parameters are fixed and small so training takes seconds on two cores.
+ */
+public final class TribuoFitter implements RegressorFitter {
+  static final String TARGET = "y";
+
+  /** The supported algorithms. */
+  public enum Algorithm {
+    XGBOOST,
+    LINEAR_SGD,
+    CART;
+
+    public String id() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private final Algorithm algorithm;
+  private final int trees;
+  private final String dataDescription;
+
+  /**
+   * @param trees boosting rounds for XGBoost (ignored by the others)
+   * @param dataDescription where the data came from, recorded in the model's provenance
+   */
+  public TribuoFitter(Algorithm algorithm, int trees, String dataDescription) {
+    if (trees < 1) {
+      throw new IllegalArgumentException("trees must be ≥ 1, got " + trees);
+    }
+    this.algorithm = algorithm;
+    this.trees = trees;
+    this.dataDescription = dataDescription;
+  }
+
+  @Override
+  public String algorithm() {
+    return algorithm.id();
+  }
+
+  @Override
+  public FittedRegressor fit(List<String> featureNames, double[][] x, double[] y) {
+    var factory = new RegressionFactory();
+    var provenance = new SimpleDataSourceProvenance(dataDescription, OffsetDateTime.now(), factory);
+    var dataset = new MutableDataset<Regressor>(provenance, factory);
+    for (int r = 0; r < x.length; r++) {
+      dataset.add(example(featureNames, x[r], new Regressor(TARGET, y[r])));
+    }
+    Model<Regressor> model = trainer().train(dataset);
+    return new TribuoRegressor(model, featureNames);
+  }
+
+  private Trainer<Regressor> trainer() {
+    return switch (algorithm) {
+      // depth 4, eta 0.05, row/column subsampling: shallow, slow-learning trees for noisy load.
+      case XGBOOST ->
+          new XGBoostRegressionTrainer(
+              XGBoostRegressionTrainer.RegressionType.LINEAR,
+              trees, 0.05, 0.0, 4, 5.0, 0.8, 0.8, 1.0, 0.0, 2, true, 42L);
+      case LINEAR_SGD -> new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(0.1), 20, 42L);
+      case CART -> new CARTRegressionTrainer(6);
+    };
+  }
+
+  /** A Tribuo example with the present (non-NaN) features; absent ones are missing to the model. */
+  static ArrayExample<Regressor> example(List<String> names, double[] row, Regressor output) {
+    var presentNames = new ArrayList<String>(names.size());
+    var presentValues = new double[names.size()];
+    int n = 0;
+    for (int i = 0; i < names.size(); i++) {
+      if (!Double.isNaN(row[i])) {
+        presentNames.add(names.get(i));
+        presentValues[n++] = row[i];
+      }
+    }
+    return new ArrayExample<>(
+        output, presentNames.toArray(String[]::new), java.util.Arrays.copyOf(presentValues, n));
+  }
+}

@@ -1,0 +1,41 @@
+package io.voltstream.forecast.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ForecastPointsTest {
+  private static final Instant ORIGIN = Instant.parse("2026-11-27T10:00:00Z");
+
+  @Test
+  void shouldWriteOnePointPerHourAtTheForecastHour() {
+    var batch = new ForecastBatch("demo", ForecastTarget.CONSUMPTION, ORIGIN, "consumption-xgboost-1", false, null,
+        List.of(new ForecastBatch.HourValue(ORIGIN.plusSeconds(3600), 1.25)));
+
+    assertThat(ForecastPoints.forecasts(batch)).containsExactly(
+        "forecasts,building=demo,fallback=false,model_id=consumption-xgboost-1,target=consumption"
+            + " value_kwh=1.250000,issued_at=" + ORIGIN.toEpochMilli() + "i,lead_hours=1i "
+            + ORIGIN.plusSeconds(3600).toEpochMilli());
+  }
+
+  @Test
+  void shouldStateTheFallbackReasonAndEscapeTags() {
+    var batch = new ForecastBatch("main site", ForecastTarget.GENERATION, ORIGIN, "persistence_ensemble", true,
+        "model_missing", List.of(new ForecastBatch.HourValue(ORIGIN, 0.5)));
+
+    assertThat(ForecastPoints.forecasts(batch).get(0))
+        .startsWith("forecasts,building=main\\ site,fallback=true,model_id=persistence_ensemble,target=generation ")
+        .contains("fallback_reason=\"model_missing\"");
+  }
+
+  @Test
+  void shouldLeaveUndefinedSkillOutOfTheAccuracyPoint() {
+    var report = new AccuracyReport("demo", ForecastTarget.CONSUMPTION, ORIGIN, 168, 10, 12.5, Double.NaN, 0.1, 0.2, 0);
+
+    assertThat(ForecastPoints.accuracy(report)).isEqualTo(
+        "forecast_accuracy,building=demo,target=consumption nrmse_percent=12.500000,mae_kwh=0.100000,"
+            + "rmse_kwh=0.200000,baseline_rmse_kwh=0.000000,hours=10i,window_hours=168i " + ORIGIN.toEpochMilli());
+  }
+}

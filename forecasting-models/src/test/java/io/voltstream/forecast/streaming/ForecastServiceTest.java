@@ -1,0 +1,33 @@
+package io.voltstream.forecast.streaming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ForecastServiceTest {
+  @Test
+  void shouldReportFailuresInsteadOfThrowingWhenInfluxIsUnreachable() throws Exception {
+    int port;
+    try (var socket = new ServerSocket(0)) {
+      port = socket.getLocalPort(); // closed again: nothing listens there
+    }
+    var config = new ForecastConfig(URI.create("http://127.0.0.1:" + port), "voltstream", Path.of("none"),
+        List.of("demo"), Duration.ofHours(1), 24, 35, 168);
+    var service = new ForecastService(config, new InfluxHttp(config.influxUrl(), "voltstream", Duration.ofSeconds(2)),
+        Clock.fixed(Instant.parse("2026-11-27T10:20:00Z"), ZoneOffset.UTC));
+
+    ForecastService.RunSummary summary = service.runOnce();
+
+    assertThat(summary.origin()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
+    assertThat(summary.batches()).isEmpty();
+    assertThat(summary.failures()).hasSize(2).allSatisfy(f -> assertThat(f).contains("not reachable"));
+  }
+}
