@@ -41,8 +41,9 @@ public final class DemoStack implements AutoCloseable {
       ingest = lifecycle.add("ingest", IngestApp.start(IngestConfig.fromEnv(env)));
       api = lifecycle.add("API", ApiApp.start(ApiConfig.fromEnv(env), env));
       if (options.forecasts()) {
-        ForecastService forecasts = lifecycle.add("forecast service", ForecastService.create(ForecastConfig.fromEnv(env)));
-        forecasts.start();
+        ForecastConfig forecastConfig = ForecastConfig.fromEnv(env);
+        ForecastService forecasts = lifecycle.add("forecast service", ForecastService.create(forecastConfig));
+        DemoModels.trainThenStart(forecastConfig, env, forecasts);
       }
       simulators = options.simulators()
           ? lifecycle.add("simulators", SimulatorApp.start(SimulatorConfig.fromEnv(env)))

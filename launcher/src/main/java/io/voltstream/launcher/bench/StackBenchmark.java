@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -61,12 +62,30 @@ public final class StackBenchmark {
         cfg.ratesDataPointsPerS(), Format.duration(cfg.step()), cfg.metricsPerReading(), cfg.sensors(), cfg.rooms());
     out.printf("Starting a fresh stack in %s (free ports)…%n", dataDir);
     long startedNanos = System.nanoTime();
+    // Ctrl-C: stop the stack and remove the run's data like a normal end would.
+    AtomicReference<BenchStack> running = new AtomicReference<>();
+    Thread onInterrupt = new Thread(() -> {
+      BenchStack stack = running.get();
+      if (stack != null) {
+        stack.close();
+      }
+      if (!cfg.keepData()) {
+        deleteRecursively(dataDir);
+      }
+    }, "voltstream-bench-stop");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
     try (BenchStack stack = BenchStack.start(cfg.env(), dataDir)) {
+      running.set(stack);
       out.printf("Stack up in %.1f s (Flink checkpoint interval %s). Machine: %d cores, load average %s%n",
           (System.nanoTime() - startedNanos) / 1e9, stack.checkpointInterval(), Runtime.getRuntime().availableProcessors(),
           loadAverages());
       return measure(stack);
     } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running already and cleans up
+      }
       if (cfg.keepData()) {
         out.println("Data kept in " + dataDir);
       } else {
@@ -81,6 +100,7 @@ public final class StackBenchmark {
         LatencyProbe probe = LatencyProbe.start(stack.mqttUrl(), stack.infra().influx(), db, cfg.probeInterval(), cfg.pollInterval())) {
       awaitPipelineReady(probe);
       ResourceSampler resources = new ResourceSampler(stack.pids());
+      ThreadCpu threadCpu = new ThreadCpu();
       List<StepResult> results = new ArrayList<>();
       LoadGenerator load = LoadGenerator.start(loadConfig(stack));
       long storedOffset;
@@ -93,8 +113,10 @@ public final class StackBenchmark {
         for (int i = 0; i < cfg.ratesDataPointsPerS().size(); i++) {
           int rate = cfg.ratesDataPointsPerS().get(i);
           out.printf("%nStep %d: %,d data points/s for %s%n", i + 1, rate, Format.duration(cfg.step()));
+          ThreadCpu.Snapshot threadsBefore = threadCpu.sample();
           List<Tick> ticks = runStep(startTick, rate, counters, resources, load, storedOffset);
           Tick end = ticks.get(ticks.size() - 1);
+          ThreadCpu.Snapshot threadsAfter = threadCpu.sample();
           boolean last = i + 1 == cfg.ratesDataPointsPerS().size();
           if (!last) {
             load.setRate(cfg.ratesDataPointsPerS().get(i + 1));
@@ -104,6 +126,7 @@ public final class StackBenchmark {
           results.add(result);
           out.println(ReportTable.header());
           out.println(ReportTable.row(i + 1, result));
+          out.println(threadLine(threadsBefore, threadsAfter));
           if (!result.sustained()) {
             out.printf("Step %d not sustained; not escalating further.%n", i + 1);
             break;
@@ -186,6 +209,17 @@ public final class StackBenchmark {
     return new StepResult(rate, elapsed, published, kafka, stored, lag, maxCommittedLag, Percentiles.of(latencies),
         probe.unseenBetween(fromMs, toMs), ResourceSampler.usage(res), maxTotalRss, maxLoad,
         ResourceSampler.boxCpuPercent(res), StepVerdict.evaluate(rate, published, kafka, stored, lag, cfg.tolerance()));
+  }
+
+  /** The JVM's biggest CPU users during a step, to tell which part of the in-process stack is saturated. */
+  private static String threadLine(ThreadCpu.Snapshot before, ThreadCpu.Snapshot after) {
+    StringBuilder b = new StringBuilder(String.format("JVM CPU by thread family (%% of one core; GC %.1f%% of wall time): ",
+        ThreadCpu.gcPercent(before, after)));
+    List<ThreadCpu.Share> top = ThreadCpu.top(before, after, 10);
+    for (int i = 0; i < top.size(); i++) {
+      b.append(i == 0 ? "" : ", ").append(top.get(i).family()).append(String.format(" %.0f%%", top.get(i).cpuPercent()));
+    }
+    return b.toString();
   }
 
   /** Readings in Kafka not yet stored in InfluxDB. */

@@ -1,0 +1,50 @@
+package io.voltstream.launcher;
+
+import io.voltstream.forecast.cli.ForecastCommand;
+import io.voltstream.forecast.streaming.ForecastConfig;
+import io.voltstream.forecast.streaming.ForecastService;
+import io.voltstream.forecast.training.ModelStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * Gives the demo's forecast service a consumption model on first start: when none is stored and
+ * the UCI appliances file is at hand, trains the scale-free (level-normalised) XGBoost model on it
+ * in the background, then starts the service. Without the file the service starts at once and says
+ * it falls back to the persistence ensemble.
+ */
+final class DemoModels {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoModels.class);
+  static final String TRAINING_CSV = "VOLTSTREAM_FORECAST_TRAINING_CSV";
+  private static final String DEFAULT_CSV = "../shared/data/uci-appliances/energydata_2016-02-14_2016-04-30.csv";
+
+  private DemoModels() {}
+
+  static void trainThenStart(ForecastConfig config, Map<String, String> env, ForecastService service) {
+    Path csv = Path.of(env.getOrDefault(TRAINING_CSV, DEFAULT_CSV));
+    boolean haveModel = ModelStore.exists(config.modelDir(), "consumption");
+    if (haveModel || !Files.isRegularFile(csv)) {
+      if (!haveModel) {
+        LOG.info("No consumption model in {} and no training file at {} ({}): forecasts use the persistence ensemble",
+            config.modelDir(), csv, TRAINING_CSV);
+      }
+      service.start();
+      return;
+    }
+    Thread trainer = new Thread(() -> {
+      LOG.info("Training the demo consumption model from {} into {}", csv, config.modelDir());
+      int code = new CommandLine(new ForecastCommand()).execute("train", "--input", csv.toString(),
+          "--normalization", "LEVEL", "--weather", "NONE", "--out", config.modelDir().toString(), "--name", "consumption");
+      if (code != 0) {
+        LOG.warn("Training the demo model failed (exit {}); forecasts use the persistence ensemble", code);
+      }
+      service.start();
+    }, "demo-model-training");
+    trainer.setDaemon(true);
+    trainer.start();
+  }
+}

@@ -1,0 +1,185 @@
+package io.voltstream.sim;
+
+import io.voltstream.sim.building.BuildingLayout;
+import io.voltstream.sim.building.BuildingSimulation;
+import io.voltstream.sim.building.DemoBuilding;
+import io.voltstream.sim.clock.AcceleratedClock;
+import io.voltstream.sim.mqtt.MqttPublisher;
+import io.voltstream.sim.registry.RegistryPublisher;
+import io.voltstream.sim.registry.RegistryRecord;
+import io.voltstream.sim.registry.RegistryRecords;
+import io.voltstream.sim.run.DemoRunner;
+import io.voltstream.sim.run.ReplayRunner;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulator deployable: publishes the demo building (or a UCI replay) over MQTT and registers its
+ * building, rooms and sensors on the Kafka {@code registry} topic. {@link #start} returns a running
+ * handle for the launcher; {@link #main} reads {@link SimulatorConfig} from the environment.
+ *
+ * <pre>{@code
+ * try (SimulatorApp.Running sim = SimulatorApp.start(SimulatorConfig.fromEnv(System.getenv()))) {
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class SimulatorApp {
+  private static final Logger LOG = LoggerFactory.getLogger(SimulatorApp.class);
+  private static final Duration REGISTRY_ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
+  private static final Duration REGISTRY_MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private SimulatorApp() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    SimulatorConfig config = SimulatorConfig.fromEnv(System.getenv());
+    Running running = start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      running.close();
+      stopped.countDown();
+    }, "voltstream-sim-shutdown"));
+    stopped.await();
+  }
+
+  public static Running start(SimulatorConfig config) {
+    return start(config, Clock.systemUTC());
+  }
+
+  /** Starts publishing; {@code wallClock} is the real clock (tests may pass another). */
+  public static Running start(SimulatorConfig config, Clock wallClock) {
+    if (config.mode() == SimulatorConfig.Mode.REPLAY && !Files.isReadable(config.replayFile())) {
+      throw new IllegalArgumentException("VOLTSTREAM_REPLAY_FILE must name a readable UCI CSV file, got '"
+          + config.replayFile().toAbsolutePath() + "'");
+    }
+    String clientId = "voltstream-sim-" + config.mode().name().toLowerCase(java.util.Locale.ROOT) + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+    MqttPublisher mqtt = MqttPublisher.start(config.mqttUrl(), clientId, config.maxInflight());
+    Running running;
+    if (config.mode() == SimulatorConfig.Mode.DEMO) {
+      BuildingLayout layout = DemoBuilding.layout(config.rooms(), config.sensorsPerRoom());
+      Instant simStart = config.simulatedStart().orElse(wallClock.instant());
+      AcceleratedClock simClock = AcceleratedClock.of(wallClock, simStart, config.acceleration());
+      BuildingSimulation simulation = new BuildingSimulation(layout, config.seed(), simStart,
+          simClock.simulatedDuration(config.interval()));
+      DemoRunner demo = new DemoRunner(simulation, simClock, config.interval(), mqtt).start();
+      running = new Running(mqtt, demo, null, RegistryRecords.of(layout));
+    } else {
+      ReplayRunner replay = new ReplayRunner(config.replayFile(), config.replayZone(), config.replaySpeed(),
+          config.replayEndsNow(), wallClock, mqtt).start();
+      running = new Running(mqtt, null, replay, RegistryRecords.ofUciHouse());
+    }
+    config.kafkaBootstrap().ifPresentOrElse(running::registerInBackground,
+        () -> LOG.info("VOLTSTREAM_KAFKA_BOOTSTRAP=none: not registering the building"));
+    return running;
+  }
+
+  /** A running simulator; closing it stops publishing and disconnects. */
+  public static final class Running implements AutoCloseable {
+    private final MqttPublisher mqtt;
+    private final DemoRunner demo;
+    private final ReplayRunner replay;
+    private final List<RegistryRecord> registryRecords;
+    private final CountDownLatch registered = new CountDownLatch(1);
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private Thread registrar;
+
+    Running(MqttPublisher mqtt, DemoRunner demo, ReplayRunner replay, List<RegistryRecord> registryRecords) {
+      this.mqtt = mqtt;
+      this.demo = demo;
+      this.replay = replay;
+      this.registryRecords = registryRecords;
+    }
+
+    /** The registry records this simulator declares. */
+    public List<RegistryRecord> registryRecords() {
+      return registryRecords;
+    }
+
+    /** Readings handed to MQTT so far. */
+    public long publishedReadings() {
+      return demo != null ? demo.generated() : replay.published();
+    }
+
+    /** Readings the broker acknowledged. */
+    public long acknowledgedReadings() {
+      return mqtt.acked();
+    }
+
+    public long failedPublishes() {
+      return mqtt.failed();
+    }
+
+    public boolean isConnected() {
+      return mqtt.isConnected();
+    }
+
+    /** Waits until the registry records were acknowledged by Kafka. */
+    public boolean awaitRegistered(Duration timeout) throws InterruptedException {
+      return registered.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Replay mode: waits for the end of the file. */
+    public boolean awaitReplayFinished(Duration timeout) throws InterruptedException {
+      if (replay == null) {
+        throw new IllegalStateException("not a replay");
+      }
+      return replay.awaitFinished(timeout);
+    }
+
+    private void registerInBackground(String bootstrap) {
+      registrar = new Thread(() -> {
+        Duration backoff = Duration.ofSeconds(1);
+        while (closing.getCount() > 0) {
+          try {
+            RegistryPublisher.register(bootstrap, registryRecords, REGISTRY_ATTEMPT_TIMEOUT);
+            registered.countDown();
+            return;
+          } catch (RegistryPublisher.RegistryException e) {
+            LOG.warn("registry registration failed, retrying in {}: {}", backoff, e.getMessage());
+          }
+          try {
+            if (closing.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+              return;
+            }
+          } catch (InterruptedException e) {
+            return;
+          }
+          backoff = backoff.multipliedBy(2).compareTo(REGISTRY_MAX_BACKOFF) > 0 ? REGISTRY_MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+      }, "voltstream-sim-registry");
+      registrar.setDaemon(true);
+      registrar.start();
+    }
+
+    @Override
+    public void close() {
+      closing.countDown();
+      if (demo != null) {
+        demo.close();
+      }
+      if (replay != null) {
+        replay.close();
+      }
+      mqtt.close();
+      if (registrar != null) {
+        registrar.interrupt();
+        try {
+          registrar.join(5_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      LOG.info("simulator stopped: {} readings published, {} acknowledged, {} failed", publishedReadings(),
+          mqtt.acked(), mqtt.failed());
+    }
+  }
+}

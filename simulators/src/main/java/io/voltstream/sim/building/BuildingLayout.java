@@ -1,0 +1,34 @@
+package io.voltstream.sim.building;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The static description of a simulated building: identity and location (for the sun and local
+ * time), its rooms and its devices.
+ */
+public record BuildingLayout(
+    String buildingId,
+    String name,
+    String address,
+    double latitudeDeg,
+    double longitudeDeg,
+    ZoneId zone,
+    double pvPeakPowerW,
+    List<SimRoom> rooms,
+    List<SimSensor> sensors) {
+
+  public BuildingLayout {
+    rooms = List.copyOf(rooms);
+    sensors = List.copyOf(sensors);
+  }
+
+  public Optional<SimRoom> room(String name) {
+    return rooms.stream().filter(r -> r.name().equals(name)).findFirst();
+  }
+
+  public List<SimSensor> sensorsIn(String roomName) {
+    return sensors.stream().filter(s -> s.room().equals(roomName)).toList();
+  }
+}

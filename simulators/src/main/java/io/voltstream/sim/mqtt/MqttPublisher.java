@@ -1,0 +1,222 @@
+package io.voltstream.sim.mqtt;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes QoS 1 messages with the HiveMQ async client (MQTT 5), keeping at most {@code maxInflight}
+ * unacknowledged publishes: {@link #publish} blocks while the window is full, so a slow or absent
+ * broker slows the producer instead of filling memory. The client reconnects automatically (also
+ * when the first connect fails) and resumes its session, so publishes survive broker restarts.
+ *
+ * <pre>{@code
+ * try (MqttPublisher mqtt = MqttPublisher.start(URI.create("tcp://localhost:1883"), "sim-1", 1000)) {
+ *   mqtt.publish("sensors/kitchen-meter/readings", json).join();
+ * }
+ * }</pre>
+ */
+public final class MqttPublisher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
+  private static final Duration SESSION_EXPIRY = Duration.ofMinutes(10);
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
+  private final Mqtt5AsyncClient client;
+  private final Semaphore window;
+  private final int maxInflight;
+  private final AtomicLong acked = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private volatile boolean closed;
+  private volatile boolean everConnected;
+
+  private MqttPublisher(Mqtt5AsyncClient client, int maxInflight) {
+    this.client = client;
+    this.maxInflight = maxInflight;
+    this.window = new Semaphore(maxInflight);
+  }
+
+  /** Builds the client and starts connecting in the background; never fails because the broker is down. */
+  public static MqttPublisher start(URI brokerUrl, String clientId, int maxInflight) {
+    if (maxInflight < 1) {
+      throw new IllegalArgumentException("maxInflight must be >= 1, got " + maxInflight);
+    }
+    String scheme = brokerUrl.getScheme().toLowerCase(Locale.ROOT);
+    boolean tls = scheme.equals("ssl") || scheme.equals("mqtts");
+    int port = brokerUrl.getPort() > 0 ? brokerUrl.getPort() : tls ? 8883 : 1883;
+    MqttPublisher[] self = new MqttPublisher[1];
+    Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5()
+        .identifier(clientId)
+        .serverHost(brokerUrl.getHost())
+        .serverPort(port)
+        .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
+        .applyAutomaticReconnect()
+        .addConnectedListener(ctx -> self[0].onConnected(clientId, brokerUrl))
+        .addDisconnectedListener(ctx -> {
+          if (self[0].closed) {
+            ctx.getReconnector().reconnect(false);
+          } else if (ctx.getReconnector().isReconnect()) {
+            LOG.warn("MQTT {} disconnected from {} ({}); reconnecting", clientId, brokerUrl,
+                ctx.getCause().getMessage());
+          }
+        });
+    if (tls) {
+      builder = builder.sslWithDefaultConfig();
+    }
+    MqttPublisher publisher = new MqttPublisher(builder.buildAsync(), maxInflight);
+    self[0] = publisher;
+    publisher.client.connectWith()
+        .cleanStart(false)
+        .sessionExpiryInterval(SESSION_EXPIRY.toSeconds())
+        .send()
+        .whenComplete((ack, error) -> {
+          if (error != null) {
+            LOG.warn("MQTT {} first connect to {} failed ({}); retrying in the background", clientId, brokerUrl,
+                error.getMessage());
+          }
+        });
+    return publisher;
+  }
+
+  /**
+   * Publishes one QoS 1 message once a slot of the in-flight window is free. The future completes when
+   * the broker acknowledged it, or exceptionally when the publish failed (already counted in
+   * {@link #failed()}). Returns a failed future without publishing once the publisher is closed.
+   */
+  public CompletableFuture<Void> publish(String topic, byte[] payload) {
+    return publish(topic, () -> payload);
+  }
+
+  /**
+   * Like {@link #publish(String, byte[])}, but builds the payload only once a window slot is free, so
+   * a timestamp taken inside {@code payload} is the moment of sending, not of waiting.
+   */
+  public CompletableFuture<Void> publish(String topic, Supplier<byte[]> payload) {
+    if (!acquireSlot()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("publisher closed"));
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    try {
+      client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload.get()).send()
+          .whenComplete((result, error) -> {
+            window.release();
+            Throwable failure = error != null ? error : result.getError().orElse(null);
+            if (failure == null) {
+              acked.incrementAndGet();
+              done.complete(null);
+            } else {
+              long n = failed.incrementAndGet();
+              if (n == 1 || n % 1000 == 0) {
+                LOG.warn("MQTT publish to {} failed ({} failures so far): {}", topic, n, failure.toString());
+              }
+              done.completeExceptionally(failure);
+            }
+          });
+    } catch (RuntimeException e) {
+      window.release();
+      failed.incrementAndGet();
+      LOG.warn("MQTT publish to {} was refused: {}", topic, e.toString());
+      done.completeExceptionally(e);
+    }
+    return done;
+  }
+
+  private void onConnected(String clientId, URI brokerUrl) {
+    if (closed) {
+      client.disconnect();
+      return;
+    }
+    LOG.info("MQTT {} connected to {}", clientId, brokerUrl);
+    synchronized (this) {
+      everConnected = true;
+      notifyAll();
+    }
+  }
+
+  private boolean acquireSlot() {
+    try {
+      // Once connected, the client queues publishes across reconnects; before its first connection
+      // it refuses them (or blocks the caller inside the client), so wait here where close() can stop us.
+      synchronized (this) {
+        while (!closed && !everConnected) {
+          wait(100);
+        }
+      }
+      while (!closed) {
+        if (window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+          return true;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return false;
+  }
+
+  public boolean isConnected() {
+    return client.getState().isConnected();
+  }
+
+  /** Publishes acknowledged by the broker so far. */
+  public long acked() {
+    return acked.get();
+  }
+
+  /** Publishes that failed so far. */
+  public long failed() {
+    return failed.get();
+  }
+
+  /** Publishes sent or queued but not yet acknowledged. */
+  public int inflight() {
+    return maxInflight - window.availablePermits();
+  }
+
+  /** Waits up to a few seconds for in-flight publishes, then disconnects. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+      notifyAll();
+    }
+    Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
+    try {
+      while (inflight() > 0 && isConnected() && Instant.now().isBefore(deadline)) {
+        if (window.tryAcquire(maxInflight, 50, TimeUnit.MILLISECONDS)) {
+          window.release(maxInflight);
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (inflight() > 0) {
+      LOG.warn("closing MQTT publisher with {} unacknowledged publishes", inflight());
+    }
+    if (!client.getState().isConnected()) {
+      // Reconnecting: the disconnected listener stops the next attempt because we are closed.
+      return;
+    }
+    try {
+      client.disconnect().get(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // Not connected (or never was): nothing to disconnect, the reconnect loop stops with the client.
+      LOG.debug("MQTT disconnect: {}", e.toString());
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package io.voltstream.sim.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voltstream.model.Building;
+import io.voltstream.model.Json;
+import io.voltstream.model.RegistryKey;
+import io.voltstream.model.Room;
+import io.voltstream.model.Sensor;
+import io.voltstream.model.SensorType;
+import io.voltstream.sim.building.DemoBuilding;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RegistryRecordsTest {
+  private final List<RegistryRecord> records = RegistryRecords.of(DemoBuilding.layout(6, 1));
+
+  @Test
+  void shouldDeclareTheBuildingThenItsRoomsThenItsSensors() {
+    assertThat(records).extracting(r -> r.key().encode()).containsExactly(
+        "building:demo",
+        "room:kitchen", "room:living-room", "room:office", "room:bedroom-1", "room:bedroom-2", "room:bathroom",
+        "room:roof",
+        "sensor:kitchen-meter", "sensor:living-room-meter", "sensor:office-meter", "sensor:bedroom-1-meter",
+        "sensor:bedroom-2-meter", "sensor:bathroom-meter", "sensor:roof-pv");
+  }
+
+  @Test
+  void shouldPutEveryRoomInBuildingDemoAndEverySensorInItsRoom() {
+    assertThat(records).filteredOn(r -> r.key().kind() == RegistryKey.Kind.ROOM)
+        .allSatisfy(r -> assertThat(((Room) r.value()).building()).isEqualTo("demo"));
+    assertThat(records).filteredOn(r -> r.key().kind() == RegistryKey.Kind.SENSOR)
+        .extracting(r -> (Sensor) r.value())
+        .contains(new Sensor("roof-pv", "roof", SensorType.PV, "Rooftop PV meter", false))
+        .allSatisfy(s -> assertThat(s.sensorType()).isIn(SensorType.MULTI, SensorType.PV));
+    assertThat(((Building) records.get(0).value()).latitude()).isEqualTo(DemoBuilding.LATITUDE_DEG);
+  }
+
+  @Test
+  void shouldDeclareTheSameRecordsOnEveryStart() {
+    assertThat(RegistryRecords.of(DemoBuilding.layout(6, 1))).isEqualTo(records);
+  }
+
+  @Test
+  void shouldEncodeValuesAsTheModelsSnakeCaseJson() throws Exception {
+    String json = RegistryPublisher.json(records.get(1).value());
+    assertThat(json).contains("\"name\":\"kitchen\"", "\"building\":\"demo\"", "\"area_m2\":14.0");
+    assertThat(Json.MAPPER.readValue(RegistryPublisher.json(records.get(8).value()), Sensor.class))
+        .isEqualTo(records.get(8).value());
+  }
+
+  @Test
+  void shouldRegisterTheUciHouseInItsOwnBuilding() {
+    List<RegistryRecord> uci = RegistryRecords.ofUciHouse();
+    assertThat(uci.get(0).key()).isEqualTo(RegistryKey.building("uci-house"));
+    assertThat(uci).filteredOn(r -> r.key().kind() == RegistryKey.Kind.ROOM).hasSize(10)
+        .allSatisfy(r -> assertThat(((Room) r.value()).building()).isEqualTo("uci-house"));
+    assertThat(uci).filteredOn(r -> r.key().kind() == RegistryKey.Kind.SENSOR).hasSize(10);
+  }
+}
