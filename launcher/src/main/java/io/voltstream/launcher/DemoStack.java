@@ -9,9 +9,12 @@ import io.voltstream.ingest.IngestConfig;
 import io.voltstream.launcher.LocalInfrastructure.LocalInfrastructureConfig;
 import io.voltstream.sim.SimulatorApp;
 import io.voltstream.sim.SimulatorConfig;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform started in this process, in dependency order: local servers, the Flink jobs
@@ -20,6 +23,9 @@ import java.util.Optional;
  * the end-to-end tests, so both exercise the same wiring.
  */
 public final class DemoStack implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoStack.class);
+  private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(60);
+
   private final Lifecycle lifecycle = new Lifecycle();
   private final Map<String, String> env;
   private final LocalInfrastructure infra;
@@ -39,15 +45,21 @@ public final class DemoStack implements AutoCloseable {
           LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink")));
       StreamJobs.runAll(flink, env, List.of());
       ingest = lifecycle.add("ingest", IngestApp.start(IngestConfig.fromEnv(env)));
+      // Right after ingest rather than last: the first 1-minute window then closes sooner, keeping
+      // "room metrics within 2 minutes of the start". Readings published before ingest's shared
+      // subscription exists would reach no subscriber, hence the wait.
+      if (options.simulators() && !ingest.awaitSubscribed(SUBSCRIBE_TIMEOUT)) {
+        LOG.warn("ingest is not subscribed after {}; the simulators start anyway", SUBSCRIBE_TIMEOUT);
+      }
+      simulators = options.simulators()
+          ? lifecycle.add("simulators", SimulatorApp.start(SimulatorConfig.fromEnv(env)))
+          : null;
       api = lifecycle.add("API", ApiApp.start(ApiConfig.fromEnv(env), env));
       if (options.forecasts()) {
         ForecastConfig forecastConfig = ForecastConfig.fromEnv(env);
         ForecastService forecasts = lifecycle.add("forecast service", ForecastService.create(forecastConfig));
         DemoModels.trainThenStart(forecastConfig, env, forecasts);
       }
-      simulators = options.simulators()
-          ? lifecycle.add("simulators", SimulatorApp.start(SimulatorConfig.fromEnv(env)))
-          : null;
     } catch (Exception | Error e) {
       lifecycle.close();
       throw e;

@@ -6,25 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.JobID;
-import org.apache.flink.client.deployment.StandaloneClusterId;
-import org.apache.flink.client.program.PackagedProgram;
-import org.apache.flink.client.program.PackagedProgramUtils;
-import org.apache.flink.client.program.rest.RestClusterClient;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.RestOptions;
-import org.apache.flink.runtime.jobgraph.JobGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * Submits Voltstream jobs to a running Flink session cluster through its REST API, from the shaded
- * job jar ({@code stream-jobs/target/voltstream-stream-jobs-*-job.jar}). The job settings travel as
- * program arguments ({@code --kafka-bootstrap=…}), so the cluster needs no Voltstream environment.
+ * job jar ({@code stream-jobs/target/voltstream-stream-jobs-*-job.jar}), with {@link JobSubmitter}.
+ * The job settings travel as program arguments ({@code --kafka-bootstrap=…}), so the cluster needs
+ * no Voltstream environment.
  */
 @Command(name = "submit", mixinStandardHelpOptions = true,
     description = "Submit the Flink jobs to a Flink cluster (REST), e.g. submit --flink http://jm:8081 --all")
@@ -54,31 +46,11 @@ final class SubmitCommand implements Callable<Integer> {
       throw new IllegalArgumentException("name jobs with --job (" + StreamJobs.names() + ") or use --all");
     }
     Path jobJar = jar != null ? jar : findJobJar();
-    Configuration conf = new Configuration();
-    conf.set(RestOptions.ADDRESS, flink.getHost());
-    conf.set(RestOptions.PORT, flink.getPort() > 0 ? flink.getPort() : 8081);
-    String[] programArgs = programArgs(options.environment());
-    try (RestClusterClient<StandaloneClusterId> client = new RestClusterClient<>(conf, StandaloneClusterId.getInstance())) {
-      for (StreamJobs.Job job : selected) {
-        PackagedProgram program = PackagedProgram.newBuilder()
-            .setJarFile(jobJar.toFile())
-            .setEntryPointClassName(job.mainClass())
-            .setArguments(programArgs)
-            .build();
-        JobGraph graph = PackagedProgramUtils.createJobGraph(program, conf, parallelism, false);
-        JobID id = client.submitJob(graph).get();
-        System.out.println("submitted " + job.name() + " as " + id);
-      }
+    JobSubmitter submitter = new JobSubmitter(flink, jobJar, parallelism);
+    for (JobSubmitter.Submitted job : submitter.submit(selected, JobSubmitter.programArgs(options.environment()))) {
+      System.out.println("submitted " + job.name() + " as " + job.jobId());
     }
     return 0;
-  }
-
-  /** Passes the VOLTSTREAM_* settings as --flags, the form the jobs' main() accepts. */
-  private static String[] programArgs(Map<String, String> env) {
-    return env.entrySet().stream()
-        .filter(e -> e.getKey().startsWith("VOLTSTREAM_") && !e.getKey().equals("VOLTSTREAM_JAVA_OPTS"))
-        .map(e -> "--" + e.getKey().substring("VOLTSTREAM_".length()).toLowerCase().replace('_', '-') + "=" + e.getValue())
-        .toArray(String[]::new);
   }
 
   private static Path findJobJar() throws Exception {

@@ -15,7 +15,7 @@ import java.util.Map;
  * {@code VOLTSTREAM_BENCH_*} variables with these defaults:
  *
  * <ul>
- *   <li>{@code VOLTSTREAM_BENCH_WARMUP} — load at the first rate before the first step is measured, default 15s
+ *   <li>{@code VOLTSTREAM_BENCH_WARMUP} — load at the first rate before the first step is measured (ramping up over its first two thirds), default 30s
  *   <li>{@code VOLTSTREAM_BENCH_SAMPLE_INTERVAL} — counter/RSS sampling and progress lines, default 5s
  *   <li>{@code VOLTSTREAM_BENCH_PROBE_INTERVAL} — one latency probe reading every, default 200ms
  *   <li>{@code VOLTSTREAM_BENCH_POLL_INTERVAL} — how often InfluxDB is polled for probes, default 50ms
@@ -99,7 +99,7 @@ public record StackBenchmarkConfig(
         rateList,
         Durations.parse("--step", step),
         metricsPerReading,
-        duration(env, WARMUP, "15s"),
+        duration(env, WARMUP, "30s"),
         duration(env, SAMPLE_INTERVAL, "5s"),
         duration(env, PROBE_INTERVAL, "200ms"),
         duration(env, POLL_INTERVAL, "50ms"),

@@ -1,0 +1,89 @@
+package io.voltstream.launcher;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.client.deployment.StandaloneClusterId;
+import org.apache.flink.client.program.PackagedProgram;
+import org.apache.flink.client.program.PackagedProgramUtils;
+import org.apache.flink.client.program.rest.RestClusterClient;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+
+/**
+ * Submits jobs of the shaded job jar to a running Flink session cluster through its REST API: the
+ * job graph is built here by running the entry class's {@code main} ({@link PackagedProgram}), then
+ * uploaded with the jar. The settings travel as program arguments ({@code --kafka-bootstrap=…}), so
+ * the cluster needs no Voltstream environment. Used by {@code voltstream submit}.
+ */
+public final class JobSubmitter {
+
+  /** A job accepted by the cluster. */
+  public record Submitted(String name, JobID jobId) {}
+
+  private final URI flink;
+  private final Path jobJar;
+  private final int parallelism;
+
+  /** {@code flink} is the REST address ({@code http://host:8081}; port 8081 when absent). */
+  public JobSubmitter(URI flink, Path jobJar, int parallelism) {
+    if (flink.getHost() == null) {
+      throw new IllegalArgumentException("--flink needs a host, e.g. http://127.0.0.1:8081, got '" + flink + "'");
+    }
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("--parallelism must be at least 1, got " + parallelism);
+    }
+    this.flink = flink;
+    this.jobJar = jobJar;
+    this.parallelism = parallelism;
+  }
+
+  /** Submits {@code jobs} in order with {@code programArgs}; returns their ids once the cluster accepted each. */
+  public List<Submitted> submit(List<StreamJobs.Job> jobs, String[] programArgs) throws Exception {
+    Configuration conf = new Configuration();
+    conf.set(RestOptions.ADDRESS, flink.getHost());
+    conf.set(RestOptions.PORT, flink.getPort() > 0 ? flink.getPort() : 8081);
+    // The job graph is built in this JVM, whose classpath also holds flink-connector-kafka and
+    // kafka-clients (the launcher runs the same jobs locally). org.apache.flink.* always loads from
+    // here, so kafka-clients must too: loaded child-first from the job jar, its classes clash with the
+    // connector's (LinkageError: loader constraint violation on OffsetResetStrategy). Same versions
+    // (kafka-clients 4.2.0 everywhere); on the cluster everything comes from the job jar.
+    conf.set(CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL, List.of("org.apache.kafka."));
+    List<Submitted> submitted = new ArrayList<>();
+    try (RestClusterClient<StandaloneClusterId> client = new RestClusterClient<>(conf, StandaloneClusterId.getInstance())) {
+      for (StreamJobs.Job job : jobs) {
+        PackagedProgram program = PackagedProgram.newBuilder()
+            .setJarFile(jobJar.toFile())
+            .setEntryPointClassName(job.mainClass())
+            .setArguments(programArgs)
+            .setConfiguration(conf)
+            .build();
+        try {
+          JobGraph graph = PackagedProgramUtils.createJobGraph(program, conf, parallelism, false);
+          submitted.add(new Submitted(job.name(), client.submitJob(graph).get()));
+        } finally {
+          program.close();
+        }
+      }
+    }
+    return submitted;
+  }
+
+  /**
+   * The {@code VOLTSTREAM_*} settings as the {@code --flags} the jobs' {@code main} accepts
+   * ({@code VOLTSTREAM_INFLUX_URL=x} → {@code --influx-url=x}), sorted so a submission is reproducible.
+   * {@code VOLTSTREAM_JAVA_OPTS} belongs to the launcher's own JVM and is not passed.
+   */
+  public static String[] programArgs(Map<String, String> env) {
+    return env.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("VOLTSTREAM_") && !e.getKey().equals("VOLTSTREAM_JAVA_OPTS"))
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> "--" + e.getKey().substring("VOLTSTREAM_".length()).toLowerCase().replace('_', '-') + "=" + e.getValue())
+        .toArray(String[]::new);
+  }
+}

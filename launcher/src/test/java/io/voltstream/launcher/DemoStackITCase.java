@@ -1,0 +1,356 @@
+package io.voltstream.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.infra.FreePorts;
+import io.voltstream.infra.InfluxServer;
+import io.voltstream.infra.ProcessStats;
+import io.voltstream.infra.TopicReader;
+import io.voltstream.model.DeadLetter;
+import io.voltstream.model.Json;
+import io.voltstream.model.Topics;
+import io.voltstream.sim.building.DemoBuilding;
+import io.voltstream.sim.building.SimRoom;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Issue 2's "Done when", end to end on the stack {@code ./voltstream demo} runs ({@link DemoStack}):
+ * real in-process KRaft Kafka, real mosquitto and influxd child processes, every Flink job in a
+ * MiniCluster, ingest, the API and the demo building's simulators with their default rate (one
+ * reading per device every 5 s, no time acceleration). Device messages go through the real
+ * {@code mosquitto_pub} binary. One stack serves all tests (it takes tens of seconds to start);
+ * the tests run in order and the last one closes it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+class DemoStackITCase {
+  private static final Logger LOG = LoggerFactory.getLogger(DemoStackITCase.class);
+
+  private static final Duration ROOM_METRICS_BOUND = Duration.ofMinutes(2);
+  // a window closes 1 min + 10 s out-of-orderness after it opens, plus the 1 s sink flush
+  private static final Duration WINDOW_RESULT_TIMEOUT = Duration.ofSeconds(150);
+  private static final Duration DLQ_TIMEOUT = Duration.ofSeconds(60);
+  private static final String PROBE_SENSOR = "e2e-probe-meter";
+  private static final String PROBE_ROOM = "kitchen";
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private Path dataDir;
+  private Instant startedAt;
+  private Instant readyAt;
+  private DemoStack stack;
+  private InfluxServer influx;
+  private String database;
+
+  @BeforeAll
+  void startDemoStack(@TempDir Path tempDir) throws Exception {
+    dataDir = tempDir;
+    Map<String, String> env = new HashMap<>();
+    env.put("VOLTSTREAM_DATA_DIR", dataDir.toString());
+    env.put("VOLTSTREAM_KAFKA_PORT", "0");
+    env.put("VOLTSTREAM_MQTT_PORT", "0");
+    env.put("VOLTSTREAM_INFLUX_PORT", "0");
+    env.put("VOLTSTREAM_API_HOST", "127.0.0.1");
+    env.put("VOLTSTREAM_API_PORT", "0");
+    startedAt = Instant.now();
+    stack = DemoStack.start(env, new DemoStack.Options(true, true, 0));
+    readyAt = Instant.now();
+    LOG.info("DemoStack started in {} s", seconds(startedAt, readyAt));
+    influx = stack.infra().influx();
+    database = stack.infra().database();
+  }
+
+  @AfterAll
+  void closeDemoStack() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void shouldWriteRoomMetricsOfEveryDemoRoomWithinTwoMinutesOfTheStackBeingUp() {
+    Set<String> demoRooms = DemoBuilding.layout(6, 1).rooms().stream()
+        .map(SimRoom::name).collect(Collectors.toCollection(TreeSet::new));
+    // Measured from the moment the stack is up (what `voltstream demo` prints its URLs at): how long
+    // the servers take to start depends on the box's load, which this test does not control.
+    Instant deadline = readyAt.plus(ROOM_METRICS_BOUND);
+
+    Set<String> seen = roomsWithMetrics(DemoBuilding.BUILDING_ID);
+    Instant firstSeenAt = seen.isEmpty() ? null : Instant.now();
+    while (!seen.containsAll(demoRooms) && Instant.now().isBefore(deadline)) {
+      pause();
+      seen = roomsWithMetrics(DemoBuilding.BUILDING_ID);
+      if (firstSeenAt == null && !seen.isEmpty()) {
+        firstSeenAt = Instant.now();
+      }
+    }
+    Instant end = Instant.now();
+    LOG.info("room_metrics: stack up {} s after the start; first point {} s after the start ({} s after the stack was"
+            + " up); {} of {} demo rooms {} s after the start",
+        seconds(startedAt, readyAt), firstSeenAt == null ? "-" : seconds(startedAt, firstSeenAt),
+        firstSeenAt == null ? "-" : seconds(readyAt, firstSeenAt), seen.size(), demoRooms.size(),
+        seconds(startedAt, end));
+
+    assertThat(seen)
+        .as("rooms of building '%s' with room_metrics points %s after the stack was up", DemoBuilding.BUILDING_ID,
+            ROOM_METRICS_BOUND)
+        .containsAll(demoRooms);
+  }
+
+  @Test
+  @Order(2)
+  void shouldStoreAReadingPublishedWithMosquittoPubAndCountItInItsRoomMetrics() throws Exception {
+    Instant timestamp = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    String payload = "{\"sensor_id\":\"" + PROBE_SENSOR + "\",\"timestamp\":" + timestamp.toEpochMilli()
+        + ",\"room\":\"" + PROBE_ROOM + "\",\"sensor_type\":\"multi\""
+        + ",\"energy\":{\"value\":12.5,\"unit\":\"Wh\"}"
+        + ",\"power\":{\"value\":9.999,\"unit\":\"kW\"}"
+        + ",\"temperature\":{\"value\":71.6,\"unit\":\"F\"}"
+        + ",\"co2\":{\"value\":812,\"unit\":\"ppm\"}"
+        + ",\"humidity\":{\"value\":44.5,\"unit\":\"%\"}}";
+
+    mosquittoPub("sensors/" + PROBE_SENSOR + "/readings", payload);
+
+    Map<String, JsonNode> stored = awaitRow(Duration.ofSeconds(60),
+        () -> firstRow("SELECT * FROM readings WHERE sensor_id = '" + PROBE_SENSOR + "'"));
+    assertThat(Instant.parse(stored.get("time").asText())).isEqualTo(timestamp);
+    assertThat(stored.get("room").asText()).isEqualTo(PROBE_ROOM);
+    assertThat(stored.get("sensor_type").asText()).isEqualTo("multi");
+    assertThat(stored.get("energy_kwh").asDouble()).isCloseTo(0.0125, within(1e-9));
+    assertThat(stored.get("power_w").asDouble()).isCloseTo(9999.0, within(1e-6));
+    assertThat(stored.get("temperature_c").asDouble()).isCloseTo(22.0, within(1e-9));
+    assertThat(stored.get("co2_ppm").asDouble()).isEqualTo(812.0);
+    assertThat(stored.get("humidity_percent").asDouble()).isEqualTo(44.5);
+    assertThat(stored.get("voltage_v").isNull()).as("voltage was not sent, so it is absent").isTrue();
+
+    Instant windowStart = timestamp.truncatedTo(ChronoUnit.MINUTES);
+    Map<String, JsonNode> window = awaitRow(WINDOW_RESULT_TIMEOUT,
+        () -> firstRow("SELECT * FROM room_metrics WHERE room = '" + PROBE_ROOM + "' AND time = '"
+            + windowStart + "'"));
+    LOG.info("room_metrics of {} for the window {}: {}", PROBE_ROOM, windowStart, window);
+    assertThat(window.get("building").asText()).isEqualTo(DemoBuilding.BUILDING_ID);
+    assertThat(window.get("power_max_w").asDouble())
+        .as("the probe's 9,999 W is the window's maximum").isCloseTo(9999.0, within(1e-6));
+    assertThat(window.get("sample_count").asLong())
+        .as("the probe and the simulated kitchen meter's readings").isGreaterThanOrEqualTo(2);
+    assertThat(window.get("energy_kwh").asDouble()).isGreaterThanOrEqualTo(0.0125);
+  }
+
+  @Test
+  @Order(3)
+  void shouldDeadLetterMalformedPayloadsWithTheirReasons() throws Exception {
+    long now = System.currentTimeMillis();
+    Map<String, String> payloadByTopic = Map.of(
+        "sensors/e2e-bad-json/readings",
+        "{\"sensor_id\":\"e2e-bad-json\",\"timestamp\":",
+        "sensors/e2e-bad-unit/readings",
+        "{\"sensor_id\":\"e2e-bad-unit\",\"timestamp\":" + now + ",\"sensor_type\":\"power\",\"power\":{\"value\":3,\"unit\":\"hp\"}}",
+        "sensors/e2e-topic-id/readings",
+        "{\"sensor_id\":\"someone-else\",\"timestamp\":" + now + ",\"sensor_type\":\"power\",\"power\":{\"value\":30,\"unit\":\"W\"}}");
+    Map<String, String> expectedReason = Map.of(
+        "sensors/e2e-bad-json/readings", "malformed_json",
+        "sensors/e2e-bad-unit/readings", "unknown_unit",
+        "sensors/e2e-topic-id/readings", "sensor_id_mismatch");
+    for (Map.Entry<String, String> message : payloadByTopic.entrySet()) {
+      mosquittoPub(message.getKey(), message.getValue());
+    }
+
+    Map<String, DeadLetter> byTopic = Map.of();
+    Instant deadline = Instant.now().plus(DLQ_TIMEOUT);
+    while (byTopic.size() < payloadByTopic.size() && Instant.now().isBefore(deadline)) {
+      List<ConsumerRecord<String, String>> records = TopicReader.read(
+          stack.environment().get("VOLTSTREAM_KAFKA_BOOTSTRAP"), Topics.READINGS_DLQ, payloadByTopic.size(),
+          Duration.ofSeconds(10));
+      byTopic = records.stream()
+          .map(r -> parse(r.value()))
+          .filter(d -> payloadByTopic.containsKey(d.mqttTopic()))
+          .collect(Collectors.toMap(DeadLetter::mqttTopic, d -> d, (a, b) -> a));
+    }
+
+    assertThat(byTopic).containsOnlyKeys(payloadByTopic.keySet());
+    for (DeadLetter letter : byTopic.values()) {
+      assertThat(letter.payload()).as("raw payload of %s", letter.mqttTopic())
+          .isEqualTo(payloadByTopic.get(letter.mqttTopic()));
+      assertThat(letter.reason()).as("reason of %s", letter.mqttTopic())
+          .startsWith(expectedReason.get(letter.mqttTopic()) + ":");
+    }
+    assertThat(byTopic.get("sensors/e2e-bad-unit/readings").field()).isEqualTo("power.unit");
+    assertThat(byTopic.get("sensors/e2e-topic-id/readings").field()).isEqualTo("sensor_id");
+    assertThat(firstRow("SELECT * FROM readings WHERE sensor_id = 'e2e-bad-unit' OR sensor_id = 'someone-else'"))
+        .as("no rejected reading is stored").isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void shouldServeHealthDashboardAndRoomsForTheBootstrapAdminToken() throws Exception {
+    URI base = stack.api().baseUri();
+
+    HttpResponse<String> health = get(base.resolve("/health"), null);
+    assertThat(health.statusCode()).as("GET /health: %s", health.body()).isEqualTo(200);
+
+    HttpResponse<String> dashboard = get(base.resolve("/"), null);
+    assertThat(dashboard.statusCode()).isEqualTo(200);
+    assertThat(dashboard.headers().firstValue("Content-Type")).get().asString().contains("text/html");
+    assertThat(dashboard.body()).containsIgnoringCase("<html");
+
+    Path tokenFile = dataDir.resolve("admin.token");
+    assertThat(stack.api().adminTokenFile().toAbsolutePath()).isEqualTo(tokenFile.toAbsolutePath());
+    assertThat(tokenFile).isRegularFile();
+    assertThat(Files.getPosixFilePermissions(tokenFile))
+        .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    String token = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
+
+    assertThat(get(base.resolve("/api/v1/rooms"), null).statusCode()).isEqualTo(401);
+    assertThat(get(base.resolve("/api/v1/rooms"), "not-a-jwt").statusCode()).isEqualTo(401);
+    // the registry view catches up with the simulators' registrations on the compacted topic
+    HttpResponse<String> rooms = get(base.resolve("/api/v1/rooms"), token);
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (!(rooms.statusCode() == 200 && rooms.body().contains("\"" + PROBE_ROOM + "\""))
+        && Instant.now().isBefore(deadline)) {
+      pause();
+      rooms = get(base.resolve("/api/v1/rooms"), token);
+    }
+    assertThat(rooms.statusCode()).as("GET /api/v1/rooms with the admin token: %s", rooms.body()).isEqualTo(200);
+    assertThat(rooms.body()).contains("\"" + PROBE_ROOM + "\"", "\"" + DemoBuilding.ROOF_ROOM + "\"");
+  }
+
+  @Test
+  @Order(5)
+  void shouldStopEveryServerProcessOnClose() {
+    long mosquittoPid = stack.infra().mosquitto().pid().orElseThrow();
+    long influxPid = stack.infra().influx().pid().orElseThrow();
+    int apiPort = stack.api().port();
+    assertThat(ProcessStats.isAlive(mosquittoPid)).isTrue();
+    assertThat(ProcessStats.isAlive(influxPid)).isTrue();
+
+    Instant closing = Instant.now();
+    stack.close();
+    LOG.info("DemoStack closed in {} ms", Duration.between(closing, Instant.now()).toMillis());
+
+    Instant deadline = Instant.now().plusSeconds(20);
+    while ((ProcessStats.isAlive(mosquittoPid) || ProcessStats.isAlive(influxPid))
+        && Instant.now().isBefore(deadline)) {
+      pause();
+    }
+    assertThat(ProcessStats.isAlive(mosquittoPid)).as("mosquitto pid %d alive", mosquittoPid).isFalse();
+    assertThat(ProcessStats.isAlive(influxPid)).as("influxd pid %d alive", influxPid).isFalse();
+    assertThat(FreePorts.isAccepting("127.0.0.1", apiPort)).as("API port still open").isFalse();
+  }
+
+  private Set<String> roomsWithMetrics(String building) {
+    JsonNode answer = influx.query(database,
+        "SELECT count(sample_count) FROM room_metrics WHERE building = '" + building + "' GROUP BY room");
+    Set<String> rooms = new TreeSet<>();
+    for (JsonNode series : answer.path("results").path(0).path("series")) {
+      rooms.add(series.path("tags").path("room").asText());
+    }
+    return rooms;
+  }
+
+  /** The first row of an InfluxQL answer as column → value, empty when there is none. */
+  private Optional<Map<String, JsonNode>> firstRow(String influxql) {
+    JsonNode result = influx.query(database, influxql).path("results").path(0);
+    assertThat(result.has("error")).as("InfluxQL error for %s: %s", influxql, result).isFalse();
+    JsonNode series = result.path("series").path(0);
+    if (series.isMissingNode() || series.path("values").isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode columns = series.path("columns");
+    JsonNode values = series.path("values").path(0);
+    Map<String, JsonNode> row = new HashMap<>();
+    for (int i = 0; i < columns.size(); i++) {
+      row.put(columns.get(i).asText(), values.get(i));
+    }
+    return Optional.of(row);
+  }
+
+  private static Map<String, JsonNode> awaitRow(Duration timeout, Supplier<Optional<Map<String, JsonNode>>> query) {
+    Instant deadline = Instant.now().plus(timeout);
+    Optional<Map<String, JsonNode>> row = query.get();
+    while (row.isEmpty() && Instant.now().isBefore(deadline)) {
+      pause();
+      row = query.get();
+    }
+    assertThat(row).as("no row within %s", timeout).isPresent();
+    return row.orElseThrow();
+  }
+
+  private void mosquittoPub(String topic, String payload) throws IOException, InterruptedException {
+    Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1",
+        "-p", String.valueOf(stack.infra().mosquitto().port()), "-q", "1", "-t", topic, "-m", payload)
+        .redirectErrorStream(true)
+        .start();
+    try {
+      boolean exited = pub.waitFor(30, TimeUnit.SECONDS);
+      String output = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(exited).as("mosquitto_pub finished").isTrue();
+      assertThat(pub.exitValue()).as("mosquitto_pub exit code, output: %s", output).isZero();
+    } finally {
+      pub.destroyForcibly();
+    }
+  }
+
+  private HttpResponse<String> get(URI uri, String bearer) throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static DeadLetter parse(String json) {
+    try {
+      return Json.MAPPER.readValue(json, DeadLetter.class);
+    } catch (IOException e) {
+      throw new AssertionError("readings.dlq holds a value that is not a DeadLetter: " + json, e);
+    }
+  }
+
+  private static String seconds(Instant from, Instant to) {
+    return String.format(Locale.ROOT, "%.1f", Duration.between(from, to).toMillis() / 1000.0);
+  }
+
+  /** The poll interval of the deadline loops above (InfluxDB and Kafka are polled, not waited on). */
+  private static void pause() {
+    try {
+      TimeUnit.MILLISECONDS.sleep(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+}
