@@ -1,0 +1,124 @@
+package io.voltstream.ingest;
+
+import io.voltstream.ingest.kafka.KafkaRecordSink;
+import io.voltstream.ingest.mqtt.MqttIngestClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running ingest instance: MQTT readings in, validated readings and dead letters out to Kafka,
+ * each MQTT message acknowledged only after Kafka acknowledged all of its records. {@link #start}
+ * returns at once (the MQTT client connects and reconnects in the background); {@link #close()}
+ * stops taking messages, waits for those in flight, flushes Kafka and disconnects, leaving the
+ * persistent session (and anything not yet acknowledged) with the broker.
+ *
+ * <pre>{@code
+ * try (IngestApp ingest = IngestApp.start(IngestConfig.fromEnv(System.getenv()))) {
+ *   ingest.awaitSubscribed(Duration.ofSeconds(30));
+ *   ...
+ * }
+ * }</pre>
+ */
+public final class IngestApp implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestApp.class);
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+  private final IngestConfig config;
+  private final IngestMetrics metrics;
+  private final RecordSink sink;
+  private final MqttIngestClient mqtt;
+  private final ScheduledExecutorService reporter;
+  private boolean closed;
+
+  private IngestApp(IngestConfig config, IngestMetrics metrics, RecordSink sink, MqttIngestClient mqtt,
+      ScheduledExecutorService reporter) {
+    this.config = config;
+    this.metrics = metrics;
+    this.sink = sink;
+    this.mqtt = mqtt;
+    this.reporter = reporter;
+  }
+
+  /** Starts an instance with the real Kafka producer and MQTT client. */
+  public static IngestApp start(IngestConfig config) {
+    LOG.info("Starting ingest: {}", config);
+    IngestMetrics metrics = new IngestMetrics();
+    RecordSink sink = KafkaRecordSink.create(config);
+    MqttIngestClient mqtt = new MqttIngestClient(config, metrics);
+    MessageHandler handler = new MessageHandler(sink, metrics, Clock.systemUTC(), mqtt::forceRedelivery);
+    ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "ingest-metrics-" + config.clientId());
+      thread.setDaemon(true);
+      return thread;
+    });
+    long periodS = config.metricsLogInterval().getSeconds();
+    if (periodS > 0) {
+      reporter.scheduleAtFixedRate(() -> LOG.info("Ingest {}: {}", config.clientId(), metrics.snapshot().summary()),
+          periodS, periodS, TimeUnit.SECONDS);
+    }
+    mqtt.start(handler::handle);
+    return new IngestApp(config, metrics, sink, mqtt, reporter);
+  }
+
+  public IngestMetrics metrics() {
+    return metrics;
+  }
+
+  public IngestConfig config() {
+    return config;
+  }
+
+  /** Whether the shared subscription is in place (messages published from now on reach the group). */
+  public boolean awaitSubscribed(Duration timeout) {
+    return mqtt.awaitSubscribed(timeout);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    LOG.info("Stopping ingest {}", config.clientId());
+    mqtt.stopConsuming();
+    long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+    sink.flush();
+    while (metrics.messagesInFlight() > 0 && System.nanoTime() < deadline) {
+      // Kafka callbacks finish the last messages right after the flush; wait for their acks.
+      pause();
+    }
+    if (metrics.messagesInFlight() > 0) {
+      LOG.warn("{} message(s) still in flight after {}; the broker will redeliver them", metrics.messagesInFlight(),
+          DRAIN_TIMEOUT);
+    }
+    mqtt.close();
+    sink.close(Duration.ofSeconds(10));
+    reporter.shutdownNow();
+    LOG.info("Ingest {} stopped: {}", config.clientId(), metrics.snapshot().summary());
+  }
+
+  private static void pause() {
+    try {
+      TimeUnit.MILLISECONDS.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Runs one instance configured from the environment until the JVM is asked to stop (SIGTERM, Ctrl-C). */
+  public static void main(String[] args) throws InterruptedException {
+    IngestApp app = start(IngestConfig.fromEnv(System.getenv()));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      app.close();
+      stopped.countDown();
+    }, "ingest-shutdown"));
+    stopped.await();
+  }
+}

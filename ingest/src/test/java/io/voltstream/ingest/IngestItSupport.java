@@ -1,0 +1,60 @@
+package io.voltstream.ingest;
+
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+/** Shared wiring for the ingest ITCases: configs pointing at the test servers, a QoS 1 publisher, polling. */
+final class IngestItSupport {
+  private IngestItSupport() {}
+
+  /** The environment of an ingest instance bound to the given servers and per-test topics and group. */
+  static Map<String, String> env(String mqttUri, String bootstrap, String clientId, String group, String readingsTopic,
+      String deadLetterTopic) {
+    Map<String, String> env = new HashMap<>();
+    env.put(IngestConfig.MQTT_URL, mqttUri);
+    env.put(IngestConfig.KAFKA_BOOTSTRAP, bootstrap);
+    env.put(IngestConfig.CLIENT_ID, clientId);
+    env.put(IngestConfig.GROUP, group);
+    env.put(IngestConfig.TOPIC_READINGS, readingsTopic);
+    env.put(IngestConfig.TOPIC_READINGS_DLQ, deadLetterTopic);
+    env.put(IngestConfig.METRICS_LOG_INTERVAL_S, "0");
+    return env;
+  }
+
+  static Mqtt5BlockingClient publisher(String host, int port) {
+    Mqtt5BlockingClient client = Mqtt5Client.builder()
+        .identifier("test-publisher-" + UUID.randomUUID().toString().substring(0, 8))
+        .serverHost(host)
+        .serverPort(port)
+        .buildBlocking();
+    client.connect();
+    return client;
+  }
+
+  static void publish(Mqtt5BlockingClient client, String topic, byte[] payload) {
+    client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload).send();
+  }
+
+  /** Polls {@code condition} until it holds or {@code timeout} passes; returns whether it held. */
+  static boolean eventually(BooleanSupplier condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      try {
+        Thread.sleep(20); // poll interval, not synchronisation: the condition decides
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return condition.getAsBoolean();
+  }
+}
