@@ -44,7 +44,11 @@ public final class DemoStack implements AutoCloseable {
       flink = lifecycle.add("Flink MiniCluster", LocalFlinkCluster.start(options.flinkRestPort(), 8,
           LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink")));
       StreamJobs.runAll(flink, env, List.of());
-      ingest = lifecycle.add("ingest", IngestApp.start(IngestConfig.fromEnv(env)));
+      // One ingest instance here: a plain (not shared) subscription, because mosquitto 2.0 does not
+      // keep a shared subscription's offline queue across a broker restart (ingest/README.md).
+      Map<String, String> ingestEnv = new java.util.HashMap<>(env);
+      ingestEnv.putIfAbsent("VOLTSTREAM_INGEST_SHARED_SUBSCRIPTION", "false");
+      ingest = lifecycle.add("ingest", IngestApp.start(IngestConfig.fromEnv(ingestEnv)));
       // Right after ingest rather than last: the first 1-minute window then closes sooner, keeping
       // "room metrics within 2 minutes of the start". Readings published before ingest's shared
       // subscription exists would reach no subscriber, hence the wait.
