@@ -55,6 +55,8 @@ public final class LiveFeed implements AutoCloseable {
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "voltstream-api-live");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+    // Topics created after the API started (or new partitions) are picked up within 10 s, not 5 min.
+    p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "10000");
     this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.hub = hub;
     this.messages = messages;

@@ -101,12 +101,20 @@ public final class ApiBenchmark {
       try {
         System.out.printf("API on port %d; cache TTL %d ms; %d rooms × 1,440 windows pre-written%n", app.port(),
             queryConfig.cacheTtl().toMillis(), ROOMS);
+        Map<String, Long> cpu0 = cpuByRole();
         rest(app.port(), token, start, end, clients, warmupSeconds, restSeconds, gzip);
+        Map<String, Long> cpu1 = cpuByRole();
+        printCpu("REST phase", cpu0, cpu1);
         module.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(30));
         websocket(app.port(), token, kafka.bootstrapServers(), sessions, wsRate, wsSeconds);
+        printCpu("WebSocket phase", cpu1, cpuByRole());
       } finally {
         app.stop();
         module.close();
+      }
+    } finally {
+      try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
   }
@@ -134,6 +142,7 @@ public final class ApiBenchmark {
     int[] counts = new int[clients];
     AtomicLong errors = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
+    AtomicLong clientCpuNanos = new AtomicLong();
     CountDownLatch done = new CountDownLatch(clients);
     for (int c = 0; c < clients; c++) {
       int id = c;
@@ -165,6 +174,7 @@ public final class ApiBenchmark {
           }
         }
         http.close();
+        clientCpuNanos.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
         latencies[id] = mine;
         counts[id] = n;
         done.countDown();
@@ -185,6 +195,7 @@ public final class ApiBenchmark {
             + "p99 %.1f ms, max %.1f ms, errors %d, %.0f KB/response%n",
         gzip, clients, seconds, total, total / (double) seconds, pct(all, 0.50) / 1e6, pct(all, 0.99) / 1e6,
         all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(), total == 0 ? 0 : bytes.get() / 1024.0 / total);
+    System.out.printf("REST load-generator threads used %.1f CPU s (incl. warm-up)%n", clientCpuNanos.get() / 1e9);
   }
 
   private static void websocket(int port, String token, String bootstrap, int sessions, int rate, int seconds)
@@ -259,6 +270,34 @@ public final class ApiBenchmark {
     for (WebSocket ws : sockets) {
       ws.abort();
     }
+  }
+
+  /** CPU time [ns] of live threads by role: API server, load-generating clients, Kafka broker, other. */
+  private static Map<String, Long> cpuByRole() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> out = new HashMap<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      long ns = mx.getThreadCpuTime(t.getId());
+      if (ns < 0) {
+        continue;
+      }
+      String n = t.getName();
+      String role = n.startsWith("JettyServerThreadPool") || n.startsWith("voltstream-live") ? "api"
+          : n.startsWith("bench-rest") || n.startsWith("HttpClient") || n.equals("main") ? "clients"
+          : n.contains("kafka") || n.contains("quorum") || n.contains("raft") || n.contains("broker") ? "kafka"
+          : "other";
+      out.merge(role, ns, Long::sum);
+    }
+    return out;
+  }
+
+  private static void printCpu(String phase, Map<String, Long> before, Map<String, Long> after) {
+    StringBuilder sb = new StringBuilder(phase).append(" CPU [s] (threads alive at the end):");
+    for (String role : List.of("api", "clients", "kafka", "other")) {
+      long d = after.getOrDefault(role, 0L) - before.getOrDefault(role, 0L);
+      sb.append(' ').append(role).append(' ').append(String.format("%.1f", Math.max(0, d) / 1e9));
+    }
+    System.out.println(sb);
   }
 
   private static double pct(long[] sorted, double q) {

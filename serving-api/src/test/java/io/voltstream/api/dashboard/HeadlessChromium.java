@@ -36,6 +36,9 @@ final class HeadlessChromium implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
 
   HeadlessChromium(String url, Duration startTimeout) throws Exception {
+    if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+      throw new IllegalStateException("/usr/bin/chromium is missing: apt-get install -y --no-install-recommends chromium");
+    }
     profile = Files.createTempDirectory(Path.of("target"), "chromium-");
     process = new ProcessBuilder(List.of("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",

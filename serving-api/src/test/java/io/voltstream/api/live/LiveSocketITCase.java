@@ -20,6 +20,10 @@ import io.voltstream.model.SensorType;
 import io.voltstream.model.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -181,6 +185,66 @@ class LiveSocketITCase {
       publishReading("o-scoped", "office", 1);
       publishReading("k-scoped", "kitchen", 2);
       assertThat(c.awaitType("reading", WAIT).path("sensor_id").asText()).isEqualTo("k-scoped");
+    }
+  }
+
+  @Test
+  void shouldKeepServingFastClientsWhileASlowClientStopsReading() throws Exception {
+    int sensors = 100;
+    int rounds = 600;
+    CompletableFuture<WebSocket> slowOpened = new CompletableFuture<>();
+    AtomicInteger slowReceived = new AtomicInteger();
+    WebSocket slow = http.newWebSocketBuilder().buildAsync(ws("?token=" + token(Role.VIEWER, List.of())),
+        new WebSocket.Listener() {
+          @Override
+          public void onOpen(WebSocket webSocket) {
+            webSocket.request(2); // welcome + subscribed, then never asks for more: the client stops reading
+            slowOpened.complete(webSocket);
+          }
+
+          @Override
+          public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            slowReceived.incrementAndGet();
+            return null;
+          }
+        }).join();
+    try (WsTestClient fast = new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of())))) {
+      slow.sendText("{\"action\":\"subscribe\",\"rooms\":[\"flood\"]}", true).join();
+      fast.awaitType("welcome", WAIT);
+      fast.send("{\"action\":\"subscribe\",\"rooms\":[\"flood\"]}");
+      fast.awaitType("subscribed", WAIT);
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (module.hub().subscriptionCount() < 2 && System.nanoTime() < deadline) {
+        Thread.onSpinWait();
+      }
+
+      for (int round = 0; round < rounds; round++) {
+        for (int s = 0; s < sensors; s++) {
+          SensorReading r = new SensorReading("flood-" + s, Instant.now(), "flood", SensorType.POWER, null,
+              (double) round, null, null, null, null, null, Instant.now());
+          producer.send(new ProducerRecord<>(Topics.READINGS, r.sensorId(), Json.MAPPER.writeValueAsString(r)));
+        }
+      }
+      producer.flush();
+
+      // Newest value wins: the fast client must end with the last round of every sensor.
+      Set<String> done = new java.util.HashSet<>();
+      while (done.size() < sensors) {
+        JsonNode m = fast.await(n -> "reading".equals(n.path("type").asText())
+            && n.path("power_w").asDouble() == rounds - 1, Duration.ofSeconds(60));
+        done.add(m.path("sensor_id").asText());
+      }
+      long published = (long) sensors * rounds;
+      List<LiveSession> all = List.copyOf(module.hub().sessions());
+      assertThat(all).hasSize(2);
+      LiveSession slowSession = all.stream().min(java.util.Comparator.comparingLong(LiveSession::sentTotal)).orElseThrow();
+      assertThat(slowSession.sentTotal()).as("the slow client's socket filled up, so the server stopped sending to it")
+          .isLessThan(published);
+      assertThat(slowSession.pendingCount()).as("a stalled session holds at most one entry per key")
+          .isLessThanOrEqualTo(sensors);
+      assertThat(slowReceived.get()).isLessThanOrEqualTo(2);
+    } finally {
+      slow.abort();
     }
   }
 
