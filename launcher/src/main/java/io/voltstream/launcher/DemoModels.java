@@ -20,7 +20,7 @@ import picocli.CommandLine;
 final class DemoModels {
   private static final Logger LOG = LoggerFactory.getLogger(DemoModels.class);
   static final String TRAINING_CSV = "VOLTSTREAM_FORECAST_TRAINING_CSV";
-  private static final String DEFAULT_CSV = "../shared/data/uci-appliances/energydata_2016-02-14_2016-04-30.csv";
+  private static final String DEFAULT_CSV = "data/uci-appliances/energydata_2016-02-14_2016-04-30.csv";
 
   private DemoModels() {}
 

@@ -27,7 +27,7 @@ import java.util.Optional;
  *   <li>{@code VOLTSTREAM_SIM_START} — simulated start instant (ISO-8601), default now
  *   <li>{@code VOLTSTREAM_SIM_SEED} — random seed, default 42
  *   <li>{@code VOLTSTREAM_SIM_MAX_INFLIGHT} — unacknowledged QoS 1 publishes allowed [1..65535], default 1000
- *   <li>{@code VOLTSTREAM_REPLAY_FILE} — UCI CSV, default {@code ../shared/data/uci-appliances/energydata_2016-02-14_2016-04-30.csv}
+ *   <li>{@code VOLTSTREAM_REPLAY_FILE} — UCI CSV, default {@code data/uci-appliances/energydata_2016-02-14_2016-04-30.csv}
  *   <li>{@code VOLTSTREAM_REPLAY_SPEED} — replay speed factor (file seconds per wall second), default 60
  *   <li>{@code VOLTSTREAM_REPLAY_END_NOW} — shift timestamps so the replay ends now, default true
  *   <li>{@code VOLTSTREAM_REPLAY_ZONE} — zone of the file's local times, default {@code +01:00} (the file
@@ -57,7 +57,7 @@ public record SimulatorConfig(
   }
 
   public static final String DEFAULT_REPLAY_FILE =
-      "../shared/data/uci-appliances/energydata_2016-02-14_2016-04-30.csv";
+      "data/uci-appliances/energydata_2016-02-14_2016-04-30.csv";
   /** Data points per reading of a room meter (energy, power, CO2, temperature, humidity, voltage). */
   static final int METER_DATA_POINTS = 6;
 

@@ -20,13 +20,10 @@ class ForecastCommandTest {
 
   private static Path locate() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared/data/uci-appliances/energydata_2016-02-14_2016-04-30.csv");
+      // The repository keeps a copy under data/ so the tests never depend on files outside the clone.
+      Path candidate = p.resolve("data/uci-appliances/energydata_2016-02-14_2016-04-30.csv");
       if (Files.isRegularFile(candidate)) {
         return candidate;
-      }
-      Path sibling = p.resolve("../shared/data/uci-appliances/energydata_2016-02-14_2016-04-30.csv").normalize();
-      if (Files.isRegularFile(sibling)) {
-        return sibling;
       }
     }
     throw new IllegalStateException("UCI appliances file not found above " + Path.of("").toAbsolutePath());

@@ -1,7 +1,6 @@
 package io.voltstream.sim.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,10 +29,10 @@ class UciCsvReaderTest {
     return new InputStreamReader(UciCsvReaderTest.class.getResourceAsStream(FIRST_ROWS), StandardCharsets.UTF_8);
   }
 
-  /** The shared data file, found by walking up from the module directory. */
+  /** The repository's copy of the data file (data/uci-appliances), found by walking up from the module directory. */
   static Path realFile() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/data/uci-appliances/energydata_2016-02-14_2016-04-30.csv");
+      Path candidate = dir.resolve("data/uci-appliances/energydata_2016-02-14_2016-04-30.csv");
       if (Files.isReadable(candidate)) {
         return candidate;
       }
@@ -86,7 +85,7 @@ class UciCsvReaderTest {
   @Test
   void shouldReadEveryRowOfTheRealFileTenMinutesApart() throws IOException {
     Path file = realFile();
-    assumeThat(file).as("shared/data/uci-appliances is next to the repository").isNotNull();
+    assertThat(file).as("data/uci-appliances/ of the repository").isNotNull();
     List<UciRow> rows = read(Files.newBufferedReader(file, StandardCharsets.UTF_8));
     assertThat(rows).hasSize(11_088);
     assertThat(rows.subList(0, 6)).isEqualTo(read(firstRows()));

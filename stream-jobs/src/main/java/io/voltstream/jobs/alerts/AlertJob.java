@@ -1,0 +1,137 @@
+package io.voltstream.jobs.alerts;
+
+import io.voltstream.jobs.JobEnvironment;
+import io.voltstream.jobs.io.InfluxPoints;
+import io.voltstream.jobs.io.InfluxSink;
+import io.voltstream.jobs.io.JobsConfig;
+import io.voltstream.jobs.io.KafkaSinks;
+import io.voltstream.jobs.io.KafkaSources;
+import io.voltstream.jobs.io.SensorReadingDeserializer;
+import io.voltstream.model.RoomMetrics;
+import io.voltstream.model.SensorReading;
+import io.voltstream.model.SystemEvent;
+import io.voltstream.model.Topics;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * Alerts as {@link SystemEvent}s to Kafka {@code events} and InfluxDB {@code events}:
+ * <ul>
+ *   <li>comfort: a room's window-average CO2 above, or temperature outside, the thresholds (from
+ *       {@code room-metrics}, so the registry's room assignment applies);
+ *   <li>silence: a sensor without readings for longer than the silence threshold (event-time timers
+ *       on {@code readings});
+ *   <li>late-data bursts: more late readings of a room arriving in a minute than the threshold (from
+ *       {@code readings.late}).
+ * </ul>
+ */
+public class AlertJob {
+
+  private static final String UID = AlertJobConfig.JOB_NAME;
+
+  private final AlertJobConfig config;
+  private final Source<SensorReading, ?, ?> readings;
+  private final Source<RoomMetrics, ?, ?> roomMetrics;
+  private final Source<SensorReading, ?, ?> lateReadings;
+  private final Sink<SystemEvent> influxSink;
+  private final Sink<SystemEvent> kafkaSink;
+
+  public AlertJob(
+      AlertJobConfig config,
+      Source<SensorReading, ?, ?> readings,
+      Source<RoomMetrics, ?, ?> roomMetrics,
+      Source<SensorReading, ?, ?> lateReadings,
+      Sink<SystemEvent> influxSink,
+      Sink<SystemEvent> kafkaSink) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.readings = Objects.requireNonNull(readings, "readings");
+    this.roomMetrics = Objects.requireNonNull(roomMetrics, "roomMetrics");
+    this.lateReadings = Objects.requireNonNull(lateReadings, "lateReadings");
+    this.influxSink = Objects.requireNonNull(influxSink, "influxSink");
+    this.kafkaSink = Objects.requireNonNull(kafkaSink, "kafkaSink");
+  }
+
+  /** Adds the topology to {@code env}; returns the event stream. */
+  public DataStream<SystemEvent> build(StreamExecutionEnvironment env) {
+    DataStream<SystemEvent> silence = env
+        .fromSource(readings, readingWatermarks(), "readings")
+        .uid(UID + "-readings-source")
+        .keyBy(SensorReading::sensorId)
+        .process(new SensorSilenceFunction(config.thresholds().sensorSilence()))
+        .uid(UID + "-sensor-silence")
+        .name("sensor silence timers");
+
+    DataStream<SystemEvent> comfort = env
+        .fromSource(roomMetrics, WatermarkStrategy.noWatermarks(), "room-metrics")
+        .uid(UID + "-room-metrics-source")
+        .flatMap(new ComfortAlertFunction(config.thresholds()))
+        .uid(UID + "-comfort")
+        .name("comfort thresholds");
+
+    DataStream<SystemEvent> lateBursts = env
+        .fromSource(lateReadings, WatermarkStrategy.noWatermarks(), "readings.late")
+        .uid(UID + "-late-source")
+        .keyBy(LateBurstFunction::key)
+        .process(new LateBurstFunction(config.thresholds().lateBurstPerMinute(), config.lateBurstGrace()))
+        .uid(UID + "-late-bursts")
+        .name("late data bursts");
+
+    DataStream<SystemEvent> events = silence.union(comfort, lateBursts);
+    events.sinkTo(influxSink).uid(UID + "-influx-sink").name("events → InfluxDB");
+    events.sinkTo(kafkaSink).uid(UID + "-kafka-sink").name("events → Kafka");
+    return events;
+  }
+
+  private WatermarkStrategy<SensorReading> readingWatermarks() {
+    return WatermarkStrategy.<SensorReading>forBoundedOutOfOrderness(config.maxOutOfOrderness())
+        .withTimestampAssigner((r, previous) -> r.timestamp().toEpochMilli())
+        .withIdleness(config.idleness());
+  }
+
+  /** Kafka key of an event: its room, else its sensor, else its kind. */
+  public static String eventKey(SystemEvent e) {
+    return e.room() != null ? e.room() : e.sensorId() != null ? e.sensorId() : e.kind();
+  }
+
+  /** Adds the job with the real Kafka sources and sinks and the InfluxDB sink to {@code env}. */
+  public static DataStream<SystemEvent> wireFromConfig(StreamExecutionEnvironment env, JobsConfig cfg, Map<String, String> vars) {
+    JobEnvironment.configure(env, cfg);
+    String job = AlertJobConfig.JOB_NAME;
+    return new AlertJob(
+            AlertJobConfig.from(cfg, vars),
+            KafkaSources.readings(cfg, job),
+            kafkaSource(cfg, Topics.ROOM_METRICS, job + "-room-metrics", new JsonDeserializer<>(RoomMetrics.class)),
+            kafkaSource(cfg, Topics.READINGS_LATE, job + "-late", new SensorReadingDeserializer()),
+            InfluxSink.fromConfig(cfg, InfluxPoints::event),
+            KafkaSinks.<SystemEvent>json(cfg, Topics.EVENTS, AlertJob::eventKey))
+        .build(env);
+  }
+
+  private static <T> KafkaSource<T> kafkaSource(
+      JobsConfig cfg, String topic, String groupSuffix, KafkaRecordDeserializationSchema<T> deserializer) {
+    return KafkaSource.<T>builder()
+        .setBootstrapServers(cfg.kafkaBootstrap())
+        .setTopics(topic)
+        .setGroupId(cfg.groupId(groupSuffix))
+        .setClientIdPrefix(cfg.groupId(groupSuffix))
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(deserializer)
+        .build();
+  }
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> vars = JobsConfig.withArgs(System.getenv(), args);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    wireFromConfig(env, JobsConfig.fromEnv(vars), vars);
+    env.execute(AlertJobConfig.JOB_NAME);
+  }
+}

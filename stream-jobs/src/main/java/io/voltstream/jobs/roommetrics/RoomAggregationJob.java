@@ -1,0 +1,136 @@
+package io.voltstream.jobs.roommetrics;
+
+import io.voltstream.jobs.JobEnvironment;
+import io.voltstream.jobs.io.InfluxPoints;
+import io.voltstream.jobs.io.InfluxSink;
+import io.voltstream.jobs.io.JobsConfig;
+import io.voltstream.jobs.io.KafkaSinks;
+import io.voltstream.jobs.io.KafkaSources;
+import io.voltstream.jobs.io.RegistryChange;
+import io.voltstream.jobs.roommetrics.logic.RoomReading;
+import io.voltstream.model.RoomMetrics;
+import io.voltstream.model.SensorReading;
+import io.voltstream.model.Topics;
+import java.util.Objects;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Room aggregation: readings are assigned their room and building from the registry (broadcast
+ * state), then aggregated per room in tumbling event-time windows into {@link RoomMetrics}, written
+ * to InfluxDB {@code room_metrics} and Kafka {@code room-metrics}. Readings that arrive after their
+ * window fired go to a side output, are counted ({@code lateReadings}) and written to
+ * {@code readings.late}.
+ *
+ * <p>Sources and sinks are injected so tests run the same topology on finite data; {@link #main}
+ * and {@link #wireFromConfig} build the real Kafka and InfluxDB connectors.
+ */
+public class RoomAggregationJob {
+
+  /** Readings whose window had already fired, with the room they were assigned. */
+  public static final OutputTag<RoomReading> LATE_READINGS = new OutputTag<>("late-readings") {};
+
+  private static final String UID = RoomAggregationJobConfig.JOB_NAME;
+
+  private final RoomAggregationJobConfig config;
+  private final Source<SensorReading, ?, ?> readings;
+  private final Source<RegistryChange, ?, ?> registry;
+  private final Sink<RoomMetrics> influxSink;
+  private final Sink<RoomMetrics> kafkaSink;
+  private final Sink<SensorReading> lateSink;
+
+  public RoomAggregationJob(
+      RoomAggregationJobConfig config,
+      Source<SensorReading, ?, ?> readings,
+      Source<RegistryChange, ?, ?> registry,
+      Sink<RoomMetrics> influxSink,
+      Sink<RoomMetrics> kafkaSink,
+      Sink<SensorReading> lateSink) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.readings = Objects.requireNonNull(readings, "readings");
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.influxSink = Objects.requireNonNull(influxSink, "influxSink");
+    this.kafkaSink = Objects.requireNonNull(kafkaSink, "kafkaSink");
+    this.lateSink = Objects.requireNonNull(lateSink, "lateSink");
+  }
+
+  /** Adds the topology to {@code env}; returns the room metrics stream. */
+  public DataStream<RoomMetrics> build(StreamExecutionEnvironment env) {
+    DataStream<SensorReading> readingStream = env
+        .fromSource(readings, watermarks(config), "readings")
+        .uid(UID + "-readings-source");
+
+    BroadcastStream<RegistryChange> registryStream = env
+        .fromSource(registry, RegistryWatermarks.<RegistryChange>idle(), "registry")
+        .uid(UID + "-registry-source")
+        .broadcast(RoomAssignmentFunction.REGISTRY_VIEW);
+
+    DataStream<RoomReading> assigned = readingStream
+        .connect(registryStream)
+        .process(new RoomAssignmentFunction())
+        .uid(UID + "-assign-room")
+        .name("assign room from registry");
+
+    SingleOutputStreamOperator<RoomMetrics> metrics = aggregateWindows(assigned, config);
+
+    metrics.sinkTo(influxSink).uid(UID + "-influx-sink").name("room_metrics → InfluxDB");
+    metrics.sinkTo(kafkaSink).uid(UID + "-kafka-sink").name("room-metrics → Kafka");
+
+    metrics.getSideOutput(LATE_READINGS)
+        .map(new LateReadingCounter())
+        .uid(UID + "-late-counter")
+        .name("count late readings")
+        .sinkTo(lateSink)
+        .uid(UID + "-late-sink")
+        .name("readings.late → Kafka");
+    return metrics;
+  }
+
+  /** Per-room tumbling event-time windows; late readings go to {@link #LATE_READINGS}. */
+  static SingleOutputStreamOperator<RoomMetrics> aggregateWindows(
+      DataStream<RoomReading> assigned, RoomAggregationJobConfig cfg) {
+    return assigned
+        .keyBy(RoomReading::room)
+        .window(TumblingEventTimeWindows.of(cfg.window()))
+        .allowedLateness(cfg.allowedLateness())
+        .sideOutputLateData(LATE_READINGS)
+        .aggregate(new RoomAggregateFunction(), new RoomWindowFunction())
+        .uid(UID + "-window")
+        .name("room window aggregate");
+  }
+
+  /** Event time from the reading; bounded out-of-orderness; idle partitions stop holding the watermark. */
+  static WatermarkStrategy<SensorReading> watermarks(RoomAggregationJobConfig cfg) {
+    return WatermarkStrategy.<SensorReading>forBoundedOutOfOrderness(cfg.maxOutOfOrderness())
+        .withTimestampAssigner((r, previous) -> r.timestamp().toEpochMilli())
+        .withIdleness(cfg.idleness());
+  }
+
+  /** Adds the job with the real Kafka sources and sinks and the InfluxDB sink to {@code env}. */
+  public static DataStream<RoomMetrics> wireFromConfig(StreamExecutionEnvironment env, JobsConfig cfg) {
+    JobEnvironment.configure(env, cfg);
+    String job = RoomAggregationJobConfig.JOB_NAME;
+    return new RoomAggregationJob(
+            RoomAggregationJobConfig.from(cfg),
+            KafkaSources.readings(cfg, job),
+            KafkaSources.registry(cfg, job),
+            InfluxSink.fromConfig(cfg, InfluxPoints::roomMetrics),
+            KafkaSinks.<RoomMetrics>json(cfg, Topics.ROOM_METRICS, RoomMetrics::room),
+            KafkaSinks.<SensorReading>json(cfg, Topics.READINGS_LATE, SensorReading::sensorId))
+        .build(env);
+  }
+
+  public static void main(String[] args) throws Exception {
+    JobsConfig cfg = JobsConfig.fromEnv(JobsConfig.withArgs(System.getenv(), args));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    wireFromConfig(env, cfg);
+    env.execute(RoomAggregationJobConfig.JOB_NAME);
+  }
+}
