@@ -282,10 +282,12 @@ public final class StackBenchmark {
       LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(2));
       stored = countReadings(stack, db);
     }
-    long redelivered = stack.ingest().metrics().snapshot().redeliveries();
+    var ingest = stack.ingest().metrics().snapshot();
+    long redelivered = ingest.redeliveries();
     out.printf("Drained in %.1f s. Readings acknowledged by MQTT broker: %,d · records in Kafka readings: %,d · "
             + "points in InfluxDB readings: %,d · ingest redeliveries: %,d%n",
         (System.nanoTime() - startNanos) / 1e9, publishedReadings, kafkaRecords, stored, redelivered);
+    out.println("Ingest: " + ingest.summary());
     // Kafka may hold duplicates (QoS 1 redelivery); they are the same InfluxDB point.
     boolean complete = stored >= publishedReadings;
     out.println(complete

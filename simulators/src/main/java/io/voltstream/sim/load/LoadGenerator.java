@@ -130,7 +130,7 @@ public final class LoadGenerator implements AutoCloseable {
         long maxBurst = (long) Math.max(1, readingsPerSecond * MAX_BURST_NANOS / 1e9);
         if (behind > maxBurst) {
           // Falling far behind (broker saturated): drop the backlog instead of bursting later.
-          sentAtRateChange += behind - maxBurst;
+          sentAtRateChange -= behind - maxBurst;
           due = sentReadings.get() + maxBurst;
         }
       }
