@@ -54,7 +54,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   <li>WebSocket: push latency from Kafka publish (the reading's {@code ingested_at}) to receipt, with
  *       M sessions open (default 1,000), each subscribed to the published room.</li>
  * </ol>
- * Options: {@code --clients=200 --rest-seconds=20 --warmup-seconds=5 --sessions=1000 --ws-rate=20
+ * Options: {@code --clients=200 --rest-seconds=20 --rest-rate=0 --warmup-seconds=5 --sessions=1000 --ws-rate=20
  * --ws-seconds=20 --gzip=true}. Clients and server share this machine's CPUs, so the REST clients are
  * raw keep-alive sockets (like wrk); with {@code --gzip=true} they send {@code Accept-Encoding: gzip}
  * and count the compressed answer without inflating it.
@@ -71,6 +71,10 @@ public final class ApiBenchmark {
     }
     int clients = Integer.parseInt(opts.getOrDefault("clients", "200"));
     int restSeconds = Integer.parseInt(opts.getOrDefault("rest-seconds", "20"));
+    // 0 = closed loop (each client sends as fast as answers come back: the throughput ceiling);
+    // N = open loop at N requests/s in total, latency measured from each request's scheduled time
+    // (no coordinated omission): the latency at a given load.
+    double restRate = Double.parseDouble(opts.getOrDefault("rest-rate", "0"));
     int warmupSeconds = Integer.parseInt(opts.getOrDefault("warmup-seconds", "5"));
     int sessions = Integer.parseInt(opts.getOrDefault("sessions", "1000"));
     int wsRate = Integer.parseInt(opts.getOrDefault("ws-rate", "20"));
@@ -102,7 +106,7 @@ public final class ApiBenchmark {
         System.out.printf("API on port %d; cache TTL %d ms; %d rooms × 1,440 windows pre-written%n", app.port(),
             queryConfig.cacheTtl().toMillis(), ROOMS);
         Map<String, Long> cpu0 = cpuByRole();
-        rest(app.port(), token, start, end, clients, warmupSeconds, restSeconds, gzip);
+        rest(app.port(), token, start, end, clients, warmupSeconds, restSeconds, gzip, restRate);
         Map<String, Long> cpu1 = cpuByRole();
         printCpu("REST phase", cpu0, cpu1);
         module.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(30));
@@ -135,7 +139,8 @@ public final class ApiBenchmark {
   }
 
   private static void rest(int port, String token, Instant start, Instant end, int clients, int warmupSeconds,
-      int seconds, boolean gzip) throws Exception {
+      int seconds, boolean gzip, double rate) throws Exception {
+    long intervalNanos = rate > 0 ? (long) (1e9 * clients / rate) : 0;
     long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
     long measureEnd = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
     long[][] latencies = new long[clients][];
@@ -155,8 +160,20 @@ public final class ApiBenchmark {
         RawHttpClient http = gzip
             ? new RawHttpClient("127.0.0.1", port, path, "Authorization: Bearer " + token, "Accept-Encoding: gzip")
             : new RawHttpClient("127.0.0.1", port, path, "Authorization: Bearer " + token);
+        // Open loop: client id starts at its own offset so the clients' requests interleave evenly.
+        long next = System.nanoTime() + (intervalNanos > 0 ? intervalNanos * id / clients : 0);
         while (System.nanoTime() < measureEnd) {
-          long t0 = System.nanoTime();
+          long t0;
+          if (intervalNanos > 0) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+              java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            t0 = next;
+            next += intervalNanos;
+          } else {
+            t0 = System.nanoTime();
+          }
           try {
             long[] r = http.get();
             long t1 = System.nanoTime();
@@ -191,7 +208,8 @@ public final class ApiBenchmark {
       k += counts[c];
     }
     Arrays.sort(all);
-    System.out.printf("REST /rooms/{name}/data 24h@1m (gzip %s): %d clients, %d s: %d requests, %.0f req/s, p50 %.1f ms, "
+    System.out.printf("REST /rooms/{name}/data 24h@1m (gzip %s, " + (rate > 0 ? "open loop at " + (long) rate + " req/s" : "closed loop")
+            + "): %d clients, %d s: %d requests, %.0f req/s, p50 %.1f ms, "
             + "p99 %.1f ms, max %.1f ms, errors %d, %.0f KB/response%n",
         gzip, clients, seconds, total, total / (double) seconds, pct(all, 0.50) / 1e6, pct(all, 0.99) / 1e6,
         all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(), total == 0 ? 0 : bytes.get() / 1024.0 / total);
