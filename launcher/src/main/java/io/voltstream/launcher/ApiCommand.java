@@ -18,7 +18,7 @@ final class ApiCommand implements Callable<Integer> {
     Map<String, String> env = options.environment();
     Lifecycle lifecycle = new Lifecycle();
     ApiApp.Running api = lifecycle.add("API", ApiApp.start(ApiConfig.fromEnv(env), env));
-    System.out.println("API on " + api.baseUri() + " · admin token: " + api.adminTokenFile().toAbsolutePath());
+    System.out.println("API on " + api.baseUri() + " · admin token: " + api.adminTokenFile().toAbsolutePath().normalize());
     Blocking.untilShutdown(lifecycle);
     return 0;
   }

@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Voltstream demo is running. Ctrl-C stops everything.");
     out.println("  Dashboard        " + api.baseUri() + "/");
     out.println("  API docs         " + api.baseUri() + "/docs");
-    out.println("  Admin token      " + api.adminTokenFile().toAbsolutePath() + "  (paste it into the dashboard)");
+    out.println("  Admin token      " + api.adminTokenFile().toAbsolutePath().normalize() + "  (paste it into the dashboard)");
     out.println("  Flink web UI     " + flink.restAddress());
     out.println("  Kafka            " + infra.kafka().bootstrapServers() + "  (in-process KRaft)");
     out.println("  MQTT (mosquitto) " + infra.mosquitto().serverUri());
