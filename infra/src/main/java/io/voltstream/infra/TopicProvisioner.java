@@ -45,6 +45,7 @@ public final class TopicProvisioner {
         plain(Topics.READINGS_LATE, EVENT_PARTITIONS),
         plain(Topics.ROOM_METRICS, EVENT_PARTITIONS),
         plain(Topics.EVENTS, EVENT_PARTITIONS),
+        plain(Topics.FORECASTS, EVENT_PARTITIONS),
         compacted(Topics.REGISTRY),
         compacted(TOKEN_REVOCATIONS));
   }

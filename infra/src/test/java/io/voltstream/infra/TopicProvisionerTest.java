@@ -19,10 +19,12 @@ class TopicProvisionerTest {
 
     assertThat(topics.keySet())
         .containsExactlyInAnyOrder(Topics.READINGS, Topics.READINGS_DLQ, Topics.READINGS_LATE,
-            Topics.ROOM_METRICS, Topics.EVENTS, Topics.REGISTRY, TopicProvisioner.TOKEN_REVOCATIONS);
+            Topics.ROOM_METRICS, Topics.EVENTS, Topics.FORECASTS, Topics.REGISTRY,
+            TopicProvisioner.TOKEN_REVOCATIONS);
     assertThat(topics.get(Topics.READINGS).numPartitions()).isEqualTo(6);
     assertThat(topics.get(Topics.EVENTS).numPartitions()).isEqualTo(2);
     assertThat(topics.get(Topics.READINGS_DLQ).numPartitions()).isEqualTo(2);
+    assertThat(topics.get(Topics.FORECASTS).numPartitions()).isEqualTo(2);
     assertThat(topics.values()).allSatisfy(t -> assertThat(t.replicationFactor()).isEqualTo((short) 1));
   }
 

@@ -16,6 +16,11 @@ public final class Topics {
   public static final String EVENTS = "events";
   /** Compacted log of revoked API token ids, read by every API instance. */
   public static final String TOKEN_REVOCATIONS = "token-revocations";
+  /**
+   * Hourly forecast batches (one JSON object per building, target and run) keyed by building; live
+   * copies of what the forecast service writes to InfluxDB {@code forecasts}, pushed by the API.
+   */
+  public static final String FORECASTS = "forecasts";
 
   private Topics() {}
 }

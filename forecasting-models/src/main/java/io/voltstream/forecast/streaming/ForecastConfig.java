@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Configuration of the {@link ForecastService}, from {@code VOLTSTREAM_*} environment variables.
@@ -21,6 +22,8 @@ import java.util.Map;
  *   <tr><td>VOLTSTREAM_FORECAST_HORIZON_HOURS</td><td>24 (1..24)</td></tr>
  *   <tr><td>VOLTSTREAM_FORECAST_HISTORY_DAYS</td><td>35 (≥ 8)</td></tr>
  *   <tr><td>VOLTSTREAM_FORECAST_ACCURACY_WINDOW_HOURS</td><td>168</td></tr>
+ *   <tr><td>VOLTSTREAM_KAFKA_BOOTSTRAP</td><td>unset = no Kafka; set: each batch is also published to
+ *       {@code forecasts}</td></tr>
  * </table>
  */
 public record ForecastConfig(
@@ -31,9 +34,19 @@ public record ForecastConfig(
     Duration interval,
     int horizonHours,
     int historyDays,
-    int accuracyWindowHours) {
+    int accuracyWindowHours,
+    Optional<String> kafkaBootstrap) {
+
+  /** Without Kafka: forecasts go to InfluxDB only. */
+  public ForecastConfig(URI influxUrl, String influxDb, Path modelDir, List<String> buildings, Duration interval,
+      int horizonHours, int historyDays, int accuracyWindowHours) {
+    this(influxUrl, influxDb, modelDir, buildings, interval, horizonHours, historyDays, accuracyWindowHours,
+        Optional.empty());
+  }
 
   public ForecastConfig {
+    kafkaBootstrap = kafkaBootstrap == null ? Optional.empty()
+        : kafkaBootstrap.map(String::trim).filter(s -> !s.isEmpty());
     InfluxQl.requireName(influxDb, "VOLTSTREAM_INFLUX_DB");
     buildings = List.copyOf(buildings);
     buildings.forEach(b -> InfluxQl.requireName(b, "VOLTSTREAM_FORECAST_BUILDINGS entry"));
@@ -63,7 +76,8 @@ public record ForecastConfig(
         duration(env.getOrDefault("VOLTSTREAM_FORECAST_INTERVAL", "1h"), "VOLTSTREAM_FORECAST_INTERVAL"),
         integer(env, "VOLTSTREAM_FORECAST_HORIZON_HOURS", 24),
         integer(env, "VOLTSTREAM_FORECAST_HISTORY_DAYS", 35),
-        integer(env, "VOLTSTREAM_FORECAST_ACCURACY_WINDOW_HOURS", 168));
+        integer(env, "VOLTSTREAM_FORECAST_ACCURACY_WINDOW_HOURS", 168),
+        Optional.ofNullable(env.get("VOLTSTREAM_KAFKA_BOOTSTRAP")));
   }
 
   private static URI uri(String value, String key) {

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * consumption and generation: reads the hourly history from {@code room_metrics}, forecasts the
  * next hours from the current hour with the saved model (or the persistence ensemble, saying why),
  * writes them to {@code forecasts}, then scores the stored forecasts of the trailing window against
- * the actual values and writes {@code forecast_accuracy}. A failing building or InfluxDB outage is
- * logged and retried next run; the schedule never dies.
+ * the actual values and writes {@code forecast_accuracy}. With a {@link ForecastPublisher} each
+ * written batch is also published to Kafka {@code forecasts} (best effort, after the InfluxDB write).
+ * A failing building or InfluxDB outage is logged and retried next run; the schedule never dies.
  */
 public final class ForecastService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ForecastService.class);
@@ -33,21 +34,34 @@ public final class ForecastService implements AutoCloseable {
   private final InfluxHttp influx;
   private final InfluxHistoryReader history;
   private final Clock clock;
+  private final Optional<ForecastPublisher> publisher;
   private ScheduledExecutorService scheduler;
 
   /** What one run did: batches written per building/target and accuracy reports written. */
   public record RunSummary(Instant origin, List<ForecastBatch> batches, List<AccuracyReport> accuracy, List<String> failures) {}
 
   public ForecastService(ForecastConfig config, InfluxHttp influx, Clock clock) {
+    this(config, influx, clock, Optional.empty());
+  }
+
+  /** {@code publisher} is closed by {@link #close()}. */
+  public ForecastService(ForecastConfig config, InfluxHttp influx, Clock clock, Optional<ForecastPublisher> publisher) {
     this.config = config;
     this.influx = influx;
     this.history = new InfluxHistoryReader(influx);
     this.clock = clock;
+    this.publisher = publisher;
   }
 
+  /** Publishes to Kafka {@code forecasts} when the config has a bootstrap. */
   public static ForecastService create(ForecastConfig config) {
     return new ForecastService(config, new InfluxHttp(config.influxUrl(), config.influxDb(), Duration.ofSeconds(30)),
-        Clock.systemUTC());
+        Clock.systemUTC(), config.kafkaBootstrap().map(ForecastPublisher::new));
+  }
+
+  /** The Kafka publisher, if any (e.g. for its counters). */
+  public Optional<ForecastPublisher> publisher() {
+    return publisher;
   }
 
   /** Runs now, then every interval aligned to the clock (a minute past the hour for 1h). */
@@ -81,7 +95,8 @@ public final class ForecastService implements AutoCloseable {
 
   /** One run at the current hour; never throws for InfluxDB or model problems. */
   public RunSummary runOnce() {
-    Instant origin = clock.instant().truncatedTo(ChronoUnit.HOURS);
+    Instant issuedAt = clock.instant();
+    Instant origin = issuedAt.truncatedTo(ChronoUnit.HOURS);
     var batches = new ArrayList<ForecastBatch>();
     var reports = new ArrayList<AccuracyReport>();
     var failures = new ArrayList<String>();
@@ -105,6 +120,7 @@ public final class ForecastService implements AutoCloseable {
               models.get(target));
           influx.write(ForecastPoints.forecasts(batch));
           batches.add(batch);
+          publisher.ifPresent(p -> p.publish(batch, issuedAt));
           accuracy(building, target, past, origin).ifPresent(reports::add);
         } catch (IOException | RuntimeException e) {
           LOG.warn("Forecast for {}/{} failed: {}", building, target.id(), e.toString());
@@ -165,5 +181,6 @@ public final class ForecastService implements AutoCloseable {
       }
       scheduler = null;
     }
+    publisher.ifPresent(ForecastPublisher::close);
   }
 }

@@ -23,6 +23,14 @@ class ForecastConfigTest {
     assertThat(c.horizonHours()).isEqualTo(24);
     assertThat(c.historyDays()).isEqualTo(35);
     assertThat(c.accuracyWindowHours()).isEqualTo(168);
+    assertThat(c.kafkaBootstrap()).isEmpty();
+  }
+
+  @Test
+  void shouldPublishToKafkaOnlyWhenABootstrapIsSet() {
+    assertThat(ForecastConfig.fromEnv(Map.of("VOLTSTREAM_KAFKA_BOOTSTRAP", " kafka:9092 ")).kafkaBootstrap())
+        .contains("kafka:9092");
+    assertThat(ForecastConfig.fromEnv(Map.of("VOLTSTREAM_KAFKA_BOOTSTRAP", "  ")).kafkaBootstrap()).isEmpty();
   }
 
   @Test

@@ -16,6 +16,8 @@ import io.voltstream.forecast.training.TrainingResult;
 import io.voltstream.forecast.training.TrainingSet;
 import io.voltstream.forecast.training.TribuoFitter;
 import io.voltstream.infra.junit.InfluxExtension;
+import io.voltstream.infra.junit.KafkaExtension;
+import io.voltstream.model.Json;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,14 +27,20 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The forecast service against a real influxd: reads room_metrics, writes forecasts and accuracy. */
+/**
+ * The forecast service against a real influxd (reads room_metrics, writes forecasts and accuracy)
+ * and a real Kafka broker (publishes each batch to {@code forecasts}).
+ */
 class ForecastServiceITCase {
   @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
+  @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
 
   private static final Instant DATA_START = Instant.parse("2026-11-01T00:00:00Z");
   private static final Instant ORIGIN = DATA_START.plus(Duration.ofDays(10));
@@ -96,6 +104,60 @@ class ForecastServiceITCase {
     JsonNode generation = query("SELECT count(value_kwh) FROM forecasts WHERE target = 'generation'"
         + " AND model_id = 'persistence_ensemble' AND fallback = 'true' AND fallback_reason = 'model_missing'");
     assertThat(InfluxExtension.firstValue(generation, 1)).isEqualTo(24);
+  }
+
+  @Test
+  void shouldPublishEveryWrittenBatchToKafkaKeyedByBuilding() throws Exception {
+    String topic = KAFKA.uniqueName("forecasts");
+    KAFKA.createTopic(topic, 2);
+    Instant now = ORIGIN.plus(Duration.ofMinutes(5));
+    var config = new ForecastConfig(URI.create(INFLUX.url()), db, modelDir, List.of(), Duration.ofHours(1), 24, 35, 168,
+        Optional.of(KAFKA.bootstrapServers()));
+    var publisher = new ForecastPublisher(KAFKA.bootstrapServers(), topic);
+    try (ForecastService service = new ForecastService(config, new InfluxHttp(config.influxUrl(), db,
+        Duration.ofSeconds(10)), Clock.fixed(now, ZoneOffset.UTC), Optional.of(publisher))) {
+      assertThat(service.runOnce().batches()).hasSize(2);
+      publisher.flush();
+      assertThat(publisher.publishedCount()).isEqualTo(2);
+      assertThat(publisher.failedCount()).isZero();
+    }
+
+    List<ConsumerRecord<String, String>> records = KAFKA.consume(topic, 2, Duration.ofSeconds(20));
+    assertThat(records).hasSize(2).allSatisfy(r -> assertThat(r.key()).isEqualTo("b1"));
+    var byTarget = new java.util.HashMap<String, JsonNode>();
+    for (ConsumerRecord<String, String> r : records) {
+      JsonNode n = Json.MAPPER.readTree(r.value());
+      byTarget.put(n.path("target").asText(), n);
+    }
+    JsonNode consumption = byTarget.get("consumption");
+    assertThat(consumption.path("building").asText()).isEqualTo("b1");
+    assertThat(consumption.path("model_id").asText()).isEqualTo("consumption-xgboost-it");
+    assertThat(consumption.path("fallback").asBoolean()).isFalse();
+    assertThat(consumption.path("issued_at").asText()).isEqualTo(now.toString());
+    assertThat(consumption.path("values")).hasSize(24);
+    assertThat(consumption.at("/values/0/hour").asText()).isEqualTo(ORIGIN.toString());
+    assertThat(consumption.at("/values/0/value_kwh").asDouble()).isBetween(0.0, 1.0);
+    JsonNode generation = byTarget.get("generation");
+    assertThat(generation.path("fallback").asBoolean()).isTrue();
+    assertThat(generation.path("fallback_reason").asText()).isEqualTo("model_missing");
+  }
+
+  @Test
+  void shouldStillWriteForecastsWhenKafkaIsUnreachable() {
+    var config = new ForecastConfig(URI.create(INFLUX.url()), db, modelDir, List.of(), Duration.ofHours(1), 24, 35, 168);
+    // Port 9 (discard) has no broker: sends fail after max.block.ms, the run must not.
+    var publisher = new ForecastPublisher("127.0.0.1:9", KAFKA.uniqueName("forecasts"));
+    try (ForecastService service = new ForecastService(config, new InfluxHttp(config.influxUrl(), db,
+        Duration.ofSeconds(10)), Clock.fixed(ORIGIN, ZoneOffset.UTC), Optional.of(publisher))) {
+      ForecastService.RunSummary summary = service.runOnce();
+      publisher.flush();
+
+      assertThat(summary.failures()).isEmpty();
+      assertThat(summary.batches()).hasSize(2);
+      assertThat(publisher.failedCount()).isEqualTo(2);
+      assertThat(publisher.publishedCount()).isZero();
+    }
+    assertThat(InfluxExtension.firstValue(query("SELECT count(value_kwh) FROM forecasts"), 1)).isEqualTo(48);
   }
 
   @Test

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code readings}, {@code room-metrics} and {@code events} from Kafka on one thread and
+ * Reads {@code readings}, {@code room-metrics}, {@code events} and {@code forecasts} from Kafka on one thread and
  * hands every record to {@link LiveHub#broadcast}. Each API instance uses its own consumer group
  * and starts at the latest offsets: live data only, no replay, no committed offsets.
  *
@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class LiveFeed implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
-  static final List<String> TOPICS = List.of(Topics.READINGS, Topics.ROOM_METRICS, Topics.EVENTS);
+  static final List<String> TOPICS = List.of(Topics.READINGS, Topics.ROOM_METRICS, Topics.EVENTS,
+      Topics.FORECASTS);
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final LiveHub hub;

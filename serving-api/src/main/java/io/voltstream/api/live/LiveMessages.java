@@ -1,5 +1,6 @@
 package io.voltstream.api.live;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voltstream.model.Json;
 import io.voltstream.model.RoomMetrics;
@@ -11,8 +12,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Turns Kafka record values (JSON of {@link SensorReading}, {@link RoomMetrics}, {@link SystemEvent})
- * into {@link LiveMessage}s: the record's fields plus a {@code type}, serialised once. A reading's
+ * Turns Kafka record values (JSON of {@link SensorReading}, {@link RoomMetrics}, {@link SystemEvent},
+ * forecast batches) into {@link LiveMessage}s: the record's fields plus a {@code type}, serialised once. A reading's
  * room is the registry's assignment when the sensor is registered (as in the jobs), else the room the
  * device claimed. Unreadable values give empty, never an exception.
  */
@@ -34,6 +35,7 @@ public final class LiveMessages {
         case Topics.READINGS -> Optional.of(reading(Json.MAPPER.readValue(value, SensorReading.class)));
         case Topics.ROOM_METRICS -> Optional.of(roomMetrics(Json.MAPPER.readValue(value, RoomMetrics.class)));
         case Topics.EVENTS -> Optional.of(event(Json.MAPPER.readValue(value, SystemEvent.class)));
+        case Topics.FORECASTS -> Optional.of(forecast(Json.MAPPER.readTree(value)));
         default -> Optional.empty();
       };
     } catch (IOException | RuntimeException e) {
@@ -57,6 +59,23 @@ public final class LiveMessages {
   public LiveMessage event(SystemEvent e) {
     String key = "event:" + (e.eventId() != null ? e.eventId() : e.kind() + "@" + e.timestamp());
     return new LiveMessage(LiveStreams.EVENTS, key, e.room(), e.sensorId(), typed("event", e));
+  }
+
+  /**
+   * A forecast batch as the forecast service publishes it ({@code building}, {@code target}, {@code
+   * model_id}, {@code fallback}, {@code fallback_reason}, {@code issued_at}, {@code origin}, {@code
+   * values[{hour, value_kwh}]}), passed through as a tree so fields it adds reach clients unchanged.
+   * The newest batch per building and target wins; it has no room, so room filters never match it.
+   */
+  public LiveMessage forecast(JsonNode batch) {
+    if (batch == null || !batch.isObject() || !batch.path("building").isTextual() || !batch.path("target").isTextual()
+        || !batch.path("values").isArray()) {
+      throw new IllegalArgumentException("forecast without building, target or values");
+    }
+    String key = "forecast:" + batch.get("building").asText() + ":" + batch.get("target").asText();
+    ObjectNode n = Json.MAPPER.createObjectNode().put("type", "forecast");
+    n.setAll((ObjectNode) batch);
+    return new LiveMessage(LiveStreams.FORECAST, key, null, null, n.toString());
   }
 
   private static String typed(String type, Object record) {

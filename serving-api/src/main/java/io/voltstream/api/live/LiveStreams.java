@@ -7,9 +7,11 @@ public final class LiveStreams {
   public static final String READINGS = "readings";
   public static final String ROOM_METRICS = "room_metrics";
   public static final String EVENTS = "events";
+  /** Building forecasts from Kafka {@code forecasts}; only when asked for, not in the default streams. */
+  public static final String FORECAST = "forecast";
 
   /** Streams this API instance pushes; other names in a subscribe are answered with an error. */
-  public static final Set<String> KNOWN = Set.of(READINGS, ROOM_METRICS, EVENTS);
+  public static final Set<String> KNOWN = Set.of(READINGS, ROOM_METRICS, EVENTS, FORECAST);
 
   private LiveStreams() {}
 }

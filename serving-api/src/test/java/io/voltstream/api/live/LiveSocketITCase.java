@@ -140,6 +140,36 @@ class LiveSocketITCase {
   }
 
   @Test
+  void shouldPushForecastsFromKafkaOnlyToSessionsSubscribedToTheForecastStream() throws Exception {
+    try (WsTestClient planner = new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of())));
+        WsTestClient defaults = new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of())))) {
+      planner.awaitType("welcome", WAIT);
+      defaults.awaitType("welcome", WAIT);
+      planner.send("{\"action\":\"subscribe\",\"streams\":[\"forecast\"]}");
+      defaults.send("{\"action\":\"subscribe\"}");
+      planner.awaitType("subscribed", WAIT);
+      defaults.awaitType("subscribed", WAIT);
+
+      String batch = "{\"building\":\"demo\",\"target\":\"generation\",\"model_id\":\"persistence_ensemble\","
+          + "\"fallback\":true,\"fallback_reason\":\"model_missing\",\"issued_at\":\"2026-11-27T10:01:00Z\","
+          + "\"origin\":\"2026-11-27T10:00:00Z\",\"values\":[{\"hour\":\"2026-11-27T10:00:00Z\",\"value_kwh\":0.4}]}";
+      producer.send(new ProducerRecord<>(Topics.FORECASTS, "demo", batch)).get();
+
+      JsonNode forecast = planner.awaitType("forecast", WAIT);
+      assertThat(forecast.path("building").asText()).isEqualTo("demo");
+      assertThat(forecast.path("target").asText()).isEqualTo("generation");
+      assertThat(forecast.path("fallback_reason").asText()).isEqualTo("model_missing");
+      assertThat(forecast.at("/values/0/value_kwh").asDouble()).isEqualTo(0.4);
+      // The forecast was broadcast before this reading; had it matched the default subscription it
+      // would have been queued for that session, and pushed, before the reading.
+      publishReading("after-forecast", "lab", 3);
+      JsonNode next = defaults.await(n -> Set.of("forecast", "reading").contains(n.path("type").asText()), WAIT);
+      assertThat(next.path("type").asText()).isEqualTo("reading");
+      assertThat(next.path("sensor_id").asText()).isEqualTo("after-forecast");
+    }
+  }
+
+  @Test
   void shouldAcceptATokenInTheFirstMessage() throws Exception {
     try (WsTestClient c = new WsTestClient(http, ws(""))) {
       c.send("{\"action\":\"auth\",\"token\":\"" + token(Role.VIEWER, List.of()) + "\"}");
