@@ -1,5 +1,6 @@
 package io.voltstream.ingest;
 
+import io.voltstream.infra.Waits;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
@@ -43,18 +44,6 @@ final class IngestItSupport {
 
   /** Polls {@code condition} until it holds or {@code timeout} passes; returns whether it held. */
   static boolean eventually(BooleanSupplier condition, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      try {
-        Thread.sleep(20); // poll interval, not synchronisation: the condition decides
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return condition.getAsBoolean();
+    return Waits.until(condition, timeout);
   }
 }

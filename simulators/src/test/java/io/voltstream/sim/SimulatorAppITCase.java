@@ -1,5 +1,6 @@
 package io.voltstream.sim;
 
+import io.voltstream.infra.Waits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,13 +110,13 @@ class SimulatorAppITCase {
         assertThat(before.awaitUntil(ms -> ms.size() >= 7, TIMEOUT)).hasSizeGreaterThanOrEqualTo(7);
       }
       MQTT.stop();
-      assertThat(Poll.until(() -> !sim.isConnected(), TIMEOUT)).as("simulator noticed the outage").isTrue();
+      assertThat(Waits.until(() -> !sim.isConnected(), TIMEOUT)).as("simulator noticed the outage").isTrue();
       long generatedAtOutage = sim.publishedReadings();
-      assertThat(Poll.until(() -> sim.publishedReadings() >= generatedAtOutage + 14, TIMEOUT))
+      assertThat(Waits.until(() -> sim.publishedReadings() >= generatedAtOutage + 14, TIMEOUT))
           .as("keeps generating while the broker is down").isTrue();
       long generatedDuringOutage = sim.publishedReadings();
       MQTT.start();
-      assertThat(Poll.until(() -> sim.acknowledgedReadings() >= generatedDuringOutage, TIMEOUT))
+      assertThat(Waits.until(() -> sim.acknowledgedReadings() >= generatedDuringOutage, TIMEOUT))
           .as("readings queued during the outage are acknowledged after the restart").isTrue();
       try (MqttTestSubscriber after = new MqttTestSubscriber(MQTT.host(), MQTT.port())) {
         assertThat(after.awaitUntil(ms -> ms.size() >= 7, TIMEOUT)).hasSizeGreaterThanOrEqualTo(7)

@@ -1,5 +1,6 @@
 package io.voltstream.launcher.cluster;
 
+import io.voltstream.infra.Waits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -233,19 +234,8 @@ class AllJobsOnClusterITCase {
     return ProcessStats.sample(pid).map(s -> s.rssBytes() >> 20).orElse(-1L);
   }
 
+  /** Polls every 200 ms: each poll is a REST or InfluxDB query. */
   private static boolean poll(BooleanSupplier condition, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return true;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return condition.getAsBoolean();
+    return Waits.until(condition, timeout, Duration.ofMillis(200));
   }
 }

@@ -1,5 +1,6 @@
 package io.voltstream.launcher.cluster;
 
+import io.voltstream.infra.Waits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voltstream.infra.FreePorts;
@@ -199,7 +200,7 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
       } catch (UncheckedIOException | RestStatusException notYet) {
         // not bound yet, or 503 while the JobManager's components are still electing their leaders
       }
-      pause(Duration.ofMillis(200));
+      Waits.pause(Duration.ofMillis(200));
     }
     throw new IllegalStateException("no TaskManager registered at " + restUri + " within " + options.startTimeout());
   }
@@ -265,14 +266,6 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
     return tails.toString();
   }
 
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
-  }
 
   /** A non-2xx answer of the REST API. */
   static final class RestStatusException extends RuntimeException {

@@ -1,12 +1,12 @@
 package io.voltstream.sim.load;
 
+import io.voltstream.infra.Waits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voltstream.infra.junit.MosquittoExtension;
 import io.voltstream.sim.ContractCheck;
 import io.voltstream.sim.MqttTestSubscriber;
-import io.voltstream.sim.Poll;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,12 +21,12 @@ class LoadGeneratorITCase {
   @RegisterExtension static final MosquittoExtension MQTT = new MosquittoExtension();
 
   private static long awaitAcked(LoadGenerator load, long readings, Duration timeout) {
-    Poll.until(() -> load.publishedReadings() >= readings, timeout);
+    Waits.until(() -> load.publishedReadings() >= readings, timeout);
     return load.publishedReadings();
   }
 
   private static long awaitSent(LoadGenerator load, long readings, Duration timeout) {
-    Poll.until(() -> load.sentReadings() >= readings, timeout);
+    Waits.until(() -> load.sentReadings() >= readings, timeout);
     return load.sentReadings();
   }
 
