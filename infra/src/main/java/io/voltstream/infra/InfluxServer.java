@@ -100,12 +100,7 @@ public final class InfluxServer implements AutoCloseable {
       return;
     }
     long startedNanos = System.nanoTime();
-    process.start();
-    boolean up = Waits.until(() -> !process.isAlive() || ping(), START_TIMEOUT);
-    if (!up || !process.isAlive()) {
-      process.stop(Duration.ofSeconds(2));
-      throw process.startFailure("did not answer /ping with 204 on " + url());
-    }
+    process.startAndAwait(this::ping, START_TIMEOUT, "did not answer /ping with 204 on " + url());
     LOG.info("influxd ready on {} in {} ms", url(),
         (System.nanoTime() - startedNanos) / 1_000_000);
   }

@@ -60,6 +60,19 @@ final class ManagedProcess {
     }
   }
 
+  /**
+   * Starts the process and waits until {@code ready} holds; if it dies or is not ready within
+   * {@code timeout}, stops it and throws with {@code notReady} and the tail of its log.
+   */
+  synchronized void startAndAwait(java.util.function.BooleanSupplier ready, Duration timeout, String notReady) {
+    start();
+    boolean up = Waits.until(() -> !isAlive() || ready.getAsBoolean(), timeout);
+    if (!up || !isAlive()) {
+      stop(Duration.ofSeconds(2));
+      throw startFailure(notReady);
+    }
+  }
+
   boolean isAlive() {
     Process p = process;
     return p != null && p.isAlive();

@@ -83,14 +83,8 @@ public final class MosquittoBroker implements AutoCloseable {
       return;
     }
     long startedNanos = System.nanoTime();
-    process.start();
-    boolean up =
-        Waits.until(
-            () -> !process.isAlive() || FreePorts.isAccepting("127.0.0.1", port), START_TIMEOUT);
-    if (!up || !process.isAlive()) {
-      process.stop(Duration.ofSeconds(2));
-      throw process.startFailure("did not accept connections on 127.0.0.1:" + port);
-    }
+    process.startAndAwait(() -> FreePorts.isAccepting("127.0.0.1", port), START_TIMEOUT,
+        "did not accept connections on 127.0.0.1:" + port);
     LOG.info("mosquitto ready on {} in {} ms", serverUri(),
         (System.nanoTime() - startedNanos) / 1_000_000);
   }
