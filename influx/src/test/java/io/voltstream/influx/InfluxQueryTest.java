@@ -1,4 +1,4 @@
-package io.voltstream.api.influx;
+package io.voltstream.influx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,5 +46,17 @@ class InfluxQueryTest {
     String q = InfluxQuery.of("time >= ").time(Instant.parse("2026-11-27T10:00:00.123Z"))
         .text(" GROUP BY time(").duration(Duration.ofMinutes(5)).text(")").render();
     assertThat(q).isEqualTo("time >= '2026-11-27T10:00:00.123Z' GROUP BY time(300s)");
+  }
+
+  @Test
+  void shouldNameSchemaColumnsAndCheckTagValues() {
+    var m = Schema.ROOM_METRICS;
+    String q = InfluxQuery.of("SELECT ").aggregate("sum", m.energyKwh).text(", ").aggregate("mean", m.powerAvgW, "power_w")
+        .text(" FROM ").from(m).text(" WHERE ").eq(m.room, "name", "kitchen").render();
+    assertThat(q).isEqualTo("SELECT sum(\"energy_kwh\") AS \"energy_kwh\", mean(\"power_avg_w\") AS \"power_w\""
+        + " FROM \"room_metrics\" WHERE \"room\" = 'kitchen'");
+    assertThatThrownBy(() -> InfluxQuery.of("").eq(m.room, "name", "kitchen' OR '1'='1"))
+        .isInstanceOf(InvalidQueryValueException.class)
+        .hasMessageStartingWith("name must be 1-64 characters");
   }
 }

@@ -1,0 +1,126 @@
+package io.voltstream.influx;
+
+import static io.voltstream.influx.Field.Type.FLOAT;
+import static io.voltstream.influx.Field.Type.INTEGER;
+import static io.voltstream.influx.Field.Type.STRING;
+
+import java.util.List;
+
+/**
+ * Every InfluxDB measurement Voltstream writes, declared once. Writers build points from these
+ * declarations ({@link LinePoint}), readers name columns through them ({@link InfluxQuery}), and
+ * {@code SchemaDocsTest} checks the README tables against them. To add a measurement, add a nested
+ * class and its constant here and list it in {@link #ALL}.
+ *
+ * <p>All timestamps have millisecond precision. Tags and timestamps are a function of the record
+ * written, so replaying Kafka rewrites the same points instead of adding new ones.
+ */
+public final class Schema {
+  private Schema() {}
+
+  /** Every raw reading (raw readings job). */
+  public static final class Readings extends Measurement {
+    public final Tag sensorId = tag("sensor_id", "device id");
+    public final Tag room = tag("room",
+        "room the device reported (the registry's assignment is applied in `room_metrics`), `unassigned` when none");
+    public final Tag sensorType = tag("sensor_type",
+        "`energy`, `power`, `co2`, `temperature`, `humidity`, `multi`, `pv`, `battery`, `hvac`, `plug`, `occupancy`");
+    public final Field energyKwh = field("energy_kwh", FLOAT, "kWh", "consumed since the sensor's previous reading");
+    public final Field powerW = field("power_w", FLOAT, "W", "power at the reading");
+    public final Field co2Ppm = field("co2_ppm", FLOAT, "ppm", "CO2 concentration");
+    public final Field temperatureC = field("temperature_c", FLOAT, "°C", "air temperature");
+    public final Field humidityPercent = field("humidity_percent", FLOAT, "%", "relative humidity");
+    public final Field voltageV = field("voltage_v", FLOAT, "V", "supply voltage");
+    public final Field generationKwh = field("generation_kwh", FLOAT, "kWh", "generated since the previous reading");
+
+    /** Room tag of readings whose sensor has no room in the payload or the registry. */
+    public static final String UNASSIGNED = "unassigned";
+
+    Readings() {
+      super("readings", "event time of the reading", "raw readings job");
+    }
+
+    /** The metric fields, in declaration order. */
+    public List<Field> metrics() {
+      return fields();
+    }
+  }
+
+  /** One point per room and window (room aggregation job). */
+  public static final class RoomMetrics extends Measurement {
+    public final Tag room = tag("room", "room name");
+    public final Tag building = tag("building", "building id (`default` when the room is not registered)");
+    public final Field energyKwh = field("energy_kwh", FLOAT, "kWh", "sum over the window");
+    public final Field powerAvgW = field("power_avg_w", FLOAT, "W", "mean of the readings carrying power");
+    public final Field powerMaxW = field("power_max_w", FLOAT, "W", "maximum of the readings carrying power");
+    public final Field co2AvgPpm = field("co2_avg_ppm", FLOAT, "ppm", "mean");
+    public final Field temperatureAvgC = field("temperature_avg_c", FLOAT, "°C", "mean");
+    public final Field humidityAvgPercent = field("humidity_avg_percent", FLOAT, "%", "mean");
+    public final Field generationKwh = field("generation_kwh", FLOAT, "kWh", "sum over the window");
+    public final Field sampleCount = field("sample_count", INTEGER, "", "readings in the window");
+
+    RoomMetrics() {
+      super("room_metrics", "window start", "room aggregation job");
+    }
+  }
+
+  /** Alerts and system events (alert job). */
+  public static final class Events extends Measurement {
+    public final Tag kind = tag("kind",
+        "`co2_high`, `temperature_high`, `temperature_low`, `sensor_silent`, `late_data_burst`");
+    public final Tag severity = tag("severity", "`info`, `warning`, `critical`");
+    public final Tag room = tag("room", "when the event concerns a room");
+    public final Tag sensorId = tag("sensor_id", "when the event concerns a sensor");
+    public final Field message = field("message", STRING, "", "human-readable text");
+    public final Field value = field("value", FLOAT, "", "the measured value");
+    public final Field threshold = field("threshold", FLOAT, "", "the threshold it crossed");
+    public final Field eventId = field("event_id", STRING, "", "deterministic id (kind, subject, event time)");
+
+    Events() {
+      super("events", "event time", "alert job");
+    }
+  }
+
+  /** Hourly forecasts (forecast service); a rerun for the same hour and model overwrites. */
+  public static final class Forecasts extends Measurement {
+    public final Tag building = tag("building", "building id");
+    public final Tag fallback = tag("fallback", "`true` when a baseline stood in for the model");
+    public final Tag modelId = tag("model_id", "id of the model (or baseline) that made the forecast");
+    public final Tag target = tag("target", "`consumption` or `generation`");
+    public final Field valueKwh = field("value_kwh", FLOAT, "kWh", "forecast energy of the hour");
+    public final Field issuedAt = field("issued_at", INTEGER, "ms", "epoch milliseconds of the forecast's origin");
+    public final Field leadHours = field("lead_hours", INTEGER, "h", "hours between origin and forecast hour");
+    public final Field fallbackReason = field("fallback_reason", STRING, "", "why the fallback was used");
+
+    Forecasts() {
+      super("forecasts", "forecast hour", "forecast service");
+    }
+  }
+
+  /** Rolling accuracy of the stored forecasts against what was measured (forecast service). */
+  public static final class ForecastAccuracy extends Measurement {
+    public final Tag building = tag("building", "building id");
+    public final Tag target = tag("target", "`consumption` or `generation`");
+    public final Field nrmsePercent = field("nrmse_percent", FLOAT, "%", "RMSE normalised by the mean measured value");
+    public final Field skill = field("skill", FLOAT, "", "1 - RMSE / baseline RMSE");
+    public final Field maeKwh = field("mae_kwh", FLOAT, "kWh", "mean absolute error");
+    public final Field rmseKwh = field("rmse_kwh", FLOAT, "kWh", "root mean square error");
+    public final Field baselineRmseKwh = field("baseline_rmse_kwh", FLOAT, "kWh", "RMSE of the previous-day baseline");
+    public final Field hours = field("hours", INTEGER, "h", "hours compared");
+    public final Field windowHours = field("window_hours", INTEGER, "h", "length of the evaluation window");
+
+    ForecastAccuracy() {
+      super("forecast_accuracy", "evaluation time", "forecast service");
+    }
+  }
+
+  public static final Readings READINGS = new Readings();
+  public static final RoomMetrics ROOM_METRICS = new RoomMetrics();
+  public static final Events EVENTS = new Events();
+  public static final Forecasts FORECASTS = new Forecasts();
+  public static final ForecastAccuracy FORECAST_ACCURACY = new ForecastAccuracy();
+
+  /** Every measurement, in the order the docs list them. */
+  public static final List<Measurement> ALL =
+      List.of(READINGS, ROOM_METRICS, EVENTS, FORECASTS, FORECAST_ACCURACY);
+}
