@@ -49,7 +49,8 @@ public final class InfluxClient {
 
   /**
    * @param baseUrl e.g. {@code http://localhost:8086}
-   * @param database the InfluxDB database (bucket mapping on 2.x)
+   * @param database the InfluxDB database (bucket mapping on 2.x); null for server-wide statements
+   *     only ({@code SHOW DATABASES}, {@code SHOW STATS})
    * @param authorization the {@code Authorization} header value ({@code Token …} on 2.x, {@code
    *     Basic …} on 1.x with auth), or empty
    * @param timeout per request
@@ -76,14 +77,14 @@ public final class InfluxClient {
 
   /** Runs one read statement; returns the series of its results, empty when none matched. */
   public List<Series> query(InfluxQuery query) {
-    String url = baseUrl + "/query?epoch=ms&db=" + enc(database) + "&q=" + enc(query.render());
+    String url = baseUrl + "/query?epoch=ms" + dbParam() + "&q=" + enc(query.render());
     return parse(send(HttpRequest.newBuilder(URI.create(url)).GET()), query);
   }
 
   /** Runs an administrative statement (CREATE/DROP DATABASE, ...) with POST. */
   public void execute(InfluxQuery statement) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/query?db=" + enc(database)))
+        HttpRequest.newBuilder(URI.create(baseUrl + "/query?" + dbParam().substring(1)))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString("q=" + enc(statement.render())));
     parse(send(request), statement);
@@ -100,7 +101,7 @@ public final class InfluxClient {
       return;
     }
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + "/write?precision=ms&db=" + enc(database)))
+        HttpRequest.newBuilder(URI.create(baseUrl + "/write?precision=ms" + dbParam()))
             .header("Content-Type", "text/plain; charset=utf-8")
             .POST(HttpRequest.BodyPublishers.ofString(lineProtocol, StandardCharsets.UTF_8));
     send(request);
@@ -178,6 +179,10 @@ public final class InfluxClient {
       }
     }
     return out;
+  }
+
+  private String dbParam() {
+    return database == null ? "&" : "&db=" + enc(database);
   }
 
   private static String enc(String s) {

@@ -1,14 +1,9 @@
 package io.voltstream.infra;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.voltstream.influx.InfluxClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,13 +15,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Debian InfluxDB 1.x {@code influxd} run as a child process of this JVM, with its HTTP API
- * and RPC (backup) port on 127.0.0.1 and meta, data and WAL under its dir. Small HTTP helpers
- * ({@link #createDatabase}, {@link #write}, {@link #query}) serve tests and the demo setup.
+ * and RPC (backup) port on 127.0.0.1 and meta, data and WAL under its dir. Process management
+ * only: talk to it with {@link InfluxClient} on {@link #url()}.
  *
  * <pre>{@code
  * try (InfluxServer influx = InfluxServer.start(Path.of("var/influxdb"), 8086)) {
- *   influx.createDatabase("voltstream");
- *   JsonNode answer = influx.query("voltstream", "SELECT count(*) FROM readings");
+ *   var client = new InfluxClient(URI.create(influx.url()), "voltstream");
+ *   client.createDatabase();
  * }
  * }</pre>
  */
@@ -34,7 +29,6 @@ public final class InfluxServer implements AutoCloseable {
   static final String INSTALL_HINT = "sudo apt-get install -y influxdb influxdb-client";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration STOP_GRACE = Duration.ofSeconds(15);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private static final Logger LOG = LoggerFactory.getLogger(InfluxServer.class);
 
@@ -42,8 +36,6 @@ public final class InfluxServer implements AutoCloseable {
   private final int httpPort;
   private final int rpcPort;
   private final ManagedProcess process;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private InfluxServer(Path dir, int httpPort, int rpcPort, ManagedProcess process) {
     this.dir = dir;
@@ -136,110 +128,14 @@ public final class InfluxServer implements AutoCloseable {
     return process.pid();
   }
 
-  /** Whether {@code GET /ping} answers 204 right now. */
+  /** Whether {@code GET /ping} answers right now. */
   public boolean ping() {
-    try {
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(url() + "/ping")).timeout(Duration.ofSeconds(2)).GET()
-              .build();
-      return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  /** {@code CREATE DATABASE "<name>"} (a no-op when it exists). */
-  public void createDatabase(String name) {
-    JsonNode answer = post("/query", "q=" + encode("CREATE DATABASE \"" + name + "\""));
-    throwOnError(answer, "CREATE DATABASE " + name);
-  }
-
-  /**
-   * Writes line protocol to {@code db} with millisecond timestamps ({@code precision=ms}).
-   *
-   * @throws InfraException when InfluxDB does not answer 204, with its error message
-   */
-  public void write(String db, String lineProtocol) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url() + "/write?db=" + encode(db) + "&precision=ms"))
-            .timeout(Duration.ofSeconds(30))
-            .POST(HttpRequest.BodyPublishers.ofString(lineProtocol, StandardCharsets.UTF_8))
-            .build();
-    HttpResponse<String> response = send(request);
-    if (response.statusCode() != 204) {
-      throw new InfraException(
-          "InfluxDB write to " + db + " failed with HTTP " + response.statusCode() + ": "
-              + response.body());
-    }
-  }
-
-  /**
-   * Runs InfluxQL against {@code db} (null for server-wide statements such as {@code SHOW
-   * DATABASES}) with {@code GET /query} and returns the JSON answer as InfluxDB sends it ({@code
-   * {"results":[{"statement_id":0,"series":[{"name":..,"columns":[..],"values":[[..]]}]}]}}; times
-   * as RFC 3339 strings), including per-statement {@code error} fields.
-   */
-  public JsonNode query(String db, String influxql) {
-    String dbParam = db == null || db.isBlank() ? "" : "db=" + encode(db) + "&";
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url() + "/query?" + dbParam + "q=" + encode(influxql)))
-            .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
-    return parse(send(request), influxql);
+    return InfluxClient.ping(URI.create(url()), Duration.ofSeconds(2)).up();
   }
 
   @Override
   public void close() {
     stop();
-  }
-
-  private JsonNode post(String path, String form) {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url() + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
-            .build();
-    return parse(send(request), form);
-  }
-
-  private HttpResponse<String> send(HttpRequest request) {
-    try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new InfraException("InfluxDB at " + url() + " unreachable: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InfraException("interrupted while calling InfluxDB", e);
-    }
-  }
-
-  private static JsonNode parse(HttpResponse<String> response, String what) {
-    try {
-      return MAPPER.readTree(response.body());
-    } catch (IOException e) {
-      throw new InfraException(
-          "InfluxDB answered HTTP " + response.statusCode() + " with non-JSON for " + what + ": "
-              + response.body(), e);
-    }
-  }
-
-  private static void throwOnError(JsonNode answer, String what) {
-    JsonNode error = answer.path("error");
-    if (error.isMissingNode()) {
-      error = answer.path("results").path(0).path("error");
-    }
-    if (!error.isMissingNode()) {
-      throw new InfraException("InfluxDB rejected " + what + ": " + error.asText());
-    }
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static Path writeConfig(Path dir, int httpPort, int rpcPort) {

@@ -2,10 +2,14 @@ package io.voltstream.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.influx.InfluxClient;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Series;
 import io.voltstream.infra.junit.InfluxExtension;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +25,7 @@ class InfluxServerITCase {
     INFLUX.write(db, "readings,sensor_id=s1,room=kitchen power_w=120.5 1700000000000\n"
         + "readings,sensor_id=s2,room=kitchen power_w=80 1700000060000");
 
-    JsonNode answer =
+    List<Series> answer =
         INFLUX.awaitQuery(db, "SELECT sum(power_w) FROM readings WHERE room = 'kitchen'",
             a -> InfluxExtension.firstValue(a, 1) == 200.5, Duration.ofSeconds(10));
 
@@ -33,7 +37,7 @@ class InfluxServerITCase {
     String db = INFLUX.freshDatabase();
     INFLUX.write(db, "m,room=a\\ b&c v=1 1700000000000");
 
-    JsonNode answer = INFLUX.query(db, "SELECT count(v) FROM m WHERE room = 'a b&c'");
+    List<Series> answer = INFLUX.query(db, "SELECT count(v) FROM m WHERE room = 'a b&c'");
 
     assertThat(InfluxExtension.firstValue(answer, 1)).isEqualTo(1.0);
   }
@@ -57,8 +61,10 @@ class InfluxServerITCase {
   void shouldLeaveNoProcessBehindAfterClose() {
     InfluxServer server = InfluxServer.start(tempDir.resolve("influx"), 0);
     long pid = server.pid().orElseThrow();
-    server.createDatabase("closing");
-    assertThat(server.query(null, "SHOW DATABASES").toString()).contains("closing");
+    new InfluxClient(URI.create(server.url()), "closing").createDatabase();
+    List<Series> databases =
+        new InfluxClient(URI.create(server.url()), null).query(InfluxQuery.of("SHOW DATABASES"));
+    assertThat(databases.get(0).values()).contains(List.of("closing"));
 
     server.close();
 

@@ -1,10 +1,15 @@
 package io.voltstream.infra.junit;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.influx.InfluxClient;
+import io.voltstream.influx.InfluxException;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Series;
 import io.voltstream.infra.InfluxServer;
 import io.voltstream.infra.InfraException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -14,14 +19,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts an {@link InfluxServer} on free ports over a scratch dir under {@code target/} before the
- * test class and stops it after. Each test takes its own database from {@link #freshDatabase()}.
+ * test class and stops it after. Each test takes its own database from {@link #freshDatabase()};
+ * reads and writes go through the influx module's {@link InfluxClient} ({@link #client}).
  *
  * <pre>{@code
  * @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
  *
  * String db = INFLUX.freshDatabase();
  * runSinkAgainst(INFLUX.url(), db);
- * JsonNode answer = INFLUX.awaitQuery(db, "SELECT count(*) FROM readings",
+ * List<Series> answer = INFLUX.awaitQuery(db, "SELECT count(*) FROM readings",
  *     a -> InfluxExtension.firstValue(a, 1) >= 100, Duration.ofSeconds(20));
  * }</pre>
  */
@@ -55,35 +61,40 @@ public final class InfluxExtension implements BeforeAllCallback, AfterAllCallbac
   public String freshDatabase() {
     String name =
         "test_" + COUNTER.incrementAndGet() + "_" + UUID.randomUUID().toString().substring(0, 8);
-    running().createDatabase(name);
+    client(name).createDatabase();
     return name;
+  }
+
+  /** A client of this server for {@code db} (null for server-wide statements). */
+  public InfluxClient client(String db) {
+    return new InfluxClient(URI.create(running().url()), db);
   }
 
   /** Writes line protocol with millisecond timestamps. */
   public void write(String db, String lineProtocol) {
-    running().write(db, lineProtocol);
+    client(db).write(lineProtocol);
   }
 
-  /** The JSON answer of an InfluxQL query ({@link InfluxServer#query}). */
-  public JsonNode query(String db, String influxql) {
-    return running().query(db, influxql);
+  /** The series of an InfluxQL query written in the test (trusted text); time in epoch ms. */
+  public List<Series> query(String db, String influxql) {
+    return client(db).query(InfluxQuery.of(influxql));
   }
 
   /**
    * Repeats the query every 100 ms until {@code condition} accepts the answer or {@code timeout}
    * passed; returns the last answer either way, so the caller's assertion shows what was there.
    */
-  public JsonNode awaitQuery(
-      String db, String influxql, Predicate<JsonNode> condition, Duration timeout) {
+  public List<Series> awaitQuery(
+      String db, String influxql, Predicate<List<Series>> condition, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    JsonNode answer = null;
+    List<Series> answer = null;
     while (true) {
       try {
         answer = query(db, influxql);
         if (condition.test(answer)) {
           return answer;
         }
-      } catch (InfraException unreachable) {
+      } catch (InfluxException unreachable) {
         // influxd may be stopped on purpose by the test; keep polling until the deadline
       }
       if (System.nanoTime() >= deadline) {
@@ -102,13 +113,12 @@ public final class InfluxExtension implements BeforeAllCallback, AfterAllCallbac
    * The {@code column}-th value of the first row of the first series, as a double; NaN when
    * there is no such value. E.g. {@code firstValue(query(db, "SELECT count(v) FROM m"), 1)}.
    */
-  public static double firstValue(JsonNode answer, int column) {
-    if (answer == null) {
+  public static double firstValue(List<Series> answer, int column) {
+    if (answer == null || answer.isEmpty() || answer.get(0).values().isEmpty()) {
       return Double.NaN;
     }
-    JsonNode value = answer.path("results").path(0).path("series").path(0).path("values").path(0)
-        .path(column);
-    return value.isNumber() ? value.asDouble() : Double.NaN;
+    Double value = Series.number(answer.get(0).values().get(0), column);
+    return value == null ? Double.NaN : value;
   }
 
   /** Stops influxd (same ports and data are used by {@link #start()}). */
