@@ -84,13 +84,13 @@ public final class Schema {
   /** Hourly forecasts (forecast service); a rerun for the same hour and model overwrites. */
   public static final class Forecasts extends Measurement {
     public final Tag building = tag("building", "building id");
-    public final Tag fallback = tag("fallback", "`true` when a baseline stood in for the model");
-    public final Tag modelId = tag("model_id", "id of the model (or baseline) that made the forecast");
+    public final Tag fallback = tag("fallback", "`true` when a baseline stood in for the model, else `false`");
+    public final Tag modelId = tag("model_id", "saved model id, or `persistence_ensemble`");
     public final Tag target = tag("target", "`consumption` or `generation`");
-    public final Field valueKwh = field("value_kwh", FLOAT, "kWh", "forecast energy of the hour");
-    public final Field issuedAt = field("issued_at", INTEGER, "ms", "epoch milliseconds of the forecast's origin");
+    public final Field valueKwh = field("value_kwh", FLOAT, "kWh", "forecast energy of that hour");
+    public final Field issuedAt = field("issued_at", INTEGER, "ms", "epoch milliseconds of the run's origin; readers take the latest per hour");
     public final Field leadHours = field("lead_hours", INTEGER, "h", "hours between origin and forecast hour");
-    public final Field fallbackReason = field("fallback_reason", STRING, "", "why the fallback was used");
+    public final Field fallbackReason = field("fallback_reason", STRING, "", "why the fallback was used (only when fallback)");
 
     Forecasts() {
       super("forecasts", "forecast hour", "forecast service");
@@ -102,15 +102,15 @@ public final class Schema {
     public final Tag building = tag("building", "building id");
     public final Tag target = tag("target", "`consumption` or `generation`");
     public final Field nrmsePercent = field("nrmse_percent", FLOAT, "%", "RMSE normalised by the mean measured value");
-    public final Field skill = field("skill", FLOAT, "", "1 - RMSE / baseline RMSE");
+    public final Field skill = field("skill", FLOAT, "", "vs the persistence ensemble at the hour's midnight; left out when undefined");
     public final Field maeKwh = field("mae_kwh", FLOAT, "kWh", "mean absolute error");
     public final Field rmseKwh = field("rmse_kwh", FLOAT, "kWh", "root mean square error");
     public final Field baselineRmseKwh = field("baseline_rmse_kwh", FLOAT, "kWh", "RMSE of the previous-day baseline");
-    public final Field hours = field("hours", INTEGER, "h", "hours compared");
+    public final Field hours = field("hours", INTEGER, "h", "hours scored");
     public final Field windowHours = field("window_hours", INTEGER, "h", "length of the evaluation window");
 
     ForecastAccuracy() {
-      super("forecast_accuracy", "evaluation time", "forecast service");
+      super("forecast_accuracy", "the run's origin hour", "forecast service");
     }
   }
 

@@ -4,12 +4,16 @@ import io.voltstream.api.analytics.dto.DataQueryRequest;
 import io.voltstream.api.analytics.dto.DataQueryResponse;
 import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
-import io.voltstream.api.influx.InfluxQuery;
 import io.voltstream.api.influx.InfluxReader;
-import io.voltstream.api.influx.Series;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.query.Resolution;
 import io.voltstream.api.query.TimeRange;
+import io.voltstream.influx.Field;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Schema;
+import io.voltstream.influx.Series;
+import io.voltstream.influx.Tag;
+import io.voltstream.model.EntityId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Ad-hoc analytics over the raw {@code readings} measurement: metrics × rooms/sensors × range ×
@@ -26,10 +31,11 @@ import java.util.Set;
  * whose range or number of points exceeds the limits is 422.
  */
 public final class DataQueryService {
+  private static final Schema.Readings R = Schema.READINGS;
 
   /** Fields of the {@code readings} measurement that may be queried. */
-  public static final Set<String> METRICS = Set.of("energy_kwh", "power_w", "co2_ppm", "temperature_c",
-      "humidity_percent", "voltage_v", "generation_kwh");
+  public static final Set<String> METRICS =
+      Schema.READINGS.metrics().stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
 
   /** InfluxQL aggregate functions on offer. */
   public enum Aggregate { MEAN, MAX, MIN, SUM, COUNT }
@@ -102,14 +108,14 @@ public final class DataQueryService {
       q.text(i == 0 ? "" : ", ").text(fn).text("(").identifier("metrics", metrics.get(i)).text(") AS ")
           .identifier("metrics", metrics.get(i));
     }
-    q.text(" FROM \"readings\" WHERE time >= ").time(range.start()).text(" AND time < ").time(range.end());
-    orFilter(q, "room", "rooms", rooms);
-    orFilter(q, "sensor_id", "sensors", sensors);
+    q.text(" FROM ").from(R).text(" WHERE time >= ").time(range.start()).text(" AND time < ").time(range.end());
+    orFilter(q, R.room, "rooms", rooms);
+    orFilter(q, R.sensorId, "sensors", sensors);
     q.text(" GROUP BY time(").duration(resolution.bucket()).text(")");
     if (groupBy == GroupBy.ROOM) {
-      q.text(", \"room\"");
+      q.text(", ").column(R.room);
     } else if (groupBy == GroupBy.SENSOR) {
-      q.text(", \"sensor_id\"");
+      q.text(", ").column(R.sensorId);
     }
     q.text(" fill(none)");
 
@@ -117,15 +123,15 @@ public final class DataQueryService {
     int points = 0;
     for (Series s : influx.query(q)) {
       String key = switch (groupBy) {
-        case ROOM -> s.tags().get("room");
-        case SENSOR -> s.tags().get("sensor_id");
+        case ROOM -> s.tag(R.room);
+        case SENSOR -> s.tag(R.sensorId);
         case NONE -> null;
       };
       List<Map<String, Object>> rows = new ArrayList<>(s.values().size());
-      int t = s.column("time");
+      int t = s.column(Series.TIME);
       for (List<Object> row : s.values()) {
         Map<String, Object> point = new LinkedHashMap<>();
-        point.put("time", Instant.ofEpochMilli(Series.number(row, t).longValue()));
+        point.put(Series.TIME, Instant.ofEpochMilli(Series.number(row, t).longValue()));
         for (String m : metrics) {
           Double v = Series.number(row, s.column(m));
           if (v != null) {
@@ -145,13 +151,13 @@ public final class DataQueryService {
         groupBy.name().toLowerCase(Locale.ROOT), range.start(), range.end(), points, out);
   }
 
-  private static void orFilter(InfluxQuery q, String tagKey, String field, List<String> values) {
+  private static void orFilter(InfluxQuery q, Tag tag, String field, List<String> values) {
     if (values.isEmpty()) {
       return;
     }
     q.text(" AND (");
     for (int i = 0; i < values.size(); i++) {
-      q.text(i == 0 ? "" : " OR ").identifier(field, tagKey).text(" = ").tag(field, values.get(i));
+      q.text(i == 0 ? "" : " OR ").eq(tag, field, values.get(i));
     }
     q.text(")");
   }
@@ -166,9 +172,8 @@ public final class DataQueryService {
     }
     for (int i = 0; i < values.size(); i++) {
       String v = values.get(i);
-      if (v == null || !InfluxQuery.TAG_VALUE.matcher(v).matches()) {
-        errors.add(new FieldError(field + "[" + i + "]",
-            "must be 1-64 characters of A-Z, a-z, 0-9, '_', '-', '.', ':'"));
+      if (!EntityId.isValid(v)) {
+        errors.add(new FieldError(field + "[" + i + "]", EntityId.RULE));
       }
     }
     return values;

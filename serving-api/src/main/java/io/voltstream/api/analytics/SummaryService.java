@@ -1,10 +1,11 @@
 package io.voltstream.api.analytics;
 
 import io.voltstream.api.analytics.dto.SummaryResponse;
-import io.voltstream.api.influx.InfluxQuery;
 import io.voltstream.api.influx.InfluxReader;
-import io.voltstream.api.influx.Series;
 import io.voltstream.api.query.RegistryLookup;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Schema;
+import io.voltstream.influx.Series;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,19 +36,22 @@ public final class SummaryService {
 
   public SummaryResponse summary() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    int active = influx.query(InfluxQuery.of("SELECT count(*) FROM \"readings\" WHERE time >= ")
-            .time(now.minus(ACTIVE_WINDOW)).text(" GROUP BY \"sensor_id\""))
+    var readings = Schema.READINGS;
+    var metrics = Schema.ROOM_METRICS;
+    int active = influx.query(InfluxQuery.of("SELECT count(*) FROM ").from(readings).text(" WHERE time >= ")
+            .time(now.minus(ACTIVE_WINDOW)).text(" GROUP BY ").column(readings.sensorId))
         .size();
 
     double totalPower = 0;
     boolean anyPower = false;
     Instant latest = null;
-    List<Series> lastPerRoom = influx.query(InfluxQuery.of("SELECT last(\"power_avg_w\") AS \"power_w\" FROM \"room_metrics\" WHERE time >= ")
-        .time(now.minus(LATEST_WINDOW_MAX_AGE)).text(" GROUP BY \"room\""));
+    List<Series> lastPerRoom = influx.query(InfluxQuery.of("SELECT ")
+        .aggregate("last", metrics.powerAvgW, readings.powerW.name()).text(" FROM ").from(metrics).text(" WHERE time >= ")
+        .time(now.minus(LATEST_WINDOW_MAX_AGE)).text(" GROUP BY ").column(metrics.room));
     for (Series s : lastPerRoom) {
       for (List<Object> row : s.values()) {
-        Double p = Series.number(row, s.column("power_w"));
-        Double t = Series.number(row, s.column("time"));
+        Double p = Series.number(row, s.column(readings.powerW));
+        Double t = Series.number(row, s.column(Series.TIME));
         if (p != null) {
           totalPower += p;
           anyPower = true;
@@ -60,12 +64,13 @@ public final class SummaryService {
 
     Double energy = null;
     Double generation = null;
-    List<Series> hour = influx.query(InfluxQuery.of("SELECT sum(\"energy_kwh\") AS \"energy_kwh\", sum(\"generation_kwh\") AS \"generation_kwh\""
-        + " FROM \"room_metrics\" WHERE time >= ").time(now.minus(Duration.ofHours(1))));
+    List<Series> hour = influx.query(InfluxQuery.of("SELECT ").aggregate("sum", metrics.energyKwh).text(", ")
+        .aggregate("sum", metrics.generationKwh).text(" FROM ").from(metrics).text(" WHERE time >= ")
+        .time(now.minus(Duration.ofHours(1))));
     for (Series s : hour) {
       for (List<Object> row : s.values()) {
-        energy = Series.number(row, s.column("energy_kwh"));
-        generation = Series.number(row, s.column("generation_kwh"));
+        energy = Series.number(row, s.column(metrics.energyKwh));
+        generation = Series.number(row, s.column(metrics.generationKwh));
       }
     }
     return new SummaryResponse(registry.sensorCount(), active, registry.roomCount(), registry.buildingCount(),

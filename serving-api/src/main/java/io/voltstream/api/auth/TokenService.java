@@ -3,12 +3,14 @@ package io.voltstream.api.auth;
 import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
 import io.voltstream.api.store.ReplicatedMap;
+import io.voltstream.model.EntityId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +23,7 @@ public final class TokenService {
   public static final Duration MAX_TTL = Duration.ofDays(3650);
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._@ -]{1,64}");
-  private static final Pattern PERMISSION = Pattern.compile("(building|room|sensor):([A-Za-z0-9._-]{1,64}|\\*)");
+  private static final Set<String> PERMISSION_KINDS = Set.of("building", "room", "sensor");
 
   private final JwtService jwt;
   private final ReplicatedMap<TokenRecord> tokens;
@@ -63,7 +65,7 @@ public final class TokenService {
     }
     List<String> perms = permissions == null ? List.of() : permissions;
     for (int i = 0; i < perms.size(); i++) {
-      if (perms.get(i) == null || !PERMISSION.matcher(perms.get(i)).matches()) {
+      if (!isPermission(perms.get(i))) {
         errors.add(new FieldError("permissions[" + i + "]", "must look like room:<name>, sensor:<id> or building:<id>"));
       }
     }
@@ -129,5 +131,15 @@ public final class TokenService {
 
   public boolean isRevoked(String tokenId) {
     return revocations.get(tokenId).isPresent();
+  }
+
+  /** {@code <kind>:<id>} with kind building, room or sensor and an {@link EntityId} or {@code *}. */
+  private static boolean isPermission(String permission) {
+    int colon = permission == null ? -1 : permission.indexOf(':');
+    if (colon < 0) {
+      return false;
+    }
+    String id = permission.substring(colon + 1);
+    return PERMISSION_KINDS.contains(permission.substring(0, colon)) && (id.equals("*") || EntityId.isValid(id));
   }
 }

@@ -1,9 +1,10 @@
 package io.voltstream.api.events;
 
 import io.voltstream.api.events.dto.EventsResponse;
-import io.voltstream.api.influx.InfluxQuery;
 import io.voltstream.api.influx.InfluxReader;
-import io.voltstream.api.influx.Series;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Schema;
+import io.voltstream.influx.Series;
 import io.voltstream.model.SystemEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Locale;
  * since writers may use the enum name or its lower-case form.
  */
 public final class EventsService {
+  private static final Schema.Events E = Schema.EVENTS;
 
   private final InfluxReader influx;
 
@@ -25,28 +27,29 @@ public final class EventsService {
   }
 
   public EventsResponse events(EventsQuery query) {
-    InfluxQuery q = InfluxQuery.of("SELECT \"event_id\", \"kind\", \"severity\", \"room\", \"sensor_id\", \"message\","
-        + " \"value\", \"threshold\" FROM \"events\" WHERE time >= ").time(query.since());
-    query.room().ifPresent(r -> q.text(" AND \"room\" = ").tag("room", r));
-    query.kind().ifPresent(k -> q.text(" AND \"kind\" = ").tag("kind", k));
-    query.severity().ifPresent(s -> q.text(" AND (\"severity\" = ").literal(s.name()).text(" OR \"severity\" = ")
-        .literal(s.name().toLowerCase(Locale.ROOT)).text(")"));
+    InfluxQuery q = InfluxQuery.of("SELECT ")
+        .columns(E.eventId, E.kind, E.severity, E.room, E.sensorId, E.message, E.value, E.threshold)
+        .text(" FROM ").from(E).text(" WHERE time >= ").time(query.since());
+    query.room().ifPresent(r -> q.text(" AND ").eq(E.room, "room", r));
+    query.kind().ifPresent(k -> q.text(" AND ").eq(E.kind, "kind", k));
+    query.severity().ifPresent(s -> q.text(" AND (").column(E.severity).text(" = ").literal(s.name())
+        .text(" OR ").column(E.severity).text(" = ").literal(s.name().toLowerCase(Locale.ROOT)).text(")"));
     q.text(" ORDER BY time DESC LIMIT ").number(query.limit());
 
     List<SystemEvent> events = new ArrayList<>();
     for (Series s : influx.query(q)) {
-      int t = s.column("time");
+      int t = s.column(Series.TIME);
       for (List<Object> row : s.values()) {
         events.add(new SystemEvent(
-            Series.string(row, s.column("event_id")),
+            Series.string(row, s.column(E.eventId)),
             Instant.ofEpochMilli(Series.number(row, t).longValue()),
-            Series.string(row, s.column("kind")),
-            severity(Series.string(row, s.column("severity"))),
-            Series.string(row, s.column("room")),
-            Series.string(row, s.column("sensor_id")),
-            Series.string(row, s.column("message")),
-            Series.number(row, s.column("value")),
-            Series.number(row, s.column("threshold"))));
+            Series.string(row, s.column(E.kind)),
+            severity(Series.string(row, s.column(E.severity))),
+            Series.string(row, s.column(E.room)),
+            Series.string(row, s.column(E.sensorId)),
+            Series.string(row, s.column(E.message)),
+            Series.number(row, s.column(E.value)),
+            Series.number(row, s.column(E.threshold))));
       }
     }
     return new EventsResponse(query.since(), query.limit(), events);

@@ -1,9 +1,11 @@
 package io.voltstream.api.export;
 
-import io.voltstream.api.influx.InfluxQuery;
 import io.voltstream.api.influx.InfluxReader;
-import io.voltstream.api.influx.Series;
 import io.voltstream.api.query.QueryConfig;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Schema;
+import io.voltstream.influx.Series;
+import io.voltstream.influx.Tag;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -61,9 +63,9 @@ public final class ExportService {
     for (int i = 1; i < cols.size(); i++) {
       q.text(i == 1 ? "" : ", ").identifier("column", cols.get(i));
     }
-    q.text(" FROM \"readings\" WHERE time >= ").time(from).text(" AND time < ").time(to);
-    filter(q, "room", "room", request.rooms());
-    filter(q, "sensor_id", "sensor", request.sensors());
+    q.text(" FROM ").from(Schema.READINGS).text(" WHERE time >= ").time(from).text(" AND time < ").time(to);
+    filter(q, Schema.READINGS.room, "room", request.rooms());
+    filter(q, Schema.READINGS.sensorId, "sensor", request.sensors());
     q.text(" ORDER BY time ASC LIMIT ").number(limit).text(" OFFSET ").number(offset);
 
     int n = 0;
@@ -84,13 +86,13 @@ public final class ExportService {
     return n;
   }
 
-  private static void filter(InfluxQuery q, String tagKey, String field, List<String> values) {
+  private static void filter(InfluxQuery q, Tag tag, String field, List<String> values) {
     if (values.isEmpty()) {
       return;
     }
     q.text(" AND (");
     for (int i = 0; i < values.size(); i++) {
-      q.text(i == 0 ? "" : " OR ").identifier(field, tagKey).text(" = ").tag(field, values.get(i));
+      q.text(i == 0 ? "" : " OR ").eq(tag, field, values.get(i));
     }
     q.text(")");
   }

@@ -1,6 +1,9 @@
 package io.voltstream.api.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.voltstream.influx.Column;
+import io.voltstream.influx.Schema;
+import io.voltstream.influx.Series;
 import io.voltstream.model.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,14 +12,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Writes export rows incrementally as CSV (RFC 4180, header first) or as one JSON array. */
 abstract sealed class RowWriter implements AutoCloseable permits RowWriter.Csv, RowWriter.JsonArray {
 
   /** Column names, in order; the first is {@code time}, the next {@link #TAG_COLUMNS} are strings. */
-  static final List<String> COLUMNS = List.of("time", "sensor_id", "room", "sensor_type", "energy_kwh", "power_w",
-      "co2_ppm", "temperature_c", "humidity_percent", "voltage_v", "generation_kwh");
-  static final int TAG_COLUMNS = 3;
+  static final List<String> COLUMNS = Stream.concat(Stream.of(Series.TIME),
+      Stream.concat(Schema.READINGS.tags().stream(), Schema.READINGS.fields().stream()).map(Column::name)).toList();
+  static final int TAG_COLUMNS = Schema.READINGS.tags().size();
 
   static RowWriter open(ExportFormat format, OutputStream out) throws IOException {
     return format == ExportFormat.CSV ? new Csv(out) : new JsonArray(out);
@@ -79,7 +83,7 @@ abstract sealed class RowWriter implements AutoCloseable permits RowWriter.Csv, 
     @Override
     void row(Instant time, Object[] values) throws IOException {
       g.writeStartObject();
-      g.writeStringField("time", time.toString());
+      g.writeStringField(Series.TIME, time.toString());
       for (int i = 0; i < values.length; i++) {
         Object v = values[i];
         if (v instanceof String s) {

@@ -4,11 +4,10 @@ import io.voltstream.api.ApiModule;
 import io.voltstream.api.CoreServices;
 import io.voltstream.api.influx.CachingInfluxReader;
 import io.voltstream.api.influx.GuardedInfluxReader;
-import io.voltstream.api.influx.InfluxQlClient;
 import io.voltstream.api.influx.InfluxReader;
+import io.voltstream.influx.InfluxClient;
 import io.voltstream.api.route.RouteTable;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * Forecast endpoints over what the forecast service (forecasting-models, {@code
@@ -25,7 +24,7 @@ public final class ForecastModule implements ApiModule {
 
   /** Production wiring: InfluxDB from the API configuration. */
   public static ForecastModule create(CoreServices core) {
-    return new ForecastModule(core, new InfluxQlClient(core.config().influxUrl(), core.config().influxDb(), Optional.empty()));
+    return new ForecastModule(core, new InfluxClient(core.config().influxUrl(), core.config().influxDb())::query);
   }
 
   @Override

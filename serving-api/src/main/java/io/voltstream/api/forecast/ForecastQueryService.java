@@ -4,9 +4,10 @@ import io.voltstream.api.error.ApiException;
 import io.voltstream.api.forecast.dto.ForecastAccuracy;
 import io.voltstream.api.forecast.dto.ForecastPoint;
 import io.voltstream.api.forecast.dto.ForecastResponse;
-import io.voltstream.api.influx.InfluxQuery;
 import io.voltstream.api.influx.InfluxReader;
-import io.voltstream.api.influx.Series;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Schema;
+import io.voltstream.influx.Series;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.TreeMap;
  * into resolution buckets, and the latest {@code forecast_accuracy}. Free of Javalin.
  */
 public final class ForecastQueryService {
+  private static final Schema.Forecasts F = Schema.FORECASTS;
   private final InfluxReader influx;
   private final Clock clock;
 
@@ -36,19 +38,19 @@ public final class ForecastQueryService {
   public ForecastResponse forecast(String building, String target, int horizonHours, Duration resolution, String resolutionName) {
     Instant from = clock.instant().truncatedTo(ChronoUnit.HOURS);
     Instant to = from.plus(Duration.ofHours(horizonHours));
-    List<Series> series = influx.query(InfluxQuery.of(
-            "SELECT \"value_kwh\", \"issued_at\", \"model_id\", \"fallback\", \"fallback_reason\" FROM \"forecasts\""
-                + " WHERE \"building\" = ").tag("building", building)
-        .text(" AND \"target\" = ").tag("target", target)
+    List<Series> series = influx.query(InfluxQuery.of("SELECT ")
+        .columns(F.valueKwh, F.issuedAt, F.modelId, F.fallback, F.fallbackReason)
+        .text(" FROM ").from(F).text(" WHERE ").eq(F.building, "building", building)
+        .text(" AND ").eq(F.target, "target", target)
         .text(" AND time >= ").time(from).text(" AND time < ").time(to));
     TreeMap<Instant, Hour> hours = new TreeMap<>();
     for (Series s : series) {
-      int time = s.column("time");
-      int value = s.column("value_kwh");
-      int issued = s.column("issued_at");
-      int model = s.column("model_id");
-      int fallback = s.column("fallback");
-      int reason = s.column("fallback_reason");
+      int time = s.column(Series.TIME);
+      int value = s.column(F.valueKwh);
+      int issued = s.column(F.issuedAt);
+      int model = s.column(F.modelId);
+      int fallback = s.column(F.fallback);
+      int reason = s.column(F.fallbackReason);
       for (List<Object> row : s.values()) {
         Double t = Series.number(row, time);
         Double v = Series.number(row, value);
@@ -85,19 +87,19 @@ public final class ForecastQueryService {
   }
 
   private ForecastAccuracy accuracy(String building, String target) {
-    List<Series> series = influx.query(InfluxQuery.of(
-            "SELECT \"nrmse_percent\", \"skill\", \"mae_kwh\", \"hours\", \"window_hours\" FROM \"forecast_accuracy\""
-                + " WHERE \"building\" = ").tag("building", building)
-        .text(" AND \"target\" = ").tag("target", target)
+    var a = Schema.FORECAST_ACCURACY;
+    List<Series> series = influx.query(InfluxQuery.of("SELECT ")
+        .columns(a.nrmsePercent, a.skill, a.maeKwh, a.hours, a.windowHours)
+        .text(" FROM ").from(a).text(" WHERE ").eq(a.building, "building", building)
+        .text(" AND ").eq(a.target, "target", target)
         .text(" ORDER BY time DESC LIMIT 1"));
     for (Series s : series) {
       for (List<Object> row : s.values()) {
-        Double t = Series.number(row, s.column("time"));
-        Double hours = Series.number(row, s.column("hours"));
-        Double window = Series.number(row, s.column("window_hours"));
-        return new ForecastAccuracy(t == null ? null : Instant.ofEpochMilli(t.longValue()),
-            Series.number(row, s.column("nrmse_percent")), Series.number(row, s.column("skill")),
-            Series.number(row, s.column("mae_kwh")), hours == null ? null : hours.intValue(),
+        Double hours = Series.number(row, s.column(a.hours));
+        Double window = Series.number(row, s.column(a.windowHours));
+        return new ForecastAccuracy(s.time(row),
+            Series.number(row, s.column(a.nrmsePercent)), Series.number(row, s.column(a.skill)),
+            Series.number(row, s.column(a.maeKwh)), hours == null ? null : hours.intValue(),
             window == null ? null : window.intValue());
       }
     }

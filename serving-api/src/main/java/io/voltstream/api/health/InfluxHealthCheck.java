@@ -1,19 +1,16 @@
 package io.voltstream.api.health;
 
-import java.io.IOException;
+import io.voltstream.influx.InfluxClient;
+import io.voltstream.influx.Ping;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** InfluxDB is up when {@code GET /ping} answers 204 within a second (1.x, 2.x and 3.x all serve it). */
+/** InfluxDB is up when {@code GET /ping} answers 2xx within a second (the influx module's ping). */
 public final class InfluxHealthCheck implements HealthCheck {
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-  private final URI ping;
+  private final URI influxUrl;
 
   public InfluxHealthCheck(URI influxUrl) {
-    this.ping = URI.create(influxUrl + "/ping");
+    this.influxUrl = influxUrl;
   }
 
   @Override
@@ -23,16 +20,7 @@ public final class InfluxHealthCheck implements HealthCheck {
 
   @Override
   public Status probe() {
-    try {
-      HttpResponse<Void> r = http.send(
-          HttpRequest.newBuilder(ping).timeout(Duration.ofSeconds(1)).GET().build(), HttpResponse.BodyHandlers.discarding());
-      String version = r.headers().firstValue("X-Influxdb-Version").orElse("unknown version");
-      return new Status(r.statusCode() / 100 == 2, "HTTP " + r.statusCode() + ", " + version);
-    } catch (IOException e) {
-      return new Status(false, "unreachable: " + e.getClass().getSimpleName());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Status(false, "interrupted");
-    }
+    Ping ping = InfluxClient.ping(influxUrl, Duration.ofSeconds(1));
+    return new Status(ping.up(), ping.detail());
   }
 }

@@ -1,5 +1,7 @@
 package io.voltstream.api.influx;
 
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Series;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,13 @@
 package io.voltstream.api.influx;
 
+import io.voltstream.influx.InfluxException;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.InvalidQueryValueException;
+import io.voltstream.influx.Series;
 import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +36,7 @@ public final class GuardedInfluxReader implements InfluxReader {
   }
 
   /** Builds a query, mapping rejected values to 400. */
-  public static InfluxQuery checked(java.util.function.Supplier<InfluxQuery> build) {
+  public static InfluxQuery checked(Supplier<InfluxQuery> build) {
     try {
       return build.get();
     } catch (InvalidQueryValueException e) {

@@ -1,5 +1,7 @@
 package io.voltstream.api.influx;
 
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Series;
 import java.util.List;
 
 /** Runs one InfluxQL read; the seam between the query services and InfluxDB (real or cached). */

@@ -1,11 +1,12 @@
 package io.voltstream.api.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.voltstream.api.influx.InfluxQuery;
+import io.voltstream.model.EntityId;
 import io.voltstream.model.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -47,13 +48,13 @@ public sealed interface ClientCommand {
     try {
       return switch (action) {
         case "subscribe" -> {
-          List<String> streams = list(node, "streams", STREAM);
-          yield new Subscribe(Subscription.of(list(node, "rooms", InfluxQuery.TAG_VALUE),
-              list(node, "sensors", InfluxQuery.TAG_VALUE),
+          List<String> streams = list(node, "streams", STREAM.asMatchPredicate());
+          yield new Subscribe(Subscription.of(list(node, "rooms", EntityId::isValid),
+              list(node, "sensors", EntityId::isValid),
               streams.isEmpty() ? List.copyOf(Subscription.DEFAULT_STREAMS) : streams));
         }
-        case "unsubscribe" -> new Unsubscribe(Subscription.of(list(node, "rooms", InfluxQuery.TAG_VALUE),
-            list(node, "sensors", InfluxQuery.TAG_VALUE), list(node, "streams", STREAM)));
+        case "unsubscribe" -> new Unsubscribe(Subscription.of(list(node, "rooms", EntityId::isValid),
+            list(node, "sensors", EntityId::isValid), list(node, "streams", STREAM.asMatchPredicate())));
         case "auth" -> node.path("token").isTextual() ? new Auth(node.get("token").asText())
             : new Invalid("auth needs a string 'token'");
         case "ping" -> new Ping();
@@ -64,7 +65,7 @@ public sealed interface ClientCommand {
     }
   }
 
-  private static List<String> list(JsonNode node, String field, Pattern allowed) {
+  private static List<String> list(JsonNode node, String field, Predicate<String> allowed) {
     JsonNode arr = node.get(field);
     if (arr == null || arr.isNull()) {
       return List.of();
@@ -74,7 +75,7 @@ public sealed interface ClientCommand {
     }
     List<String> out = new ArrayList<>();
     for (JsonNode v : arr) {
-      if (!v.isTextual() || !allowed.matcher(v.asText()).matches()) {
+      if (!v.isTextual() || !allowed.test(v.asText())) {
         throw new IllegalArgumentException("'" + field + "' has an invalid entry '" + truncate(v.asText()) + "'");
       }
       out.add(v.asText());

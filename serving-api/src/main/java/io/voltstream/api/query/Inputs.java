@@ -2,14 +2,15 @@ package io.voltstream.api.query;
 
 import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
-import io.voltstream.api.influx.InfluxQuery;
-import io.voltstream.api.influx.InvalidQueryValueException;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.InvalidQueryValueException;
+import io.voltstream.model.EntityId;
 
 /** Checks request values that end up in InfluxQL, answering 400 with the field name. */
 public final class Inputs {
   private Inputs() {}
 
-  /** A room name, sensor id or other tag value; see {@link InfluxQuery#TAG_VALUE}. */
+  /** A room name, sensor id or other tag value; see {@link EntityId}. */
   public static String tagValue(String field, String value) {
     try {
       return InfluxQuery.checkTagValue(field, value);

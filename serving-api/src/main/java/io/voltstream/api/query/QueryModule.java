@@ -11,8 +11,8 @@ import io.voltstream.api.export.ExportController;
 import io.voltstream.api.export.ExportService;
 import io.voltstream.api.influx.CachingInfluxReader;
 import io.voltstream.api.influx.GuardedInfluxReader;
-import io.voltstream.api.influx.InfluxQlClient;
 import io.voltstream.api.influx.InfluxReader;
+import io.voltstream.influx.InfluxClient;
 import io.voltstream.api.live.LiveFeed;
 import io.voltstream.api.live.LiveHub;
 import io.voltstream.api.live.LiveMessages;
@@ -63,8 +63,8 @@ public final class QueryModule implements ApiModule {
 
   /** Production wiring: InfluxDB and Kafka from the API configuration. */
   public static QueryModule create(CoreServices core, QueryConfig config) {
-    InfluxQlClient influx = new InfluxQlClient(core.config().influxUrl(), core.config().influxDb(), Optional.empty());
-    return new QueryModule(core, config, influx, Optional.of(core.config().kafkaBootstrap()));
+    InfluxClient influx = new InfluxClient(core.config().influxUrl(), core.config().influxDb());
+    return new QueryModule(core, config, influx::query, Optional.of(core.config().kafkaBootstrap()));
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
 import io.voltstream.api.store.ReplicatedMap;
 import io.voltstream.model.Building;
+import io.voltstream.model.EntityId;
 import io.voltstream.model.RegistryKey;
 import io.voltstream.model.Room;
 import io.voltstream.model.Sensor;
@@ -163,8 +164,8 @@ public final class RegistryService {
 
   private Room normaliseRoom(Room r) {
     String building = r.building() == null ? Building.DEFAULT_ID : r.building();
-    if (!Names.isValid(building)) {
-      throw ApiException.badRequest("invalid building", new FieldError("building", Names.RULE));
+    if (!EntityId.isValid(building)) {
+      throw ApiException.badRequest("invalid building", new FieldError("building", EntityId.RULE));
     }
     if (r.areaM2() != null && (!Double.isFinite(r.areaM2()) || r.areaM2() <= 0 || r.areaM2() > 1_000_000)) {
       throw ApiException.badRequest("invalid area_m2", new FieldError("area_m2", "must be a number in (0, 1000000]"));

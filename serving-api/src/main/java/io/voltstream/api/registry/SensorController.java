@@ -11,6 +11,7 @@ import io.voltstream.api.registry.dto.SensorRequest;
 import io.voltstream.api.registry.dto.SensorResponse;
 import io.voltstream.api.route.Requests;
 import io.voltstream.api.route.RouteTable;
+import io.voltstream.model.EntityId;
 import io.voltstream.model.Sensor;
 import io.voltstream.model.SensorType;
 import java.util.Arrays;
@@ -65,7 +66,7 @@ public final class SensorController {
 
   void create(Context ctx) {
     Sensor req = toSensor(Requests.body(ctx, SensorRequest.class));
-    if (req.sensorId() != null && req.room() != null && Names.isValid(req.room())) {
+    if (req.sensorId() != null && req.room() != null && EntityId.isValid(req.room())) {
       scope.requireSensor(AccessControl.principal(ctx), req);
     }
     Sensor s = registry.createSensor(req);
@@ -83,7 +84,7 @@ public final class SensorController {
     Sensor current = registry.requireSensor(ctx.pathParam("id"));
     scope.requireSensor(p, current);
     Sensor req = toSensor(Requests.body(ctx, SensorRequest.class));
-    if (req.room() != null && !req.room().equals(current.room()) && Names.isValid(req.room())) {
+    if (req.room() != null && !req.room().equals(current.room()) && EntityId.isValid(req.room())) {
       registry.room(req.room()).ifPresent(r -> scope.requireRoom(p, r)); // moving needs the target room
     }
     Sensor s = registry.updateSensor(ctx.pathParam("id"), req);

@@ -2,9 +2,7 @@ package io.voltstream.api.roomdata;
 
 import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
-import io.voltstream.api.influx.InfluxQuery;
 import io.voltstream.api.influx.InfluxReader;
-import io.voltstream.api.influx.Series;
 import io.voltstream.api.query.Inputs;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.query.RegistryLookup;
@@ -13,6 +11,9 @@ import io.voltstream.api.query.TimeRange;
 import io.voltstream.api.roomdata.dto.CurrentValues;
 import io.voltstream.api.roomdata.dto.RoomDataPoint;
 import io.voltstream.api.roomdata.dto.RoomDataResponse;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Schema;
+import io.voltstream.influx.Series;
 import io.voltstream.model.Room;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import java.util.Optional;
  * range (rooms can come from device payloads alone); with neither, the answer is 404.
  */
 public final class RoomDataService {
+  private static final Schema.RoomMetrics M = Schema.ROOM_METRICS;
+  private static final Schema.Readings R = Schema.READINGS;
 
   private final InfluxReader influx;
   private final RegistryLookup registry;
@@ -64,26 +67,30 @@ public final class RoomDataService {
   }
 
   private List<RoomDataPoint> series(String roomName, TimeRange range, Resolution resolution) {
-    InfluxQuery q = InfluxQuery.of("SELECT sum(\"energy_kwh\") AS \"energy_kwh\", mean(\"power_avg_w\") AS \"power_w\","
-            + " max(\"power_max_w\") AS \"power_max_w\", mean(\"co2_avg_ppm\") AS \"co2_ppm\","
-            + " mean(\"temperature_avg_c\") AS \"temperature_c\", mean(\"humidity_avg_percent\") AS \"humidity_percent\","
-            + " sum(\"generation_kwh\") AS \"generation_kwh\", sum(\"sample_count\") AS \"sample_count\""
-            + " FROM \"room_metrics\" WHERE \"room\" = ")
-        .tag("name", roomName)
+    // Averages are answered under the names of the readings they average (power_w, co2_ppm, ...).
+    InfluxQuery q = InfluxQuery.of("SELECT ").aggregate("sum", M.energyKwh)
+        .text(", ").aggregate("mean", M.powerAvgW, R.powerW.name())
+        .text(", ").aggregate("max", M.powerMaxW)
+        .text(", ").aggregate("mean", M.co2AvgPpm, R.co2Ppm.name())
+        .text(", ").aggregate("mean", M.temperatureAvgC, R.temperatureC.name())
+        .text(", ").aggregate("mean", M.humidityAvgPercent, R.humidityPercent.name())
+        .text(", ").aggregate("sum", M.generationKwh)
+        .text(", ").aggregate("sum", M.sampleCount)
+        .text(" FROM ").from(M).text(" WHERE ").eq(M.room, "name", roomName)
         .text(" AND time >= ").time(range.start())
         .text(" AND time < ").time(range.end())
         .text(" GROUP BY time(").duration(resolution.bucket()).text(") fill(none)");
     List<RoomDataPoint> out = new ArrayList<>();
     for (Series s : influx.query(q)) {
-      int t = s.column("time");
-      int e = s.column("energy_kwh");
-      int p = s.column("power_w");
-      int pm = s.column("power_max_w");
-      int c = s.column("co2_ppm");
-      int temp = s.column("temperature_c");
-      int h = s.column("humidity_percent");
-      int g = s.column("generation_kwh");
-      int n = s.column("sample_count");
+      int t = s.column(Series.TIME);
+      int e = s.column(M.energyKwh);
+      int p = s.column(R.powerW);
+      int pm = s.column(M.powerMaxW);
+      int c = s.column(R.co2Ppm);
+      int temp = s.column(R.temperatureC);
+      int h = s.column(R.humidityPercent);
+      int g = s.column(M.generationKwh);
+      int n = s.column(M.sampleCount);
       for (List<Object> row : s.values()) {
         Double count = Series.number(row, n);
         out.add(new RoomDataPoint(Instant.ofEpochMilli(Series.number(row, t).longValue()), Series.number(row, e),
@@ -95,9 +102,9 @@ public final class RoomDataService {
   }
 
   private CurrentValues current(String roomName, TimeRange range) {
-    InfluxQuery q = InfluxQuery.of("SELECT \"energy_kwh\", \"power_avg_w\", \"co2_avg_ppm\", \"temperature_avg_c\","
-            + " \"humidity_avg_percent\", \"generation_kwh\" FROM \"room_metrics\" WHERE \"room\" = ")
-        .tag("name", roomName)
+    InfluxQuery q = InfluxQuery.of("SELECT ")
+        .columns(M.energyKwh, M.powerAvgW, M.co2AvgPpm, M.temperatureAvgC, M.humidityAvgPercent, M.generationKwh)
+        .text(" FROM ").from(M).text(" WHERE ").eq(M.room, "name", roomName)
         .text(" AND time >= ").time(range.start())
         .text(" AND time < ").time(range.end())
         .text(" ORDER BY time DESC LIMIT 1");
@@ -106,12 +113,12 @@ public final class RoomDataService {
         continue;
       }
       List<Object> row = s.values().get(0);
-      Double energy = Series.number(row, s.column("energy_kwh"));
+      Double energy = Series.number(row, s.column(M.energyKwh));
       Double cost = energy == null ? null : config.pricePerKwh().map(price -> price * energy).orElse(null);
-      return new CurrentValues(Instant.ofEpochMilli(Series.number(row, s.column("time")).longValue()), energy,
-          Series.number(row, s.column("power_avg_w")), Series.number(row, s.column("co2_avg_ppm")),
-          Series.number(row, s.column("temperature_avg_c")), Series.number(row, s.column("humidity_avg_percent")),
-          Series.number(row, s.column("generation_kwh")), null, cost);
+      return new CurrentValues(s.time(row), energy,
+          Series.number(row, s.column(M.powerAvgW)), Series.number(row, s.column(M.co2AvgPpm)),
+          Series.number(row, s.column(M.temperatureAvgC)), Series.number(row, s.column(M.humidityAvgPercent)),
+          Series.number(row, s.column(M.generationKwh)), null, cost);
     }
     return CurrentValues.NONE;
   }

@@ -3,7 +3,7 @@ package io.voltstream.api.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voltstream.api.analytics.dto.SummaryResponse;
-import io.voltstream.api.influx.Series;
+import io.voltstream.influx.Series;
 import io.voltstream.api.query.RegistryLookup;
 import io.voltstream.model.Room;
 import java.time.Clock;

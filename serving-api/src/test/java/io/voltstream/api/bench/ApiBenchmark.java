@@ -5,9 +5,11 @@ import io.voltstream.api.ApiConfig;
 import io.voltstream.api.ApiDependencies;
 import io.voltstream.api.ApiServer;
 import io.voltstream.api.auth.Role;
-import io.voltstream.api.influx.InfluxQlClient;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.query.QueryModule;
+import io.voltstream.influx.InfluxClient;
+import io.voltstream.influx.LinePoint;
+import io.voltstream.influx.Schema;
 import io.voltstream.infra.EmbeddedKafka;
 import io.voltstream.infra.InfluxServer;
 import io.voltstream.infra.TopicProvisioner;
@@ -85,10 +87,11 @@ public final class ApiBenchmark {
     try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(dir.resolve("kafka")).start();
         InfluxServer influx = InfluxServer.start(dir.resolve("influx"), 0)) {
       TopicProvisioner.ensureStandardTopics(kafka.bootstrapServers(), 2);
-      influx.createDatabase("bench");
+      InfluxClient bench = new InfluxClient(URI.create(influx.url()), "bench");
+      bench.createDatabase();
       Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES);
       Instant start = end.minus(24, ChronoUnit.HOURS);
-      writeHistory(influx, start, end);
+      writeHistory(bench, start, end);
 
       ApiConfig config = ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0", ApiConfig.KAFKA_BOOTSTRAP,
           kafka.bootstrapServers(), ApiConfig.INFLUX_URL, influx.url(), ApiConfig.INFLUX_DB, "bench",
@@ -99,7 +102,7 @@ public final class ApiBenchmark {
       }
       QueryConfig queryConfig = QueryConfig.fromEnv(System.getenv());
       QueryModule module = new QueryModule(deps.core(), queryConfig,
-          new InfluxQlClient(URI.create(influx.url()), "bench", Optional.empty()), Optional.of(kafka.bootstrapServers()));
+          new InfluxClient(URI.create(influx.url()), "bench")::query, Optional.of(kafka.bootstrapServers()));
       Javalin app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
       String token = deps.jwt().issue("bench", Role.VIEWER, List.of(), Duration.ofHours(2)).token();
       try {
@@ -123,20 +126,22 @@ public final class ApiBenchmark {
     }
   }
 
-  private static void writeHistory(InfluxServer influx, Instant start, Instant end) {
-    StringBuilder lp = new StringBuilder();
+  private static void writeHistory(InfluxClient influx, Instant start, Instant end) {
+    var m = Schema.ROOM_METRICS;
+    List<String> lines = new ArrayList<>();
     for (int r = 0; r < ROOMS; r++) {
       for (Instant t = start; t.isBefore(end); t = t.plus(1, ChronoUnit.MINUTES)) {
         double p = 400 + 300 * Math.sin(t.getEpochSecond() / 3600.0 + r);
-        lp.append("room_metrics,room=room-").append(r).append(",building=default energy_kwh=")
-            .append(p / 60_000).append(",power_avg_w=").append(p).append(",power_max_w=").append(p * 1.2)
-            .append(",co2_avg_ppm=").append(600 + r).append(",temperature_avg_c=21.5,humidity_avg_percent=40,")
-            .append("generation_kwh=0,sample_count=12i ").append(t.toEpochMilli()).append('\n');
+        lines.add(LinePoint.of(m).tag(m.room, "room-" + r).tag(m.building, "default")
+            .field(m.energyKwh, p / 60_000).field(m.powerAvgW, p).field(m.powerMaxW, p * 1.2)
+            .field(m.co2AvgPpm, 600.0 + r).field(m.temperatureAvgC, 21.5).field(m.humidityAvgPercent, 40.0)
+            .field(m.generationKwh, 0.0).field(m.sampleCount, 12).time(t).toLine());
       }
-      influx.write("bench", lp.toString());
-      lp.setLength(0);
+      influx.write(lines);
+      lines.clear();
     }
   }
+
 
   private static void rest(int port, String token, Instant start, Instant end, int clients, int warmupSeconds,
       int seconds, boolean gzip, double rate) throws Exception {

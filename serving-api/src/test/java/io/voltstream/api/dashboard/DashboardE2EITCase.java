@@ -8,9 +8,9 @@ import io.voltstream.api.ApiConfig;
 import io.voltstream.api.ApiDependencies;
 import io.voltstream.api.ApiServer;
 import io.voltstream.api.auth.Role;
-import io.voltstream.api.influx.InfluxQlClient;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.query.QueryModule;
+import io.voltstream.influx.InfluxClient;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.model.Json;
@@ -59,7 +59,7 @@ class DashboardE2EITCase {
     ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
     deps.registry().createRoom(new Room("kitchen", null, 12.0));
     QueryModule module = new QueryModule(deps.core(), QueryConfig.defaults(),
-        new InfluxQlClient(URI.create(INFLUX.url()), db, Optional.empty()), Optional.of(KAFKA.bootstrapServers()));
+        new InfluxClient(URI.create(INFLUX.url()), db)::query, Optional.of(KAFKA.bootstrapServers()));
     Javalin app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
     String token = deps.jwt().issue("dash", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
     assertThat(module.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(15))).isTrue();

@@ -9,7 +9,7 @@ import io.voltstream.api.ApiDependencies;
 import io.voltstream.api.ApiServer;
 import io.voltstream.api.ApiTestClient;
 import io.voltstream.api.auth.Role;
-import io.voltstream.api.influx.InfluxQlClient;
+import io.voltstream.influx.InfluxClient;
 import io.voltstream.infra.junit.InfluxExtension;
 import java.net.URI;
 import java.time.Clock;
@@ -45,7 +45,7 @@ class ForecastEndpointsITCase {
 
     var config = ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0"));
     ApiDependencies deps = ApiDependencies.inMemory(config, Clock.fixed(HOUR.plusSeconds(600), ZoneOffset.UTC));
-    var module = new ForecastModule(deps.core(), new InfluxQlClient(URI.create(INFLUX.url()), db, Optional.empty()));
+    var module = new ForecastModule(deps.core(), new InfluxClient(URI.create(INFLUX.url()), db)::query);
     Javalin app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
     try {
       String operator = deps.jwt().issue("o", Role.OPERATOR, List.of(), Duration.ofHours(1)).token();

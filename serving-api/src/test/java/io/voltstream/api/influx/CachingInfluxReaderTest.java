@@ -1,5 +1,8 @@
 package io.voltstream.api.influx;
 
+import io.voltstream.influx.InfluxException;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Series;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -9,9 +9,10 @@ import io.voltstream.api.ApiDependencies;
 import io.voltstream.api.ApiServer;
 import io.voltstream.api.auth.Role;
 import io.voltstream.api.auth.TokenService;
-import io.voltstream.api.influx.InfluxQlClient;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.query.QueryModule;
+import io.voltstream.api.influx.InfluxReader;
+import io.voltstream.influx.InfluxClient;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.model.Json;
 import io.voltstream.model.RoomMetrics;
@@ -85,7 +86,7 @@ class LiveSocketITCase {
     ApiConfig config = ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0", ApiConfig.KAFKA_BOOTSTRAP, KAFKA.bootstrapServers()));
     deps = ApiDependencies.inMemory(config, clock);
     // Influx is not used by /ws; the client points nowhere on purpose.
-    InfluxQlClient unused = new InfluxQlClient(URI.create("http://127.0.0.1:9"), "none", Optional.empty());
+    InfluxReader unused = new InfluxClient(URI.create("http://127.0.0.1:9"), "none")::query;
     module = new QueryModule(deps.core(), QueryConfig.defaults(), unused, Optional.of(KAFKA.bootstrapServers()));
     app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
     assertThat(module.feed().orElseThrow().awaitAssigned(WAIT)).isTrue();

@@ -9,7 +9,8 @@ import io.voltstream.api.ApiDependencies;
 import io.voltstream.api.ApiServer;
 import io.voltstream.api.ApiTestClient;
 import io.voltstream.api.auth.Role;
-import io.voltstream.api.influx.InfluxQlClient;
+import io.voltstream.api.influx.InfluxReader;
+import io.voltstream.influx.InfluxClient;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.model.Json;
 import io.voltstream.model.Room;
@@ -54,7 +55,7 @@ class QueryEndpointsITCase {
     ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
     deps.registry().createRoom(new Room("kitchen", null, 12.0));
     deps.registry().createRoom(new Room("office", null, 20.0));
-    InfluxQlClient influx = new InfluxQlClient(URI.create(INFLUX.url()), db, Optional.empty());
+    InfluxReader influx = new InfluxClient(URI.create(INFLUX.url()), db)::query;
     module = new QueryModule(deps.core(), QueryConfig.defaults().withExportPageSize(EXPORT_PAGE_ROWS).withPricePerKwh(0.25),
         influx, Optional.empty());
     app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
