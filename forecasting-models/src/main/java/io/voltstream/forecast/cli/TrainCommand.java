@@ -12,7 +12,6 @@ import io.voltstream.forecast.features.FeatureExtractor;
 import io.voltstream.forecast.features.FeatureSpec;
 import io.voltstream.forecast.features.WeatherMode;
 import io.voltstream.forecast.streaming.InfluxHistoryReader;
-import io.voltstream.forecast.streaming.InfluxHttp;
 import io.voltstream.forecast.streaming.ForecastTarget;
 import io.voltstream.forecast.training.FittedRegressor;
 import io.voltstream.forecast.training.ModelForecaster;
@@ -22,6 +21,7 @@ import io.voltstream.forecast.training.ModelTrainingService;
 import io.voltstream.forecast.training.TrainingResult;
 import io.voltstream.forecast.training.TrainingSet;
 import io.voltstream.forecast.training.TribuoFitter;
+import io.voltstream.influx.InfluxClient;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -118,7 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
       ForecastTarget kind = ForecastTarget.parse(target.get(0));
       Instant now = to == null ? Clock.systemUTC().instant().truncatedTo(ChronoUnit.HOURS)
           : to.atStartOfDay().toInstant(ZoneOffset.UTC);
-      var reader = new InfluxHistoryReader(new InfluxHttp(influxUrl, influxDb, Duration.ofSeconds(30)));
+      var reader = new InfluxHistoryReader(new InfluxClient(influxUrl, influxDb));
       series = reader.hourly(building, kind, now.minus(Duration.ofDays(historyDays)), now).trimmed();
       if (series.size() == 0) {
         err.printf("no %s history for building %s in the last %d days%n", kind.id(), building, historyDays);

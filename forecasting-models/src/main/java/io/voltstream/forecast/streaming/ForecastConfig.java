@@ -1,5 +1,6 @@
 package io.voltstream.forecast.streaming;
 
+import io.voltstream.model.EntityId;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,9 +48,9 @@ public record ForecastConfig(
   public ForecastConfig {
     kafkaBootstrap = kafkaBootstrap == null ? Optional.empty()
         : kafkaBootstrap.map(String::trim).filter(s -> !s.isEmpty());
-    InfluxQl.requireName(influxDb, "VOLTSTREAM_INFLUX_DB");
+    EntityId.require("VOLTSTREAM_INFLUX_DB", influxDb);
     buildings = List.copyOf(buildings);
-    buildings.forEach(b -> InfluxQl.requireName(b, "VOLTSTREAM_FORECAST_BUILDINGS entry"));
+    buildings.forEach(b -> EntityId.require("VOLTSTREAM_FORECAST_BUILDINGS entry", b));
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("VOLTSTREAM_FORECAST_INTERVAL must be positive, got " + interval);
     }

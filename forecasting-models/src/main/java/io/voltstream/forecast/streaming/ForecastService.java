@@ -2,6 +2,12 @@ package io.voltstream.forecast.streaming;
 
 import io.voltstream.forecast.data.HourlySeries;
 import io.voltstream.forecast.training.ModelStore;
+import io.voltstream.influx.InfluxClient;
+import io.voltstream.influx.InfluxException;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Schema;
+import io.voltstream.influx.Series;
+import io.voltstream.model.EntityId;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +37,7 @@ public final class ForecastService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ForecastService.class);
 
   private final ForecastConfig config;
-  private final InfluxHttp influx;
+  private final InfluxClient influx;
   private final InfluxHistoryReader history;
   private final Clock clock;
   private final Optional<ForecastPublisher> publisher;
@@ -40,12 +46,12 @@ public final class ForecastService implements AutoCloseable {
   /** What one run did: batches written per building/target and accuracy reports written. */
   public record RunSummary(Instant origin, List<ForecastBatch> batches, List<AccuracyReport> accuracy, List<String> failures) {}
 
-  public ForecastService(ForecastConfig config, InfluxHttp influx, Clock clock) {
+  public ForecastService(ForecastConfig config, InfluxClient influx, Clock clock) {
     this(config, influx, clock, Optional.empty());
   }
 
   /** {@code publisher} is closed by {@link #close()}. */
-  public ForecastService(ForecastConfig config, InfluxHttp influx, Clock clock, Optional<ForecastPublisher> publisher) {
+  public ForecastService(ForecastConfig config, InfluxClient influx, Clock clock, Optional<ForecastPublisher> publisher) {
     this.config = config;
     this.influx = influx;
     this.history = new InfluxHistoryReader(influx);
@@ -55,7 +61,7 @@ public final class ForecastService implements AutoCloseable {
 
   /** Publishes to Kafka {@code forecasts} when the config has a bootstrap. */
   public static ForecastService create(ForecastConfig config) {
-    return new ForecastService(config, new InfluxHttp(config.influxUrl(), config.influxDb(), Duration.ofSeconds(30)),
+    return new ForecastService(config, new InfluxClient(config.influxUrl(), config.influxDb()),
         Clock.systemUTC(), config.kafkaBootstrap().map(ForecastPublisher::new));
   }
 
@@ -103,7 +109,7 @@ public final class ForecastService implements AutoCloseable {
     List<String> buildings;
     try {
       buildings = buildings();
-    } catch (IOException e) {
+    } catch (InfluxException e) {
       LOG.warn("Cannot list buildings: {}", e.getMessage());
       return new RunSummary(origin, batches, reports, List.of("buildings: " + e.getMessage()));
     }
@@ -122,7 +128,7 @@ public final class ForecastService implements AutoCloseable {
           batches.add(batch);
           publisher.ifPresent(p -> p.publish(batch, issuedAt));
           accuracy(building, target, past, origin).ifPresent(reports::add);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
           LOG.warn("Forecast for {}/{} failed: {}", building, target.id(), e.toString());
           failures.add(building + "/" + target.id() + ": " + e.getMessage());
         }
@@ -132,7 +138,7 @@ public final class ForecastService implements AutoCloseable {
   }
 
   private Optional<AccuracyReport> accuracy(String building, ForecastTarget target, HourlySeries actuals,
-      Instant origin) throws IOException {
+      Instant origin) {
     Instant from = origin.minus(Duration.ofHours(config.accuracyWindowHours()));
     Map<Instant, Double> stored = StoredForecasts.latestPerHour(influx, building, target, from, origin);
     Optional<AccuracyReport> report = AccuracyCalculator.compute(building, target, stored, actuals, from, origin);
@@ -142,17 +148,20 @@ public final class ForecastService implements AutoCloseable {
     return report;
   }
 
-  private List<String> buildings() throws IOException {
+  private List<String> buildings() {
     if (!config.buildings().isEmpty()) {
       return config.buildings();
     }
     var found = new ArrayList<String>();
-    for (InfluxHttp.Row row : influx.query("SHOW TAG VALUES FROM \"room_metrics\" WITH KEY = \"building\"")) {
-      String b = row.text("value");
-      if (InfluxQl.isValidName(b)) {
-        found.add(b);
-      } else {
-        LOG.warn("Skipping building with an unsafe name: {}", b);
+    var m = Schema.ROOM_METRICS;
+    for (Series s : influx.query(InfluxQuery.of("SHOW TAG VALUES FROM ").from(m).text(" WITH KEY = ").column(m.building))) {
+      for (List<Object> row : s.values()) {
+        String b = Series.string(row, s.column("value"));
+        if (EntityId.isValid(b)) {
+          found.add(b);
+        } else {
+          LOG.warn("Skipping building with an unsafe name: {}", b);
+        }
       }
     }
     return found;

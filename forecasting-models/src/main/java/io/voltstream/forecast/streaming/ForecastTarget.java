@@ -1,16 +1,18 @@
 package io.voltstream.forecast.streaming;
 
+import io.voltstream.influx.Field;
+import io.voltstream.influx.Schema;
 import java.util.Locale;
 
 /** What is forecast per building, and the {@code room_metrics} field summed to get its history. */
 public enum ForecastTarget {
-  CONSUMPTION("consumption", "energy_kwh"),
-  GENERATION("generation", "generation_kwh");
+  CONSUMPTION("consumption", Schema.ROOM_METRICS.energyKwh),
+  GENERATION("generation", Schema.ROOM_METRICS.generationKwh);
 
   private final String id;
-  private final String roomMetricsField;
+  private final Field roomMetricsField;
 
-  ForecastTarget(String id, String roomMetricsField) {
+  ForecastTarget(String id, Field roomMetricsField) {
     this.id = id;
     this.roomMetricsField = roomMetricsField;
   }
@@ -20,7 +22,7 @@ public enum ForecastTarget {
     return id;
   }
 
-  public String roomMetricsField() {
+  public Field roomMetricsField() {
     return roomMetricsField;
   }
 

@@ -1,11 +1,15 @@
 package io.voltstream.forecast.streaming;
 
 import io.voltstream.forecast.data.HourlySeries;
-import java.io.IOException;
+import io.voltstream.influx.InfluxClient;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Schema;
+import io.voltstream.influx.Series;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads a building's hourly history from {@code room_metrics}: the sum over the building's rooms of
@@ -13,27 +17,32 @@ import java.util.Arrays;
  * row are {@code NaN}.
  */
 public final class InfluxHistoryReader {
-  private final InfluxHttp influx;
+  private final InfluxClient influx;
 
-  public InfluxHistoryReader(InfluxHttp influx) {
+  public InfluxHistoryReader(InfluxClient influx) {
     this.influx = influx;
   }
 
   /** Hourly history in [from, to), both truncated to the hour. */
-  public HourlySeries hourly(String building, ForecastTarget target, Instant from, Instant to) throws IOException {
+  public HourlySeries hourly(String building, ForecastTarget target, Instant from, Instant to) {
     Instant start = from.truncatedTo(ChronoUnit.HOURS);
     Instant end = to.truncatedTo(ChronoUnit.HOURS);
     int n = (int) Duration.between(start, end).toHours();
     double[] values = new double[Math.max(0, n)];
     Arrays.fill(values, Double.NaN);
-    String q = "SELECT sum(" + InfluxQl.identifier(target.roomMetricsField()) + ") AS \"v\" FROM \"room_metrics\""
-        + " WHERE \"building\" = " + InfluxQl.literal(building)
-        + " AND time >= " + start.toEpochMilli() + "ms AND time < " + end.toEpochMilli() + "ms"
-        + " GROUP BY time(1h) fill(none)";
-    for (InfluxHttp.Row row : influx.query(q)) {
-      int i = (int) ((row.timeMs() - start.toEpochMilli()) / 3_600_000L);
-      if (i >= 0 && i < values.length) {
-        values[i] = row.number("v");
+    var m = Schema.ROOM_METRICS;
+    InfluxQuery q = InfluxQuery.of("SELECT ").aggregate("sum", target.roomMetricsField(), "v")
+        .text(" FROM ").from(m).text(" WHERE ").eq(m.building, "building", building)
+        .text(" AND time >= ").time(start).text(" AND time < ").time(end)
+        .text(" GROUP BY time(1h) fill(none)");
+    for (Series s : influx.query(q)) {
+      int v = s.column("v");
+      for (List<Object> row : s.values()) {
+        int i = (int) ((s.time(row).toEpochMilli() - start.toEpochMilli()) / 3_600_000L);
+        Double value = Series.number(row, v);
+        if (i >= 0 && i < values.length) {
+          values[i] = value == null ? Double.NaN : value;
+        }
       }
     }
     return HourlySeries.of(start, values);

@@ -1,8 +1,12 @@
 package io.voltstream.forecast.streaming;
 
-import java.io.IOException;
+import io.voltstream.influx.InfluxClient;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Schema;
+import io.voltstream.influx.Series;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,18 +20,21 @@ public final class StoredForecasts {
 
   /** Hour → value (kWh) of the latest issued forecast, for hours in [from, to). */
   public static Map<Instant, Double> latestPerHour(
-      InfluxHttp influx, String building, ForecastTarget target, Instant from, Instant to) throws IOException {
-    String q = "SELECT \"value_kwh\", \"issued_at\" FROM \"forecasts\" WHERE \"building\" = "
-        + InfluxQl.literal(building) + " AND \"target\" = " + InfluxQl.literal(target.id())
-        + " AND time >= " + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms";
+      InfluxClient influx, String building, ForecastTarget target, Instant from, Instant to) {
+    var f = Schema.FORECASTS;
+    InfluxQuery q = InfluxQuery.of("SELECT ").columns(f.valueKwh, f.issuedAt).text(" FROM ").from(f)
+        .text(" WHERE ").eq(f.building, "building", building).text(" AND ").eq(f.target, "target", target.id())
+        .text(" AND time >= ").time(from).text(" AND time < ").time(to);
     Map<Instant, double[]> best = new HashMap<>();
-    for (InfluxHttp.Row row : influx.query(q)) {
-      Instant hour = Instant.ofEpochMilli(row.timeMs());
-      double issued = row.number("issued_at");
-      double value = row.number("value_kwh");
-      double[] current = best.get(hour);
-      if (!Double.isNaN(value) && (current == null || issued > current[0])) {
-        best.put(hour, new double[] {issued, value});
+    for (Series s : influx.query(q)) {
+      for (List<Object> row : s.values()) {
+        Instant hour = s.time(row);
+        Double issued = Series.number(row, s.column(f.issuedAt));
+        Double value = Series.number(row, s.column(f.valueKwh));
+        double[] current = best.get(hour);
+        if (value != null && (current == null || (issued != null && issued > current[0]))) {
+          best.put(hour, new double[] {issued == null ? Double.NaN : issued, value});
+        }
       }
     }
     Map<Instant, Double> out = new TreeMap<>();

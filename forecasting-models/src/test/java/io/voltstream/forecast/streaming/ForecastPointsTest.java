@@ -16,7 +16,7 @@ class ForecastPointsTest {
 
     assertThat(ForecastPoints.forecasts(batch)).containsExactly(
         "forecasts,building=demo,fallback=false,model_id=consumption-xgboost-1,target=consumption"
-            + " value_kwh=1.250000,issued_at=" + ORIGIN.toEpochMilli() + "i,lead_hours=1i "
+            + " issued_at=" + ORIGIN.toEpochMilli() + "i,lead_hours=1i,value_kwh=1.25 "
             + ORIGIN.plusSeconds(3600).toEpochMilli());
   }
 
@@ -35,7 +35,7 @@ class ForecastPointsTest {
     var report = new AccuracyReport("demo", ForecastTarget.CONSUMPTION, ORIGIN, 168, 10, 12.5, Double.NaN, 0.1, 0.2, 0);
 
     assertThat(ForecastPoints.accuracy(report)).isEqualTo(
-        "forecast_accuracy,building=demo,target=consumption nrmse_percent=12.500000,mae_kwh=0.100000,"
-            + "rmse_kwh=0.200000,baseline_rmse_kwh=0.000000,hours=10i,window_hours=168i " + ORIGIN.toEpochMilli());
+        "forecast_accuracy,building=demo,target=consumption baseline_rmse_kwh=0.0,hours=10i,mae_kwh=0.1,"
+            + "nrmse_percent=12.5,rmse_kwh=0.2,window_hours=168i " + ORIGIN.toEpochMilli());
   }
 }

@@ -15,6 +15,7 @@ import io.voltstream.forecast.training.ModelTrainingService;
 import io.voltstream.forecast.training.TrainingResult;
 import io.voltstream.forecast.training.TrainingSet;
 import io.voltstream.forecast.training.TribuoFitter;
+import io.voltstream.influx.Series;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.model.Json;
@@ -76,11 +77,11 @@ class ForecastServiceITCase {
 
   private ForecastService serviceAt(Instant now) {
     var config = new ForecastConfig(URI.create(INFLUX.url()), db, modelDir, List.of(), Duration.ofHours(1), 24, 35, 168);
-    return new ForecastService(config, new InfluxHttp(config.influxUrl(), db, Duration.ofSeconds(10)),
+    return new ForecastService(config, INFLUX.client(db),
         Clock.fixed(now, ZoneOffset.UTC));
   }
 
-  private JsonNode query(String q) {
+  private List<Series> query(String q) {
     return INFLUX.query(db, q);
   }
 
@@ -93,15 +94,15 @@ class ForecastServiceITCase {
       assertThat(summary.batches()).hasSize(2);
     }
 
-    JsonNode consumption = query("SELECT value_kwh, lead_hours FROM forecasts WHERE building = 'b1' AND target = 'consumption'"
-        + " AND model_id = 'consumption-xgboost-it' AND fallback = 'false'");
-    JsonNode rows = consumption.at("/results/0/series/0/values");
+    Series consumption = query("SELECT value_kwh, lead_hours FROM forecasts WHERE building = 'b1' AND target = 'consumption'"
+        + " AND model_id = 'consumption-xgboost-it' AND fallback = 'false'").get(0);
+    List<List<Object>> rows = consumption.values();
     assertThat(rows).hasSize(24);
-    assertThat(rows.get(0).get(0).asText()).isEqualTo(ORIGIN.toString());
-    assertThat(rows.get(0).get(1).asDouble()).isBetween(0.0, 1.0);
-    assertThat(rows.get(23).get(2).asInt()).isEqualTo(23);
+    assertThat(consumption.time(rows.get(0))).isEqualTo(ORIGIN);
+    assertThat(Series.number(rows.get(0), 1)).isBetween(0.0, 1.0);
+    assertThat(Series.number(rows.get(23), 2)).isEqualTo(23);
 
-    JsonNode generation = query("SELECT count(value_kwh) FROM forecasts WHERE target = 'generation'"
+    List<Series> generation = query("SELECT count(value_kwh) FROM forecasts WHERE target = 'generation'"
         + " AND model_id = 'persistence_ensemble' AND fallback = 'true' AND fallback_reason = 'model_missing'");
     assertThat(InfluxExtension.firstValue(generation, 1)).isEqualTo(24);
   }
@@ -114,8 +115,7 @@ class ForecastServiceITCase {
     var config = new ForecastConfig(URI.create(INFLUX.url()), db, modelDir, List.of(), Duration.ofHours(1), 24, 35, 168,
         Optional.of(KAFKA.bootstrapServers()));
     var publisher = new ForecastPublisher(KAFKA.bootstrapServers(), topic);
-    try (ForecastService service = new ForecastService(config, new InfluxHttp(config.influxUrl(), db,
-        Duration.ofSeconds(10)), Clock.fixed(now, ZoneOffset.UTC), Optional.of(publisher))) {
+    try (ForecastService service = new ForecastService(config, INFLUX.client(db), Clock.fixed(now, ZoneOffset.UTC), Optional.of(publisher))) {
       assertThat(service.runOnce().batches()).hasSize(2);
       publisher.flush();
       assertThat(publisher.publishedCount()).isEqualTo(2);
@@ -147,8 +147,7 @@ class ForecastServiceITCase {
     var config = new ForecastConfig(URI.create(INFLUX.url()), db, modelDir, List.of(), Duration.ofHours(1), 24, 35, 168);
     // Port 9 (discard) has no broker: sends fail after max.block.ms, the run must not.
     var publisher = new ForecastPublisher("127.0.0.1:9", KAFKA.uniqueName("forecasts"));
-    try (ForecastService service = new ForecastService(config, new InfluxHttp(config.influxUrl(), db,
-        Duration.ofSeconds(10)), Clock.fixed(ORIGIN, ZoneOffset.UTC), Optional.of(publisher))) {
+    try (ForecastService service = new ForecastService(config, INFLUX.client(db), Clock.fixed(ORIGIN, ZoneOffset.UTC), Optional.of(publisher))) {
       ForecastService.RunSummary summary = service.runOnce();
       publisher.flush();
 
@@ -187,7 +186,7 @@ class ForecastServiceITCase {
     assertThat(exit).as(err.toString()).isZero();
     assertThat(err.toString()).contains("training with --weather NONE");
     var config = new ForecastConfig(URI.create(INFLUX.url()), db, influxModels, List.of("b1"), Duration.ofHours(1), 24, 35, 168);
-    try (var service = new ForecastService(config, new InfluxHttp(config.influxUrl(), db, Duration.ofSeconds(10)),
+    try (var service = new ForecastService(config, INFLUX.client(db),
         Clock.fixed(ORIGIN, ZoneOffset.UTC))) {
       ForecastBatch consumption = service.runOnce().batches().stream()
           .filter(b -> b.target() == ForecastTarget.CONSUMPTION).findFirst().orElseThrow();
@@ -208,12 +207,12 @@ class ForecastServiceITCase {
     }
 
     assertThat(later.accuracy()).extracting(AccuracyReport::hours).containsOnly(3);
-    JsonNode accuracy = query("SELECT hours, nrmse_percent, skill FROM forecast_accuracy WHERE building = 'b1'"
-        + " AND target = 'consumption'");
-    JsonNode row = accuracy.at("/results/0/series/0/values/0");
-    assertThat(row.get(0).asText()).isEqualTo(ORIGIN.plus(Duration.ofHours(3)).toString());
-    assertThat(row.get(1).asInt()).isEqualTo(3);
-    assertThat(row.get(2).asDouble()).isBetween(0.0, 100.0);
-    assertThat(row.get(3).isNumber()).isTrue();
+    Series accuracy = query("SELECT hours, nrmse_percent, skill FROM forecast_accuracy WHERE building = 'b1'"
+        + " AND target = 'consumption'").get(0);
+    List<Object> row = accuracy.values().get(0);
+    assertThat(accuracy.time(row)).isEqualTo(ORIGIN.plus(Duration.ofHours(3)));
+    assertThat(Series.number(row, 1)).isEqualTo(3);
+    assertThat(Series.number(row, 2)).isBetween(0.0, 100.0);
+    assertThat(row.get(3)).isInstanceOf(Number.class);
   }
 }

@@ -2,6 +2,7 @@ package io.voltstream.forecast.streaming;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voltstream.influx.InfluxClient;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ForecastServiceTest {
@@ -21,7 +23,7 @@ class ForecastServiceTest {
     }
     var config = new ForecastConfig(URI.create("http://127.0.0.1:" + port), "voltstream", Path.of("none"),
         List.of("demo"), Duration.ofHours(1), 24, 35, 168);
-    var service = new ForecastService(config, new InfluxHttp(config.influxUrl(), "voltstream", Duration.ofSeconds(2)),
+    var service = new ForecastService(config, new InfluxClient(config.influxUrl(), "voltstream", Optional.empty(), Duration.ofSeconds(2)),
         Clock.fixed(Instant.parse("2026-11-27T10:20:00Z"), ZoneOffset.UTC));
 
     ForecastService.RunSummary summary = service.runOnce();
