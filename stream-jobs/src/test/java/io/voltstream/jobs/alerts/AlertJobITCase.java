@@ -2,7 +2,7 @@ package io.voltstream.jobs.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.influx.Series;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.jobs.io.JobsConfig;
@@ -91,7 +91,7 @@ class AlertJobITCase {
         "sensor_silent:m1:" + T0.plusSeconds(300).toEpochMilli(),
         "late_data_burst:office:" + T0.toEpochMilli());
 
-    JsonNode answer = INFLUX.awaitQuery(db, "SELECT count(event_id) FROM events",
+    List<Series> answer = INFLUX.awaitQuery(db, "SELECT count(event_id) FROM events",
         a -> InfluxExtension.firstValue(a, 1) >= 3, TIMEOUT);
     assertThat(InfluxExtension.firstValue(answer, 1)).isEqualTo(3.0);
   }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.influx.Series;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.model.Json;
 import io.voltstream.model.SensorReading;
@@ -16,6 +17,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -120,10 +122,10 @@ class InfluxSinkITCase {
 
     assertThat(count(db, "power_w")).isEqualTo(2_000);
     assertThat(firstValue(INFLUX.query(db, "SELECT sum(power_w) FROM readings"), 1)).isEqualTo(powerSum(2_000));
-    JsonNode one = INFLUX.query(db, "SELECT energy_kwh, power_w, room, sensor_type FROM readings "
+    List<Series> one = INFLUX.query(db, "SELECT energy_kwh, power_w, room, sensor_type FROM readings "
         + "WHERE sensor_id = 's7' AND time = '2026-11-27T00:00:17Z'");
-    assertThat(one.path("results").path(0).path("series").path(0).path("values").path(0).toString())
-        .isEqualTo("[\"2026-11-27T00:00:17Z\",0.017,17,\"room-2\",\"multi\"]");
+    assertThat(one.get(0).values()).containsExactly(
+        List.of(Instant.parse("2026-11-27T00:00:17Z").toEpochMilli(), 0.017, 17, "room-2", "multi"));
     assertThat(count(db, "power_w", "WHERE room = 'unassigned'")).isEqualTo(200);
   }
 
@@ -153,7 +155,7 @@ class InfluxSinkITCase {
             .retryBackoff(Duration.ofMillis(100), Duration.ofSeconds(2)).build());
     job = env.executeAsync("influx-sink-outage");
 
-    JsonNode before = INFLUX.awaitQuery(db, "SELECT count(power_w) FROM readings", a -> firstValue(a, 1) >= 500, TIMEOUT);
+    List<Series> before = INFLUX.awaitQuery(db, "SELECT count(power_w) FROM readings", a -> firstValue(a, 1) >= 500, TIMEOUT);
     assertThat(firstValue(before, 1)).isGreaterThanOrEqualTo(500);
     INFLUX.stop();
     long outageEnd = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -175,7 +177,7 @@ class InfluxSinkITCase {
     }
     assertThat(retries).as("influxRetries while influxd was down").isPositive();
 
-    JsonNode after = INFLUX.awaitQuery(db, "SELECT count(power_w) FROM readings", a -> firstValue(a, 1) >= total, TIMEOUT);
+    List<Series> after = INFLUX.awaitQuery(db, "SELECT count(power_w) FROM readings", a -> firstValue(a, 1) >= total, TIMEOUT);
     assertThat(firstValue(after, 1)).isEqualTo(total);
     job.getJobExecutionResult().get(60, TimeUnit.SECONDS);
     assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.FINISHED);

@@ -5,7 +5,7 @@ import static io.voltstream.jobs.io.IoTestData.powerSum;
 import static io.voltstream.jobs.io.IoTestData.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.influx.Series;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.jobs.io.JobsConfig;
@@ -13,6 +13,8 @@ import io.voltstream.model.Json;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topics;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
@@ -85,7 +87,7 @@ class RawReadingsJobITCase {
       producer.flush();
     }
 
-    JsonNode counted = INFLUX.awaitQuery(db, "SELECT count(power_w) FROM readings",
+    List<Series> counted = INFLUX.awaitQuery(db, "SELECT count(power_w) FROM readings",
         a -> firstValue(a, 1) >= total, TIMEOUT);
     assertThat(firstValue(counted, 1)).isEqualTo(total);
     assertThat(firstValue(INFLUX.query(db, "SELECT sum(power_w) FROM readings"), 1)).isEqualTo(powerSum(total));
@@ -93,10 +95,10 @@ class RawReadingsJobITCase {
         .isCloseTo(powerSum(total) / 1000.0, org.assertj.core.data.Offset.offset(1e-6));
     assertThat(firstValue(INFLUX.query(db, "SELECT count(power_w) FROM readings WHERE room = 'unassigned'"), 1))
         .isEqualTo(total / 10);
-    JsonNode one = INFLUX.query(db,
+    List<Series> one = INFLUX.query(db,
         "SELECT energy_kwh, power_w, room, sensor_type FROM readings WHERE sensor_id = 's3' AND time = '2026-11-27T00:25:33Z'");
-    assertThat(one.path("results").path(0).path("series").path(0).path("values").path(0).toString())
-        .isEqualTo("[\"2026-11-27T00:25:33Z\",1.533,1533,\"room-0\",\"multi\"]");
+    assertThat(one.get(0).values()).containsExactly(
+        List.of(Instant.parse("2026-11-27T00:25:33Z").toEpochMilli(), 1.533, 1533, "room-0", "multi"));
     assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
   }
 }

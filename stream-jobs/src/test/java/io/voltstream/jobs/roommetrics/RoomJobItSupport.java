@@ -2,6 +2,8 @@ package io.voltstream.jobs.roommetrics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.voltstream.influx.Series;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.jobs.io.JobsConfig;
@@ -13,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,20 +81,18 @@ final class RoomJobItSupport {
   }
 
   /** Rows of the first series of an InfluxQL answer, column name → value. */
-  static List<Map<String, JsonNode>> rows(JsonNode answer) {
+  static List<Map<String, JsonNode>> rows(List<Series> answer) {
     List<Map<String, JsonNode>> rows = new ArrayList<>();
     if (answer == null) {
       return rows;
     }
-    for (JsonNode series : answer.path("results").path(0).path("series")) {
-      List<String> columns = new ArrayList<>();
-      series.path("columns").forEach(c -> columns.add(c.asText()));
-      for (JsonNode values : series.path("values")) {
+    for (Series series : answer) {
+      for (List<Object> values : series.values()) {
         Map<String, JsonNode> row = new LinkedHashMap<>();
-        Iterator<JsonNode> it = values.elements();
-        for (String c : columns) {
-          row.put(c, it.next());
+        for (int i = 0; i < series.columns().size(); i++) {
+          row.put(series.columns().get(i), Json.MAPPER.valueToTree(values.get(i)));
         }
+        row.put(Series.TIME, TextNode.valueOf(series.time(values).toString())); // RFC 3339, as rowAt compares
         rows.add(row);
       }
     }
