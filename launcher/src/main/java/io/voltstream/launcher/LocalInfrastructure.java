@@ -1,9 +1,11 @@
 package io.voltstream.launcher;
 
+import io.voltstream.influx.InfluxClient;
 import io.voltstream.infra.EmbeddedKafka;
 import io.voltstream.infra.InfluxServer;
 import io.voltstream.infra.MosquittoBroker;
 import io.voltstream.infra.TopicProvisioner;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,7 +37,7 @@ public final class LocalInfrastructure implements AutoCloseable {
       LOG.info("Starting influxd on port {}", cfg.influxPort());
       influx = lifecycle.add("influxd", InfluxServer.start(cfg.dataDir().resolve("influxdb"), cfg.influxPort()));
       database = cfg.influxDatabase();
-      influx.createDatabase(database);
+      influxClient().createDatabase();
     } catch (RuntimeException e) {
       lifecycle.close();
       throw e;
@@ -66,6 +68,11 @@ public final class LocalInfrastructure implements AutoCloseable {
 
   public InfluxServer influx() {
     return influx;
+  }
+
+  /** A client of the local influxd for the configured database. */
+  public InfluxClient influxClient() {
+    return new InfluxClient(URI.create(influx.url()), database);
   }
 
   public String database() {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.influx.InfluxClient;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Series;
 import io.voltstream.infra.FreePorts;
-import io.voltstream.infra.InfluxServer;
 import io.voltstream.infra.ProcessStats;
 import io.voltstream.infra.TopicReader;
+import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.model.DeadLetter;
 import io.voltstream.model.Json;
 import io.voltstream.model.Topics;
@@ -72,8 +75,7 @@ class DemoStackITCase {
   private Instant startedAt;
   private Instant readyAt;
   private DemoStack stack;
-  private InfluxServer influx;
-  private String database;
+  private InfluxClient influx;
 
   @BeforeAll
   void startDemoStack(@TempDir Path tempDir) throws Exception {
@@ -89,8 +91,7 @@ class DemoStackITCase {
     stack = DemoStack.start(env, new DemoStack.Options(true, true, 0));
     readyAt = Instant.now();
     LOG.info("DemoStack started in {} s", seconds(startedAt, readyAt));
-    influx = stack.infra().influx();
-    database = stack.infra().database();
+    influx = stack.infra().influxClient();
   }
 
   @AfterAll
@@ -272,30 +273,18 @@ class DemoStackITCase {
   }
 
   private Set<String> roomsWithMetrics(String building) {
-    JsonNode answer = influx.query(database,
-        "SELECT count(sample_count) FROM room_metrics WHERE building = '" + building + "' GROUP BY room");
+    List<Series> answer = influx.query(InfluxQuery.of(
+        "SELECT count(sample_count) FROM room_metrics WHERE building = '" + building + "' GROUP BY room"));
     Set<String> rooms = new TreeSet<>();
-    for (JsonNode series : answer.path("results").path(0).path("series")) {
-      rooms.add(series.path("tags").path("room").asText());
+    for (Series series : answer) {
+      rooms.add(series.tags().get("room"));
     }
     return rooms;
   }
 
   /** The first row of an InfluxQL answer as column → value, empty when there is none. */
   private Optional<Map<String, JsonNode>> firstRow(String influxql) {
-    JsonNode result = influx.query(database, influxql).path("results").path(0);
-    assertThat(result.has("error")).as("InfluxQL error for %s: %s", influxql, result).isFalse();
-    JsonNode series = result.path("series").path(0);
-    if (series.isMissingNode() || series.path("values").isEmpty()) {
-      return Optional.empty();
-    }
-    JsonNode columns = series.path("columns");
-    JsonNode values = series.path("values").path(0);
-    Map<String, JsonNode> row = new HashMap<>();
-    for (int i = 0; i < columns.size(); i++) {
-      row.put(columns.get(i).asText(), values.get(i));
-    }
-    return Optional.of(row);
+    return InfluxExtension.rows(influx.query(InfluxQuery.of(influxql))).stream().findFirst();
   }
 
   private static Map<String, JsonNode> awaitRow(Duration timeout, Supplier<Optional<Map<String, JsonNode>>> query) {

@@ -1,15 +1,21 @@
 package io.voltstream.infra.junit;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.influx.InfluxException;
 import io.voltstream.influx.InfluxQuery;
 import io.voltstream.influx.Series;
 import io.voltstream.infra.InfluxServer;
 import io.voltstream.infra.InfraException;
+import io.voltstream.model.Json;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -119,6 +125,28 @@ public final class InfluxExtension implements BeforeAllCallback, AfterAllCallbac
     }
     Double value = Series.number(answer.get(0).values().get(0), column);
     return value == null ? Double.NaN : value;
+  }
+
+  /**
+   * Every row of every series as column → JSON value, for assertions; {@code time} is RFC 3339
+   * text (e.g. {@code 2026-11-27T00:00:00Z}), the other values as InfluxDB answered them.
+   */
+  public static List<Map<String, JsonNode>> rows(List<Series> answer) {
+    List<Map<String, JsonNode>> rows = new ArrayList<>();
+    if (answer == null) {
+      return rows;
+    }
+    for (Series series : answer) {
+      for (List<Object> values : series.values()) {
+        Map<String, JsonNode> row = new LinkedHashMap<>();
+        for (int i = 0; i < series.columns().size(); i++) {
+          row.put(series.columns().get(i), Json.MAPPER.valueToTree(values.get(i)));
+        }
+        row.put(Series.TIME, TextNode.valueOf(series.time(values).toString()));
+        rows.add(row);
+      }
+    }
+    return rows;
   }
 
   /** Stops influxd (same ports and data are used by {@link #start()}). */

@@ -1,7 +1,9 @@
 package io.voltstream.launcher.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.voltstream.infra.InfluxServer;
+import io.voltstream.influx.InfluxClient;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Schema;
+import io.voltstream.influx.Series;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
 import io.voltstream.sim.mqtt.MqttPublisher;
@@ -44,8 +46,7 @@ final class LatencyProbe implements AutoCloseable {
   record Seen(long publishedAtMs, Duration latency) {}
 
   private final MqttPublisher mqtt;
-  private final InfluxServer influx;
-  private final String database;
+  private final InfluxClient influx;
   private final ScheduledExecutorService scheduler;
   private final ConcurrentSkipListMap<Long, Boolean> pending = new ConcurrentSkipListMap<>();
   private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
@@ -56,10 +57,9 @@ final class LatencyProbe implements AutoCloseable {
   private long lastTimestampMs;
   private long sequence;
 
-  private LatencyProbe(MqttPublisher mqtt, InfluxServer influx, String database) {
+  private LatencyProbe(MqttPublisher mqtt, InfluxClient influx) {
     this.mqtt = mqtt;
     this.influx = influx;
-    this.database = database;
     this.scheduler = Executors.newScheduledThreadPool(2, r -> {
       Thread t = new Thread(r, "voltstream-bench-probe");
       t.setDaemon(true);
@@ -67,11 +67,11 @@ final class LatencyProbe implements AutoCloseable {
     });
   }
 
-  static LatencyProbe start(URI mqttUrl, InfluxServer influx, String database, Duration probeInterval,
+  static LatencyProbe start(URI mqttUrl, InfluxClient influx, Duration probeInterval,
       Duration pollInterval) {
     MqttPublisher mqtt = MqttPublisher.start(mqttUrl, "voltstream-bench-probe-" + UUID.randomUUID().toString()
         .substring(0, 8), 100);
-    LatencyProbe probe = new LatencyProbe(mqtt, influx, database);
+    LatencyProbe probe = new LatencyProbe(mqtt, influx);
     probe.publishing = probe.scheduler.scheduleAtFixedRate(probe::publishOne, 0, probeInterval.toNanos(),
         TimeUnit.NANOSECONDS);
     probe.scheduler.scheduleWithFixedDelay(probe::pollSafely, pollInterval.toNanos(), pollInterval.toNanos(),
@@ -166,14 +166,15 @@ final class LatencyProbe implements AutoCloseable {
     }
     long from = Math.max(oldest.getKey(), giveUpBefore);
     long started = System.nanoTime();
-    JsonNode answer = influx.query(database,
-        "SELECT power_w FROM readings WHERE sensor_id = '" + SENSOR + "' AND time >= " + from + "ms");
+    var r = Schema.READINGS;
+    List<Series> answer = influx.query(InfluxQuery.of("SELECT ").column(r.powerW).text(" FROM ").from(r)
+        .text(" WHERE ").eq(r.sensorId, "sensor", SENSOR).text(" AND time >= ").time(Instant.ofEpochMilli(from)));
     long seenAtMs = System.currentTimeMillis();
     queries.incrementAndGet();
     queryNanos.addAndGet(System.nanoTime() - started);
-    for (JsonNode series : answer.path("results").path(0).path("series")) {
-      for (JsonNode row : series.path("values")) {
-        long ts = Instant.parse(row.path(0).asText()).toEpochMilli();
+    for (Series series : answer) {
+      for (List<Object> row : series.values()) {
+        long ts = series.time(row).toEpochMilli();
         if (pending.remove(ts) != null) {
           seen.add(new Seen(ts, Duration.ofMillis(Math.max(0, seenAtMs - ts))));
         }

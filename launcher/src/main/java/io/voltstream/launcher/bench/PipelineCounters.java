@@ -1,7 +1,8 @@
 package io.voltstream.launcher.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.voltstream.infra.InfluxServer;
+import io.voltstream.influx.InfluxClient;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Series;
 import io.voltstream.model.Topics;
 import java.time.Instant;
 import java.util.HashMap;
@@ -32,10 +33,10 @@ final class PipelineCounters implements AutoCloseable {
 
   private final Admin admin;
   private final String group;
-  private final InfluxServer influx;
+  private final InfluxClient influx;
   private List<TopicPartition> partitions;
 
-  PipelineCounters(String bootstrapServers, String group, InfluxServer influx) {
+  PipelineCounters(String bootstrapServers, String group, InfluxClient influx) {
     Properties props = new Properties();
     props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "voltstream-bench-counters");
@@ -74,17 +75,16 @@ final class PipelineCounters implements AutoCloseable {
 
   /** Points InfluxDB accepted on {@code /write} since it started. */
   long influxPointsWritten() {
-    JsonNode answer = influx.query(null, "SHOW STATS FOR 'httpd'");
+    List<Series> answer = influx.withDatabase(null).query(InfluxQuery.of("SHOW STATS FOR 'httpd'"));
     long total = 0;
     boolean found = false;
-    for (JsonNode series : answer.path("results").path(0).path("series")) {
-      JsonNode columns = series.path("columns");
-      for (int i = 0; i < columns.size(); i++) {
-        if ("pointsWrittenOK".equals(columns.get(i).asText())) {
-          for (JsonNode row : series.path("values")) {
-            total += row.path(i).asLong();
-            found = true;
-          }
+    for (Series series : answer) {
+      int column = series.column("pointsWrittenOK");
+      for (List<Object> row : series.values()) {
+        Double written = Series.number(row, column);
+        if (written != null) {
+          total += written.longValue();
+          found = true;
         }
       }
     }

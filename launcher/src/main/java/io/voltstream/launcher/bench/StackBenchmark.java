@@ -1,6 +1,8 @@
 package io.voltstream.launcher.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Schema;
+import io.voltstream.influx.Series;
 import io.voltstream.sim.load.LoadGenerator;
 import io.voltstream.sim.load.LoadGeneratorConfig;
 import java.io.IOException;
@@ -96,8 +98,8 @@ public final class StackBenchmark {
 
   private boolean measure(BenchStack stack) throws Exception {
     String db = stack.infra().database();
-    try (PipelineCounters counters = new PipelineCounters(stack.kafkaBootstrap(), stack.rawReadingsGroup(), stack.infra().influx());
-        LatencyProbe probe = LatencyProbe.start(stack.mqttUrl(), stack.infra().influx(), db, cfg.probeInterval(), cfg.pollInterval())) {
+    try (PipelineCounters counters = new PipelineCounters(stack.kafkaBootstrap(), stack.rawReadingsGroup(), stack.infra().influxClient());
+        LatencyProbe probe = LatencyProbe.start(stack.mqttUrl(), stack.infra().influxClient(), cfg.probeInterval(), cfg.pollInterval())) {
       awaitPipelineReady(probe);
       ResourceSampler resources = new ResourceSampler(stack.pids());
       ThreadCpu threadCpu = new ThreadCpu();
@@ -297,8 +299,12 @@ public final class StackBenchmark {
   }
 
   private static long countReadings(BenchStack stack, String db) {
-    JsonNode answer = stack.infra().influx().query(db, "SELECT count(power_w) FROM readings");
-    return answer.path("results").path(0).path("series").path(0).path("values").path(0).path(1).asLong(0);
+    var r = Schema.READINGS;
+    List<Series> answer = stack.infra().influxClient().withDatabase(db)
+        .query(InfluxQuery.of("SELECT count(").column(r.powerW).text(") FROM ").from(r));
+    Double count = answer.isEmpty() || answer.get(0).values().isEmpty() ? null
+        : Series.number(answer.get(0).values().get(0), 1);
+    return count == null ? 0 : count.longValue();
   }
 
   private void printSummary(List<StepResult> results, LatencyProbe probe) {

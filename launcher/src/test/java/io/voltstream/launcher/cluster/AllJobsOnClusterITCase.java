@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voltstream.infra.FreePorts;
 import io.voltstream.infra.ProcessStats;
+import io.voltstream.influx.Series;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.launcher.VoltstreamCli;
@@ -20,8 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +128,7 @@ class AllJobsOnClusterITCase {
         assertThat(co2.get(0).get("threshold").asDouble()).isEqualTo(1000.0);
 
         int total = produced;
-        JsonNode count = INFLUX.awaitQuery(db, "SELECT count(energy_kwh) FROM readings",
+        List<Series> count = INFLUX.awaitQuery(db, "SELECT count(energy_kwh) FROM readings",
             a -> InfluxExtension.firstValue(a, 1) >= total, TIMEOUT);
         assertThat(InfluxExtension.firstValue(count, 1)).as("points in InfluxDB readings").isEqualTo(total);
         List<Map<String, JsonNode>> raw = rows(INFLUX.query(db,
@@ -195,24 +194,8 @@ class AllJobsOnClusterITCase {
   }
 
   /** Rows of every series of an InfluxQL answer, column name → value. */
-  private static List<Map<String, JsonNode>> rows(JsonNode answer) {
-    List<Map<String, JsonNode>> rows = new ArrayList<>();
-    if (answer == null) {
-      return rows;
-    }
-    for (JsonNode series : answer.path("results").path(0).path("series")) {
-      List<String> columns = new ArrayList<>();
-      series.path("columns").forEach(c -> columns.add(c.asText()));
-      for (JsonNode values : series.path("values")) {
-        Map<String, JsonNode> row = new LinkedHashMap<>();
-        Iterator<JsonNode> it = values.elements();
-        for (String c : columns) {
-          row.put(c, it.next());
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
+  private static List<Map<String, JsonNode>> rows(List<Series> answer) {
+    return InfluxExtension.rows(answer);
   }
 
   /** Waits until the cluster runs {@value #JOBS} jobs, all in {@code state}; returns job name → id. */

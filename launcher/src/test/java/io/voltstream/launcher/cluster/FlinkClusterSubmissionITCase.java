@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voltstream.infra.FreePorts;
 import io.voltstream.infra.ProcessStats;
+import io.voltstream.influx.Series;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.launcher.VoltstreamCli;
@@ -73,14 +74,14 @@ class FlinkClusterSubmissionITCase {
       long producedNanos = System.nanoTime();
       produceReadings();
 
-      JsonNode answer = INFLUX.awaitQuery(db, "SELECT count(power_w) FROM readings",
+      List<Series> answer = INFLUX.awaitQuery(db, "SELECT count(power_w) FROM readings",
           a -> InfluxExtension.firstValue(a, 1) >= READINGS, Duration.ofSeconds(120));
       assertThat(InfluxExtension.firstValue(answer, 1)).as("points in InfluxDB readings").isEqualTo(READINGS);
       LOG.info("cluster ready in {} ms; {} readings in InfluxDB {} ms after producing; RSS JobManager {} MB, TaskManager {} MB",
           startup.toMillis(), READINGS, Duration.ofNanos(System.nanoTime() - producedNanos).toMillis(),
           rssMb(pids.get(0)), rssMb(pids.get(1)));
-      JsonNode sensors = INFLUX.query(db, "SHOW TAG VALUES FROM readings WITH KEY = \"sensor_id\"");
-      assertThat(sensors.path("results").path(0).path("series").path(0).path("values")).hasSize(10);
+      List<Series> sensors = INFLUX.query(db, "SHOW TAG VALUES FROM readings WITH KEY = \"sensor_id\"");
+      assertThat(sensors.get(0).values()).hasSize(10);
 
       flink.cancel(jobId);
       assertThat(poll(() -> "CANCELED".equals(flink.jobState(jobId)), Duration.ofSeconds(60)))

@@ -2,7 +2,6 @@ package io.voltstream.jobs.roommetrics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import io.voltstream.influx.Series;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
@@ -13,9 +12,7 @@ import io.voltstream.model.SensorType;
 import io.voltstream.model.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -82,22 +79,9 @@ final class RoomJobItSupport {
 
   /** Rows of the first series of an InfluxQL answer, column name → value. */
   static List<Map<String, JsonNode>> rows(List<Series> answer) {
-    List<Map<String, JsonNode>> rows = new ArrayList<>();
-    if (answer == null) {
-      return rows;
-    }
-    for (Series series : answer) {
-      for (List<Object> values : series.values()) {
-        Map<String, JsonNode> row = new LinkedHashMap<>();
-        for (int i = 0; i < series.columns().size(); i++) {
-          row.put(series.columns().get(i), Json.MAPPER.valueToTree(values.get(i)));
-        }
-        row.put(Series.TIME, TextNode.valueOf(series.time(values).toString())); // RFC 3339, as rowAt compares
-        rows.add(row);
-      }
-    }
-    return rows;
+    return InfluxExtension.rows(answer);
   }
+
 
   /** Waits until {@code room} has a {@code room_metrics} point at {@code windowStart}; returns the rows of that room. */
   static List<Map<String, JsonNode>> awaitRoomWindow(InfluxExtension influx, String db, String room, Instant windowStart) {
