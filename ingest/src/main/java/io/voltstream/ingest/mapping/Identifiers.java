@@ -1,22 +1,14 @@
 package io.voltstream.ingest.mapping;
 
+import io.voltstream.model.EntityId;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-/**
- * Rules for names that end up in MQTT topics, Kafka keys, InfluxDB tags and URLs: sensor ids and
- * room names are URL-safe ({@code [A-Za-z0-9._-]}, 1 to 64 characters).
- */
+/** The MQTT readings topic {@code sensors/{id}/readings}; the id follows the {@link EntityId} rule. */
 public final class Identifiers {
-  private static final Pattern URL_SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final String TOPIC_PREFIX = "sensors/";
   private static final String TOPIC_SUFFIX = "/readings";
 
   private Identifiers() {}
-
-  public static boolean isUrlSafe(String name) {
-    return name != null && URL_SAFE.matcher(name).matches();
-  }
 
   /** The sensor id of a readings topic {@code sensors/{id}/readings}, or empty for any other topic. */
   public static Optional<String> sensorIdOfTopic(String mqttTopic) {
@@ -28,6 +20,6 @@ public final class Identifiers {
       return Optional.empty();
     }
     String segment = mqttTopic.substring(TOPIC_PREFIX.length(), end);
-    return isUrlSafe(segment) ? Optional.of(segment) : Optional.empty();
+    return EntityId.isValid(segment) ? Optional.of(segment) : Optional.empty();
   }
 }

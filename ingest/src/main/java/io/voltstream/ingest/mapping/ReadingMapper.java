@@ -1,6 +1,7 @@
 package io.voltstream.ingest.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.model.EntityId;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
 import java.time.DateTimeException;
@@ -86,9 +87,9 @@ final class ReadingMapper {
 
   private static String sensorId(JsonNode node, String topicSensorId) {
     JsonNode value = required(node, "sensor_id");
-    if (!value.isTextual() || !Identifiers.isUrlSafe(value.textValue())) {
+    if (!value.isTextual() || !EntityId.isValid(value.textValue())) {
       throw new Invalid(RejectionReason.INVALID_SENSOR_ID, "sensor_id",
-          "sensor_id must be a string of 1-64 characters from [A-Za-z0-9._-], got " + abbreviate(value));
+          "sensor_id " + EntityId.RULE + ", got " + abbreviate(value));
     }
     if (!value.textValue().equals(topicSensorId)) {
       throw new Invalid(RejectionReason.SENSOR_ID_MISMATCH, "sensor_id", "sensor_id '" + value.textValue()
@@ -146,9 +147,9 @@ final class ReadingMapper {
     if (value == null) {
       return null;
     }
-    if (!value.isTextual() || !Identifiers.isUrlSafe(value.textValue())) {
+    if (!value.isTextual() || !EntityId.isValid(value.textValue())) {
       throw new Invalid(RejectionReason.INVALID_ROOM, "room",
-          "room must be a string of 1-64 characters from [A-Za-z0-9._-], got " + abbreviate(value));
+          "room " + EntityId.RULE + ", got " + abbreviate(value));
     }
     return value.textValue();
   }
