@@ -1,6 +1,5 @@
 package io.voltstream.influx;
 
-import io.voltstream.model.EntityId;
 import io.voltstream.model.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -92,7 +91,7 @@ public final class InfluxClient {
 
   /** {@code CREATE DATABASE} for this client's database (a no-op when it exists). */
   public void createDatabase() {
-    execute(InfluxQuery.of("CREATE DATABASE ").text('"' + EntityId.require("database", database) + '"'));
+    execute(InfluxQuery.createDatabase(database));
   }
 
   /** Writes line protocol (one point per line) with millisecond timestamps. */

@@ -35,6 +35,11 @@ public final class InfluxQuery {
     return new InfluxQuery().text(trustedText);
   }
 
+  /** {@code CREATE DATABASE "<name>"} for a database name following the {@link EntityId} rule. */
+  public static InfluxQuery createDatabase(String database) {
+    return of("CREATE DATABASE \"").text(EntityId.require("database", database)).text("\"");
+  }
+
   /** Appends trusted text (a constant written in this code base, never input). */
   public InfluxQuery text(String trustedText) {
     text.append(Objects.requireNonNull(trustedText));

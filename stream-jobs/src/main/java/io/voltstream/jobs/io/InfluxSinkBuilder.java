@@ -1,5 +1,6 @@
 package io.voltstream.jobs.io;
 
+import io.voltstream.model.EntityId;
 import org.apache.flink.annotation.PublicEvolving;
 import java.net.URI;
 import java.time.Duration;
@@ -139,6 +140,8 @@ public class InfluxSinkBuilder<T> {
     check(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null,
         "InfluxSink: url '" + url + "' must be http(s)://host[:port]");
     check(database != null && !database.isBlank(), "InfluxSink: database is required, e.g. database(\"voltstream\")");
+    check(!createDatabase || EntityId.isValid(database),
+        "InfluxSink: createDatabase(true) needs a database name that " + EntityId.RULE + ", was '" + database + "'");
     check(converter != null, "InfluxSink: converter is required, e.g. converter(InfluxPoints::reading)");
     check(token == null || username == null, "InfluxSink: set either token(..) or credentials(..), not both");
     check(username == null || password != null, "InfluxSink: credentials(..) needs a password");

@@ -1,5 +1,6 @@
 package io.voltstream.jobs.io;
 
+import io.voltstream.influx.InfluxQuery;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -27,7 +28,7 @@ record InfluxWriteSettings(
   }
 
   URI createDatabaseUri() {
-    return URI.create(base() + "/query?q=" + enc("CREATE DATABASE \"" + database.replace("\"", "\\\"") + "\""));
+    return URI.create(base() + "/query?q=" + enc(InfluxQuery.createDatabase(database).render()));
   }
 
   /** The value of the Authorization header, or null when no credentials are configured. */
