@@ -140,7 +140,7 @@ public final class InfluxClient {
     try {
       response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw new InfluxException("InfluxDB at " + baseUrl + " is unreachable: " + e, e);
+      throw new InfluxException("InfluxDB at " + baseUrl + " is not reachable: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InfluxException("interrupted while calling InfluxDB", e);

@@ -23,8 +23,8 @@ class ForecastServiceTest {
     }
     var config = new ForecastConfig(URI.create("http://127.0.0.1:" + port), "voltstream", Path.of("none"),
         List.of("demo"), Duration.ofHours(1), 24, 35, 168);
-    var service = new ForecastService(config, new InfluxClient(config.influxUrl(), "voltstream", Optional.empty(), Duration.ofSeconds(2)),
-        Clock.fixed(Instant.parse("2026-11-27T10:20:00Z"), ZoneOffset.UTC));
+    var influx = new InfluxClient(config.influxUrl(), "voltstream", Optional.empty(), Duration.ofSeconds(2));
+    var service = new ForecastService(config, influx, Clock.fixed(Instant.parse("2026-11-27T10:20:00Z"), ZoneOffset.UTC));
 
     ForecastService.RunSummary summary = service.runOnce();
 
