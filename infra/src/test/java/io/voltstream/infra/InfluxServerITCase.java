@@ -1,8 +1,10 @@
 package io.voltstream.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voltstream.influx.InfluxClient;
+import io.voltstream.influx.InfluxException;
 import io.voltstream.influx.InfluxQuery;
 import io.voltstream.influx.Series;
 import io.voltstream.infra.junit.InfluxExtension;
@@ -40,6 +42,17 @@ class InfluxServerITCase {
     List<Series> answer = INFLUX.query(db, "SELECT count(v) FROM m WHERE room = 'a b&c'");
 
     assertThat(InfluxExtension.firstValue(answer, 1)).isEqualTo(1.0);
+  }
+
+  @Test
+  void shouldRaiseRejectedStatementsAsInfluxExceptions() {
+    String db = INFLUX.freshDatabase();
+    INFLUX.write(db, "m v=1 1700000000000");
+
+    assertThatThrownBy(() -> INFLUX.query(db, "SELECT FROM m"))
+        .isInstanceOf(InfluxException.class).hasMessageContaining("HTTP 400");
+    assertThatThrownBy(() -> INFLUX.query(db, "SELECT v FROM m GROUP BY time(1m)"))
+        .isInstanceOf(InfluxException.class).hasMessageContaining("aggregate");
   }
 
   @Test
