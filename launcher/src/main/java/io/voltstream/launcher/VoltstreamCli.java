@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code voltstream} command: one entry point for every role (demo, ingest, jobs, api,
- * simulate, forecast, submit, bench). Configuration comes from {@code VOLTSTREAM_*} environment
+ * simulate, forecast, submit, bench, scorecard). Configuration comes from {@code VOLTSTREAM_*} environment
  * variables, overridden by flags.
  */
 @Command(
@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ForecastCommand.class,
       SubmitCommand.class,
       BenchCommand.class,
+      ScorecardCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VoltstreamCli implements Callable<Integer> {

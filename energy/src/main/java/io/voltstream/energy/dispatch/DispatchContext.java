@@ -1,0 +1,60 @@
+package io.voltstream.energy.dispatch;
+
+import io.voltstream.energy.battery.BatteryPhysics;
+import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.energy.battery.PowerRange;
+import io.voltstream.energy.plan.Plan;
+import io.voltstream.energy.tariff.Tariff;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a strategy may look at for one decision.
+ *
+ * @param at event time of the decision
+ * @param interval how long the setpoint will hold (10 s in the Flink job, the step in a replay)
+ * @param netLoadW building consumption − generation [W]; negative = PV surplus
+ * @param battery the (possibly aggregated, see {@link BatterySpec#aggregate}) battery
+ * @param socPercent its state of charge
+ * @param physicalRangeW what the battery can do over {@code interval} within its min/max SoC
+ * @param tariff the building's tariff
+ * @param monthPeakImportW highest 15-minute average import of the billing month so far [W]
+ * @param plan the current plan, if a planner made one
+ */
+public record DispatchContext(
+    Instant at,
+    Duration interval,
+    double netLoadW,
+    BatterySpec battery,
+    double socPercent,
+    PowerRange physicalRangeW,
+    Tariff tariff,
+    double monthPeakImportW,
+    Optional<Plan> plan) {
+
+  public DispatchContext {
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(interval, "interval");
+    Objects.requireNonNull(battery, "battery");
+    Objects.requireNonNull(physicalRangeW, "physicalRangeW");
+    Objects.requireNonNull(tariff, "tariff");
+    Objects.requireNonNull(plan, "plan");
+    if (!Double.isFinite(netLoadW) || !Double.isFinite(socPercent)) {
+      throw new IllegalArgumentException("net load and SoC must be finite");
+    }
+  }
+
+  /** A context for one battery, its physical range computed from its spec and SoC. */
+  public static DispatchContext of(Instant at, Duration interval, double netLoadW, BatterySpec battery,
+      double socPercent, Tariff tariff, double monthPeakImportW) {
+    return new DispatchContext(at, interval, netLoadW, battery, socPercent,
+        BatteryPhysics.limits(battery, socPercent, interval), tariff, monthPeakImportW, Optional.empty());
+  }
+
+  public DispatchContext withPlan(Plan newPlan) {
+    return new DispatchContext(at, interval, netLoadW, battery, socPercent, physicalRangeW, tariff,
+        monthPeakImportW, Optional.ofNullable(newPlan));
+  }
+}
