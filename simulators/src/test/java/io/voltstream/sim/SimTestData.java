@@ -1,5 +1,7 @@
 package io.voltstream.sim;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -19,6 +21,17 @@ public final class SimTestData {
   public static final long SEED = 42L;
 
   private SimTestData() {}
+
+  /** The repository's copy of the UCI data file (data/uci-appliances), found by walking up from the module directory; null if absent. */
+  public static Path uciCsv() {
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      Path candidate = dir.resolve("data/uci-appliances/energydata_2016-02-14_2016-04-30.csv");
+      if (Files.isReadable(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
 
   /** {@code date} at local Brussels time {@code hh:mm}. */
   public static Instant brussels(LocalDate date, int hour, int minute) {

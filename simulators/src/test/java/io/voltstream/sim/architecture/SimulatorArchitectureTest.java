@@ -25,7 +25,7 @@ class SimulatorArchitectureTest {
   void modelsShouldNotDependOnTransportsOrAdapters() {
     noClasses().that().resideInAnyPackage("io.voltstream.sim.device..", "io.voltstream.sim.building..",
             "io.voltstream.sim.payload..", "io.voltstream.sim.replay..", "io.voltstream.sim.clock..",
-            "io.voltstream.sim.config..")
+            "io.voltstream.sim.config..", "io.voltstream.sim.scenario..")
         .should().dependOnClassesThat().resideInAnyPackage("com.hivemq..", "org.apache.kafka..",
             "io.voltstream.sim.mqtt..", "io.voltstream.sim.registry..", "io.voltstream.sim.run..",
             "io.voltstream.sim.load..")

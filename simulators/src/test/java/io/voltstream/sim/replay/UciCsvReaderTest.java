@@ -2,6 +2,7 @@ package io.voltstream.sim.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voltstream.sim.SimTestData;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -31,13 +32,7 @@ class UciCsvReaderTest {
 
   /** The repository's copy of the data file (data/uci-appliances), found by walking up from the module directory. */
   static Path realFile() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("data/uci-appliances/energydata_2016-02-14_2016-04-30.csv");
-      if (Files.isReadable(candidate)) {
-        return candidate;
-      }
-    }
-    return null;
+    return SimTestData.uciCsv();
   }
 
   @Test
