@@ -5,11 +5,11 @@ import io.voltstream.sim.building.DemoBuilding;
 import java.util.List;
 
 /**
- * The demo building's two batteries, sized to its load and PV (see energy/README.md): the house
- * uses about 30 kWh a day with a 4–6 kW evening peak, and its 6 kWp roof gives 10–35 kWh a day in
- * spring. A 10 kWh / 5 kW main battery covers the evening peak and most of the night; a 5 kWh /
- * 2.5 kW second one (e.g. an older unit) absorbs more of the midday surplus. Both: 90 % round trip,
- * SoC 5–95 %, 10 % emergency reserve.
+ * The demo building's two batteries, sized to its load and PV (see energy/README.md): in spring the
+ * house uses about 26 kWh a day, about 15 kWh of it in the evening and night when the 6 kWp roof
+ * (about 25 kWh a day) does not cover it. A 10 kWh / 5 kW main battery covers the evening peak and
+ * most of the night; a 5 kWh / 2.5 kW second one (e.g. an older unit) stores more of the midday
+ * surplus. Both: 90 % round trip, SoC 5–95 %, 10 % emergency reserve.
  */
 public final class DemoBatteries {
   public static final String MAIN_ID = "demo-battery-1";
