@@ -28,6 +28,8 @@ public final class Planner {
   private static final int CAP_GRID_POINTS = 10;
   private static final int GOLDEN_ITERATIONS = 10;
   private static final double INFEASIBLE = Double.POSITIVE_INFINITY;
+  /** Transition offsets are stored as shorts; far beyond any useful resolution anyway. */
+  private static final int MAX_LEVELS = 20_000;
 
   private final PlannerConfig config;
 
@@ -157,6 +159,10 @@ public final class Planner {
       double maxKwh = battery.storedKwh(battery.maxSocPercent());
       // The grid spans [reserve, max SoC] evenly, with a step no coarser than the power resolution.
       levels = (int) Math.max(2, Math.ceil((maxKwh - minKwh) / (config.powerResolutionW() * slotHours / 1000.0)) + 1);
+      if (levels > MAX_LEVELS) {
+        throw new IllegalArgumentException("powerResolutionW " + config.powerResolutionW() + " W gives " + levels
+            + " SoC levels for this battery; use a coarser resolution (at most " + MAX_LEVELS + " levels)");
+      }
       stepKwh = (maxKwh - minKwh) / (levels - 1);
       double nowKwh = battery.storedKwh(socPercent);
       startLevel = (int) Math.max(0, Math.min(levels - 1, Math.round((nowKwh - minKwh) / stepKwh)));
