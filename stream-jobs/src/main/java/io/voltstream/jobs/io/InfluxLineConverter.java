@@ -1,6 +1,5 @@
 package io.voltstream.jobs.io;
 
-import org.apache.flink.annotation.PublicEvolving;
 import java.io.Serializable;
 
 /**
@@ -8,7 +7,6 @@ import java.io.Serializable;
  * result, or an exception, means the element cannot be stored: {@link InfluxSink} counts it as
  * rejected and carries on.
  */
-@PublicEvolving
 @FunctionalInterface
 public interface InfluxLineConverter<T> extends Serializable {
   String toLine(T element);

@@ -1,6 +1,5 @@
 package io.voltstream.jobs.io;
 
-import org.apache.flink.annotation.PublicEvolving;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  *
  * <p>Metrics per subtask: {@code influxPointsWritten}, {@code influxPointsRejected}, {@code influxRetries}.
  */
-@PublicEvolving
 public class InfluxSink<T> extends AsyncSinkBase<T, String> {
   private final InfluxWriteSettings settings;
 

@@ -1,7 +1,6 @@
 package io.voltstream.jobs.io;
 
 import io.voltstream.model.EntityId;
-import org.apache.flink.annotation.PublicEvolving;
 import java.net.URI;
 import java.time.Duration;
 
@@ -11,7 +10,6 @@ import java.time.Duration;
  * points / 4 MiB flushed at least every second, 4 requests in flight, 20,000 buffered points,
  * 30 s request timeout, retry backoff 200 ms doubling up to 10 s, no database creation.
  */
-@PublicEvolving
 public class InfluxSinkBuilder<T> {
   /** Batching and buffering limits handed to {@code AsyncSinkBase}. */
   record Limits(

@@ -1,6 +1,5 @@
 package io.voltstream.jobs.io;
 
-import org.apache.flink.annotation.Internal;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
  * after the backoff delay; until then the request counts as in flight, which is what throttles
  * (backpressures) the job during an outage.
  */
-@Internal
 final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
   private static final Logger LOG = LoggerFactory.getLogger(InfluxSinkWriter.class);
   private static final int MAX_CREATE_DATABASE_ATTEMPTS = 3;

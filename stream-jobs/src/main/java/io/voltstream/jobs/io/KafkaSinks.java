@@ -1,6 +1,5 @@
 package io.voltstream.jobs.io;
 
-import org.apache.flink.annotation.PublicEvolving;
 import io.voltstream.model.Json;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -10,7 +9,6 @@ import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /** Kafka sinks writing records as {@link Json#MAPPER} JSON, keyed by a key extractor (UTF-8). */
-@PublicEvolving
 public final class KafkaSinks {
   private KafkaSinks() {}
 

@@ -1,6 +1,5 @@
 package io.voltstream.jobs.io;
 
-import org.apache.flink.annotation.PublicEvolving;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topics;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -12,7 +11,6 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  * strategy, name)}). Offsets are committed on checkpoints; a job with a new consumer group starts
  * from the earliest record.
  */
-@PublicEvolving
 public final class KafkaSources {
   private KafkaSources() {}
 

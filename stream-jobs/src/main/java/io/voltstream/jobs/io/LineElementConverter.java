@@ -1,6 +1,5 @@
 package io.voltstream.jobs.io;
 
-import org.apache.flink.annotation.Internal;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.connector.sink2.SinkWriter;
@@ -12,7 +11,6 @@ import org.slf4j.LoggerFactory;
  * Applies the user's {@link InfluxLineConverter}, turning a failure or an oversize line into the
  * empty string: the writer counts those as rejected, so one bad element never fails the job.
  */
-@Internal
 final class LineElementConverter<T> implements ElementConverter<T, String> {
   private static final Logger LOG = LoggerFactory.getLogger(LineElementConverter.class);
   private final InfluxLineConverter<T> converter;

@@ -1,6 +1,5 @@
 package io.voltstream.jobs.io;
 
-import org.apache.flink.annotation.Internal;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -8,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
 
 /** Checkpoints the sink's buffered line-protocol lines as length-prefixed UTF-8. */
-@Internal
 final class LineStateSerializer extends AsyncSinkWriterStateSerializer<String> {
   @Override
   protected void serializeRequestToStream(String line, DataOutputStream out) throws IOException {

@@ -1,6 +1,5 @@
 package io.voltstream.jobs.io;
 
-import org.apache.flink.annotation.PublicEvolving;
 import io.voltstream.model.RegistryKey;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -18,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * {@link RegistryKey#decode}, the value kept as JSON text, a null value passed on as a tombstone.
  * Keys of unknown kinds are skipped and counted in {@code registryUnknownKeys}.
  */
-@PublicEvolving
 public final class RegistryChangeDeserializer implements KafkaRecordDeserializationSchema<RegistryChange> {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryChangeDeserializer.class);
   private transient Counter unknownKeys;

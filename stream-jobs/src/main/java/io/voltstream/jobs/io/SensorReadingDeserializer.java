@@ -1,6 +1,5 @@
 package io.voltstream.jobs.io;
 
-import org.apache.flink.annotation.PublicEvolving;
 import io.voltstream.model.Json;
 import io.voltstream.model.SensorReading;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import org.slf4j.LoggerFactory;
  * is skipped and counted in {@code readingsDeserializationFailures} (ingest validated it, so this
  * only happens with foreign writers): one bad record must not stop the job.
  */
-@PublicEvolving
 public final class SensorReadingDeserializer implements KafkaRecordDeserializationSchema<SensorReading> {
   private static final Logger LOG = LoggerFactory.getLogger(SensorReadingDeserializer.class);
   private transient Counter failures;
