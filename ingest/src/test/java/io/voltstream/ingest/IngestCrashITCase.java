@@ -3,6 +3,7 @@ package io.voltstream.ingest;
 import static io.voltstream.ingest.IngestItSupport.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voltstream.ingest.app.IngestApp;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;

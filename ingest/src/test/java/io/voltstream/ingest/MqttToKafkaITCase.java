@@ -7,6 +7,7 @@ import static io.voltstream.ingest.mapping.ReadingTestData.metric;
 import static io.voltstream.ingest.mapping.ReadingTestData.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voltstream.ingest.app.IngestApp;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import io.voltstream.ingest.mapping.DeadLetters;

@@ -4,7 +4,7 @@ import io.voltstream.api.ApiApp;
 import io.voltstream.api.ApiConfig;
 import io.voltstream.forecast.streaming.ForecastConfig;
 import io.voltstream.forecast.streaming.ForecastService;
-import io.voltstream.ingest.IngestApp;
+import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.launcher.LocalInfrastructure.LocalInfrastructureConfig;
 import io.voltstream.sim.SimulatorApp;

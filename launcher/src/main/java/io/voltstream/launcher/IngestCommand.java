@@ -1,6 +1,6 @@
 package io.voltstream.launcher;
 
-import io.voltstream.ingest.IngestApp;
+import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.ingest.IngestConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

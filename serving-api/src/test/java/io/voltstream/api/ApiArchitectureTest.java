@@ -1,6 +1,7 @@
 package io.voltstream.api;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -41,5 +42,12 @@ class ApiArchitectureTest {
   @Test
   void testsShouldNotUseJUnit4() {
     noClasses().should().dependOnClassesThat().resideInAPackage("org.junit").check(TESTS);
+  }
+
+  @Test
+  void packagesShouldBeFreeOfCycles() {
+    slices().matching("io.voltstream.(**)").should().beFreeOfCycles()
+        .because("each package depends only downwards, so it can be read and changed on its own (issue 7)")
+        .check(PRODUCTION);
   }
 }

@@ -1,6 +1,7 @@
 package io.voltstream.forecast.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -34,4 +35,9 @@ class ForecastArchitectureTest {
       .and().haveSimpleNameNotEndingWith("App")
       .should().callMethod(System.class, "getenv", String.class)
       .orShould().callMethod(System.class, "getenv");
+
+  @ArchTest
+  static final ArchRule packagesAreFreeOfCycles =
+      slices().matching("io.voltstream.(**)").should().beFreeOfCycles()
+          .because("each package depends only downwards, so it can be read and changed on its own (issue 7)");
 }

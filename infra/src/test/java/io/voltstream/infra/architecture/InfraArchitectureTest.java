@@ -1,6 +1,7 @@
 package io.voltstream.infra.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -27,4 +28,9 @@ class InfraArchitectureTest {
 
   @ArchTest
   static final ArchRule noJavaUtilLogging = GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+  @ArchTest
+  static final ArchRule packagesAreFreeOfCycles =
+      slices().matching("io.voltstream.(**)").should().beFreeOfCycles()
+          .because("each package depends only downwards, so it can be read and changed on its own (issue 7)");
 }

@@ -1,6 +1,7 @@
 package io.voltstream.ingest.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -41,4 +42,9 @@ class IngestArchitectureTest {
       .that().doNotHaveSimpleName("IngestApp")
       .should().callMethod(System.class, "getenv")
       .orShould().callMethod(System.class, "getenv", String.class);
+
+  @ArchTest
+  static final ArchRule packagesAreFreeOfCycles =
+      slices().matching("io.voltstream.(**)").should().beFreeOfCycles()
+          .because("each package depends only downwards, so it can be read and changed on its own (issue 7)");
 }

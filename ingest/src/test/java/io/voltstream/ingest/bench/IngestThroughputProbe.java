@@ -6,7 +6,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.voltstream.infra.EmbeddedKafka;
 import io.voltstream.infra.MosquittoBroker;
 import io.voltstream.infra.TopicProvisioner;
-import io.voltstream.ingest.IngestApp;
+import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestMetrics;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.voltstream.launcher.bench;
 
 import io.voltstream.infra.FreePorts;
-import io.voltstream.ingest.IngestApp;
+import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.jobs.io.JobsConfig;
 import io.voltstream.jobs.rawstore.RawReadingsJob;

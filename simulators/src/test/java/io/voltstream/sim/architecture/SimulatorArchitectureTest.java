@@ -1,6 +1,7 @@
 package io.voltstream.sim.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -64,5 +65,12 @@ class SimulatorArchitectureTest {
   void testsShouldNotUseJUnit4() {
     noClasses().should().dependOnClassesThat().resideInAnyPackage("org.junit", "junit.framework..")
         .check(tests);
+  }
+
+  @Test
+  void packagesShouldBeFreeOfCycles() {
+    slices().matching("io.voltstream.(**)").should().beFreeOfCycles()
+        .because("each package depends only downwards, so it can be read and changed on its own (issue 7)")
+        .check(production);
   }
 }

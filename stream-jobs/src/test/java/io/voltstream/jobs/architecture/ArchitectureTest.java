@@ -1,6 +1,7 @@
 package io.voltstream.jobs.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -48,5 +49,12 @@ class ArchitectureTest {
                     org.apache.flink.annotation.VisibleForTesting.class)))
         .allowEmptyShould(true);
     rule.check(production);
+  }
+
+  @Test
+  void packagesShouldBeFreeOfCycles() {
+    slices().matching("io.voltstream.(**)").should().beFreeOfCycles()
+        .because("each package depends only downwards, so it can be read and changed on its own (issue 7)")
+        .check(production);
   }
 }

@@ -13,7 +13,7 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.infra.junit.MosquittoExtension;
-import io.voltstream.ingest.IngestApp;
+import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.ingest.IngestConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

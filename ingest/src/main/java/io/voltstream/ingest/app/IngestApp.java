@@ -1,5 +1,9 @@
-package io.voltstream.ingest;
+package io.voltstream.ingest.app;
 
+import io.voltstream.ingest.IngestConfig;
+import io.voltstream.ingest.IngestMetrics;
+import io.voltstream.ingest.MessageHandler;
+import io.voltstream.ingest.RecordSink;
 import io.voltstream.ingest.kafka.KafkaRecordSink;
 import io.voltstream.ingest.mqtt.MqttIngestClient;
 import java.time.Clock;
