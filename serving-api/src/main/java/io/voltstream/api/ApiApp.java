@@ -10,27 +10,30 @@ import io.voltstream.api.auth.TokenService;
 import io.voltstream.api.health.HealthService;
 import io.voltstream.api.health.InfluxHealthCheck;
 import io.voltstream.api.health.KafkaHealthCheck;
+import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.registry.RegistryService;
 import io.voltstream.api.store.ApiTopics;
 import io.voltstream.api.store.KafkaReplicatedMap;
 import io.voltstream.api.store.ValueCodec;
+import io.voltstream.influx.InfluxClient;
 import io.voltstream.model.Topics;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The API deployable: wires the Kafka-backed token and registry views, the admin bootstrap, the
- * health checks and every production {@link ApiModules module}, then starts Javalin.
+ * The API deployable: reads the settings, opens the Kafka-backed token and registry views, the admin
+ * bootstrap, the health checks and the InfluxDB client, hands them to the composition root
+ * {@link ApiServer} and starts Javalin.
  * {@link #start} returns a handle the launcher closes; {@link #main} runs until interrupted.
  *
  * <pre>{@code
@@ -44,19 +47,22 @@ public final class ApiApp {
 
   private ApiApp() {}
 
-  /** A started API instance; closing (idempotent) stops HTTP, then the modules, then the Kafka clients. */
+  /** A started API instance; closing (idempotent) stops HTTP, then the live feed and socket, then the Kafka clients. */
   public static final class Running implements AutoCloseable {
     private final Javalin app;
     private final Deque<AutoCloseable> resources;
     private final Path adminTokenFile;
     private final ApiDependencies deps;
+    private final ApiServer server;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Running(Javalin app, Deque<AutoCloseable> resources, Path adminTokenFile, ApiDependencies deps) {
+    private Running(Javalin app, Deque<AutoCloseable> resources, Path adminTokenFile, ApiDependencies deps,
+        ApiServer server) {
       this.app = app;
       this.resources = resources;
       this.adminTokenFile = adminTokenFile;
       this.deps = deps;
+      this.server = server;
     }
 
     public int port() {
@@ -77,6 +83,11 @@ public final class ApiApp {
       return deps;
     }
 
+    /** The wired resources: route table, live hub. */
+    public ApiServer server() {
+      return server;
+    }
+
     @Override
     public void close() {
       if (!closed.compareAndSet(false, true)) {
@@ -89,22 +100,16 @@ public final class ApiApp {
     }
   }
 
-  /** {@link #start(ApiConfig, Map)} with the process environment for the modules' own settings. */
+  /** {@link #start(ApiConfig, Map)} with the process environment for the query settings. */
   public static Running start(ApiConfig config) throws IOException {
     return start(config, System.getenv());
   }
 
   /**
-   * Connects to Kafka (failing fast when unreachable), loads the views and starts serving; {@code env}
-   * is handed to the modules ({@link CoreServices#env()}) for their own settings.
+   * Connects to Kafka (failing fast when unreachable), loads the views and starts serving; the query,
+   * export and live settings ({@link QueryConfig}) are read from {@code env}.
    */
   public static Running start(ApiConfig config, Map<String, String> env) throws IOException {
-    return start(config, env, ApiModules.production());
-  }
-
-  /** As {@link #start(ApiConfig, Map)} with a chosen set of modules (e.g. only the core: {@code List.of()}). */
-  public static Running start(ApiConfig config, Map<String, String> env, List<ApiModule.Factory> factories)
-      throws IOException {
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
       Clock clock = Clock.systemUTC();
@@ -123,17 +128,13 @@ public final class ApiApp {
 
       KafkaHealthCheck kafkaHealth = track(resources, new KafkaHealthCheck(bootstrap));
       HealthService health = new HealthService(List.of(kafkaHealth, new InfluxHealthCheck(config.influxUrl())), clock);
-      ApiDependencies core = new ApiDependencies(
-          config, clock, jwt, tokens, new RegistryService(registryView), health, List.of());
-
-      List<ApiModule> modules = new ArrayList<>();
-      for (ApiModule.Factory f : factories) {
-        modules.add(track(resources, f.create(core.core(env))));
-      }
-      ApiDependencies deps = core.withModules(modules);
-      Javalin app = ApiServer.create(deps).start(config.host(), config.port());
+      InfluxClient influx = new InfluxClient(config.influxUrl(), config.influxDb());
+      ApiDependencies deps = new ApiDependencies(config, QueryConfig.fromEnv(env), clock, jwt, tokens,
+          new RegistryService(registryView), health, influx::query, Optional.of(bootstrap));
+      ApiServer server = track(resources, new ApiServer(deps));
+      Javalin app = server.app().start(config.host(), config.port());
       LOG.info("API listening on {}:{}; docs at /docs; admin token in {}", config.host(), app.port(), adminFile.toAbsolutePath());
-      return new Running(app, resources, adminFile, deps);
+      return new Running(app, resources, adminFile, deps, server);
     } catch (IOException | RuntimeException e) {
       closeAll(resources);
       throw e;

@@ -5,56 +5,67 @@ import io.voltstream.api.auth.Revocation;
 import io.voltstream.api.auth.TokenRecord;
 import io.voltstream.api.auth.TokenService;
 import io.voltstream.api.health.HealthService;
+import io.voltstream.api.influx.InfluxReader;
+import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.registry.RegistryService;
 import io.voltstream.api.store.InMemoryReplicatedMap;
 import io.voltstream.api.store.ReplicatedMap;
+import io.voltstream.influx.InfluxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Everything {@link ApiServer#create} needs, built by {@link ApiApp} from real Kafka-backed stores,
- * or by {@link #inMemory} for handler tests that exercise the real router without infrastructure.
+ * What {@link ApiServer} wires the resources from: the settings, the clock, the token and registry
+ * views, the health checks, the InfluxDB reader (raw: the server adds the caches and the 503 mapping)
+ * and where the live feed reads Kafka. Built by {@link ApiApp} from real Kafka-backed stores, or by
+ * {@link #inMemory} for tests that exercise the real router without infrastructure.
  *
  * <pre>{@code
- * ApiDependencies deps = ApiDependencies.inMemory(ApiConfig.defaults().withPort(0), clock);
- * Javalin app = ApiServer.create(deps.withModules(List.of(new MyModule(deps.core()))));
+ * ApiDependencies deps = ApiDependencies.inMemory(config, clock).withInflux(fakeInflux);
+ * Javalin app = ApiServer.create(deps);
  * String viewer = deps.jwt().issue("t", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
  * }</pre>
+ *
+ * @param liveFeedBootstrap Kafka the live feed reads from; empty: no feed (only {@code hub().broadcast})
  */
 public record ApiDependencies(
     ApiConfig config,
+    QueryConfig queryConfig,
     Clock clock,
     JwtService jwt,
     TokenService tokens,
     RegistryService registry,
     HealthService health,
-    List<ApiModule> modules) {
-
-  public ApiDependencies {
-    modules = List.copyOf(modules);
-  }
-
-  /** The services handed to module factories, with an empty environment. */
-  public CoreServices core() {
-    return core(Map.of());
-  }
-
-  /** The services handed to module factories, with the process environment {@code env}. */
-  public CoreServices core(Map<String, String> env) {
-    return new CoreServices(config, clock, jwt, registry, env);
-  }
-
-  public ApiDependencies withModules(List<ApiModule> newModules) {
-    return new ApiDependencies(config, clock, jwt, tokens, registry, health, newModules);
-  }
+    InfluxReader influx,
+    Optional<String> liveFeedBootstrap) {
 
   public ApiDependencies withHealth(HealthService newHealth) {
-    return new ApiDependencies(config, clock, jwt, tokens, registry, newHealth, modules);
+    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, newHealth, influx, liveFeedBootstrap);
   }
 
-  /** In-process stores, a random JWT secret, no health checks and no modules. */
+  public ApiDependencies withQueryConfig(QueryConfig newQueryConfig) {
+    return new ApiDependencies(config, newQueryConfig, clock, jwt, tokens, registry, health, influx, liveFeedBootstrap);
+  }
+
+  public ApiDependencies withInflux(InfluxReader newInflux) {
+    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, newInflux, liveFeedBootstrap);
+  }
+
+  public ApiDependencies withLiveFeed(String kafkaBootstrap) {
+    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, influx,
+        Optional.of(kafkaBootstrap));
+  }
+
+  public ApiDependencies withoutLiveFeed() {
+    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, influx, Optional.empty());
+  }
+
+  /**
+   * In-process stores, a random JWT secret, default query settings, no health checks, no live feed,
+   * and no InfluxDB (its routes answer 503 until {@link #withInflux} gives one).
+   */
   public static ApiDependencies inMemory(ApiConfig config, Clock clock) {
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
@@ -63,7 +74,10 @@ public record ApiDependencies(
     JwtService jwt = new JwtService(secret, clock, id -> revocations.get(id).isPresent());
     TokenService tokenService = new TokenService(jwt, tokens, revocations, clock, config.tokenTtl());
     RegistryService registry = new RegistryService(new InMemoryReplicatedMap<>());
-    return new ApiDependencies(
-        config, clock, jwt, tokenService, registry, new HealthService(List.of(), clock), List.of());
+    InfluxReader noInflux = q -> {
+      throw new InfluxException("no InfluxDB configured");
+    };
+    return new ApiDependencies(config, QueryConfig.defaults(), clock, jwt, tokenService, registry,
+        new HealthService(List.of(), clock), noInflux, Optional.empty());
   }
 }

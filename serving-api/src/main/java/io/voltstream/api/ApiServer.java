@@ -7,48 +7,156 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
 import io.javalin.security.Roles;
-import io.voltstream.api.auth.AccessControl;
+import io.voltstream.api.analytics.AnalyticsController;
+import io.voltstream.api.analytics.SummaryService;
 import io.voltstream.api.auth.RateLimiter;
 import io.voltstream.api.auth.Role;
-import io.voltstream.api.auth.TokenController;
+import io.voltstream.api.buildings.BuildingController;
+import io.voltstream.api.dataquery.DataQueryController;
+import io.voltstream.api.dataquery.DataQueryService;
 import io.voltstream.api.docs.DocsController;
-import io.voltstream.api.error.ErrorMapping;
+import io.voltstream.api.events.EventsController;
+import io.voltstream.api.events.EventsService;
+import io.voltstream.api.export.ExportController;
+import io.voltstream.api.export.ExportService;
+import io.voltstream.api.forecast.ForecastController;
+import io.voltstream.api.forecast.ForecastQueryService;
 import io.voltstream.api.health.HealthController;
-import io.voltstream.api.registry.BuildingController;
-import io.voltstream.api.registry.RoomController;
-import io.voltstream.api.registry.SensorController;
+import io.voltstream.api.influx.CachingInfluxReader;
+import io.voltstream.api.influx.GuardedInfluxReader;
+import io.voltstream.api.influx.InfluxReader;
+import io.voltstream.api.live.LiveFeed;
+import io.voltstream.api.live.LiveHub;
+import io.voltstream.api.live.LiveMessages;
+import io.voltstream.api.live.LiveSocket;
+import io.voltstream.api.query.QueryConfig;
+import io.voltstream.api.query.RegistryLookup;
+import io.voltstream.api.query.RegistryLookups;
+import io.voltstream.api.roomdata.RoomDataController;
+import io.voltstream.api.roomdata.RoomDataService;
+import io.voltstream.api.rooms.RoomController;
+import io.voltstream.api.route.AccessControl;
+import io.voltstream.api.route.ErrorMapping;
+import io.voltstream.api.route.ResourceRoutes;
 import io.voltstream.api.route.RouteSpec;
 import io.voltstream.api.route.RouteTable;
+import io.voltstream.api.scope.ResourceScope;
+import io.voltstream.api.sensors.SensorController;
+import io.voltstream.api.tokens.TokenController;
 import io.voltstream.model.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Builds the (un-started) Javalin app from its dependencies: the core controllers and every
- * {@link ApiModule} register their routes in one {@link RouteTable}; each route becomes a Javalin
- * endpoint carrying its {@link RouteSpec} (roles, docs) as metadata, which the single access check
- * and {@code /openapi.json} both read. Only {@link ApiApp} starts it.
+ * The composition root of the API: builds every resource (health, tokens, buildings, rooms, sensors,
+ * room data, analytics, data query, export, events, forecasts, the live socket, docs) from its
+ * {@link ApiDependencies}, each resource's controller registering its own routes in one
+ * {@link RouteTable}, and turns the table into an un-started Javalin app whose routes carry their
+ * {@link RouteSpec} (roles, docs) as metadata for the single access check and {@code /openapi.json}.
+ * No resource package imports this one or another resource's package; to add a resource, construct
+ * its controller in {@link #resources} (see the serving-api README, "Adding a resource").
+ *
+ * <p>Caches: one per path. Room data keeps its serialised answers (in the controller); summary, data
+ * query and events share a short-TTL query cache; forecasts cache for 30 s; export streams uncached.
  *
  * <pre>{@code
- * Javalin app = ApiServer.create(deps).start("127.0.0.1", 0);
+ * Javalin app = ApiServer.create(deps).start("127.0.0.1", 0);   // stopping the app closes the live parts
  * }</pre>
  */
-public final class ApiServer {
+public final class ApiServer implements AutoCloseable {
   /** Classpath folder served at {@code /} when present (the dashboard). */
   public static final String DASHBOARD_RESOURCES = "/public";
+  static final Duration FORECAST_CACHE_TTL = Duration.ofSeconds(30);
 
-  private ApiServer() {}
+  private final ApiDependencies deps;
+  private final LiveHub hub;
+  private final LiveSocket socket;
+  private final Optional<LiveFeed> feed;
+  private final RouteTable routes;
 
-  public static Javalin create(ApiDependencies deps) {
-    RouteTable table = routeTable(deps);
-    table.specs(); // fails fast when a route lacks its access rule
+  /** Wires every resource and starts the live feed when the dependencies name a Kafka to read. */
+  public ApiServer(ApiDependencies deps, ResourceRoutes... extraRoutes) {
+    this.deps = deps;
+    QueryConfig queries = deps.queryConfig();
+    Clock clock = deps.clock();
+    RegistryLookup registry = RegistryLookups.of(deps.registry());
+    ResourceScope scope = new ResourceScope(deps.registry());
+    this.hub = new LiveHub(queries.liveQueueKeys(), clock);
+    this.socket = new LiveSocket(hub, deps.jwt(), scope, queries.liveAuthTimeout());
+    this.routes = new RouteTable();
+    resources(scope, registry).forEach(r -> r.registerRoutes(routes));
+    List.of(extraRoutes).forEach(r -> r.registerRoutes(routes));
+    new DocsController(routes).registerRoutes(routes);
+    routes.specs(); // fails fast when a route lacks its access rule or is registered twice
+    this.feed = deps.liveFeedBootstrap().map(b -> LiveFeed.start(b, hub, new LiveMessages(registry::roomOfSensor)));
+  }
+
+  private List<ResourceRoutes> resources(ResourceScope scope, RegistryLookup registry) {
+    QueryConfig queries = deps.queryConfig();
+    Clock clock = deps.clock();
+    InfluxReader uncached = new GuardedInfluxReader(deps.influx());
+    InfluxReader cached = new GuardedInfluxReader(new CachingInfluxReader(deps.influx(), queries.cacheTtl(), 10_000, clock));
+    InfluxReader forecasts = new GuardedInfluxReader(new CachingInfluxReader(deps.influx(), FORECAST_CACHE_TTL, 1_000, clock));
+    return List.<ResourceRoutes>of(
+        new HealthController(deps.health()),
+        new TokenController(deps.tokens()),
+        new BuildingController(deps.registry(), scope),
+        new RoomController(deps.registry(), scope),
+        new SensorController(deps.registry(), scope),
+        new RoomDataController(new RoomDataService(uncached, registry, queries), scope, queries, clock),
+        new AnalyticsController(new SummaryService(cached, registry, hub::sessionCount, clock), deps.registry(), scope),
+        new DataQueryController(new DataQueryService(cached, queries, clock), scope),
+        new ExportController(new ExportService(uncached, queries), scope, queries, clock),
+        new EventsController(new EventsService(cached), scope, clock),
+        new ForecastController(new ForecastQueryService(forecasts, clock), scope),
+        socket);
+  }
+
+  /** An un-started app that closes this server's live parts when it stops; {@code extraRoutes} for tests. */
+  public static Javalin create(ApiDependencies deps, ResourceRoutes... extraRoutes) {
+    ApiServer server = new ApiServer(deps, extraRoutes);
+    return server.app(true);
+  }
+
+  /** Every route of an API built from {@code deps} (built and closed again: for docs and tests). */
+  public static RouteTable routeTable(ApiDependencies deps) {
+    try (ApiServer server = new ApiServer(deps.withoutLiveFeed())) {
+      return server.routeTable();
+    }
+  }
+
+  public RouteTable routeTable() {
+    return routes;
+  }
+
+  /** The live fan-out; anything may {@link LiveHub#broadcast} through it. */
+  public LiveHub hub() {
+    return hub;
+  }
+
+  public Optional<LiveFeed> feed() {
+    return feed;
+  }
+
+  /** A new un-started Javalin app serving this server's routes; stopping it leaves the server open. */
+  public Javalin app() {
+    return app(false);
+  }
+
+  private Javalin app(boolean closeOnStop) {
     ApiConfig config = deps.config();
     RateLimiter limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), deps.clock());
     AccessControl access = new AccessControl(deps.jwt(), limiter, config.maxBodyBytes());
-
     return Javalin.create(cfg -> {
       configure(cfg, config);
+      if (closeOnStop) {
+        cfg.events.serverStopped(this::close);
+      }
       ErrorMapping.register(cfg.routes);
       cfg.routes.beforeMatched(access::check);
-      for (RouteTable.HttpRoute r : table.httpRoutes()) {
+      for (RouteTable.HttpRoute r : routes.httpRoutes()) {
         RouteSpec spec = r.spec();
         cfg.routes.addEndpoint(
             Endpoint.create(HandlerType.findOrCreate(spec.method()), spec.path())
@@ -56,24 +164,18 @@ public final class ApiServer {
                 .addMetadata(new Roles(spec.roles()))
                 .handler(r.handler()));
       }
-      for (RouteTable.WsRoute r : table.wsRoutes()) {
+      for (RouteTable.WsRoute r : routes.wsRoutes()) {
         RouteSpec spec = r.spec();
         cfg.routes.ws(spec.path(), r.config(), spec.roles().toArray(new Role[0]));
       }
     });
   }
 
-  /** The complete route table of these dependencies: core, modules and the docs routes. */
-  public static RouteTable routeTable(ApiDependencies deps) {
-    RouteTable table = new RouteTable();
-    new HealthController(deps.health()).registerRoutes(table);
-    new TokenController(deps.tokens()).registerRoutes(table);
-    new BuildingController(deps.registry()).registerRoutes(table);
-    new RoomController(deps.registry()).registerRoutes(table);
-    new SensorController(deps.registry()).registerRoutes(table);
-    deps.modules().forEach(m -> m.registerRoutes(table));
-    new DocsController(table).registerRoutes(table);
-    return table;
+  /** Stops the live feed, then the socket (closing its sessions) and the hub. */
+  @Override
+  public void close() {
+    feed.ifPresent(LiveFeed::close);
+    socket.close();
   }
 
   private static void configure(JavalinConfig cfg, ApiConfig config) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Starts real API instances ({@link ApiApp#start}) for ITCases, on free ports and temp data dirs. */
@@ -28,12 +27,12 @@ public final class ApiInstances {
     return env;
   }
 
-  /** Starts an instance with the given modules ({@code null}: the production modules). */
-  public static ApiApp.Running start(Map<String, String> env, List<ApiModule.Factory> modules) {
+  /** Starts an instance as production does (every resource, live feed on the instance's Kafka). */
+  public static ApiApp.Running start(Map<String, String> env) {
     try {
       Files.createDirectories(Path.of(env.get(ApiConfig.DATA_DIR)));
       ApiConfig config = ApiConfig.fromEnv(env);
-      return modules == null ? ApiApp.start(config, env) : ApiApp.start(config, env, modules);
+      return ApiApp.start(config, env);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

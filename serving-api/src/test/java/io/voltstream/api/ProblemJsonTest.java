@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.voltstream.api.auth.Role;
 import io.voltstream.api.error.Problem;
-import io.voltstream.api.route.RouteTable;
+import io.voltstream.api.route.ResourceRoutes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,23 +22,18 @@ class ProblemJsonTest {
   private String admin;
   private String viewer;
 
-  /** A module whose handler fails unexpectedly, to see the 500 shape. */
-  private static final ApiModule FAILING = new ApiModule() {
-    @Override
-    public void registerRoutes(RouteTable routes) {
-      routes.get("/api/v1/test/boom", ctx -> {
-        throw new IllegalStateException("secret internal detail");
-      }).anyRole().summary("always fails");
-    }
-  };
+  /** A route whose handler fails unexpectedly, to see the 500 shape. */
+  private static final ResourceRoutes FAILING = routes -> routes.get("/api/v1/test/boom", ctx -> {
+    throw new IllegalStateException("secret internal detail");
+  }).anyRole().summary("always fails");
 
   @BeforeEach
   void start() {
     ApiConfig config = ApiConfig.fromEnv(Map.of(
         ApiConfig.PORT, "0", ApiConfig.RATE_LIMIT_RPS, "1", ApiConfig.RATE_LIMIT_BURST, "5",
         ApiConfig.MAX_BODY_BYTES, "2048"));
-    ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC()).withModules(List.of(FAILING));
-    app = ApiServer.create(deps).start("127.0.0.1", 0);
+    ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
+    app = ApiServer.create(deps, FAILING).start("127.0.0.1", 0);
     client = new ApiTestClient(app.port());
     admin = deps.jwt().issue("admin", Role.ADMIN, List.of(), Duration.ofHours(1)).token();
     viewer = deps.jwt().issue("viewer", Role.VIEWER, List.of(), Duration.ofHours(1)).token();

@@ -1,57 +1,54 @@
 package io.voltstream.api.analytics;
 
 import io.javalin.http.Context;
-import io.voltstream.api.analytics.dto.DataQueryRequest;
-import io.voltstream.api.analytics.dto.DataQueryResponse;
 import io.voltstream.api.analytics.dto.SummaryResponse;
-import io.voltstream.api.auth.AccessControl;
+import io.voltstream.api.auth.Principal;
 import io.voltstream.api.auth.Role;
-import io.voltstream.api.query.Scopes;
-import io.voltstream.api.route.Requests;
+import io.voltstream.api.registry.RegistryService;
+import io.voltstream.api.route.AccessControl;
+import io.voltstream.api.route.ResourceRoutes;
 import io.voltstream.api.route.RouteTable;
-import java.util.List;
+import io.voltstream.api.scope.ResourceScope;
 
-/** {@code GET /api/v1/analytics/summary} and {@code POST /api/v1/data/query}. */
-public final class AnalyticsController {
+/**
+ * {@code GET /api/v1/analytics/summary}: the system overview, filtered to the token's scope (a scoped
+ * token counts only the sensors, rooms and buildings it sees, and sums only the rooms it covers).
+ */
+public final class AnalyticsController implements ResourceRoutes {
 
   private final SummaryService summary;
-  private final DataQueryService dataQuery;
+  private final RegistryService registry;
+  private final ResourceScope scope;
 
-  public AnalyticsController(SummaryService summary, DataQueryService dataQuery) {
+  public AnalyticsController(SummaryService summary, RegistryService registry, ResourceScope scope) {
     this.summary = summary;
-    this.dataQuery = dataQuery;
+    this.registry = registry;
+    this.scope = scope;
   }
 
+  @Override
   public void registerRoutes(RouteTable routes) {
     routes.get("/api/v1/analytics/summary", this::summary)
         .roles(Role.ADMIN, Role.OPERATOR, Role.VIEWER)
         .tag("Analytics")
         .summary("System overview")
         .description("Registry counts, sensors that reported in the last 5 minutes, open WebSocket sessions and the"
-            + " latest room-metric totals.")
+            + " latest room-metric totals. A scoped token gets the same overview of its part of the system.")
         .response(200, SummaryResponse.class, "the overview")
-        .response(503, "InfluxDB unavailable");
-    routes.post("/api/v1/data/query", this::query)
-        .roles(Role.ADMIN, Role.OPERATOR, Role.VIEWER)
-        .tag("Analytics")
-        .summary("Aggregate readings: metrics × rooms/sensors × range × resolution × aggregate")
-        .description("Reads InfluxDB readings. 400 names every malformed field; 422 when the range exceeds"
-            + " VOLTSTREAM_API_MAX_RANGE_DAYS or the answer would exceed VOLTSTREAM_API_MAX_POINTS points.")
-        .body(DataQueryRequest.class)
-        .response(200, DataQueryResponse.class, "one series per room/sensor")
-        .response(400, "malformed request")
-        .response(422, "range or points over the limits")
         .response(503, "InfluxDB unavailable");
   }
 
   void summary(Context ctx) {
-    ctx.json(summary.summary());
-  }
-
-  void query(Context ctx) {
-    DataQueryRequest req = Requests.body(ctx, DataQueryRequest.class);
-    Scopes.requireAccess(AccessControl.principal(ctx), req.rooms() == null ? List.of() : req.rooms(),
-        req.sensors() == null ? List.of() : req.sensors());
-    ctx.json(dataQuery.query(req));
+    Principal p = AccessControl.principal(ctx);
+    if (ResourceScope.unscoped(p)) {
+      ctx.json(summary.summary());
+      return;
+    }
+    ctx.json(summary.summary(new SummaryService.Part(
+        room -> room != null && scope.coversRoom(p, room),
+        sensor -> sensor != null && scope.coversSensor(p, sensor, null),
+        (int) registry.sensors().stream().filter(s -> scope.seesSensor(p, s)).count(),
+        (int) registry.rooms().stream().filter(r -> scope.seesRoom(p, r)).count(),
+        (int) registry.buildings().stream().filter(b -> scope.seesBuilding(p, b.id())).count())));
   }
 }

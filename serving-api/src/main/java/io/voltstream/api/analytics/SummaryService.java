@@ -12,12 +12,20 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 
 /**
  * Builds the system overview: registry counts, sensors active in the last five minutes (InfluxDB
- * {@code readings}), live WebSocket sessions and the latest room-metric totals.
+ * {@code readings}), live WebSocket sessions and the latest room-metric totals; of the whole system or
+ * of a {@link Part} of it (a scoped token's). Sensors and rooms are told apart by their InfluxDB tags.
  */
 public final class SummaryService {
+
+  /**
+   * The part of the system a summary covers: which rooms and sensors count (their tag values), and the
+   * registry counts of that part.
+   */
+  public record Part(Predicate<String> room, Predicate<String> sensor, int sensors, int rooms, int buildings) {}
 
   static final Duration ACTIVE_WINDOW = Duration.ofMinutes(5);
   static final Duration LATEST_WINDOW_MAX_AGE = Duration.ofMinutes(10);
@@ -34,13 +42,19 @@ public final class SummaryService {
     this.clock = clock;
   }
 
+  /** The whole system. */
   public SummaryResponse summary() {
+    return summary(new Part(room -> true, sensor -> true, registry.sensorCount(), registry.roomCount(),
+        registry.buildingCount()));
+  }
+
+  public SummaryResponse summary(Part part) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     var readings = Schema.READINGS;
     var metrics = Schema.ROOM_METRICS;
-    int active = influx.query(InfluxQuery.of("SELECT count(*) FROM ").from(readings).text(" WHERE time >= ")
+    int active = (int) influx.query(InfluxQuery.of("SELECT count(*) FROM ").from(readings).text(" WHERE time >= ")
             .time(now.minus(ACTIVE_WINDOW)).text(" GROUP BY ").column(readings.sensorId))
-        .size();
+        .stream().filter(s -> part.sensor().test(s.tags().get(readings.sensorId.name()))).count();
 
     double totalPower = 0;
     boolean anyPower = false;
@@ -49,6 +63,9 @@ public final class SummaryService {
         .aggregate("last", metrics.powerAvgW, readings.powerW.name()).text(" FROM ").from(metrics).text(" WHERE time >= ")
         .time(now.minus(LATEST_WINDOW_MAX_AGE)).text(" GROUP BY ").column(metrics.room));
     for (Series s : lastPerRoom) {
+      if (!part.room().test(s.tags().get("room"))) {
+        continue;
+      }
       for (List<Object> row : s.values()) {
         Double p = Series.number(row, s.column(readings.powerW));
         Double t = Series.number(row, s.column(Series.TIME));
@@ -66,14 +83,22 @@ public final class SummaryService {
     Double generation = null;
     List<Series> hour = influx.query(InfluxQuery.of("SELECT ").aggregate("sum", metrics.energyKwh).text(", ")
         .aggregate("sum", metrics.generationKwh).text(" FROM ").from(metrics).text(" WHERE time >= ")
-        .time(now.minus(Duration.ofHours(1))));
+        .time(now.minus(Duration.ofHours(1))).text(" GROUP BY ").column(metrics.room));
     for (Series s : hour) {
+      if (!part.room().test(s.tags().get("room"))) {
+        continue;
+      }
       for (List<Object> row : s.values()) {
-        energy = Series.number(row, s.column(metrics.energyKwh));
-        generation = Series.number(row, s.column(metrics.generationKwh));
+        energy = plus(energy, Series.number(row, s.column(metrics.energyKwh)));
+        generation = plus(generation, Series.number(row, s.column(metrics.generationKwh)));
       }
     }
-    return new SummaryResponse(registry.sensorCount(), active, registry.roomCount(), registry.buildingCount(),
+    return new SummaryResponse(part.sensors(), active, part.rooms(), part.buildings(),
         websocketConnections.getAsInt(), anyPower ? totalPower : null, energy, generation, latest, now);
+  }
+
+  /** Sums per-room values; null while no room reported the field. */
+  private static Double plus(Double sum, Double value) {
+    return value == null ? sum : sum == null ? value : sum + value;
   }
 }

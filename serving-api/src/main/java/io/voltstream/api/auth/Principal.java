@@ -8,18 +8,13 @@ import java.util.List;
  *
  * <p>{@code permissions} are optional resource scopes such as {@code room:kitchen},
  * {@code sensor:kitchen-meter} or {@code building:demo}; an empty list means "every resource the
- * role allows".
+ * role allows". What they grant is decided in one place, {@code io.voltstream.api.scope.ResourceScope}.
  */
 public record Principal(
     String subject, Role role, List<String> permissions, String tokenId, Instant issuedAt, Instant expiresAt) {
 
   public Principal {
     permissions = permissions == null ? List.of() : List.copyOf(permissions);
-  }
-
-  /** True when the token is not scoped, or is scoped to {@code kind:id} (e.g. {@code room:kitchen}). */
-  public boolean mayAccess(String kind, String id) {
-    return permissions.isEmpty() || permissions.contains(kind + ":" + id) || permissions.contains(kind + ":*");
   }
 
   public boolean hasRole(Role r) {

@@ -2,6 +2,7 @@ package io.voltstream.api.docs;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
+import io.voltstream.api.route.ResourceRoutes;
 import io.voltstream.api.route.RouteTable;
 import io.voltstream.model.Json;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * (Swagger UI, vendored from the npm package {@code swagger-ui-dist} under
  * {@code src/main/resources/docs-assets}: this network has no CDN). Both public.
  */
-public final class DocsController {
+public final class DocsController implements ResourceRoutes {
   /** Path under which the vendored UI assets are served. */
   public static final String ASSETS_PATH = "/docs/assets";
   /** Classpath folder of the vendored UI assets. */
@@ -27,6 +28,7 @@ public final class DocsController {
     this.table = table;
   }
 
+  @Override
   public void registerRoutes(RouteTable routes) {
     routes.get("/openapi.json", this::openApi).publicAccess().tag("Health/docs")
         .summary("This OpenAPI 3.1 document, generated from the route table");

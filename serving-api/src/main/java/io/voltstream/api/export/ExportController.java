@@ -1,13 +1,14 @@
 package io.voltstream.api.export;
 
 import io.javalin.http.Context;
-import io.voltstream.api.auth.AccessControl;
 import io.voltstream.api.auth.Role;
 import io.voltstream.api.query.Inputs;
 import io.voltstream.api.query.QueryConfig;
-import io.voltstream.api.query.Scopes;
 import io.voltstream.api.query.TimeRange;
+import io.voltstream.api.route.AccessControl;
+import io.voltstream.api.route.ResourceRoutes;
 import io.voltstream.api.route.RouteTable;
+import io.voltstream.api.scope.ResourceScope;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -20,22 +21,26 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code GET /api/v1/export}: streams raw readings as CSV or JSON, chunked, straight to the response
  * output stream page by page. Validation happens before the first byte, so errors are still problem
- * JSON; a failure mid-stream can only cut the response short (logged).
+ * JSON; a failure mid-stream can only cut the response short (logged). A scoped token must name the
+ * rooms or sensors it exports, each covered by its grant (403 otherwise).
  */
-public final class ExportController {
+public final class ExportController implements ResourceRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(ExportController.class);
 
   private final ExportService service;
+  private final ResourceScope scope;
   private final QueryConfig config;
   private final Clock clock;
 
-  public ExportController(ExportService service, QueryConfig config, Clock clock) {
+  public ExportController(ExportService service, ResourceScope scope, QueryConfig config, Clock clock) {
     this.service = service;
+    this.scope = scope;
     this.config = config;
     this.clock = clock;
   }
 
+  @Override
   public void registerRoutes(RouteTable routes) {
     routes.get("/api/v1/export", this::export)
         .roles(Role.ADMIN, Role.OPERATOR, Role.VIEWER)
@@ -61,7 +66,7 @@ public final class ExportController {
     ExportFormat format = ExportFormat.parse(ctx.queryParam("format"));
     List<String> rooms = tags(ctx, "room");
     List<String> sensors = tags(ctx, "sensor");
-    Scopes.requireAccess(AccessControl.principal(ctx), rooms, sensors);
+    scope.requireFilters(AccessControl.principal(ctx), rooms, sensors);
     ExportRequest request = new ExportRequest(range, rooms, sensors, format);
 
     ctx.contentType(format.contentType());

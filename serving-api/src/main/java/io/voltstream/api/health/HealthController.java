@@ -1,16 +1,18 @@
 package io.voltstream.api.health;
 
 import io.javalin.http.Context;
+import io.voltstream.api.route.ResourceRoutes;
 import io.voltstream.api.route.RouteTable;
 
 /** {@code GET /health}: public; 200 when Kafka and InfluxDB answer, 503 with the failing check otherwise. */
-public final class HealthController {
+public final class HealthController implements ResourceRoutes {
   private final HealthService health;
 
   public HealthController(HealthService health) {
     this.health = health;
   }
 
+  @Override
   public void registerRoutes(RouteTable routes) {
     routes.get("/health", this::health).publicAccess().tag("Health/docs")
         .summary("Reachability of Kafka and InfluxDB")

@@ -9,5 +9,12 @@ package io.voltstream.api.live;
  * @param room room of the record, or null
  * @param sensorId sensor of the record, or null
  * @param json the message text, a JSON object with a {@code type}
+ * @param building building of building-wide records (forecasts), or null
  */
-public record LiveMessage(String stream, String key, String room, String sensorId, String json) {}
+public record LiveMessage(String stream, String key, String room, String sensorId, String json, String building) {
+
+  /** A message about a room and/or sensor (not building-wide). */
+  public LiveMessage(String stream, String key, String room, String sensorId, String json) {
+    this(stream, key, room, sensorId, json, null);
+  }
+}

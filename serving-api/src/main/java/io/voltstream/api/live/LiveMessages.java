@@ -65,7 +65,8 @@ public final class LiveMessages {
    * A forecast batch as the forecast service publishes it ({@code building}, {@code target}, {@code
    * model_id}, {@code fallback}, {@code fallback_reason}, {@code issued_at}, {@code origin}, {@code
    * values[{hour, value_kwh}]}), passed through as a tree so fields it adds reach clients unchanged.
-   * The newest batch per building and target wins; it has no room, so room filters never match it.
+   * The newest batch per building and target wins; it has no room, so room filters never match it;
+   * it carries its building, so tokens scoped to that building get it.
    */
   public LiveMessage forecast(JsonNode batch) {
     if (batch == null || !batch.isObject() || !batch.path("building").isTextual() || !batch.path("target").isTextual()
@@ -75,7 +76,7 @@ public final class LiveMessages {
     String key = "forecast:" + batch.get("building").asText() + ":" + batch.get("target").asText();
     ObjectNode n = Json.MAPPER.createObjectNode().put("type", "forecast");
     n.setAll((ObjectNode) batch);
-    return new LiveMessage(LiveStreams.FORECAST, key, null, null, n.toString());
+    return new LiveMessage(LiveStreams.FORECAST, key, null, null, n.toString(), batch.get("building").asText());
   }
 
   private static String typed(String type, Object record) {

@@ -8,7 +8,9 @@ import io.javalin.websocket.WsMessageContext;
 import io.voltstream.api.auth.AuthException;
 import io.voltstream.api.auth.Principal;
 import io.voltstream.api.auth.TokenAuthenticator;
+import io.voltstream.api.route.ResourceRoutes;
 import io.voltstream.api.route.RouteTable;
+import io.voltstream.api.scope.ResourceScope;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -25,21 +27,26 @@ import org.slf4j.LoggerFactory;
  * either from the {@code token} query parameter at connect or from a first message
  * {@code {"action":"auth","token":"…"}} within the auth timeout, and then hands the session to the
  * {@link LiveHub}. Bad, expired and revoked tokens are closed with 1008 and the reason; sessions are
- * also closed when their token expires. Uses one timer thread for all sessions.
+ * also closed when their token expires. A scoped token gets only the messages its grant covers
+ * ({@link ResourceScope}: readings and events of covered sensors and rooms, room metrics of covered
+ * rooms, forecasts of covered buildings), checked per message against the current registry. Uses one
+ * timer thread for all sessions.
  */
-public final class LiveSocket implements AutoCloseable {
+public final class LiveSocket implements ResourceRoutes, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
 
   private final LiveHub hub;
   private final TokenAuthenticator authenticator;
+  private final ResourceScope scope;
   private final Duration authTimeout;
   private final ConcurrentHashMap<String, WsContext> awaitingAuth = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer;
 
-  public LiveSocket(LiveHub hub, TokenAuthenticator authenticator, Duration authTimeout) {
+  public LiveSocket(LiveHub hub, TokenAuthenticator authenticator, ResourceScope scope, Duration authTimeout) {
     this.hub = hub;
     this.authenticator = authenticator;
+    this.scope = scope;
     this.authTimeout = authTimeout;
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "voltstream-live-timer");
@@ -49,6 +56,7 @@ public final class LiveSocket implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::sweepExpired, 5, 5, TimeUnit.SECONDS);
   }
 
+  @Override
   public void registerRoutes(RouteTable routes) {
     routes.ws("/ws", ws -> {
           ws.onConnect(this::connected);
@@ -114,15 +122,17 @@ public final class LiveSocket implements AutoCloseable {
       ctx.closeSession(LiveHub.POLICY_VIOLATION, e.reason().text());
       return;
     }
-    hub.open(ctx.sessionId(), p.subject(), p.expiresAt(), new JettySink(ctx), permitted(p));
+    hub.open(ctx.sessionId(), p.subject(), p.expiresAt(), new JettySink(ctx), permitted(scope, p));
   }
 
-  static Predicate<LiveMessage> permitted(Principal p) {
-    if (p.permissions().isEmpty()) {
+  /** Which messages a session of {@code p} may receive: those whose resource the token's scope covers. */
+  static Predicate<LiveMessage> permitted(ResourceScope scope, Principal p) {
+    if (ResourceScope.unscoped(p)) {
       return m -> true;
     }
-    return m -> (m.room() != null && p.mayAccess("room", m.room()))
-        || (m.sensorId() != null && p.mayAccess("sensor", m.sensorId()));
+    return m -> m.building() != null ? scope.coversBuilding(p, m.building())
+        : m.sensorId() != null ? scope.coversSensor(p, m.sensorId(), m.room())
+        : m.room() != null && scope.coversRoom(p, m.room());
   }
 
   private void sweepExpired() {

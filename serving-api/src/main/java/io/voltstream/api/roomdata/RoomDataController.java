@@ -1,37 +1,44 @@
 package io.voltstream.api.roomdata;
 
 import io.javalin.http.Context;
-import io.voltstream.api.auth.AccessControl;
 import io.voltstream.api.auth.Role;
 import io.voltstream.api.query.Inputs;
 import io.voltstream.api.query.JsonResponseCache;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.query.Resolution;
-import io.voltstream.api.query.Scopes;
 import io.voltstream.api.query.TimeRange;
 import io.voltstream.api.roomdata.dto.RoomDataResponse;
+import io.voltstream.api.route.AccessControl;
+import io.voltstream.api.route.ResourceRoutes;
 import io.voltstream.api.route.RouteTable;
+import io.voltstream.api.scope.ResourceScope;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
-/** {@code GET /api/v1/rooms/{name}/data}: parses the range and resolution, then asks the service. */
-public final class RoomDataController {
+/**
+ * {@code GET /api/v1/rooms/{name}/data}: validates the name, range and resolution once, checks the
+ * token covers the room (a building grant covers its rooms), then answers from the one cache of this
+ * path: the serialised (and gzipped) answer, kept for {@code VOLTSTREAM_API_QUERY_CACHE_TTL_MS}.
+ */
+public final class RoomDataController implements ResourceRoutes {
 
   static final Duration DEFAULT_SPAN = Duration.ofHours(1);
 
   private final RoomDataService service;
   private final QueryConfig config;
   private final Clock clock;
+  private final ResourceScope scope;
   private final JsonResponseCache cache;
 
-  public RoomDataController(RoomDataService service, QueryConfig config, Clock clock) {
+  public RoomDataController(RoomDataService service, ResourceScope scope, QueryConfig config, Clock clock) {
     this.service = service;
+    this.scope = scope;
     this.config = config;
     this.clock = clock;
     this.cache = new JsonResponseCache(config.cacheTtl(), 10_000, clock);
   }
 
+  @Override
   public void registerRoutes(RouteTable routes) {
     routes.get("/api/v1/rooms/{name}/data", this::data)
         .roles(Role.ADMIN, Role.OPERATOR, Role.VIEWER)
@@ -55,7 +62,7 @@ public final class RoomDataController {
 
   void data(Context ctx) {
     String name = Inputs.tagValue("name", ctx.pathParam("name"));
-    Scopes.requireAccess(AccessControl.principal(ctx), List.of(name), List.of());
+    scope.requireRoom(AccessControl.principal(ctx), name);
     TimeRange range = TimeRange.parse(ctx.queryParam("start_time"), ctx.queryParam("end_time"), DEFAULT_SPAN,
         config.maxRoomDataRange(), clock.instant());
     Resolution resolution = Resolution.parse("resolution", ctx.queryParam("resolution"), Resolution.ONE_MINUTE);

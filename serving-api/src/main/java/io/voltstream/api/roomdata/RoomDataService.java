@@ -3,7 +3,6 @@ package io.voltstream.api.roomdata;
 import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
 import io.voltstream.api.influx.InfluxReader;
-import io.voltstream.api.query.Inputs;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.query.RegistryLookup;
 import io.voltstream.api.query.Resolution;
@@ -24,7 +23,9 @@ import java.util.Optional;
  * A room's time series and current values from the InfluxDB measurement {@code room_metrics}
  * (one-minute windows written by the room-aggregation job), re-aggregated to the requested
  * resolution in InfluxDB. A room unknown to the registry is still served when it has data in the
- * range (rooms can come from device payloads alone); with neither, the answer is 404.
+ * range (rooms can come from device payloads alone); with neither, the answer is 404. The room name
+ * arrives validated (the controller checks it at the edge); the answer is cached by the controller, so
+ * the reader given here should not cache again.
  */
 public final class RoomDataService {
   private static final Schema.RoomMetrics M = Schema.ROOM_METRICS;
@@ -41,7 +42,6 @@ public final class RoomDataService {
   }
 
   public RoomDataResponse roomData(String roomName, TimeRange range, Resolution resolution) {
-    Inputs.tagValue("name", roomName);
     long buckets = range.length().toSeconds() / resolution.bucket().toSeconds() + 1;
     if (buckets > config.maxPoints()) {
       throw ApiException.invalid(new FieldError("resolution", "range / resolution gives " + buckets

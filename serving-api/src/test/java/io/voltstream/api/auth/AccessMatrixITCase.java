@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voltstream.api.ApiApp;
 import io.voltstream.api.ApiConfig;
 import io.voltstream.api.ApiInstances;
-import io.voltstream.api.ApiServer;
 import io.voltstream.api.ApiTestClient;
 import io.voltstream.api.route.RouteSpec;
 import io.voltstream.infra.junit.InfluxExtension;
@@ -52,7 +51,7 @@ class AccessMatrixITCase {
         ApiConfig.RATE_LIMIT_RPS, "0",
         ApiConfig.INFLUX_URL, INFLUX.url(),
         ApiConfig.INFLUX_DB, INFLUX.freshDatabase()));
-    api = ApiInstances.start(env, null); // production modules: the whole route table
+    api = ApiInstances.start(env); // production wiring: the whole route table
     client = new ApiTestClient(api.port());
     String admin = ApiInstances.adminToken(api);
     VALID.put("admin", admin);
@@ -178,7 +177,7 @@ class AccessMatrixITCase {
   }
 
   private static List<RouteSpec> routes() {
-    List<RouteSpec> out = new ArrayList<>(ApiServer.routeTable(api.dependencies()).specs());
+    List<RouteSpec> out = new ArrayList<>(api.server().routeTable().specs());
     assertThat(out).extracting(RouteSpec::path).contains("/api/v1/sensors", "/api/v1/tokens/generate", "/health");
     return out;
   }

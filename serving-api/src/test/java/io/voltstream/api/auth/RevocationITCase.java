@@ -35,8 +35,8 @@ class RevocationITCase {
   @BeforeAll
   static void start() {
     Map<String, String> extra = Map.of(ApiConfig.RATE_LIMIT_RPS, "0");
-    a = ApiInstances.start(ApiInstances.env(KAFKA.bootstrapServers(), dirA, extra), List.of());
-    b = ApiInstances.start(ApiInstances.env(KAFKA.bootstrapServers(), dirB, extra), List.of());
+    a = ApiInstances.start(ApiInstances.env(KAFKA.bootstrapServers(), dirA, extra));
+    b = ApiInstances.start(ApiInstances.env(KAFKA.bootstrapServers(), dirB, extra));
   }
 
   @AfterAll
@@ -101,7 +101,7 @@ class RevocationITCase {
     onA.post("/api/v1/tokens/revoke", admin, "{\"id\":\"" + minted.get("id").asText() + "\"}");
 
     try (ApiApp.Running fresh = ApiInstances.start(
-        ApiInstances.env(KAFKA.bootstrapServers(), dirA.resolve("fresh"), Map.of()), List.of())) {
+        ApiInstances.env(KAFKA.bootstrapServers(), dirA.resolve("fresh"), Map.of()))) {
       var r = new ApiTestClient(fresh.port()).get("/api/v1/rooms", minted.get("token").asText());
       assertThat(r.status()).isEqualTo(401);
       assertThat(r.json().get("detail").asText()).contains("revoked");

@@ -6,7 +6,6 @@ import io.voltstream.api.ApiDependencies;
 import io.voltstream.api.ApiServer;
 import io.voltstream.api.auth.Role;
 import io.voltstream.api.query.QueryConfig;
-import io.voltstream.api.query.QueryModule;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.influx.LinePoint;
 import io.voltstream.influx.Schema;
@@ -101,9 +100,11 @@ public final class ApiBenchmark {
         deps.registry().createRoom(new Room("room-" + r, null, 20.0));
       }
       QueryConfig queryConfig = QueryConfig.fromEnv(System.getenv());
-      QueryModule module = new QueryModule(deps.core(), queryConfig,
-          new InfluxClient(URI.create(influx.url()), "bench")::query, Optional.of(kafka.bootstrapServers()));
-      Javalin app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
+      ApiServer server = new ApiServer(deps
+        .withQueryConfig(queryConfig)
+        .withInflux(new InfluxClient(URI.create(influx.url()), "bench")::query)
+        .withLiveFeed(kafka.bootstrapServers()));
+      Javalin app = server.app().start("127.0.0.1", 0);
       String token = deps.jwt().issue("bench", Role.VIEWER, List.of(), Duration.ofHours(2)).token();
       try {
         System.out.printf("API on port %d; cache TTL %d ms; %d rooms × 1,440 windows pre-written%n", app.port(),
@@ -112,12 +113,12 @@ public final class ApiBenchmark {
         rest(app.port(), token, start, end, clients, warmupSeconds, restSeconds, gzip, restRate);
         Map<String, Long> cpu1 = cpuByRole();
         printCpu("REST phase", cpu0, cpu1);
-        module.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(30));
+        server.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(30));
         websocket(app.port(), token, kafka.bootstrapServers(), sessions, wsRate, wsSeconds);
         printCpu("WebSocket phase", cpu1, cpuByRole());
       } finally {
         app.stop();
-        module.close();
+        server.close();
       }
     } finally {
       try (java.util.stream.Stream<Path> files = Files.walk(dir)) {

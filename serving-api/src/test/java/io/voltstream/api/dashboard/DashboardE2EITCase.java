@@ -9,7 +9,6 @@ import io.voltstream.api.ApiDependencies;
 import io.voltstream.api.ApiServer;
 import io.voltstream.api.auth.Role;
 import io.voltstream.api.query.QueryConfig;
-import io.voltstream.api.query.QueryModule;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
@@ -58,11 +57,13 @@ class DashboardE2EITCase {
         KAFKA.bootstrapServers(), ApiConfig.INFLUX_URL, INFLUX.url(), ApiConfig.INFLUX_DB, db));
     ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
     deps.registry().createRoom(new Room("kitchen", null, 12.0));
-    QueryModule module = new QueryModule(deps.core(), QueryConfig.defaults(),
-        new InfluxClient(URI.create(INFLUX.url()), db)::query, Optional.of(KAFKA.bootstrapServers()));
-    Javalin app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
+    ApiServer server = new ApiServer(deps
+        .withQueryConfig(QueryConfig.defaults())
+        .withInflux(new InfluxClient(URI.create(INFLUX.url()), db)::query)
+        .withLiveFeed(KAFKA.bootstrapServers()));
+    Javalin app = server.app().start("127.0.0.1", 0);
     String token = deps.jwt().issue("dash", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
-    assertThat(module.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(15))).isTrue();
+    assertThat(server.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(15))).isTrue();
 
     try (KafkaProducer<String, String> producer = KAFKA.producer();
         HeadlessChromium browser = new HeadlessChromium(
@@ -99,7 +100,7 @@ class DashboardE2EITCase {
       assertThat(points.asText()).as("points charted from /rooms/kitchen/data").isEqualTo("30");
     } finally {
       app.stop();
-      module.close();
+      server.close();
     }
   }
 }

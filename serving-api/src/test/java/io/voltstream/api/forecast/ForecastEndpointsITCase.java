@@ -44,8 +44,8 @@ class ForecastEndpointsITCase {
 
     var config = ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0"));
     ApiDependencies deps = ApiDependencies.inMemory(config, Clock.fixed(HOUR.plusSeconds(600), ZoneOffset.UTC));
-    var module = new ForecastModule(deps.core(), new InfluxClient(URI.create(INFLUX.url()), db)::query);
-    Javalin app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
+    Javalin app = ApiServer.create(deps.withInflux(new InfluxClient(URI.create(INFLUX.url()), db)::query))
+        .start("127.0.0.1", 0);
     try {
       String operator = deps.jwt().issue("o", Role.OPERATOR, List.of(), Duration.ofHours(1)).token();
       var r = new ApiTestClient(app.port()).get("/api/v1/forecast/generation?building=demo&horizon=12h&resolution=3h", operator);

@@ -36,8 +36,7 @@ class ForecastRoutesTest {
   @BeforeEach
   void start() {
     ApiDependencies deps = ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), Clock.fixed(NOW, ZoneOffset.UTC));
-    var module = new ForecastModule(deps.core(), this::fakeInflux);
-    app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
+    app = ApiServer.create(deps.withInflux(this::fakeInflux)).start("127.0.0.1", 0);
     client = new ApiTestClient(app.port());
     viewer = deps.jwt().issue("v", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
   }

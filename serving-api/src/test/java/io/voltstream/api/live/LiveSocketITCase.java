@@ -10,7 +10,6 @@ import io.voltstream.api.ApiServer;
 import io.voltstream.api.auth.Role;
 import io.voltstream.api.auth.TokenService;
 import io.voltstream.api.query.QueryConfig;
-import io.voltstream.api.query.QueryModule;
 import io.voltstream.api.influx.InfluxReader;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.infra.junit.KafkaExtension;
@@ -72,7 +71,7 @@ class LiveSocketITCase {
   private final ShiftableClock clock = new ShiftableClock();
   private final HttpClient http = HttpClient.newHttpClient();
   private ApiDependencies deps;
-  private QueryModule module;
+  private ApiServer server;
   private Javalin app;
   private KafkaProducer<String, String> producer;
 
@@ -87,9 +86,12 @@ class LiveSocketITCase {
     deps = ApiDependencies.inMemory(config, clock);
     // Influx is not used by /ws; the client points nowhere on purpose.
     InfluxReader unused = new InfluxClient(URI.create("http://127.0.0.1:9"), "none")::query;
-    module = new QueryModule(deps.core(), QueryConfig.defaults(), unused, Optional.of(KAFKA.bootstrapServers()));
-    app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
-    assertThat(module.feed().orElseThrow().awaitAssigned(WAIT)).isTrue();
+    server = new ApiServer(deps
+        .withQueryConfig(QueryConfig.defaults())
+        .withInflux(unused)
+        .withLiveFeed(KAFKA.bootstrapServers()));
+    app = server.app().start("127.0.0.1", 0);
+    assertThat(server.feed().orElseThrow().awaitAssigned(WAIT)).isTrue();
     producer = KAFKA.producer();
   }
 
@@ -97,7 +99,7 @@ class LiveSocketITCase {
   void stop() {
     producer.close();
     app.stop();
-    module.close();
+    server.close();
   }
 
   private String token(Role role, List<String> permissions) {
@@ -245,7 +247,7 @@ class LiveSocketITCase {
       fast.send("{\"action\":\"subscribe\",\"rooms\":[\"flood\"]}");
       fast.awaitType("subscribed", WAIT);
       long deadline = System.nanoTime() + WAIT.toNanos();
-      while (module.hub().subscriptionCount() < 2 && System.nanoTime() < deadline) {
+      while (server.hub().subscriptionCount() < 2 && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
 
@@ -266,7 +268,7 @@ class LiveSocketITCase {
         done.add(m.path("sensor_id").asText());
       }
       long published = (long) sensors * rounds;
-      List<LiveSession> all = List.copyOf(module.hub().sessions());
+      List<LiveSession> all = List.copyOf(server.hub().sessions());
       assertThat(all).hasSize(2);
       LiveSession slowSession = all.stream().min(java.util.Comparator.comparingLong(LiveSession::sentTotal)).orElseThrow();
       assertThat(slowSession.sentTotal()).as("the slow client's socket filled up, so the server stopped sending to it")
@@ -281,7 +283,7 @@ class LiveSocketITCase {
 
   @Test
   void shouldLeaveNoSessionsSubscriptionsOrThreadsAfter200ConnectDisconnectCycles() throws Exception {
-    LiveHub hub = module.hub();
+    LiveHub hub = server.hub();
     String token = token(Role.VIEWER, List.of());
     cycles(10, token);
     awaitEmpty(hub);

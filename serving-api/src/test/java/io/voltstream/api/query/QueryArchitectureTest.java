@@ -13,15 +13,14 @@ class QueryArchitectureTest {
   private static final JavaClasses PRODUCTION = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("io.voltstream.api.influx", "io.voltstream.api.query", "io.voltstream.api.live",
-          "io.voltstream.api.roomdata", "io.voltstream.api.analytics", "io.voltstream.api.export",
-          "io.voltstream.api.events");
+          "io.voltstream.api.roomdata", "io.voltstream.api.analytics", "io.voltstream.api.dataquery",
+          "io.voltstream.api.export", "io.voltstream.api.events", "io.voltstream.api.forecast");
 
   @Test
   void logicShouldNotDependOnJavalinOrJetty() {
     noClasses().that().haveSimpleNameNotEndingWith("Controller")
         .and().doNotHaveSimpleName("LiveSocket")
         .and().doNotHaveFullyQualifiedName("io.voltstream.api.live.LiveSocket$JettySink")
-        .and().doNotHaveSimpleName("QueryModule")
         .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
         .check(PRODUCTION);
   }

@@ -43,7 +43,7 @@ class QueryEndpointsITCase {
   private final Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
   private String db;
   private Javalin app;
-  private QueryModule module;
+  private ApiServer server;
   private ApiTestClient client;
   private String viewer;
 
@@ -56,9 +56,10 @@ class QueryEndpointsITCase {
     deps.registry().createRoom(new Room("kitchen", null, 12.0));
     deps.registry().createRoom(new Room("office", null, 20.0));
     InfluxReader influx = new InfluxClient(URI.create(INFLUX.url()), db)::query;
-    module = new QueryModule(deps.core(), QueryConfig.defaults().withExportPageSize(EXPORT_PAGE_ROWS).withPricePerKwh(0.25),
-        influx, Optional.empty());
-    app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
+    server = new ApiServer(deps
+        .withQueryConfig(QueryConfig.defaults().withExportPageSize(EXPORT_PAGE_ROWS).withPricePerKwh(0.25))
+        .withInflux(influx));
+    app = server.app().start("127.0.0.1", 0);
     client = new ApiTestClient(app.port());
     viewer = deps.jwt().issue("v", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
   }
@@ -66,7 +67,7 @@ class QueryEndpointsITCase {
   @AfterEach
   void stop() {
     app.stop();
-    module.close();
+    server.close();
   }
 
   /** 60 one-minute windows for kitchen ending at the current minute: energy 0.01 kWh and power 600+i W each. */

@@ -38,7 +38,7 @@ class QueryRoutesTest {
 
   private final List<String> sentQueries = new CopyOnWriteArrayList<>();
   private Javalin app;
-  private QueryModule module;
+  private ApiServer server;
   private ApiTestClient client;
   private String viewer;
   private String kitchenOnly;
@@ -48,9 +48,10 @@ class QueryRoutesTest {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     ApiDependencies deps = ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), clock);
     deps.registry().createRoom(new Room("kitchen", null, 12.0));
-    module = new QueryModule(deps.core(), QueryConfig.defaults().withCacheTtl(Duration.ZERO).withMaxPoints(10_000), this::fakeInflux,
-        Optional.empty());
-    app = ApiServer.create(deps.withModules(List.of(module))).start("127.0.0.1", 0);
+    server = new ApiServer(deps
+        .withQueryConfig(QueryConfig.defaults().withCacheTtl(Duration.ZERO).withMaxPoints(10_000))
+        .withInflux(this::fakeInflux));
+    app = server.app().start("127.0.0.1", 0);
     client = new ApiTestClient(app.port());
     viewer = deps.jwt().issue("v", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
     kitchenOnly = deps.jwt().issue("k", Role.VIEWER, List.of("room:kitchen"), Duration.ofHours(1)).token();
@@ -59,7 +60,7 @@ class QueryRoutesTest {
   @AfterEach
   void stop() {
     app.stop();
-    module.close();
+    server.close();
   }
 
   private List<Series> fakeInflux(InfluxQuery q) {

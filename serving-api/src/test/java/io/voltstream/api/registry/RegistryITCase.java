@@ -43,8 +43,8 @@ class RegistryITCase {
   @BeforeAll
   static void start() {
     Map<String, String> env = ApiInstances.env(KAFKA.bootstrapServers(), dataDir, Map.of());
-    api = ApiInstances.start(env, List.of());
-    second = ApiInstances.start(env, List.of());
+    api = ApiInstances.start(env);
+    second = ApiInstances.start(env);
     client = new ApiTestClient(api.port());
     admin = ApiInstances.adminToken(api);
     operator = client.post("/api/v1/tokens/generate", admin, "{\"name\":\"op\",\"role\":\"operator\"}").json()

@@ -1,6 +1,0 @@
-package io.voltstream.api.auth.dto;
-
-import java.util.List;
-
-/** Body of {@code POST /api/v1/tokens/generate}. */
-public record GenerateTokenRequest(String name, String role, Long expiresInS, List<String> permissions) {}

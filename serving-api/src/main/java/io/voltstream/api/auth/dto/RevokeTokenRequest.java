@@ -1,4 +1,0 @@
-package io.voltstream.api.auth.dto;
-
-/** Body of {@code POST /api/v1/tokens/revoke}: the token's {@code id}, or the {@code token} itself. */
-public record RevokeTokenRequest(String id, String token) {}
