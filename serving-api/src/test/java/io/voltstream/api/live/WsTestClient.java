@@ -15,22 +15,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** A java.net.http WebSocket client that queues text messages and records the close code. */
-final class WsTestClient implements AutoCloseable {
+public final class WsTestClient implements AutoCloseable {
 
   final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
   final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final WebSocket ws;
 
-  WsTestClient(HttpClient http, URI uri) {
+  public WsTestClient(HttpClient http, URI uri) {
     this.ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, new Listener()).join();
   }
 
-  void send(String text) {
+  public void send(String text) {
     ws.sendText(text, true).join();
   }
 
   /** Waits for the first message matching {@code filter} (skipping others), or fails at the deadline. */
-  JsonNode await(Predicate<JsonNode> filter, Duration timeout) {
+  public JsonNode await(Predicate<JsonNode> filter, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       long left = deadline - System.nanoTime();
@@ -56,11 +56,11 @@ final class WsTestClient implements AutoCloseable {
     }
   }
 
-  JsonNode awaitType(String type, Duration timeout) {
+  public JsonNode awaitType(String type, Duration timeout) {
     return await(n -> type.equals(n.path("type").asText()), timeout);
   }
 
-  int awaitClose(Duration timeout) throws Exception {
+  public int awaitClose(Duration timeout) throws Exception {
     return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 

@@ -1,0 +1,312 @@
+package io.voltstream.api.scope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.api.ApiApp;
+import io.voltstream.api.ApiConfig;
+import io.voltstream.api.ApiInstances;
+import io.voltstream.api.ApiTestClient;
+import io.voltstream.api.live.LiveHub;
+import io.voltstream.api.live.LiveMessage;
+import io.voltstream.api.live.LiveMessages;
+import io.voltstream.api.live.LiveStreams;
+import io.voltstream.api.live.WsTestClient;
+import io.voltstream.api.route.RouteSpec;
+import io.voltstream.infra.junit.InfluxExtension;
+import io.voltstream.infra.junit.KafkaExtension;
+import io.voltstream.model.Json;
+import io.voltstream.model.Sensor;
+import io.voltstream.model.SensorReading;
+import io.voltstream.model.SensorType;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The resource-scope matrix, like the role matrix of {@code AccessMatrixITCase}: EVERY route of the
+ * production route table (real Kafka, real InfluxDB) × admin tokens scoped to a building, a room in it,
+ * a sensor in that room, and another building, each answer checked against the expectation written
+ * out below for that route. A route without an expectation here fails the test, so a new route has to
+ * decide what scoped tokens get. The tokens are admins, so the role never denies: only the scope does.
+ *
+ * <p>Fixture: building {@code hq} with rooms {@code kitchen} (sensor {@code kitchen-meter}) and
+ * {@code lobby} ({@code lobby-meter}); building {@code annex} with room {@code lab} ({@code lab-meter}).
+ */
+class ScopeMatrixITCase {
+  @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension(1);
+  @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
+  @TempDir static Path dataDir;
+
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  /** The scoped tokens, in the order of every expectation row. */
+  private static final List<String> SCOPES = List.of("building:hq", "room:kitchen", "sensor:kitchen-meter", "building:annex");
+
+  private static ApiApp.Running api;
+  private static ApiTestClient client;
+  private static String admin;
+  private static final Map<String, String> TOKENS = new LinkedHashMap<>();
+
+  /** What one scoped token gets from a route: an exact status (403 = denied), or a filtered list. */
+  private record Expect(int status, Set<String> items) {
+    static Expect allow(int status) {
+      return new Expect(status, null);
+    }
+
+    static Expect filtered(String... items) {
+      return new Expect(200, new TreeSet<>(List.of(items)));
+    }
+  }
+
+  private static final Expect DENY = new Expect(403, null);
+
+  /** A probe request and, per scope (in {@link #SCOPES} order), what it must answer. */
+  private record Row(String path, String body, Function<JsonNode, Set<String>> items, List<Expect> expect) {}
+
+  private static final Map<String, Row> MATRIX = new LinkedHashMap<>();
+
+  private static void row(String route, String path, String body, Expect... expect) {
+    rowFiltered(route, path, body, null, expect);
+  }
+
+  private static void rowFiltered(String route, String path, String body, Function<JsonNode, Set<String>> items,
+      Expect... expect) {
+    assertThat(expect).as(route).hasSize(SCOPES.size());
+    MATRIX.put(route, new Row(path, body, items, List.of(expect)));
+  }
+
+  static {
+    // columns:                                       building:hq       room:kitchen      sensor:kitchen-meter building:annex
+    rowFiltered("GET /api/v1/buildings", "/api/v1/buildings", null, field("id"),
+        Expect.filtered("hq"), Expect.filtered("hq"), Expect.filtered("hq"), Expect.filtered("annex"));
+    row("POST /api/v1/buildings", "/api/v1/buildings", "{\"id\":\"hq\",\"name\":\"HQ\"}",
+        Expect.allow(409), DENY, DENY, DENY);
+    row("GET /api/v1/buildings/{id}", "/api/v1/buildings/hq", null,
+        Expect.allow(200), Expect.allow(200), Expect.allow(200), DENY);
+    row("PUT /api/v1/buildings/{id}", "/api/v1/buildings/hq", "{\"id\":\"hq\",\"name\":\"HQ\"}",
+        Expect.allow(200), DENY, DENY, DENY);
+    row("DELETE /api/v1/buildings/{id}", "/api/v1/buildings/hq", null,
+        Expect.allow(409), DENY, DENY, DENY);
+
+    rowFiltered("GET /api/v1/rooms", "/api/v1/rooms", null, field("name"),
+        Expect.filtered("kitchen", "lobby"), Expect.filtered("kitchen"), Expect.filtered("kitchen"), Expect.filtered("lab"));
+    row("POST /api/v1/rooms", "/api/v1/rooms", "{\"name\":\"kitchen\",\"building\":\"hq\"}",
+        Expect.allow(409), Expect.allow(409), DENY, DENY);
+    row("GET /api/v1/rooms/{name}", "/api/v1/rooms/kitchen", null,
+        Expect.allow(200), Expect.allow(200), Expect.allow(200), DENY);
+    row("PUT /api/v1/rooms/{name}", "/api/v1/rooms/kitchen", "{\"building\":\"hq\"}",
+        Expect.allow(200), Expect.allow(200), DENY, DENY);
+    row("DELETE /api/v1/rooms/{name}", "/api/v1/rooms/kitchen", null,
+        Expect.allow(409), Expect.allow(409), DENY, DENY);
+    row("GET /api/v1/rooms/{name}/data", "/api/v1/rooms/kitchen/data", null,
+        Expect.allow(200), Expect.allow(200), DENY, DENY);
+
+    rowFiltered("GET /api/v1/sensors", "/api/v1/sensors", null, field("sensor_id"),
+        Expect.filtered("kitchen-meter", "lobby-meter"), Expect.filtered("kitchen-meter"),
+        Expect.filtered("kitchen-meter"), Expect.filtered("lab-meter"));
+    row("POST /api/v1/sensors", "/api/v1/sensors", "{\"sensor_id\":\"kitchen-meter\",\"room\":\"kitchen\",\"sensor_type\":\"power\"}",
+        Expect.allow(409), Expect.allow(409), Expect.allow(409), DENY);
+    row("GET /api/v1/sensors/{id}", "/api/v1/sensors/kitchen-meter", null,
+        Expect.allow(200), Expect.allow(200), Expect.allow(200), DENY);
+    row("PUT /api/v1/sensors/{id}", "/api/v1/sensors/kitchen-meter", "{\"room\":\"kitchen\",\"sensor_type\":\"power\"}",
+        Expect.allow(200), Expect.allow(200), Expect.allow(200), DENY);
+    row("DELETE /api/v1/sensors/{id}", "/api/v1/sensors/kitchen-meter", null,
+        Expect.allow(204), Expect.allow(204), Expect.allow(204), DENY);
+
+    rowFiltered("GET /api/v1/analytics/summary", "/api/v1/analytics/summary", null,
+        json -> Set.of("buildings=" + json.get("total_buildings").asInt(), "rooms=" + json.get("total_rooms").asInt(),
+            "sensors=" + json.get("total_sensors").asInt()),
+        Expect.filtered("buildings=1", "rooms=2", "sensors=2"), Expect.filtered("buildings=1", "rooms=1", "sensors=1"),
+        Expect.filtered("buildings=1", "rooms=1", "sensors=1"), Expect.filtered("buildings=1", "rooms=1", "sensors=1"));
+    row("POST /api/v1/data/query", "/api/v1/data/query", "{\"metrics\":[\"power_w\"],\"rooms\":[\"kitchen\"]}",
+        Expect.allow(200), Expect.allow(200), DENY, DENY);
+    row("GET /api/v1/export", "/api/v1/export?sensor=kitchen-meter", null,
+        Expect.allow(200), Expect.allow(200), Expect.allow(200), DENY);
+    row("GET /api/v1/events", "/api/v1/events?room=kitchen", null,
+        Expect.allow(200), Expect.allow(200), DENY, DENY);
+    // building-wide data: only a grant on the building itself (404: allowed, no forecast stored yet)
+    row("GET /api/v1/forecast/consumption", "/api/v1/forecast/consumption?building=hq", null,
+        Expect.allow(404), DENY, DENY, DENY);
+    row("GET /api/v1/forecast/generation", "/api/v1/forecast/generation?building=hq", null,
+        Expect.allow(404), DENY, DENY, DENY);
+
+    // managing access: a scoped token could mint itself a wider one, so none may
+    row("POST /api/v1/tokens/generate", "/api/v1/tokens/generate", "{\"name\":\"x\",\"role\":\"admin\"}",
+        DENY, DENY, DENY, DENY);
+    row("POST /api/v1/tokens/validate", "/api/v1/tokens/validate", "{\"token\":\"x\"}", DENY, DENY, DENY, DENY);
+    row("GET /api/v1/tokens", "/api/v1/tokens", null, DENY, DENY, DENY, DENY);
+    row("POST /api/v1/tokens/revoke", "/api/v1/tokens/revoke", "{\"id\":\"x\"}", DENY, DENY, DENY, DENY);
+
+    // public routes: the same for every token (not resource-specific)
+    row("GET /health", "/health", null, Expect.allow(200), Expect.allow(200), Expect.allow(200), Expect.allow(200));
+    row("GET /openapi.json", "/openapi.json", null, Expect.allow(200), Expect.allow(200), Expect.allow(200), Expect.allow(200));
+    row("GET /docs", "/docs", null, Expect.allow(200), Expect.allow(200), Expect.allow(200), Expect.allow(200));
+
+    // the WebSocket, subscribed to every room: the live messages each token receives (see shouldFilterLiveMessages)
+    rowFiltered("WS /ws", "/ws", null, null,
+        Expect.filtered("reading:kitchen-meter", "reading:lobby-meter", "room_metrics:kitchen", "forecast:hq"),
+        Expect.filtered("reading:kitchen-meter", "room_metrics:kitchen"),
+        Expect.filtered("reading:kitchen-meter"),
+        Expect.filtered("reading:lab-meter", "room_metrics:lab", "forecast:annex"));
+  }
+
+  @BeforeAll
+  static void start() {
+    Map<String, String> env = ApiInstances.env(KAFKA.bootstrapServers(), dataDir, Map.of(
+        ApiConfig.RATE_LIMIT_RPS, "0",
+        ApiConfig.INFLUX_URL, INFLUX.url(),
+        ApiConfig.INFLUX_DB, INFLUX.freshDatabase()));
+    api = ApiInstances.start(env);
+    client = new ApiTestClient(api.port());
+    admin = ApiInstances.adminToken(api);
+    seed();
+    for (String scope : SCOPES) {
+      var r = client.post("/api/v1/tokens/generate", admin,
+          "{\"name\":\"scoped\",\"role\":\"admin\",\"permissions\":[\"" + scope + "\"]}");
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      TOKENS.put(scope, r.json().get("token").asText());
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  @Test
+  void shouldDeclareAScopeExpectationForEveryRoute() {
+    List<String> routes = routes().stream().map(s -> s.method() + " " + s.path()).toList();
+    assertThat(MATRIX.keySet()).as("routes of the table without a scope expectation here, or rows without a route")
+        .containsExactlyInAnyOrderElementsOf(routes);
+  }
+
+  @Test
+  void shouldApplyTheScopeRuleOnEveryHttpRoute() {
+    SoftAssertions soft = new SoftAssertions();
+    for (RouteSpec s : routes()) {
+      if (s.isWebSocket()) {
+        continue;
+      }
+      Row row = MATRIX.get(s.method() + " " + s.path());
+      if (row == null) {
+        continue; // reported by shouldDeclareAScopeExpectationForEveryRoute
+      }
+      for (int i = 0; i < SCOPES.size(); i++) {
+        String scope = SCOPES.get(i);
+        Expect expect = row.expect().get(i);
+        ApiTestClient.Response r = client.send(s.method(), row.path(), TOKENS.get(scope),
+            row.body() == null ? null : "application/json", row.body());
+        String what = s.method() + " " + row.path() + " as " + scope + ": " + r.body();
+        soft.assertThat(r.status()).as(what).isEqualTo(expect.status());
+        if (expect.items() != null && r.status() == 200) {
+          soft.assertThat(new TreeSet<>(row.items().apply(r.json()))).as(what).isEqualTo(expect.items());
+        }
+        if (!s.method().equals("GET")) {
+          seed(); // an allowed write (e.g. deleting the sensor) must not change what the next probe sees
+        }
+      }
+    }
+    soft.assertAll();
+  }
+
+  @Test
+  void shouldFilterLiveMessagesToEachTokensScope() {
+    Row row = MATRIX.get("WS /ws");
+    LiveHub hub = api.server().hub();
+    LiveMessages messages = new LiveMessages(id -> api.dependencies().registry().sensor(id).map(Sensor::room));
+    HttpClient http = HttpClient.newHttpClient();
+    List<WsTestClient> sockets = new ArrayList<>();
+    try {
+      for (String scope : SCOPES) {
+        WsTestClient ws = new WsTestClient(http, URI.create("ws://127.0.0.1:" + api.port() + "/ws?token="
+            + URLEncoder.encode(TOKENS.get(scope), StandardCharsets.UTF_8)));
+        sockets.add(ws);
+        ws.awaitType("welcome", WAIT);
+        ws.send("{\"action\":\"subscribe\",\"streams\":[\"readings\",\"room_metrics\",\"forecast\"]}");
+        ws.awaitType("subscribed", WAIT);
+      }
+      Instant now = Instant.now();
+      for (String[] sensor : new String[][] {{"kitchen-meter", "kitchen"}, {"lobby-meter", "lobby"}, {"lab-meter", "lab"}}) {
+        hub.broadcast(messages.reading(new SensorReading(sensor[0], now, sensor[1], SensorType.POWER, null, 100.0, null,
+            null, null, null, null, now)));
+      }
+      for (String room : List.of("kitchen", "lab")) {
+        hub.broadcast(new LiveMessage(LiveStreams.ROOM_METRICS, "room_metrics:" + room, room, null,
+            "{\"type\":\"room_metrics\",\"room\":\"" + room + "\"}"));
+      }
+      for (String building : List.of("hq", "annex")) {
+        hub.broadcast(messages.forecast(Json.MAPPER.createObjectNode().put("building", building)
+            .put("target", "consumption").set("values", Json.MAPPER.createArrayNode())));
+      }
+      SoftAssertions soft = new SoftAssertions();
+      for (int i = 0; i < SCOPES.size(); i++) {
+        WsTestClient ws = sockets.get(i);
+        ws.send("{\"action\":\"ping\"}"); // queued behind everything broadcast above: the pong ends the delivery
+        Set<String> received = new TreeSet<>();
+        while (true) {
+          JsonNode m = ws.await(n -> true, WAIT);
+          String type = m.path("type").asText();
+          if (type.equals("pong")) {
+            break;
+          }
+          received.add(switch (type) {
+            case "reading" -> "reading:" + m.path("sensor_id").asText();
+            case "room_metrics" -> "room_metrics:" + m.path("room").asText();
+            case "forecast" -> "forecast:" + m.path("building").asText();
+            default -> type;
+          });
+        }
+        soft.assertThat(received).as("/ws as %s", SCOPES.get(i)).isEqualTo(row.expect().get(i).items());
+      }
+      soft.assertAll();
+    } finally {
+      sockets.forEach(WsTestClient::close);
+    }
+  }
+
+  private static List<RouteSpec> routes() {
+    return api.server().routeTable().specs();
+  }
+
+  private static Function<JsonNode, Set<String>> field(String name) {
+    return json -> new TreeSet<>(json.findValuesAsText(name));
+  }
+
+  /** Creates whatever of the fixture is missing (409s for what exists are expected). */
+  private static void seed() {
+    for (String[] b : new String[][] {{"hq"}, {"annex"}}) {
+      accept(client.post("/api/v1/buildings", admin, "{\"id\":\"" + b[0] + "\",\"name\":\"" + b[0] + "\"}"));
+    }
+    for (String[] r : new String[][] {{"kitchen", "hq"}, {"lobby", "hq"}, {"lab", "annex"}}) {
+      accept(client.post("/api/v1/rooms", admin, "{\"name\":\"" + r[0] + "\",\"building\":\"" + r[1] + "\"}"));
+    }
+    for (String[] s : new String[][] {{"kitchen-meter", "kitchen"}, {"lobby-meter", "lobby"}, {"lab-meter", "lab"}}) {
+      accept(client.post("/api/v1/sensors", admin,
+          "{\"sensor_id\":\"" + s[0] + "\",\"room\":\"" + s[1] + "\",\"sensor_type\":\"power\"}"));
+    }
+  }
+
+  private static void accept(ApiTestClient.Response r) {
+    assertThat(r.status()).as(r.body()).isIn(201, 409);
+  }
+}
