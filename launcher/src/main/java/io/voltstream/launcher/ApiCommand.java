@@ -1,5 +1,6 @@
 package io.voltstream.launcher;
 
+import io.voltstream.launcher.stack.Lifecycle;
 import io.voltstream.api.ApiApp;
 import io.voltstream.api.ApiConfig;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.voltstream.launcher;
 
+import io.voltstream.launcher.stack.Lifecycle;
 import java.util.concurrent.CountDownLatch;
 
 /** Keeps a long-running command alive until the JVM is asked to stop (Ctrl-C or SIGTERM). */

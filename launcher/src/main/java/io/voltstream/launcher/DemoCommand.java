@@ -1,7 +1,9 @@
 package io.voltstream.launcher;
 
+import io.voltstream.launcher.stack.LocalFlinkCluster;
+import io.voltstream.launcher.stack.LocalInfrastructure;
 import io.voltstream.api.ApiApp;
-import io.voltstream.launcher.LocalInfrastructure.LocalInfrastructureConfig;
+import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;

@@ -1,12 +1,16 @@
 package io.voltstream.launcher;
 
+import io.voltstream.launcher.stack.Lifecycle;
+import io.voltstream.launcher.stack.LocalFlinkCluster;
+import io.voltstream.launcher.stack.LocalInfrastructure;
+import io.voltstream.launcher.stack.StreamJobs;
 import io.voltstream.api.ApiApp;
 import io.voltstream.api.ApiConfig;
 import io.voltstream.forecast.streaming.ForecastConfig;
 import io.voltstream.forecast.streaming.ForecastService;
 import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.ingest.IngestConfig;
-import io.voltstream.launcher.LocalInfrastructure.LocalInfrastructureConfig;
+import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
 import io.voltstream.sim.SimulatorApp;
 import io.voltstream.sim.SimulatorConfig;
 import java.time.Duration;

@@ -1,6 +1,8 @@
 package io.voltstream.launcher;
 
-import io.voltstream.launcher.LocalInfrastructure.LocalInfrastructureConfig;
+import io.voltstream.launcher.stack.Lifecycle;
+import io.voltstream.launcher.stack.LocalInfrastructure;
+import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

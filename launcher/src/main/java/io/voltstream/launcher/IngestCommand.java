@@ -1,5 +1,6 @@
 package io.voltstream.launcher;
 
+import io.voltstream.launcher.stack.Lifecycle;
 import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.ingest.IngestConfig;
 import java.util.concurrent.Callable;

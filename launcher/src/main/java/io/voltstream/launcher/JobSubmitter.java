@@ -1,5 +1,6 @@
 package io.voltstream.launcher;
 
+import io.voltstream.launcher.stack.StreamJobs;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;

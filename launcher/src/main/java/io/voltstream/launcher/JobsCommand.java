@@ -1,6 +1,9 @@
 package io.voltstream.launcher;
 
-import io.voltstream.launcher.LocalInfrastructure.LocalInfrastructureConfig;
+import io.voltstream.launcher.stack.Lifecycle;
+import io.voltstream.launcher.stack.LocalFlinkCluster;
+import io.voltstream.launcher.stack.StreamJobs;
+import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.voltstream.launcher;
 
+import io.voltstream.launcher.stack.Lifecycle;
 import io.voltstream.sim.SimulatorApp;
 import io.voltstream.sim.SimulatorConfig;
 import java.util.concurrent.Callable;

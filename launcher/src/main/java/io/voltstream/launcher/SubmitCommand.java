@@ -1,5 +1,6 @@
 package io.voltstream.launcher;
 
+import io.voltstream.launcher.stack.StreamJobs;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;

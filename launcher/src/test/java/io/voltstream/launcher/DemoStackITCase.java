@@ -1,5 +1,6 @@
 package io.voltstream.launcher;
 
+import io.voltstream.launcher.stack.Lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

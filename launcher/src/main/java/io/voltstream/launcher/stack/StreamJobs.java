@@ -1,4 +1,4 @@
-package io.voltstream.launcher;
+package io.voltstream.launcher.stack;
 
 import io.voltstream.jobs.alerts.AlertJob;
 import io.voltstream.jobs.io.JobsConfig;

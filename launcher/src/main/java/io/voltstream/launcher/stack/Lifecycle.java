@@ -1,4 +1,4 @@
-package io.voltstream.launcher;
+package io.voltstream.launcher.stack;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,4 +1,4 @@
-package io.voltstream.launcher;
+package io.voltstream.launcher.stack;
 
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.infra.EmbeddedKafka;

@@ -1,4 +1,4 @@
-package io.voltstream.launcher;
+package io.voltstream.launcher.stack;
 
 import java.net.URI;
 import java.nio.file.Path;
