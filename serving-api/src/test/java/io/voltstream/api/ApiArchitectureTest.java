@@ -45,6 +45,14 @@ class ApiArchitectureTest {
   }
 
   @Test
+  void onlyTheCompositionRootShouldKnowTheRootPackage() {
+    noClasses().that().resideOutsideOfPackage("io.voltstream.api")
+        .should().dependOnClassesThat().resideInAPackage("io.voltstream.api")
+        .because("resource packages are wired by ApiServer and never reach back up to it")
+        .check(PRODUCTION);
+  }
+
+  @Test
   void packagesShouldBeFreeOfCycles() {
     slices().matching("io.voltstream.(**)").should().beFreeOfCycles()
         .because("each package depends only downwards, so it can be read and changed on its own (issue 7)")

@@ -38,6 +38,12 @@ public final class ApiInstances {
     }
   }
 
+  /** A production instance on real Kafka and InfluxDB without rate limiting (for tests that send many requests). */
+  public static ApiApp.Running startUnthrottled(String kafkaBootstrap, Path dataDir, String influxUrl, String influxDb) {
+    return start(env(kafkaBootstrap, dataDir, Map.of(
+        ApiConfig.RATE_LIMIT_RPS, "0", ApiConfig.INFLUX_URL, influxUrl, ApiConfig.INFLUX_DB, influxDb)));
+  }
+
   public static String adminToken(ApiApp.Running api) {
     try {
       return Files.readString(api.adminTokenFile()).trim();

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The live fan-out: tracks authenticated WebSocket sessions and their subscriptions, answers their
  * subscribe/unsubscribe messages, and pushes each {@link LiveMessage} to every session that wants it
- * ({@link #broadcast}, called by the Kafka feed and by any module with something live to say).
+ * ({@link #broadcast}, called by the Kafka feed and by anything else with something live to say).
  * Sessions own no threads; see {@link LiveSession} for queueing and conflation.
  */
 public final class LiveHub implements AutoCloseable {

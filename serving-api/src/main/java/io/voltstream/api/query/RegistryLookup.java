@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * What the query endpoints need from the registry's materialised view: whether a room exists and how
- * many things are registered. The registry module provides the implementation.
+ * many things are registered; {@link RegistryLookups} reads it from the registry view.
  */
 public interface RegistryLookup {
   Optional<Room> room(String name);

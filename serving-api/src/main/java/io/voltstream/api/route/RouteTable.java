@@ -74,7 +74,7 @@ public final class RouteTable {
 
   /**
    * Every route's declaration, HTTP then WebSocket; fails when a route lacks its access rule or
-   * when two modules register the same method and path.
+   * when two resources register the same method and path.
    */
   public List<RouteSpec> specs() {
     List<RouteSpec> out = new ArrayList<>();

@@ -3,7 +3,6 @@ package io.voltstream.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voltstream.api.ApiApp;
-import io.voltstream.api.ApiConfig;
 import io.voltstream.api.ApiInstances;
 import io.voltstream.api.ApiTestClient;
 import io.voltstream.api.route.RouteSpec;
@@ -47,11 +46,8 @@ class AccessMatrixITCase {
 
   @BeforeAll
   static void start() {
-    Map<String, String> env = ApiInstances.env(KAFKA.bootstrapServers(), dataDir, Map.of(
-        ApiConfig.RATE_LIMIT_RPS, "0",
-        ApiConfig.INFLUX_URL, INFLUX.url(),
-        ApiConfig.INFLUX_DB, INFLUX.freshDatabase()));
-    api = ApiInstances.start(env); // production wiring: the whole route table
+    // production wiring: the whole route table
+    api = ApiInstances.startUnthrottled(KAFKA.bootstrapServers(), dataDir, INFLUX.url(), INFLUX.freshDatabase());
     client = new ApiTestClient(api.port());
     String admin = ApiInstances.adminToken(api);
     VALID.put("admin", admin);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voltstream.api.ApiApp;
-import io.voltstream.api.ApiConfig;
 import io.voltstream.api.ApiInstances;
 import io.voltstream.api.ApiTestClient;
 import io.voltstream.api.live.LiveHub;
@@ -170,11 +169,7 @@ class ScopeMatrixITCase {
 
   @BeforeAll
   static void start() {
-    Map<String, String> env = ApiInstances.env(KAFKA.bootstrapServers(), dataDir, Map.of(
-        ApiConfig.RATE_LIMIT_RPS, "0",
-        ApiConfig.INFLUX_URL, INFLUX.url(),
-        ApiConfig.INFLUX_DB, INFLUX.freshDatabase()));
-    api = ApiInstances.start(env);
+    api = ApiInstances.startUnthrottled(KAFKA.bootstrapServers(), dataDir, INFLUX.url(), INFLUX.freshDatabase());
     client = new ApiTestClient(api.port());
     admin = ApiInstances.adminToken(api);
     seed();
