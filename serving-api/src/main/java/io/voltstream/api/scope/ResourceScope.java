@@ -6,7 +6,6 @@ import io.voltstream.api.registry.RegistryService;
 import io.voltstream.model.Room;
 import io.voltstream.model.Sensor;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The one resource-scope rule of the API, used by every route and the WebSocket. A token's
@@ -144,11 +143,6 @@ public final class ResourceScope {
     if (!unscoped(p)) {
       throw ApiException.forbidden("a token limited to " + p.permissions() + " may not " + what);
     }
-  }
-
-  /** The building of a registered room, for answers that name it. */
-  public Optional<String> buildingOfRoom(String roomName) {
-    return registry.room(roomName).map(RegistryService::buildingOf);
   }
 
   private static boolean granted(Principal p, String kind, String id) {
