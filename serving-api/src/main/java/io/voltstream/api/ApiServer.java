@@ -56,7 +56,7 @@ import java.util.Optional;
  * {@link RouteTable}, and turns the table into an un-started Javalin app whose routes carry their
  * {@link RouteSpec} (roles, docs) as metadata for the single access check and {@code /openapi.json}.
  * No resource package imports this one or another resource's package; to add a resource, construct
- * its controller in {@link #resources} (see the serving-api README, "Adding a resource").
+ * its controller in {@code resources(...)} (see the serving-api README, "Adding a resource").
  *
  * <p>Caches: one per path. Room data keeps its serialised answers (in the controller); summary, data
  * query and events share a short-TTL query cache; forecasts cache for 30 s; export streams uncached.
