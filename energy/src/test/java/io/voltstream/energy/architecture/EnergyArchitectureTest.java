@@ -3,6 +3,7 @@ package io.voltstream.energy.architecture;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -50,5 +51,12 @@ class EnergyArchitectureTest {
   void testsShouldNotUseJUnit4() {
     noClasses().should().dependOnClassesThat().resideInAnyPackage("org.junit", "junit.framework..")
         .check(tests);
+  }
+
+  @Test
+  void packagesShouldBeFreeOfCycles() {
+    slices().matching("io.voltstream.(**)").should().beFreeOfCycles()
+        .because("each package depends only downwards, so it can be read and changed on its own (issue 7)")
+        .check(production);
   }
 }
