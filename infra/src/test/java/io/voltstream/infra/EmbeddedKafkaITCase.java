@@ -60,20 +60,20 @@ class EmbeddedKafkaITCase {
       Map<String, TopicDescription> topics =
           admin
               .describeTopics(
-                  List.of(Topics.READINGS, Topics.EVENTS, Topics.REGISTRY,
-                      TopicProvisioner.TOKEN_REVOCATIONS))
+                  List.of(Topics.READINGS.name(), Topics.EVENTS.name(), Topics.REGISTRY.name(),
+                      Topics.TOKEN_REVOCATIONS.name()))
               .allTopicNames()
               .get(10, TimeUnit.SECONDS);
-      assertThat(topics.get(Topics.READINGS).partitions()).hasSize(4);
-      assertThat(topics.get(Topics.EVENTS).partitions()).hasSize(2);
-      assertThat(topics.get(Topics.REGISTRY).partitions()).hasSize(1);
-      ConfigResource registry = new ConfigResource(ConfigResource.Type.TOPIC, Topics.REGISTRY);
+      assertThat(topics.get(Topics.READINGS.name()).partitions()).hasSize(4);
+      assertThat(topics.get(Topics.EVENTS.name()).partitions()).hasSize(2);
+      assertThat(topics.get(Topics.REGISTRY.name()).partitions()).hasSize(1);
+      ConfigResource registry = new ConfigResource(ConfigResource.Type.TOPIC, Topics.REGISTRY.name());
       String policy =
           admin.describeConfigs(List.of(registry)).all().get(10, TimeUnit.SECONDS)
               .get(registry).get("cleanup.policy").value();
       assertThat(policy).isEqualTo("compact");
       assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
-          .contains(Topics.READINGS_DLQ, Topics.READINGS_LATE, Topics.ROOM_METRICS);
+          .contains(Topics.READINGS_DLQ.name(), Topics.READINGS_LATE.name(), Topics.ROOM_METRICS.name());
     }
   }
 

@@ -18,13 +18,13 @@ class TopicProvisionerTest {
             .collect(Collectors.toMap(NewTopic::name, t -> t));
 
     assertThat(topics.keySet())
-        .containsExactlyInAnyOrder(Topics.READINGS, Topics.READINGS_DLQ, Topics.READINGS_LATE,
-            Topics.ROOM_METRICS, Topics.EVENTS, Topics.FORECASTS, Topics.REGISTRY,
-            TopicProvisioner.TOKEN_REVOCATIONS);
-    assertThat(topics.get(Topics.READINGS).numPartitions()).isEqualTo(6);
-    assertThat(topics.get(Topics.EVENTS).numPartitions()).isEqualTo(2);
-    assertThat(topics.get(Topics.READINGS_DLQ).numPartitions()).isEqualTo(2);
-    assertThat(topics.get(Topics.FORECASTS).numPartitions()).isEqualTo(2);
+        .containsExactlyInAnyOrder(Topics.READINGS.name(), Topics.READINGS_DLQ.name(), Topics.READINGS_LATE.name(),
+            Topics.ROOM_METRICS.name(), Topics.EVENTS.name(), Topics.FORECASTS.name(), Topics.REGISTRY.name(),
+            Topics.TOKEN_REVOCATIONS.name());
+    assertThat(topics.get(Topics.READINGS.name()).numPartitions()).isEqualTo(6);
+    assertThat(topics.get(Topics.EVENTS.name()).numPartitions()).isEqualTo(2);
+    assertThat(topics.get(Topics.READINGS_DLQ.name()).numPartitions()).isEqualTo(2);
+    assertThat(topics.get(Topics.FORECASTS.name()).numPartitions()).isEqualTo(2);
     assertThat(topics.values()).allSatisfy(t -> assertThat(t.replicationFactor()).isEqualTo((short) 1));
   }
 
@@ -34,11 +34,11 @@ class TopicProvisionerTest {
         TopicProvisioner.standardTopics(4).stream()
             .collect(Collectors.toMap(NewTopic::name, t -> t));
 
-    for (String name : new String[] {Topics.REGISTRY, TopicProvisioner.TOKEN_REVOCATIONS}) {
+    for (String name : new String[] {Topics.REGISTRY.name(), Topics.TOKEN_REVOCATIONS.name()}) {
       assertThat(topics.get(name).numPartitions()).isEqualTo(1);
       assertThat(topics.get(name).configs()).containsEntry("cleanup.policy", "compact");
     }
-    assertThat(topics.get(Topics.READINGS).configs()).isNullOrEmpty();
+    assertThat(topics.get(Topics.READINGS.name()).configs()).isNullOrEmpty();
   }
 
   @Test

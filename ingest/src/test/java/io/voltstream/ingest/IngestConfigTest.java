@@ -59,6 +59,23 @@ class IngestConfigTest {
   }
 
   @Test
+  void shouldReadDurationsInTheOneSyntaxUnderTheirNewNames() {
+    IngestConfig config = IngestConfig.fromEnv(Map.of(
+        "VOLTSTREAM_INGEST_SESSION_EXPIRY", "1h",
+        "VOLTSTREAM_INGEST_KAFKA_LINGER", "20ms",
+        "VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT", "5s",
+        "VOLTSTREAM_INGEST_METRICS_LOG_INTERVAL", "0"));
+
+    assertThat(config.sessionExpiry()).isEqualTo(Duration.ofHours(1));
+    assertThat(config.kafkaLinger()).isEqualTo(Duration.ofMillis(20));
+    assertThat(config.kafkaDeliveryTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config.metricsLogInterval()).isEqualTo(Duration.ZERO);
+    assertThatThrownBy(() -> IngestConfig.fromEnv(Map.of("VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT", "500ms")))
+        .hasMessage("VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT: expected a duration of at least 1s such as"
+            + " 500ms, 30s, 5m, 1h or 2d, got '500ms'");
+  }
+
+  @Test
   void shouldDeriveTheClientIdFromTheHostName() {
     assertThat(IngestConfig.fromEnv(Map.of("HOSTNAME", "node-7")).clientId()).isEqualTo("voltstream-ingest-node-7");
   }

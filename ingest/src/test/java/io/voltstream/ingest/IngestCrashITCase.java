@@ -78,7 +78,7 @@ class IngestCrashITCase {
     KAFKA.createTopic(deadLetterTopic, 1);
     Map<String, String> env = IngestItSupport.env(MQTT.serverUri(), KAFKA.bootstrapServers(),
         KAFKA.uniqueName("ingest-crash"), KAFKA.uniqueName("group"), readingsTopic, deadLetterTopic);
-    env.put(IngestConfig.METRICS_LOG_INTERVAL_S, "1");
+    env.put(IngestOptions.METRICS_LOG_INTERVAL.name(), "1s");
 
     Path firstLog = logFile("first");
     Process first = startIngestJvm(env, firstLog);

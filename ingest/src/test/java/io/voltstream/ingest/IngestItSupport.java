@@ -1,5 +1,6 @@
 package io.voltstream.ingest;
 
+import io.voltstream.config.CommonOptions;
 import io.voltstream.infra.Waits;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
@@ -18,13 +19,13 @@ final class IngestItSupport {
   static Map<String, String> env(String mqttUri, String bootstrap, String clientId, String group, String readingsTopic,
       String deadLetterTopic) {
     Map<String, String> env = new HashMap<>();
-    env.put(IngestConfig.MQTT_URL, mqttUri);
-    env.put(IngestConfig.KAFKA_BOOTSTRAP, bootstrap);
-    env.put(IngestConfig.CLIENT_ID, clientId);
-    env.put(IngestConfig.GROUP, group);
-    env.put(IngestConfig.TOPIC_READINGS, readingsTopic);
-    env.put(IngestConfig.TOPIC_READINGS_DLQ, deadLetterTopic);
-    env.put(IngestConfig.METRICS_LOG_INTERVAL_S, "0");
+    env.put(CommonOptions.MQTT_URL.name(), mqttUri);
+    env.put(CommonOptions.KAFKA_BOOTSTRAP.name(), bootstrap);
+    env.put(IngestOptions.CLIENT_ID.name(), clientId);
+    env.put(IngestOptions.GROUP.name(), group);
+    env.put(IngestOptions.TOPIC_READINGS.name(), readingsTopic);
+    env.put(IngestOptions.TOPIC_READINGS_DLQ.name(), deadLetterTopic);
+    env.put(IngestOptions.METRICS_LOG_INTERVAL.name(), "0");
     return env;
   }
 

@@ -239,7 +239,7 @@ class MqttToKafkaITCase {
     }
     var env = IngestItSupport.env(MQTT.serverUri(), KAFKA.bootstrapServers(), KAFKA.uniqueName("ingest-a"), group,
         tinyTopic, deadLetterTopic);
-    env.put(IngestConfig.KAFKA_DELIVERY_TIMEOUT_MS, "2000");
+    env.put(IngestOptions.KAFKA_DELIVERY_TIMEOUT.name(), "2s");
     IngestApp ingest = startIngest(env);
     ObjectNode node = reading("big-meter", T0);
     metric(node, "power", 1, "W");
@@ -295,7 +295,7 @@ class MqttToKafkaITCase {
   void shouldReceiveWhatWasPublishedWhileStoppedAcrossABrokerRestartWithAPlainSubscription() {
     var env = IngestItSupport.env(MQTT.serverUri(), KAFKA.bootstrapServers(), KAFKA.uniqueName("ingest-a"), group,
         readingsTopic, deadLetterTopic);
-    env.put(IngestConfig.SHARED_SUBSCRIPTION, "false");
+    env.put(IngestOptions.SHARED_SUBSCRIPTION.name(), "false");
     IngestApp first = startIngest(env);
     first.close();
     publisher.disconnect();

@@ -1,5 +1,6 @@
 package io.voltstream.launcher;
 
+import io.voltstream.config.CommonOptions;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -31,18 +32,25 @@ public final class ConnectionOptions {
   /** The process environment with the flags laid over it. */
   public Map<String, String> environment() {
     Map<String, String> env = new HashMap<>(System.getenv());
-    put(env, "VOLTSTREAM_DATA_DIR", dataDir);
-    put(env, "VOLTSTREAM_KAFKA_BOOTSTRAP", kafka);
-    put(env, "VOLTSTREAM_MQTT_URL", mqtt);
-    put(env, "VOLTSTREAM_INFLUX_URL", influx);
-    put(env, "VOLTSTREAM_INFLUX_DB", influxDb);
+    env.putAll(flags());
+    return env;
+  }
+
+  /** Only the settings given by flags, by variable name. */
+  public Map<String, String> flags() {
+    Map<String, String> flags = new HashMap<>();
+    put(flags, CommonOptions.DATA_DIR.name(), dataDir);
+    put(flags, CommonOptions.KAFKA_BOOTSTRAP.name(), kafka);
+    put(flags, CommonOptions.MQTT_URL.name(), mqtt);
+    put(flags, CommonOptions.INFLUX_URL.name(), influx);
+    put(flags, CommonOptions.INFLUX_DB.name(), influxDb);
     extra.forEach((k, v) -> {
-      if (!k.startsWith("VOLTSTREAM_")) {
+      if (!k.startsWith(io.voltstream.config.Option.PREFIX)) { // picocli has an Option too
         throw new IllegalArgumentException("--set takes VOLTSTREAM_* keys, got '" + k + "'");
       }
-      env.put(k, v);
+      flags.put(k, v);
     });
-    return env;
+    return flags;
   }
 
   private static void put(Map<String, String> env, String key, String value) {

@@ -1,9 +1,11 @@
 package io.voltstream.launcher;
 
+import io.voltstream.config.ConfigReader;
 import io.voltstream.forecast.cli.ForecastCommand;
 import io.voltstream.forecast.streaming.ForecastConfig;
 import io.voltstream.forecast.streaming.ForecastService;
 import io.voltstream.forecast.training.ModelStore;
+import io.voltstream.launcher.config.LauncherOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,18 +21,16 @@ import picocli.CommandLine;
  */
 final class DemoModels {
   private static final Logger LOG = LoggerFactory.getLogger(DemoModels.class);
-  static final String TRAINING_CSV = "VOLTSTREAM_FORECAST_TRAINING_CSV";
-  private static final String DEFAULT_CSV = "data/uci-appliances/energydata_2016-02-14_2016-04-30.csv";
 
   private DemoModels() {}
 
   static void trainThenStart(ForecastConfig config, Map<String, String> env, ForecastService service) {
-    Path csv = Path.of(env.getOrDefault(TRAINING_CSV, DEFAULT_CSV));
+    Path csv = new ConfigReader(env).get(LauncherOptions.FORECAST_TRAINING_CSV);
     boolean haveModel = ModelStore.exists(config.modelDir(), "consumption");
     if (haveModel || !Files.isRegularFile(csv)) {
       if (!haveModel) {
         LOG.info("No consumption model in {} and no training file at {} ({}): forecasts use the persistence ensemble",
-            config.modelDir(), csv, TRAINING_CSV);
+            config.modelDir(), csv, LauncherOptions.FORECAST_TRAINING_CSV.name());
       }
       service.start();
       return;

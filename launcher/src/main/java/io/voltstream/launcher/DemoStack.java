@@ -10,6 +10,7 @@ import io.voltstream.forecast.streaming.ForecastConfig;
 import io.voltstream.forecast.streaming.ForecastService;
 import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.ingest.IngestConfig;
+import io.voltstream.ingest.IngestOptions;
 import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
 import io.voltstream.sim.SimulatorApp;
 import io.voltstream.sim.SimulatorConfig;
@@ -51,7 +52,7 @@ public final class DemoStack implements AutoCloseable {
       // One ingest instance here: a plain (not shared) subscription, because mosquitto 2.0 does not
       // keep a shared subscription's offline queue across a broker restart (ingest/README.md).
       Map<String, String> ingestEnv = new java.util.HashMap<>(env);
-      ingestEnv.putIfAbsent("VOLTSTREAM_INGEST_SHARED_SUBSCRIPTION", "false");
+      ingestEnv.putIfAbsent(IngestOptions.SHARED_SUBSCRIPTION.name(), "false");
       ingest = lifecycle.add("ingest", IngestApp.start(IngestConfig.fromEnv(ingestEnv)));
       // Right after ingest rather than last: the first 1-minute window then closes sooner, keeping
       // "room metrics within 2 minutes of the start". Readings published before ingest's shared

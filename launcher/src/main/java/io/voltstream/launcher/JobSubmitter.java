@@ -1,5 +1,7 @@
 package io.voltstream.launcher;
 
+import io.voltstream.config.Option;
+import io.voltstream.launcher.config.LauncherOptions;
 import io.voltstream.launcher.stack.StreamJobs;
 import java.net.URI;
 import java.nio.file.Path;
@@ -82,9 +84,9 @@ public final class JobSubmitter {
    */
   public static String[] programArgs(Map<String, String> env) {
     return env.entrySet().stream()
-        .filter(e -> e.getKey().startsWith("VOLTSTREAM_") && !e.getKey().equals("VOLTSTREAM_JAVA_OPTS"))
+        .filter(e -> e.getKey().startsWith(Option.PREFIX) && !e.getKey().equals(LauncherOptions.JAVA_OPTS.name()))
         .sorted(Map.Entry.comparingByKey())
-        .map(e -> "--" + e.getKey().substring("VOLTSTREAM_".length()).toLowerCase().replace('_', '-') + "=" + e.getValue())
+        .map(e -> "--" + e.getKey().substring(Option.PREFIX.length()).toLowerCase().replace('_', '-') + "=" + e.getValue())
         .toArray(String[]::new);
   }
 }

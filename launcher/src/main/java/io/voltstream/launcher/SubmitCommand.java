@@ -1,5 +1,7 @@
 package io.voltstream.launcher;
 
+import io.voltstream.config.ConfigReader;
+import io.voltstream.launcher.config.LauncherOptions;
 import io.voltstream.launcher.stack.StreamJobs;
 import java.io.File;
 import java.net.URI;
@@ -55,11 +57,8 @@ final class SubmitCommand implements Callable<Integer> {
   }
 
   private static Path findJobJar() throws Exception {
-    String fromEnv = System.getenv("VOLTSTREAM_JOB_JAR");
     List<Path> places = new ArrayList<>();
-    if (fromEnv != null) {
-      places.add(Path.of(fromEnv));
-    }
+    new ConfigReader(System.getenv()).find(LauncherOptions.JOB_JAR).ifPresent(places::add);
     places.add(Path.of("stream-jobs", "target"));
     for (Path place : places) {
       if (Files.isRegularFile(place)) {

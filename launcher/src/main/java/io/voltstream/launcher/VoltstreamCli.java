@@ -7,8 +7,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code voltstream} command: one entry point for every role (demo, ingest, jobs, api,
- * simulate, forecast, submit, bench, scorecard). Configuration comes from {@code VOLTSTREAM_*} environment
- * variables, overridden by flags.
+ * simulate, forecast, submit, bench, scorecard, config). Configuration comes from {@code VOLTSTREAM_*}
+ * environment variables, overridden by flags; {@code voltstream config} lists them all.
  */
 @Command(
     name = "voltstream",
@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       SubmitCommand.class,
       BenchCommand.class,
       ScorecardCommand.class,
+      ConfigCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VoltstreamCli implements Callable<Integer> {

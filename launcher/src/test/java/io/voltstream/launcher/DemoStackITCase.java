@@ -195,7 +195,7 @@ class DemoStackITCase {
     Instant deadline = Instant.now().plus(DLQ_TIMEOUT);
     while (byTopic.size() < payloadByTopic.size() && Instant.now().isBefore(deadline)) {
       List<ConsumerRecord<String, String>> records = TopicReader.read(
-          stack.environment().get("VOLTSTREAM_KAFKA_BOOTSTRAP"), Topics.READINGS_DLQ, payloadByTopic.size(),
+          stack.environment().get("VOLTSTREAM_KAFKA_BOOTSTRAP"), Topics.READINGS_DLQ.name(), payloadByTopic.size(),
           Duration.ofSeconds(10));
       byTopic = records.stream()
           .map(r -> parse(r.value()))

@@ -3,18 +3,15 @@ package io.voltstream.api;
 import io.javalin.Javalin;
 import io.voltstream.api.auth.AdminBootstrap;
 import io.voltstream.api.auth.JwtService;
-import io.voltstream.api.auth.Revocation;
 import io.voltstream.api.auth.SecretFiles;
-import io.voltstream.api.auth.TokenRecord;
 import io.voltstream.api.auth.TokenService;
+import io.voltstream.api.auth.TokenTopics;
 import io.voltstream.api.health.HealthService;
 import io.voltstream.api.health.InfluxHealthCheck;
 import io.voltstream.api.health.KafkaHealthCheck;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.registry.RegistryService;
-import io.voltstream.api.store.ApiTopics;
 import io.voltstream.api.store.KafkaReplicatedMap;
-import io.voltstream.api.store.ValueCodec;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.model.Topics;
 import java.io.IOException;
@@ -115,11 +112,11 @@ public final class ApiApp {
       Clock clock = Clock.systemUTC();
       String bootstrap = config.kafkaBootstrap();
       var revocations = track(resources, KafkaReplicatedMap.open(
-          bootstrap, ApiTopics.TOKEN_REVOCATIONS, ValueCodec.json(Revocation.class), config.writeTimeout()));
+          bootstrap, Topics.TOKEN_REVOCATIONS, config.writeTimeout()));
       var tokenRecords = track(resources, KafkaReplicatedMap.open(
-          bootstrap, ApiTopics.TOKENS, ValueCodec.json(TokenRecord.class), config.writeTimeout()));
+          bootstrap, TokenTopics.TOKENS, config.writeTimeout()));
       var registryView = track(resources, KafkaReplicatedMap.open(
-          bootstrap, Topics.REGISTRY, RegistryService.codec(), config.writeTimeout()));
+          bootstrap, Topics.REGISTRY, config.writeTimeout()));
 
       byte[] secret = SecretFiles.jwtSecret(config.jwtSecret(), config.dataDir());
       JwtService jwt = new JwtService(secret, clock, id -> revocations.get(id).isPresent());

@@ -1,7 +1,7 @@
 package io.voltstream.api;
 
 import io.voltstream.api.auth.JwtService;
-import io.voltstream.api.auth.Revocation;
+import io.voltstream.model.Revocation;
 import io.voltstream.api.auth.TokenRecord;
 import io.voltstream.api.auth.TokenService;
 import io.voltstream.api.health.HealthService;

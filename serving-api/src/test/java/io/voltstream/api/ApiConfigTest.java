@@ -33,8 +33,8 @@ class ApiConfigTest {
         Map.entry(ApiConfig.HOST, "127.0.0.1"), Map.entry(ApiConfig.PORT, "0"), Map.entry(ApiConfig.DATA_DIR, "/tmp/x"),
         Map.entry(ApiConfig.KAFKA_BOOTSTRAP, "k:1"), Map.entry(ApiConfig.INFLUX_URL, "http://i:2/"),
         Map.entry(ApiConfig.INFLUX_DB, "db"), Map.entry(ApiConfig.JWT_SECRET, "s".repeat(32)),
-        Map.entry(ApiConfig.TOKEN_TTL_S, "60"), Map.entry(ApiConfig.RATE_LIMIT_RPS, "0"),
-        Map.entry(ApiConfig.MAX_BODY_BYTES, "4096"), Map.entry(ApiConfig.REQUEST_TIMEOUT_S, "5")));
+        Map.entry("VOLTSTREAM_API_TOKEN_TTL_S", "60"), Map.entry(ApiConfig.RATE_LIMIT_RPS, "0"),
+        Map.entry(ApiConfig.MAX_BODY_BYTES, "4096"), Map.entry("VOLTSTREAM_API_REQUEST_TIMEOUT_S", "5")));
 
     assertThat(c.port()).isZero();
     assertThat(c.influxUrl()).isEqualTo(URI.create("http://i:2"));
@@ -42,6 +42,19 @@ class ApiConfigTest {
     assertThat(c.tokenTtl()).isEqualTo(Duration.ofSeconds(60));
     assertThat(c.rateLimitPerSecond()).isZero();
     assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void shouldReadDurationsInTheOneSyntaxUnderTheirNewNames() {
+    ApiConfig c = ApiConfig.fromEnv(Map.of(ApiConfig.TOKEN_TTL, "2h", ApiConfig.ADMIN_TOKEN_TTL, "30d",
+        ApiConfig.REQUEST_TIMEOUT, "45s", ApiConfig.WRITE_TIMEOUT, "500ms"));
+
+    assertThat(c.tokenTtl()).isEqualTo(Duration.ofHours(2));
+    assertThat(c.adminTokenTtl()).isEqualTo(Duration.ofDays(30));
+    assertThat(c.requestTimeout()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(c.writeTimeout()).isEqualTo(Duration.ofMillis(500));
+    assertThatThrownBy(() -> ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "abc")))
+        .hasMessage("VOLTSTREAM_API_PORT: expected an integer between 0 and 65535, got 'abc'");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.voltstream.sim;
 
+import io.voltstream.config.CommonOptions;
 import io.voltstream.sim.building.BuildingLayout;
 import io.voltstream.sim.building.BuildingSimulation;
 import io.voltstream.sim.building.DemoBuilding;
@@ -57,7 +58,7 @@ public final class SimulatorApp {
   /** Starts publishing; {@code wallClock} is the real clock (tests may pass another). */
   public static Running start(SimulatorConfig config, Clock wallClock) {
     if (config.mode() == SimulatorConfig.Mode.REPLAY && !Files.isReadable(config.replayFile())) {
-      throw new IllegalArgumentException("VOLTSTREAM_REPLAY_FILE must name a readable UCI CSV file, got '"
+      throw new IllegalArgumentException(SimulatorOptions.REPLAY_FILE.name() + " must name a readable UCI CSV file, got '"
           + config.replayFile().toAbsolutePath() + "'");
     }
     String clientId = "voltstream-sim-" + config.mode().name().toLowerCase(java.util.Locale.ROOT) + "-"
@@ -78,7 +79,7 @@ public final class SimulatorApp {
       running = new Running(mqtt, null, replay, RegistryRecords.ofUciHouse());
     }
     config.kafkaBootstrap().ifPresentOrElse(running::registerInBackground,
-        () -> LOG.info("VOLTSTREAM_KAFKA_BOOTSTRAP=none: not registering the building"));
+        () -> LOG.info("{}=none: not registering the building", CommonOptions.KAFKA_BOOTSTRAP.name()));
     return running;
   }
 

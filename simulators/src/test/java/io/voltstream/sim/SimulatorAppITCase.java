@@ -77,7 +77,7 @@ class SimulatorAppITCase {
     try (SimulatorApp.Running again = SimulatorApp.start(demoConfig(KAFKA.bootstrapServers()))) {
       assertThat(again.awaitRegistered(TIMEOUT)).isTrue();
     }
-    List<ConsumerRecord<String, String>> records = KAFKA.consume(Topics.REGISTRY, 2 * declared.size(), TIMEOUT);
+    List<ConsumerRecord<String, String>> records = KAFKA.consume(Topics.REGISTRY.name(), 2 * declared.size(), TIMEOUT);
     assertThat(records).hasSize(2 * declared.size());
 
     Map<String, List<String>> valuesByKey = new LinkedHashMap<>();
@@ -99,7 +99,7 @@ class SimulatorAppITCase {
     declared.forEach(d -> assertThat(decoded.get(d.key().encode())).isEqualTo(d.value()));
     assertThat(((Room) decoded.get("room:kitchen")).building()).isEqualTo("demo");
     assertThat(KAFKA.adminClient().describeConfigs(List.of(new org.apache.kafka.common.config.ConfigResource(
-            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.REGISTRY)))
+            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.REGISTRY.name())))
         .all().get().values().iterator().next().get("cleanup.policy").value()).isEqualTo("compact");
   }
 

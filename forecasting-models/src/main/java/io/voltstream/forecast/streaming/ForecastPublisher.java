@@ -1,6 +1,7 @@
 package io.voltstream.forecast.streaming;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.kafka.TopicSerdes;
 import io.voltstream.model.Json;
 import io.voltstream.model.Topics;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,13 +22,13 @@ import org.slf4j.LoggerFactory;
 public final class ForecastPublisher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ForecastPublisher.class);
 
-  private final KafkaProducer<String, String> producer;
+  private final KafkaProducer<String, JsonNode> producer;
   private final String topic;
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
 
   public ForecastPublisher(String bootstrapServers) {
-    this(bootstrapServers, Topics.FORECASTS);
+    this(bootstrapServers, Topics.FORECASTS.name());
   }
 
   ForecastPublisher(String bootstrapServers, String topic) {
@@ -40,14 +40,15 @@ public final class ForecastPublisher implements AutoCloseable {
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-    this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    this.producer = new KafkaProducer<>(p, TopicSerdes.keySerializer(Topics.FORECASTS),
+        TopicSerdes.valueSerializer(Topics.FORECASTS));
     this.topic = topic;
   }
 
   /** Sends asynchronously; failures are counted in {@link #failedCount()}, never thrown. */
   public void publish(ForecastBatch batch, Instant issuedAt) {
     try {
-      String json = Json.MAPPER.writeValueAsString(ForecastMessage.of(batch, issuedAt));
+      JsonNode json = Json.MAPPER.valueToTree(ForecastMessage.of(batch, issuedAt));
       producer.send(new ProducerRecord<>(topic, batch.building(), json), (meta, e) -> {
         if (e == null) {
           published.incrementAndGet();
@@ -57,7 +58,7 @@ public final class ForecastPublisher implements AutoCloseable {
               e.toString());
         }
       });
-    } catch (JsonProcessingException | RuntimeException e) {
+    } catch (RuntimeException e) {
       failed.incrementAndGet();
       LOG.warn("Publishing forecast {}/{} to {} failed: {}", batch.building(), batch.target().id(), topic,
           e.toString());

@@ -1,11 +1,11 @@
 package io.voltstream.ingest.kafka;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.RecordSink;
 import io.voltstream.model.DeadLetter;
-import io.voltstream.model.Json;
+import io.voltstream.kafka.TopicSerdes;
 import io.voltstream.model.SensorReading;
+import io.voltstream.model.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -18,12 +18,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes readings to the readings topic keyed by sensor id (so each sensor's readings stay in order
- * on one partition) and dead letters to the DLQ topic keyed by MQTT topic, both as {@link Json}
- * JSON, through one idempotent producer with {@code acks=all}.
+ * on one partition) and dead letters to the DLQ topic keyed by MQTT topic, encoded as
+ * {@link Topics#READINGS} and {@link Topics#READINGS_DLQ} declare (the names may be configured),
+ * through one idempotent producer with {@code acks=all}.
  *
  * <pre>{@code
  * try (KafkaRecordSink sink = KafkaRecordSink.create(config)) {
@@ -44,7 +44,8 @@ public final class KafkaRecordSink implements RecordSink {
 
   public static KafkaRecordSink create(IngestConfig config) {
     return new KafkaRecordSink(
-        new KafkaProducer<>(producerProperties(config), new StringSerializer(), new ByteArraySerializer()),
+        new KafkaProducer<>(producerProperties(config), TopicSerdes.keySerializer(Topics.READINGS),
+            new ByteArraySerializer()),
         config.readingsTopic(), config.deadLetterTopic());
   }
 
@@ -86,14 +87,14 @@ public final class KafkaRecordSink implements RecordSink {
     };
     try {
       for (SensorReading reading : readings) {
-        producer.send(new ProducerRecord<>(readingsTopic, reading.sensorId(), Json.MAPPER.writeValueAsBytes(reading)),
+        producer.send(new ProducerRecord<>(readingsTopic, reading.sensorId(), Topics.READINGS.encodeValue(reading)),
             callback);
       }
       for (DeadLetter deadLetter : deadLetters) {
         producer.send(new ProducerRecord<>(deadLetterTopic, deadLetter.mqttTopic(),
-            Json.MAPPER.writeValueAsBytes(deadLetter)), callback);
+            Topics.READINGS_DLQ.encodeValue(deadLetter)), callback);
       }
-    } catch (KafkaException | IllegalStateException | JsonProcessingException e) {
+    } catch (KafkaException | IllegalStateException e) {
       // send() throws for a closed producer, a metadata timeout or a fatal producer error; records
       // already handed over may still be written, which redelivery turns into duplicates, not loss.
       stored.completeExceptionally(e);

@@ -3,12 +3,14 @@ package io.voltstream.ingest.bench;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import io.voltstream.config.CommonOptions;
 import io.voltstream.infra.EmbeddedKafka;
 import io.voltstream.infra.MosquittoBroker;
 import io.voltstream.infra.TopicProvisioner;
 import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestMetrics;
+import io.voltstream.ingest.IngestOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,10 +61,10 @@ public final class IngestThroughputProbe {
             TopicProvisioner.plain("readings.dlq", 1)));
       }
       IngestConfig config = IngestConfig.fromEnv(Map.of(
-          IngestConfig.MQTT_URL, mqtt.serverUri(),
-          IngestConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers(),
-          IngestConfig.CLIENT_ID, "throughput-probe",
-          IngestConfig.METRICS_LOG_INTERVAL_S, "5"));
+          CommonOptions.MQTT_URL.name(), mqtt.serverUri(),
+          CommonOptions.KAFKA_BOOTSTRAP.name(), kafka.bootstrapServers(),
+          IngestOptions.CLIENT_ID.name(), "throughput-probe",
+          IngestOptions.METRICS_LOG_INTERVAL.name(), "5s"));
       try (IngestApp ingest = IngestApp.start(config)) {
         if (!ingest.awaitSubscribed(Duration.ofSeconds(30))) {
           throw new IllegalStateException("ingest did not subscribe");

@@ -1,8 +1,10 @@
 package io.voltstream.launcher.bench;
 
+import io.voltstream.config.CommonOptions;
 import io.voltstream.infra.FreePorts;
 import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.ingest.IngestConfig;
+import io.voltstream.ingest.IngestOptions;
 import io.voltstream.jobs.io.JobsConfig;
 import io.voltstream.jobs.rawstore.RawReadingsJob;
 import io.voltstream.launcher.stack.Lifecycle;
@@ -10,6 +12,7 @@ import io.voltstream.launcher.stack.LocalFlinkCluster;
 import io.voltstream.launcher.stack.LocalInfrastructure;
 import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
 import io.voltstream.launcher.stack.StreamJobs;
+import io.voltstream.launcher.stack.StackOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,13 +68,13 @@ final class BenchStack implements AutoCloseable {
   /** The environment of the stack's modules: free ports, the run's data dir, a bench ingest client. */
   static Map<String, String> stackEnvironment(Map<String, String> baseEnv, Path dataDir) {
     Map<String, String> env = new HashMap<>(baseEnv);
-    env.put("VOLTSTREAM_DATA_DIR", dataDir.toString());
-    env.put("VOLTSTREAM_KAFKA_PORT", "0");
-    env.put("VOLTSTREAM_MQTT_PORT", "0");
-    env.put("VOLTSTREAM_INFLUX_PORT", "0");
-    env.put(IngestConfig.CLIENT_ID, "voltstream-bench-ingest");
+    env.put(CommonOptions.DATA_DIR.name(), dataDir.toString());
+    env.put(StackOptions.KAFKA_PORT.name(), "0");
+    env.put(StackOptions.MQTT_PORT.name(), "0");
+    env.put(StackOptions.INFLUX_PORT.name(), "0");
+    env.put(IngestOptions.CLIENT_ID.name(), "voltstream-bench-ingest");
     env.putIfAbsent(JobsConfig.CHECKPOINT_INTERVAL, DEFAULT_CHECKPOINT_INTERVAL);
-    env.putIfAbsent(IngestConfig.METRICS_LOG_INTERVAL_S, "0");
+    env.putIfAbsent(IngestOptions.METRICS_LOG_INTERVAL.name(), "0");
     return env;
   }
 

@@ -96,9 +96,9 @@ final class PipelineCounters implements AutoCloseable {
 
   private List<TopicPartition> partitions() throws ExecutionException, InterruptedException, TimeoutException {
     if (partitions == null) {
-      partitions = admin.describeTopics(List.of(Topics.READINGS)).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS)
-          .get(Topics.READINGS).partitions().stream()
-          .map(p -> new TopicPartition(Topics.READINGS, p.partition()))
+      partitions = admin.describeTopics(List.of(Topics.READINGS.name())).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS)
+          .get(Topics.READINGS.name()).partitions().stream()
+          .map(p -> new TopicPartition(Topics.READINGS.name(), p.partition()))
           .toList();
     }
     return partitions;

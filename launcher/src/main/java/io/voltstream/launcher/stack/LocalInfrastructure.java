@@ -1,5 +1,7 @@
 package io.voltstream.launcher.stack;
 
+import io.voltstream.config.CommonOptions;
+import io.voltstream.config.ConfigReader;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.infra.EmbeddedKafka;
 import io.voltstream.infra.InfluxServer;
@@ -51,10 +53,10 @@ public final class LocalInfrastructure implements AutoCloseable {
   /** {@code env} with the addresses of these servers laid over it, for the modules' configs. */
   public Map<String, String> environmentFor(Map<String, String> env) {
     Map<String, String> merged = new HashMap<>(env);
-    merged.put("VOLTSTREAM_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
-    merged.put("VOLTSTREAM_MQTT_URL", mosquitto.serverUri());
-    merged.put("VOLTSTREAM_INFLUX_URL", influx.url().toString());
-    merged.put("VOLTSTREAM_INFLUX_DB", database);
+    merged.put(CommonOptions.KAFKA_BOOTSTRAP.name(), kafka.bootstrapServers());
+    merged.put(CommonOptions.MQTT_URL.name(), mosquitto.serverUri());
+    merged.put(CommonOptions.INFLUX_URL.name(), influx.url().toString());
+    merged.put(CommonOptions.INFLUX_DB.name(), database);
     return merged;
   }
 
@@ -88,35 +90,16 @@ public final class LocalInfrastructure implements AutoCloseable {
   public record LocalInfrastructureConfig(
       Path dataDir, int kafkaPort, int mqttPort, int influxPort, String influxDatabase, int readingPartitions) {
 
-    /** Reads VOLTSTREAM_KAFKA_PORT (9092), VOLTSTREAM_MQTT_PORT (1883), VOLTSTREAM_INFLUX_PORT (8086). */
+    /** Reads the ports and places declared in {@link StackOptions} and the data directory and database. */
     public static LocalInfrastructureConfig fromEnv(Map<String, String> env) {
+      ConfigReader r = new ConfigReader(env);
       return new LocalInfrastructureConfig(
-          Path.of(env.getOrDefault("VOLTSTREAM_DATA_DIR", "./var")).toAbsolutePath().normalize(),
-          port(env, "VOLTSTREAM_KAFKA_PORT", 9092),
-          port(env, "VOLTSTREAM_MQTT_PORT", 1883),
-          port(env, "VOLTSTREAM_INFLUX_PORT", 8086),
-          env.getOrDefault("VOLTSTREAM_INFLUX_DB", "voltstream"),
-          integer(env, "VOLTSTREAM_READING_PARTITIONS", TopicProvisioner.DEFAULT_READING_PARTITIONS, 1, 256));
-    }
-
-    private static int port(Map<String, String> env, String key, int def) {
-      return integer(env, key, def, 0, 65535);
-    }
-
-    private static int integer(Map<String, String> env, String key, int def, int min, int max) {
-      String raw = env.get(key);
-      if (raw == null || raw.isBlank()) {
-        return def;
-      }
-      try {
-        int v = Integer.parseInt(raw.trim());
-        if (v < min || v > max) {
-          throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", got " + v);
-        }
-        return v;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key + " must be an integer, got '" + raw + "'", e);
-      }
+          r.get(CommonOptions.DATA_DIR).toAbsolutePath().normalize(),
+          r.get(StackOptions.KAFKA_PORT),
+          r.get(StackOptions.MQTT_PORT),
+          r.get(StackOptions.INFLUX_PORT),
+          r.get(CommonOptions.INFLUX_DB),
+          r.get(StackOptions.READING_PARTITIONS));
     }
   }
 }

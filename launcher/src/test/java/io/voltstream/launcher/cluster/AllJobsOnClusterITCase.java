@@ -158,13 +158,13 @@ class AllJobsOnClusterITCase {
   }
 
   private void send(KafkaProducer<String, String> producer, SensorReading r) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.READINGS, r.sensorId(), Json.MAPPER.writeValueAsString(r)))
+    producer.send(new ProducerRecord<>(Topics.READINGS.name(), r.sensorId(), Json.MAPPER.writeValueAsString(r)))
         .get(10, TimeUnit.SECONDS);
     produced++;
   }
 
   private static void sendRegistry(KafkaProducer<String, String> producer, String key, String json) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.REGISTRY, key, json)).get(10, TimeUnit.SECONDS);
+    producer.send(new ProducerRecord<>(Topics.REGISTRY.name(), key, json)).get(10, TimeUnit.SECONDS);
   }
 
   /** Polls {@code room_metrics} for the room's window, sending one tick reading (one second later each) between polls. */

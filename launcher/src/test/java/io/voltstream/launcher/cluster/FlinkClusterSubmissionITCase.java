@@ -47,7 +47,7 @@ class FlinkClusterSubmissionITCase {
 
   @Test
   void shouldStoreEveryReadingOnceWhenRawReadingsJobIsSubmittedToStandaloneCluster() throws Exception {
-    KAFKA.createTopic(Topics.READINGS, 2);
+    KAFKA.createTopic(Topics.READINGS.name(), 2);
     String db = INFLUX.freshDatabase();
     Path dir = Files.createTempDirectory(ProjectLayout.moduleTarget(), "flink-cluster-");
     List<Long> pids;
@@ -105,7 +105,7 @@ class FlinkClusterSubmissionITCase {
         String sensor = "cluster-sensor-" + (i % 10);
         SensorReading reading = new SensorReading(sensor, BASE.plusSeconds(i), "room-" + (i % 3), SensorType.MULTI,
             0.001 * i, 100.0 + i, null, 21.5, null, null, null, Instant.now());
-        sends.add(producer.send(new ProducerRecord<>(Topics.READINGS, sensor, Json.MAPPER.writeValueAsString(reading))));
+        sends.add(producer.send(new ProducerRecord<>(Topics.READINGS.name(), sensor, Json.MAPPER.writeValueAsString(reading))));
       }
       for (var send : sends) {
         send.get();

@@ -4,6 +4,7 @@ import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
 import io.voltstream.api.store.ReplicatedMap;
 import io.voltstream.model.EntityId;
+import io.voltstream.model.Revocation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

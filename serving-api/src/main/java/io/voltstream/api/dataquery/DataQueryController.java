@@ -32,7 +32,7 @@ public final class DataQueryController implements ResourceRoutes {
         .tag("Analytics")
         .summary("Aggregate readings: metrics × rooms/sensors × range × resolution × aggregate")
         .description("Reads InfluxDB readings. 400 names every malformed field; 422 when the range exceeds"
-            + " VOLTSTREAM_API_MAX_RANGE_DAYS or the answer would exceed VOLTSTREAM_API_MAX_POINTS points.")
+            + " VOLTSTREAM_API_MAX_RANGE or the answer would exceed VOLTSTREAM_API_MAX_POINTS points.")
         .body(DataQueryRequest.class)
         .response(200, DataQueryResponse.class, "one series per room/sensor")
         .response(400, "malformed request")

@@ -57,7 +57,7 @@ public final class ExportController implements ResourceRoutes {
         .produces("text/csv")
         .response(200, "CSV with a header row, or a JSON array of objects")
         .response(400, "invalid parameter")
-        .response(422, "range longer than VOLTSTREAM_API_EXPORT_MAX_DAYS");
+        .response(422, "range longer than VOLTSTREAM_API_EXPORT_MAX_RANGE");
   }
 
   void export(Context ctx) throws IOException {

@@ -1,5 +1,6 @@
 package io.voltstream.api.live;
 
+import io.voltstream.model.Topic;
 import io.voltstream.model.Topics;
 import java.time.Duration;
 import java.util.Collection;
@@ -10,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,8 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class LiveFeed implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
-  static final List<String> TOPICS = List.of(Topics.READINGS, Topics.ROOM_METRICS, Topics.EVENTS,
-      Topics.FORECASTS);
+  static final List<String> TOPICS =
+      Stream.of(Topics.READINGS, Topics.ROOM_METRICS, Topics.EVENTS, Topics.FORECASTS).map(Topic::name).toList();
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final LiveHub hub;

@@ -31,13 +31,17 @@ public final class LiveMessages {
       return Optional.empty();
     }
     try {
-      return switch (topic) {
-        case Topics.READINGS -> Optional.of(reading(Json.MAPPER.readValue(value, SensorReading.class)));
-        case Topics.ROOM_METRICS -> Optional.of(roomMetrics(Json.MAPPER.readValue(value, RoomMetrics.class)));
-        case Topics.EVENTS -> Optional.of(event(Json.MAPPER.readValue(value, SystemEvent.class)));
-        case Topics.FORECASTS -> Optional.of(forecast(Json.MAPPER.readTree(value)));
-        default -> Optional.empty();
-      };
+      // Each topic's own codec decodes its values (JSON codecs ignore the key).
+      if (topic.equals(Topics.READINGS.name())) {
+        return Optional.of(reading(Topics.READINGS.decodeValue(null, value)));
+      } else if (topic.equals(Topics.ROOM_METRICS.name())) {
+        return Optional.of(roomMetrics(Topics.ROOM_METRICS.decodeValue(null, value)));
+      } else if (topic.equals(Topics.EVENTS.name())) {
+        return Optional.of(event(Topics.EVENTS.decodeValue(null, value)));
+      } else if (topic.equals(Topics.FORECASTS.name())) {
+        return Optional.of(forecast(Topics.FORECASTS.decodeValue(null, value)));
+      }
+      return Optional.empty();
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

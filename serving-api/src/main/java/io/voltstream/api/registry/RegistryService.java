@@ -30,11 +30,6 @@ public final class RegistryService {
     this.registry = registry;
   }
 
-  /** The codec for {@link io.voltstream.api.store.KafkaReplicatedMap} on the registry topic. */
-  public static io.voltstream.api.store.ValueCodec<Object> codec() {
-    return new RegistryCodec();
-  }
-
   // ---- reads
 
   public List<Building> buildings() {

@@ -18,7 +18,7 @@ import java.time.Duration;
 /**
  * {@code GET /api/v1/rooms/{name}/data}: validates the name, range and resolution once, checks the
  * token covers the room (a building grant covers its rooms), then answers from the one cache of this
- * path: the serialised (and gzipped) answer, kept for {@code VOLTSTREAM_API_QUERY_CACHE_TTL_MS}.
+ * path: the serialised (and gzipped) answer, kept for {@code VOLTSTREAM_API_QUERY_CACHE_TTL}.
  */
 public final class RoomDataController implements ResourceRoutes {
 
@@ -48,7 +48,7 @@ public final class RoomDataController implements ResourceRoutes {
             + " generation [kWh] summed, power [W] mean and max, CO2 [ppm], temperature [°C], humidity [%] means."
             + " current = latest one-minute window in the range; flexibility_kw is null until a demand-response job"
             + " publishes it; cost needs VOLTSTREAM_API_PRICE_PER_KWH. 404 when the room is neither registered nor"
-            + " has data in the range. Answers are cached for VOLTSTREAM_API_QUERY_CACHE_TTL_MS.")
+            + " has data in the range. Answers are cached for VOLTSTREAM_API_QUERY_CACHE_TTL.")
         .pathParam("name", "room name")
         .queryParam("start_time", String.class, false, "ISO-8601 instant or epoch ms (default: end_time - 1 h)")
         .queryParam("end_time", String.class, false, "ISO-8601 instant or epoch ms (default: now)")

@@ -1,5 +1,8 @@
 package io.voltstream.api.store;
 
+import io.voltstream.kafka.TopicAdmin;
+import io.voltstream.model.Topic;
+import io.voltstream.model.ValueCodec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,9 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,8 +24,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -42,8 +40,7 @@ import org.slf4j.LoggerFactory;
  * read-your-writes on this instance. Records this reader cannot decode are logged and skipped.
  *
  * <pre>{@code
- * try (var m = KafkaReplicatedMap.open("localhost:9092", "tokens", ValueCodec.json(TokenRecord.class),
- *     Duration.ofSeconds(10))) {
+ * try (var m = KafkaReplicatedMap.open("localhost:9092", TokenTopics.TOKENS, Duration.ofSeconds(10))) {
  *   m.put(id, record);
  * }
  * }</pre>
@@ -52,7 +49,7 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaReplicatedMap.class);
 
   private final String topic;
-  private final ValueCodec<V> codec;
+  private final ValueCodec<String, V> codec;
   private final Duration writeTimeout;
   private final Map<String, V> view = new ConcurrentHashMap<>();
   private final Map<Integer, Long> consumedUpTo = new HashMap<>(); // guarded by this
@@ -61,7 +58,7 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
   private final Thread reader;
   private volatile boolean running = true;
 
-  private KafkaReplicatedMap(String bootstrap, String topic, ValueCodec<V> codec, Duration writeTimeout) {
+  private KafkaReplicatedMap(String bootstrap, String topic, ValueCodec<String, V> codec, Duration writeTimeout) {
     this.topic = topic;
     this.codec = codec;
     this.writeTimeout = writeTimeout;
@@ -75,39 +72,18 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
    * Creates the compacted topic if it is missing, loads it to its current end and starts following
    * it. Fails when Kafka is unreachable or the initial load takes longer than {@code timeout}.
    */
-  public static <V> KafkaReplicatedMap<V> open(
-      String bootstrap, String topic, ValueCodec<V> codec, Duration timeout) {
-    ensureCompactedTopic(bootstrap, topic, timeout);
-    KafkaReplicatedMap<V> m = new KafkaReplicatedMap<>(bootstrap, topic, codec, timeout);
+  public static <V> KafkaReplicatedMap<V> open(String bootstrap, Topic<String, V> topic, Duration timeout) {
+    if (topic.cleanup() != Topic.Cleanup.COMPACT) {
+      throw new IllegalArgumentException("a replicated map needs a compacted topic; " + topic + " is not");
+    }
+    TopicAdmin.ensure(bootstrap, timeout, topic);
+    KafkaReplicatedMap<V> m = new KafkaReplicatedMap<>(bootstrap, topic.name(), topic.valueCodec(), timeout);
     try {
       m.start(timeout);
       return m;
     } catch (RuntimeException e) {
       m.close();
       throw e;
-    }
-  }
-
-  /** Creates {@code topic} with {@code cleanup.policy=compact} unless it exists. */
-  public static void ensureCompactedTopic(String bootstrap, String topic, Duration timeout) {
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE));
-    try (Admin admin = Admin.create(p)) {
-      NewTopic t = new NewTopic(topic, Optional.of(1), Optional.empty())
-          .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-      admin.createTopics(List.of(t)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      LOG.info("created compacted topic {}", topic);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("cannot create topic " + topic + ": " + e.getCause(), e.getCause());
-      }
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("Kafka at " + bootstrap + " did not answer within " + timeout, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while creating " + topic, e);
     }
   }
 

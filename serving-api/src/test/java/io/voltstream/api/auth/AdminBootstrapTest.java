@@ -3,6 +3,7 @@ package io.voltstream.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voltstream.api.store.InMemoryReplicatedMap;
+import io.voltstream.model.Revocation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;

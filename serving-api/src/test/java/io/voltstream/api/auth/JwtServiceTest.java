@@ -6,6 +6,7 @@ import static io.voltstream.api.auth.AuthTestData.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.voltstream.model.Revocation;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;

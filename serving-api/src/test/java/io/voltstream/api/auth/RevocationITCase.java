@@ -7,7 +7,6 @@ import io.voltstream.api.ApiApp;
 import io.voltstream.api.ApiConfig;
 import io.voltstream.api.ApiInstances;
 import io.voltstream.api.ApiTestClient;
-import io.voltstream.api.store.ApiTopics;
 import io.voltstream.infra.junit.KafkaExtension;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,7 +88,7 @@ class RevocationITCase {
     }
 
     assertThat(seen).isTrue();
-    assertThat(KAFKA.consume(ApiTopics.TOKENS, 1, Duration.ofSeconds(5))).isNotEmpty()
+    assertThat(KAFKA.consume(TokenTopics.TOKENS.name(), 1, Duration.ofSeconds(5))).isNotEmpty()
         .allSatisfy(r -> assertThat(r.value()).doesNotContain("eyJ")); // metadata only, never a JWT
   }
 

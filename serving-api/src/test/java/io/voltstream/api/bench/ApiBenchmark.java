@@ -245,7 +245,7 @@ public final class ApiBenchmark {
     p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
     int messages = rate * seconds;
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
-      producer.partitionsFor(Topics.READINGS); // metadata fetched before the clock starts
+      producer.partitionsFor(Topics.READINGS.name()); // metadata fetched before the clock starts
       long period = TimeUnit.SECONDS.toNanos(1) / rate;
       long next = System.nanoTime();
       int warmup = rate * 2;
@@ -257,7 +257,7 @@ public final class ApiBenchmark {
         Instant now = Instant.now();
         SensorReading r = new SensorReading(sensor, now, "bench-room", SensorType.POWER, null, (double) i, null, null,
             null, null, null, now);
-        producer.send(new ProducerRecord<>(Topics.READINGS, sensor, Json.MAPPER.writeValueAsString(r)));
+        producer.send(new ProducerRecord<>(Topics.READINGS.name(), sensor, Json.MAPPER.writeValueAsString(r)));
       }
       producer.flush();
     }

@@ -75,7 +75,7 @@ class DashboardE2EITCase {
       while (System.nanoTime() < deadline) {
         SensorReading r = new SensorReading("kitchen-meter", Instant.now(), "kitchen", SensorType.MULTI, null, 750.0,
             640.0, 21.4, 41.0, null, null, Instant.now());
-        producer.send(new ProducerRecord<>(Topics.READINGS, r.sensorId(), Json.MAPPER.writeValueAsString(r))).get();
+        producer.send(new ProducerRecord<>(Topics.READINGS.name(), r.sensorId(), Json.MAPPER.writeValueAsString(r))).get();
         shown = browser.evaluate(liveCell);
         if ("750".equals(shown.asText())) {
           break;

@@ -27,7 +27,7 @@ class LiveMessagesTest {
 
   @Test
   void shouldMapAForecastBatchToAForecastMessageConflatedPerBuildingAndTarget() throws Exception {
-    LiveMessage m = messages.fromKafka(Topics.FORECASTS, bytes(BATCH)).orElseThrow();
+    LiveMessage m = messages.fromKafka(Topics.FORECASTS.name(), bytes(BATCH)).orElseThrow();
 
     assertThat(m.stream()).isEqualTo(LiveStreams.FORECAST);
     assertThat(m.key()).isEqualTo("forecast:demo:consumption");
@@ -48,7 +48,7 @@ class LiveMessagesTest {
   void shouldGiveGenerationItsOwnConflationKey() {
     String generation = BATCH.replace("\"consumption\"", "\"generation\"");
 
-    assertThat(messages.fromKafka(Topics.FORECASTS, bytes(generation)).orElseThrow().key())
+    assertThat(messages.fromKafka(Topics.FORECASTS.name(), bytes(generation)).orElseThrow().key())
         .isEqualTo("forecast:demo:generation");
   }
 
@@ -56,14 +56,14 @@ class LiveMessagesTest {
   void shouldIgnoreUnreadableForecastsInsteadOfThrowing() {
     for (String bad : List.of("not json", "[]", "{\"target\":\"consumption\",\"values\":[]}",
         "{\"building\":\"demo\",\"values\":[]}", "{\"building\":\"demo\",\"target\":\"consumption\"}")) {
-      assertThat(messages.fromKafka(Topics.FORECASTS, bytes(bad))).as(bad).isEmpty();
+      assertThat(messages.fromKafka(Topics.FORECASTS.name(), bytes(bad))).as(bad).isEmpty();
     }
-    assertThat(messages.fromKafka(Topics.FORECASTS, null)).isEmpty();
+    assertThat(messages.fromKafka(Topics.FORECASTS.name(), null)).isEmpty();
   }
 
   @Test
   void shouldOnlyPushForecastsToSessionsThatAskForThem() {
-    LiveMessage m = messages.fromKafka(Topics.FORECASTS, bytes(BATCH)).orElseThrow();
+    LiveMessage m = messages.fromKafka(Topics.FORECASTS.name(), bytes(BATCH)).orElseThrow();
 
     assertThat(Subscription.DEFAULT_STREAMS).doesNotContain(LiveStreams.FORECAST);
     assertThat(new Subscription(Set.of(), Set.of(), Subscription.DEFAULT_STREAMS).matches(m)).isFalse();

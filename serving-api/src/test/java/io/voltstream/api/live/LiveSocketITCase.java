@@ -113,7 +113,7 @@ class LiveSocketITCase {
   private void publishReading(String sensor, String room, double powerW) throws Exception {
     SensorReading r = new SensorReading(sensor, Instant.now(), room, SensorType.POWER, null, powerW, null, null, null,
         null, null, Instant.now());
-    producer.send(new ProducerRecord<>(Topics.READINGS, sensor, Json.MAPPER.writeValueAsString(r))).get();
+    producer.send(new ProducerRecord<>(Topics.READINGS.name(), sensor, Json.MAPPER.writeValueAsString(r))).get();
   }
 
   @Test
@@ -131,7 +131,7 @@ class LiveSocketITCase {
       publishReading("kitchen-meter", "kitchen", 750);
       RoomMetrics m = new RoomMetrics("kitchen", "default", Instant.now(), Instant.now().plusSeconds(60), 0.2, 700.0,
           900.0, 640.0, 21.0, 40.0, 0.0, 5);
-      producer.send(new ProducerRecord<>(Topics.ROOM_METRICS, "kitchen", Json.MAPPER.writeValueAsString(m))).get();
+      producer.send(new ProducerRecord<>(Topics.ROOM_METRICS.name(), "kitchen", Json.MAPPER.writeValueAsString(m))).get();
 
       JsonNode reading = kitchen.awaitType("reading", WAIT);
       assertThat(reading.path("sensor_id").asText()).isEqualTo("kitchen-meter");
@@ -156,7 +156,7 @@ class LiveSocketITCase {
       String batch = "{\"building\":\"demo\",\"target\":\"generation\",\"model_id\":\"persistence_ensemble\","
           + "\"fallback\":true,\"fallback_reason\":\"model_missing\",\"issued_at\":\"2026-11-27T10:01:00Z\","
           + "\"origin\":\"2026-11-27T10:00:00Z\",\"values\":[{\"hour\":\"2026-11-27T10:00:00Z\",\"value_kwh\":0.4}]}";
-      producer.send(new ProducerRecord<>(Topics.FORECASTS, "demo", batch)).get();
+      producer.send(new ProducerRecord<>(Topics.FORECASTS.name(), "demo", batch)).get();
 
       JsonNode forecast = planner.awaitType("forecast", WAIT);
       assertThat(forecast.path("building").asText()).isEqualTo("demo");
@@ -255,7 +255,7 @@ class LiveSocketITCase {
         for (int s = 0; s < sensors; s++) {
           SensorReading r = new SensorReading("flood-" + s, Instant.now(), "flood", SensorType.POWER, null,
               (double) round, null, null, null, null, null, Instant.now());
-          producer.send(new ProducerRecord<>(Topics.READINGS, r.sensorId(), Json.MAPPER.writeValueAsString(r)));
+          producer.send(new ProducerRecord<>(Topics.READINGS.name(), r.sensorId(), Json.MAPPER.writeValueAsString(r)));
         }
       }
       producer.flush();

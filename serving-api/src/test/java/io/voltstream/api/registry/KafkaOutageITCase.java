@@ -33,7 +33,7 @@ class KafkaOutageITCase {
   @Test
   void shouldServeReadsAndRefuseWritesWith503WhileKafkaIsDown() {
     api = ApiInstances.start(ApiInstances.env(KAFKA.bootstrapServers(), dataDir, Map.of(
-        ApiConfig.WRITE_TIMEOUT_MS, "2000", ApiConfig.RATE_LIMIT_RPS, "0")));
+        ApiConfig.WRITE_TIMEOUT, "2s", ApiConfig.RATE_LIMIT_RPS, "0")));
     ApiTestClient client = new ApiTestClient(api.port());
     String admin = ApiInstances.adminToken(api);
     assertThat(client.post("/api/v1/rooms", admin, "{\"name\":\"before-outage\"}").status()).isEqualTo(201);

@@ -84,7 +84,7 @@ class RegistryITCase {
     assertThat(client.get("/api/v1/sensors/crud-s1", admin).status()).isEqualTo(404);
     assertThat(client.delete("/api/v1/rooms/crud-lab", admin).status()).isEqualTo(204);
 
-    List<ConsumerRecord<String, String>> log = KAFKA.consume(Topics.REGISTRY, 100, Duration.ofSeconds(2));
+    List<ConsumerRecord<String, String>> log = KAFKA.consume(Topics.REGISTRY.name(), 100, Duration.ofSeconds(2));
     assertThat(log).anySatisfy(r -> {
       assertThat(r.key()).isEqualTo("sensor:crud-s1");
       assertThat(r.value()).contains("\"sensor_type\":\"multi\"");
@@ -139,9 +139,9 @@ class RegistryITCase {
   @Test
   void shouldPickUpRegistryRecordsWrittenByOtherProducers() throws Exception {
     try (var producer = KAFKA.producer()) {
-      producer.send(new ProducerRecord<>(Topics.REGISTRY, "room:garbage", "{not json")).get();
-      producer.send(new ProducerRecord<>(Topics.REGISTRY, "unknown:kind", "{}")).get();
-      producer.send(new ProducerRecord<>(Topics.REGISTRY, RegistryKey.building("demo").encode(),
+      producer.send(new ProducerRecord<>(Topics.REGISTRY.name(), "room:garbage", "{not json")).get();
+      producer.send(new ProducerRecord<>(Topics.REGISTRY.name(), "unknown:kind", "{}")).get();
+      producer.send(new ProducerRecord<>(Topics.REGISTRY.name(), RegistryKey.building("demo").encode(),
           Json.MAPPER.writeValueAsString(new Building("demo", "Demo building", null, null, null)))).get();
     }
 

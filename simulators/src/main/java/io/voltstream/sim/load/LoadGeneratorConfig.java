@@ -1,24 +1,14 @@
 package io.voltstream.sim.load;
 
-import io.voltstream.sim.config.EnvValues;
+import io.voltstream.config.CommonOptions;
+import io.voltstream.config.ConfigReader;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * Configuration of the benchmark load generator. From {@code VOLTSTREAM_*} variables
- * ({@link #fromEnv(Map)}) or built in code ({@link #defaults()} + {@code with…}):
- *
- * <ul>
- *   <li>{@code VOLTSTREAM_MQTT_URL} — broker, default {@code tcp://localhost:1883}
- *   <li>{@code VOLTSTREAM_LOAD_POINTS_PER_S} — target data points (metric values) per second, default 30000
- *   <li>{@code VOLTSTREAM_LOAD_SENSORS} — distinct sensor ids [1..1000000], default 1000
- *   <li>{@code VOLTSTREAM_LOAD_ROOMS} — rooms the sensors are spread over [1..100000], default 50
- *   <li>{@code VOLTSTREAM_LOAD_METRICS_PER_READING} — metrics per reading [1..7], default 6
- *   <li>{@code VOLTSTREAM_LOAD_MAX_INFLIGHT} — unacknowledged QoS 1 publishes [1..65535], default 2000
- *   <li>{@code VOLTSTREAM_LOAD_SENSOR_PREFIX} — sensor id and room prefix, default {@code load-}
- *   <li>{@code VOLTSTREAM_LOAD_REPORT_INTERVAL} — how often the achieved rate is logged, default 5s
- * </ul>
+ * Configuration of the benchmark load generator. From the {@code VOLTSTREAM_*} variables declared in
+ * {@link LoadGeneratorOptions} ({@link #fromEnv(Map)}) or built in code ({@link #defaults()} + {@code with…}).
  */
 public record LoadGeneratorConfig(
     URI mqttUrl,
@@ -52,20 +42,16 @@ public record LoadGeneratorConfig(
   }
 
   public static LoadGeneratorConfig fromEnv(Map<String, String> env) {
-    EnvValues e = new EnvValues(env);
-    String prefix = e.string("VOLTSTREAM_LOAD_SENSOR_PREFIX", "load-");
-    if (!prefix.matches("[A-Za-z0-9_.-]*")) {
-      throw EnvValues.invalid("VOLTSTREAM_LOAD_SENSOR_PREFIX", prefix, "letters, digits, '_', '.' or '-' only");
-    }
+    ConfigReader r = new ConfigReader(env);
     return new LoadGeneratorConfig(
-        e.mqttUrl("VOLTSTREAM_MQTT_URL", "tcp://localhost:1883"),
-        e.positive("VOLTSTREAM_LOAD_POINTS_PER_S", 30_000, 0, 100_000_000),
-        e.integer("VOLTSTREAM_LOAD_SENSORS", 1000, 1, 1_000_000),
-        e.integer("VOLTSTREAM_LOAD_ROOMS", 50, 1, 100_000),
-        e.integer("VOLTSTREAM_LOAD_METRICS_PER_READING", 6, 1, MAX_METRICS),
-        e.integer("VOLTSTREAM_LOAD_MAX_INFLIGHT", 2000, 1, 65_535),
-        prefix,
-        e.duration("VOLTSTREAM_LOAD_REPORT_INTERVAL", Duration.ofSeconds(5)));
+        r.get(CommonOptions.MQTT_URL),
+        r.get(LoadGeneratorOptions.POINTS_PER_S),
+        r.get(LoadGeneratorOptions.SENSORS),
+        r.get(LoadGeneratorOptions.ROOMS),
+        r.get(LoadGeneratorOptions.METRICS_PER_READING),
+        r.get(LoadGeneratorOptions.MAX_INFLIGHT),
+        r.get(LoadGeneratorOptions.SENSOR_PREFIX),
+        r.get(LoadGeneratorOptions.REPORT_INTERVAL));
   }
 
   public LoadGeneratorConfig withMqttUrl(URI url) {

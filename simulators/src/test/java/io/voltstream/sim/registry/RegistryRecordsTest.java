@@ -8,7 +8,9 @@ import io.voltstream.model.RegistryKey;
 import io.voltstream.model.Room;
 import io.voltstream.model.Sensor;
 import io.voltstream.model.SensorType;
+import io.voltstream.model.Topics;
 import io.voltstream.sim.building.DemoBuilding;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +45,11 @@ class RegistryRecordsTest {
 
   @Test
   void shouldEncodeValuesAsTheModelsSnakeCaseJson() throws Exception {
-    String json = RegistryPublisher.json(records.get(1).value());
+    String json = new String(Topics.REGISTRY.encodeValue(records.get(1).value()), StandardCharsets.UTF_8);
     assertThat(json).contains("\"name\":\"kitchen\"", "\"building\":\"demo\"", "\"area_m2\":14.0");
-    assertThat(Json.MAPPER.readValue(RegistryPublisher.json(records.get(8).value()), Sensor.class))
+    assertThat(Json.MAPPER.readValue(Topics.REGISTRY.encodeValue(records.get(8).value()), Sensor.class))
+        .isEqualTo(records.get(8).value());
+    assertThat(Topics.REGISTRY.decodeValue(records.get(8).key().encode(), Topics.REGISTRY.encodeValue(records.get(8).value())))
         .isEqualTo(records.get(8).value());
   }
 

@@ -6,7 +6,6 @@ import io.voltstream.jobs.io.InfluxSink;
 import io.voltstream.jobs.io.JobsConfig;
 import io.voltstream.jobs.io.KafkaSinks;
 import io.voltstream.jobs.io.KafkaSources;
-import io.voltstream.jobs.io.SensorReadingDeserializer;
 import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SystemEvent;
@@ -16,12 +15,8 @@ import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * Alerts as {@link SystemEvent}s to Kafka {@code events} and InfluxDB {@code events}:
@@ -109,23 +104,11 @@ public class AlertJob {
     return new AlertJob(
             AlertJobConfig.from(cfg, vars),
             KafkaSources.readings(cfg, job),
-            kafkaSource(cfg, Topics.ROOM_METRICS, job + "-room-metrics", new JsonDeserializer<>(RoomMetrics.class)),
-            kafkaSource(cfg, Topics.READINGS_LATE, job + "-late", new SensorReadingDeserializer()),
+            KafkaSources.of(cfg, Topics.ROOM_METRICS, RoomMetrics.class, job + "-room-metrics", "deserializationFailures"),
+            KafkaSources.of(cfg, Topics.READINGS_LATE, SensorReading.class, job + "-late", "readingsDeserializationFailures"),
             InfluxSink.fromConfig(cfg, InfluxPoints::event),
-            KafkaSinks.<SystemEvent>json(cfg, Topics.EVENTS, AlertJob::eventKey))
+            KafkaSinks.to(cfg, Topics.EVENTS, AlertJob::eventKey))
         .build(env);
-  }
-
-  private static <T> KafkaSource<T> kafkaSource(
-      JobsConfig cfg, String topic, String groupSuffix, KafkaRecordDeserializationSchema<T> deserializer) {
-    return KafkaSource.<T>builder()
-        .setBootstrapServers(cfg.kafkaBootstrap())
-        .setTopics(topic)
-        .setGroupId(cfg.groupId(groupSuffix))
-        .setClientIdPrefix(cfg.groupId(groupSuffix))
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(deserializer)
-        .build();
   }
 
   public static void main(String[] args) throws Exception {

@@ -1,5 +1,8 @@
 package io.voltstream.jobs.io;
 
+import io.voltstream.config.CommonOptions;
+import io.voltstream.config.ConfigReader;
+import io.voltstream.config.Option;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
@@ -8,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Configuration shared by every Flink job, read from {@code VOLTSTREAM_*} environment variables
- * (see the module README for the table). Build it with {@link #fromEnv(Map)} only: fields are
- * added over time.
+ * Configuration shared by every Flink job, read from the {@code VOLTSTREAM_*} variables declared
+ * in {@link JobsOptions} (defaults, units and meaning there). Build it with {@link #fromEnv(Map)}
+ * only: fields are added over time.
  *
  * @param kafkaBootstrap {@code VOLTSTREAM_KAFKA_BOOTSTRAP}, default {@code localhost:9092}
  * @param influxUrl {@code VOLTSTREAM_INFLUX_URL}, default {@code http://localhost:8086}
@@ -42,25 +45,22 @@ public record JobsConfig(
     String consumerGroupPrefix)
     implements Serializable {
 
-  public static final String PREFIX = "VOLTSTREAM_";
-  public static final String KAFKA_BOOTSTRAP = "VOLTSTREAM_KAFKA_BOOTSTRAP";
-  public static final String INFLUX_URL = "VOLTSTREAM_INFLUX_URL";
-  public static final String INFLUX_DB = "VOLTSTREAM_INFLUX_DB";
-  public static final String INFLUX_USER = "VOLTSTREAM_INFLUX_USER";
-  public static final String INFLUX_PASSWORD = "VOLTSTREAM_INFLUX_PASSWORD";
-  public static final String INFLUX_TOKEN = "VOLTSTREAM_INFLUX_TOKEN";
-  public static final String INFLUX_CREATE_DB = "VOLTSTREAM_INFLUX_CREATE_DB";
-  public static final String CHECKPOINT_INTERVAL = "VOLTSTREAM_CHECKPOINT_INTERVAL";
-  public static final String MAX_OUT_OF_ORDERNESS = "VOLTSTREAM_MAX_OUT_OF_ORDERNESS";
-  public static final String SOURCE_IDLENESS = "VOLTSTREAM_SOURCE_IDLENESS";
-  public static final String WINDOW = "VOLTSTREAM_WINDOW";
-  public static final String ALLOWED_LATENESS = "VOLTSTREAM_ALLOWED_LATENESS";
-  public static final String CONSUMER_GROUP_PREFIX = "VOLTSTREAM_CONSUMER_GROUP_PREFIX";
+  // Variable names, for callers that build an environment map (declared in JobsOptions/CommonOptions).
+  public static final String KAFKA_BOOTSTRAP = CommonOptions.KAFKA_BOOTSTRAP.name();
+  public static final String INFLUX_URL = CommonOptions.INFLUX_URL.name();
+  public static final String INFLUX_DB = CommonOptions.INFLUX_DB.name();
+  public static final String INFLUX_USER = CommonOptions.INFLUX_USER.name();
+  public static final String INFLUX_PASSWORD = CommonOptions.INFLUX_PASSWORD.name();
+  public static final String CHECKPOINT_INTERVAL = JobsOptions.CHECKPOINT_INTERVAL.name();
+  public static final String MAX_OUT_OF_ORDERNESS = JobsOptions.MAX_OUT_OF_ORDERNESS.name();
+  public static final String SOURCE_IDLENESS = JobsOptions.SOURCE_IDLENESS.name();
+  public static final String WINDOW = JobsOptions.WINDOW.name();
+  public static final String ALLOWED_LATENESS = JobsOptions.ALLOWED_LATENESS.name();
 
   public JobsConfig {
     require(KAFKA_BOOTSTRAP, kafkaBootstrap);
     require(INFLUX_DB, influxDb);
-    require(CONSUMER_GROUP_PREFIX, consumerGroupPrefix);
+    require(JobsOptions.CONSUMER_GROUP_PREFIX.name(), consumerGroupPrefix);
     require(INFLUX_URL, influxUrl);
     URI uri;
     try {
@@ -84,20 +84,21 @@ public record JobsConfig(
 
   /** Reads the configuration; unset or blank variables take their defaults. */
   public static JobsConfig fromEnv(Map<String, String> env) {
+    ConfigReader r = new ConfigReader(env);
     return new JobsConfig(
-        get(env, KAFKA_BOOTSTRAP, "localhost:9092"),
-        get(env, INFLUX_URL, "http://localhost:8086"),
-        get(env, INFLUX_DB, "voltstream"),
-        get(env, INFLUX_USER, null),
-        get(env, INFLUX_PASSWORD, null),
-        get(env, INFLUX_TOKEN, null),
-        bool(env, INFLUX_CREATE_DB, true),
-        Durations.parse(CHECKPOINT_INTERVAL, get(env, CHECKPOINT_INTERVAL, "30s")),
-        Durations.parse(MAX_OUT_OF_ORDERNESS, get(env, MAX_OUT_OF_ORDERNESS, "10s")),
-        Durations.parse(SOURCE_IDLENESS, get(env, SOURCE_IDLENESS, "30s")),
-        Durations.parse(WINDOW, get(env, WINDOW, "1m")),
-        Durations.parse(ALLOWED_LATENESS, get(env, ALLOWED_LATENESS, "0s")),
-        get(env, CONSUMER_GROUP_PREFIX, "voltstream-"));
+        r.get(CommonOptions.KAFKA_BOOTSTRAP),
+        r.get(CommonOptions.INFLUX_URL).toString(),
+        r.get(CommonOptions.INFLUX_DB),
+        r.find(CommonOptions.INFLUX_USER).orElse(null),
+        r.find(CommonOptions.INFLUX_PASSWORD).orElse(null),
+        r.find(CommonOptions.INFLUX_TOKEN).orElse(null),
+        r.get(JobsOptions.INFLUX_CREATE_DB),
+        r.get(JobsOptions.CHECKPOINT_INTERVAL),
+        r.get(JobsOptions.MAX_OUT_OF_ORDERNESS),
+        r.get(JobsOptions.SOURCE_IDLENESS),
+        r.get(JobsOptions.WINDOW),
+        r.get(JobsOptions.ALLOWED_LATENESS),
+        r.get(JobsOptions.CONSUMER_GROUP_PREFIX));
   }
 
   /**
@@ -125,7 +126,7 @@ public record JobsConfig(
       } else {
         throw new IllegalArgumentException("missing value for " + a);
       }
-      merged.put(PREFIX + name.replace('-', '_').toUpperCase(Locale.ROOT), value);
+      merged.put(Option.PREFIX + name.replace('-', '_').toUpperCase(Locale.ROOT), value);
     }
     return merged;
   }
@@ -133,23 +134,6 @@ public record JobsConfig(
   /** Consumer group of a job: the prefix followed by the job name. */
   public String groupId(String jobName) {
     return consumerGroupPrefix + jobName;
-  }
-
-  private static String get(Map<String, String> env, String key, String dflt) {
-    String v = env.get(key);
-    return v == null || v.isBlank() ? dflt : v.trim();
-  }
-
-  private static boolean bool(Map<String, String> env, String key, boolean dflt) {
-    String v = get(env, key, null);
-    if (v == null) {
-      return dflt;
-    }
-    return switch (v.toLowerCase(Locale.ROOT)) {
-      case "true", "yes", "1" -> true;
-      case "false", "no", "0" -> false;
-      default -> throw new IllegalArgumentException(key + ": '" + v + "' is not a boolean (true/false)");
-    };
   }
 
   private static void require(String key, String value) {

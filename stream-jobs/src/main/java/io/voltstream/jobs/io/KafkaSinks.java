@@ -1,39 +1,38 @@
 package io.voltstream.jobs.io;
 
-import io.voltstream.model.Json;
-import java.nio.charset.StandardCharsets;
+import io.voltstream.model.Topic;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Kafka sinks writing records as {@link Json#MAPPER} JSON, keyed by a key extractor (UTF-8). */
+/** Kafka sinks writing records to a {@link Topic} with its declared codecs, keyed by a key extractor. */
 public final class KafkaSinks {
   private KafkaSinks() {}
 
-  /** At-least-once JSON sink to {@code topic}. */
-  public static <T> KafkaSink<T> json(JobsConfig cfg, String topic, SerializableFunction<T, String> keyExtractor) {
-    return json(cfg, topic, keyExtractor, DeliveryGuarantee.AT_LEAST_ONCE, null);
+  /** At-least-once sink to {@code topic}. */
+  public static <T> KafkaSink<T> to(JobsConfig cfg, Topic<String, T> topic, SerializableFunction<T, String> keyExtractor) {
+    return to(cfg, topic, keyExtractor, DeliveryGuarantee.AT_LEAST_ONCE, null);
   }
 
   /**
-   * JSON sink with an explicit guarantee; {@code EXACTLY_ONCE} needs a {@code transactionalIdPrefix}
+   * A sink with an explicit guarantee; {@code EXACTLY_ONCE} needs a {@code transactionalIdPrefix}
    * unique per job and checkpointing.
    */
-  public static <T> KafkaSink<T> json(
+  public static <T> KafkaSink<T> to(
       JobsConfig cfg,
-      String topic,
+      Topic<String, T> topic,
       SerializableFunction<T, String> keyExtractor,
       DeliveryGuarantee guarantee,
       String transactionalIdPrefix) {
     if (guarantee == DeliveryGuarantee.EXACTLY_ONCE && (transactionalIdPrefix == null || transactionalIdPrefix.isBlank())) {
-      throw new IllegalArgumentException("KafkaSinks: EXACTLY_ONCE to '" + topic + "' needs a transactionalIdPrefix");
+      throw new IllegalArgumentException("KafkaSinks: EXACTLY_ONCE to '" + topic.name() + "' needs a transactionalIdPrefix");
     }
     var builder = KafkaSink.<T>builder()
         .setBootstrapServers(cfg.kafkaBootstrap())
         .setDeliveryGuarantee(guarantee)
-        .setRecordSerializer(new JsonRecordSerializer<>(topic, keyExtractor))
+        .setRecordSerializer(new TopicRecordSerializer<>(topic, keyExtractor))
         .setProperty("enable.idempotence", "true")
         .setProperty("acks", "all")
         .setProperty("linger.ms", "20");
@@ -43,26 +42,20 @@ public final class KafkaSinks {
     return builder.build();
   }
 
-  /** Serialises the value with {@link Json#MAPPER}; the Kafka timestamp is the element's Flink timestamp. */
-  static final class JsonRecordSerializer<T> implements KafkaRecordSerializationSchema<T> {
-    private final String topic;
+  /** Encodes key and value with the topic's codecs; the Kafka timestamp is the element's Flink timestamp. */
+  static final class TopicRecordSerializer<T> implements KafkaRecordSerializationSchema<T> {
+    private final Topic<String, T> topic;
     private final SerializableFunction<T, String> keyExtractor;
 
-    JsonRecordSerializer(String topic, SerializableFunction<T, String> keyExtractor) {
+    TopicRecordSerializer(Topic<String, T> topic, SerializableFunction<T, String> keyExtractor) {
       this.topic = topic;
       this.keyExtractor = keyExtractor;
     }
 
     @Override
     public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
-      String key = keyExtractor.apply(element);
-      byte[] value;
-      try {
-        value = Json.MAPPER.writeValueAsBytes(element);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-        throw new IllegalStateException("cannot serialise " + element.getClass().getSimpleName() + " to JSON", e);
-      }
-      return new ProducerRecord<>(topic, null, timestamp, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value);
+      return new ProducerRecord<>(topic.name(), null, timestamp, topic.encodeKey(keyExtractor.apply(element)),
+          topic.encodeValue(element));
     }
   }
 }

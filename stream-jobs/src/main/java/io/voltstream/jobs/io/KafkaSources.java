@@ -1,15 +1,17 @@
 package io.voltstream.jobs.io;
 
 import io.voltstream.model.SensorReading;
+import io.voltstream.model.Topic;
 import io.voltstream.model.Topics;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
- * Kafka sources of the jobs. Watermarks are left to the caller ({@code env.fromSource(source,
- * strategy, name)}). Offsets are committed on checkpoints; a job with a new consumer group starts
- * from the earliest record.
+ * Kafka sources of the jobs, built from the {@link Topics} declarations. Watermarks are left to the
+ * caller ({@code env.fromSource(source, strategy, name)}). Offsets are committed on checkpoints; a
+ * job with a new consumer group starts from the earliest record.
  */
 public final class KafkaSources {
   private KafkaSources() {}
@@ -20,16 +22,29 @@ public final class KafkaSources {
   }
 
   /** The readings source builder, for callers that need e.g. a bounded source in tests. */
-  public static org.apache.flink.connector.kafka.source.KafkaSourceBuilder<SensorReading> readingsBuilder(
-      JobsConfig cfg, String jobName) {
-    return KafkaSource.<SensorReading>builder()
-        .setBootstrapServers(cfg.kafkaBootstrap())
-        .setTopics(Topics.READINGS)
-        .setGroupId(cfg.groupId(jobName))
-        .setClientIdPrefix(cfg.groupId(jobName))
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new SensorReadingDeserializer())
+  public static KafkaSourceBuilder<SensorReading> readingsBuilder(JobsConfig cfg, String jobName) {
+    return builder(cfg, Topics.READINGS, SensorReading.class, jobName, "readingsDeserializationFailures")
         .setProperty("partition.discovery.interval.ms", "60000");
+  }
+
+  /**
+   * Values of {@code topic} decoded by its declaration, consumer group {@code <prefix><groupSuffix>};
+   * undecodable records are skipped and counted in {@code failureMetric}.
+   */
+  public static <V> KafkaSource<V> of(
+      JobsConfig cfg, Topic<String, V> topic, Class<V> type, String groupSuffix, String failureMetric) {
+    return builder(cfg, topic, type, groupSuffix, failureMetric).build();
+  }
+
+  private static <V> KafkaSourceBuilder<V> builder(
+      JobsConfig cfg, Topic<String, V> topic, Class<V> type, String groupSuffix, String failureMetric) {
+    return KafkaSource.<V>builder()
+        .setBootstrapServers(cfg.kafkaBootstrap())
+        .setTopics(topic.name())
+        .setGroupId(cfg.groupId(groupSuffix))
+        .setClientIdPrefix(cfg.groupId(groupSuffix))
+        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setDeserializer(new TopicDeserializer<>(topic, type, failureMetric));
   }
 
   /**
@@ -39,7 +54,7 @@ public final class KafkaSources {
   public static KafkaSource<RegistryChange> registry(JobsConfig cfg, String jobName) {
     return KafkaSource.<RegistryChange>builder()
         .setBootstrapServers(cfg.kafkaBootstrap())
-        .setTopics(Topics.REGISTRY)
+        .setTopics(Topics.REGISTRY.name())
         .setGroupId(cfg.groupId(jobName + "-registry"))
         .setClientIdPrefix(cfg.groupId(jobName + "-registry"))
         .setStartingOffsets(OffsetsInitializer.earliest())

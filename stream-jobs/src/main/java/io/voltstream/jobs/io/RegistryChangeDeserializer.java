@@ -1,6 +1,7 @@
 package io.voltstream.jobs.io;
 
 import io.voltstream.model.RegistryKey;
+import io.voltstream.model.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
@@ -28,7 +29,7 @@ public final class RegistryChangeDeserializer implements KafkaRecordDeserializat
 
   @Override
   public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RegistryChange> out) {
-    String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    String key = Topics.REGISTRY.decodeKey(record.key());
     Optional<RegistryKey> decoded = RegistryKey.decode(key);
     if (decoded.isEmpty()) {
       if (unknownKeys != null) {

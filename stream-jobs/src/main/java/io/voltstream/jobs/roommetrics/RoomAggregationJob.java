@@ -122,8 +122,8 @@ public class RoomAggregationJob {
             KafkaSources.readings(cfg, job),
             KafkaSources.registry(cfg, job),
             InfluxSink.fromConfig(cfg, InfluxPoints::roomMetrics),
-            KafkaSinks.<RoomMetrics>json(cfg, Topics.ROOM_METRICS, RoomMetrics::room),
-            KafkaSinks.<SensorReading>json(cfg, Topics.READINGS_LATE, SensorReading::sensorId))
+            KafkaSinks.to(cfg, Topics.ROOM_METRICS, RoomMetrics::room),
+            KafkaSinks.to(cfg, Topics.READINGS_LATE, SensorReading::sensorId))
         .build(env);
   }
 

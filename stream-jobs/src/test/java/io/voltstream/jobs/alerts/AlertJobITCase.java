@@ -67,11 +67,11 @@ class AlertJobITCase {
     job = env.executeAsync(AlertJobConfig.JOB_NAME);
 
     try (KafkaProducer<String, String> producer = KAFKA.producer()) {
-      send(producer, Topics.ROOM_METRICS, "kitchen",
+      send(producer, Topics.ROOM_METRICS.name(), "kitchen",
           new RoomMetrics("kitchen", "hq", T0, T0.plusSeconds(60), null, null, null, 1250.0, 21.0, 40.0, null, 4));
-      send(producer, Topics.READINGS, "m1", reading("m1", T0, null));
+      send(producer, Topics.READINGS.name(), "m1", reading("m1", T0, null));
       for (int i = 0; i < 3; i++) {
-        send(producer, Topics.READINGS_LATE, "m9", reading("m9", T0.minusSeconds(3600 + i), T0.plusSeconds(5 + i)));
+        send(producer, Topics.READINGS_LATE.name(), "m9", reading("m9", T0.minusSeconds(3600 + i), T0.plusSeconds(5 + i)));
       }
       // Event time only moves with data: keep the other sensors reporting (one tick per partition,
       // one second later each round) until m1's silence shows up or the deadline passes.
@@ -79,7 +79,7 @@ class AlertJobITCase {
       Instant tick = T0.plusSeconds(400);
       while (eventIds().size() < 3 && System.nanoTime() < deadline) {
         for (int p = 0; p < 4; p++) {
-          producer.send(new ProducerRecord<>(Topics.READINGS, p, "tick",
+          producer.send(new ProducerRecord<>(Topics.READINGS.name(), p, "tick",
               Json.MAPPER.writeValueAsString(reading("tick", tick, null)))).get(10, TimeUnit.SECONDS);
         }
         tick = tick.plusSeconds(1);
@@ -97,7 +97,7 @@ class AlertJobITCase {
   }
 
   private static List<String> eventIds() {
-    return KAFKA.consumeValues(Topics.EVENTS, 3, Duration.ofSeconds(2)).stream()
+    return KAFKA.consumeValues(Topics.EVENTS.name(), 3, Duration.ofSeconds(2)).stream()
         .map(AlertJobITCase::event).map(SystemEvent::eventId).distinct().toList();
   }
 

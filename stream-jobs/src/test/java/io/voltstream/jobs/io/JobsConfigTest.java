@@ -43,7 +43,8 @@ class JobsConfigTest {
   void shouldNameTheKeyOfAnInvalidDuration() {
     assertThatThrownBy(() -> JobsConfig.fromEnv(Map.of("VOLTSTREAM_SOURCE_IDLENESS", "soon")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("VOLTSTREAM_SOURCE_IDLENESS: 'soon' is not a duration");
+        .hasMessage("VOLTSTREAM_SOURCE_IDLENESS: expected a duration greater than zero such as 500ms, 30s, 5m, 1h or 2d,"
+            + " got 'soon'");
   }
 
   @Test

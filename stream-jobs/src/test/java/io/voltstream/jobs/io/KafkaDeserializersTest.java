@@ -6,6 +6,7 @@ import io.voltstream.model.RegistryKey;
 import io.voltstream.model.Room;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
+import io.voltstream.model.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,10 +34,14 @@ class KafkaDeserializersTest {
     public void close() {}
   }
 
+  private static TopicDeserializer<SensorReading> readings() {
+    return new TopicDeserializer<>(Topics.READINGS, SensorReading.class, "readingsDeserializationFailures");
+  }
+
   @Test
   void shouldReadSnakeCaseReadingJson() throws Exception {
     var out = new ListCollector<SensorReading>();
-    new SensorReadingDeserializer().deserialize(record("s1", "{\"sensor_id\":\"s1\",\"timestamp\":\"2026-11-27T00:00:00Z\","
+    readings().deserialize(record("s1", "{\"sensor_id\":\"s1\",\"timestamp\":\"2026-11-27T00:00:00Z\","
         + "\"room\":\"kitchen\",\"sensor_type\":\"multi\",\"power_w\":750.0}"), out);
 
     assertThat(out.items).containsExactly(new SensorReading("s1", Instant.parse("2026-11-27T00:00:00Z"), "kitchen",
@@ -46,7 +51,7 @@ class KafkaDeserializersTest {
   @Test
   void shouldSkipRecordsThatAreNotReadingsWithoutThrowing() throws Exception {
     var out = new ListCollector<SensorReading>();
-    SensorReadingDeserializer d = new SensorReadingDeserializer();
+    TopicDeserializer<SensorReading> d = readings();
 
     d.deserialize(record("s1", "not json"), out);
     d.deserialize(record("s1", "{\"timestamp\":\"2026-11-27T00:00:00Z\",\"sensor_type\":\"multi\"}"), out);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.voltstream.model.Json;
 import io.voltstream.model.RoomMetrics;
+import io.voltstream.model.SystemEvent;
+import io.voltstream.model.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -19,7 +21,7 @@ class KafkaSinksTest {
   void shouldWriteSnakeCaseJsonKeyedByTheExtractedKey() throws Exception {
     RoomMetrics m = new RoomMetrics("kitchen", "demo", Instant.parse("2026-11-27T00:00:00Z"),
         Instant.parse("2026-11-27T00:01:00Z"), 0.5, null, null, null, null, null, null, 4);
-    var serializer = new KafkaSinks.JsonRecordSerializer<RoomMetrics>("room-metrics", RoomMetrics::room);
+    var serializer = new KafkaSinks.TopicRecordSerializer<>(Topics.ROOM_METRICS, RoomMetrics::room);
 
     ProducerRecord<byte[], byte[]> record = serializer.serialize(m, null, 1_764_201_600_000L);
 
@@ -33,12 +35,12 @@ class KafkaSinksTest {
 
   @Test
   void shouldRequireATransactionalIdPrefixForExactlyOnce() {
-    assertThatThrownBy(() -> KafkaSinks.json(CFG, "events", (String s) -> s, DeliveryGuarantee.EXACTLY_ONCE, null))
+    assertThatThrownBy(() -> KafkaSinks.to(CFG, Topics.EVENTS, SystemEvent::kind, DeliveryGuarantee.EXACTLY_ONCE, null))
         .hasMessage("KafkaSinks: EXACTLY_ONCE to 'events' needs a transactionalIdPrefix");
   }
 
   @Test
   void shouldBuildAnAtLeastOnceSinkByDefault() {
-    assertThat(KafkaSinks.json(CFG, "events", (String s) -> s)).isNotNull();
+    assertThat(KafkaSinks.to(CFG, Topics.EVENTS, SystemEvent::kind)).isNotNull();
   }
 }

@@ -9,6 +9,7 @@ import io.voltstream.influx.Series;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.jobs.io.JobsConfig;
+import io.voltstream.jobs.io.JobsOptions;
 import io.voltstream.model.Json;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topics;
@@ -51,12 +52,12 @@ class RawReadingsJobITCase {
   }
 
   private static void send(KafkaProducer<String, String> producer, SensorReading r) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.READINGS, r.sensorId(), Json.MAPPER.writeValueAsString(r)));
+    producer.send(new ProducerRecord<>(Topics.READINGS.name(), r.sensorId(), Json.MAPPER.writeValueAsString(r)));
   }
 
   @Test
   void shouldStoreEveryReadingFromKafkaInInfluxWithItsValues() throws Exception {
-    KAFKA.createTopic(Topics.READINGS, 4);
+    KAFKA.createTopic(Topics.READINGS.name(), 4);
     String db = INFLUX.freshDatabase();
     int total = 3_000;
     JobsConfig cfg = JobsConfig.fromEnv(Map.of(
@@ -64,14 +65,14 @@ class RawReadingsJobITCase {
         JobsConfig.INFLUX_URL, INFLUX.url(),
         JobsConfig.INFLUX_DB, db,
         JobsConfig.CHECKPOINT_INTERVAL, "1s",
-        JobsConfig.CONSUMER_GROUP_PREFIX, KAFKA.uniqueName("raw") + "-"));
+        JobsOptions.CONSUMER_GROUP_PREFIX.name(), KAFKA.uniqueName("raw") + "-"));
 
     try (KafkaProducer<String, String> producer = KAFKA.producer()) {
       for (int i = 0; i < total / 2; i++) {
         send(producer, reading(i));
       }
-      producer.send(new ProducerRecord<>(Topics.READINGS, "junk", "{not json"));
-      producer.send(new ProducerRecord<>(Topics.READINGS, "junk", "{\"sensor_id\":\"x\"}"));
+      producer.send(new ProducerRecord<>(Topics.READINGS.name(), "junk", "{not json"));
+      producer.send(new ProducerRecord<>(Topics.READINGS.name(), "junk", "{\"sensor_id\":\"x\"}"));
       producer.flush();
 
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

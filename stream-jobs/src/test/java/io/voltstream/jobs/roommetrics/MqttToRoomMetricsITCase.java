@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import io.voltstream.config.CommonOptions;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.infra.junit.MosquittoExtension;
 import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.ingest.IngestConfig;
+import io.voltstream.ingest.IngestOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,10 +64,10 @@ class MqttToRoomMetricsITCase {
     KAFKA.createStandardTopics(RoomJobItSupport.READING_PARTITIONS);
     String db = INFLUX.freshDatabase();
     Map<String, String> env = new HashMap<>();
-    env.put(IngestConfig.MQTT_URL, MQTT.serverUri());
-    env.put(IngestConfig.KAFKA_BOOTSTRAP, KAFKA.bootstrapServers());
-    env.put(IngestConfig.CLIENT_ID, "room-it-ingest");
-    env.put(IngestConfig.METRICS_LOG_INTERVAL_S, "0");
+    env.put(CommonOptions.MQTT_URL.name(), MQTT.serverUri());
+    env.put(CommonOptions.KAFKA_BOOTSTRAP.name(), KAFKA.bootstrapServers());
+    env.put(IngestOptions.CLIENT_ID.name(), "room-it-ingest");
+    env.put(IngestOptions.METRICS_LOG_INTERVAL.name(), "0");
     ingest = IngestApp.start(IngestConfig.fromEnv(env));
     assertThat(ingest.awaitSubscribed(Duration.ofSeconds(30))).as("ingest subscribed").isTrue();
     publisher = Mqtt5Client.builder().identifier("room-it-publisher").serverHost(MQTT.host()).serverPort(MQTT.port())

@@ -90,7 +90,7 @@ class RoomAggregationEndToEndITCase {
     assertThat(RoomJobItSupport.rows(INFLUX.query(db, "SELECT * FROM room_metrics WHERE room = 'garage'")))
         .as("the registry room beats the payload room").isEmpty();
 
-    List<RoomMetrics> published = KAFKA.consume(Topics.ROOM_METRICS, 5, TIMEOUT).stream()
+    List<RoomMetrics> published = KAFKA.consume(Topics.ROOM_METRICS.name(), 5, TIMEOUT).stream()
         .filter(r -> "kitchen".equals(r.key()))
         .map(r -> read(r.value()))
         .toList();

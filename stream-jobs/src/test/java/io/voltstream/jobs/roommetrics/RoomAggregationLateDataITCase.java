@@ -71,7 +71,7 @@ class RoomAggregationLateDataITCase {
 
       send(producer, late);
 
-      List<ConsumerRecord<String, String>> lateRecords = KAFKA.consume(Topics.READINGS_LATE, 1, TIMEOUT);
+      List<ConsumerRecord<String, String>> lateRecords = KAFKA.consume(Topics.READINGS_LATE.name(), 1, TIMEOUT);
       assertThat(lateRecords).singleElement().satisfies(r -> {
         assertThat(r.key()).isEqualTo("m1");
         assertThat(Json.MAPPER.readValue(r.value(), SensorReading.class)).isEqualTo(late);
@@ -85,7 +85,7 @@ class RoomAggregationLateDataITCase {
       Map<String, JsonNode> after = rowAt(awaitRoomWindow(INFLUX, db, "kitchen", T0.plusSeconds(600),
           new RoomJobItSupport.Ticker(producer, T0.plusSeconds(670))), T0.plusSeconds(600));
       assertThat(after.get("sample_count").asLong()).isEqualTo(1);
-      assertThat(KAFKA.consume(Topics.READINGS_LATE, 2, java.time.Duration.ofSeconds(2))).hasSize(1);
+      assertThat(KAFKA.consume(Topics.READINGS_LATE.name(), 2, java.time.Duration.ofSeconds(2))).hasSize(1);
     }
   }
 }

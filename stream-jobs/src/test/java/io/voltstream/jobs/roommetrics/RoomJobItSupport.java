@@ -58,11 +58,11 @@ final class RoomJobItSupport {
   }
 
   static void send(KafkaProducer<String, String> producer, SensorReading r) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.READINGS, r.sensorId(), json(r))).get(10, TimeUnit.SECONDS);
+    producer.send(new ProducerRecord<>(Topics.READINGS.name(), r.sensorId(), json(r))).get(10, TimeUnit.SECONDS);
   }
 
   static void sendTo(KafkaProducer<String, String> producer, int partition, SensorReading r) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.READINGS, partition, r.sensorId(), json(r))).get(10, TimeUnit.SECONDS);
+    producer.send(new ProducerRecord<>(Topics.READINGS.name(), partition, r.sensorId(), json(r))).get(10, TimeUnit.SECONDS);
   }
 
   static SensorReading tick(Instant ts) {
@@ -70,7 +70,7 @@ final class RoomJobItSupport {
   }
 
   static void sendRegistry(KafkaProducer<String, String> producer, String key, String json) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.REGISTRY, key, json)).get(10, TimeUnit.SECONDS);
+    producer.send(new ProducerRecord<>(Topics.REGISTRY.name(), key, json)).get(10, TimeUnit.SECONDS);
   }
 
   static String json(Object o) throws JsonProcessingException {

@@ -1,6 +1,6 @@
 package io.voltstream.api.tokens.dto;
 
-import io.voltstream.api.auth.Revocation;
+import io.voltstream.model.Revocation;
 import java.time.Instant;
 
 /** Confirmation of a revocation. */

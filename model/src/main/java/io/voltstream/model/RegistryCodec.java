@@ -1,22 +1,16 @@
-package io.voltstream.api.registry;
+package io.voltstream.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.voltstream.api.store.ValueCodec;
-import io.voltstream.model.Building;
-import io.voltstream.model.Json;
-import io.voltstream.model.RegistryKey;
-import io.voltstream.model.Room;
-import io.voltstream.model.Sensor;
 import java.io.IOException;
 
 /** JSON of the {@code registry} topic: the key's kind says whether the value is a building, room or sensor. */
-final class RegistryCodec implements ValueCodec<Object> {
+final class RegistryCodec implements ValueCodec<String, Object> {
+  private static final long serialVersionUID = 1L;
 
   @Override
   public byte[] encode(Object value) {
     try {
       return Json.MAPPER.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot encode registry value " + value.getClass().getSimpleName(), e);
     }
   }
@@ -24,11 +18,10 @@ final class RegistryCodec implements ValueCodec<Object> {
   @Override
   public Object decode(String key, byte[] bytes) throws IOException {
     RegistryKey k = RegistryKey.decode(key).orElseThrow(() -> new IOException("unknown registry key kind: " + key));
-    Object v = switch (k.kind()) {
+    return switch (k.kind()) {
       case BUILDING -> Json.MAPPER.readValue(bytes, Building.class);
       case ROOM -> Json.MAPPER.readValue(bytes, Room.class);
       case SENSOR -> Json.MAPPER.readValue(bytes, Sensor.class);
     };
-    return v;
   }
 }
