@@ -114,13 +114,79 @@ public final class Schema {
     }
   }
 
+  /** Battery telemetry as the batteries report it (battery state job). */
+  public static final class BatteryState extends Measurement {
+    public final Tag batteryId = tag("battery_id", "battery id");
+    public final Tag building = tag("building", "the battery's building from the registry, `unassigned` when unknown");
+    public final Field socPercent = field("soc_percent", FLOAT, "%", "state of charge");
+    public final Field powerW = field("power_w", FLOAT, "W", "AC power, + charging, − discharging");
+    public final Field capacityKwh = field("capacity_kwh", FLOAT, "kWh", "usable capacity the battery reports");
+    public final Field maxChargeW = field("max_charge_w", FLOAT, "W", "charge limit it reports");
+    public final Field maxDischargeW = field("max_discharge_w", FLOAT, "W", "discharge limit it reports");
+    public final Field sohPercent = field("soh_percent", FLOAT, "%", "state of health");
+    public final Field mode = field("mode", STRING, "", "`charge`, `discharge`, `idle`, `auto` or `safe`");
+    public final Field commandId = field("command_id", STRING, "", "the command it is executing");
+
+    BatteryState() {
+      super("battery_state", "event time of the report", "battery state job");
+    }
+  }
+
+  /** Each dispatch decision per battery and its reason (dispatch job). */
+  public static final class BatteryDispatch extends Measurement {
+    public final Tag building = tag("building", "building id");
+    public final Tag batteryId = tag("battery_id", "battery id");
+    public final Tag strategy = tag("strategy", "the strategy that decided the setpoint, e.g. `peak_shaving`, `planned`, `manual_override`");
+    public final Field setpointW = field("setpoint_w", FLOAT, "W", "decided AC power, + charging, − discharging");
+    public final Field netLoadW = field("net_load_w", FLOAT, "W", "building consumption − generation at the decision");
+    public final Field socPercent = field("soc_percent", FLOAT, "%", "state of charge the decision saw");
+    public final Field minW = field("min_w", FLOAT, "W", "lowest power the stack allowed (+ charging)");
+    public final Field maxW = field("max_w", FLOAT, "W", "highest power the stack allowed (+ charging)");
+    public final Field planW = field("plan_w", FLOAT, "W", "the plan's power for this step, when a plan exists");
+    public final Field reason = field("reason", STRING, "", "why, in words");
+    public final Field commandId = field("command_id", STRING, "", "the command issued for it");
+
+    BatteryDispatch() {
+      super("battery_dispatch", "event time of the decision (every 10 s)", "dispatch job");
+    }
+  }
+
+  /**
+   * One point per command, rewritten as its status moves (pending → applied, rejected, expired or
+   * timeout), so the latest write is its current status (command-status job).
+   */
+  public static final class Commands extends Measurement {
+    public final Tag target = tag("target", "battery or device id");
+    public final Tag targetKind = tag("target_kind", "`battery` or `device`");
+    public final Tag source = tag("source", "`manual`, `dispatch`, `dr` or `rule`");
+    public final Tag building = tag("building", "the target's building, `unassigned` when the command named none");
+    public final Field commandId = field("command_id", STRING, "", "command id");
+    public final Field kind = field("kind", STRING, "", "`battery_setpoint` or `device_instruction`");
+    public final Field status = field("status", STRING, "", "`pending`, `applied`, `rejected`, `expired` or `timeout`");
+    public final Field mode = field("mode", STRING, "", "battery mode or device action");
+    public final Field powerW = field("power_w", FLOAT, "W", "battery setpoint power (magnitude)");
+    public final Field value = field("value", FLOAT, "", "device setpoint value");
+    public final Field reason = field("reason", STRING, "", "why it was rejected, expired or timed out");
+    public final Field validUntil = field("valid_until", INTEGER, "ms", "epoch milliseconds until which it may be applied");
+    public final Field statusAt = field("status_at", INTEGER, "ms", "epoch milliseconds of the latest status");
+    public final Field ackLatencyMs = field("ack_latency_ms", INTEGER, "ms", "issue → acknowledgement");
+
+    Commands() {
+      super("commands", "issue time of the command", "command-status job");
+    }
+  }
+
   public static final Readings READINGS = new Readings();
   public static final RoomMetrics ROOM_METRICS = new RoomMetrics();
   public static final Events EVENTS = new Events();
   public static final Forecasts FORECASTS = new Forecasts();
   public static final ForecastAccuracy FORECAST_ACCURACY = new ForecastAccuracy();
+  public static final BatteryState BATTERY_STATE = new BatteryState();
+  public static final BatteryDispatch BATTERY_DISPATCH = new BatteryDispatch();
+  public static final Commands COMMANDS = new Commands();
 
   /** Every measurement, in the order the docs list them. */
   public static final List<Measurement> ALL =
-      List.of(READINGS, ROOM_METRICS, EVENTS, FORECASTS, FORECAST_ACCURACY);
+      List.of(READINGS, ROOM_METRICS, EVENTS, FORECASTS, FORECAST_ACCURACY, BATTERY_STATE, BATTERY_DISPATCH,
+          COMMANDS);
 }
