@@ -4,15 +4,16 @@ import java.util.Optional;
 
 /**
  * Keys of the compacted {@code registry} topic: {@code building:<id>}, {@code room:<name>},
- * {@code sensor:<id>}. The value is the entity's JSON ({@link Building}, {@link Room},
- * {@link Sensor}); a null value (tombstone) deletes it.
+ * {@code sensor:<id>}, {@code battery:<id>}. The value is the entity's JSON ({@link Building}, {@link Room},
+ * {@link Sensor}, {@code io.voltstream.energy.battery.BatterySpec}); a null value (tombstone) deletes it.
  */
 public record RegistryKey(Kind kind, String id) {
 
   public enum Kind {
     BUILDING,
     ROOM,
-    SENSOR;
+    SENSOR,
+    BATTERY;
 
     String prefix() {
       return name().toLowerCase(java.util.Locale.ROOT) + ":";
@@ -29,6 +30,10 @@ public record RegistryKey(Kind kind, String id) {
 
   public static RegistryKey sensor(String id) {
     return new RegistryKey(Kind.SENSOR, id);
+  }
+
+  public static RegistryKey battery(String id) {
+    return new RegistryKey(Kind.BATTERY, id);
   }
 
   /** The key as written to Kafka. */
