@@ -2,7 +2,7 @@ package io.voltstream.model;
 
 import java.io.IOException;
 
-/** JSON of the {@code registry} topic: the key's kind says whether the value is a building, room or sensor. */
+/** JSON of the {@code registry} topic: the key's kind says value's type ({@link RegistryKey.Kind#valueType()}). */
 final class RegistryCodec implements ValueCodec<String, Object> {
   private static final long serialVersionUID = 1L;
 
@@ -18,10 +18,6 @@ final class RegistryCodec implements ValueCodec<String, Object> {
   @Override
   public Object decode(String key, byte[] bytes) throws IOException {
     RegistryKey k = RegistryKey.decode(key).orElseThrow(() -> new IOException("unknown registry key kind: " + key));
-    return switch (k.kind()) {
-      case BUILDING -> Json.MAPPER.readValue(bytes, Building.class);
-      case ROOM -> Json.MAPPER.readValue(bytes, Room.class);
-      case SENSOR -> Json.MAPPER.readValue(bytes, Sensor.class);
-    };
+    return Json.MAPPER.readValue(bytes, k.kind().valueType());
   }
 }

@@ -1,5 +1,6 @@
 package io.voltstream.model;
 
+import io.voltstream.energy.battery.BatterySpec;
 import java.util.Optional;
 
 /**
@@ -10,10 +11,21 @@ import java.util.Optional;
 public record RegistryKey(Kind kind, String id) {
 
   public enum Kind {
-    BUILDING,
-    ROOM,
-    SENSOR,
-    BATTERY;
+    BUILDING(Building.class),
+    ROOM(Room.class),
+    SENSOR(Sensor.class),
+    BATTERY(BatterySpec.class);
+
+    private final Class<?> valueType;
+
+    Kind(Class<?> valueType) {
+      this.valueType = valueType;
+    }
+
+    /** The record type of this kind's values on the registry topic. */
+    public Class<?> valueType() {
+      return valueType;
+    }
 
     String prefix() {
       return name().toLowerCase(java.util.Locale.ROOT) + ":";

@@ -89,11 +89,7 @@ class SimulatorAppITCase {
     Map<String, Object> decoded = new HashMap<>();
     for (ConsumerRecord<String, String> r : records) {
       RegistryKey key = RegistryKey.decode(r.key()).orElseThrow();
-      Class<?> type = switch (key.kind()) {
-        case BUILDING -> Building.class;
-        case ROOM -> Room.class;
-        case SENSOR -> Sensor.class;
-      };
+      Class<?> type = key.kind().valueType();
       decoded.put(r.key(), Json.MAPPER.readValue(r.value(), type));
     }
     declared.forEach(d -> assertThat(decoded.get(d.key().encode())).isEqualTo(d.value()));
