@@ -1,6 +1,9 @@
 package io.voltstream.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.model.command.Command;
+import io.voltstream.model.command.CommandAck;
+import io.voltstream.model.command.CommandStatus;
 import java.util.List;
 
 /**
@@ -56,11 +59,36 @@ public final class Topics {
       .compacted()
       .documented("token id", "`Revocation` JSON", "API", "every API instance");
 
+  /**
+   * Commands to batteries and devices, the log of record (design §8), keyed by target id so a
+   * target's commands stay ordered. Written by the API (manual), the dispatch job, DR and rules;
+   * read by the command bridge (→ MQTT) and the command-status job.
+   */
+  public static final Topic<String, Command> COMMANDS = Topic.json("commands", Command.class)
+      .partitions(2)
+      .documented("target id", "`Command` JSON (`command_id`, `target_kind`, `target`, `kind`, payload, `issued_at`,"
+          + " `valid_until`, `source`)", "API, dispatch job", "command bridge, command-status job, dispatch job");
+  /** Acknowledgements from batteries and devices, keyed by target id. */
+  public static final Topic<String, CommandAck> COMMAND_ACKS = Topic.json("command-acks", CommandAck.class)
+      .partitions(2)
+      .documented("target id", "`CommandAck` JSON (`command_id`, `status` applied|rejected, `reason`)", "ingest",
+          "command-status job");
+  /** Each status a command goes through, keyed by command id. */
+  public static final Topic<String, CommandStatus> COMMAND_STATUS = Topic.json("command-status", CommandStatus.class)
+      .partitions(2)
+      .documented("command id", "`CommandStatus` JSON (pending, applied, rejected, expired, timeout)",
+          "command-status job", "API (`GET /commands/{id}`, `commands` WS stream), dispatch job");
+  /** Battery telemetry, keyed by battery id. */
+  public static final Topic<String, BatteryTelemetry> BATTERY_STATE = Topic.json("battery-state", BatteryTelemetry.class)
+      .partitions(2)
+      .documented("battery id", "`BatteryTelemetry` JSON (`soc_percent`, `power_w` + charging, …)", "ingest",
+          "battery state job, dispatch job, API (`batteries` WS stream)");
+
   private Topics() {}
 
   /** Every topic above, in README order (the API's own {@code tokens} topic is declared in serving-api). */
   public static List<Topic<String, ?>> all() {
     return List.of(READINGS, READINGS_DLQ, READINGS_LATE, REGISTRY, ROOM_METRICS, EVENTS, FORECASTS,
-        TOKEN_REVOCATIONS);
+        TOKEN_REVOCATIONS, COMMANDS, COMMAND_ACKS, COMMAND_STATUS, BATTERY_STATE);
   }
 }
