@@ -20,7 +20,8 @@ class TopicProvisionerTest {
     assertThat(topics.keySet())
         .containsExactlyInAnyOrder(Topics.READINGS.name(), Topics.READINGS_DLQ.name(), Topics.READINGS_LATE.name(),
             Topics.ROOM_METRICS.name(), Topics.EVENTS.name(), Topics.FORECASTS.name(), Topics.REGISTRY.name(),
-            Topics.TOKEN_REVOCATIONS.name());
+            Topics.TOKEN_REVOCATIONS.name(), Topics.COMMANDS.name(), Topics.COMMAND_ACKS.name(),
+            Topics.COMMAND_STATUS.name(), Topics.BATTERY_STATE.name());
     assertThat(topics.get(Topics.READINGS.name()).numPartitions()).isEqualTo(6);
     assertThat(topics.get(Topics.EVENTS.name()).numPartitions()).isEqualTo(2);
     assertThat(topics.get(Topics.READINGS_DLQ.name()).numPartitions()).isEqualTo(2);
