@@ -6,6 +6,7 @@ import io.voltstream.api.auth.JwtService;
 import io.voltstream.api.auth.SecretFiles;
 import io.voltstream.api.auth.TokenService;
 import io.voltstream.api.auth.TokenTopics;
+import io.voltstream.api.commands.KafkaCommandPublisher;
 import io.voltstream.api.health.HealthService;
 import io.voltstream.api.health.InfluxHealthCheck;
 import io.voltstream.api.health.KafkaHealthCheck;
@@ -126,8 +127,9 @@ public final class ApiApp {
       KafkaHealthCheck kafkaHealth = track(resources, new KafkaHealthCheck(bootstrap));
       HealthService health = new HealthService(List.of(kafkaHealth, new InfluxHealthCheck(config.influxUrl())), clock);
       InfluxClient influx = new InfluxClient(config.influxUrl(), config.influxDb());
+      KafkaCommandPublisher commands = track(resources, KafkaCommandPublisher.open(bootstrap, config.writeTimeout()));
       ApiDependencies deps = new ApiDependencies(config, QueryConfig.fromEnv(env), clock, jwt, tokens,
-          new RegistryService(registryView), health, influx::query, Optional.of(bootstrap));
+          new RegistryService(registryView), health, influx::query, commands, Optional.of(bootstrap));
       ApiServer server = track(resources, new ApiServer(deps));
       Javalin app = server.app().start(config.host(), config.port());
       LOG.info("API listening on {}:{}; docs at /docs; admin token in {}", config.host(), app.port(), adminFile.toAbsolutePath());

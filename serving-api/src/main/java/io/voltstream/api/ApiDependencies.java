@@ -1,6 +1,8 @@
 package io.voltstream.api;
 
 import io.voltstream.api.auth.JwtService;
+import io.voltstream.api.commands.CommandPublisher;
+import io.voltstream.api.store.StoreUnavailableException;
 import io.voltstream.model.Revocation;
 import io.voltstream.api.auth.TokenRecord;
 import io.voltstream.api.auth.TokenService;
@@ -28,6 +30,7 @@ import java.util.Optional;
  * String viewer = deps.jwt().issue("t", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
  * }</pre>
  *
+ * @param commands where manual commands go (Kafka {@code commands})
  * @param liveFeedBootstrap Kafka the live feed reads from; empty: no feed (only {@code hub().broadcast})
  */
 public record ApiDependencies(
@@ -39,32 +42,39 @@ public record ApiDependencies(
     RegistryService registry,
     HealthService health,
     InfluxReader influx,
+    CommandPublisher commands,
     Optional<String> liveFeedBootstrap) {
 
   public ApiDependencies withHealth(HealthService newHealth) {
-    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, newHealth, influx, liveFeedBootstrap);
+    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, newHealth, influx, commands, liveFeedBootstrap);
   }
 
   public ApiDependencies withQueryConfig(QueryConfig newQueryConfig) {
-    return new ApiDependencies(config, newQueryConfig, clock, jwt, tokens, registry, health, influx, liveFeedBootstrap);
+    return new ApiDependencies(config, newQueryConfig, clock, jwt, tokens, registry, health, influx, commands, liveFeedBootstrap);
   }
 
   public ApiDependencies withInflux(InfluxReader newInflux) {
-    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, newInflux, liveFeedBootstrap);
+    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, newInflux, commands, liveFeedBootstrap);
+  }
+
+  public ApiDependencies withCommands(CommandPublisher newCommands) {
+    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, influx, newCommands,
+        liveFeedBootstrap);
   }
 
   public ApiDependencies withLiveFeed(String kafkaBootstrap) {
-    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, influx,
+    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, influx, commands,
         Optional.of(kafkaBootstrap));
   }
 
   public ApiDependencies withoutLiveFeed() {
-    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, influx, Optional.empty());
+    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, influx, commands, Optional.empty());
   }
 
   /**
    * In-process stores, a random JWT secret, default query settings, no health checks, no live feed,
-   * and no InfluxDB (its routes answer 503 until {@link #withInflux} gives one).
+   * no InfluxDB (its routes answer 503 until {@link #withInflux} gives one) and no Kafka for commands
+   * (503 until {@link #withCommands}).
    */
   public static ApiDependencies inMemory(ApiConfig config, Clock clock) {
     byte[] secret = new byte[32];
@@ -77,7 +87,10 @@ public record ApiDependencies(
     InfluxReader noInflux = q -> {
       throw new InfluxException("no InfluxDB configured");
     };
+    CommandPublisher noKafka = c -> {
+      throw new StoreUnavailableException("no Kafka configured for commands");
+    };
     return new ApiDependencies(config, QueryConfig.defaults(), clock, jwt, tokenService, registry,
-        new HealthService(List.of(), clock), noInflux, Optional.empty());
+        new HealthService(List.of(), clock), noInflux, noKafka, Optional.empty());
   }
 }

@@ -11,7 +11,14 @@ import io.voltstream.api.analytics.AnalyticsController;
 import io.voltstream.api.analytics.SummaryService;
 import io.voltstream.api.auth.RateLimiter;
 import io.voltstream.api.auth.Role;
+import io.voltstream.api.batteries.BatteryAnalyticsController;
+import io.voltstream.api.batteries.BatteryAnalyticsService;
+import io.voltstream.api.batteries.BatteryController;
+import io.voltstream.api.batteries.BatteryService;
 import io.voltstream.api.buildings.BuildingController;
+import io.voltstream.api.buildings.BuildingSettingsController;
+import io.voltstream.api.commands.CommandController;
+import io.voltstream.api.commands.CommandService;
 import io.voltstream.api.dataquery.DataQueryController;
 import io.voltstream.api.dataquery.DataQueryService;
 import io.voltstream.api.docs.DocsController;
@@ -51,7 +58,8 @@ import java.util.Optional;
 
 /**
  * The composition root of the API: builds every resource (health, tokens, buildings, rooms, sensors,
- * room data, analytics, data query, export, events, forecasts, the live socket, docs) from its
+ * room data, analytics, data query, export, events, forecasts, batteries, commands, building
+ * settings, the live socket, docs) from its
  * {@link ApiDependencies}, each resource's controller registering its own routes in one
  * {@link RouteTable}, and turns the table into an un-started Javalin app whose routes carry their
  * {@link RouteSpec} (roles, docs) as metadata for the single access check and {@code /openapi.json}.
@@ -99,6 +107,7 @@ public final class ApiServer implements AutoCloseable {
     InfluxReader uncached = new GuardedInfluxReader(deps.influx());
     InfluxReader cached = new GuardedInfluxReader(new CachingInfluxReader(deps.influx(), queries.cacheTtl(), 10_000, clock));
     InfluxReader forecasts = new GuardedInfluxReader(new CachingInfluxReader(deps.influx(), FORECAST_CACHE_TTL, 1_000, clock));
+    CommandService commands = new CommandService(deps.commands(), uncached, clock);
     return List.<ResourceRoutes>of(
         new HealthController(deps.health()),
         new TokenController(deps.tokens()),
@@ -111,6 +120,10 @@ public final class ApiServer implements AutoCloseable {
         new ExportController(new ExportService(uncached, queries), scope, queries, clock),
         new EventsController(new EventsService(cached), scope, clock),
         new ForecastController(new ForecastQueryService(forecasts, clock), scope),
+        new BatteryController(deps.registry(), new BatteryService(deps.registry(), uncached, commands, clock), scope),
+        new BatteryAnalyticsController(new BatteryAnalyticsService(deps.registry(), cached), scope, queries, clock),
+        new CommandController(commands, scope),
+        new BuildingSettingsController(deps.registry(), scope),
         socket);
   }
 

@@ -3,6 +3,9 @@ package io.voltstream.api.registry;
 import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
 import io.voltstream.api.store.ReplicatedMap;
+import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.energy.dispatch.DispatchSettings;
+import io.voltstream.energy.tariff.Tariff;
 import io.voltstream.model.Building;
 import io.voltstream.model.EntityId;
 import io.voltstream.model.RegistryKey;
@@ -15,7 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Buildings, rooms and sensors over the compacted {@code registry} topic that the Flink jobs read.
+ * Buildings, rooms, sensors and batteries over the compacted {@code registry} topic that the Flink jobs read.
  * Reads come from the materialised view; writes produce to the topic and return once the view
  * shows them. Writes on one instance are serialised so its checks (duplicates, references) see
  * each other; two instances racing on the same name is last-writer-wins (see README).
@@ -88,7 +91,9 @@ public final class RegistryService {
   public synchronized Building updateBuilding(String id, Building b) {
     requireBuilding(id);
     requireSameId("id", id, b.id());
-    Building updated = new Building(id, b.name(), b.address(), b.latitude(), b.longitude());
+    Building old = requireBuilding(id);
+    // A PUT of the attributes keeps the settings (tariff, dispatch), which have their own routes.
+    Building updated = new Building(id, b.name(), b.address(), b.latitude(), b.longitude(), old.tariff(), old.dispatch());
     registry.put(RegistryKey.building(id).encode(), updated);
     return updated;
   }
@@ -105,6 +110,14 @@ public final class RegistryService {
       deleteRoomAndSensors(r.name());
     }
     registry.remove(RegistryKey.building(id).encode());
+  }
+
+  /** Replaces a building's tariff and dispatch settings ({@code null} = the documented default). */
+  public synchronized Building updateBuildingSettings(String id, Tariff tariff, DispatchSettings dispatch) {
+    Building b = requireBuilding(id);
+    Building updated = new Building(id, b.name(), b.address(), b.latitude(), b.longitude(), tariff, dispatch);
+    registry.put(RegistryKey.building(id).encode(), updated);
+    return updated;
   }
 
   public Building requireBuilding(String id) {
@@ -221,6 +234,52 @@ public final class RegistryService {
     }
     if (room(s.room()).isEmpty()) {
       throw ApiException.invalid(new FieldError("room", "unknown room '" + s.room() + "'; create it first"));
+    }
+  }
+
+  // ---- batteries
+
+  public List<BatterySpec> batteries() {
+    return values(BatterySpec.class).sorted(Comparator.comparing(BatterySpec::id)).toList();
+  }
+
+  public Optional<BatterySpec> battery(String id) {
+    return registry.get(RegistryKey.battery(id).encode()).filter(BatterySpec.class::isInstance).map(BatterySpec.class::cast);
+  }
+
+  public synchronized BatterySpec createBattery(BatterySpec b) {
+    Names.require("id", b.id());
+    if (battery(b.id()).isPresent()) {
+      throw ApiException.conflict("battery '" + b.id() + "' already exists");
+    }
+    requireKnownBuilding(b.building());
+    registry.put(RegistryKey.battery(b.id()).encode(), b);
+    return b;
+  }
+
+  /** Replaces a battery's spec; the id comes from the path. */
+  public synchronized BatterySpec updateBattery(String id, BatterySpec b) {
+    requireBattery(id);
+    requireSameId("id", id, b.id());
+    requireKnownBuilding(b.building());
+    registry.put(RegistryKey.battery(id).encode(), b);
+    return b;
+  }
+
+  public synchronized void deleteBattery(String id) {
+    requireBattery(id);
+    registry.remove(RegistryKey.battery(id).encode());
+  }
+
+  public BatterySpec requireBattery(String id) {
+    Names.require("id", id);
+    return battery(id).orElseThrow(() -> ApiException.notFound("no battery '" + id + "'"));
+  }
+
+  private void requireKnownBuilding(String id) {
+    Names.require("building", id);
+    if (building(id).isEmpty()) {
+      throw ApiException.invalid(new FieldError("building", "unknown building '" + id + "'; create it first"));
     }
   }
 

@@ -12,6 +12,7 @@ import io.voltstream.api.auth.AuthException;
 import io.voltstream.api.auth.RateLimitedException;
 import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
+import io.voltstream.energy.EnergyValidationException;
 import io.voltstream.api.error.Problem;
 import io.voltstream.api.store.StoreUnavailableException;
 import io.voltstream.model.Json;
@@ -50,7 +51,17 @@ public final class ErrorMapping {
       write(ctx, 503, "Service Unavailable", "Kafka did not confirm the change in time; retry", List.of(), null);
     });
     routes.exception(ValidationException.class, (e, ctx) -> write(ctx, 400, "Bad Request", "invalid request", fieldErrors(e), null));
-    routes.exception(JacksonException.class, (e, ctx) -> write(ctx, 400, "Bad Request", "malformed JSON body", List.of(jsonError(e)), null));
+    routes.exception(JacksonException.class, (e, ctx) -> {
+      // A body that parsed but broke an energy record's rule (thrown from its constructor): name that field.
+      EnergyValidationException invalid = energyCause(e);
+      if (invalid != null) {
+        write(ctx, 400, "Bad Request", "invalid " + invalid.field(), List.of(new FieldError(invalid.field(), invalid.getMessage())), null);
+      } else {
+        write(ctx, 400, "Bad Request", "malformed JSON body", List.of(jsonError(e)), null);
+      }
+    });
+    routes.exception(EnergyValidationException.class, (e, ctx) -> write(ctx, 400, "Bad Request", "invalid " + e.field(),
+        List.of(new FieldError(e.field(), e.getMessage())), null));
     routes.exception(HttpResponseException.class, (e, ctx) -> {
       HttpStatus status = HttpStatus.forStatus(e.getStatus());
       String detail = e.getMessage() == null || e.getMessage().isBlank() ? status.getMessage() : e.getMessage();
@@ -61,6 +72,15 @@ public final class ErrorMapping {
       LOG.error("error {} on {} {}", id, ctx.method(), ctx.path(), e);
       write(ctx, 500, "Internal Server Error", "unexpected error; quote error id " + id, List.of(), id);
     });
+  }
+
+  private static EnergyValidationException energyCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof EnergyValidationException v) {
+        return v;
+      }
+    }
+    return null;
   }
 
   /** Writes the problem document for {@code status}; also usable by handlers that answer errors directly. */
