@@ -98,16 +98,20 @@ public final class RegistryService {
     return updated;
   }
 
-  /** Deletes a building; with rooms in it this is 409 unless {@code force}, which deletes them and their sensors. */
+  /** Deletes a building; with rooms or batteries in it this is 409 unless {@code force}, which deletes them too. */
   public synchronized void deleteBuilding(String id, boolean force) {
     requireBuilding(id);
     List<Room> rooms = roomsIn(id);
-    if (!rooms.isEmpty() && !force) {
-      throw ApiException.conflict(
-          "building '" + id + "' still has " + rooms.size() + " room(s); delete them first or use ?force=true");
+    List<BatterySpec> batteries = batteries().stream().filter(b -> id.equals(b.building())).toList();
+    if ((!rooms.isEmpty() || !batteries.isEmpty()) && !force) {
+      throw ApiException.conflict("building '" + id + "' still has " + rooms.size() + " room(s) and "
+          + batteries.size() + " battery(ies); delete them first or use ?force=true");
     }
     for (Room r : rooms) {
       deleteRoomAndSensors(r.name());
+    }
+    for (BatterySpec b : batteries) {
+      registry.remove(RegistryKey.battery(b.id()).encode());
     }
     registry.remove(RegistryKey.building(id).encode());
   }

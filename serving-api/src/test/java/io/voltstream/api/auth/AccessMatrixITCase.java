@@ -196,6 +196,12 @@ class AccessMatrixITCase {
     if (path.startsWith("/api/v1/sensors")) {
       return read ? ALL : method.equals("PUT") ? EnumSet.of(Role.ADMIN, Role.OPERATOR) : ADMIN;
     }
+    if (path.startsWith("/api/v1/buildings/{id}/dispatch") || path.startsWith("/api/v1/buildings/{id}/tariff")) {
+      return read ? EnumSet.of(Role.ADMIN, Role.OPERATOR) : ADMIN; // admin sets energy settings; operator views
+    }
+    if (path.startsWith("/api/v1/commands")) {
+      return read ? EnumSet.of(Role.ADMIN, Role.OPERATOR) : ADMIN; // operator monitors commands
+    }
     if (path.startsWith("/api/v1/rooms") || path.startsWith("/api/v1/buildings")) {
       return read ? ALL : ADMIN;
     }

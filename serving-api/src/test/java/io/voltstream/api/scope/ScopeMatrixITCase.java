@@ -81,6 +81,9 @@ class ScopeMatrixITCase {
   private record Row(String path, String body, Function<JsonNode, Set<String>> items, List<Expect> expect) {}
 
   private static final Map<String, Row> MATRIX = new LinkedHashMap<>();
+  /** Stands in the path for the id of a command to {@code hq-battery} issued at start. */
+  private static final String HQ_COMMAND = "hq-command";
+  private static String hqCommandId;
 
   private static void row(String route, String path, String body, Expect... expect) {
     rowFiltered(route, path, body, null, expect);
@@ -147,6 +150,36 @@ class ScopeMatrixITCase {
     row("GET /api/v1/forecast/generation", "/api/v1/forecast/generation?building=hq", null,
         Expect.allow(404), DENY, DENY, DENY);
 
+    // batteries and their settings are building-wide: only a grant on the battery's building
+    rowFiltered("GET /api/v1/batteries", "/api/v1/batteries", null, field("id"),
+        Expect.filtered("hq-battery"), Expect.filtered(), Expect.filtered(), Expect.filtered("annex-battery"));
+    row("POST /api/v1/batteries", "/api/v1/batteries", battery("hq-battery", "hq"),
+        Expect.allow(409), DENY, DENY, DENY);
+    row("GET /api/v1/batteries/{id}", "/api/v1/batteries/hq-battery", null,
+        Expect.allow(200), DENY, DENY, DENY);
+    row("PUT /api/v1/batteries/{id}", "/api/v1/batteries/hq-battery", battery("hq-battery", "hq"),
+        Expect.allow(200), DENY, DENY, DENY);
+    row("DELETE /api/v1/batteries/{id}", "/api/v1/batteries/hq-battery", null,
+        Expect.allow(204), DENY, DENY, DENY);
+    row("POST /api/v1/batteries/{id}/charge", "/api/v1/batteries/hq-battery/charge",
+        "{\"power_w\":1000,\"duration_s\":60}", Expect.allow(202), DENY, DENY, DENY);
+    row("POST /api/v1/batteries/{id}/discharge", "/api/v1/batteries/hq-battery/discharge",
+        "{\"power_w\":1000,\"duration_s\":60}", Expect.allow(202), DENY, DENY, DENY);
+    rowFiltered("GET /api/v1/batteries/analytics/summary", "/api/v1/batteries/analytics/summary", null,
+        json -> Set.of("batteries=" + json.get("total_batteries").asInt()),
+        Expect.filtered("batteries=1"), Expect.filtered("batteries=0"), Expect.filtered("batteries=0"),
+        Expect.filtered("batteries=1"));
+    row("GET /api/v1/commands/{id}", "/api/v1/commands/" + HQ_COMMAND, null,
+        Expect.allow(200), DENY, DENY, DENY);
+    row("GET /api/v1/buildings/{id}/dispatch", "/api/v1/buildings/hq/dispatch", null,
+        Expect.allow(200), DENY, DENY, DENY);
+    row("PUT /api/v1/buildings/{id}/dispatch", "/api/v1/buildings/hq/dispatch",
+        "{\"strategies\":[\"reserve\",\"self_consumption\"]}", Expect.allow(200), DENY, DENY, DENY);
+    row("GET /api/v1/buildings/{id}/tariff", "/api/v1/buildings/hq/tariff", null,
+        Expect.allow(200), DENY, DENY, DENY);
+    row("PUT /api/v1/buildings/{id}/tariff", "/api/v1/buildings/hq/tariff", defaultTariffJson(),
+        Expect.allow(200), DENY, DENY, DENY);
+
     // managing access: a scoped token could mint itself a wider one, so none may
     row("POST /api/v1/tokens/generate", "/api/v1/tokens/generate", "{\"name\":\"x\",\"role\":\"admin\"}",
         DENY, DENY, DENY, DENY);
@@ -173,6 +206,9 @@ class ScopeMatrixITCase {
     client = new ApiTestClient(api.port());
     admin = ApiInstances.adminToken(api);
     seed();
+    var issued = client.post("/api/v1/batteries/hq-battery/charge", admin, "{\"power_w\":500,\"duration_s\":60}");
+    assertThat(issued.status()).as(issued.body()).isEqualTo(202);
+    hqCommandId = issued.json().get("command_id").asText();
     for (String scope : SCOPES) {
       var r = client.post("/api/v1/tokens/generate", admin,
           "{\"name\":\"scoped\",\"role\":\"admin\",\"permissions\":[\"" + scope + "\"]}");
@@ -209,7 +245,7 @@ class ScopeMatrixITCase {
       for (int i = 0; i < SCOPES.size(); i++) {
         String scope = SCOPES.get(i);
         Expect expect = row.expect().get(i);
-        ApiTestClient.Response r = client.send(s.method(), row.path(), TOKENS.get(scope),
+        ApiTestClient.Response r = client.send(s.method(), row.path().replace(HQ_COMMAND, hqCommandId), TOKENS.get(scope),
             row.body() == null ? null : "application/json", row.body());
         String what = s.method() + " " + row.path() + " as " + scope + ": " + r.body();
         soft.assertThat(r.status()).as(what).isEqualTo(expect.status());
@@ -298,6 +334,22 @@ class ScopeMatrixITCase {
     for (String[] s : new String[][] {{"kitchen-meter", "kitchen"}, {"lobby-meter", "lobby"}, {"lab-meter", "lab"}}) {
       accept(client.post("/api/v1/sensors", admin,
           "{\"sensor_id\":\"" + s[0] + "\",\"room\":\"" + s[1] + "\",\"sensor_type\":\"power\"}"));
+    }
+    accept(client.post("/api/v1/batteries", admin, battery("hq-battery", "hq")));
+    accept(client.post("/api/v1/batteries", admin, battery("annex-battery", "annex")));
+  }
+
+  private static String battery(String id, String building) {
+    return "{\"id\":\"" + id + "\",\"building\":\"" + building + "\",\"capacity_kwh\":10,\"max_charge_w\":5000,"
+        + "\"max_discharge_w\":5000,\"round_trip_efficiency\":0.9,\"min_soc_percent\":5,\"max_soc_percent\":95,"
+        + "\"reserve_percent\":10}";
+  }
+
+  private static String defaultTariffJson() {
+    try {
+      return Json.MAPPER.writeValueAsString(io.voltstream.energy.tariff.Tariffs.defaultTariff());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 
