@@ -18,6 +18,7 @@ import io.voltstream.model.command.CommandStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +68,8 @@ public final class BatteryService {
   /** Issues a manual setpoint to {@code battery} valid for {@code duration}; returns its pending status. */
   public CommandStatus command(BatterySpec battery, BatteryMode mode, double powerW, Duration duration, String issuedBy) {
     Command c = Command.battery(UUID.randomUUID().toString(), battery.id(), battery.building(),
-        new BatterySetpoint(mode, powerW), clock.instant(), duration, CommandSource.MANUAL, issuedBy);
+        // millisecond precision: InfluxDB and the device contract carry epoch milliseconds
+        new BatterySetpoint(mode, powerW), clock.instant().truncatedTo(ChronoUnit.MILLIS), duration, CommandSource.MANUAL, issuedBy);
     return commands.issue(c);
   }
 
