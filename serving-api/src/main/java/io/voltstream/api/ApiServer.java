@@ -50,6 +50,7 @@ import io.voltstream.api.route.RouteTable;
 import io.voltstream.api.scope.ResourceScope;
 import io.voltstream.api.sensors.SensorController;
 import io.voltstream.api.tokens.TokenController;
+import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.model.Json;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,7 +99,8 @@ public final class ApiServer implements AutoCloseable {
     List.of(extraRoutes).forEach(r -> r.registerRoutes(routes));
     new DocsController(routes).registerRoutes(routes);
     routes.specs(); // fails fast when a route lacks its access rule or is registered twice
-    this.feed = deps.liveFeedBootstrap().map(b -> LiveFeed.start(b, hub, new LiveMessages(registry::roomOfSensor)));
+    this.feed = deps.liveFeedBootstrap().map(b -> LiveFeed.start(b, hub, new LiveMessages(registry::roomOfSensor,
+        battery -> deps.registry().battery(battery).map(BatterySpec::building))));
   }
 
   private List<ResourceRoutes> resources(ResourceScope scope, RegistryLookup registry) {

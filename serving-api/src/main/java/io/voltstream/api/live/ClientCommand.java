@@ -49,6 +49,12 @@ public sealed interface ClientCommand {
       return switch (action) {
         case "subscribe" -> {
           List<String> streams = list(node, "streams", STREAM.asMatchPredicate());
+          // design §8: a stream this instance does not push is an error, not a silent empty subscription
+          for (String stream : streams) {
+            if (!LiveStreams.KNOWN.contains(stream)) {
+              yield new Invalid("unknown stream '" + stream + "'; known: " + new java.util.TreeSet<>(LiveStreams.KNOWN));
+            }
+          }
           yield new Subscribe(Subscription.of(list(node, "rooms", EntityId::isValid),
               list(node, "sensors", EntityId::isValid),
               streams.isEmpty() ? List.copyOf(Subscription.DEFAULT_STREAMS) : streams));

@@ -24,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code readings}, {@code room-metrics}, {@code events} and {@code forecasts} from Kafka on one thread and
+ * Reads {@code readings}, {@code room-metrics}, {@code events}, {@code forecasts}, {@code battery-state} and
+ * {@code command-status} from Kafka on one thread and
  * hands every record to {@link LiveHub#broadcast}. Each API instance uses its own consumer group
  * and starts at the latest offsets: live data only, no replay, no committed offsets.
  *
@@ -38,7 +39,8 @@ public final class LiveFeed implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
   static final List<String> TOPICS =
-      Stream.of(Topics.READINGS, Topics.ROOM_METRICS, Topics.EVENTS, Topics.FORECASTS).map(Topic::name).toList();
+      Stream.of(Topics.READINGS, Topics.ROOM_METRICS, Topics.EVENTS, Topics.FORECASTS, Topics.BATTERY_STATE,
+          Topics.COMMAND_STATUS).map(Topic::name).toList();
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final LiveHub hub;

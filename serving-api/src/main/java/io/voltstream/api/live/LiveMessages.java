@@ -2,7 +2,10 @@ package io.voltstream.api.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.voltstream.api.commands.dto.CommandResponse;
+import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.Json;
+import io.voltstream.model.command.CommandStatus;
 import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SystemEvent;
@@ -20,9 +23,17 @@ import java.util.function.Function;
 public final class LiveMessages {
 
   private final Function<String, Optional<String>> roomOfSensor;
+  private final Function<String, Optional<String>> buildingOfBattery;
 
+  /** Without battery lookups: battery messages then carry no building (only unscoped tokens get them). */
   public LiveMessages(Function<String, Optional<String>> roomOfSensor) {
+    this(roomOfSensor, battery -> Optional.empty());
+  }
+
+  public LiveMessages(Function<String, Optional<String>> roomOfSensor,
+      Function<String, Optional<String>> buildingOfBattery) {
     this.roomOfSensor = roomOfSensor;
+    this.buildingOfBattery = buildingOfBattery;
   }
 
   /** Maps a value of {@code topic}; empty for unknown topics and unreadable values. */
@@ -40,6 +51,10 @@ public final class LiveMessages {
         return Optional.of(event(Topics.EVENTS.decodeValue(null, value)));
       } else if (topic.equals(Topics.FORECASTS.name())) {
         return Optional.of(forecast(Topics.FORECASTS.decodeValue(null, value)));
+      } else if (topic.equals(Topics.BATTERY_STATE.name())) {
+        return Optional.of(battery(Topics.BATTERY_STATE.decodeValue(null, value)));
+      } else if (topic.equals(Topics.COMMAND_STATUS.name())) {
+        return Optional.of(command(Topics.COMMAND_STATUS.decodeValue(null, value)));
       }
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
@@ -81,6 +96,28 @@ public final class LiveMessages {
     ObjectNode n = Json.MAPPER.createObjectNode().put("type", "forecast");
     n.setAll((ObjectNode) batch);
     return new LiveMessage(LiveStreams.FORECAST, key, null, null, n.toString(), batch.get("building").asText());
+  }
+
+  /**
+   * A battery's reported state (type {@code battery}, the {@code BatteryTelemetry} fields, {@code
+   * power_w} + charging); newest per battery wins; building-wide: its building comes from the
+   * registry, so tokens scoped to that building get it (an unregistered battery: unscoped tokens only).
+   */
+  public LiveMessage battery(BatteryTelemetry t) {
+    if (t.batteryId() == null) {
+      throw new IllegalArgumentException("battery state without battery_id");
+    }
+    String building = buildingOfBattery.apply(t.batteryId()).orElse(null);
+    return new LiveMessage(LiveStreams.BATTERIES, "battery:" + t.batteryId(), null, null, typed("battery", t), building);
+  }
+
+  /**
+   * A command's status (type {@code command}, the fields of {@code GET /api/v1/commands/{id}}); newest per
+   * command wins; building-wide, through the building the command names.
+   */
+  public LiveMessage command(CommandStatus s) {
+    return new LiveMessage(LiveStreams.COMMANDS, "command:" + s.commandId(), null, null,
+        typed("command", CommandResponse.from(s)), s.building());
   }
 
   private static String typed(String type, Object record) {

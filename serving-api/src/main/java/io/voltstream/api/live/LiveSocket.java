@@ -66,11 +66,11 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
         })
         .authenticatedByHandler()
         .tag("Live")
-        .summary("Live readings, room metrics and events over WebSocket")
+        .summary("Live readings, room metrics, events, forecasts, batteries and commands over WebSocket")
         .description("Authenticate with ?token=<jwt> or a first message {\"action\":\"auth\",\"token\":\"…\"}; then"
             + " {\"action\":\"subscribe\",\"rooms\":[…],\"sensors\":[…],\"streams\":[\"readings\",\"room_metrics\",\"events\"]}"
             + " and {\"action\":\"unsubscribe\",…}. Server messages have a type: welcome, subscribed, reading,"
-            + " room_metrics, event, pong, error. Slow sessions get the newest value per sensor/room and an error"
+            + " room_metrics, event, forecast, battery, command, pong, error (also for an unknown stream). Slow sessions get the newest value per sensor/room and an error"
             + " message with code overloaded when messages are shed.")
         .queryParam("token", String.class, false, "JWT (or send it in the first message)");
   }

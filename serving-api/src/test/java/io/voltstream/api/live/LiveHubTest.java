@@ -113,8 +113,10 @@ class LiveHubTest {
     hub.handle("a", "not json");
     hub.handle("a", "{\"action\":\"subscribe\",\"rooms\":[\"kitchen' OR 1=1\"]}");
     hub.handle("a", "{\"action\":\"explode\"}");
+    hub.handle("a", "{\"action\":\"subscribe\",\"streams\":[\"batteries\",\"no_such_stream\"]}");
 
-    assertThat(sink.texts()).filteredOn(t -> t.contains("\"type\":\"error\"")).hasSize(3);
+    assertThat(sink.texts()).filteredOn(t -> t.contains("\"type\":\"error\"")).hasSize(4);
+    assertThat(sink.texts()).filteredOn(t -> t.contains("unknown stream 'no_such_stream'")).hasSize(1);
     assertThat(hub.sessionCount()).isEqualTo(1);
     assertThat(hub.subscriptionCount()).isZero();
   }

@@ -45,6 +45,51 @@ class LiveMessagesTest {
   }
 
   @Test
+  void shouldMapBatteryStateConflatedPerBatteryWithTheRegistrysBuilding() throws Exception {
+    LiveMessages withBatteries = new LiveMessages(id -> Optional.empty(),
+        id -> id.equals("hq-battery") ? Optional.of("hq") : Optional.empty());
+    String state = "{\"battery_id\":\"hq-battery\",\"timestamp\":\"2026-11-30T04:00:00Z\",\"soc_percent\":61.5,"
+        + "\"power_w\":-1500,\"soh_percent\":99,\"mode\":\"discharge\",\"command_id\":\"c1\"}";
+    LiveMessage m = withBatteries.fromKafka(Topics.BATTERY_STATE.name(), bytes(state)).orElseThrow();
+
+    assertThat(m.stream()).isEqualTo(LiveStreams.BATTERIES);
+    assertThat(m.key()).isEqualTo("battery:hq-battery");
+    assertThat(m.building()).isEqualTo("hq");
+    JsonNode json = Json.MAPPER.readTree(m.json());
+    assertThat(json.path("type").asText()).isEqualTo("battery");
+    assertThat(json.path("soc_percent").asDouble()).isEqualTo(61.5);
+    assertThat(json.path("power_w").asDouble()).isEqualTo(-1500.0);
+    assertThat(json.path("mode").asText()).isEqualTo("discharge");
+    // an unregistered battery has no building: only unscoped tokens get it
+    assertThat(withBatteries.fromKafka(Topics.BATTERY_STATE.name(), bytes(state.replace("hq-battery", "stray")))
+        .orElseThrow().building()).isNull();
+    assertThat(withBatteries.fromKafka(Topics.BATTERY_STATE.name(), bytes("{\"soc_percent\":1}"))).isEmpty();
+  }
+
+  @Test
+  void shouldMapACommandStatusConflatedPerCommand() throws Exception {
+    var c = io.voltstream.model.command.Command.battery("c1", "hq-battery", "hq",
+        new io.voltstream.model.command.BatterySetpoint(io.voltstream.model.command.BatteryMode.CHARGE, 2000),
+        java.time.Instant.parse("2026-11-30T04:00:00Z"), java.time.Duration.ofMinutes(5),
+        io.voltstream.model.command.CommandSource.MANUAL, "alice");
+    var applied = io.voltstream.model.command.CommandStatus.of(c, io.voltstream.model.command.CommandState.APPLIED, null,
+        c.issuedAt().plusMillis(300), java.time.Duration.ofMillis(300));
+    LiveMessage m = messages.fromKafka(Topics.COMMAND_STATUS.name(), Topics.COMMAND_STATUS.valueCodec().encode(applied))
+        .orElseThrow();
+
+    assertThat(m.stream()).isEqualTo(LiveStreams.COMMANDS);
+    assertThat(m.key()).isEqualTo("command:c1");
+    assertThat(m.building()).isEqualTo("hq");
+    JsonNode json = Json.MAPPER.readTree(m.json());
+    assertThat(json.path("type").asText()).isEqualTo("command");
+    assertThat(json.path("command_id").asText()).isEqualTo("c1");
+    assertThat(json.path("status").asText()).isEqualTo("applied");
+    assertThat(json.path("target").asText()).isEqualTo("hq-battery");
+    assertThat(json.path("mode").asText()).isEqualTo("charge");
+    assertThat(json.path("ack_latency_ms").asLong()).isEqualTo(300);
+  }
+
+  @Test
   void shouldGiveGenerationItsOwnConflationKey() {
     String generation = BATCH.replace("\"consumption\"", "\"generation\"");
 

@@ -14,7 +14,14 @@ import io.voltstream.api.live.WsTestClient;
 import io.voltstream.api.route.RouteSpec;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
+import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.Json;
+import io.voltstream.model.command.BatteryMode;
+import io.voltstream.model.command.BatterySetpoint;
+import io.voltstream.model.command.Command;
+import io.voltstream.model.command.CommandSource;
+import io.voltstream.model.command.CommandStatus;
 import io.voltstream.model.Sensor;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
@@ -194,10 +201,12 @@ class ScopeMatrixITCase {
 
     // the WebSocket, subscribed to every room: the live messages each token receives (see shouldFilterLiveMessages)
     rowFiltered("WS /ws", "/ws", null, null,
-        Expect.filtered("reading:kitchen-meter", "reading:lobby-meter", "room_metrics:kitchen", "forecast:hq"),
+        Expect.filtered("reading:kitchen-meter", "reading:lobby-meter", "room_metrics:kitchen", "forecast:hq",
+            "battery:hq-battery", "command:hq-battery"),
         Expect.filtered("reading:kitchen-meter", "room_metrics:kitchen"),
         Expect.filtered("reading:kitchen-meter"),
-        Expect.filtered("reading:lab-meter", "room_metrics:lab", "forecast:annex"));
+        Expect.filtered("reading:lab-meter", "room_metrics:lab", "forecast:annex", "battery:annex-battery",
+            "command:annex-battery"));
   }
 
   @BeforeAll
@@ -264,7 +273,8 @@ class ScopeMatrixITCase {
   void shouldFilterLiveMessagesToEachTokensScope() {
     Row row = MATRIX.get("WS /ws");
     LiveHub hub = api.server().hub();
-    LiveMessages messages = new LiveMessages(id -> api.dependencies().registry().sensor(id).map(Sensor::room));
+    LiveMessages messages = new LiveMessages(id -> api.dependencies().registry().sensor(id).map(Sensor::room),
+        id -> api.dependencies().registry().battery(id).map(BatterySpec::building));
     HttpClient http = HttpClient.newHttpClient();
     List<WsTestClient> sockets = new ArrayList<>();
     try {
@@ -273,7 +283,7 @@ class ScopeMatrixITCase {
             + URLEncoder.encode(TOKENS.get(scope), StandardCharsets.UTF_8)));
         sockets.add(ws);
         ws.awaitType("welcome", WAIT);
-        ws.send("{\"action\":\"subscribe\",\"streams\":[\"readings\",\"room_metrics\",\"forecast\"]}");
+        ws.send("{\"action\":\"subscribe\",\"streams\":[\"readings\",\"room_metrics\",\"forecast\",\"batteries\",\"commands\"]}");
         ws.awaitType("subscribed", WAIT);
       }
       Instant now = Instant.now();
@@ -288,6 +298,12 @@ class ScopeMatrixITCase {
       for (String building : List.of("hq", "annex")) {
         hub.broadcast(messages.forecast(Json.MAPPER.createObjectNode().put("building", building)
             .put("target", "consumption").set("values", Json.MAPPER.createArrayNode())));
+      }
+      for (String[] battery : new String[][] {{"hq-battery", "hq"}, {"annex-battery", "annex"}}) {
+        hub.broadcast(messages.battery(new BatteryTelemetry(battery[0], now, 50, 1000, 10.0, 5000.0, 5000.0, 99.0,
+            "charge", null, now)));
+        hub.broadcast(messages.command(CommandStatus.pending(Command.battery("cmd-" + battery[0], battery[0], battery[1],
+            new BatterySetpoint(BatteryMode.CHARGE, 1000), now, Duration.ofMinutes(1), CommandSource.MANUAL, "t"))));
       }
       SoftAssertions soft = new SoftAssertions();
       for (int i = 0; i < SCOPES.size(); i++) {
@@ -304,6 +320,8 @@ class ScopeMatrixITCase {
             case "reading" -> "reading:" + m.path("sensor_id").asText();
             case "room_metrics" -> "room_metrics:" + m.path("room").asText();
             case "forecast" -> "forecast:" + m.path("building").asText();
+            case "battery" -> "battery:" + m.path("battery_id").asText();
+            case "command" -> "command:" + m.path("target").asText();
             default -> type;
           });
         }
