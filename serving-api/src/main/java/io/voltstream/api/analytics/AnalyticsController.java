@@ -49,6 +49,9 @@ public final class AnalyticsController implements ResourceRoutes {
         sensor -> sensor != null && scope.coversSensor(p, sensor, null),
         (int) registry.sensors().stream().filter(s -> scope.seesSensor(p, s)).count(),
         (int) registry.rooms().stream().filter(r -> scope.seesRoom(p, r)).count(),
-        (int) registry.buildings().stream().filter(b -> scope.seesBuilding(p, b.id())).count())));
+        (int) registry.buildings().stream().filter(b -> scope.seesBuilding(p, b.id())).count(),
+        registry.batteries().stream().filter(b -> scope.coversBuilding(p, b.building())).toList(),
+        (int) registry.sensors().stream().filter(s -> scope.seesSensor(p, s) && Boolean.TRUE.equals(s.drEnabled()))
+            .count())));
   }
 }

@@ -1,8 +1,10 @@
 package io.voltstream.api.analytics;
 
 import io.voltstream.api.analytics.dto.SummaryResponse;
+import io.voltstream.api.analytics.dto.SystemOverview;
 import io.voltstream.api.influx.InfluxReader;
 import io.voltstream.api.query.RegistryLookup;
+import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.influx.InfluxQuery;
 import io.voltstream.influx.Schema;
 import io.voltstream.influx.Series;
@@ -11,13 +13,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Builds the system overview: registry counts, sensors active in the last five minutes (InfluxDB
  * {@code readings}), live WebSocket sessions and the latest room-metric totals; of the whole system or
- * of a {@link Part} of it (a scoped token's). Sensors and rooms are told apart by their InfluxDB tags.
+ * of a {@link Part} of it (a scoped token's); in the {@code system_overview} shape also the batteries
+ * (capacity from the registry, latest SoC from {@code battery_state}) and DR-enabled sensors. Sensors and rooms are told apart by their InfluxDB tags.
  */
 public final class SummaryService {
 
@@ -25,7 +30,8 @@ public final class SummaryService {
    * The part of the system a summary covers: which rooms and sensors count (their tag values), and the
    * registry counts of that part.
    */
-  public record Part(Predicate<String> room, Predicate<String> sensor, int sensors, int rooms, int buildings) {}
+  public record Part(Predicate<String> room, Predicate<String> sensor, int sensors, int rooms, int buildings,
+      List<BatterySpec> batteries, int drEnabledSensors) {}
 
   static final Duration ACTIVE_WINDOW = Duration.ofMinutes(5);
   static final Duration LATEST_WINDOW_MAX_AGE = Duration.ofMinutes(10);
@@ -45,7 +51,7 @@ public final class SummaryService {
   /** The whole system. */
   public SummaryResponse summary() {
     return summary(new Part(room -> true, sensor -> true, registry.sensorCount(), registry.roomCount(),
-        registry.buildingCount()));
+        registry.buildingCount(), registry.batteries(), registry.drEnabledSensorCount()));
   }
 
   public SummaryResponse summary(Part part) {
@@ -93,8 +99,36 @@ public final class SummaryService {
         generation = plus(generation, Series.number(row, s.column(metrics.generationKwh)));
       }
     }
+    SystemOverview overview = new SystemOverview(
+        new SystemOverview.SensorService(part.sensors(), active, part.rooms(), part.buildings()),
+        batteries(part.batteries(), now), new SystemOverview.DemandResponseService(part.drEnabledSensors()));
     return new SummaryResponse(part.sensors(), active, part.rooms(), part.buildings(),
-        websocketConnections.getAsInt(), anyPower ? totalPower : null, energy, generation, latest, now);
+        websocketConnections.getAsInt(), anyPower ? totalPower : null, energy, generation, latest, now, overview);
+  }
+
+  private SystemOverview.BatteryService batteries(List<BatterySpec> batteries, Instant now) {
+    if (batteries.isEmpty()) {
+      return new SystemOverview.BatteryService(0, 0, null);
+    }
+    var m = Schema.BATTERY_STATE;
+    Set<String> ids = batteries.stream().map(BatterySpec::id).collect(Collectors.toSet());
+    double socSum = 0;
+    int reporting = 0;
+    for (Series s : influx.query(InfluxQuery.of("SELECT ").aggregate("last", m.socPercent).text(" FROM ").from(m)
+        .text(" WHERE time >= ").time(now.minus(LATEST_WINDOW_MAX_AGE)).text(" GROUP BY ").column(m.batteryId))) {
+      if (!ids.contains(s.tag(m.batteryId))) {
+        continue;
+      }
+      for (List<Object> row : s.values()) {
+        Double soc = Series.number(row, s.column(m.socPercent));
+        if (soc != null) {
+          socSum += soc;
+          reporting++;
+        }
+      }
+    }
+    return new SystemOverview.BatteryService(batteries.size(),
+        batteries.stream().mapToDouble(BatterySpec::capacityKwh).sum(), reporting == 0 ? null : socSum / reporting);
   }
 
   /** Sums per-room values; null while no room reported the field. */

@@ -1,6 +1,8 @@
 package io.voltstream.api.query;
 
+import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.model.Room;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,4 +20,10 @@ public interface RegistryLookup {
   int roomCount();
 
   int buildingCount();
+
+  /** Every registered battery. */
+  List<BatterySpec> batteries();
+
+  /** Sensors registered as demand-response enabled. */
+  int drEnabledSensorCount();
 }

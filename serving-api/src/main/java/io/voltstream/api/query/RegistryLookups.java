@@ -1,8 +1,10 @@
 package io.voltstream.api.query;
 
+import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.api.registry.RegistryService;
 import io.voltstream.model.Room;
 import io.voltstream.model.Sensor;
+import java.util.List;
 import java.util.Optional;
 
 /** {@link RegistryLookup} over the registry's materialised view. */
@@ -34,6 +36,16 @@ public final class RegistryLookups {
       @Override
       public int buildingCount() {
         return registry.buildings().size();
+      }
+
+      @Override
+      public List<BatterySpec> batteries() {
+        return registry.batteries();
+      }
+
+      @Override
+      public int drEnabledSensorCount() {
+        return (int) registry.sensors().stream().filter(s -> Boolean.TRUE.equals(s.drEnabled())).count();
       }
     };
   }
