@@ -86,9 +86,12 @@
     setStatus('connecting…');
     socket.onmessage = function (ev) {
       var msg = JSON.parse(ev.data);
+      // Other panels (batteries.js) take what they need from every message.
+      document.dispatchEvent(new CustomEvent('voltstream:message', { detail: msg }));
       if (msg.type === 'welcome') {
         setStatus('live', 'live');
-        socket.send(JSON.stringify({ action: 'subscribe', streams: ['readings', 'room_metrics', 'events'] }));
+        socket.send(JSON.stringify({ action: 'subscribe',
+          streams: ['readings', 'room_metrics', 'events', 'batteries', 'commands'] }));
       } else if (msg.type === 'reading') {
         showReading(msg);
       } else if (msg.type === 'room_metrics') {
@@ -158,6 +161,7 @@
     if (!token()) { setStatus('paste a token', ''); return; }
     localStorage.setItem('voltstream.token', token());
     loadRooms().catch(function (e) { setStatus(e.message, 'error'); });
+    document.dispatchEvent(new CustomEvent('voltstream:start', { detail: { token: token() } }));
     connectSocket();
   }
 

@@ -12,6 +12,8 @@ import io.voltstream.api.query.QueryConfig;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
+import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.Json;
 import io.voltstream.model.Room;
 import io.voltstream.model.SensorReading;
@@ -34,7 +36,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The dashboard end to end: real Kafka and influxd, the API, and the page in headless Chromium.
  * Readings published to Kafka must show up as live values in the page's DOM, and the room's last
- * hour (from InfluxDB) must be charted.
+ * hour (from InfluxDB) must be charted; the batteries panel lists the registered battery and shows its
+ * state pushed over the {@code batteries} stream.
  */
 class DashboardE2EITCase {
 
@@ -57,6 +60,7 @@ class DashboardE2EITCase {
         KAFKA.bootstrapServers(), ApiConfig.INFLUX_URL, INFLUX.url(), ApiConfig.INFLUX_DB, db));
     ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
     deps.registry().createRoom(new Room("kitchen", null, 12.0));
+    deps.registry().createBattery(new BatterySpec("home-battery", "default", 10, 5000, 5000, 0.9, 5, 95, 10));
     ApiServer server = new ApiServer(deps
         .withQueryConfig(QueryConfig.defaults())
         .withInflux(new InfluxClient(URI.create(INFLUX.url()), db)::query)
@@ -98,6 +102,30 @@ class DashboardE2EITCase {
         TimeUnit.MILLISECONDS.sleep(200); // poll interval
       }
       assertThat(points.asText()).as("points charted from /rooms/kitchen/data").isEqualTo("30");
+
+      // the batteries panel: the registered battery is listed, and its pushed state shows
+      String socCell = "(document.querySelector('td[data-battery=\"home-battery\"] [data-field=\"soc_percent\"]')"
+          + " || {}).textContent";
+      JsonNode soc = null;
+      long batteryDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (System.nanoTime() < batteryDeadline) {
+        BatteryTelemetry t = new BatteryTelemetry("home-battery", Instant.now(), 63.5, -1200, 10.0, 5000.0, 5000.0,
+            99.0, "discharge", null, Instant.now());
+        producer.send(new ProducerRecord<>(Topics.BATTERY_STATE.name(), t.batteryId(), Json.MAPPER.writeValueAsString(t)))
+            .get();
+        soc = browser.evaluate(socCell);
+        if ("63.5 %".equals(soc.asText())) {
+          break;
+        }
+        TimeUnit.MILLISECONDS.sleep(200); // poll interval
+      }
+      assertThat(soc.asText()).as("live SoC of home-battery").isEqualTo("63.5 %");
+      assertThat(browser.evaluate("document.querySelector('td[data-battery=\"home-battery\"][data-field=\"power_w\"]')"
+          + ".textContent").asText()).isEqualTo("-1200");
+      assertThat(browser.evaluate("document.querySelector('td[data-battery=\"home-battery\"][data-field=\"mode\"]')"
+          + ".textContent").asText()).isEqualTo("discharge");
+      // a viewer token gets no command buttons (the API would refuse them anyway)
+      assertThat(browser.evaluate("document.querySelectorAll('button[data-command]').length").asInt()).isZero();
     } finally {
       app.stop();
       server.close();
