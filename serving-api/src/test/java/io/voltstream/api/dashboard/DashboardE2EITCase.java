@@ -14,7 +14,9 @@ import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.model.BatteryTelemetry;
+import io.voltstream.infra.Waits;
 import io.voltstream.model.Json;
+import io.voltstream.model.command.Command;
 import io.voltstream.model.Room;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
@@ -27,6 +29,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -59,12 +62,14 @@ class DashboardE2EITCase {
     ApiConfig config = ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0", ApiConfig.KAFKA_BOOTSTRAP,
         KAFKA.bootstrapServers(), ApiConfig.INFLUX_URL, INFLUX.url(), ApiConfig.INFLUX_DB, db));
     ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
+    List<Command> published = new CopyOnWriteArrayList<>();
     deps.registry().createRoom(new Room("kitchen", null, 12.0));
     deps.registry().createBattery(new BatterySpec("home-battery", "default", 10, 5000, 5000, 0.9, 5, 95, 10));
     ApiServer server = new ApiServer(deps
         .withQueryConfig(QueryConfig.defaults())
         .withInflux(new InfluxClient(URI.create(INFLUX.url()), db)::query)
-        .withLiveFeed(KAFKA.bootstrapServers()));
+        .withLiveFeed(KAFKA.bootstrapServers())
+        .withCommands(published::add));
     Javalin app = server.app().start("127.0.0.1", 0);
     String token = deps.jwt().issue("dash", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
     assertThat(server.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(15))).isTrue();
@@ -126,9 +131,34 @@ class DashboardE2EITCase {
           + ".textContent").asText()).isEqualTo("discharge");
       // a viewer token gets no command buttons (the API would refuse them anyway)
       assertThat(browser.evaluate("document.querySelectorAll('button[data-command]').length").asInt()).isZero();
+    }
+
+    // an admin's page: the charge button issues a command and shows its returned status
+    String admin = deps.jwt().issue("dash-admin", Role.ADMIN, List.of(), Duration.ofHours(1)).token();
+    try (HeadlessChromium browser = new HeadlessChromium(
+        "http://127.0.0.1:" + app.port() + "/#token=" + admin, Duration.ofSeconds(20))) {
+      String button = "document.querySelector('tr[data-battery=\"home-battery\"] button[data-command=\"charge\"]')";
+      assertThat(Waits.until(() -> evaluate(browser, button + " !== null").asBoolean(), Duration.ofSeconds(15))).isTrue();
+      browser.evaluate("document.querySelector('tr[data-battery=\"home-battery\"] input[data-input=\"power_w\"]')"
+          + ".value = '1500'; " + button + ".click(); true");
+      String status = "document.querySelector('td[data-battery=\"home-battery\"][data-field=\"last_command\"]')"
+          + ".getAttribute('data-status')";
+      assertThat(Waits.until(() -> "pending".equals(evaluate(browser, status).asText()), Duration.ofSeconds(15)))
+          .as("status cell: %s", evaluate(browser, status)).isTrue();
+      assertThat(published).hasSize(1);
+      assertThat(published.get(0).battery().powerW()).isEqualTo(1500.0);
+      assertThat(published.get(0).issuedBy()).isEqualTo("dash-admin");
     } finally {
       app.stop();
       server.close();
+    }
+  }
+
+  private static JsonNode evaluate(HeadlessChromium browser, String js) {
+    try {
+      return browser.evaluate(js);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 }
