@@ -17,12 +17,13 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
  * </ul>
  * An idle input is ignored by the operator's watermark. A registry record may flip it active for up
  * to one watermark interval (holding the readings' watermark for that long, never advancing it).
+ * The dispatch job uses it for its control inputs too (registry, commands, forecasts).
  */
-final class RegistryWatermarks {
+public final class RegistryWatermarks {
 
   private RegistryWatermarks() {}
 
-  static <T> WatermarkStrategy<T> idle() {
+  public static <T> WatermarkStrategy<T> idle() {
     return WatermarkStrategy.forGenerator(ctx -> new IdleGenerator<>());
   }
 

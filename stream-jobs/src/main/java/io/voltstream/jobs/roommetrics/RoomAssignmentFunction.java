@@ -6,6 +6,7 @@ import io.voltstream.jobs.roommetrics.logic.RoomAssignment;
 import io.voltstream.jobs.roommetrics.logic.RoomReading;
 import io.voltstream.model.SensorReading;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -54,15 +55,27 @@ public class RoomAssignmentFunction extends BroadcastProcessFunction<SensorReadi
 
   @Override
   public void processBroadcastElement(RegistryChange change, Context ctx, Collector<RoomReading> out) throws Exception {
+    if (!applyToView(change, ctx.getBroadcastState(REGISTRY_VIEW))) {
+      malformedRegistryRecords.inc();
+    }
+  }
+
+  /**
+   * Applies one registry change to a {@link #REGISTRY_VIEW} (also used by the dispatch job, whose
+   * battery → building lookup is the same view); false when the value was malformed (the caller
+   * counts it, the previous entry stays).
+   */
+  public static boolean applyToView(RegistryChange change, BroadcastState<String, String> view) throws Exception {
     RegistryEntry entry = RegistryEntry.fromChange(change.key(), change.json());
     switch (entry.action()) {
-      case PUT -> ctx.getBroadcastState(REGISTRY_VIEW).put(entry.viewKey(), entry.value());
-      case DELETE -> ctx.getBroadcastState(REGISTRY_VIEW).remove(entry.viewKey());
+      case PUT -> view.put(entry.viewKey(), entry.value());
+      case DELETE -> view.remove(entry.viewKey());
       case MALFORMED -> {
-        malformedRegistryRecords.inc();
         LOG.warn("Ignoring malformed registry value for key {}", entry.viewKey());
+        return false;
       }
       case IGNORE -> { }
     }
+    return true;
   }
 }

@@ -1,0 +1,341 @@
+package io.voltstream.jobs.dispatch;
+
+import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.energy.dispatch.DemandResponseOverride;
+import io.voltstream.energy.dispatch.DispatchSettings;
+import io.voltstream.energy.plan.Plan;
+import io.voltstream.energy.plan.Planner;
+import io.voltstream.energy.plan.PlannerConfig;
+import io.voltstream.energy.tariff.Tariff;
+import io.voltstream.energy.tariff.Tariffs;
+import io.voltstream.jobs.dispatch.logic.BatteryDecision;
+import io.voltstream.jobs.dispatch.logic.BatteryReading;
+import io.voltstream.jobs.dispatch.logic.BuildingDispatcher;
+import io.voltstream.jobs.dispatch.logic.ForecastBatch;
+import io.voltstream.jobs.dispatch.logic.MonthPeak;
+import io.voltstream.jobs.dispatch.logic.PowerSign;
+import io.voltstream.jobs.dispatch.logic.Replanner;
+import io.voltstream.jobs.dispatch.logic.SensorPower;
+import io.voltstream.jobs.io.RegistryChange;
+import io.voltstream.model.Building;
+import io.voltstream.model.Json;
+import io.voltstream.model.RegistryKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Continuous battery dispatch, keyed by building: keeps the latest power per sensor, the latest state
+ * per battery, manual overrides, the latest forecasts, the month's peak import and the current plan,
+ * and every {@code interval} of event time (an event-time timer chain on the watermark) decides
+ * through the energy module ({@link BuildingDispatcher}, {@link Replanner}).
+ *
+ * <p>Broadcast side: the registry's buildings (tariff, dispatch settings) and batteries (specs), as
+ * JSON by registry key. A battery or building leaving the registry clears its keyed state.
+ *
+ * <p>State stays bounded: sensor powers, battery states and overrides are pruned by event time at
+ * every decision ({@code staleAfter}, {@code valid_until}); when nothing fresh is left the whole
+ * building's state is cleared and the timer chain stops (the next input starts it again).
+ */
+public class DispatchFunction extends KeyedBroadcastProcessFunction<String, DispatchInput, RegistryChange, BatteryDecision> {
+
+  /** Registry key → JSON of buildings and batteries. */
+  public static final MapStateDescriptor<String, String> REGISTRY =
+      new MapStateDescriptor<>("dispatch-registry", Types.STRING, Types.STRING);
+
+  static final MapStateDescriptor<String, SensorPower> SENSORS =
+      new MapStateDescriptor<>("sensor-power", Types.STRING, TypeInformation.of(SensorPower.class));
+  static final MapStateDescriptor<String, BatteryReading> BATTERIES =
+      new MapStateDescriptor<>("battery-state", Types.STRING, TypeInformation.of(BatteryReading.class));
+  static final MapStateDescriptor<String, Instant> OVERRIDES =
+      new MapStateDescriptor<>("manual-until", Types.STRING, Types.INSTANT);
+  static final MapStateDescriptor<String, String> FORECASTS =
+      new MapStateDescriptor<>("forecasts", Types.STRING, Types.STRING);
+  static final ValueStateDescriptor<MonthPeak> PEAK =
+      new ValueStateDescriptor<>("month-peak", TypeInformation.of(MonthPeak.class));
+  static final ValueStateDescriptor<StoredPlan> PLAN =
+      new ValueStateDescriptor<>("plan", TypeInformation.of(StoredPlan.class));
+  static final ValueStateDescriptor<Long> NEXT_DECISION = new ValueStateDescriptor<>("next-decision", Types.LONG);
+
+  private final DispatchJobConfig config;
+  private transient MapState<String, SensorPower> sensors;
+  private transient MapState<String, BatteryReading> batteries;
+  private transient MapState<String, Instant> overrides;
+  private transient MapState<String, String> forecasts;
+  private transient ValueState<MonthPeak> peak;
+  private transient ValueState<StoredPlan> plan;
+  private transient ValueState<Long> nextDecision;
+  private transient Planner planner;
+  private transient Counter decisions;
+  private transient Counter malformedRegistryRecords;
+
+  public DispatchFunction(DispatchJobConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    sensors = getRuntimeContext().getMapState(SENSORS);
+    batteries = getRuntimeContext().getMapState(BATTERIES);
+    overrides = getRuntimeContext().getMapState(OVERRIDES);
+    forecasts = getRuntimeContext().getMapState(FORECASTS);
+    peak = getRuntimeContext().getState(PEAK);
+    plan = getRuntimeContext().getState(PLAN);
+    nextDecision = getRuntimeContext().getState(NEXT_DECISION);
+    planner = new Planner(PlannerConfig.defaults());
+    decisions = getRuntimeContext().getMetricGroup().counter("dispatchDecisions");
+    malformedRegistryRecords = getRuntimeContext().getMetricGroup().counter("malformedRegistryRecords");
+  }
+
+  @Override
+  public void processElement(DispatchInput in, ReadOnlyContext ctx, Collector<BatteryDecision> out) throws Exception {
+    switch (in.kind()) {
+      case POWER -> {
+        SensorPower previous = sensors.get(in.id());
+        if (previous == null || !previous.at().isAfter(in.at())) {
+          sensors.put(in.id(), new SensorPower(in.powerW(), in.generation(), in.at()));
+        }
+      }
+      case BATTERY -> {
+        BatteryReading previous = batteries.get(in.id());
+        if (previous == null || !previous.at().isAfter(in.at())) {
+          batteries.put(in.id(), new BatteryReading(in.socPercent(), in.powerW(), in.at()));
+        }
+      }
+      case MANUAL -> {
+        Instant until = overrides.get(in.id());
+        if (until == null || in.validUntil().isAfter(until)) {
+          overrides.put(in.id(), in.validUntil());
+        }
+      }
+      case FORECAST -> forecasts.put(in.id(), in.json());
+    }
+    if (nextDecision.value() == null) {
+      long step = config.interval().toMillis();
+      long from = Math.max(ctx.currentWatermark(), in.at() == null ? Long.MIN_VALUE : in.at().toEpochMilli());
+      if (from == Long.MIN_VALUE) {
+        return; // a forecast before any event time: the next reading or report starts the chain
+      }
+      long next = (Math.floorDiv(from, step) + 1) * step;
+      ctx.timerService().registerEventTimeTimer(next);
+      nextDecision.update(next);
+    }
+  }
+
+  @Override
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<BatteryDecision> out) throws Exception {
+    Instant at = Instant.ofEpochMilli(timestamp);
+    prune(at);
+    if (sensors.isEmpty() && batteries.isEmpty() && overrides.isEmpty()) {
+      clearAll();
+      return;
+    }
+    String building = ctx.getCurrentKey();
+    ReadOnlyRegistry registry = new ReadOnlyRegistry(ctx.getBroadcastState(REGISTRY).immutableEntries());
+    decide(building, at, registry, out);
+    long next = timestamp + config.interval().toMillis();
+    ctx.timerService().registerEventTimeTimer(next);
+    nextDecision.update(next);
+  }
+
+  private void decide(String building, Instant at, ReadOnlyRegistry registry, Collector<BatteryDecision> out)
+      throws Exception {
+    Optional<Building> record = registry.building(building);
+    Tariff tariff = record.map(Building::tariffOrDefault).orElseGet(Tariffs::defaultTariff);
+    DispatchSettings settings = record.map(Building::dispatchOrDefault).orElseGet(DispatchSettings::defaults);
+    List<BatterySpec> specs = registry.batteriesOf(building);
+    Map<String, BatteryReading> latest = new HashMap<>();
+    for (Map.Entry<String, BatteryReading> e : batteries.entries()) {
+      latest.put(e.getKey(), e.getValue());
+    }
+    OptionalDouble netLoad = SensorPower.netLoadW(toList(sensors.values()));
+    MonthPeak monthPeak = peak.value() == null ? MonthPeak.empty() : peak.value();
+    if (netLoad.isPresent()) {
+      double batteryDischargeW = 0;
+      for (BatteryReading r : latest.values()) {
+        batteryDischargeW += PowerSign.toDischargingW(r.chargingPowerW());
+      }
+      monthPeak = monthPeak.observe(at, config.interval(), netLoad.getAsDouble() - batteryDischargeW, tariff.zone());
+      peak.update(monthPeak);
+    }
+    if (specs.isEmpty() || netLoad.isEmpty()) {
+      // Nothing to command, or no fresh power readings: without a net load no decision is safe, and the
+      // batteries fall back to their safe mode when the last commands expire.
+      return;
+    }
+    Set<String> overridden = new HashSet<>();
+    for (String id : overrides.keys()) {
+      overridden.add(id);
+    }
+    Plan current = null;
+    String planNote = null;
+    if (settings.needsPlan()) {
+      StoredPlan stored = plan.value();
+      Replanner.Result r = Replanner.refresh(planner, stored == null ? null : stored.toPlan(), at,
+          BuildingDispatcher.dispatchable(specs, latest, overridden), latest, tariff, monthPeak.monthPeakImportW(),
+          forecast(ForecastBatch.CONSUMPTION), forecast(ForecastBatch.GENERATION));
+      current = r.plan();
+      planNote = r.note();
+      plan.update(current == null ? null : StoredPlan.of(current));
+    }
+    List<BatteryDecision> result = BuildingDispatcher.decide(new BuildingDispatcher.Inputs(building, at,
+        config.interval(), config.commandValidity(), settings, tariff, specs, latest, overridden,
+        netLoad.getAsDouble(), monthPeak.monthPeakImportW(), Optional.ofNullable(current), planNote,
+        activeDemandResponse(building, at)));
+    for (BatteryDecision d : result) {
+      decisions.inc();
+      out.collect(d);
+    }
+  }
+
+  /**
+   * The hook for demand response: the DR execution job will supply the event active for the building
+   * (e.g. through another broadcast input). None yet.
+   */
+  protected Optional<DemandResponseOverride> activeDemandResponse(String building, Instant at) {
+    return Optional.empty();
+  }
+
+  private ForecastBatch forecast(String target) throws Exception {
+    String json = forecasts.get(target);
+    return json == null ? null : ForecastBatch.parse(json).orElse(null);
+  }
+
+  private void prune(Instant at) throws Exception {
+    Instant staleBefore = at.minus(config.staleAfter());
+    List<String> gone = new ArrayList<>();
+    for (Map.Entry<String, SensorPower> e : sensors.entries()) {
+      if (e.getValue().at().isBefore(staleBefore)) {
+        gone.add(e.getKey());
+      }
+    }
+    for (String id : gone) {
+      sensors.remove(id);
+    }
+    gone.clear();
+    for (Map.Entry<String, BatteryReading> e : batteries.entries()) {
+      if (e.getValue().at().isBefore(staleBefore)) {
+        gone.add(e.getKey());
+      }
+    }
+    for (String id : gone) {
+      batteries.remove(id);
+    }
+    gone.clear();
+    for (Map.Entry<String, Instant> e : overrides.entries()) {
+      if (!e.getValue().isAfter(at)) {
+        gone.add(e.getKey());
+      }
+    }
+    for (String id : gone) {
+      overrides.remove(id);
+    }
+  }
+
+  private void clearAll() {
+    sensors.clear();
+    batteries.clear();
+    overrides.clear();
+    forecasts.clear();
+    peak.clear();
+    plan.clear();
+    nextDecision.clear();
+  }
+
+  @Override
+  public void processBroadcastElement(RegistryChange change, Context ctx, Collector<BatteryDecision> out)
+      throws Exception {
+    RegistryKey key = change.key();
+    if (key == null || (key.kind() != RegistryKey.Kind.BUILDING && key.kind() != RegistryKey.Kind.BATTERY)) {
+      return;
+    }
+    if (!change.isTombstone()) {
+      if (!ReadOnlyRegistry.parses(key, change.json())) {
+        malformedRegistryRecords.inc();
+        return;
+      }
+      ctx.getBroadcastState(REGISTRY).put(key.encode(), change.json());
+      return;
+    }
+    ctx.getBroadcastState(REGISTRY).remove(key.encode());
+    if (key.kind() == RegistryKey.Kind.BATTERY) {
+      ctx.applyToKeyedState(BATTERIES, (building, state) -> state.remove(key.id()));
+      ctx.applyToKeyedState(OVERRIDES, (building, state) -> state.remove(key.id()));
+    } else {
+      // The building left: forget what it measured; its timer then finds nothing and stops.
+      ctx.applyToKeyedState(SENSORS, (building, state) -> clearIf(building, key.id(), state));
+      ctx.applyToKeyedState(BATTERIES, (building, state) -> clearIf(building, key.id(), state));
+      ctx.applyToKeyedState(OVERRIDES, (building, state) -> clearIf(building, key.id(), state));
+      ctx.applyToKeyedState(FORECASTS, (building, state) -> clearIf(building, key.id(), state));
+    }
+  }
+
+  private static void clearIf(String building, String gone, MapState<?, ?> state) {
+    if (building.equals(gone)) {
+      state.clear();
+    }
+  }
+
+  private static <T> List<T> toList(Iterable<T> values) {
+    List<T> list = new ArrayList<>();
+    values.forEach(list::add);
+    return list;
+  }
+
+  /** The broadcast registry entries, parsed on demand. */
+  record ReadOnlyRegistry(Iterable<Map.Entry<String, String>> entries) {
+
+    Optional<Building> building(String id) {
+      String wanted = RegistryKey.building(id).encode();
+      for (Map.Entry<String, String> e : entries) {
+        if (e.getKey().equals(wanted)) {
+          return parse(e.getValue(), Building.class);
+        }
+      }
+      return Optional.empty();
+    }
+
+    /** The building's batteries, ordered by id (a stable order makes the split reproducible). */
+    List<BatterySpec> batteriesOf(String building) {
+      List<BatterySpec> out = new ArrayList<>();
+      for (Map.Entry<String, String> e : entries) {
+        RegistryKey.decode(e.getKey()).filter(k -> k.kind() == RegistryKey.Kind.BATTERY)
+            .flatMap(k -> parse(e.getValue(), BatterySpec.class))
+            .filter(b -> b.building().equals(building))
+            .ifPresent(out::add);
+      }
+      out.sort((a, b) -> a.id().compareTo(b.id()));
+      return out;
+    }
+
+    static boolean parses(RegistryKey key, String json) {
+      Class<?> type = key.kind() == RegistryKey.Kind.BATTERY ? BatterySpec.class : Building.class;
+      return parse(json, type).isPresent();
+    }
+
+    private static <T> Optional<T> parse(String json, Class<T> type) {
+      try {
+        return Optional.ofNullable(Json.MAPPER.readValue(json, type));
+      } catch (Exception e) {
+        return Optional.empty();
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.voltstream.jobs.dispatch;
+
+import io.voltstream.jobs.dispatch.logic.ForecastBatch;
+import io.voltstream.jobs.dispatch.logic.SensorPower;
+import io.voltstream.jobs.roommetrics.logic.RoomReading;
+import io.voltstream.model.BatteryTelemetry;
+import io.voltstream.model.command.Command;
+import io.voltstream.model.command.CommandKind;
+import io.voltstream.model.command.CommandSource;
+import io.voltstream.model.command.TargetKind;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Everything the per-building dispatch operator consumes, flattened into one record (a POJO for
+ * Flink, no Kryo) so the inputs can be unioned and keyed by building.
+ *
+ * @param kind which input it came from
+ * @param building the building (null until the battery → building lookup for telemetry)
+ * @param id sensor id ({@code POWER}), battery id ({@code BATTERY}, {@code MANUAL}), forecast target ({@code FORECAST})
+ * @param at event time (reading, report, command issue time or forecast issue time)
+ * @param powerW sensor power magnitude ({@code POWER}) or battery power, + charging ({@code BATTERY})
+ * @param generation whether the sensor generates ({@code POWER})
+ * @param socPercent battery SoC ({@code BATTERY})
+ * @param validUntil end of a manual command ({@code MANUAL})
+ * @param json the forecast batch ({@code FORECAST})
+ */
+public record DispatchInput(Kind kind, String building, String id, Instant at, double powerW, boolean generation,
+    double socPercent, Instant validUntil, String json) {
+
+  public enum Kind {
+    POWER,
+    BATTERY,
+    MANUAL,
+    FORECAST
+  }
+
+  /** A power reading with its building; empty for readings without power. */
+  public static Optional<DispatchInput> power(RoomReading r) {
+    return SensorPower.of(r.reading()).map(p -> new DispatchInput(Kind.POWER, r.building(), r.reading().sensorId(),
+        p.at(), p.powerW(), p.generation(), 0, null, null));
+  }
+
+  /** Battery telemetry; the building is looked up from the registry next. */
+  public static DispatchInput battery(BatteryTelemetry t) {
+    return new DispatchInput(Kind.BATTERY, null, t.batteryId(), t.timestamp(), t.powerW(), false, t.socPercent(), null,
+        null);
+  }
+
+  /** A manual battery command (overrides dispatch until it expires); empty for every other command. */
+  public static Optional<DispatchInput> manual(Command c) {
+    if (c.source() != CommandSource.MANUAL || c.targetKind() != TargetKind.BATTERY
+        || c.kind() != CommandKind.BATTERY_SETPOINT) {
+      return Optional.empty();
+    }
+    return Optional.of(new DispatchInput(Kind.MANUAL, c.building(), c.target(), c.issuedAt(), 0, false, 0,
+        c.validUntil(), null));
+  }
+
+  /** A forecast batch; empty when {@code json} is not one. */
+  public static Optional<DispatchInput> forecast(String json) {
+    return ForecastBatch.parse(json).map(b -> new DispatchInput(Kind.FORECAST, b.building(), b.target(), null, 0, false,
+        0, null, json));
+  }
+
+  public DispatchInput withBuilding(String newBuilding) {
+    return new DispatchInput(kind, newBuilding, id, at, powerW, generation, socPercent, validUntil, json);
+  }
+}

@@ -1,0 +1,42 @@
+package io.voltstream.jobs.dispatch.logic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ForecastBatchTest {
+
+  /** A batch in the forecasting-models README shape, {@code kwh[i]} for hour origin + i. */
+  public static String json(String building, String target, Instant origin, double... kwh) {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < kwh.length; i++) {
+      values.append(i == 0 ? "" : ",").append("{\"hour\":\"").append(origin.plusSeconds(3600L * i))
+          .append("\",\"value_kwh\":").append(kwh[i]).append('}');
+    }
+    return "{\"building\":\"" + building + "\",\"target\":\"" + target + "\",\"model_id\":\"m\",\"fallback\":false,"
+        + "\"fallback_reason\":null,\"issued_at\":\"" + origin + "\",\"origin\":\"" + origin + "\",\"values\":["
+        + values + "]}";
+  }
+
+  @Test
+  void shouldTurnHourlyKwhIntoSlotAverageWattsUntilTheConsumptionForecastEnds() {
+    Instant origin = Instant.parse("2026-04-15T10:00:00Z");
+    ForecastBatch use = ForecastBatch.parse(json("demo", "consumption", origin, 1.0, 2.0)).orElseThrow();
+    ForecastBatch pv = ForecastBatch.parse(json("demo", "generation", origin, 1.5)).orElseThrow();
+
+    double[] w = ForecastBatch.netLoadW(origin.plus(Duration.ofMinutes(30)), Duration.ofMinutes(15), 96, use, pv);
+
+    // 10:30, 10:45 from hour 10 (1.0 − 1.5 kWh); 11:00..11:45 from hour 11 (2.0, no PV forecast); then none.
+    assertThat(w).containsExactly(-500, -500, 2000, 2000, 2000, 2000);
+  }
+
+  @Test
+  void shouldRejectWhatIsNotAForecastBatch() {
+    assertThat(ForecastBatch.parse("{oops")).isEmpty();
+    assertThat(ForecastBatch.parse("{\"building\":\"demo\",\"target\":\"co2\",\"values\":[]}")).isEmpty();
+    assertThat(ForecastBatch.parse("{\"target\":\"consumption\",\"values\":[]}")).isEmpty();
+    assertThat(ForecastBatch.netLoadW(Instant.EPOCH, Duration.ofMinutes(15), 96, null, null)).isEmpty();
+  }
+}
