@@ -34,6 +34,18 @@ public final class DispatchTestData {
         List.of(BIG, SMALL), latest, overridden, netLoadW, 0, Optional.empty(), null, Optional.empty());
   }
 
+  /** A batch in the forecasting-models README shape, {@code kwh[i]} for hour origin + i. */
+  public static String forecastJson(String building, String target, Instant origin, double... kwh) {
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < kwh.length; i++) {
+      values.append(i == 0 ? "" : ",").append("{\"hour\":\"").append(origin.plusSeconds(3600L * i))
+          .append("\",\"value_kwh\":").append(kwh[i]).append('}');
+    }
+    return "{\"building\":\"" + building + "\",\"target\":\"" + target + "\",\"model_id\":\"m\",\"fallback\":false,"
+        + "\"fallback_reason\":null,\"issued_at\":\"" + origin + "\",\"origin\":\"" + origin + "\",\"values\":["
+        + values + "]}";
+  }
+
   public static BatteryReading at(double socPercent) {
     return new BatteryReading(socPercent, 0, T0);
   }

@@ -8,23 +8,11 @@ import org.junit.jupiter.api.Test;
 
 class ForecastBatchTest {
 
-  /** A batch in the forecasting-models README shape, {@code kwh[i]} for hour origin + i. */
-  public static String json(String building, String target, Instant origin, double... kwh) {
-    StringBuilder values = new StringBuilder();
-    for (int i = 0; i < kwh.length; i++) {
-      values.append(i == 0 ? "" : ",").append("{\"hour\":\"").append(origin.plusSeconds(3600L * i))
-          .append("\",\"value_kwh\":").append(kwh[i]).append('}');
-    }
-    return "{\"building\":\"" + building + "\",\"target\":\"" + target + "\",\"model_id\":\"m\",\"fallback\":false,"
-        + "\"fallback_reason\":null,\"issued_at\":\"" + origin + "\",\"origin\":\"" + origin + "\",\"values\":["
-        + values + "]}";
-  }
-
   @Test
   void shouldTurnHourlyKwhIntoSlotAverageWattsUntilTheConsumptionForecastEnds() {
     Instant origin = Instant.parse("2026-04-15T10:00:00Z");
-    ForecastBatch use = ForecastBatch.parse(json("demo", "consumption", origin, 1.0, 2.0)).orElseThrow();
-    ForecastBatch pv = ForecastBatch.parse(json("demo", "generation", origin, 1.5)).orElseThrow();
+    ForecastBatch use = ForecastBatch.parse(DispatchTestData.forecastJson("demo", "consumption", origin, 1.0, 2.0)).orElseThrow();
+    ForecastBatch pv = ForecastBatch.parse(DispatchTestData.forecastJson("demo", "generation", origin, 1.5)).orElseThrow();
 
     double[] w = ForecastBatch.netLoadW(origin.plus(Duration.ofMinutes(30)), Duration.ofMinutes(15), 96, use, pv);
 

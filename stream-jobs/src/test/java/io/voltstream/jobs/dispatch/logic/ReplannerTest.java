@@ -22,7 +22,7 @@ class ReplannerTest {
   private static ForecastBatch day(String target, double kwh) {
     double[] v = new double[24];
     java.util.Arrays.fill(v, kwh);
-    return ForecastBatch.parse(ForecastBatchTest.json("demo", target, T0, v)).orElseThrow();
+    return ForecastBatch.parse(DispatchTestData.forecastJson("demo", target, T0, v)).orElseThrow();
   }
 
   @Test
