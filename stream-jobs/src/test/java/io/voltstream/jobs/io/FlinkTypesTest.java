@@ -2,11 +2,20 @@ package io.voltstream.jobs.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voltstream.jobs.dispatch.DispatchInput;
+import io.voltstream.jobs.dispatch.logic.BatteryDecision;
+import io.voltstream.jobs.dispatch.logic.BatteryReading;
+import io.voltstream.jobs.dispatch.logic.MonthPeak;
+import io.voltstream.jobs.dispatch.logic.SensorPower;
 import io.voltstream.model.RegistryKey;
+import io.voltstream.model.command.BatterySetpoint;
+import io.voltstream.model.command.Command;
+import io.voltstream.model.command.CommandSource;
 import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
 import io.voltstream.model.SystemEvent;
+import java.time.Duration;
 import java.time.Instant;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.configuration.Configuration;
@@ -31,7 +40,15 @@ class FlinkTypesTest {
         Arguments.of(RegistryChange.class, new RegistryChange(RegistryKey.sensor("s1"), null)),
         Arguments.of(RoomMetrics.class, new RoomMetrics("r", "b", t, t.plusSeconds(60), 1.0, null, null, null, null, null, null, 3)),
         Arguments.of(SystemEvent.class,
-            new SystemEvent("id", t, "co2_high", SystemEvent.Severity.CRITICAL, "r", null, "m", 1.0, 2.0)));
+            new SystemEvent("id", t, "co2_high", SystemEvent.Severity.CRITICAL, "r", null, "m", 1.0, 2.0)),
+        Arguments.of(DispatchInput.class,
+            new DispatchInput(DispatchInput.Kind.MANUAL, "b", "bat", t, 0, false, 0, t.plusSeconds(60), null)),
+        Arguments.of(BatteryDecision.class, new BatteryDecision("b", "bat", t, 1500, -2000, 50, -100, 2000, null,
+            "self_consumption", "why", Command.battery("c1", "bat", "b", BatterySetpoint.ofSignedPowerW(1500), t,
+                Duration.ofSeconds(30), CommandSource.DISPATCH, "dispatch"))),
+        Arguments.of(SensorPower.class, new SensorPower(100, true, t)),
+        Arguments.of(BatteryReading.class, new BatteryReading(50, -300, t)),
+        Arguments.of(MonthPeak.class, new MonthPeak(202604, t, 1.0, 10.0, 2000)));
   }
 
   @ParameterizedTest

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 
@@ -17,6 +18,15 @@ public final class FiniteSource {
   private FiniteSource() {}
 
   public static <T> DataGeneratorSource<T> of(TypeInformation<T> type, List<T> elements) {
+    return of(type, elements, RateLimiterStrategy.noOp());
+  }
+
+  /** Emits at most {@code perSecond} elements a second (per parallel instance), e.g. to let a broadcast go first. */
+  public static <T> DataGeneratorSource<T> throttled(TypeInformation<T> type, List<T> elements, double perSecond) {
+    return of(type, elements, RateLimiterStrategy.perSecond(perSecond));
+  }
+
+  private static <T> DataGeneratorSource<T> of(TypeInformation<T> type, List<T> elements, RateLimiterStrategy limiter) {
     if (elements.isEmpty()) {
       throw new IllegalArgumentException("give at least one element");
     }
@@ -30,6 +40,6 @@ public final class FiniteSource {
     }
     Class<T> clazz = type.getTypeClass();
     GeneratorFunction<Long, T> fn = index -> Json.MAPPER.readValue(json.get(index.intValue()), clazz);
-    return new DataGeneratorSource<>(fn, elements.size(), type);
+    return new DataGeneratorSource<>(fn, elements.size(), limiter, type);
   }
 }
