@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 final class JobsCommand implements Callable<Integer> {
   @Mixin ConnectionOptions options;
 
-  @Option(names = "--only", split = ",", description = "Jobs to run (default all): raw-readings, room-aggregation, alerts.")
+  @Option(names = "--only", split = ",", description = "Jobs to run (default all): raw-readings, room-aggregation, alerts, dispatch.")
   List<String> only = new ArrayList<>();
 
   @Option(names = "--flink-port", defaultValue = "8081", description = "Flink web UI / REST port (default ${DEFAULT-VALUE}).")

@@ -7,6 +7,7 @@ import io.voltstream.config.Option;
 import io.voltstream.forecast.streaming.ForecastOptions;
 import io.voltstream.ingest.IngestOptions;
 import io.voltstream.jobs.alerts.AlertOptions;
+import io.voltstream.jobs.dispatch.DispatchOptions;
 import io.voltstream.jobs.io.JobsOptions;
 import io.voltstream.launcher.bench.BenchOptions;
 import io.voltstream.launcher.stack.StackOptions;
@@ -34,6 +35,7 @@ public final class Settings {
     raw.put("ingest", IngestOptions.all());
     raw.put("jobs", JobsOptions.all());
     raw.put("alert job", AlertOptions.all());
+    raw.put("dispatch job", DispatchOptions.all());
     raw.put("api", ApiOptions.all());
     raw.put("api queries, export, live", QueryOptions.all());
     raw.put("forecast service", ForecastOptions.all());

@@ -1,6 +1,7 @@
 package io.voltstream.launcher.stack;
 
 import io.voltstream.jobs.alerts.AlertJob;
+import io.voltstream.jobs.dispatch.DispatchJob;
 import io.voltstream.jobs.io.JobsConfig;
 import io.voltstream.jobs.rawstore.RawReadingsJob;
 import io.voltstream.jobs.roommetrics.RoomAggregationJob;
@@ -21,7 +22,9 @@ public final class StreamJobs {
       new Job("room-aggregation", RoomAggregationJob.class.getName(),
           (env, vars) -> RoomAggregationJob.wireFromConfig(env, JobsConfig.fromEnv(vars))),
       new Job("alerts", AlertJob.class.getName(),
-          (env, vars) -> AlertJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
+          (env, vars) -> AlertJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
+      new Job("dispatch", DispatchJob.class.getName(),
+          (env, vars) -> DispatchJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
 
   private StreamJobs() {}
 
