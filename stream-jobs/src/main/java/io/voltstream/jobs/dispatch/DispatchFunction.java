@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -220,32 +221,20 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
 
   private void prune(Instant at) throws Exception {
     Instant staleBefore = at.minus(config.staleAfter());
-    List<String> gone = new ArrayList<>();
-    for (Map.Entry<String, SensorPower> e : sensors.entries()) {
-      if (e.getValue().at().isBefore(staleBefore)) {
-        gone.add(e.getKey());
+    removeWhere(sensors, p -> p.at().isBefore(staleBefore));
+    removeWhere(batteries, r -> r.at().isBefore(staleBefore));
+    removeWhere(overrides, until -> !until.isAfter(at));
+  }
+
+  private static <V> void removeWhere(MapState<String, V> state, Predicate<V> gone) throws Exception {
+    List<String> keys = new ArrayList<>();
+    for (Map.Entry<String, V> e : state.entries()) {
+      if (gone.test(e.getValue())) {
+        keys.add(e.getKey());
       }
     }
-    for (String id : gone) {
-      sensors.remove(id);
-    }
-    gone.clear();
-    for (Map.Entry<String, BatteryReading> e : batteries.entries()) {
-      if (e.getValue().at().isBefore(staleBefore)) {
-        gone.add(e.getKey());
-      }
-    }
-    for (String id : gone) {
-      batteries.remove(id);
-    }
-    gone.clear();
-    for (Map.Entry<String, Instant> e : overrides.entries()) {
-      if (!e.getValue().isAfter(at)) {
-        gone.add(e.getKey());
-      }
-    }
-    for (String id : gone) {
-      overrides.remove(id);
+    for (String key : keys) {
+      state.remove(key);
     }
   }
 
