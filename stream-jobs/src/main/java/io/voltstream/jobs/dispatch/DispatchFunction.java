@@ -108,12 +108,7 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
   @Override
   public void processElement(DispatchInput in, ReadOnlyContext ctx, Collector<BatteryDecision> out) throws Exception {
     switch (in.kind()) {
-      case POWER -> {
-        SensorPower previous = sensors.get(in.id());
-        if (previous == null || !previous.at().isAfter(in.at())) {
-          sensors.put(in.id(), new SensorPower(in.powerW(), in.generation(), in.at()));
-        }
-      }
+      case POWER -> sensors.put(in.id(), SensorPower.next(sensors.get(in.id()), in.sample()));
       case BATTERY -> {
         BatteryReading previous = batteries.get(in.id());
         if (previous == null || !previous.at().isAfter(in.at())) {

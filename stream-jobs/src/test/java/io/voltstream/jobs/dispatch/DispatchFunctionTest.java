@@ -68,12 +68,12 @@ class DispatchFunctionTest {
 
   private void power(String sensor, double w, boolean pv, Instant at) throws Exception {
     harness.processElement(new StreamRecord<>(
-        new DispatchInput(DispatchInput.Kind.POWER, "demo", sensor, at, w, pv, 0, null, null), at.toEpochMilli()));
+        new DispatchInput(DispatchInput.Kind.POWER, "demo", sensor, at, w, Double.NaN, pv, 0, null, null), at.toEpochMilli()));
   }
 
   private void battery(String id, double soc, double chargingW, Instant at) throws Exception {
     harness.processElement(new StreamRecord<>(
-        new DispatchInput(DispatchInput.Kind.BATTERY, "demo", id, at, chargingW, false, soc, null, null),
+        new DispatchInput(DispatchInput.Kind.BATTERY, "demo", id, at, chargingW, Double.NaN, false, soc, null, null),
         at.toEpochMilli()));
   }
 
@@ -142,7 +142,7 @@ class DispatchFunctionTest {
     harness = harness(null);
     registry(SELF_CONSUMPTION);
     steady(1000, 4000, 50);
-    harness.processElement(new StreamRecord<>(new DispatchInput(DispatchInput.Kind.MANUAL, "demo", BIG.id(), T0, 0,
+    harness.processElement(new StreamRecord<>(new DispatchInput(DispatchInput.Kind.MANUAL, "demo", BIG.id(), T0, 0, Double.NaN,
         false, 0, T0.plusSeconds(15), null), T0.toEpochMilli()));
 
     harness.watermark(T0.toEpochMilli() + STEP);
@@ -198,7 +198,7 @@ class DispatchFunctionTest {
     harness = harness(null);
     registry(peakShaving(2.0));
     steady(5000, 500, 70);
-    harness.processElement(new StreamRecord<>(new DispatchInput(DispatchInput.Kind.MANUAL, "demo", SMALL.id(), T0, 0,
+    harness.processElement(new StreamRecord<>(new DispatchInput(DispatchInput.Kind.MANUAL, "demo", SMALL.id(), T0, 0, Double.NaN,
         false, 0, T0.plusSeconds(25), null), T0.toEpochMilli()));
     harness.watermark(T0.toEpochMilli() + STEP);
     OperatorSubtaskState snapshot = harness.snapshot(1, 1);

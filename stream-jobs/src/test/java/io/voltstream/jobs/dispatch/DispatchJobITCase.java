@@ -100,7 +100,9 @@ class DispatchJobITCase {
       Instant t = T0;
       while (System.nanoTime() < deadline && (count(db, "self_consumption") < 4 || count(db, "manual_override") < 1)) {
         send(producer, Topics.READINGS.name(), "meter", reading("meter", SensorType.POWER, 1000, t));
-        send(producer, Topics.READINGS.name(), "roof", reading("roof", SensorType.PV, 4000, t));
+        // The PV reports energy only, like the simulated roof: 4 kW over 5 s.
+        send(producer, Topics.READINGS.name(), "roof", new SensorReading("roof", t, null, SensorType.PV, null, null,
+            null, null, null, null, 4000 * 5 / 3.6e6, t));
         for (BatterySpec b : List.of(BIG, SMALL)) {
           send(producer, Topics.BATTERY_STATE.name(), b.id(),
               new BatteryTelemetry(b.id(), t, 50, b == SMALL ? -1000 : 0, null, null, null, null, "idle", null, t));

@@ -42,7 +42,7 @@ class FlinkTypesTest {
         Arguments.of(SystemEvent.class,
             new SystemEvent("id", t, "co2_high", SystemEvent.Severity.CRITICAL, "r", null, "m", 1.0, 2.0)),
         Arguments.of(DispatchInput.class,
-            new DispatchInput(DispatchInput.Kind.MANUAL, "b", "bat", t, 0, false, 0, t.plusSeconds(60), null)),
+            new DispatchInput(DispatchInput.Kind.MANUAL, "b", "bat", t, 0, Double.NaN, false, 0, t.plusSeconds(60), null)),
         Arguments.of(BatteryDecision.class, new BatteryDecision("b", "bat", t, 1500, -2000, 50, -100, 2000, null,
             "self_consumption", "why", Command.battery("c1", "bat", "b", BatterySetpoint.ofSignedPowerW(1500), t,
                 Duration.ofSeconds(30), CommandSource.DISPATCH, "dispatch"))),

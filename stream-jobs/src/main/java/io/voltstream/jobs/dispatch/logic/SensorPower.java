@@ -2,39 +2,82 @@ package io.voltstream.jobs.dispatch.logic;
 
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The latest power of one sensor, as the building's net load needs it: PV sensors count as
- * generation, every other sensor reporting {@code power_w} as consumption.
+ * The latest power of one sensor, as the building's net load needs it. PV sensors, and readings that
+ * carry only {@code generation} energy, count as generation; every other meter as consumption.
  *
- * @param powerW magnitude of the power [W]
- * @param generation whether it generates (PV) rather than consumes
+ * @param powerW magnitude of the power [W]; NaN while unknown (an energy-only sensor's first reading)
+ * @param generation whether it generates rather than consumes
  * @param at event time of the reading
  */
 public record SensorPower(double powerW, boolean generation, Instant at) {
 
-  /** The power a reading carries; empty for readings without {@code power_w} (CO2, temperature…). */
-  public static Optional<SensorPower> of(SensorReading r) {
-    if (r.powerW() == null || !Double.isFinite(r.powerW())) {
+  /**
+   * What a reading says about power.
+   *
+   * @param powerW its {@code power_w}, NaN when absent
+   * @param energyKwh the energy of its interval (since the sensor's previous reading), NaN when absent
+   */
+  public record Sample(double powerW, double energyKwh, boolean generation, Instant at) {
+
+    /**
+     * The power sample of a reading: {@code power_w} when present, else the {@code generation} energy
+     * (the simulated PV reports only that), else the {@code energy} of a meter; empty for readings
+     * without any (CO2, temperature…).
+     */
+    public static Optional<Sample> of(SensorReading r) {
+      boolean pv = r.sensorType() == SensorType.PV;
+      if (finite(r.powerW())) {
+        return Optional.of(new Sample(Math.abs(r.powerW()), Double.NaN, pv, r.timestamp()));
+      }
+      if (finite(r.generationKwh())) {
+        return Optional.of(new Sample(Double.NaN, Math.abs(r.generationKwh()), true, r.timestamp()));
+      }
+      if (finite(r.energyKwh())) {
+        return Optional.of(new Sample(Double.NaN, Math.abs(r.energyKwh()), pv, r.timestamp()));
+      }
       return Optional.empty();
     }
-    boolean generation = r.sensorType() == SensorType.PV;
-    return Optional.of(new SensorPower(Math.abs(r.powerW()), generation, r.timestamp()));
+
+    private static boolean finite(Double v) {
+      return v != null && Double.isFinite(v);
+    }
   }
 
-  /** Consumption − generation [W] over {@code powers}; empty when there is none. */
+  /**
+   * The sensor's power after {@code sample}: its power, or its energy spread over the time since the
+   * {@code previous} reading (NaN when there is none). An older or same-time sample changes nothing.
+   */
+  public static SensorPower next(SensorPower previous, Sample sample) {
+    if (previous != null && !sample.at().isAfter(previous.at())) {
+      return previous;
+    }
+    if (!Double.isNaN(sample.powerW())) {
+      return new SensorPower(sample.powerW(), sample.generation(), sample.at());
+    }
+    if (previous == null) {
+      return new SensorPower(Double.NaN, sample.generation(), sample.at());
+    }
+    double seconds = Duration.between(previous.at(), sample.at()).toMillis() / 1000.0;
+    return new SensorPower(sample.energyKwh() * 3.6e6 / seconds, sample.generation(), sample.at());
+  }
+
+  /** Consumption − generation [W] over the known {@code powers}; empty when none is known. */
   public static OptionalDouble netLoadW(Collection<SensorPower> powers) {
-    if (powers.isEmpty()) {
-      return OptionalDouble.empty();
-    }
     double net = 0;
+    boolean any = false;
     for (SensorPower p : powers) {
-      net += p.generation() ? -p.powerW() : p.powerW();
+      if (!Double.isNaN(p.powerW())) {
+        net += p.generation() ? -p.powerW() : p.powerW();
+        any = true;
+      }
     }
-    return OptionalDouble.of(net);
+    return any ? OptionalDouble.of(net) : OptionalDouble.empty();
   }
 }
