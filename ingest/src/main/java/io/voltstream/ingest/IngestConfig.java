@@ -5,6 +5,7 @@ import io.voltstream.config.ConfigReader;
 import io.voltstream.config.Option;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -58,6 +59,10 @@ public record IngestConfig(
     Duration kafkaDeliveryTimeout,
     Duration metricsLogInterval) {
 
+  private static final String READINGS_FILTER = "sensors/+/readings";
+  private static final List<String> DEVICE_FILTERS =
+      List.of(READINGS_FILTER, "batteries/+/state", "batteries/+/acks", "devices/+/acks");
+
   public IngestConfig {
     require(mqttHost != null && !mqttHost.isBlank(), CommonOptions.MQTT_URL, "needs a host, e.g. tcp://localhost:1883");
     require(mqttPort > 0 && mqttPort < 65536, CommonOptions.MQTT_URL, "port must be 1..65535");
@@ -106,9 +111,21 @@ public record IngestConfig(
         r.get(IngestOptions.METRICS_LOG_INTERVAL));
   }
 
-  /** The subscription: {@code $share/<group>/sensors/+/readings}, or {@code sensors/+/readings} when not shared. */
+  /** The readings subscription: {@code $share/<group>/sensors/+/readings}, or {@code sensors/+/readings} when not shared. */
   public String subscriptionFilter() {
-    return sharedSubscription ? "$share/" + group + "/sensors/+/readings" : "sensors/+/readings";
+    return filter(READINGS_FILTER);
+  }
+
+  /**
+   * Every subscription: readings, battery states and command acknowledgements (design §3), each
+   * shared in the group like readings.
+   */
+  public List<String> subscriptionFilters() {
+    return DEVICE_FILTERS.stream().map(this::filter).toList();
+  }
+
+  private String filter(String topicFilter) {
+    return sharedSubscription ? "$share/" + group + "/" + topicFilter : topicFilter;
   }
 
   /** Same settings with another client id: for tests and for running several instances in one JVM. */
@@ -121,7 +138,7 @@ public record IngestConfig(
   @Override
   public String toString() {
     return "IngestConfig[mqtt=" + mqttHost + ":" + mqttPort + ", user=" + mqttUsername + ", kafka=" + kafkaBootstrap
-        + ", clientId=" + clientId + ", subscription=" + subscriptionFilter() + ", topics=" + readingsTopic + "/"
+        + ", clientId=" + clientId + ", subscriptions=" + subscriptionFilters() + ", topics=" + readingsTopic + "/"
         + deadLetterTopic + ", maxInFlight=" + maxInFlight + ", sessionExpiry=" + sessionExpiry + "]";
   }
 

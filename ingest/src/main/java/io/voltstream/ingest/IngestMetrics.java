@@ -19,6 +19,8 @@ public final class IngestMetrics {
   private final LongAdder messagesAcknowledged = new LongAdder();
   private final LongAdder readingsAccepted = new LongAdder();
   private final LongAdder dataPointsAccepted = new LongAdder();
+  private final LongAdder batteryStatesAccepted = new LongAdder();
+  private final LongAdder acksAccepted = new LongAdder();
   private final LongAdder kafkaFailures = new LongAdder();
   private final LongAdder redeliveries = new LongAdder();
   private final LongAdder subscriptions = new LongAdder();
@@ -42,12 +44,14 @@ public final class IngestMetrics {
       Map<String, Long> rejectedByReason,
       long kafkaFailures,
       long redeliveries,
-      long subscriptions) {
+      long subscriptions,
+      long batteryStatesAccepted,
+      long acksAccepted) {
 
     /** One log line. */
     public String summary() {
       return "messages received=" + messagesReceived + " acked=" + messagesAcknowledged + " inFlight=" + messagesInFlight
-          + " | readings accepted=" + readingsAccepted + " dataPoints=" + dataPointsAccepted + " | rejected=" + rejected
+          + " | readings accepted=" + readingsAccepted + " dataPoints=" + dataPointsAccepted + " | batteryStates=" + batteryStatesAccepted + " acks=" + acksAccepted + " | rejected=" + rejected
           + " " + rejectedByReason + " | kafkaFailures=" + kafkaFailures + " redeliveries=" + redeliveries + " subscriptions=" + subscriptions;
     }
   }
@@ -68,6 +72,14 @@ public final class IngestMetrics {
   public void readingAccepted(int dataPoints) {
     readingsAccepted.increment();
     dataPointsAccepted.add(dataPoints);
+  }
+
+  public void batteryStateAccepted() {
+    batteryStatesAccepted.increment();
+  }
+
+  public void ackAccepted() {
+    acksAccepted.increment();
   }
 
   public void rejected(RejectionReason reason) {
@@ -103,6 +115,6 @@ public final class IngestMetrics {
     }
     return new Snapshot(messagesReceived.sum(), messagesAcknowledged.sum(), inFlight.get(), readingsAccepted.sum(),
         dataPointsAccepted.sum(), total, Collections.unmodifiableMap(byReason), kafkaFailures.sum(), redeliveries.sum(),
-        subscriptions.sum());
+        subscriptions.sum(), batteryStatesAccepted.sum(), acksAccepted.sum());
   }
 }

@@ -1,6 +1,7 @@
 package io.voltstream.ingest;
 
 import io.voltstream.ingest.mapping.DeadLetters;
+import io.voltstream.ingest.mapping.DeviceMessageParser;
 import io.voltstream.ingest.mapping.ParseResult;
 import io.voltstream.ingest.mapping.ReadingParser;
 import io.voltstream.ingest.mapping.Rejection;
@@ -16,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The at-least-once core of ingest, free of MQTT and Kafka types: parses a message, hands every
- * reading and dead letter made from it to the {@link RecordSink}, and acknowledges the message only
+ * The at-least-once core of ingest, free of MQTT and Kafka types: parses a message (a reading batch,
+ * a battery state or a command acknowledgement), hands every record and dead letter made from it to the {@link RecordSink}, and acknowledges the message only
  * when the sink stored all of them. When the sink fails the message stays unacknowledged and
  * {@code onSinkFailure} asks the transport to have it delivered again, so nothing is dropped.
  *
@@ -54,9 +55,11 @@ public final class MessageHandler {
     List<DeadLetter> deadLetters = result.rejections().stream()
         .map(rejection -> DeadLetters.of(message.topic(), payload, rejection, receivedAt))
         .toList();
-    return sink.send(readings, deadLetters).handle((stored, failure) -> {
+    return sink.send(readings, result.batteryStates(), result.acks(), deadLetters).handle((stored, failure) -> {
       if (failure == null) {
         readings.forEach(reading -> metrics.readingAccepted(reading.metricCount()));
+        result.batteryStates().forEach(state -> metrics.batteryStateAccepted());
+        result.acks().forEach(ack -> metrics.ackAccepted());
         result.rejections().forEach(rejection -> metrics.rejected(rejection.reason()));
         message.acknowledge();
         metrics.messageDone(true);
@@ -73,7 +76,9 @@ public final class MessageHandler {
 
   private static ParseResult parse(String topic, byte[] payload, Instant receivedAt) {
     try {
-      return ReadingParser.parse(topic, payload, receivedAt);
+      return DeviceMessageParser.handles(topic)
+          ? DeviceMessageParser.parse(topic, payload, receivedAt)
+          : ReadingParser.parse(topic, payload, receivedAt);
     } catch (RuntimeException bug) {
       // The parser is meant to be total; if it is not, keep the payload in the DLQ instead of
       // looping on redelivery of a message that will always fail the same way.

@@ -1,7 +1,9 @@
 package io.voltstream.ingest;
 
+import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.DeadLetter;
 import io.voltstream.model.SensorReading;
+import io.voltstream.model.command.CommandAck;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +15,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface RecordSink extends AutoCloseable {
 
-  CompletableFuture<Void> send(List<SensorReading> readings, List<DeadLetter> deadLetters);
+  CompletableFuture<Void> send(List<SensorReading> readings, List<BatteryTelemetry> batteryStates,
+      List<CommandAck> acks, List<DeadLetter> deadLetters);
+
+  /** Readings and dead letters only. */
+  default CompletableFuture<Void> send(List<SensorReading> readings, List<DeadLetter> deadLetters) {
+    return send(readings, List.of(), List.of(), deadLetters);
+  }
 
   /** Blocks until every record sent so far is acknowledged or failed. */
   void flush();

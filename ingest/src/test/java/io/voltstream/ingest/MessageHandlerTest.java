@@ -30,11 +30,16 @@ class MessageHandlerTest {
   static final class ControlledSink implements RecordSink {
     final List<SensorReading> readings = new ArrayList<>();
     final List<DeadLetter> deadLetters = new ArrayList<>();
+    final List<io.voltstream.model.BatteryTelemetry> batteryStates = new ArrayList<>();
+    final List<io.voltstream.model.command.CommandAck> acks = new ArrayList<>();
     final List<CompletableFuture<Void>> sends = new ArrayList<>();
 
     @Override
-    public CompletableFuture<Void> send(List<SensorReading> r, List<DeadLetter> d) {
+    public CompletableFuture<Void> send(List<SensorReading> r, List<io.voltstream.model.BatteryTelemetry> b,
+        List<io.voltstream.model.command.CommandAck> a, List<DeadLetter> d) {
       readings.addAll(r);
+      batteryStates.addAll(b);
+      acks.addAll(a);
       deadLetters.addAll(d);
       CompletableFuture<Void> future = new CompletableFuture<>();
       sends.add(future);

@@ -2,10 +2,12 @@ package io.voltstream.ingest.kafka;
 
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.RecordSink;
+import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.DeadLetter;
 import io.voltstream.kafka.TopicSerdes;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topics;
+import io.voltstream.model.command.CommandAck;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -21,7 +23,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Writes readings to the readings topic keyed by sensor id (so each sensor's readings stay in order
- * on one partition) and dead letters to the DLQ topic keyed by MQTT topic, encoded as
+ * on one partition), battery states to {@link Topics#BATTERY_STATE} keyed by battery id,
+ * acknowledgements to {@link Topics#COMMAND_ACKS} keyed by target id, and dead letters to the DLQ topic keyed by MQTT topic, encoded as
  * {@link Topics#READINGS} and {@link Topics#READINGS_DLQ} declare (the names may be configured),
  * through one idempotent producer with {@code acks=all}.
  *
@@ -70,9 +73,10 @@ public final class KafkaRecordSink implements RecordSink {
   }
 
   @Override
-  public CompletableFuture<Void> send(List<SensorReading> readings, List<DeadLetter> deadLetters) {
+  public CompletableFuture<Void> send(List<SensorReading> readings, List<BatteryTelemetry> batteryStates,
+      List<CommandAck> acks, List<DeadLetter> deadLetters) {
     CompletableFuture<Void> stored = new CompletableFuture<>();
-    int total = readings.size() + deadLetters.size();
+    int total = readings.size() + batteryStates.size() + acks.size() + deadLetters.size();
     if (total == 0) {
       stored.complete(null);
       return stored;
@@ -88,6 +92,14 @@ public final class KafkaRecordSink implements RecordSink {
     try {
       for (SensorReading reading : readings) {
         producer.send(new ProducerRecord<>(readingsTopic, reading.sensorId(), Topics.READINGS.encodeValue(reading)),
+            callback);
+      }
+      for (BatteryTelemetry state : batteryStates) {
+        producer.send(new ProducerRecord<>(Topics.BATTERY_STATE.name(), state.batteryId(),
+            Topics.BATTERY_STATE.encodeValue(state)), callback);
+      }
+      for (CommandAck ack : acks) {
+        producer.send(new ProducerRecord<>(Topics.COMMAND_ACKS.name(), ack.target(), Topics.COMMAND_ACKS.encodeValue(ack)),
             callback);
       }
       for (DeadLetter deadLetter : deadLetters) {

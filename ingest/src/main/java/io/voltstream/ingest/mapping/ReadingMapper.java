@@ -1,13 +1,16 @@
 package io.voltstream.ingest.mapping;
 
+import static io.voltstream.ingest.mapping.JsonFields.abbreviate;
+import static io.voltstream.ingest.mapping.JsonFields.present;
+import static io.voltstream.ingest.mapping.JsonFields.required;
+import static io.voltstream.ingest.mapping.JsonFields.timestamp;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voltstream.model.EntityId;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -18,24 +21,11 @@ import java.util.Map;
  */
 final class ReadingMapper {
   /** Readings may be stamped at most this far ahead of their arrival (clock skew allowance). */
-  static final Duration MAX_FUTURE_SKEW = Duration.ofHours(24);
+  static final Duration MAX_FUTURE_SKEW = JsonFields.MAX_FUTURE_SKEW;
   /** Nothing measured before this is plausible; catches epoch seconds sent as milliseconds. */
-  static final Instant OLDEST_ACCEPTED = Instant.parse("2000-01-01T00:00:00Z");
+  static final Instant OLDEST_ACCEPTED = JsonFields.OLDEST_ACCEPTED;
 
   private ReadingMapper() {}
-
-  /** Thrown inside this class only, to leave validation at the first violation. */
-  private static final class Invalid extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    final RejectionReason reason;
-    final String field;
-
-    Invalid(RejectionReason reason, String field, String message) {
-      super(message, null, false, false);
-      this.reason = reason;
-      this.field = field;
-    }
-  }
 
   /** The outcome for one element: exactly one of {@code reading} and {@code rejection} is set. */
   record Outcome(SensorReading reading, Rejection rejection) {}
@@ -72,19 +62,6 @@ final class ReadingMapper {
         values.get(Metric.HUMIDITY), values.get(Metric.VOLTAGE), values.get(Metric.GENERATION), receivedAt);
   }
 
-  private static JsonNode present(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value;
-  }
-
-  private static JsonNode required(JsonNode node, String field) {
-    JsonNode value = present(node, field);
-    if (value == null) {
-      throw new Invalid(RejectionReason.MISSING_FIELD, field, "'" + field + "' is required");
-    }
-    return value;
-  }
-
   private static String sensorId(JsonNode node, String topicSensorId) {
     JsonNode value = required(node, "sensor_id");
     if (!value.isTextual() || !EntityId.isValid(value.textValue())) {
@@ -96,41 +73,6 @@ final class ReadingMapper {
           + "' does not match the topic's sensor id '" + topicSensorId + "'");
     }
     return value.textValue();
-  }
-
-  private static Instant timestamp(JsonNode node, Instant receivedAt) {
-    JsonNode value = required(node, "timestamp");
-    Instant timestamp;
-    if (value.isIntegralNumber() && value.canConvertToLong()) {
-      timestamp = Instant.ofEpochMilli(value.longValue());
-    } else if (value.isTextual()) {
-      timestamp = parseIso(value.textValue());
-    } else {
-      throw new Invalid(RejectionReason.INVALID_TIMESTAMP, "timestamp",
-          "timestamp must be integer epoch milliseconds or an ISO-8601 string, got " + abbreviate(value));
-    }
-    if (timestamp.isBefore(OLDEST_ACCEPTED)) {
-      throw new Invalid(RejectionReason.TIMESTAMP_TOO_OLD, "timestamp",
-          "timestamp " + timestamp + " is before " + OLDEST_ACCEPTED + " (epoch seconds instead of milliseconds?)");
-    }
-    if (timestamp.isAfter(receivedAt.plus(MAX_FUTURE_SKEW))) {
-      throw new Invalid(RejectionReason.TIMESTAMP_IN_FUTURE, "timestamp",
-          "timestamp " + timestamp + " is more than 24 h after its arrival at " + receivedAt);
-    }
-    return timestamp;
-  }
-
-  private static Instant parseIso(String text) {
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeException notAnInstant) {
-      try {
-        return OffsetDateTime.parse(text).toInstant();
-      } catch (DateTimeException notOffsetDateTime) {
-        throw new Invalid(RejectionReason.INVALID_TIMESTAMP, "timestamp",
-            "timestamp '" + abbreviate(text) + "' is not an ISO-8601 date-time with offset (e.g. 2025-11-27T10:00:00Z)");
-      }
-    }
   }
 
   private static SensorType sensorType(JsonNode node) {
@@ -163,8 +105,8 @@ final class ReadingMapper {
     if (!object.isObject()) {
       throw new Invalid(RejectionReason.INVALID_METRIC, field, field + " must be an object {\"value\": <number>, \"unit\": \"<unit>\"}");
     }
-    JsonNode value = required(object, "value", field);
-    JsonNode unit = required(object, "unit", field);
+    JsonNode value = requiredMember(object, "value", field);
+    JsonNode unit = requiredMember(object, "unit", field);
     if (!value.isNumber()) {
       throw new Invalid(RejectionReason.INVALID_VALUE, field + ".value", field + ".value must be a JSON number, got " + abbreviate(value));
     }
@@ -184,7 +126,7 @@ final class ReadingMapper {
     return canonical;
   }
 
-  private static JsonNode required(JsonNode object, String member, String metricField) {
+  private static JsonNode requiredMember(JsonNode object, String member, String metricField) {
     JsonNode value = present(object, member);
     if (value == null) {
       throw new Invalid(RejectionReason.MISSING_FIELD, metricField + "." + member, metricField + "." + member + " is required");
@@ -192,11 +134,4 @@ final class ReadingMapper {
     return value;
   }
 
-  private static String abbreviate(JsonNode value) {
-    return abbreviate(value.toString());
-  }
-
-  private static String abbreviate(String text) {
-    return text.length() <= 64 ? text : text.substring(0, 61) + "...";
-  }
 }

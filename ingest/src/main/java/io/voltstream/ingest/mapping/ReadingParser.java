@@ -36,7 +36,7 @@ public final class ReadingParser {
 
   // NaN/Infinity tokens are not JSON: with ALLOW_NON_NUMERIC_NUMBERS off they fail the parse, and a
   // duplicated key is ambiguous (which value wins?), so it fails the parse too.
-  private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
+  static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build());

@@ -2,7 +2,7 @@ package io.voltstream.ingest.mapping;
 
 /**
  * Why a payload, or one element of a batch, was rejected. The {@link #code()} is the stable wire
- * name written to {@code readings.dlq}; never rename a code, only add new ones.
+ * name written to the dead-letter topic; never rename a code, only add new ones.
  */
 public enum RejectionReason {
   PAYLOAD_TOO_LARGE("payload_too_large"),
@@ -26,6 +26,12 @@ public enum RejectionReason {
   UNKNOWN_UNIT("unknown_unit"),
   OUT_OF_RANGE("out_of_range"),
   NO_METRICS("no_metrics"),
+  /** A battery state's {@code mode} is not charge, discharge, idle, auto or safe. */
+  INVALID_MODE("invalid_mode"),
+  /** An acknowledgement's (or a battery state's) {@code command_id} does not follow the id rule. */
+  INVALID_COMMAND_ID("invalid_command_id"),
+  /** An acknowledgement's {@code status} is not applied or rejected. */
+  INVALID_STATUS("invalid_status"),
   /** Ingest itself failed on this payload (a bug); the payload is kept in the DLQ, never dropped. */
   INTERNAL_ERROR("internal_error");
 

@@ -9,11 +9,13 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscription;
 import io.voltstream.ingest.InboundMessage;
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -179,16 +181,18 @@ public final class MqttIngestClient implements AutoCloseable {
   private void onConnected(MqttClientConnectedContext context) {
     LOG.info("MQTT client {} connected to {}:{}", config.clientId(), config.mqttHost(), config.mqttPort());
     // Subscribing again on a resumed session is harmless, and needed when the session had expired.
+    List<Mqtt5Subscription> subscriptions = config.subscriptionFilters().stream()
+        .map(filter -> Mqtt5Subscription.builder().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE).build())
+        .toList();
     client.subscribeWith()
-        .topicFilter(config.subscriptionFilter())
-        .qos(MqttQos.AT_LEAST_ONCE)
+        .addSubscriptions(subscriptions)
         .send()
         .whenComplete((subAck, error) -> {
           if (error != null) {
-            LOG.error("Subscribing {} to {} failed: {}", config.clientId(), config.subscriptionFilter(), error.toString());
+            LOG.error("Subscribing {} to {} failed: {}", config.clientId(), config.subscriptionFilters(), error.toString());
           } else {
             LOG.info("Subscribed {} to {} (QoS 1, at most {} messages in progress)", config.clientId(),
-                config.subscriptionFilter(), config.maxInFlight());
+                config.subscriptionFilters(), config.maxInFlight());
             metrics.subscribed();
             subscribed.complete(null);
           }
