@@ -30,6 +30,10 @@ import java.util.Objects;
  *     (one instance only; see the README on broker restarts)
  * @param readingsTopic {@code VOLTSTREAM_TOPIC_READINGS} (default {@code readings})
  * @param deadLetterTopic {@code VOLTSTREAM_TOPIC_READINGS_DLQ} (default {@code readings.dlq})
+ * @param commandBridge {@code VOLTSTREAM_INGEST_COMMAND_BRIDGE} (default true): run the command bridge
+ *     (Kafka {@code commands} → MQTT command topics) in this process
+ * @param commandBridgeGroup the bridge's Kafka consumer group, {@code VOLTSTREAM_INGEST_COMMAND_BRIDGE_GROUP}
+ *     (default {@code voltstream-command-bridge})
  * @param maxInFlight MQTT receive maximum, messages delivered but not yet acknowledged:
  *     {@code VOLTSTREAM_INGEST_MAX_IN_FLIGHT} (default 1000, 1..65535); this is the backpressure bound
  * @param sessionExpiry how long the broker keeps the session (and queues readings) while the instance
@@ -52,6 +56,8 @@ public record IngestConfig(
     boolean sharedSubscription,
     String readingsTopic,
     String deadLetterTopic,
+    boolean commandBridge,
+    String commandBridgeGroup,
     int maxInFlight,
     Duration sessionExpiry,
     Duration kafkaLinger,
@@ -73,6 +79,7 @@ public record IngestConfig(
     ConfigReader.requireValid(IngestOptions.TOPIC_READINGS_DLQ, deadLetterTopic);
     require(!Objects.equals(readingsTopic, deadLetterTopic), IngestOptions.TOPIC_READINGS_DLQ,
         "must differ from " + IngestOptions.TOPIC_READINGS.name());
+    ConfigReader.requireValid(IngestOptions.COMMAND_BRIDGE_GROUP, commandBridgeGroup);
     require(maxInFlight >= 1 && maxInFlight <= 65535, IngestOptions.MAX_IN_FLIGHT, "must be 1..65535 (MQTT receive maximum)");
     require(sessionExpiry != null && !sessionExpiry.isNegative()
         && sessionExpiry.getSeconds() <= IngestOptions.MAX_SESSION_EXPIRY_S,
@@ -103,6 +110,8 @@ public record IngestConfig(
         r.get(IngestOptions.SHARED_SUBSCRIPTION),
         r.get(IngestOptions.TOPIC_READINGS),
         r.get(IngestOptions.TOPIC_READINGS_DLQ),
+        r.get(IngestOptions.COMMAND_BRIDGE),
+        r.get(IngestOptions.COMMAND_BRIDGE_GROUP),
         r.get(IngestOptions.MAX_IN_FLIGHT),
         r.get(IngestOptions.SESSION_EXPIRY),
         r.get(IngestOptions.KAFKA_LINGER),
@@ -131,7 +140,7 @@ public record IngestConfig(
   /** Same settings with another client id: for tests and for running several instances in one JVM. */
   public IngestConfig withClientId(String newClientId) {
     return new IngestConfig(mqttHost, mqttPort, mqttUsername, mqttPassword, kafkaBootstrap, newClientId, group,
-        sharedSubscription, readingsTopic, deadLetterTopic, maxInFlight, sessionExpiry, kafkaLinger, kafkaCompression,
+        sharedSubscription, readingsTopic, deadLetterTopic, commandBridge, commandBridgeGroup, maxInFlight, sessionExpiry, kafkaLinger, kafkaCompression,
         kafkaDeliveryTimeout, metricsLogInterval);
   }
 

@@ -30,6 +30,11 @@ public final class IngestOptions {
   public static final Option<String> TOPIC_READINGS_DLQ = Option.of("VOLTSTREAM_TOPIC_READINGS_DLQ",
       ValueType.matching(TOPIC, "a Kafka topic name from [A-Za-z0-9._-]"), Topics.READINGS_DLQ.name(),
       "Kafka topic for rejected payloads");
+  public static final Option<Boolean> COMMAND_BRIDGE = Option.of("VOLTSTREAM_INGEST_COMMAND_BRIDGE",
+      ValueType.bool(), "true", "Run the command bridge: Kafka commands → MQTT batteries/{id}/commands and devices/{id}/instructions (QoS 1)");
+  public static final Option<String> COMMAND_BRIDGE_GROUP = Option.of("VOLTSTREAM_INGEST_COMMAND_BRIDGE_GROUP",
+      ValueType.matching(NAME, "1-64 characters from [A-Za-z0-9._-]"), "voltstream-command-bridge",
+      "Kafka consumer group of the command bridge (offsets committed after the broker's PUBACK)");
   public static final Option<Integer> MAX_IN_FLIGHT = Option.of("VOLTSTREAM_INGEST_MAX_IN_FLIGHT",
       ValueType.integer(1, 65535), "1000", "MQTT receive maximum: delivered, unacknowledged messages (backpressure)")
       .withUnit("messages");
@@ -56,6 +61,6 @@ public final class IngestOptions {
   public static List<Option<?>> all() {
     return List.of(CommonOptions.MQTT_URL, CommonOptions.MQTT_USERNAME, CommonOptions.MQTT_PASSWORD,
         CommonOptions.KAFKA_BOOTSTRAP, CLIENT_ID, GROUP, SHARED_SUBSCRIPTION, TOPIC_READINGS, TOPIC_READINGS_DLQ,
-        MAX_IN_FLIGHT, SESSION_EXPIRY, KAFKA_LINGER, KAFKA_COMPRESSION, KAFKA_DELIVERY_TIMEOUT, METRICS_LOG_INTERVAL);
+        COMMAND_BRIDGE, COMMAND_BRIDGE_GROUP, MAX_IN_FLIGHT, SESSION_EXPIRY, KAFKA_LINGER, KAFKA_COMPRESSION, KAFKA_DELIVERY_TIMEOUT, METRICS_LOG_INTERVAL);
   }
 }

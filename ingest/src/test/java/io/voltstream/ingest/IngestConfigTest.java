@@ -22,6 +22,9 @@ class IngestConfigTest {
     assertThat(config.clientId()).isEqualTo("voltstream-ingest-1");
     assertThat(config.group()).isEqualTo("voltstream-ingest");
     assertThat(config.subscriptionFilter()).isEqualTo("$share/voltstream-ingest/sensors/+/readings");
+    assertThat(config.subscriptionFilters()).contains("$share/voltstream-ingest/batteries/+/state",
+        "$share/voltstream-ingest/batteries/+/acks", "$share/voltstream-ingest/devices/+/acks");
+    assertThat(config.commandBridge()).isTrue();
     assertThat(config.readingsTopic()).isEqualTo("readings");
     assertThat(config.deadLetterTopic()).isEqualTo("readings.dlq");
     assertThat(config.maxInFlight()).isEqualTo(1000);
@@ -52,10 +55,12 @@ class IngestConfigTest {
         Map.entry("VOLTSTREAM_INGEST_METRICS_LOG_INTERVAL_S", "0")));
 
     assertThat(config).isEqualTo(new IngestConfig("broker.local", 11883, "ingest", "secret", "k1:9092,k2:9092",
-        "ingest-a", "grp", false, "r", "r.dlq", 64, Duration.ofHours(1), Duration.ZERO, "zstd", Duration.ofSeconds(5),
+        "ingest-a", "grp", false, "r", "r.dlq", true, "voltstream-command-bridge", 64, Duration.ofHours(1), Duration.ZERO, "zstd", Duration.ofSeconds(5),
         Duration.ZERO));
     assertThat(config.toString()).doesNotContain("secret");
     assertThat(config.subscriptionFilter()).isEqualTo("sensors/+/readings");
+    assertThat(config.subscriptionFilters())
+        .containsExactly("sensors/+/readings", "batteries/+/state", "batteries/+/acks", "devices/+/acks");
   }
 
   @Test

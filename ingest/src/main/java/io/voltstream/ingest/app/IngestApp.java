@@ -4,6 +4,7 @@ import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestMetrics;
 import io.voltstream.ingest.MessageHandler;
 import io.voltstream.ingest.RecordSink;
+import io.voltstream.ingest.commands.CommandBridge;
 import io.voltstream.ingest.kafka.KafkaRecordSink;
 import io.voltstream.ingest.mqtt.MqttIngestClient;
 import java.time.Clock;
@@ -16,8 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running ingest instance: MQTT readings in, validated readings and dead letters out to Kafka,
- * each MQTT message acknowledged only after Kafka acknowledged all of its records. {@link #start}
+ * A running ingest instance: MQTT readings, battery states and command acknowledgements in,
+ * validated records and dead letters out to Kafka, each MQTT message acknowledged only after Kafka
+ * acknowledged all of its records; and, unless switched off, the {@link CommandBridge} (Kafka
+ * {@code commands} out to MQTT). {@link #start}
  * returns at once (the MQTT client connects and reconnects in the background); {@link #close()}
  * stops taking messages, waits for those in flight, flushes Kafka and disconnects, leaving the
  * persistent session (and anything not yet acknowledged) with the broker.
@@ -38,10 +41,12 @@ public final class IngestApp implements AutoCloseable {
   private final RecordSink sink;
   private final MqttIngestClient mqtt;
   private final ScheduledExecutorService reporter;
+  private final CommandBridge bridge;
   private boolean closed;
 
   private IngestApp(IngestConfig config, IngestMetrics metrics, RecordSink sink, MqttIngestClient mqtt,
-      ScheduledExecutorService reporter) {
+      ScheduledExecutorService reporter, CommandBridge bridge) {
+    this.bridge = bridge;
     this.config = config;
     this.metrics = metrics;
     this.sink = sink;
@@ -67,7 +72,8 @@ public final class IngestApp implements AutoCloseable {
           periodS, periodS, TimeUnit.SECONDS);
     }
     mqtt.start(handler::handle);
-    return new IngestApp(config, metrics, sink, mqtt, reporter);
+    CommandBridge bridge = config.commandBridge() ? CommandBridge.start(config, Clock.systemUTC()) : null;
+    return new IngestApp(config, metrics, sink, mqtt, reporter, bridge);
   }
 
   public IngestMetrics metrics() {
@@ -76,6 +82,11 @@ public final class IngestApp implements AutoCloseable {
 
   public IngestConfig config() {
     return config;
+  }
+
+  /** The command bridge's counters, or empty when the bridge is off. */
+  public java.util.Optional<CommandBridge.Counts> commandBridgeCounts() {
+    return java.util.Optional.ofNullable(bridge).map(CommandBridge::counts);
   }
 
   /** Whether the shared subscription is in place (messages published from now on reach the group). */
@@ -90,6 +101,9 @@ public final class IngestApp implements AutoCloseable {
     }
     closed = true;
     LOG.info("Stopping ingest {}", config.clientId());
+    if (bridge != null) {
+      bridge.close();
+    }
     mqtt.stopConsuming();
     long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
     sink.flush();
