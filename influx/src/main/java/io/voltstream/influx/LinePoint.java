@@ -52,6 +52,11 @@ public final class LinePoint {
     return this;
   }
 
+  /** Adds an integer field ({@code 42i}); null is left out. */
+  public LinePoint field(Field field, Long value) {
+    return value == null ? this : field(field, value.longValue());
+  }
+
   /** Adds a string field; null is left out. */
   public LinePoint field(Field field, String value) {
     check(field);

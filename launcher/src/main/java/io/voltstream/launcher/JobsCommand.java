@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 final class JobsCommand implements Callable<Integer> {
   @Mixin ConnectionOptions options;
 
-  @Option(names = "--only", split = ",", description = "Jobs to run (default all): raw-readings, room-aggregation, alerts, dispatch.")
+  @Option(names = "--only", split = ",", description = "Jobs to run (default all): raw-readings, room-aggregation, alerts, dispatch, command-status, battery-state.")
   List<String> only = new ArrayList<>();
 
   @Option(names = "--flink-port", defaultValue = "8081", description = "Flink web UI / REST port (default ${DEFAULT-VALUE}).")

@@ -29,7 +29,7 @@ final class SubmitCommand implements Callable<Integer> {
   @Option(names = "--flink", required = true, description = "Flink REST address, e.g. http://127.0.0.1:8081")
   URI flink;
 
-  @Option(names = "--job", split = ",", description = "Jobs to submit: raw-readings, room-aggregation, alerts, dispatch.")
+  @Option(names = "--job", split = ",", description = "Jobs to submit: raw-readings, room-aggregation, alerts, dispatch, command-status, battery-state.")
   List<String> jobs = new ArrayList<>();
 
   @Option(names = "--all", description = "Submit every job.")

@@ -8,6 +8,7 @@ import io.voltstream.forecast.streaming.ForecastOptions;
 import io.voltstream.ingest.IngestOptions;
 import io.voltstream.jobs.alerts.AlertOptions;
 import io.voltstream.jobs.dispatch.DispatchOptions;
+import io.voltstream.jobs.commands.CommandStatusOptions;
 import io.voltstream.jobs.io.JobsOptions;
 import io.voltstream.launcher.bench.BenchOptions;
 import io.voltstream.launcher.stack.StackOptions;
@@ -36,6 +37,7 @@ public final class Settings {
     raw.put("jobs", JobsOptions.all());
     raw.put("alert job", AlertOptions.all());
     raw.put("dispatch job", DispatchOptions.all());
+    raw.put("command-status job", CommandStatusOptions.all());
     raw.put("api", ApiOptions.all());
     raw.put("api queries, export, live", QueryOptions.all());
     raw.put("forecast service", ForecastOptions.all());

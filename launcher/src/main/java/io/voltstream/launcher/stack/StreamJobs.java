@@ -1,6 +1,8 @@
 package io.voltstream.launcher.stack;
 
 import io.voltstream.jobs.alerts.AlertJob;
+import io.voltstream.jobs.batterystate.BatteryStateJob;
+import io.voltstream.jobs.commands.CommandStatusJob;
 import io.voltstream.jobs.dispatch.DispatchJob;
 import io.voltstream.jobs.io.JobsConfig;
 import io.voltstream.jobs.rawstore.RawReadingsJob;
@@ -24,7 +26,11 @@ public final class StreamJobs {
       new Job("alerts", AlertJob.class.getName(),
           (env, vars) -> AlertJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
       new Job("dispatch", DispatchJob.class.getName(),
-          (env, vars) -> DispatchJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
+          (env, vars) -> DispatchJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
+      new Job(CommandStatusJob.JOB_NAME, CommandStatusJob.class.getName(),
+          (env, vars) -> CommandStatusJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
+      new Job(BatteryStateJob.JOB_NAME, BatteryStateJob.class.getName(),
+          (env, vars) -> BatteryStateJob.wireFromConfig(env, JobsConfig.fromEnv(vars))));
 
   private StreamJobs() {}
 

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * All four Flink jobs (raw-readings, room-aggregation, alerts, dispatch) of the shaded job jar, submitted
+ * All six Flink jobs (raw-readings, room-aggregation, alerts, dispatch, command-status, battery-state) of the shaded job jar, submitted
  * together with the production {@code voltstream submit --all} to a real standalone cluster (one
  * JobManager and one TaskManager process), on a real Kafka broker and a real influxd. A registered
  * sensor reports across two 1-minute windows; the test checks the raw points, the exact aggregate of
@@ -48,7 +48,7 @@ class AllJobsOnClusterITCase {
   private static final Logger LOG = LoggerFactory.getLogger(AllJobsOnClusterITCase.class);
   private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
-  private static final int JOBS = 4;
+  private static final int JOBS = 6;
   private static final String SENSOR = "lab-meter";
   private static final String ROOM = "lab";
   private static final String BUILDING = "hq";
@@ -91,7 +91,8 @@ class AllJobsOnClusterITCase {
             "--set", "VOLTSTREAM_SOURCE_IDLENESS=2s");
         assertThat(exit).as("exit code of voltstream submit --all").isZero();
         Map<String, String> jobs = awaitJobs(flink, "RUNNING");
-        assertThat(jobs).containsOnlyKeys("voltstream-raw-readings", "room-aggregation", "alerts", "dispatch");
+        assertThat(jobs).containsOnlyKeys("voltstream-raw-readings", "room-aggregation", "alerts", "dispatch",
+            "command-status", "battery-state");
 
         // Warm-up window: once its aggregate is stored, the room job has been consuming for a while and
         // the registry (read from earliest) is in its broadcast state, so the payload room cannot win.

@@ -1,5 +1,8 @@
 package io.voltstream.jobs.io;
 
+import io.voltstream.model.BatteryTelemetry;
+import io.voltstream.model.command.CommandStatus;
+
 import io.voltstream.influx.LinePoint;
 import io.voltstream.influx.Schema;
 import io.voltstream.model.RoomMetrics;
@@ -67,6 +70,53 @@ public final class InfluxPoints {
         .field(m.eventId, e.eventId())
         .time(e.timestamp())
         .toLine();
+  }
+
+  /**
+   * Measurement {@code commands}: one point per command at its issue time, so each newer status
+   * rewrites the same point (same series and time).
+   */
+  public static String command(CommandStatus s) {
+    var m = Schema.COMMANDS;
+    return LinePoint.of(m)
+        .tag(m.target, s.target())
+        .tag(m.targetKind, lower(s.targetKind()))
+        .tag(m.source, lower(s.source()))
+        .tag(m.building, isBlank(s.building()) ? Schema.Readings.UNASSIGNED : s.building())
+        .field(m.commandId, s.commandId())
+        .field(m.kind, lower(s.kind()))
+        .field(m.status, lower(s.state()))
+        .field(m.mode, s.battery() != null ? lower(s.battery().mode()) : s.device() == null ? null : lower(s.device().action()))
+        .field(m.powerW, s.battery() == null ? null : s.battery().powerW())
+        .field(m.value, s.device() == null ? null : s.device().value())
+        .field(m.reason, s.reason())
+        .field(m.validUntil, s.validUntil() == null ? null : s.validUntil().toEpochMilli())
+        .field(m.statusAt, s.at().toEpochMilli())
+        .field(m.ackLatencyMs, s.ackLatency() == null ? null : s.ackLatency().toMillis())
+        .time(s.issuedAt() == null ? s.at() : s.issuedAt())
+        .toLine();
+  }
+
+  /** Measurement {@code battery_state}: time = event time; {@code building} from the registry. */
+  public static String batteryState(BatteryTelemetry t, String building) {
+    var m = Schema.BATTERY_STATE;
+    return LinePoint.of(m)
+        .tag(m.batteryId, t.batteryId())
+        .tag(m.building, isBlank(building) ? Schema.Readings.UNASSIGNED : building)
+        .field(m.socPercent, t.socPercent())
+        .field(m.powerW, t.powerW())
+        .field(m.capacityKwh, t.capacityKwh())
+        .field(m.maxChargeW, t.maxChargeW())
+        .field(m.maxDischargeW, t.maxDischargeW())
+        .field(m.sohPercent, t.sohPercent())
+        .field(m.mode, t.mode())
+        .field(m.commandId, t.commandId())
+        .time(t.timestamp())
+        .toLine();
+  }
+
+  private static String lower(Enum<?> value) {
+    return value == null ? null : value.name().toLowerCase(Locale.ROOT);
   }
 
   private static boolean isBlank(String s) {

@@ -17,6 +17,22 @@ public final class KafkaSinks {
   }
 
   /**
+   * At-least-once sink of elements that become {@code topic}'s values through {@code toValue}: for
+   * stream types that differ from the topic's value type (e.g. one Flink cannot serialise as a POJO).
+   */
+  public static <E, T> KafkaSink<E> mapped(JobsConfig cfg, Topic<String, T> topic, SerializableFunction<E, T> toValue,
+      SerializableFunction<T, String> keyExtractor) {
+    return KafkaSink.<E>builder()
+        .setBootstrapServers(cfg.kafkaBootstrap())
+        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+        .setRecordSerializer(new TopicRecordSerializer<E, T>(topic, toValue, keyExtractor))
+        .setProperty("enable.idempotence", "true")
+        .setProperty("acks", "all")
+        .setProperty("linger.ms", "20")
+        .build();
+  }
+
+  /**
    * A sink with an explicit guarantee; {@code EXACTLY_ONCE} needs a {@code transactionalIdPrefix}
    * unique per job and checkpointing.
    */
@@ -32,7 +48,7 @@ public final class KafkaSinks {
     var builder = KafkaSink.<T>builder()
         .setBootstrapServers(cfg.kafkaBootstrap())
         .setDeliveryGuarantee(guarantee)
-        .setRecordSerializer(new TopicRecordSerializer<>(topic, keyExtractor))
+        .setRecordSerializer(new TopicRecordSerializer<T, T>(topic, t -> t, keyExtractor))
         .setProperty("enable.idempotence", "true")
         .setProperty("acks", "all")
         .setProperty("linger.ms", "20");
@@ -43,19 +59,23 @@ public final class KafkaSinks {
   }
 
   /** Encodes key and value with the topic's codecs; the Kafka timestamp is the element's Flink timestamp. */
-  static final class TopicRecordSerializer<T> implements KafkaRecordSerializationSchema<T> {
+  static final class TopicRecordSerializer<E, T> implements KafkaRecordSerializationSchema<E> {
     private final Topic<String, T> topic;
+    private final SerializableFunction<E, T> toValue;
     private final SerializableFunction<T, String> keyExtractor;
 
-    TopicRecordSerializer(Topic<String, T> topic, SerializableFunction<T, String> keyExtractor) {
+    TopicRecordSerializer(Topic<String, T> topic, SerializableFunction<E, T> toValue,
+        SerializableFunction<T, String> keyExtractor) {
       this.topic = topic;
+      this.toValue = toValue;
       this.keyExtractor = keyExtractor;
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
-      return new ProducerRecord<>(topic.name(), null, timestamp, topic.encodeKey(keyExtractor.apply(element)),
-          topic.encodeValue(element));
+    public ProducerRecord<byte[], byte[]> serialize(E element, KafkaSinkContext context, Long timestamp) {
+      T value = toValue.apply(element);
+      return new ProducerRecord<>(topic.name(), null, timestamp, topic.encodeKey(keyExtractor.apply(value)),
+          topic.encodeValue(value));
     }
   }
 }

@@ -48,7 +48,20 @@ class FlinkTypesTest {
                 Duration.ofSeconds(30), CommandSource.DISPATCH, "dispatch"))),
         Arguments.of(SensorPower.class, new SensorPower(100, true, t)),
         Arguments.of(BatteryReading.class, new BatteryReading(50, -300, t)),
-        Arguments.of(MonthPeak.class, new MonthPeak(202604, t, 1.0, 10.0, 2000)));
+        Arguments.of(MonthPeak.class, new MonthPeak(202604, t, 1.0, 10.0, 2000)),
+        // CommandStatus holds a Duration (not a POJO): the job streams StatusChange instead
+        Arguments.of(io.voltstream.model.command.CommandAck.class, new io.voltstream.model.command.CommandAck("c",
+            io.voltstream.model.command.TargetKind.BATTERY, "b", io.voltstream.model.command.CommandAck.AckStatus.APPLIED,
+            null, t, t)),
+        Arguments.of(io.voltstream.model.BatteryTelemetry.class,
+            new io.voltstream.model.BatteryTelemetry("b", t, 50, -10, null, null, null, null, "safe", null, t)),
+        Arguments.of(io.voltstream.jobs.commands.logic.StatusChange.class, new io.voltstream.jobs.commands.logic.StatusChange(
+            Command.battery("c", "b", null, new BatterySetpoint(io.voltstream.model.command.BatteryMode.CHARGE, 1), t,
+                Duration.ofMinutes(1), CommandSource.MANUAL, "me"),
+            io.voltstream.model.command.CommandState.APPLIED, null, t, 5L)),
+        Arguments.of(io.voltstream.jobs.batterystate.logic.BatteryStateRow.class,
+            new io.voltstream.jobs.batterystate.logic.BatteryStateRow(
+                new io.voltstream.model.BatteryTelemetry("b", t, 50, -10, 5.0, null, null, null, "safe", null, t), "b1")));
   }
 
   @ParameterizedTest
