@@ -9,7 +9,10 @@ import io.voltstream.sim.mqtt.MqttPublisher;
 import io.voltstream.sim.registry.RegistryPublisher;
 import io.voltstream.sim.registry.RegistryRecord;
 import io.voltstream.sim.registry.RegistryRecords;
+import io.voltstream.sim.run.BatteryRunner;
 import io.voltstream.sim.run.DemoRunner;
+import io.voltstream.sim.device.battery.SimulatedBattery;
+import io.voltstream.sim.scenario.DemoBatteries;
 import io.voltstream.sim.run.ReplayRunner;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -37,6 +40,9 @@ public final class SimulatorApp {
   private static final Logger LOG = LoggerFactory.getLogger(SimulatorApp.class);
   private static final Duration REGISTRY_ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration REGISTRY_MAX_BACKOFF = Duration.ofSeconds(30);
+
+  /** The demo batteries start half full, so both charge and discharge commands work at once. */
+  static final double DEMO_BATTERY_START_SOC_PERCENT = 50.0;
 
   private SimulatorApp() {}
 
@@ -72,11 +78,18 @@ public final class SimulatorApp {
       BuildingSimulation simulation = new BuildingSimulation(layout, config.seed(), simStart,
           simClock.simulatedDuration(config.interval()));
       DemoRunner demo = new DemoRunner(simulation, simClock, config.interval(), mqtt).start();
-      running = new Running(mqtt, demo, null, RegistryRecords.of(layout));
+      List<SimulatedBattery> batteries = DemoBatteries.specs().stream()
+          .map(spec -> new SimulatedBattery(spec, DEMO_BATTERY_START_SOC_PERCENT, wallClock.instant(), simClock.instant()))
+          .toList();
+      BatteryRunner batteryRunner = new BatteryRunner(batteries, wallClock, simClock, config.batteryStateInterval(), mqtt)
+          .start();
+      List<RegistryRecord> records = new java.util.ArrayList<>(RegistryRecords.of(layout));
+      records.addAll(RegistryRecords.ofBatteries(DemoBatteries.specs()));
+      running = new Running(mqtt, demo, null, records, batteryRunner);
     } else {
       ReplayRunner replay = new ReplayRunner(config.replayFile(), config.replayZone(), config.replaySpeed(),
           config.replayEndsNow(), wallClock, mqtt).start();
-      running = new Running(mqtt, null, replay, RegistryRecords.ofUciHouse());
+      running = new Running(mqtt, null, replay, RegistryRecords.ofUciHouse(), null);
     }
     config.kafkaBootstrap().ifPresentOrElse(running::registerInBackground,
         () -> LOG.info("{}=none: not registering the building", CommonOptions.KAFKA_BOOTSTRAP.name()));
@@ -88,12 +101,15 @@ public final class SimulatorApp {
     private final MqttPublisher mqtt;
     private final DemoRunner demo;
     private final ReplayRunner replay;
+    private final BatteryRunner batteries;
     private final List<RegistryRecord> registryRecords;
     private final CountDownLatch registered = new CountDownLatch(1);
     private final CountDownLatch closing = new CountDownLatch(1);
     private Thread registrar;
 
-    Running(MqttPublisher mqtt, DemoRunner demo, ReplayRunner replay, List<RegistryRecord> registryRecords) {
+    Running(MqttPublisher mqtt, DemoRunner demo, ReplayRunner replay, List<RegistryRecord> registryRecords,
+        BatteryRunner batteries) {
+      this.batteries = batteries;
       this.mqtt = mqtt;
       this.demo = demo;
       this.replay = replay;
@@ -166,6 +182,9 @@ public final class SimulatorApp {
       closing.countDown();
       if (demo != null) {
         demo.close();
+      }
+      if (batteries != null) {
+        batteries.close();
       }
       if (replay != null) {
         replay.close();

@@ -31,7 +31,8 @@ public record SimulatorConfig(
     Path replayFile,
     double replaySpeed,
     boolean replayEndsNow,
-    ZoneId replayZone) {
+    ZoneId replayZone,
+    Duration batteryStateInterval) {
 
   /** What the simulator publishes. */
   public enum Mode {
@@ -65,7 +66,8 @@ public record SimulatorConfig(
     return new SimulatorConfig(mode, r.get(CommonOptions.MQTT_URL), bootstrap, rooms, perRoom, interval,
         r.get(SimulatorOptions.ACCELERATION), r.find(SimulatorOptions.START), r.get(SimulatorOptions.SEED),
         r.get(SimulatorOptions.MAX_INFLIGHT), r.get(SimulatorOptions.REPLAY_FILE), r.get(SimulatorOptions.REPLAY_SPEED),
-        r.get(SimulatorOptions.REPLAY_END_NOW), r.get(SimulatorOptions.REPLAY_ZONE));
+        r.get(SimulatorOptions.REPLAY_END_NOW), r.get(SimulatorOptions.REPLAY_ZONE),
+        r.get(SimulatorOptions.BATTERY_STATE_INTERVAL));
   }
 
   /** The per-device interval at which {@code meters} room meters publish {@code pointsPerSecond} in total. */
@@ -76,11 +78,11 @@ public record SimulatorConfig(
 
   public SimulatorConfig withMqttUrl(URI url) {
     return new SimulatorConfig(mode, url, kafkaBootstrap, rooms, sensorsPerRoom, interval, acceleration,
-        simulatedStart, seed, maxInflight, replayFile, replaySpeed, replayEndsNow, replayZone);
+        simulatedStart, seed, maxInflight, replayFile, replaySpeed, replayEndsNow, replayZone, batteryStateInterval);
   }
 
   public SimulatorConfig withKafkaBootstrap(Optional<String> bootstrap) {
     return new SimulatorConfig(mode, mqttUrl, bootstrap, rooms, sensorsPerRoom, interval, acceleration,
-        simulatedStart, seed, maxInflight, replayFile, replaySpeed, replayEndsNow, replayZone);
+        simulatedStart, seed, maxInflight, replayFile, replaySpeed, replayEndsNow, replayZone, batteryStateInterval);
   }
 }

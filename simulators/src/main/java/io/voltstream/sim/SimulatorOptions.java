@@ -46,9 +46,12 @@ public final class SimulatorOptions {
    * Every setting of the simulator, shared ones included; {@code VOLTSTREAM_KAFKA_BOOTSTRAP=none}
    * skips the registry registration.
    */
+  public static final Option<Duration> BATTERY_STATE_INTERVAL = Option.of("VOLTSTREAM_SIM_BATTERY_STATE_INTERVAL",
+      ValueType.positiveDuration(), "5s", "Demo mode: how often (wall time) each simulated battery publishes batteries/{id}/state");
+
   public static List<Option<?>> all() {
     return List.of(MODE, CommonOptions.MQTT_URL, CommonOptions.KAFKA_BOOTSTRAP, ROOMS, SENSORS_PER_ROOM, INTERVAL,
         TARGET_POINTS_PER_S, ACCELERATION, START, SEED, MAX_INFLIGHT, REPLAY_FILE, REPLAY_SPEED, REPLAY_END_NOW,
-        REPLAY_ZONE);
+        REPLAY_ZONE, BATTERY_STATE_INTERVAL);
   }
 }

@@ -1,6 +1,9 @@
 package io.voltstream.sim.mqtt;
 
 import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
+import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
@@ -42,6 +45,8 @@ public final class MqttPublisher implements AutoCloseable {
   private final AtomicLong failed = new AtomicLong();
   private volatile boolean closed;
   private volatile boolean everConnected;
+  private final java.util.Map<MqttTopicFilter, java.util.function.BiConsumer<String, byte[]>> subscriptions =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private MqttPublisher(Mqtt5AsyncClient client, int maxInflight) {
     this.client = client;
@@ -78,6 +83,7 @@ public final class MqttPublisher implements AutoCloseable {
     }
     MqttPublisher publisher = new MqttPublisher(builder.buildAsync(), maxInflight);
     self[0] = publisher;
+    publisher.client.publishes(MqttGlobalPublishFilter.ALL, publisher::onMessage);
     publisher.client.connectWith()
         .cleanStart(false)
         .sessionExpiryInterval(SESSION_EXPIRY.toSeconds())
@@ -134,12 +140,46 @@ public final class MqttPublisher implements AutoCloseable {
     return done;
   }
 
+  /**
+   * Subscribes to {@code topicFilter} with QoS 1 and hands each message's topic and payload to
+   * {@code handler} (on the client's thread; keep it short). Subscribed again on every connection,
+   * so a session that expired while the broker was away does not lose it.
+   */
+  public void subscribe(String topicFilter, java.util.function.BiConsumer<String, byte[]> handler) {
+    subscriptions.put(MqttTopicFilter.of(topicFilter), handler);
+    if (isConnected()) {
+      sendSubscribe(topicFilter); // else onConnected subscribes; subscribing twice is harmless
+    }
+  }
+
+  private CompletableFuture<Void> sendSubscribe(String topicFilter) {
+    return client.subscribeWith().topicFilter(topicFilter).qos(MqttQos.AT_LEAST_ONCE).send()
+        .thenAccept(ack -> LOG.debug("subscribed to {}", topicFilter));
+  }
+
+  /** Every message of a subscription reaches here once; handlers whose filter matches get it. */
+  private void onMessage(Mqtt5Publish publish) {
+    subscriptions.forEach((filter, handler) -> {
+      if (filter.matches(publish.getTopic())) {
+        try {
+          handler.accept(publish.getTopic().toString(), publish.getPayloadAsBytes());
+        } catch (RuntimeException e) {
+          LOG.warn("handler of {} failed on a message: {}", filter, e.toString());
+        }
+      }
+    });
+  }
+
   private void onConnected(String clientId, URI brokerUrl) {
     if (closed) {
       client.disconnect();
       return;
     }
     LOG.info("MQTT {} connected to {}", clientId, brokerUrl);
+    subscriptions.keySet().forEach(filter -> sendSubscribe(filter.toString()).exceptionally(error -> {
+      LOG.warn("MQTT {}: subscribing again to {} failed: {}", clientId, filter, error.toString());
+      return null;
+    }));
     synchronized (this) {
       everConnected = true;
       notifyAll();

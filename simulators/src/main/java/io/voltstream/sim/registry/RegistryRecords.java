@@ -34,6 +34,11 @@ public final class RegistryRecords {
     return out;
   }
 
+  /** The batteries: {@code battery:<id>} → {@link io.voltstream.energy.battery.BatterySpec}. */
+  public static List<RegistryRecord> ofBatteries(List<io.voltstream.energy.battery.BatterySpec> specs) {
+    return specs.stream().map(spec -> new RegistryRecord(RegistryKey.battery(spec.id()), (Object) spec)).toList();
+  }
+
   /** The UCI replay house: building {@code uci-house}, one room per area plus the house-meter's room. */
   public static List<RegistryRecord> ofUciHouse() {
     List<RegistryRecord> out = new ArrayList<>();
