@@ -48,7 +48,7 @@ public final class KafkaSinks {
     var builder = KafkaSink.<T>builder()
         .setBootstrapServers(cfg.kafkaBootstrap())
         .setDeliveryGuarantee(guarantee)
-        .setRecordSerializer(new TopicRecordSerializer<T, T>(topic, t -> t, keyExtractor))
+        .setRecordSerializer(TopicRecordSerializer.identity(topic, keyExtractor))
         .setProperty("enable.idempotence", "true")
         .setProperty("acks", "all")
         .setProperty("linger.ms", "20");
@@ -63,6 +63,11 @@ public final class KafkaSinks {
     private final Topic<String, T> topic;
     private final SerializableFunction<E, T> toValue;
     private final SerializableFunction<T, String> keyExtractor;
+
+    /** Elements that are the topic's values already. */
+    static <T> TopicRecordSerializer<T, T> identity(Topic<String, T> topic, SerializableFunction<T, String> keyExtractor) {
+      return new TopicRecordSerializer<>(topic, t -> t, keyExtractor);
+    }
 
     TopicRecordSerializer(Topic<String, T> topic, SerializableFunction<E, T> toValue,
         SerializableFunction<T, String> keyExtractor) {

@@ -21,7 +21,7 @@ class KafkaSinksTest {
   void shouldWriteSnakeCaseJsonKeyedByTheExtractedKey() throws Exception {
     RoomMetrics m = new RoomMetrics("kitchen", "demo", Instant.parse("2026-11-27T00:00:00Z"),
         Instant.parse("2026-11-27T00:01:00Z"), 0.5, null, null, null, null, null, null, 4);
-    var serializer = new KafkaSinks.TopicRecordSerializer<>(Topics.ROOM_METRICS, RoomMetrics::room);
+    var serializer = KafkaSinks.TopicRecordSerializer.identity(Topics.ROOM_METRICS, RoomMetrics::room);
 
     ProducerRecord<byte[], byte[]> record = serializer.serialize(m, null, 1_764_201_600_000L);
 
