@@ -45,9 +45,7 @@ public final class DeviceMessageParser {
     try {
       node = ReadingParser.STRICT.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text.get());
     } catch (JsonParseException e) {
-      boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
-      return ParseResult.rejected(Rejection.ofPayload(
-          duplicate ? RejectionReason.DUPLICATE_KEY : RejectionReason.MALFORMED_JSON, e.getOriginalMessage()));
+      return ParseResult.rejected(ReadingParser.syntaxError(e));
     } catch (IOException e) {
       return ParseResult.rejected(Rejection.ofPayload(RejectionReason.MALFORMED_JSON, String.valueOf(e.getMessage())));
     }

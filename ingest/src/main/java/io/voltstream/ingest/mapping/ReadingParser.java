@@ -74,6 +74,13 @@ public final class ReadingParser {
     }
   }
 
+  /** A JSON syntax error as a rejection: {@code duplicate_key} for a repeated key, else {@code malformed_json}. */
+  static Rejection syntaxError(JsonParseException e) {
+    boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+    return Rejection.ofPayload(duplicate ? RejectionReason.DUPLICATE_KEY : RejectionReason.MALFORMED_JSON,
+        e.getOriginalMessage());
+  }
+
   private record Element(JsonNode node, String raw) {}
 
   private static ParseResult parseJson(String text, String topicSensorId, Instant receivedAt) {
@@ -91,9 +98,7 @@ public final class ReadingParser {
             "unexpected content after the JSON value at offset " + parser.currentTokenLocation().getCharOffset()));
       }
     } catch (JsonParseException e) {
-      boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
-      return ParseResult.rejected(Rejection.ofPayload(
-          duplicate ? RejectionReason.DUPLICATE_KEY : RejectionReason.MALFORMED_JSON, e.getOriginalMessage()));
+      return ParseResult.rejected(syntaxError(e));
     } catch (IOException e) {
       // Any other Jackson read failure (e.g. a stream-read constraint such as nesting depth).
       return ParseResult.rejected(Rejection.ofPayload(RejectionReason.MALFORMED_JSON, String.valueOf(e.getMessage())));

@@ -2,7 +2,7 @@ package io.voltstream.jobs.batterystate;
 
 import io.voltstream.jobs.batterystate.logic.BatteryStateRow;
 import io.voltstream.jobs.io.RegistryChange;
-import io.voltstream.jobs.roommetrics.logic.RegistryEntry;
+import io.voltstream.jobs.roommetrics.RoomAssignmentFunction;
 import io.voltstream.model.BatteryTelemetry;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -10,8 +10,6 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Tags each battery report with its building from the registry, held as broadcast state ({@code
@@ -20,8 +18,6 @@ import org.slf4j.LoggerFactory;
  * {@code unassigned}.
  */
 public class BatteryBuildingFunction extends BroadcastProcessFunction<BatteryTelemetry, RegistryChange, BatteryStateRow> {
-  private static final Logger LOG = LoggerFactory.getLogger(BatteryBuildingFunction.class);
-
   /** The broadcast view; also the descriptor the job broadcasts the registry with. */
   public static final MapStateDescriptor<String, String> BATTERY_BUILDINGS =
       new MapStateDescriptor<>("battery-buildings", Types.STRING, Types.STRING);
@@ -40,18 +36,9 @@ public class BatteryBuildingFunction extends BroadcastProcessFunction<BatteryTel
 
   @Override
   public void processBroadcastElement(RegistryChange change, Context ctx, Collector<BatteryStateRow> out) throws Exception {
-    RegistryEntry entry = BatteryStateRow.batteryEntry(change.key(), change.json()).orElse(null);
-    if (entry == null) {
-      return;
-    }
-    switch (entry.action()) {
-      case PUT -> ctx.getBroadcastState(BATTERY_BUILDINGS).put(entry.viewKey(), entry.value());
-      case DELETE -> ctx.getBroadcastState(BATTERY_BUILDINGS).remove(entry.viewKey());
-      case MALFORMED -> {
-        malformedRegistryRecords.inc();
-        LOG.warn("Ignoring malformed registry value for key {}", entry.viewKey());
-      }
-      case IGNORE -> { }
+    if (BatteryStateRow.isBattery(change.key())
+        && !RoomAssignmentFunction.applyToView(change, ctx.getBroadcastState(BATTERY_BUILDINGS))) {
+      malformedRegistryRecords.inc();
     }
   }
 }

@@ -1,10 +1,8 @@
 package io.voltstream.jobs.batterystate.logic;
 
 import io.voltstream.influx.Schema;
-import io.voltstream.jobs.roommetrics.logic.RegistryEntry;
 import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.RegistryKey;
-import java.util.Optional;
 
 /**
  * A battery report with the building the registry assigns to its battery.
@@ -24,11 +22,8 @@ public record BatteryStateRow(BatteryTelemetry telemetry, String building) {
     return RegistryKey.battery(batteryId).encode();
   }
 
-  /** The registry change as a battery → building view entry, or empty for anything but a battery. */
-  public static Optional<RegistryEntry> batteryEntry(RegistryKey key, String json) {
-    if (key == null || key.kind() != RegistryKey.Kind.BATTERY) {
-      return Optional.empty();
-    }
-    return Optional.of(RegistryEntry.fromChange(key, json));
+  /** Whether a registry key is a battery's (the only entries this view keeps). */
+  public static boolean isBattery(RegistryKey key) {
+    return key != null && key.kind() == RegistryKey.Kind.BATTERY;
   }
 }
