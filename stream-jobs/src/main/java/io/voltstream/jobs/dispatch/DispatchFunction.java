@@ -13,7 +13,7 @@ import io.voltstream.jobs.dispatch.logic.BatteryReading;
 import io.voltstream.jobs.dispatch.logic.BuildingDispatcher;
 import io.voltstream.jobs.dispatch.logic.ForecastBatch;
 import io.voltstream.jobs.dispatch.logic.MonthPeak;
-import io.voltstream.jobs.dispatch.logic.PowerSign;
+import io.voltstream.energy.battery.PowerConvention;
 import io.voltstream.jobs.dispatch.logic.Replanner;
 import io.voltstream.jobs.dispatch.logic.SensorPower;
 import io.voltstream.jobs.io.RegistryChange;
@@ -166,7 +166,7 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
     if (netLoad.isPresent()) {
       double batteryDischargeW = 0;
       for (BatteryReading r : latest.values()) {
-        batteryDischargeW += PowerSign.toDischargingW(r.chargingPowerW());
+        batteryDischargeW += PowerConvention.deviceToEnergyW(r.chargingPowerW());
       }
       monthPeak = monthPeak.observe(at, config.interval(), netLoad.getAsDouble() - batteryDischargeW, tariff.zone());
       peak.update(monthPeak);

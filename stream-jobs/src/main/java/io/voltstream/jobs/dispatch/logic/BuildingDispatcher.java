@@ -1,5 +1,6 @@
 package io.voltstream.jobs.dispatch.logic;
 
+import io.voltstream.energy.battery.PowerConvention;
 import io.voltstream.energy.battery.BatteryFleet;
 import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.energy.dispatch.DemandResponseOverride;
@@ -91,13 +92,13 @@ public final class BuildingDispatcher {
     String reason = in.planNote() == null ? d.reason() : d.reason() + "; " + in.planNote();
     for (int i = 0; i < fleet.size(); i++) {
       String id = fleet.get(i).id();
-      double chargingW = PowerSign.toChargingW(setpoint[i]);
+      double chargingW = PowerConvention.energyToDeviceW(setpoint[i]);
       Command command = Command.battery(commandId(in.building(), id, in.at()), id, in.building(),
           BatterySetpoint.ofSignedPowerW(chargingW), in.at(), in.validity(), CommandSource.DISPATCH, ISSUED_BY);
       // In + charging the discharge end (max, + discharging) becomes the lower bound.
       out.add(new BatteryDecision(in.building(), id, in.at(), chargingW, in.netLoadW(), soc[i],
-          PowerSign.toChargingW(max[i]), PowerSign.toChargingW(min[i]),
-          planned == null ? null : PowerSign.toChargingW(planned[i]), d.strategy(), reason, command));
+          PowerConvention.energyToDeviceW(max[i]), PowerConvention.energyToDeviceW(min[i]),
+          planned == null ? null : PowerConvention.energyToDeviceW(planned[i]), d.strategy(), reason, command));
     }
     return out;
   }
