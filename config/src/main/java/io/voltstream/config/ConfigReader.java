@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Reads typed {@link Option}s from a map of variables (the process environment, possibly with
  * command-line flags laid over it). Unset and blank variables take the option's default. A value
- * that does not parse fails with one message shape naming the variable:
- * {@code VOLTSTREAM_API_PORT: expected an integer between 0 and 65535, got 'abc'}.
+ * that does not parse fails with one message shape naming the variable: {@code VOLTSTREAM_API_PORT:
+ * expected an integer between 0 and 65535, got 'abc'}.
  */
 public final class ConfigReader {
   private static final Pattern BARE_NUMBER = Pattern.compile("-?\\d+");
@@ -32,10 +32,20 @@ public final class ConfigReader {
     UNSET
   }
 
-  /** The value: the variable's, else the default. Fails for an option without a default that is unset. */
+  /**
+   * The value: the variable's, else the default. Fails for an option without a default that is
+   * unset.
+   */
   public <T> T get(Option<T> option) {
-    return find(option).orElseThrow(() -> new IllegalArgumentException(option.name() + ": must be set ("
-        + option.description() + "); expected " + option.type().expected()));
+    return find(option)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    option.name()
+                        + ": must be set ("
+                        + option.description()
+                        + "); expected "
+                        + option.type().expected()));
   }
 
   /** The value of the variable, else the default, else empty. */
@@ -59,7 +69,8 @@ public final class ConfigReader {
       if (old.isPresent()) {
         if (legacy.bareNumberUnit() != null && BARE_NUMBER.matcher(old.get()).matches()) {
           // The old _MS/_S names took a bare number in their unit; check it like the new syntax.
-          String withUnit = Durations.format(parseBare(legacy, old.get(), option.type().expected()));
+          String withUnit =
+              Durations.format(parseBare(legacy, old.get(), option.type().expected()));
           return Optional.of(parseAs(legacy.name(), option.type(), withUnit, old.get()));
         }
         return Optional.of(parse(legacy.name(), option.type(), old.get()));
@@ -68,7 +79,10 @@ public final class ConfigReader {
     return Optional.empty();
   }
 
-  /** Where {@code option}'s value comes from: {@link Source#ENV}, {@link Source#DEFAULT} or {@link Source#UNSET}. */
+  /**
+   * Where {@code option}'s value comes from: {@link Source#ENV}, {@link Source#DEFAULT} or {@link
+   * Source#UNSET}.
+   */
   public Source source(Option<?> option) {
     if (setName(option).isPresent()) {
       return Source.ENV;
@@ -81,7 +95,10 @@ public final class ConfigReader {
     if (text(option.name()).isPresent()) {
       return Optional.of(option.name());
     }
-    return option.legacyNames().stream().map(Option.LegacyName::name).filter(n -> text(n).isPresent()).findFirst();
+    return option.legacyNames().stream()
+        .map(Option.LegacyName::name)
+        .filter(n -> text(n).isPresent())
+        .findFirst();
   }
 
   /** The trimmed text of {@code name}; empty when unset or blank. */
@@ -96,8 +113,8 @@ public final class ConfigReader {
   }
 
   /**
-   * Checks a value given in code (e.g. to a config record's constructor) against {@code option}'s type,
-   * failing with the same message as a bad variable.
+   * Checks a value given in code (e.g. to a config record's constructor) against {@code option}'s
+   * type, failing with the same message as a bad variable.
    */
   public static <T> void requireValid(Option<T> option, String value) {
     parseAs(option.name(), option.type(), value == null ? "" : value, String.valueOf(value));

@@ -32,23 +32,25 @@ public final class Durations {
     Matcher m = SIMPLE.matcher(t);
     if (m.matches()) {
       double amount = Double.parseDouble(m.group(1));
-      double nanosPerUnit = switch (m.group(2)) {
-        case "ms" -> 1e6;
-        case "s" -> 1e9;
-        case "m" -> 60e9;
-        case "h" -> 3600e9;
-        default -> 86_400e9;
-      };
+      double nanosPerUnit =
+          switch (m.group(2)) {
+            case "ms" -> 1e6;
+            case "s" -> 1e9;
+            case "m" -> 60e9;
+            case "h" -> 3600e9;
+            default -> 86_400e9;
+          };
       if (m.group(1).indexOf('.') < 0) {
         // Whole numbers exactly, without the double's rounding (e.g. 4294967295s).
         long n = Long.parseLong(m.group(1));
-        return Optional.of(switch (m.group(2)) {
-          case "ms" -> Duration.ofMillis(n);
-          case "s" -> Duration.ofSeconds(n);
-          case "m" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          default -> Duration.ofDays(n);
-        });
+        return Optional.of(
+            switch (m.group(2)) {
+              case "ms" -> Duration.ofMillis(n);
+              case "s" -> Duration.ofSeconds(n);
+              case "m" -> Duration.ofMinutes(n);
+              case "h" -> Duration.ofHours(n);
+              default -> Duration.ofDays(n);
+            });
       }
       return Optional.of(Duration.ofNanos(Math.round(amount * nanosPerUnit)));
     }

@@ -33,21 +33,25 @@ public record Option<T>(
   /** The prefix of every Voltstream variable. */
   public static final String PREFIX = "VOLTSTREAM_";
 
-  /** An older name of a setting; {@code bareNumberUnit} (nullable) is the unit its bare numbers had. */
+  /**
+   * An older name of a setting; {@code bareNumberUnit} (nullable) is the unit its bare numbers had.
+   */
   public record LegacyName(String name, ChronoUnit bareNumberUnit) {}
 
   public Option {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(description, "description");
     if (name == null || !name.matches(PREFIX + "[A-Z0-9_]+")) {
-      throw new IllegalArgumentException("an option name must look like VOLTSTREAM_XXX, got " + name);
+      throw new IllegalArgumentException(
+          "an option name must look like VOLTSTREAM_XXX, got " + name);
     }
     unit = unit == null ? "" : unit;
     legacyNames = List.copyOf(legacyNames);
   }
 
   /** A setting with a default ({@code null}: none, the setting is optional). */
-  public static <T> Option<T> of(String name, ValueType<T> type, String defaultValue, String description) {
+  public static <T> Option<T> of(
+      String name, ValueType<T> type, String defaultValue, String description) {
     return new Option<>(name, type, defaultValue, "", description, false, List.of());
   }
 
@@ -61,7 +65,9 @@ public record Option<T>(
     return new Option<>(name, type, defaultValue, unit, description, true, legacyNames);
   }
 
-  /** This option also read from {@code oldName}, where a bare number means {@code bareNumberUnit}. */
+  /**
+   * This option also read from {@code oldName}, where a bare number means {@code bareNumberUnit}.
+   */
   public Option<T> replaces(String oldName, ChronoUnit bareNumberUnit) {
     List<LegacyName> names = new ArrayList<>(legacyNames);
     names.add(new LegacyName(oldName, bareNumberUnit));

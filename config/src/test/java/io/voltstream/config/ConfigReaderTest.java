@@ -14,7 +14,11 @@ class ConfigReaderTest {
   private static final Option<Integer> PORT =
       Option.of("VOLTSTREAM_API_PORT", ValueType.integer(0, 65535), "8000", "HTTP port");
   private static final Option<Duration> TIMEOUT =
-      Option.of("VOLTSTREAM_X_TIMEOUT", ValueType.duration(Duration.ofSeconds(1), null), "10s", "write timeout")
+      Option.of(
+              "VOLTSTREAM_X_TIMEOUT",
+              ValueType.duration(Duration.ofSeconds(1), null),
+              "10s",
+              "write timeout")
           .replaces("VOLTSTREAM_X_TIMEOUT_MS", ChronoUnit.MILLIS);
   private static final Option<String> SECRET =
       Option.of("VOLTSTREAM_X_SECRET", ValueType.string(), null, "a secret").asSecret();
@@ -44,8 +48,9 @@ class ConfigReaderTest {
     assertThatThrownBy(() -> new ConfigReader(Map.of("VOLTSTREAM_API_PORT", "70000")).get(PORT))
         .hasMessage("VOLTSTREAM_API_PORT: expected an integer between 0 and 65535, got '70000'");
     assertThatThrownBy(() -> new ConfigReader(Map.of("VOLTSTREAM_X_TIMEOUT", "soon")).get(TIMEOUT))
-        .hasMessage("VOLTSTREAM_X_TIMEOUT: expected a duration of at least 1s such as 500ms, 30s, 5m, 1h or 2d,"
-            + " got 'soon'");
+        .hasMessage(
+            "VOLTSTREAM_X_TIMEOUT: expected a duration of at least 1s such as 500ms, 30s, 5m, 1h or"
+                + " 2d, got 'soon'");
     assertThatThrownBy(() -> new ConfigReader(Map.of()).get(SECRET))
         .hasMessage("VOLTSTREAM_X_SECRET: must be set (a secret); expected a text");
   }
@@ -55,19 +60,25 @@ class ConfigReaderTest {
     ConfigReader r = new ConfigReader(Map.of("VOLTSTREAM_X_TIMEOUT_MS", "2500"));
     assertThat(r.get(TIMEOUT)).isEqualTo(Duration.ofMillis(2500));
     assertThat(r.setName(TIMEOUT)).contains("VOLTSTREAM_X_TIMEOUT_MS");
-    assertThat(new ConfigReader(Map.of("VOLTSTREAM_X_TIMEOUT_MS", "3s")).get(TIMEOUT)).isEqualTo(Duration.ofSeconds(3));
-    assertThat(new ConfigReader(Map.of("VOLTSTREAM_X_TIMEOUT", "4s", "VOLTSTREAM_X_TIMEOUT_MS", "1")).get(TIMEOUT))
-        .as("the new name wins").isEqualTo(Duration.ofSeconds(4));
+    assertThat(new ConfigReader(Map.of("VOLTSTREAM_X_TIMEOUT_MS", "3s")).get(TIMEOUT))
+        .isEqualTo(Duration.ofSeconds(3));
+    assertThat(
+            new ConfigReader(Map.of("VOLTSTREAM_X_TIMEOUT", "4s", "VOLTSTREAM_X_TIMEOUT_MS", "1"))
+                .get(TIMEOUT))
+        .as("the new name wins")
+        .isEqualTo(Duration.ofSeconds(4));
   }
 
   @Test
   void shouldNameTheLegacyVariableWhenItsValueIsBad() {
     assertThatThrownBy(() -> new ConfigReader(Map.of("VOLTSTREAM_X_TIMEOUT_MS", "-5")).get(TIMEOUT))
-        .hasMessage("VOLTSTREAM_X_TIMEOUT_MS: expected a duration of at least 1s such as 500ms, 30s, 5m, 1h or 2d,"
-            + " got '-5'");
+        .hasMessage(
+            "VOLTSTREAM_X_TIMEOUT_MS: expected a duration of at least 1s such as 500ms, 30s, 5m, 1h"
+                + " or 2d, got '-5'");
     assertThatThrownBy(() -> new ConfigReader(Map.of("VOLTSTREAM_X_TIMEOUT_MS", "10")).get(TIMEOUT))
-        .hasMessage("VOLTSTREAM_X_TIMEOUT_MS: expected a duration of at least 1s such as 500ms, 30s, 5m, 1h or 2d,"
-            + " got '10'");
+        .hasMessage(
+            "VOLTSTREAM_X_TIMEOUT_MS: expected a duration of at least 1s such as 500ms, 30s, 5m, 1h"
+                + " or 2d, got '10'");
   }
 
   @Test
@@ -76,14 +87,23 @@ class ConfigReaderTest {
     assertRejected(ValueType.wholeNumber(), "1.5", "a whole number");
     assertRejected(ValueType.number(0, 10), "0", "a number > 0 and <= 10");
     assertRejected(ValueType.number(), "NaN", "a number");
-    assertRejected(ValueType.positiveDuration(), "0s", "a duration greater than zero such as 500ms, 30s, 5m, 1h or 2d");
-    assertRejected(ValueType.duration(), "5 parsecs", "a duration such as 500ms, 30s, 5m, 1h or 2d");
-    assertRejected(ValueType.duration(Duration.ZERO, Duration.ofSeconds(10)), "11s",
+    assertRejected(
+        ValueType.positiveDuration(),
+        "0s",
+        "a duration greater than zero such as 500ms, 30s, 5m, 1h or 2d");
+    assertRejected(
+        ValueType.duration(), "5 parsecs", "a duration such as 500ms, 30s, 5m, 1h or 2d");
+    assertRejected(
+        ValueType.duration(Duration.ZERO, Duration.ofSeconds(10)),
+        "11s",
         "a duration between 0s and 10s such as 500ms, 30s, 5m, 1h or 2d");
     assertRejected(ValueType.httpUrl(), "ftp://x", "an http(s) URL such as http://localhost:8086");
-    assertRejected(ValueType.mqttUrl(), "http://localhost:1883", "a broker URL such as tcp://localhost:1883");
-    assertRejected(ValueType.instant(), "yesterday", "an ISO-8601 instant such as 2026-06-21T00:00:00Z");
-    assertRejected(ValueType.zone(), "Mars/Olympus", "a time zone id such as Europe/Brussels or +01:00");
+    assertRejected(
+        ValueType.mqttUrl(), "http://localhost:1883", "a broker URL such as tcp://localhost:1883");
+    assertRejected(
+        ValueType.instant(), "yesterday", "an ISO-8601 instant such as 2026-06-21T00:00:00Z");
+    assertRejected(
+        ValueType.zone(), "Mars/Olympus", "a time zone id such as Europe/Brussels or +01:00");
     assertRejected(ValueType.choice("demo", "replay"), "party", "demo or replay");
     assertRejected(ValueType.choice("none", "gzip", "lz4"), "brotli", "none, gzip or lz4");
     assertRejected(ValueType.matching("[a-z]+", "lower-case letters"), "A1", "lower-case letters");

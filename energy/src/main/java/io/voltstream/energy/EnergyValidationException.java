@@ -21,7 +21,8 @@ public final class EnergyValidationException extends IllegalArgumentException {
   /** Fails with the field's name unless {@code value} is finite and in [min, max]. */
   public static double requireInRange(String field, double value, double min, double max) {
     if (!Double.isFinite(value) || value < min || value > max) {
-      throw new EnergyValidationException(field, "must be in [" + min + ", " + max + "], was " + value);
+      throw new EnergyValidationException(
+          field, "must be in [" + min + ", " + max + "], was " + value);
     }
     return value;
   }

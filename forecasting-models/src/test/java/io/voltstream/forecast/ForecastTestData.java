@@ -9,6 +9,7 @@ import java.util.function.IntToDoubleFunction;
 public final class ForecastTestData {
   /** A Monday midnight. */
   public static final Instant MONDAY = Instant.parse("2016-03-07T00:00:00Z");
+
   public static final Instant START = Instant.parse("2016-02-15T00:00:00Z");
 
   private ForecastTestData() {}
@@ -29,14 +30,19 @@ public final class ForecastTestData {
 
   /** A daily shape (low at night, peak at 19:00) with a weekend uplift and deterministic noise. */
   public static HourlySeries dailyShape(int days, double scale) {
-    return hourly(days, i -> {
-      int hour = i % 24;
-      int day = i / 24;
-      double base = 1 + Math.exp(-Math.pow(hour - 19, 2) / 8.0) * 3 + Math.exp(-Math.pow(hour - 8, 2) / 4.0);
-      double weekend = (day % 7 == 5 || day % 7 == 6) ? 1.3 : 1.0;
-      double noise = 0.2 * Math.sin(i * 12.9898) ;
-      return scale * (base * weekend + noise);
-    });
+    return hourly(
+        days,
+        i -> {
+          int hour = i % 24;
+          int day = i / 24;
+          double base =
+              1
+                  + Math.exp(-Math.pow(hour - 19, 2) / 8.0) * 3
+                  + Math.exp(-Math.pow(hour - 8, 2) / 4.0);
+          double weekend = (day % 7 == 5 || day % 7 == 6) ? 1.3 : 1.0;
+          double noise = 0.2 * Math.sin(i * 12.9898);
+          return scale * (base * weekend + noise);
+        });
   }
 
   /** Index series with a weather covariate equal to −hour index. */

@@ -18,9 +18,9 @@ import java.util.Optional;
  * /query?epoch=ms} (answers as {@link Series}, {@code time} in epoch milliseconds), administrative
  * statements with {@code POST /query}, line protocol with {@code POST /write?precision=ms}, and the
  * health {@link #ping}. It speaks the 1.x API, which InfluxDB 2.x (v1 compatibility) and 3.x also
- * serve; the influxdb-client-java 7 write API does not work against 1.x, hence no library here. Every
- * failure (unreachable, non-2xx, an InfluxQL error) is an {@link InfluxException}. Thread-safe; all
- * instances share one HTTP/1.1 connection pool.
+ * serve; the influxdb-client-java 7 write API does not work against 1.x, hence no library here.
+ * Every failure (unreachable, non-2xx, an InfluxQL error) is an {@link InfluxException}.
+ * Thread-safe; all instances share one HTTP/1.1 connection pool.
  *
  * <pre>{@code
  * var influx = new InfluxClient(URI.create("http://localhost:8086"), "voltstream");
@@ -54,7 +54,8 @@ public final class InfluxClient {
    *     Basic …} on 1.x with auth), or empty
    * @param timeout per request
    */
-  public InfluxClient(URI baseUrl, String database, Optional<String> authorization, Duration timeout) {
+  public InfluxClient(
+      URI baseUrl, String database, Optional<String> authorization, Duration timeout) {
     this.baseUrl = stripSlash(baseUrl);
     this.database = database;
     this.authorization = authorization;
@@ -121,7 +122,10 @@ public final class InfluxClient {
     try {
       HttpResponse<Void> r =
           HTTP.send(
-              HttpRequest.newBuilder(URI.create(stripSlash(baseUrl) + "/ping")).timeout(timeout).GET().build(),
+              HttpRequest.newBuilder(URI.create(stripSlash(baseUrl) + "/ping"))
+                  .timeout(timeout)
+                  .GET()
+                  .build(),
               HttpResponse.BodyHandlers.discarding());
       String version = r.headers().firstValue("X-Influxdb-Version").orElse("unknown version");
       return new Ping(r.statusCode() / 100 == 2, "HTTP " + r.statusCode() + ", " + version);
@@ -147,8 +151,11 @@ public final class InfluxClient {
     }
     int status = response.statusCode();
     if (status / 100 != 2) {
-      throw new InfluxException("InfluxDB answered HTTP " + status + ": "
-          + new String(response.body(), StandardCharsets.UTF_8).strip());
+      throw new InfluxException(
+          "InfluxDB answered HTTP "
+              + status
+              + ": "
+              + new String(response.body(), StandardCharsets.UTF_8).strip());
     }
     return response.body();
   }
@@ -164,13 +171,15 @@ public final class InfluxClient {
       throw new InfluxException("unreadable InfluxDB answer: " + e.getMessage(), e);
     }
     if (response.error() != null) {
-      throw new InfluxException("InfluxDB error: " + response.error() + " (query: " + query.render() + ")");
+      throw new InfluxException(
+          "InfluxDB error: " + response.error() + " (query: " + query.render() + ")");
     }
     List<Series> out = new ArrayList<>();
     if (response.results() != null) {
       for (StatementResult r : response.results()) {
         if (r.error() != null) {
-          throw new InfluxException("InfluxDB error: " + r.error() + " (query: " + query.render() + ")");
+          throw new InfluxException(
+              "InfluxDB error: " + r.error() + " (query: " + query.render() + ")");
         }
         if (r.series() != null) {
           out.addAll(r.series());

@@ -91,7 +91,9 @@ public final class InfluxQuery {
     return column(tag).text(" = ").tag(field, value);
   }
 
-  /** Appends a tag value as a quoted literal after checking it against the {@link EntityId} rule. */
+  /**
+   * Appends a tag value as a quoted literal after checking it against the {@link EntityId} rule.
+   */
   public InfluxQuery tag(String field, String value) {
     checkTagValue(field, value);
     return literal(value);
@@ -121,7 +123,9 @@ public final class InfluxQuery {
     return this;
   }
 
-  /** Appends a duration literal in whole seconds (e.g. {@code 60s}) for {@code GROUP BY time(...)}. */
+  /**
+   * Appends a duration literal in whole seconds (e.g. {@code 60s}) for {@code GROUP BY time(...)}.
+   */
   public InfluxQuery duration(Duration duration) {
     if (duration.isNegative() || duration.isZero()) {
       throw new IllegalArgumentException("duration must be positive: " + duration);
@@ -150,10 +154,14 @@ public final class InfluxQuery {
     return value;
   }
 
-  /** Checks a name declared in code (measurement, tag or field key); a bad one is a programming error. */
+  /**
+   * Checks a name declared in code (measurement, tag or field key); a bad one is a programming
+   * error.
+   */
   static String requireIdentifier(String what, String name) {
     if (name == null || !IDENTIFIER.matcher(name).matches()) {
-      throw new IllegalArgumentException(what + " name must match " + IDENTIFIER.pattern() + ": " + name);
+      throw new IllegalArgumentException(
+          what + " name must match " + IDENTIFIER.pattern() + ": " + name);
     }
     return name;
   }

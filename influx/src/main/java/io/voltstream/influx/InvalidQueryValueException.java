@@ -1,6 +1,9 @@
 package io.voltstream.influx;
 
-/** A user-supplied value that cannot go into a query; {@link #field()} names the request field (400). */
+/**
+ * A user-supplied value that cannot go into a query; {@link #field()} names the request field
+ * (400).
+ */
 public final class InvalidQueryValueException extends IllegalArgumentException {
   private final String field;
 

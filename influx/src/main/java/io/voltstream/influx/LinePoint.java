@@ -8,8 +8,8 @@ import java.time.Instant;
  * Builds one line of InfluxDB line protocol (millisecond precision) for a {@link Schema}
  * measurement, with keys taken from its {@link Tag} and {@link Field} declarations. Escaping is
  * influxdb-client-java's {@link Point}: the one line-protocol encoder of the code base. Null tag
- * values and null or non-finite field values are left out; a point without any field renders as
- * the empty string (InfluxDB would reject it), which the stream-jobs sink counts as rejected.
+ * values and null or non-finite field values are left out; a point without any field renders as the
+ * empty string (InfluxDB would reject it), which the stream-jobs sink counts as rejected.
  *
  * <pre>{@code
  * var r = Schema.READINGS;
@@ -78,9 +78,13 @@ public final class LinePoint {
   }
 
   private void check(Column column) {
-    boolean declared = column instanceof Tag t ? measurement.tags().contains(t) : measurement.fields().contains(column);
+    boolean declared =
+        column instanceof Tag t
+            ? measurement.tags().contains(t)
+            : measurement.fields().contains(column);
     if (!declared) {
-      throw new IllegalArgumentException(column.name() + " is not declared on measurement " + measurement.name());
+      throw new IllegalArgumentException(
+          column.name() + " is not declared on measurement " + measurement.name());
     }
   }
 }

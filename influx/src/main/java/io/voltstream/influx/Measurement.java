@@ -6,10 +6,9 @@ import java.util.List;
 
 /**
  * One InfluxDB measurement: its name, what its timestamp means, who writes it, and its tags and
- * fields in the order they are declared. A measurement is declared once, as a subclass in
- * {@link Schema} whose {@code public final} {@link Tag}/{@link Field} members are created with
- * {@link #tag} and {@link #field}; writers, readers and the README table all take the names from
- * there.
+ * fields in the order they are declared. A measurement is declared once, as a subclass in {@link
+ * Schema} whose {@code public final} {@link Tag}/{@link Field} members are created with {@link
+ * #tag} and {@link #field}; writers, readers and the README table all take the names from there.
  *
  * <pre>{@code
  * public static final class BatteryState extends Measurement {

@@ -21,17 +21,25 @@ public final class Schema {
   /** Every raw reading (raw readings job). */
   public static final class Readings extends Measurement {
     public final Tag sensorId = tag("sensor_id", "device id");
-    public final Tag room = tag("room",
-        "room the device reported (the registry's assignment is applied in `room_metrics`), `unassigned` when none");
-    public final Tag sensorType = tag("sensor_type",
-        "`energy`, `power`, `co2`, `temperature`, `humidity`, `multi`, `pv`, `battery`, `hvac`, `plug`, `occupancy`");
-    public final Field energyKwh = field("energy_kwh", FLOAT, "kWh", "consumed since the sensor's previous reading");
+    public final Tag room =
+        tag(
+            "room",
+            "room the device reported (the registry's assignment is applied in `room_metrics`),"
+                + " `unassigned` when none");
+    public final Tag sensorType =
+        tag(
+            "sensor_type",
+            "`energy`, `power`, `co2`, `temperature`, `humidity`, `multi`, `pv`, `battery`, `hvac`,"
+                + " `plug`, `occupancy`");
+    public final Field energyKwh =
+        field("energy_kwh", FLOAT, "kWh", "consumed since the sensor's previous reading");
     public final Field powerW = field("power_w", FLOAT, "W", "power at the reading");
     public final Field co2Ppm = field("co2_ppm", FLOAT, "ppm", "CO2 concentration");
     public final Field temperatureC = field("temperature_c", FLOAT, "°C", "air temperature");
     public final Field humidityPercent = field("humidity_percent", FLOAT, "%", "relative humidity");
     public final Field voltageV = field("voltage_v", FLOAT, "V", "supply voltage");
-    public final Field generationKwh = field("generation_kwh", FLOAT, "kWh", "generated since the previous reading");
+    public final Field generationKwh =
+        field("generation_kwh", FLOAT, "kWh", "generated since the previous reading");
 
     /** Room tag of readings whose sensor has no room in the payload or the registry. */
     public static final String UNASSIGNED = "unassigned";
@@ -49,10 +57,13 @@ public final class Schema {
   /** One point per room and window (room aggregation job). */
   public static final class RoomMetrics extends Measurement {
     public final Tag room = tag("room", "room name");
-    public final Tag building = tag("building", "building id (`default` when the room is not registered)");
+    public final Tag building =
+        tag("building", "building id (`default` when the room is not registered)");
     public final Field energyKwh = field("energy_kwh", FLOAT, "kWh", "sum over the window");
-    public final Field powerAvgW = field("power_avg_w", FLOAT, "W", "mean of the readings carrying power");
-    public final Field powerMaxW = field("power_max_w", FLOAT, "W", "maximum of the readings carrying power");
+    public final Field powerAvgW =
+        field("power_avg_w", FLOAT, "W", "mean of the readings carrying power");
+    public final Field powerMaxW =
+        field("power_max_w", FLOAT, "W", "maximum of the readings carrying power");
     public final Field co2AvgPpm = field("co2_avg_ppm", FLOAT, "ppm", "mean");
     public final Field temperatureAvgC = field("temperature_avg_c", FLOAT, "°C", "mean");
     public final Field humidityAvgPercent = field("humidity_avg_percent", FLOAT, "%", "mean");
@@ -66,15 +77,19 @@ public final class Schema {
 
   /** Alerts and system events (alert job). */
   public static final class Events extends Measurement {
-    public final Tag kind = tag("kind",
-        "`co2_high`, `temperature_high`, `temperature_low`, `sensor_silent`, `late_data_burst`");
+    public final Tag kind =
+        tag(
+            "kind",
+            "`co2_high`, `temperature_high`, `temperature_low`, `sensor_silent`,"
+                + " `late_data_burst`");
     public final Tag severity = tag("severity", "`info`, `warning`, `critical`");
     public final Tag room = tag("room", "when the event concerns a room");
     public final Tag sensorId = tag("sensor_id", "when the event concerns a sensor");
     public final Field message = field("message", STRING, "", "human-readable text");
     public final Field value = field("value", FLOAT, "", "the measured value");
     public final Field threshold = field("threshold", FLOAT, "", "the threshold it crossed");
-    public final Field eventId = field("event_id", STRING, "", "deterministic id (kind, subject, event time)");
+    public final Field eventId =
+        field("event_id", STRING, "", "deterministic id (kind, subject, event time)");
 
     Events() {
       super("events", "event time", "alert job");
@@ -84,13 +99,21 @@ public final class Schema {
   /** Hourly forecasts (forecast service); a rerun for the same hour and model overwrites. */
   public static final class Forecasts extends Measurement {
     public final Tag building = tag("building", "building id");
-    public final Tag fallback = tag("fallback", "`true` when a baseline stood in for the model, else `false`");
+    public final Tag fallback =
+        tag("fallback", "`true` when a baseline stood in for the model, else `false`");
     public final Tag modelId = tag("model_id", "saved model id, or `persistence_ensemble`");
     public final Tag target = tag("target", "`consumption` or `generation`");
     public final Field valueKwh = field("value_kwh", FLOAT, "kWh", "forecast energy of that hour");
-    public final Field issuedAt = field("issued_at", INTEGER, "ms", "epoch milliseconds of the run's origin; readers take the latest per hour");
-    public final Field leadHours = field("lead_hours", INTEGER, "h", "hours between origin and forecast hour");
-    public final Field fallbackReason = field("fallback_reason", STRING, "", "why the fallback was used (only when fallback)");
+    public final Field issuedAt =
+        field(
+            "issued_at",
+            INTEGER,
+            "ms",
+            "epoch milliseconds of the run's origin; readers take the latest per hour");
+    public final Field leadHours =
+        field("lead_hours", INTEGER, "h", "hours between origin and forecast hour");
+    public final Field fallbackReason =
+        field("fallback_reason", STRING, "", "why the fallback was used (only when fallback)");
 
     Forecasts() {
       super("forecasts", "forecast hour", "forecast service");
@@ -101,13 +124,21 @@ public final class Schema {
   public static final class ForecastAccuracy extends Measurement {
     public final Tag building = tag("building", "building id");
     public final Tag target = tag("target", "`consumption` or `generation`");
-    public final Field nrmsePercent = field("nrmse_percent", FLOAT, "%", "RMSE normalised by the mean measured value");
-    public final Field skill = field("skill", FLOAT, "", "vs the persistence ensemble at the hour's midnight; left out when undefined");
+    public final Field nrmsePercent =
+        field("nrmse_percent", FLOAT, "%", "RMSE normalised by the mean measured value");
+    public final Field skill =
+        field(
+            "skill",
+            FLOAT,
+            "",
+            "vs the persistence ensemble at the hour's midnight; left out when undefined");
     public final Field maeKwh = field("mae_kwh", FLOAT, "kWh", "mean absolute error");
     public final Field rmseKwh = field("rmse_kwh", FLOAT, "kWh", "root mean square error");
-    public final Field baselineRmseKwh = field("baseline_rmse_kwh", FLOAT, "kWh", "RMSE of the previous-day baseline");
+    public final Field baselineRmseKwh =
+        field("baseline_rmse_kwh", FLOAT, "kWh", "RMSE of the previous-day baseline");
     public final Field hours = field("hours", INTEGER, "h", "hours scored");
-    public final Field windowHours = field("window_hours", INTEGER, "h", "length of the evaluation window");
+    public final Field windowHours =
+        field("window_hours", INTEGER, "h", "length of the evaluation window");
 
     ForecastAccuracy() {
       super("forecast_accuracy", "the run's origin hour", "forecast service");
@@ -117,14 +148,18 @@ public final class Schema {
   /** Battery telemetry as the batteries report it (battery state job). */
   public static final class BatteryState extends Measurement {
     public final Tag batteryId = tag("battery_id", "battery id");
-    public final Tag building = tag("building", "the battery's building from the registry, `unassigned` when unknown");
+    public final Tag building =
+        tag("building", "the battery's building from the registry, `unassigned` when unknown");
     public final Field socPercent = field("soc_percent", FLOAT, "%", "state of charge");
     public final Field powerW = field("power_w", FLOAT, "W", "AC power, + charging, − discharging");
-    public final Field capacityKwh = field("capacity_kwh", FLOAT, "kWh", "usable capacity the battery reports");
+    public final Field capacityKwh =
+        field("capacity_kwh", FLOAT, "kWh", "usable capacity the battery reports");
     public final Field maxChargeW = field("max_charge_w", FLOAT, "W", "charge limit it reports");
-    public final Field maxDischargeW = field("max_discharge_w", FLOAT, "W", "discharge limit it reports");
+    public final Field maxDischargeW =
+        field("max_discharge_w", FLOAT, "W", "discharge limit it reports");
     public final Field sohPercent = field("soh_percent", FLOAT, "%", "state of health");
-    public final Field mode = field("mode", STRING, "", "`charge`, `discharge`, `idle`, `auto` or `safe`");
+    public final Field mode =
+        field("mode", STRING, "", "`charge`, `discharge`, `idle`, `auto` or `safe`");
     public final Field commandId = field("command_id", STRING, "", "the command it is executing");
 
     BatteryState() {
@@ -136,13 +171,23 @@ public final class Schema {
   public static final class BatteryDispatch extends Measurement {
     public final Tag building = tag("building", "building id");
     public final Tag batteryId = tag("battery_id", "battery id");
-    public final Tag strategy = tag("strategy", "the strategy that decided the setpoint, e.g. `peak_shaving`, `planned`, `manual_override`");
-    public final Field setpointW = field("setpoint_w", FLOAT, "W", "decided AC power, + charging, − discharging");
-    public final Field netLoadW = field("net_load_w", FLOAT, "W", "building consumption − generation at the decision");
-    public final Field socPercent = field("soc_percent", FLOAT, "%", "state of charge the decision saw");
-    public final Field minW = field("min_w", FLOAT, "W", "lowest power the stack allowed (+ charging)");
-    public final Field maxW = field("max_w", FLOAT, "W", "highest power the stack allowed (+ charging)");
-    public final Field planW = field("plan_w", FLOAT, "W", "the plan's power for this step, when a plan exists");
+    public final Tag strategy =
+        tag(
+            "strategy",
+            "the strategy that decided the setpoint, e.g. `peak_shaving`, `planned`,"
+                + " `manual_override`");
+    public final Field setpointW =
+        field("setpoint_w", FLOAT, "W", "decided AC power, + charging, − discharging");
+    public final Field netLoadW =
+        field("net_load_w", FLOAT, "W", "building consumption − generation at the decision");
+    public final Field socPercent =
+        field("soc_percent", FLOAT, "%", "state of charge the decision saw");
+    public final Field minW =
+        field("min_w", FLOAT, "W", "lowest power the stack allowed (+ charging)");
+    public final Field maxW =
+        field("max_w", FLOAT, "W", "highest power the stack allowed (+ charging)");
+    public final Field planW =
+        field("plan_w", FLOAT, "W", "the plan's power for this step, when a plan exists");
     public final Field reason = field("reason", STRING, "", "why, in words");
     public final Field commandId = field("command_id", STRING, "", "the command issued for it");
 
@@ -159,17 +204,24 @@ public final class Schema {
     public final Tag target = tag("target", "battery or device id");
     public final Tag targetKind = tag("target_kind", "`battery` or `device`");
     public final Tag source = tag("source", "`manual`, `dispatch`, `dr` or `rule`");
-    public final Tag building = tag("building", "the target's building, `unassigned` when the command named none");
+    public final Tag building =
+        tag("building", "the target's building, `unassigned` when the command named none");
     public final Field commandId = field("command_id", STRING, "", "command id");
-    public final Field kind = field("kind", STRING, "", "`battery_setpoint` or `device_instruction`");
-    public final Field status = field("status", STRING, "", "`pending`, `applied`, `rejected`, `expired` or `timeout`");
+    public final Field kind =
+        field("kind", STRING, "", "`battery_setpoint` or `device_instruction`");
+    public final Field status =
+        field("status", STRING, "", "`pending`, `applied`, `rejected`, `expired` or `timeout`");
     public final Field mode = field("mode", STRING, "", "battery mode or device action");
     public final Field powerW = field("power_w", FLOAT, "W", "battery setpoint power (magnitude)");
     public final Field value = field("value", FLOAT, "", "device setpoint value");
-    public final Field reason = field("reason", STRING, "", "why it was rejected, expired or timed out");
-    public final Field validUntil = field("valid_until", INTEGER, "ms", "epoch milliseconds until which it may be applied");
-    public final Field statusAt = field("status_at", INTEGER, "ms", "epoch milliseconds of the latest status");
-    public final Field ackLatencyMs = field("ack_latency_ms", INTEGER, "ms", "issue → acknowledgement");
+    public final Field reason =
+        field("reason", STRING, "", "why it was rejected, expired or timed out");
+    public final Field validUntil =
+        field("valid_until", INTEGER, "ms", "epoch milliseconds until which it may be applied");
+    public final Field statusAt =
+        field("status_at", INTEGER, "ms", "epoch milliseconds of the latest status");
+    public final Field ackLatencyMs =
+        field("ack_latency_ms", INTEGER, "ms", "issue → acknowledgement");
 
     Commands() {
       super("commands", "issue time of the command", "command-status job");
@@ -187,6 +239,13 @@ public final class Schema {
 
   /** Every measurement, in the order the docs list them. */
   public static final List<Measurement> ALL =
-      List.of(READINGS, ROOM_METRICS, EVENTS, FORECASTS, FORECAST_ACCURACY, BATTERY_STATE, BATTERY_DISPATCH,
+      List.of(
+          READINGS,
+          ROOM_METRICS,
+          EVENTS,
+          FORECASTS,
+          FORECAST_ACCURACY,
+          BATTERY_STATE,
+          BATTERY_DISPATCH,
           COMMANDS);
 }

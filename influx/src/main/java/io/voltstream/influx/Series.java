@@ -9,7 +9,8 @@ import java.util.Map;
  * tags (for {@code GROUP BY} tag queries), column names and rows. The client asks for {@code
  * epoch=ms}, so the {@code time} column holds epoch milliseconds.
  */
-public record Series(String name, Map<String, String> tags, List<String> columns, List<List<Object>> values) {
+public record Series(
+    String name, Map<String, String> tags, List<String> columns, List<List<Object>> values) {
 
   /** The name of the time column. */
   public static final String TIME = "time";

@@ -12,11 +12,21 @@ class LinePointTest {
   @Test
   void shouldWriteSortedTagsTypedFieldsAndMillis() {
     var e = Schema.EVENTS;
-    String line = LinePoint.of(e).tag(e.room, "living room, east").tag(e.kind, "a=b").tag(e.sensorId, null)
-        .field(e.value, 1.5).field(e.threshold, Double.NaN).field(e.message, "say \"hi\"").time(T).toLine();
+    String line =
+        LinePoint.of(e)
+            .tag(e.room, "living room, east")
+            .tag(e.kind, "a=b")
+            .tag(e.sensorId, null)
+            .field(e.value, 1.5)
+            .field(e.threshold, Double.NaN)
+            .field(e.message, "say \"hi\"")
+            .time(T)
+            .toLine();
 
-    assertThat(line).isEqualTo(
-        "events,kind=a\\=b,room=living\\ room\\,\\ east message=\"say \\\"hi\\\"\",value=1.5 1764201600123");
+    assertThat(line)
+        .isEqualTo(
+            "events,kind=a\\=b,room=living\\ room\\,\\ east message=\"say \\\"hi\\\"\",value=1.5"
+                + " 1764201600123");
   }
 
   @Test
@@ -24,7 +34,8 @@ class LinePointTest {
     var m = Schema.ROOM_METRICS;
     assertThat(LinePoint.of(m).tag(m.room, "k").field(m.sampleCount, 12).time(T).toLine())
         .isEqualTo("room_metrics,room=k sample_count=12i 1764201600123");
-    assertThat(LinePoint.of(m).tag(m.room, "k").field(m.energyKwh, (Double) null).time(T).toLine()).isEmpty();
+    assertThat(LinePoint.of(m).tag(m.room, "k").field(m.energyKwh, (Double) null).time(T).toLine())
+        .isEmpty();
   }
 
   @Test

@@ -38,20 +38,29 @@ class SchemaDocsTest {
 
   @Test
   void everyDeclaredMeasurementIsListedOnceWithUniqueColumns() {
-    List<Object> constants = Arrays.stream(Schema.class.getFields())
-        .filter(f -> Modifier.isStatic(f.getModifiers()) && Measurement.class.isAssignableFrom(f.getType()))
-        .map(f -> {
-          try {
-            return f.get(null);
-          } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-          }
-        })
-        .toList();
-    assertThat(Schema.ALL).containsExactlyInAnyOrderElementsOf(constants.stream().map(Measurement.class::cast).toList());
-    assertThat(new HashSet<>(Schema.ALL.stream().map(Measurement::name).toList())).hasSameSizeAs(Schema.ALL);
+    List<Object> constants =
+        Arrays.stream(Schema.class.getFields())
+            .filter(
+                f ->
+                    Modifier.isStatic(f.getModifiers())
+                        && Measurement.class.isAssignableFrom(f.getType()))
+            .map(
+                f -> {
+                  try {
+                    return f.get(null);
+                  } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .toList();
+    assertThat(Schema.ALL)
+        .containsExactlyInAnyOrderElementsOf(
+            constants.stream().map(Measurement.class::cast).toList());
+    assertThat(new HashSet<>(Schema.ALL.stream().map(Measurement::name).toList()))
+        .hasSameSizeAs(Schema.ALL);
     for (Measurement m : Schema.ALL) {
-      List<String> keys = Stream.concat(m.tags().stream(), m.fields().stream()).map(Column::name).toList();
+      List<String> keys =
+          Stream.concat(m.tags().stream(), m.fields().stream()).map(Column::name).toList();
       assertThat(new HashSet<>(keys)).as(m.name()).hasSameSizeAs(keys);
       assertThat(m.fields()).as(m.name() + " has fields").isNotEmpty();
     }

@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A single-node Kafka 4.2 (KRaft, combined broker and controller) running inside this JVM, built
- * on Kafka's own {@link KafkaRaftServer}. The demo runs it on port 9092 over {@code ./var/kafka}
- * and reuses the data across restarts; tests run it on free ports over a temp dir.
+ * A single-node Kafka 4.2 (KRaft, combined broker and controller) running inside this JVM, built on
+ * Kafka's own {@link KafkaRaftServer}. The demo runs it on port 9092 over {@code ./var/kafka} and
+ * reuses the data across restarts; tests run it on free ports over a temp dir.
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(Path.of("var/kafka")).port(9092).start()) {
@@ -94,7 +94,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
   }
 
-  /** Settings of an {@link EmbeddedKafka}; {@link #start()} validates them and starts the broker. */
+  /**
+   * Settings of an {@link EmbeddedKafka}; {@link #start()} validates them and starts the broker.
+   */
   public static final class Builder {
     private Path dataDir;
     private int port = 0;
@@ -140,7 +142,9 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
       if (port < 0 || port > 65535 || controllerPort < 0 || controllerPort > 65535) {
         throw new IllegalArgumentException(
-            "EmbeddedKafka: port and controllerPort must be 0..65535, got " + port + "/"
+            "EmbeddedKafka: port and controllerPort must be 0..65535, got "
+                + port
+                + "/"
                 + controllerPort);
       }
       if (defaultPartitions < 1) {
@@ -164,11 +168,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (RuntimeException e) {
           // a free port may have been taken between pick() and bind: retry with new ones
           last = e;
-          LOG.warn("Kafka start attempt {} on {}/{} failed: {}", attempt, brokerPort, ctrlPort,
+          LOG.warn(
+              "Kafka start attempt {} on {}/{} failed: {}",
+              attempt,
+              brokerPort,
+              ctrlPort,
               e.toString());
         }
       }
-      throw new InfraException("Kafka did not start in " + dataDir + ": " + last.getMessage(), last);
+      throw new InfraException(
+          "Kafka did not start in " + dataDir + ": " + last.getMessage(), last);
     }
 
     private EmbeddedKafka startOnce(int brokerPort, int ctrlPort) {
@@ -205,7 +214,8 @@ public final class EmbeddedKafka implements AutoCloseable {
       p.setProperty("node.id", "1");
       p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + ctrlPort);
       p.setProperty(
-          "listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + ctrlPort);
+          "listeners",
+          "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + ctrlPort);
       p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
       p.setProperty("controller.listener.names", "CONTROLLER");
       p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");

@@ -64,7 +64,8 @@ final class ManagedProcess {
    * Starts the process and waits until {@code ready} holds; if it dies or is not ready within
    * {@code timeout}, stops it and throws with {@code notReady} and the tail of its log.
    */
-  synchronized void startAndAwait(java.util.function.BooleanSupplier ready, Duration timeout, String notReady) {
+  synchronized void startAndAwait(
+      java.util.function.BooleanSupplier ready, Duration timeout, String notReady) {
     start();
     boolean up = Waits.until(() -> !isAlive() || ready.getAsBoolean(), timeout);
     if (!up || !isAlive()) {
@@ -130,7 +131,13 @@ final class ManagedProcess {
   /** An exception for a failed start, ending with the log tail. */
   InfraException startFailure(String what) {
     return new InfraException(
-        name + " " + what + " (log " + logFile + "), last lines:" + System.lineSeparator()
+        name
+            + " "
+            + what
+            + " (log "
+            + logFile
+            + "), last lines:"
+            + System.lineSeparator()
             + logTail(20));
   }
 

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Debian {@code mosquitto} MQTT broker run as a child process of this JVM (never daemonised,
- * so we own the pid), listening on 127.0.0.1 with persistence under its dir. Tuned for ingest
- * bursts: 1000 in-flight and 1,000,000 queued messages per client.
+ * The Debian {@code mosquitto} MQTT broker run as a child process of this JVM (never daemonised, so
+ * we own the pid), listening on 127.0.0.1 with persistence under its dir. Tuned for ingest bursts:
+ * 1000 in-flight and 1,000,000 queued messages per client.
  *
  * <pre>{@code
  * try (MosquittoBroker mqtt = MosquittoBroker.start(Path.of("var/mosquitto"), 1883)) {
@@ -83,9 +83,13 @@ public final class MosquittoBroker implements AutoCloseable {
       return;
     }
     long startedNanos = System.nanoTime();
-    process.startAndAwait(() -> FreePorts.isAccepting("127.0.0.1", port), START_TIMEOUT,
+    process.startAndAwait(
+        () -> FreePorts.isAccepting("127.0.0.1", port),
+        START_TIMEOUT,
         "did not accept connections on 127.0.0.1:" + port);
-    LOG.info("mosquitto ready on {} in {} ms", serverUri(),
+    LOG.info(
+        "mosquitto ready on {} in {} ms",
+        serverUri(),
         (System.nanoTime() - startedNanos) / 1_000_000);
   }
 
@@ -135,10 +139,14 @@ public final class MosquittoBroker implements AutoCloseable {
       // as root mosquitto otherwise drops to user 'mosquitto', which cannot write our dir
       conf.append("user root\n");
     }
-    conf.append("listener ").append(port).append(" 127.0.0.1\n")
+    conf.append("listener ")
+        .append(port)
+        .append(" 127.0.0.1\n")
         .append("allow_anonymous true\n")
         .append("persistence true\n")
-        .append("persistence_location ").append(data).append("/\n")
+        .append("persistence_location ")
+        .append(data)
+        .append("/\n")
         .append("autosave_interval 60\n")
         .append("max_inflight_messages 1000\n")
         .append("max_queued_messages 1000000\n")

@@ -30,10 +30,14 @@ public final class TopicProvisioner {
   /** The standard topics; {@code readings} gets {@code readingPartitions} partitions. */
   public static List<NewTopic> standardTopics(int readingPartitions) {
     if (readingPartitions < 1) {
-      throw new IllegalArgumentException("readingPartitions must be >= 1, got " + readingPartitions);
+      throw new IllegalArgumentException(
+          "readingPartitions must be >= 1, got " + readingPartitions);
     }
     return Topics.all().stream()
-        .map(t -> TopicAdmin.newTopic(t, t == Topics.READINGS ? readingPartitions : t.partitions(), ONE_REPLICA))
+        .map(
+            t ->
+                TopicAdmin.newTopic(
+                    t, t == Topics.READINGS ? readingPartitions : t.partitions(), ONE_REPLICA))
         .toList();
   }
 

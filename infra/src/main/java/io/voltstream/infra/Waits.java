@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /**
- * Deadline-based polling: the one "wait until this holds" of the project, used by the servers
- * while they wait for a child process and by the tests while they wait for data to arrive.
- * The condition decides; the interval only bounds how often it is asked.
+ * Deadline-based polling: the one "wait until this holds" of the project, used by the servers while
+ * they wait for a child process and by the tests while they wait for data to arrive. The condition
+ * decides; the interval only bounds how often it is asked.
  */
 public final class Waits {
   private static final Duration DEFAULT_INTERVAL = Duration.ofMillis(20);
@@ -30,7 +30,9 @@ public final class Waits {
     return condition.getAsBoolean();
   }
 
-  /** Sleeps {@code duration}; an interrupt is restored and surfaces as an {@link InfraException}. */
+  /**
+   * Sleeps {@code duration}; an interrupt is restored and surfaces as an {@link InfraException}.
+   */
   public static void pause(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());

@@ -9,7 +9,8 @@ class BinariesTest {
 
   @Test
   void shouldTellHowToInstallAMissingMosquitto() {
-    assertThatThrownBy(() -> Binaries.require("voltstream-no-such-mosquitto", MosquittoBroker.INSTALL_HINT))
+    assertThatThrownBy(
+            () -> Binaries.require("voltstream-no-such-mosquitto", MosquittoBroker.INSTALL_HINT))
         .isInstanceOf(InfraException.class)
         .hasMessageContaining("voltstream-no-such-mosquitto not found")
         .hasMessageContaining("install it with: sudo apt-get install -y mosquitto");
@@ -17,7 +18,8 @@ class BinariesTest {
 
   @Test
   void shouldTellHowToInstallAMissingInfluxd() {
-    assertThatThrownBy(() -> Binaries.require("voltstream-no-such-influxd", InfluxServer.INSTALL_HINT))
+    assertThatThrownBy(
+            () -> Binaries.require("voltstream-no-such-influxd", InfluxServer.INSTALL_HINT))
         .hasMessageContaining("sudo apt-get install -y influxdb influxdb-client");
   }
 

@@ -60,20 +60,30 @@ class EmbeddedKafkaITCase {
       Map<String, TopicDescription> topics =
           admin
               .describeTopics(
-                  List.of(Topics.READINGS.name(), Topics.EVENTS.name(), Topics.REGISTRY.name(),
+                  List.of(
+                      Topics.READINGS.name(),
+                      Topics.EVENTS.name(),
+                      Topics.REGISTRY.name(),
                       Topics.TOKEN_REVOCATIONS.name()))
               .allTopicNames()
               .get(10, TimeUnit.SECONDS);
       assertThat(topics.get(Topics.READINGS.name()).partitions()).hasSize(4);
       assertThat(topics.get(Topics.EVENTS.name()).partitions()).hasSize(2);
       assertThat(topics.get(Topics.REGISTRY.name()).partitions()).hasSize(1);
-      ConfigResource registry = new ConfigResource(ConfigResource.Type.TOPIC, Topics.REGISTRY.name());
+      ConfigResource registry =
+          new ConfigResource(ConfigResource.Type.TOPIC, Topics.REGISTRY.name());
       String policy =
-          admin.describeConfigs(List.of(registry)).all().get(10, TimeUnit.SECONDS)
-              .get(registry).get("cleanup.policy").value();
+          admin
+              .describeConfigs(List.of(registry))
+              .all()
+              .get(10, TimeUnit.SECONDS)
+              .get(registry)
+              .get("cleanup.policy")
+              .value();
       assertThat(policy).isEqualTo("compact");
       assertThat(admin.listTopics().names().get(10, TimeUnit.SECONDS))
-          .contains(Topics.READINGS_DLQ.name(), Topics.READINGS_LATE.name(), Topics.ROOM_METRICS.name());
+          .contains(
+              Topics.READINGS_DLQ.name(), Topics.READINGS_LATE.name(), Topics.ROOM_METRICS.name());
     }
   }
 
@@ -87,14 +97,18 @@ class EmbeddedKafkaITCase {
         TopicProvisioner.ensureTopics(admin, List.of(TopicProvisioner.plain("durable", 2)));
       }
       try (KafkaProducer<String, String> producer = producer(kafka)) {
-        producer.send(new ProducerRecord<>("durable", "a", "before-restart")).get(10, TimeUnit.SECONDS);
+        producer
+            .send(new ProducerRecord<>("durable", "a", "before-restart"))
+            .get(10, TimeUnit.SECONDS);
       }
     }
     assertThat(FreePorts.isAccepting("127.0.0.1", port)).isFalse();
 
     try (EmbeddedKafka restarted = EmbeddedKafka.start(dataDir, port)) {
       assertThat(restarted.bootstrapServers()).isEqualTo("127.0.0.1:" + port);
-      assertThat(TopicReader.readValues(restarted.bootstrapServers(), "durable", 1, Duration.ofSeconds(20)))
+      assertThat(
+              TopicReader.readValues(
+                  restarted.bootstrapServers(), "durable", 1, Duration.ofSeconds(20)))
           .containsExactly("before-restart");
     }
   }

@@ -24,12 +24,17 @@ class InfluxServerITCase {
   @Test
   void shouldQueryWhatWasWritten() {
     String db = INFLUX.freshDatabase();
-    INFLUX.write(db, "readings,sensor_id=s1,room=kitchen power_w=120.5 1700000000000\n"
-        + "readings,sensor_id=s2,room=kitchen power_w=80 1700000060000");
+    INFLUX.write(
+        db,
+        "readings,sensor_id=s1,room=kitchen power_w=120.5 1700000000000\n"
+            + "readings,sensor_id=s2,room=kitchen power_w=80 1700000060000");
 
     List<Series> answer =
-        INFLUX.awaitQuery(db, "SELECT sum(power_w) FROM readings WHERE room = 'kitchen'",
-            a -> InfluxExtension.firstValue(a, 1) == 200.5, Duration.ofSeconds(10));
+        INFLUX.awaitQuery(
+            db,
+            "SELECT sum(power_w) FROM readings WHERE room = 'kitchen'",
+            a -> InfluxExtension.firstValue(a, 1) == 200.5,
+            Duration.ofSeconds(10));
 
     assertThat(InfluxExtension.firstValue(answer, 1)).isEqualTo(200.5);
   }
@@ -50,9 +55,11 @@ class InfluxServerITCase {
     INFLUX.write(db, "m v=1 1700000000000");
 
     assertThatThrownBy(() -> INFLUX.query(db, "SELECT FROM m"))
-        .isInstanceOf(InfluxException.class).hasMessageContaining("HTTP 400");
+        .isInstanceOf(InfluxException.class)
+        .hasMessageContaining("HTTP 400");
     assertThatThrownBy(() -> INFLUX.query(db, "SELECT v FROM m GROUP BY time(1m)"))
-        .isInstanceOf(InfluxException.class).hasMessageContaining("aggregate");
+        .isInstanceOf(InfluxException.class)
+        .hasMessageContaining("aggregate");
   }
 
   @Test

@@ -14,7 +14,9 @@ class ManagedProcessTest {
   @Test
   void shouldEndAStartFailureWithTheLastLinesOfTheLog() {
     ManagedProcess process =
-        new ManagedProcess("failing", List.of("sh", "-c", "echo first; echo 'fatal: bad config'; exit 3"),
+        new ManagedProcess(
+            "failing",
+            List.of("sh", "-c", "echo first; echo 'fatal: bad config'; exit 3"),
             dir.resolve("failing.log"));
     process.start();
     assertThat(Waits.until(() -> !process.isAlive(), Duration.ofSeconds(10))).isTrue();
@@ -30,16 +32,20 @@ class ManagedProcessTest {
   @Test
   void shouldKillAProcessThatIgnoresSigterm() {
     ManagedProcess process =
-        new ManagedProcess("stubborn", List.of("sh", "-c", "trap '' TERM; echo ready; while true; do sleep 1; done"),
+        new ManagedProcess(
+            "stubborn",
+            List.of("sh", "-c", "trap '' TERM; echo ready; while true; do sleep 1; done"),
             dir.resolve("stubborn.log"));
     process.start();
     long pid = process.pid().orElseThrow();
-    assertThat(Waits.until(() -> process.logTail(1).equals("ready"), Duration.ofSeconds(10))).isTrue();
+    assertThat(Waits.until(() -> process.logTail(1).equals("ready"), Duration.ofSeconds(10)))
+        .isTrue();
 
     long started = System.nanoTime();
     process.stop(Duration.ofMillis(300));
 
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(300));
     assertThat(process.isAlive()).isFalse();
     assertThat(ProcessStats.isAlive(pid)).isFalse();
   }

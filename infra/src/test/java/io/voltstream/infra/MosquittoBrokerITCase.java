@@ -33,10 +33,18 @@ class MosquittoBrokerITCase {
     publisher.connect();
     try (Mqtt5BlockingClient.Mqtt5Publishes publishes =
         subscriber.publishes(MqttGlobalPublishFilter.ALL)) {
-      subscriber.subscribeWith().topicFilter("sensors/+/readings").qos(MqttQos.AT_LEAST_ONCE).send();
+      subscriber
+          .subscribeWith()
+          .topicFilter("sensors/+/readings")
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send();
 
-      publisher.publishWith().topic("sensors/s1/readings").qos(MqttQos.AT_LEAST_ONCE)
-          .payload("{\"power_w\":12.5}".getBytes(StandardCharsets.UTF_8)).send();
+      publisher
+          .publishWith()
+          .topic("sensors/s1/readings")
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .payload("{\"power_w\":12.5}".getBytes(StandardCharsets.UTF_8))
+          .send();
 
       Optional<Mqtt5Publish> received = publishes.receive(10, TimeUnit.SECONDS);
       assertThat(received).isPresent();
@@ -59,8 +67,12 @@ class MosquittoBrokerITCase {
 
     Mqtt5BlockingClient publisher = client("pub-" + System.nanoTime());
     publisher.connect();
-    publisher.publishWith().topic("restart/test").qos(MqttQos.AT_LEAST_ONCE)
-        .payload("queued-before-restart".getBytes(StandardCharsets.UTF_8)).send();
+    publisher
+        .publishWith()
+        .topic("restart/test")
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .payload("queued-before-restart".getBytes(StandardCharsets.UTF_8))
+        .send();
     publisher.disconnect();
 
     long pidBefore = MQTT.broker().pid().orElseThrow();
@@ -87,7 +99,8 @@ class MosquittoBrokerITCase {
     MosquittoBroker broker = MosquittoBroker.start(tempDir.resolve("mqtt"), 0);
     long pid = broker.pid().orElseThrow();
     assertThat(ProcessStats.isAlive(pid)).isTrue();
-    assertThat(ProcessStats.sample(pid)).hasValueSatisfying(s -> assertThat(s.rssBytes()).isPositive());
+    assertThat(ProcessStats.sample(pid))
+        .hasValueSatisfying(s -> assertThat(s.rssBytes()).isPositive());
 
     broker.close();
 
@@ -107,8 +120,10 @@ class MosquittoBrokerITCase {
   }
 
   private static Mqtt5BlockingClient client(String id) {
-    return Mqtt5Client.builder().identifier(id).serverHost(MQTT.host()).serverPort(MQTT.port())
+    return Mqtt5Client.builder()
+        .identifier(id)
+        .serverHost(MQTT.host())
+        .serverPort(MQTT.port())
         .buildBlocking();
   }
-
 }

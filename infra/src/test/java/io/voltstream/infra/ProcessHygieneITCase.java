@@ -22,8 +22,12 @@ class ProcessHygieneITCase {
   void shouldKillChildServersWhenTheOwningJvmIsTerminated() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process jvm =
-        new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ShutdownHookProbe.class.getName(), tempDir.toString())
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ShutdownHookProbe.class.getName(),
+                tempDir.toString())
             .redirectErrorStream(true)
             .start();
     List<Long> pids = new ArrayList<>();
@@ -47,7 +51,9 @@ class ProcessHygieneITCase {
       jvm.destroyForcibly();
     }
 
-    assertThat(Waits.until(() -> pids.stream().noneMatch(ProcessStats::isAlive), Duration.ofSeconds(5)))
+    assertThat(
+            Waits.until(
+                () -> pids.stream().noneMatch(ProcessStats::isAlive), Duration.ofSeconds(5)))
         .as("mosquitto and influxd pids %s are gone", pids)
         .isTrue();
   }

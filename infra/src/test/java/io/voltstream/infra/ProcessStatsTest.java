@@ -11,8 +11,9 @@ class ProcessStatsTest {
 
   @Test
   void shouldParseCpuTimeAfterACommandNameWithSpacesAndParentheses() {
-    String stat = "1234 (my (odd) cmd) S 1 1234 1234 0 -1 4194560 500 0 0 0 "
-        + "250 150 0 0 20 0 12 0 100 1000000 2000 18446744073709551615";
+    String stat =
+        "1234 (my (odd) cmd) S 1 1234 1234 0 -1 4194560 500 0 0 0 "
+            + "250 150 0 0 20 0 12 0 100 1000000 2000 18446744073709551615";
 
     // utime 250 + stime 150 ticks at 100 ticks/s
     assertThat(ProcessStats.parseCpuTime(stat)).isEqualTo(Duration.ofSeconds(4));

@@ -18,15 +18,25 @@ class TopicProvisionerTest {
             .collect(Collectors.toMap(NewTopic::name, t -> t));
 
     assertThat(topics.keySet())
-        .containsExactlyInAnyOrder(Topics.READINGS.name(), Topics.READINGS_DLQ.name(), Topics.READINGS_LATE.name(),
-            Topics.ROOM_METRICS.name(), Topics.EVENTS.name(), Topics.FORECASTS.name(), Topics.REGISTRY.name(),
-            Topics.TOKEN_REVOCATIONS.name(), Topics.COMMANDS.name(), Topics.COMMAND_ACKS.name(),
-            Topics.COMMAND_STATUS.name(), Topics.BATTERY_STATE.name());
+        .containsExactlyInAnyOrder(
+            Topics.READINGS.name(),
+            Topics.READINGS_DLQ.name(),
+            Topics.READINGS_LATE.name(),
+            Topics.ROOM_METRICS.name(),
+            Topics.EVENTS.name(),
+            Topics.FORECASTS.name(),
+            Topics.REGISTRY.name(),
+            Topics.TOKEN_REVOCATIONS.name(),
+            Topics.COMMANDS.name(),
+            Topics.COMMAND_ACKS.name(),
+            Topics.COMMAND_STATUS.name(),
+            Topics.BATTERY_STATE.name());
     assertThat(topics.get(Topics.READINGS.name()).numPartitions()).isEqualTo(6);
     assertThat(topics.get(Topics.EVENTS.name()).numPartitions()).isEqualTo(2);
     assertThat(topics.get(Topics.READINGS_DLQ.name()).numPartitions()).isEqualTo(2);
     assertThat(topics.get(Topics.FORECASTS.name()).numPartitions()).isEqualTo(2);
-    assertThat(topics.values()).allSatisfy(t -> assertThat(t.replicationFactor()).isEqualTo((short) 1));
+    assertThat(topics.values())
+        .allSatisfy(t -> assertThat(t.replicationFactor()).isEqualTo((short) 1));
   }
 
   @Test

@@ -11,37 +11,41 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything an ingest instance needs, loaded once from the {@code VOLTSTREAM_*} variables declared in
- * {@link IngestOptions} by {@link #fromEnv(Map)} and validated there, so a bad setting fails at start
- * with a message that names the variable.
+ * Everything an ingest instance needs, loaded once from the {@code VOLTSTREAM_*} variables declared
+ * in {@link IngestOptions} by {@link #fromEnv(Map)} and validated there, so a bad setting fails at
+ * start with a message that names the variable.
  *
- * @param mqttHost broker host, from {@code VOLTSTREAM_MQTT_URL} (default {@code tcp://localhost:1883})
+ * @param mqttHost broker host, from {@code VOLTSTREAM_MQTT_URL} (default {@code
+ *     tcp://localhost:1883})
  * @param mqttPort broker port, from the same URL (default 1883)
  * @param mqttUsername optional {@code VOLTSTREAM_MQTT_USERNAME}; null for anonymous
  * @param mqttPassword optional {@code VOLTSTREAM_MQTT_PASSWORD}
  * @param kafkaBootstrap {@code VOLTSTREAM_KAFKA_BOOTSTRAP} (default {@code localhost:9092})
- * @param clientId MQTT client id, the key of the persistent session: {@code VOLTSTREAM_INGEST_CLIENT_ID}
- *     (default {@code voltstream-ingest-<HOSTNAME>}, or {@code voltstream-ingest-1} without HOSTNAME);
- *     must be stable across restarts and distinct per instance
- * @param group shared-subscription group, {@code VOLTSTREAM_INGEST_GROUP} (default {@code voltstream-ingest}):
- *     instances of one group split the readings between them
- * @param sharedSubscription {@code VOLTSTREAM_INGEST_SHARED_SUBSCRIPTION} (default true): subscribe to
- *     {@code $share/<group>/sensors/+/readings}; false subscribes to {@code sensors/+/readings} directly
- *     (one instance only; see the README on broker restarts)
+ * @param clientId MQTT client id, the key of the persistent session: {@code
+ *     VOLTSTREAM_INGEST_CLIENT_ID} (default {@code voltstream-ingest-<HOSTNAME>}, or {@code
+ *     voltstream-ingest-1} without HOSTNAME); must be stable across restarts and distinct per
+ *     instance
+ * @param group shared-subscription group, {@code VOLTSTREAM_INGEST_GROUP} (default {@code
+ *     voltstream-ingest}): instances of one group split the readings between them
+ * @param sharedSubscription {@code VOLTSTREAM_INGEST_SHARED_SUBSCRIPTION} (default true): subscribe
+ *     to {@code $share/<group>/sensors/+/readings}; false subscribes to {@code sensors/+/readings}
+ *     directly (one instance only; see the README on broker restarts)
  * @param readingsTopic {@code VOLTSTREAM_TOPIC_READINGS} (default {@code readings})
  * @param deadLetterTopic {@code VOLTSTREAM_TOPIC_READINGS_DLQ} (default {@code readings.dlq})
- * @param commandBridge {@code VOLTSTREAM_INGEST_COMMAND_BRIDGE} (default true): run the command bridge
- *     (Kafka {@code commands} → MQTT command topics) in this process
- * @param commandBridgeGroup the bridge's Kafka consumer group, {@code VOLTSTREAM_INGEST_COMMAND_BRIDGE_GROUP}
- *     (default {@code voltstream-command-bridge})
- * @param maxInFlight MQTT receive maximum, messages delivered but not yet acknowledged:
- *     {@code VOLTSTREAM_INGEST_MAX_IN_FLIGHT} (default 1000, 1..65535); this is the backpressure bound
- * @param sessionExpiry how long the broker keeps the session (and queues readings) while the instance
- *     is away: {@code VOLTSTREAM_INGEST_SESSION_EXPIRY} (default 7d)
+ * @param commandBridge {@code VOLTSTREAM_INGEST_COMMAND_BRIDGE} (default true): run the command
+ *     bridge (Kafka {@code commands} → MQTT command topics) in this process
+ * @param commandBridgeGroup the bridge's Kafka consumer group, {@code
+ *     VOLTSTREAM_INGEST_COMMAND_BRIDGE_GROUP} (default {@code voltstream-command-bridge})
+ * @param maxInFlight MQTT receive maximum, messages delivered but not yet acknowledged: {@code
+ *     VOLTSTREAM_INGEST_MAX_IN_FLIGHT} (default 1000, 1..65535); this is the backpressure bound
+ * @param sessionExpiry how long the broker keeps the session (and queues readings) while the
+ *     instance is away: {@code VOLTSTREAM_INGEST_SESSION_EXPIRY} (default 7d)
  * @param kafkaLinger {@code VOLTSTREAM_INGEST_KAFKA_LINGER} (default 5ms)
- * @param kafkaCompression {@code VOLTSTREAM_INGEST_KAFKA_COMPRESSION}: none, gzip, snappy, lz4 or zstd (default lz4)
+ * @param kafkaCompression {@code VOLTSTREAM_INGEST_KAFKA_COMPRESSION}: none, gzip, snappy, lz4 or
+ *     zstd (default lz4)
  * @param kafkaDeliveryTimeout how long the producer retries one record before the message is given
- *     back to the broker for redelivery: {@code VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT} (default 2m)
+ *     back to the broker for redelivery: {@code VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT} (default
+ *     2m)
  * @param metricsLogInterval {@code VOLTSTREAM_INGEST_METRICS_LOG_INTERVAL} (default 30s; 0 = never)
  * @see IngestOptions every variable with its type, default and meaning
  */
@@ -70,35 +74,60 @@ public record IngestConfig(
       List.of(READINGS_FILTER, "batteries/+/state", "batteries/+/acks", "devices/+/acks");
 
   public IngestConfig {
-    require(mqttHost != null && !mqttHost.isBlank(), CommonOptions.MQTT_URL, "needs a host, e.g. tcp://localhost:1883");
+    require(
+        mqttHost != null && !mqttHost.isBlank(),
+        CommonOptions.MQTT_URL,
+        "needs a host, e.g. tcp://localhost:1883");
     require(mqttPort > 0 && mqttPort < 65536, CommonOptions.MQTT_URL, "port must be 1..65535");
-    require(kafkaBootstrap != null && !kafkaBootstrap.isBlank(), CommonOptions.KAFKA_BOOTSTRAP, "must list host:port pairs");
+    require(
+        kafkaBootstrap != null && !kafkaBootstrap.isBlank(),
+        CommonOptions.KAFKA_BOOTSTRAP,
+        "must list host:port pairs");
     ConfigReader.requireValid(IngestOptions.CLIENT_ID, clientId);
     ConfigReader.requireValid(IngestOptions.GROUP, group);
     ConfigReader.requireValid(IngestOptions.TOPIC_READINGS, readingsTopic);
     ConfigReader.requireValid(IngestOptions.TOPIC_READINGS_DLQ, deadLetterTopic);
-    require(!Objects.equals(readingsTopic, deadLetterTopic), IngestOptions.TOPIC_READINGS_DLQ,
+    require(
+        !Objects.equals(readingsTopic, deadLetterTopic),
+        IngestOptions.TOPIC_READINGS_DLQ,
         "must differ from " + IngestOptions.TOPIC_READINGS.name());
     ConfigReader.requireValid(IngestOptions.COMMAND_BRIDGE_GROUP, commandBridgeGroup);
-    require(maxInFlight >= 1 && maxInFlight <= 65535, IngestOptions.MAX_IN_FLIGHT, "must be 1..65535 (MQTT receive maximum)");
-    require(sessionExpiry != null && !sessionExpiry.isNegative()
-        && sessionExpiry.getSeconds() <= IngestOptions.MAX_SESSION_EXPIRY_S,
-        IngestOptions.SESSION_EXPIRY, "must be 0.." + IngestOptions.MAX_SESSION_EXPIRY_S + " seconds");
-    require(kafkaLinger != null && !kafkaLinger.isNegative(), IngestOptions.KAFKA_LINGER, "must be >= 0");
+    require(
+        maxInFlight >= 1 && maxInFlight <= 65535,
+        IngestOptions.MAX_IN_FLIGHT,
+        "must be 1..65535 (MQTT receive maximum)");
+    require(
+        sessionExpiry != null
+            && !sessionExpiry.isNegative()
+            && sessionExpiry.getSeconds() <= IngestOptions.MAX_SESSION_EXPIRY_S,
+        IngestOptions.SESSION_EXPIRY,
+        "must be 0.." + IngestOptions.MAX_SESSION_EXPIRY_S + " seconds");
+    require(
+        kafkaLinger != null && !kafkaLinger.isNegative(),
+        IngestOptions.KAFKA_LINGER,
+        "must be >= 0");
     ConfigReader.requireValid(IngestOptions.KAFKA_COMPRESSION, kafkaCompression);
-    require(kafkaDeliveryTimeout != null && kafkaDeliveryTimeout.toMillis() >= 1000, IngestOptions.KAFKA_DELIVERY_TIMEOUT,
+    require(
+        kafkaDeliveryTimeout != null && kafkaDeliveryTimeout.toMillis() >= 1000,
+        IngestOptions.KAFKA_DELIVERY_TIMEOUT,
         "must be >= 1s");
-    require(metricsLogInterval != null && !metricsLogInterval.isNegative(), IngestOptions.METRICS_LOG_INTERVAL,
+    require(
+        metricsLogInterval != null && !metricsLogInterval.isNegative(),
+        IngestOptions.METRICS_LOG_INTERVAL,
         "must be >= 0");
   }
 
-  /** Loads and validates the configuration; every variable is optional (see {@link IngestOptions}). */
+  /**
+   * Loads and validates the configuration; every variable is optional (see {@link IngestOptions}).
+   */
   public static IngestConfig fromEnv(Map<String, String> env) {
     ConfigReader r = new ConfigReader(env);
     URI mqtt = mqttUri(r);
     String host = env.get("HOSTNAME");
-    String defaultClientId = host != null && host.matches("[A-Za-z0-9._-]{1,46}")
-        ? "voltstream-ingest-" + host : "voltstream-ingest-1";
+    String defaultClientId =
+        host != null && host.matches("[A-Za-z0-9._-]{1,46}")
+            ? "voltstream-ingest-" + host
+            : "voltstream-ingest-1";
     return new IngestConfig(
         mqtt.getHost(),
         mqtt.getPort() == -1 ? 1883 : mqtt.getPort(),
@@ -120,7 +149,10 @@ public record IngestConfig(
         r.get(IngestOptions.METRICS_LOG_INTERVAL));
   }
 
-  /** The readings subscription: {@code $share/<group>/sensors/+/readings}, or {@code sensors/+/readings} when not shared. */
+  /**
+   * The readings subscription: {@code $share/<group>/sensors/+/readings}, or {@code
+   * sensors/+/readings} when not shared.
+   */
   public String subscriptionFilter() {
     return filter(READINGS_FILTER);
   }
@@ -137,18 +169,54 @@ public record IngestConfig(
     return sharedSubscription ? "$share/" + group + "/" + topicFilter : topicFilter;
   }
 
-  /** Same settings with another client id: for tests and for running several instances in one JVM. */
+  /**
+   * Same settings with another client id: for tests and for running several instances in one JVM.
+   */
   public IngestConfig withClientId(String newClientId) {
-    return new IngestConfig(mqttHost, mqttPort, mqttUsername, mqttPassword, kafkaBootstrap, newClientId, group,
-        sharedSubscription, readingsTopic, deadLetterTopic, commandBridge, commandBridgeGroup, maxInFlight, sessionExpiry, kafkaLinger, kafkaCompression,
-        kafkaDeliveryTimeout, metricsLogInterval);
+    return new IngestConfig(
+        mqttHost,
+        mqttPort,
+        mqttUsername,
+        mqttPassword,
+        kafkaBootstrap,
+        newClientId,
+        group,
+        sharedSubscription,
+        readingsTopic,
+        deadLetterTopic,
+        commandBridge,
+        commandBridgeGroup,
+        maxInFlight,
+        sessionExpiry,
+        kafkaLinger,
+        kafkaCompression,
+        kafkaDeliveryTimeout,
+        metricsLogInterval);
   }
 
   @Override
   public String toString() {
-    return "IngestConfig[mqtt=" + mqttHost + ":" + mqttPort + ", user=" + mqttUsername + ", kafka=" + kafkaBootstrap
-        + ", clientId=" + clientId + ", subscriptions=" + subscriptionFilters() + ", topics=" + readingsTopic + "/"
-        + deadLetterTopic + ", maxInFlight=" + maxInFlight + ", sessionExpiry=" + sessionExpiry + "]";
+    return "IngestConfig[mqtt="
+        + mqttHost
+        + ":"
+        + mqttPort
+        + ", user="
+        + mqttUsername
+        + ", kafka="
+        + kafkaBootstrap
+        + ", clientId="
+        + clientId
+        + ", subscriptions="
+        + subscriptionFilters()
+        + ", topics="
+        + readingsTopic
+        + "/"
+        + deadLetterTopic
+        + ", maxInFlight="
+        + maxInFlight
+        + ", sessionExpiry="
+        + sessionExpiry
+        + "]";
   }
 
   /** The broker URL: ingest speaks plain MQTT only, so TLS schemes are refused here. */
@@ -156,7 +224,9 @@ public record IngestConfig(
     URI uri = r.get(CommonOptions.MQTT_URL);
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("tcp") && !scheme.equals("mqtt")) {
-      throw ConfigReader.invalid(CommonOptions.MQTT_URL.name(), uri.toString(),
+      throw ConfigReader.invalid(
+          CommonOptions.MQTT_URL.name(),
+          uri.toString(),
           "a broker URL such as tcp://localhost:1883 (TLS is not supported yet)");
     }
     return uri;

@@ -50,9 +50,30 @@ public final class IngestMetrics {
 
     /** One log line. */
     public String summary() {
-      return "messages received=" + messagesReceived + " acked=" + messagesAcknowledged + " inFlight=" + messagesInFlight
-          + " | readings accepted=" + readingsAccepted + " dataPoints=" + dataPointsAccepted + " | batteryStates=" + batteryStatesAccepted + " acks=" + acksAccepted + " | rejected=" + rejected
-          + " " + rejectedByReason + " | kafkaFailures=" + kafkaFailures + " redeliveries=" + redeliveries + " subscriptions=" + subscriptions;
+      return "messages received="
+          + messagesReceived
+          + " acked="
+          + messagesAcknowledged
+          + " inFlight="
+          + messagesInFlight
+          + " | readings accepted="
+          + readingsAccepted
+          + " dataPoints="
+          + dataPointsAccepted
+          + " | batteryStates="
+          + batteryStatesAccepted
+          + " acks="
+          + acksAccepted
+          + " | rejected="
+          + rejected
+          + " "
+          + rejectedByReason
+          + " | kafkaFailures="
+          + kafkaFailures
+          + " redeliveries="
+          + redeliveries
+          + " subscriptions="
+          + subscriptions;
     }
   }
 
@@ -61,7 +82,10 @@ public final class IngestMetrics {
     inFlight.incrementAndGet();
   }
 
-  /** The message is finished (acknowledged, or left for redelivery): it no longer counts as in flight. */
+  /**
+   * The message is finished (acknowledged, or left for redelivery): it no longer counts as in
+   * flight.
+   */
   public void messageDone(boolean acknowledged) {
     inFlight.decrementAndGet();
     if (acknowledged) {
@@ -113,8 +137,18 @@ public final class IngestMetrics {
         total += count;
       }
     }
-    return new Snapshot(messagesReceived.sum(), messagesAcknowledged.sum(), inFlight.get(), readingsAccepted.sum(),
-        dataPointsAccepted.sum(), total, Collections.unmodifiableMap(byReason), kafkaFailures.sum(), redeliveries.sum(),
-        subscriptions.sum(), batteryStatesAccepted.sum(), acksAccepted.sum());
+    return new Snapshot(
+        messagesReceived.sum(),
+        messagesAcknowledged.sum(),
+        inFlight.get(),
+        readingsAccepted.sum(),
+        dataPointsAccepted.sum(),
+        total,
+        Collections.unmodifiableMap(byReason),
+        kafkaFailures.sum(),
+        redeliveries.sum(),
+        subscriptions.sum(),
+        batteryStatesAccepted.sum(),
+        acksAccepted.sum());
   }
 }

@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Where the records made from one MQTT message go (Kafka in production). The future completes
- * when every record is durably stored and fails if any one of them could not be; {@code send} never
+ * Where the records made from one MQTT message go (Kafka in production). The future completes when
+ * every record is durably stored and fails if any one of them could not be; {@code send} never
  * throws.
  */
 public interface RecordSink extends AutoCloseable {
 
-  CompletableFuture<Void> send(List<SensorReading> readings, List<BatteryTelemetry> batteryStates,
-      List<CommandAck> acks, List<DeadLetter> deadLetters);
+  CompletableFuture<Void> send(
+      List<SensorReading> readings,
+      List<BatteryTelemetry> batteryStates,
+      List<CommandAck> acks,
+      List<DeadLetter> deadLetters);
 
   /** Readings and dead letters only. */
   default CompletableFuture<Void> send(List<SensorReading> readings, List<DeadLetter> deadLetters) {

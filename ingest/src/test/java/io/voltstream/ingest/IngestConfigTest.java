@@ -21,9 +21,13 @@ class IngestConfigTest {
     assertThat(config.kafkaBootstrap()).isEqualTo("localhost:9092");
     assertThat(config.clientId()).isEqualTo("voltstream-ingest-1");
     assertThat(config.group()).isEqualTo("voltstream-ingest");
-    assertThat(config.subscriptionFilter()).isEqualTo("$share/voltstream-ingest/sensors/+/readings");
-    assertThat(config.subscriptionFilters()).contains("$share/voltstream-ingest/batteries/+/state",
-        "$share/voltstream-ingest/batteries/+/acks", "$share/voltstream-ingest/devices/+/acks");
+    assertThat(config.subscriptionFilter())
+        .isEqualTo("$share/voltstream-ingest/sensors/+/readings");
+    assertThat(config.subscriptionFilters())
+        .contains(
+            "$share/voltstream-ingest/batteries/+/state",
+            "$share/voltstream-ingest/batteries/+/acks",
+            "$share/voltstream-ingest/devices/+/acks");
     assertThat(config.commandBridge()).isTrue();
     assertThat(config.readingsTopic()).isEqualTo("readings");
     assertThat(config.deadLetterTopic()).isEqualTo("readings.dlq");
@@ -37,73 +41,102 @@ class IngestConfigTest {
 
   @Test
   void shouldReadEveryVariable() {
-    IngestConfig config = IngestConfig.fromEnv(Map.ofEntries(
-        Map.entry("VOLTSTREAM_MQTT_URL", "tcp://broker.local:11883"),
-        Map.entry("VOLTSTREAM_MQTT_USERNAME", "ingest"),
-        Map.entry("VOLTSTREAM_MQTT_PASSWORD", "secret"),
-        Map.entry("VOLTSTREAM_KAFKA_BOOTSTRAP", "k1:9092,k2:9092"),
-        Map.entry("VOLTSTREAM_INGEST_CLIENT_ID", "ingest-a"),
-        Map.entry("VOLTSTREAM_INGEST_GROUP", "grp"),
-        Map.entry("VOLTSTREAM_INGEST_SHARED_SUBSCRIPTION", "false"),
-        Map.entry("VOLTSTREAM_TOPIC_READINGS", "r"),
-        Map.entry("VOLTSTREAM_TOPIC_READINGS_DLQ", "r.dlq"),
-        Map.entry("VOLTSTREAM_INGEST_MAX_IN_FLIGHT", "64"),
-        Map.entry("VOLTSTREAM_INGEST_SESSION_EXPIRY_S", "3600"),
-        Map.entry("VOLTSTREAM_INGEST_KAFKA_LINGER_MS", "0"),
-        Map.entry("VOLTSTREAM_INGEST_KAFKA_COMPRESSION", "ZSTD"),
-        Map.entry("VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT_MS", "5000"),
-        Map.entry("VOLTSTREAM_INGEST_METRICS_LOG_INTERVAL_S", "0")));
+    IngestConfig config =
+        IngestConfig.fromEnv(
+            Map.ofEntries(
+                Map.entry("VOLTSTREAM_MQTT_URL", "tcp://broker.local:11883"),
+                Map.entry("VOLTSTREAM_MQTT_USERNAME", "ingest"),
+                Map.entry("VOLTSTREAM_MQTT_PASSWORD", "secret"),
+                Map.entry("VOLTSTREAM_KAFKA_BOOTSTRAP", "k1:9092,k2:9092"),
+                Map.entry("VOLTSTREAM_INGEST_CLIENT_ID", "ingest-a"),
+                Map.entry("VOLTSTREAM_INGEST_GROUP", "grp"),
+                Map.entry("VOLTSTREAM_INGEST_SHARED_SUBSCRIPTION", "false"),
+                Map.entry("VOLTSTREAM_TOPIC_READINGS", "r"),
+                Map.entry("VOLTSTREAM_TOPIC_READINGS_DLQ", "r.dlq"),
+                Map.entry("VOLTSTREAM_INGEST_MAX_IN_FLIGHT", "64"),
+                Map.entry("VOLTSTREAM_INGEST_SESSION_EXPIRY_S", "3600"),
+                Map.entry("VOLTSTREAM_INGEST_KAFKA_LINGER_MS", "0"),
+                Map.entry("VOLTSTREAM_INGEST_KAFKA_COMPRESSION", "ZSTD"),
+                Map.entry("VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT_MS", "5000"),
+                Map.entry("VOLTSTREAM_INGEST_METRICS_LOG_INTERVAL_S", "0")));
 
-    assertThat(config).isEqualTo(new IngestConfig("broker.local", 11883, "ingest", "secret", "k1:9092,k2:9092",
-        "ingest-a", "grp", false, "r", "r.dlq", true, "voltstream-command-bridge", 64, Duration.ofHours(1), Duration.ZERO, "zstd", Duration.ofSeconds(5),
-        Duration.ZERO));
+    assertThat(config)
+        .isEqualTo(
+            new IngestConfig(
+                "broker.local",
+                11883,
+                "ingest",
+                "secret",
+                "k1:9092,k2:9092",
+                "ingest-a",
+                "grp",
+                false,
+                "r",
+                "r.dlq",
+                true,
+                "voltstream-command-bridge",
+                64,
+                Duration.ofHours(1),
+                Duration.ZERO,
+                "zstd",
+                Duration.ofSeconds(5),
+                Duration.ZERO));
     assertThat(config.toString()).doesNotContain("secret");
     assertThat(config.subscriptionFilter()).isEqualTo("sensors/+/readings");
     assertThat(config.subscriptionFilters())
-        .containsExactly("sensors/+/readings", "batteries/+/state", "batteries/+/acks", "devices/+/acks");
+        .containsExactly(
+            "sensors/+/readings", "batteries/+/state", "batteries/+/acks", "devices/+/acks");
   }
 
   @Test
   void shouldReadDurationsInTheOneSyntaxUnderTheirNewNames() {
-    IngestConfig config = IngestConfig.fromEnv(Map.of(
-        "VOLTSTREAM_INGEST_SESSION_EXPIRY", "1h",
-        "VOLTSTREAM_INGEST_KAFKA_LINGER", "20ms",
-        "VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT", "5s",
-        "VOLTSTREAM_INGEST_METRICS_LOG_INTERVAL", "0"));
+    IngestConfig config =
+        IngestConfig.fromEnv(
+            Map.of(
+                "VOLTSTREAM_INGEST_SESSION_EXPIRY", "1h",
+                "VOLTSTREAM_INGEST_KAFKA_LINGER", "20ms",
+                "VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT", "5s",
+                "VOLTSTREAM_INGEST_METRICS_LOG_INTERVAL", "0"));
 
     assertThat(config.sessionExpiry()).isEqualTo(Duration.ofHours(1));
     assertThat(config.kafkaLinger()).isEqualTo(Duration.ofMillis(20));
     assertThat(config.kafkaDeliveryTimeout()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.metricsLogInterval()).isEqualTo(Duration.ZERO);
-    assertThatThrownBy(() -> IngestConfig.fromEnv(Map.of("VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT", "500ms")))
-        .hasMessage("VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT: expected a duration of at least 1s such as"
-            + " 500ms, 30s, 5m, 1h or 2d, got '500ms'");
+    assertThatThrownBy(
+            () -> IngestConfig.fromEnv(Map.of("VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT", "500ms")))
+        .hasMessage(
+            "VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT: expected a duration of at least 1s such as"
+                + " 500ms, 30s, 5m, 1h or 2d, got '500ms'");
   }
 
   @Test
   void shouldDeriveTheClientIdFromTheHostName() {
-    assertThat(IngestConfig.fromEnv(Map.of("HOSTNAME", "node-7")).clientId()).isEqualTo("voltstream-ingest-node-7");
+    assertThat(IngestConfig.fromEnv(Map.of("HOSTNAME", "node-7")).clientId())
+        .isEqualTo("voltstream-ingest-node-7");
   }
 
   @ParameterizedTest(name = "{0}={1}")
-  @CsvSource(delimiter = '|', value = {
-      "VOLTSTREAM_MQTT_URL|ssl://broker:8883",
-      "VOLTSTREAM_MQTT_URL|tcp://:1883",
-      "VOLTSTREAM_MQTT_URL|tcp://bro ker",
-      "VOLTSTREAM_INGEST_CLIENT_ID|has space",
-      "VOLTSTREAM_INGEST_GROUP|a/b",
-      "VOLTSTREAM_INGEST_SHARED_SUBSCRIPTION|maybe",
-      "VOLTSTREAM_TOPIC_READINGS|bad topic",
-      "VOLTSTREAM_TOPIC_READINGS_DLQ|readings",
-      "VOLTSTREAM_INGEST_MAX_IN_FLIGHT|0",
-      "VOLTSTREAM_INGEST_MAX_IN_FLIGHT|70000",
-      "VOLTSTREAM_INGEST_MAX_IN_FLIGHT|many",
-      "VOLTSTREAM_INGEST_SESSION_EXPIRY_S|-1",
-      "VOLTSTREAM_INGEST_SESSION_EXPIRY_S|4294967296",
-      "VOLTSTREAM_INGEST_KAFKA_LINGER_MS|-5",
-      "VOLTSTREAM_INGEST_KAFKA_COMPRESSION|brotli",
-      "VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT_MS|10",
-      "VOLTSTREAM_INGEST_METRICS_LOG_INTERVAL_S|-1"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "VOLTSTREAM_MQTT_URL|ssl://broker:8883",
+        "VOLTSTREAM_MQTT_URL|tcp://:1883",
+        "VOLTSTREAM_MQTT_URL|tcp://bro ker",
+        "VOLTSTREAM_INGEST_CLIENT_ID|has space",
+        "VOLTSTREAM_INGEST_GROUP|a/b",
+        "VOLTSTREAM_INGEST_SHARED_SUBSCRIPTION|maybe",
+        "VOLTSTREAM_TOPIC_READINGS|bad topic",
+        "VOLTSTREAM_TOPIC_READINGS_DLQ|readings",
+        "VOLTSTREAM_INGEST_MAX_IN_FLIGHT|0",
+        "VOLTSTREAM_INGEST_MAX_IN_FLIGHT|70000",
+        "VOLTSTREAM_INGEST_MAX_IN_FLIGHT|many",
+        "VOLTSTREAM_INGEST_SESSION_EXPIRY_S|-1",
+        "VOLTSTREAM_INGEST_SESSION_EXPIRY_S|4294967296",
+        "VOLTSTREAM_INGEST_KAFKA_LINGER_MS|-5",
+        "VOLTSTREAM_INGEST_KAFKA_COMPRESSION|brotli",
+        "VOLTSTREAM_INGEST_KAFKA_DELIVERY_TIMEOUT_MS|10",
+        "VOLTSTREAM_INGEST_METRICS_LOG_INTERVAL_S|-1"
+      })
   void shouldRejectAnInvalidSettingNamingTheVariable(String key, String value) {
     assertThatThrownBy(() -> IngestConfig.fromEnv(Map.of(key, value)))
         .isInstanceOf(IllegalArgumentException.class)

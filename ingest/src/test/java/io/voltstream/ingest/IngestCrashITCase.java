@@ -3,12 +3,12 @@ package io.voltstream.ingest;
 import static io.voltstream.ingest.IngestItSupport.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.voltstream.ingest.app.IngestApp;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.infra.junit.MosquittoExtension;
+import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.model.Json;
 import io.voltstream.model.SensorReading;
 import java.io.IOException;
@@ -41,8 +41,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * kill -9 of the ingest process in the middle of 10,000 QoS 1 readings: a new process with the same
- * client id resumes the MQTT session, and every reading reaches Kafka (duplicates allowed, none lost).
- * Ingest runs in separate JVMs started from this test's classpath.
+ * client id resumes the MQTT session, and every reading reaches Kafka (duplicates allowed, none
+ * lost). Ingest runs in separate JVMs started from this test's classpath.
  */
 class IngestCrashITCase {
   private static final Logger LOG = LoggerFactory.getLogger(IngestCrashITCase.class);
@@ -51,11 +51,15 @@ class IngestCrashITCase {
 
   private static final int READINGS = 10_000;
   private static final int SENSORS = 50;
+
   /** The ingest JVM is killed once this many readings are in Kafka. */
   private static final int KILL_AFTER_STORED = 1_500;
+
   /** Publishing is paced so that it goes on while the first JVM dies and the second starts. */
   private static final int PUBLISH_RATE_PER_S = 1_000;
-  private static final Instant T0 = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+
+  private static final Instant T0 =
+      Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
 
   private final List<Process> processes = new ArrayList<>();
 
@@ -76,28 +80,46 @@ class IngestCrashITCase {
     String deadLetterTopic = KAFKA.uniqueName("readings.dlq");
     KAFKA.createTopic(readingsTopic, 2);
     KAFKA.createTopic(deadLetterTopic, 1);
-    Map<String, String> env = IngestItSupport.env(MQTT.serverUri(), KAFKA.bootstrapServers(),
-        KAFKA.uniqueName("ingest-crash"), KAFKA.uniqueName("group"), readingsTopic, deadLetterTopic);
+    Map<String, String> env =
+        IngestItSupport.env(
+            MQTT.serverUri(),
+            KAFKA.bootstrapServers(),
+            KAFKA.uniqueName("ingest-crash"),
+            KAFKA.uniqueName("group"),
+            readingsTopic,
+            deadLetterTopic);
     env.put(IngestOptions.METRICS_LOG_INTERVAL.name(), "1s");
 
     Path firstLog = logFile("first");
     Process first = startIngestJvm(env, firstLog);
     assertThat(eventually(() -> logContains(firstLog, "Subscribed "), Duration.ofSeconds(60)))
-        .as("first ingest JVM subscribed; log:%n%s", readLog(firstLog)).isTrue();
+        .as("first ingest JVM subscribed; log:%n%s", readLog(firstLog))
+        .isTrue();
 
-    Mqtt5AsyncClient publisher = Mqtt5Client.builder().identifier(KAFKA.uniqueName("publisher"))
-        .serverHost(MQTT.host()).serverPort(MQTT.port()).buildAsync();
+    Mqtt5AsyncClient publisher =
+        Mqtt5Client.builder()
+            .identifier(KAFKA.uniqueName("publisher"))
+            .serverHost(MQTT.host())
+            .serverPort(MQTT.port())
+            .buildAsync();
     publisher.connect().get(10, TimeUnit.SECONDS);
     AtomicInteger published = new AtomicInteger();
-    CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> publishAll(publisher, published));
+    CompletableFuture<Void> publishing =
+        CompletableFuture.runAsync(() -> publishAll(publisher, published));
 
-    assertThat(eventually(() -> countRecords(readingsTopic) >= KILL_AFTER_STORED, Duration.ofSeconds(60)))
-        .as("first ingest JVM stored readings; log:%n%s", readLog(firstLog)).isTrue();
+    assertThat(
+            eventually(
+                () -> countRecords(readingsTopic) >= KILL_AFTER_STORED, Duration.ofSeconds(60)))
+        .as("first ingest JVM stored readings; log:%n%s", readLog(firstLog))
+        .isTrue();
     first.destroyForcibly();
     assertThat(first.waitFor(20, TimeUnit.SECONDS)).isTrue();
     int publishedAtKill = published.get();
     long readingsAtKill = countRecords(readingsTopic);
-    LOG.info("Killed ingest JVM (exit {}) after {} published, {} stored in Kafka", first.exitValue(), publishedAtKill,
+    LOG.info(
+        "Killed ingest JVM (exit {}) after {} published, {} stored in Kafka",
+        first.exitValue(),
+        publishedAtKill,
         readingsAtKill);
     assertThat(first.exitValue()).as("killed by SIGKILL").isEqualTo(137);
     assertThat(readingsAtKill).as("killed mid-stream").isLessThan(READINGS);
@@ -109,7 +131,10 @@ class IngestCrashITCase {
 
     Map<String, Integer> copiesById = readAllIds(readingsTopic, Duration.ofSeconds(120));
     long duplicates = copiesById.values().stream().mapToLong(copies -> copies - 1).sum();
-    LOG.info("Crash test: {} distinct readings of {} in Kafka, {} duplicate record(s)", copiesById.size(), READINGS,
+    LOG.info(
+        "Crash test: {} distinct readings of {} in Kafka, {} duplicate record(s)",
+        copiesById.size(),
+        READINGS,
         duplicates);
     List<String> missing = new ArrayList<>();
     for (int i = 0; i < READINGS && missing.size() < 20; i++) {
@@ -117,7 +142,9 @@ class IngestCrashITCase {
         missing.add(readingId(i));
       }
     }
-    assertThat(missing).as("lost readings (first 20); second log:%n%s", readLog(secondLog)).isEmpty();
+    assertThat(missing)
+        .as("lost readings (first 20); second log:%n%s", readLog(secondLog))
+        .isEmpty();
     assertThat(copiesById).hasSize(READINGS);
     assertThat(countRecords(deadLetterTopic)).as("no reading was dead-lettered").isZero();
   }
@@ -131,8 +158,8 @@ class IngestCrashITCase {
   }
 
   /**
-   * Publishes every reading with QoS 1 at {@link #PUBLISH_RATE_PER_S}, at most 200 unacknowledged at
-   * a time, and waits for all PUBACKs.
+   * Publishes every reading with QoS 1 at {@link #PUBLISH_RATE_PER_S}, at most 200 unacknowledged
+   * at a time, and waits for all PUBACKs.
    */
   private static void publishAll(Mqtt5AsyncClient publisher, AtomicInteger published) {
     Semaphore window = new Semaphore(200);
@@ -143,15 +170,27 @@ class IngestCrashITCase {
       while (System.nanoTime() < due) {
         java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime()); // load pacing
       }
-      String payload = "{\"sensor_id\":\"" + sensorId(i) + "\",\"timestamp\":" + T0.plusMillis(i).toEpochMilli()
-          + ",\"sensor_type\":\"power\",\"power\":{\"value\":" + i + ",\"unit\":\"W\"}}";
+      String payload =
+          "{\"sensor_id\":\""
+              + sensorId(i)
+              + "\",\"timestamp\":"
+              + T0.plusMillis(i).toEpochMilli()
+              + ",\"sensor_type\":\"power\",\"power\":{\"value\":"
+              + i
+              + ",\"unit\":\"W\"}}";
       window.acquireUninterruptibly();
-      acks.add(publisher.publishWith().topic("sensors/" + sensorId(i) + "/readings").qos(MqttQos.AT_LEAST_ONCE)
-          .payload(payload.getBytes(StandardCharsets.UTF_8)).send()
-          .whenComplete((result, error) -> {
-            window.release();
-            published.incrementAndGet();
-          }));
+      acks.add(
+          publisher
+              .publishWith()
+              .topic("sensors/" + sensorId(i) + "/readings")
+              .qos(MqttQos.AT_LEAST_ONCE)
+              .payload(payload.getBytes(StandardCharsets.UTF_8))
+              .send()
+              .whenComplete(
+                  (result, error) -> {
+                    window.release();
+                    published.incrementAndGet();
+                  }));
     }
     CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
   }
@@ -159,9 +198,10 @@ class IngestCrashITCase {
   private Process startIngestJvm(Map<String, String> env, Path log) throws IOException {
     String classpath = System.getProperty("java.class.path");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", classpath, IngestApp.class.getName())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(java, "-Xmx256m", "-cp", classpath, IngestApp.class.getName())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     builder.environment().putAll(env);
     Process process = builder.start();
     processes.add(process);
@@ -183,7 +223,8 @@ class IngestCrashITCase {
   private static String readLog(Path log) {
     try (var lines = Files.lines(log)) {
       List<String> all = lines.collect(Collectors.toList());
-      return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - 60), all.size()));
+      return String.join(
+          System.lineSeparator(), all.subList(Math.max(0, all.size() - 60), all.size()));
     } catch (IOException | java.io.UncheckedIOException e) {
       return "";
     }
@@ -193,9 +234,12 @@ class IngestCrashITCase {
     Properties props = KAFKA.clientProperties();
     props.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     props.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-        .map(p -> new TopicPartition(p.topic(), p.partition())).collect(Collectors.toList());
+    KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition()))
+            .collect(Collectors.toList());
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     return consumer;
@@ -208,7 +252,9 @@ class IngestCrashITCase {
     }
   }
 
-  /** Reading id → number of copies in the topic, read until all ids are there or the timeout passed. */
+  /**
+   * Reading id → number of copies in the topic, read until all ids are there or the timeout passed.
+   */
   private static Map<String, Integer> readAllIds(String topic, Duration timeout) {
     Map<String, Integer> copies = new HashMap<>();
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,22 +1,32 @@
 package io.voltstream.ingest;
 
-import io.voltstream.config.CommonOptions;
-import io.voltstream.infra.Waits;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import io.voltstream.config.CommonOptions;
+import io.voltstream.infra.Waits;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
-/** Shared wiring for the ingest ITCases: configs pointing at the test servers, a QoS 1 publisher, polling. */
+/**
+ * Shared wiring for the ingest ITCases: configs pointing at the test servers, a QoS 1 publisher,
+ * polling.
+ */
 final class IngestItSupport {
   private IngestItSupport() {}
 
-  /** The environment of an ingest instance bound to the given servers and per-test topics and group. */
-  static Map<String, String> env(String mqttUri, String bootstrap, String clientId, String group, String readingsTopic,
+  /**
+   * The environment of an ingest instance bound to the given servers and per-test topics and group.
+   */
+  static Map<String, String> env(
+      String mqttUri,
+      String bootstrap,
+      String clientId,
+      String group,
+      String readingsTopic,
       String deadLetterTopic) {
     Map<String, String> env = new HashMap<>();
     env.put(CommonOptions.MQTT_URL.name(), mqttUri);
@@ -30,11 +40,12 @@ final class IngestItSupport {
   }
 
   static Mqtt5BlockingClient publisher(String host, int port) {
-    Mqtt5BlockingClient client = Mqtt5Client.builder()
-        .identifier("test-publisher-" + UUID.randomUUID().toString().substring(0, 8))
-        .serverHost(host)
-        .serverPort(port)
-        .buildBlocking();
+    Mqtt5BlockingClient client =
+        Mqtt5Client.builder()
+            .identifier("test-publisher-" + UUID.randomUUID().toString().substring(0, 8))
+            .serverHost(host)
+            .serverPort(port)
+            .buildBlocking();
     client.connect();
     return client;
   }

@@ -35,8 +35,11 @@ class MessageHandlerTest {
     final List<CompletableFuture<Void>> sends = new ArrayList<>();
 
     @Override
-    public CompletableFuture<Void> send(List<SensorReading> r, List<io.voltstream.model.BatteryTelemetry> b,
-        List<io.voltstream.model.command.CommandAck> a, List<DeadLetter> d) {
+    public CompletableFuture<Void> send(
+        List<SensorReading> r,
+        List<io.voltstream.model.BatteryTelemetry> b,
+        List<io.voltstream.model.command.CommandAck> a,
+        List<DeadLetter> d) {
       readings.addAll(r);
       batteryStates.addAll(b);
       acks.addAll(a);
@@ -83,7 +86,11 @@ class MessageHandlerTest {
   private final IngestMetrics metrics = new IngestMetrics();
   private final AtomicInteger redeliveryRequests = new AtomicInteger();
   private final MessageHandler handler =
-      new MessageHandler(sink, metrics, Clock.fixed(RECEIVED_AT, ZoneOffset.UTC), redeliveryRequests::incrementAndGet);
+      new MessageHandler(
+          sink,
+          metrics,
+          Clock.fixed(RECEIVED_AT, ZoneOffset.UTC),
+          redeliveryRequests::incrementAndGet);
 
   @Test
   void shouldAcknowledgeOnlyAfterTheSinkStoredEveryRecord() {
@@ -98,12 +105,14 @@ class MessageHandlerTest {
     sink.sends.get(0).complete(null);
 
     assertThat(message.acks).hasValue(1);
-    assertThat(metrics.snapshot()).satisfies(s -> {
-      assertThat(s.messagesInFlight()).isZero();
-      assertThat(s.messagesAcknowledged()).isEqualTo(1);
-      assertThat(s.readingsAccepted()).isEqualTo(1);
-      assertThat(s.dataPointsAccepted()).isEqualTo(7);
-    });
+    assertThat(metrics.snapshot())
+        .satisfies(
+            s -> {
+              assertThat(s.messagesInFlight()).isZero();
+              assertThat(s.messagesAcknowledged()).isEqualTo(1);
+              assertThat(s.readingsAccepted()).isEqualTo(1);
+              assertThat(s.dataPointsAccepted()).isEqualTo(7);
+            });
   }
 
   @Test
@@ -114,15 +123,18 @@ class MessageHandlerTest {
     assertThat(finished).isNotDone();
     sink.sends.get(0).completeExceptionally(new IllegalStateException("broker down"));
 
-    assertThat(finished).isCompleted(); // normally: the transport only needs to know the turn is over
+    assertThat(finished)
+        .isCompleted(); // normally: the transport only needs to know the turn is over
     assertThat(message.acks).hasValue(0);
     assertThat(redeliveryRequests).hasValue(1);
-    assertThat(metrics.snapshot()).satisfies(s -> {
-      assertThat(s.kafkaFailures()).isEqualTo(1);
-      assertThat(s.messagesInFlight()).isZero();
-      assertThat(s.messagesAcknowledged()).isZero();
-      assertThat(s.readingsAccepted()).isZero();
-    });
+    assertThat(metrics.snapshot())
+        .satisfies(
+            s -> {
+              assertThat(s.kafkaFailures()).isEqualTo(1);
+              assertThat(s.messagesInFlight()).isZero();
+              assertThat(s.messagesAcknowledged()).isZero();
+              assertThat(s.readingsAccepted()).isZero();
+            });
   }
 
   @Test
@@ -136,11 +148,14 @@ class MessageHandlerTest {
 
     assertThat(sink.sends).hasSize(1);
     assertThat(sink.readings).hasSize(1);
-    assertThat(sink.deadLetters).singleElement().satisfies(deadLetter -> {
-      assertThat(deadLetter.batchIndex()).isEqualTo(1);
-      assertThat(deadLetter.mqttTopic()).isEqualTo(TOPIC);
-      assertThat(deadLetter.receivedAt()).isEqualTo(RECEIVED_AT);
-    });
+    assertThat(sink.deadLetters)
+        .singleElement()
+        .satisfies(
+            deadLetter -> {
+              assertThat(deadLetter.batchIndex()).isEqualTo(1);
+              assertThat(deadLetter.mqttTopic()).isEqualTo(TOPIC);
+              assertThat(deadLetter.receivedAt()).isEqualTo(RECEIVED_AT);
+            });
     assertThat(message.acks).hasValue(1);
     assertThat(metrics.snapshot().rejectedByReason()).isEqualTo(Map.of("out_of_range", 1L));
   }
@@ -153,7 +168,8 @@ class MessageHandlerTest {
     sink.sends.get(0).complete(null);
 
     assertThat(sink.readings).isEmpty();
-    assertThat(sink.deadLetters).singleElement()
+    assertThat(sink.deadLetters)
+        .singleElement()
         .satisfies(deadLetter -> assertThat(deadLetter.payload()).isEqualTo("{not json"));
     assertThat(message.acks).hasValue(1);
     assertThat(metrics.snapshot().rejected()).isEqualTo(1);

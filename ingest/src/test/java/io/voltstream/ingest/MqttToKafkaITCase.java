@@ -7,12 +7,12 @@ import static io.voltstream.ingest.mapping.ReadingTestData.metric;
 import static io.voltstream.ingest.mapping.ReadingTestData.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.voltstream.ingest.app.IngestApp;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
-import io.voltstream.ingest.mapping.DeadLetters;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.infra.junit.MosquittoExtension;
+import io.voltstream.ingest.app.IngestApp;
+import io.voltstream.ingest.mapping.DeadLetters;
 import io.voltstream.model.DeadLetter;
 import io.voltstream.model.Json;
 import io.voltstream.model.SensorReading;
@@ -35,7 +35,8 @@ class MqttToKafkaITCase {
   @RegisterExtension static final MosquittoExtension MQTT = new MosquittoExtension();
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
-  private static final Instant T0 = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+  private static final Instant T0 =
+      Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
   private final List<IngestApp> apps = new ArrayList<>();
   private String readingsTopic;
@@ -63,8 +64,14 @@ class MqttToKafkaITCase {
   }
 
   private IngestApp startIngest(String clientId) {
-    return startIngest(IngestItSupport.env(MQTT.serverUri(), KAFKA.bootstrapServers(), clientId, group, readingsTopic,
-        deadLetterTopic));
+    return startIngest(
+        IngestItSupport.env(
+            MQTT.serverUri(),
+            KAFKA.bootstrapServers(),
+            clientId,
+            group,
+            readingsTopic,
+            deadLetterTopic));
   }
 
   private IngestApp startIngest(java.util.Map<String, String> env) {
@@ -119,17 +126,22 @@ class MqttToKafkaITCase {
 
     List<ConsumerRecord<String, String>> records = KAFKA.consume(readingsTopic, 2, TIMEOUT);
     assertThat(records).hasSize(2);
-    ConsumerRecord<String, String> kitchenRecord = records.stream().filter(r -> r.key().equals("kitchen-meter")).findFirst().orElseThrow();
+    ConsumerRecord<String, String> kitchenRecord =
+        records.stream().filter(r -> r.key().equals("kitchen-meter")).findFirst().orElseThrow();
     SensorReading kitchenReading = readingOf(kitchenRecord);
     assertThat(kitchenReading.timestamp()).isEqualTo(T0);
     assertThat(kitchenReading.energyKwh()).isEqualTo(0.125);
     assertThat(kitchenReading.powerW()).isEqualTo(750.0);
     assertThat(kitchenReading.sensorType()).isEqualTo(SensorType.MULTI);
     assertThat(kitchenReading.ingestedAt()).isAfter(T0);
-    SensorReading hallReading = readingOf(records.stream().filter(r -> r.key().equals("hall-climate")).findFirst().orElseThrow());
-    assertThat(hallReading.temperatureC()).isCloseTo(20.0, org.assertj.core.api.Assertions.within(1e-9));
+    SensorReading hallReading =
+        readingOf(
+            records.stream().filter(r -> r.key().equals("hall-climate")).findFirst().orElseThrow());
+    assertThat(hallReading.temperatureC())
+        .isCloseTo(20.0, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(hallReading.timestamp()).isEqualTo(T0.plusSeconds(1));
-    assertThat(eventually(() -> ingest.metrics().snapshot().messagesAcknowledged() == 2, TIMEOUT)).isTrue();
+    assertThat(eventually(() -> ingest.metrics().snapshot().messagesAcknowledged() == 2, TIMEOUT))
+        .isTrue();
     assertThat(ingest.metrics().snapshot().readingsAccepted()).isEqualTo(2);
     assertThat(ingest.metrics().snapshot().dataPointsAccepted()).isEqualTo(4);
   }
@@ -143,17 +155,28 @@ class MqttToKafkaITCase {
 
     publish(publisher, topicOf("s1"), utf8("{\"sensor_id\": \"s1\", "));
     publish(publisher, topicOf("s1"), notUtf8);
-    publish(publisher, topicOf("s1"), utf8(reading("s1", T0).put("x", 1).toString().replace("1}", "NaN}")));
+    publish(
+        publisher,
+        topicOf("s1"),
+        utf8(reading("s1", T0).put("x", 1).toString().replace("1}", "NaN}")));
     publish(publisher, topicOf("s1"), utf8(badUnit.toString()));
     publish(publisher, "sensors/other/readings", utf8(reading("s1", T0).toString()));
 
     List<ConsumerRecord<String, String>> records = KAFKA.consume(deadLetterTopic, 5, TIMEOUT);
     assertThat(records).hasSize(5);
     List<DeadLetter> deadLetters = records.stream().map(MqttToKafkaITCase::deadLetterOf).toList();
-    assertThat(records).extracting(ConsumerRecord::key)
-        .containsExactly(topicOf("s1"), topicOf("s1"), topicOf("s1"), topicOf("s1"), "sensors/other/readings");
-    assertThat(deadLetters).extracting(d -> d.reason().substring(0, d.reason().indexOf(':')))
-        .containsExactly("malformed_json", "invalid_utf8", "malformed_json", "unknown_unit", "sensor_id_mismatch");
+    assertThat(records)
+        .extracting(ConsumerRecord::key)
+        .containsExactly(
+            topicOf("s1"), topicOf("s1"), topicOf("s1"), topicOf("s1"), "sensors/other/readings");
+    assertThat(deadLetters)
+        .extracting(d -> d.reason().substring(0, d.reason().indexOf(':')))
+        .containsExactly(
+            "malformed_json",
+            "invalid_utf8",
+            "malformed_json",
+            "unknown_unit",
+            "sensor_id_mismatch");
     assertThat(deadLetters.get(0).payload()).isEqualTo("{\"sensor_id\": \"s1\", ");
     assertThat(DeadLetters.payloadBytes(deadLetters.get(1))).isEqualTo(notUtf8);
     assertThat(deadLetters.get(1).payloadEncoding()).isEqualTo("base64");
@@ -177,15 +200,26 @@ class MqttToKafkaITCase {
 
     publish(publisher, topicOf("pv-1"), utf8(batch));
 
-    List<SensorReading> readings = KAFKA.consume(readingsTopic, 2, TIMEOUT).stream().map(MqttToKafkaITCase::readingOf).toList();
-    assertThat(readings).extracting(SensorReading::timestamp).containsExactly(T0, T0.plusSeconds(120));
+    List<SensorReading> readings =
+        KAFKA.consume(readingsTopic, 2, TIMEOUT).stream()
+            .map(MqttToKafkaITCase::readingOf)
+            .toList();
+    assertThat(readings)
+        .extracting(SensorReading::timestamp)
+        .containsExactly(T0, T0.plusSeconds(120));
     assertThat(readings).extracting(SensorReading::generationKwh).containsExactly(0.01, 0.02);
-    List<DeadLetter> deadLetters = KAFKA.consume(deadLetterTopic, 1, TIMEOUT).stream().map(MqttToKafkaITCase::deadLetterOf).toList();
-    assertThat(deadLetters).singleElement().satisfies(d -> {
-      assertThat(d.batchIndex()).isEqualTo(1);
-      assertThat(d.reason()).startsWith("out_of_range:");
-      assertThat(d.payload()).isEqualTo(bad.toString());
-    });
+    List<DeadLetter> deadLetters =
+        KAFKA.consume(deadLetterTopic, 1, TIMEOUT).stream()
+            .map(MqttToKafkaITCase::deadLetterOf)
+            .toList();
+    assertThat(deadLetters)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.batchIndex()).isEqualTo(1);
+              assertThat(d.reason()).startsWith("out_of_range:");
+              assertThat(d.payload()).isEqualTo(bad.toString());
+            });
   }
 
   @Test
@@ -204,8 +238,14 @@ class MqttToKafkaITCase {
     Set<String> ids = new HashSet<>();
     records.forEach(r -> ids.add(readingOf(r).readingId()));
     assertThat(ids).hasSize(count);
-    assertThat(eventually(() -> a.metrics().snapshot().messagesAcknowledged()
-        + b.metrics().snapshot().messagesAcknowledged() == count, TIMEOUT)).isTrue();
+    assertThat(
+            eventually(
+                () ->
+                    a.metrics().snapshot().messagesAcknowledged()
+                            + b.metrics().snapshot().messagesAcknowledged()
+                        == count,
+                TIMEOUT))
+        .isTrue();
     assertThat(a.metrics().snapshot().messagesReceived()).isPositive();
     assertThat(b.metrics().snapshot().messagesReceived()).isPositive();
   }
@@ -227,18 +267,31 @@ class MqttToKafkaITCase {
 
     List<ConsumerRecord<String, String>> records = KAFKA.consume(readingsTopic, count, TIMEOUT);
     assertThat(records).hasSize(count);
-    assertThat(eventually(() -> second.metrics().snapshot().messagesAcknowledged() == count, TIMEOUT)).isTrue();
+    assertThat(
+            eventually(() -> second.metrics().snapshot().messagesAcknowledged() == count, TIMEOUT))
+        .isTrue();
   }
 
   @Test
   void shouldRedeliverAndStoreAMessageWhoseFirstKafkaWriteFailed() throws Exception {
     String tinyTopic = KAFKA.uniqueName("readings-tiny");
     try (var admin = KAFKA.adminClient()) {
-      admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(tinyTopic, 1, (short) 1)
-          .configs(java.util.Map.of("max.message.bytes", "64")))).all().get();
+      admin
+          .createTopics(
+              List.of(
+                  new org.apache.kafka.clients.admin.NewTopic(tinyTopic, 1, (short) 1)
+                      .configs(java.util.Map.of("max.message.bytes", "64"))))
+          .all()
+          .get();
     }
-    var env = IngestItSupport.env(MQTT.serverUri(), KAFKA.bootstrapServers(), KAFKA.uniqueName("ingest-a"), group,
-        tinyTopic, deadLetterTopic);
+    var env =
+        IngestItSupport.env(
+            MQTT.serverUri(),
+            KAFKA.bootstrapServers(),
+            KAFKA.uniqueName("ingest-a"),
+            group,
+            tinyTopic,
+            deadLetterTopic);
     env.put(IngestOptions.KAFKA_DELIVERY_TIMEOUT.name(), "2s");
     IngestApp ingest = startIngest(env);
     ObjectNode node = reading("big-meter", T0);
@@ -246,20 +299,36 @@ class MqttToKafkaITCase {
 
     publish(publisher, topicOf("big-meter"), utf8(node.toString()));
 
-    assertThat(eventually(() -> ingest.metrics().snapshot().redeliveries() >= 1, TIMEOUT)).as("redelivery forced").isTrue();
+    assertThat(eventually(() -> ingest.metrics().snapshot().redeliveries() >= 1, TIMEOUT))
+        .as("redelivery forced")
+        .isTrue();
     assertThat(ingest.metrics().snapshot().kafkaFailures()).isPositive();
     assertThat(ingest.metrics().snapshot().messagesAcknowledged()).isZero();
     try (var admin = KAFKA.adminClient()) {
-      var resource = new org.apache.kafka.common.config.ConfigResource(
-          org.apache.kafka.common.config.ConfigResource.Type.TOPIC, tinyTopic);
-      admin.incrementalAlterConfigs(java.util.Map.of(resource, List.of(new org.apache.kafka.clients.admin.AlterConfigOp(
-          new org.apache.kafka.clients.admin.ConfigEntry("max.message.bytes", "1048576"),
-          org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET)))).all().get();
+      var resource =
+          new org.apache.kafka.common.config.ConfigResource(
+              org.apache.kafka.common.config.ConfigResource.Type.TOPIC, tinyTopic);
+      admin
+          .incrementalAlterConfigs(
+              java.util.Map.of(
+                  resource,
+                  List.of(
+                      new org.apache.kafka.clients.admin.AlterConfigOp(
+                          new org.apache.kafka.clients.admin.ConfigEntry(
+                              "max.message.bytes", "1048576"),
+                          org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET))))
+          .all()
+          .get();
     }
 
     List<ConsumerRecord<String, String>> records = KAFKA.consume(tinyTopic, 1, TIMEOUT);
-    assertThat(records).isNotEmpty().allSatisfy(r -> assertThat(readingOf(r).readingId()).isEqualTo("big-meter@" + T0.toEpochMilli()));
-    assertThat(eventually(() -> ingest.metrics().snapshot().messagesAcknowledged() == 1, TIMEOUT)).as("acked after redelivery").isTrue();
+    assertThat(records)
+        .isNotEmpty()
+        .allSatisfy(
+            r -> assertThat(readingOf(r).readingId()).isEqualTo("big-meter@" + T0.toEpochMilli()));
+    assertThat(eventually(() -> ingest.metrics().snapshot().messagesAcknowledged() == 1, TIMEOUT))
+        .as("acked after redelivery")
+        .isTrue();
   }
 
   @Test
@@ -267,8 +336,16 @@ class MqttToKafkaITCase {
     publisher.disconnect();
     publisher = null;
     MQTT.stop();
-    IngestApp ingest = IngestApp.start(IngestConfig.fromEnv(IngestItSupport.env(MQTT.serverUri(),
-        KAFKA.bootstrapServers(), KAFKA.uniqueName("ingest-a"), group, readingsTopic, deadLetterTopic)));
+    IngestApp ingest =
+        IngestApp.start(
+            IngestConfig.fromEnv(
+                IngestItSupport.env(
+                    MQTT.serverUri(),
+                    KAFKA.bootstrapServers(),
+                    KAFKA.uniqueName("ingest-a"),
+                    group,
+                    readingsTopic,
+                    deadLetterTopic)));
     apps.add(ingest);
     assertThat(ingest.awaitSubscribed(Duration.ofMillis(500))).as("no broker yet").isFalse();
 
@@ -279,22 +356,31 @@ class MqttToKafkaITCase {
 
     MQTT.stop();
     MQTT.start();
-    assertThat(eventually(() -> ingest.metrics().snapshot().subscriptions() >= 2, TIMEOUT)).as("resubscribed").isTrue();
+    assertThat(eventually(() -> ingest.metrics().snapshot().subscriptions() >= 2, TIMEOUT))
+        .as("resubscribed")
+        .isTrue();
     publishOne("after-restart", T0.plusSeconds(1));
 
-    assertThat(KAFKA.consume(readingsTopic, 2, TIMEOUT)).extracting(ConsumerRecord::key)
+    assertThat(KAFKA.consume(readingsTopic, 2, TIMEOUT))
+        .extracting(ConsumerRecord::key)
         .containsExactlyInAnyOrder("before-restart", "after-restart");
   }
 
   /**
    * A reading published while ingest is stopped AND the broker restarted in between, with a plain
-   * (not shared) subscription. Mosquitto 2.0.11 loses it with a shared subscription (checked by hand,
-   * see README), which is why {@code VOLTSTREAM_INGEST_SHARED_SUBSCRIPTION=false} exists.
+   * (not shared) subscription. Mosquitto 2.0.11 loses it with a shared subscription (checked by
+   * hand, see README), which is why {@code VOLTSTREAM_INGEST_SHARED_SUBSCRIPTION=false} exists.
    */
   @Test
   void shouldReceiveWhatWasPublishedWhileStoppedAcrossABrokerRestartWithAPlainSubscription() {
-    var env = IngestItSupport.env(MQTT.serverUri(), KAFKA.bootstrapServers(), KAFKA.uniqueName("ingest-a"), group,
-        readingsTopic, deadLetterTopic);
+    var env =
+        IngestItSupport.env(
+            MQTT.serverUri(),
+            KAFKA.bootstrapServers(),
+            KAFKA.uniqueName("ingest-a"),
+            group,
+            readingsTopic,
+            deadLetterTopic);
     env.put(IngestOptions.SHARED_SUBSCRIPTION.name(), "false");
     IngestApp first = startIngest(env);
     first.close();
@@ -308,7 +394,8 @@ class MqttToKafkaITCase {
     apps.add(second);
 
     assertThat(second.awaitSubscribed(TIMEOUT)).isTrue();
-    assertThat(KAFKA.consume(readingsTopic, 1, Duration.ofSeconds(20))).extracting(ConsumerRecord::key)
+    assertThat(KAFKA.consume(readingsTopic, 1, Duration.ofSeconds(20)))
+        .extracting(ConsumerRecord::key)
         .containsExactly("published-while-away");
   }
 

@@ -36,10 +36,11 @@ public final class TopicAdmin {
   }
 
   /**
-   * As {@link #newTopic(Topic)} with another partition count (e.g. {@code VOLTSTREAM_READING_PARTITIONS})
-   * and replication factor (empty: the broker's default).
+   * As {@link #newTopic(Topic)} with another partition count (e.g. {@code
+   * VOLTSTREAM_READING_PARTITIONS}) and replication factor (empty: the broker's default).
    */
-  public static NewTopic newTopic(Topic<?, ?> topic, int partitions, Optional<Short> replicationFactor) {
+  public static NewTopic newTopic(
+      Topic<?, ?> topic, int partitions, Optional<Short> replicationFactor) {
     NewTopic t = new NewTopic(topic.name(), Optional.of(partitions), replicationFactor);
     return topic.cleanup() == Topic.Cleanup.COMPACT
         ? t.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
@@ -47,14 +48,17 @@ public final class TopicAdmin {
   }
 
   /**
-   * Creates each of {@code topics} that is missing on {@code bootstrap}; waits at most {@code timeout}.
+   * Creates each of {@code topics} that is missing on {@code bootstrap}; waits at most {@code
+   * timeout}.
    *
    * @throws IllegalStateException when Kafka does not answer in time or refuses a creation
    */
   public static void ensure(String bootstrap, Duration timeout, Topic<?, ?>... topics) {
     Properties p = new Properties();
     p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE));
+    p.put(
+        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+        (int) Math.min(timeout.toMillis(), Integer.MAX_VALUE));
     p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
     try (Admin admin = Admin.create(p)) {
       ensure(admin, List.of(topics).stream().map(TopicAdmin::newTopic).toList(), timeout);
@@ -64,7 +68,8 @@ public final class TopicAdmin {
   /**
    * Creates each of {@code topics} unless it exists; waits until every creation is acknowledged.
    *
-   * @throws IllegalStateException when Kafka does not answer within {@code timeout} or refuses a creation
+   * @throws IllegalStateException when Kafka does not answer within {@code timeout} or refuses a
+   *     creation
    */
   public static void ensure(Admin admin, Collection<NewTopic> topics, Duration timeout) {
     long ms = timeout.toMillis();
@@ -85,14 +90,17 @@ public final class TopicAdmin {
           LOG.info("created topic {}", entry.getKey());
         } catch (ExecutionException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
-            throw new IllegalStateException("cannot create topic " + entry.getKey() + ": " + e.getCause(), e.getCause());
+            throw new IllegalStateException(
+                "cannot create topic " + entry.getKey() + ": " + e.getCause(), e.getCause());
           }
         }
       }
     } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot list or create topics: " + e.getCause(), e.getCause());
+      throw new IllegalStateException(
+          "cannot list or create topics: " + e.getCause(), e.getCause());
     } catch (TimeoutException e) {
-      throw new IllegalStateException("Kafka did not answer within " + timeout + " while creating topics", e);
+      throw new IllegalStateException(
+          "Kafka did not answer within " + timeout + " while creating topics", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while creating topics", e);

@@ -6,9 +6,9 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Kafka {@link Serializer}s and {@link Deserializer}s built from a {@link Topic} declaration, so a
- * producer or consumer never picks its own encoding. Values are decoded with their key (see
- * {@link Topic#decodeValue}), which a Kafka {@code Deserializer} does not get: consumers read the
- * value as bytes and call {@link Topic#decodeValue}.
+ * producer or consumer never picks its own encoding. Values are decoded with their key (see {@link
+ * Topic#decodeValue}), which a Kafka {@code Deserializer} does not get: consumers read the value as
+ * bytes and call {@link Topic#decodeValue}.
  */
 public final class TopicSerdes {
   private TopicSerdes() {}

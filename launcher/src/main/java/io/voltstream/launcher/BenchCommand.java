@@ -7,25 +7,41 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Drives the whole local stack at increasing rates and prints throughput, latency and footprint. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Whole-stack benchmark: MQTT → ingest → Kafka → Flink → InfluxDB at increasing rates.")
+/**
+ * Drives the whole local stack at increasing rates and prints throughput, latency and footprint.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Whole-stack benchmark: MQTT → ingest → Kafka → Flink → InfluxDB at increasing rates.")
 final class BenchCommand implements Callable<Integer> {
   @Mixin ConnectionOptions options;
 
-  @Option(names = "--rates", split = ",", defaultValue = "10000,20000,30000,40000",
+  @Option(
+      names = "--rates",
+      split = ",",
+      defaultValue = "10000,20000,30000,40000",
       description = "Target data points per second, one step each (default ${DEFAULT-VALUE}).")
   int[] rates;
 
-  @Option(names = "--step", defaultValue = "60s", description = "Duration of each step (default ${DEFAULT-VALUE}; use 5m for the sustained figure).")
+  @Option(
+      names = "--step",
+      defaultValue = "60s",
+      description =
+          "Duration of each step (default ${DEFAULT-VALUE}; use 5m for the sustained figure).")
   String step;
 
-  @Option(names = "--metrics-per-reading", defaultValue = "6", description = "Metric values per reading (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--metrics-per-reading",
+      defaultValue = "6",
+      description = "Metric values per reading (default ${DEFAULT-VALUE}).")
   int metricsPerReading;
 
   @Override
   public Integer call() throws Exception {
-    StackBenchmarkConfig cfg = StackBenchmarkConfig.of(options.environment(), rates, step, metricsPerReading);
+    StackBenchmarkConfig cfg =
+        StackBenchmarkConfig.of(options.environment(), rates, step, metricsPerReading);
     return StackBenchmark.run(cfg, System.out) ? 0 : 2;
   }
 }

@@ -9,10 +9,14 @@ final class Blocking {
 
   static void untilShutdown(Lifecycle lifecycle) throws InterruptedException {
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      lifecycle.close();
-      stopped.countDown();
-    }, "voltstream-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  lifecycle.close();
+                  stopped.countDown();
+                },
+                "voltstream-stop"));
     stopped.await();
   }
 }

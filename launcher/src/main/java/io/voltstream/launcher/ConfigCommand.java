@@ -13,19 +13,21 @@ import picocli.CommandLine.Spec;
  * (env, flag or default) and its description, then any value that does not parse and any variable
  * no deployable reads. Exit code 1 when a value does not parse.
  */
-@Command(name = "config", mixinStandardHelpOptions = true,
-    description = "List every VOLTSTREAM_* setting: current value (secrets masked), source (env, flag,"
-        + " default) and description; report invalid, deprecated and unknown variables.")
+@Command(
+    name = "config",
+    mixinStandardHelpOptions = true,
+    description =
+        "List every VOLTSTREAM_* setting: current value (secrets masked), source (env, flag,"
+            + " default) and description; report invalid, deprecated and unknown variables.")
 public final class ConfigCommand implements Callable<Integer> {
-  @Mixin
-  ConnectionOptions options;
+  @Mixin ConnectionOptions options;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    ConfigListing listing = new ConfigListing(Settings.bySection(), System.getenv(), options.flags());
+    ConfigListing listing =
+        new ConfigListing(Settings.bySection(), System.getenv(), options.flags());
     spec.commandLine().getOut().print(listing.render());
     spec.commandLine().getOut().flush();
     return listing.errors().isEmpty() ? 0 : 1;

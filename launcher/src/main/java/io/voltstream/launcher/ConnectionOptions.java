@@ -10,23 +10,37 @@ import picocli.CommandLine.Option;
  * environment variable; the merged map is what the modules' {@code XxxConfig.fromEnv} read.
  */
 public final class ConnectionOptions {
-  @Option(names = "--data-dir", description = "Data directory (env VOLTSTREAM_DATA_DIR, default ./var).")
+  @Option(
+      names = "--data-dir",
+      description = "Data directory (env VOLTSTREAM_DATA_DIR, default ./var).")
   String dataDir;
 
-  @Option(names = "--kafka", description = "Kafka bootstrap servers (env VOLTSTREAM_KAFKA_BOOTSTRAP, default localhost:9092).")
+  @Option(
+      names = "--kafka",
+      description =
+          "Kafka bootstrap servers (env VOLTSTREAM_KAFKA_BOOTSTRAP, default localhost:9092).")
   String kafka;
 
-  @Option(names = "--mqtt", description = "MQTT broker URL (env VOLTSTREAM_MQTT_URL, default tcp://localhost:1883).")
+  @Option(
+      names = "--mqtt",
+      description = "MQTT broker URL (env VOLTSTREAM_MQTT_URL, default tcp://localhost:1883).")
   String mqtt;
 
-  @Option(names = "--influx", description = "InfluxDB URL (env VOLTSTREAM_INFLUX_URL, default http://localhost:8086).")
+  @Option(
+      names = "--influx",
+      description = "InfluxDB URL (env VOLTSTREAM_INFLUX_URL, default http://localhost:8086).")
   String influx;
 
-  @Option(names = "--influx-db", description = "InfluxDB database (env VOLTSTREAM_INFLUX_DB, default voltstream).")
+  @Option(
+      names = "--influx-db",
+      description = "InfluxDB database (env VOLTSTREAM_INFLUX_DB, default voltstream).")
   String influxDb;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
-      description = "Any other VOLTSTREAM_* setting, e.g. --set VOLTSTREAM_SIM_ROOMS=8 (repeatable).")
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Any other VOLTSTREAM_* setting, e.g. --set VOLTSTREAM_SIM_ROOMS=8 (repeatable).")
   Map<String, String> extra = new HashMap<>();
 
   /** The process environment with the flags laid over it. */
@@ -44,12 +58,13 @@ public final class ConnectionOptions {
     put(flags, CommonOptions.MQTT_URL.name(), mqtt);
     put(flags, CommonOptions.INFLUX_URL.name(), influx);
     put(flags, CommonOptions.INFLUX_DB.name(), influxDb);
-    extra.forEach((k, v) -> {
-      if (!k.startsWith(io.voltstream.config.Option.PREFIX)) { // picocli has an Option too
-        throw new IllegalArgumentException("--set takes VOLTSTREAM_* keys, got '" + k + "'");
-      }
-      flags.put(k, v);
-    });
+    extra.forEach(
+        (k, v) -> {
+          if (!k.startsWith(io.voltstream.config.Option.PREFIX)) { // picocli has an Option too
+            throw new IllegalArgumentException("--set takes VOLTSTREAM_* keys, got '" + k + "'");
+          }
+          flags.put(k, v);
+        });
     return flags;
   }
 

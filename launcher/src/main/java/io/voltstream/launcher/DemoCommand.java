@@ -1,8 +1,8 @@
 package io.voltstream.launcher;
 
+import io.voltstream.api.ApiApp;
 import io.voltstream.launcher.stack.LocalFlinkCluster;
 import io.voltstream.launcher.stack.LocalInfrastructure;
-import io.voltstream.api.ApiApp;
 import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
 import java.io.PrintStream;
 import java.util.Map;
@@ -16,7 +16,9 @@ import picocli.CommandLine.Option;
  * MiniCluster, ingest, the API with its dashboard, the forecast service and the demo building's
  * simulators. Ctrl-C stops everything in reverse order.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
     description = "Run the whole stack locally with a simulated building; Ctrl-C stops it.")
 final class DemoCommand implements Callable<Integer> {
   @Mixin ConnectionOptions options;
@@ -24,33 +26,50 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-simulator", description = "Do not start the demo building's simulators.")
   boolean noSimulator;
 
-  @Option(names = "--flink-port", defaultValue = "8081", description = "Flink web UI / REST port (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--flink-port",
+      defaultValue = "8081",
+      description = "Flink web UI / REST port (default ${DEFAULT-VALUE}).")
   int flinkPort;
 
   @Override
   public Integer call() throws Exception {
-    DemoStack stack = DemoStack.start(options.environment(), new DemoStack.Options(!noSimulator, true, flinkPort));
+    DemoStack stack =
+        DemoStack.start(
+            options.environment(), new DemoStack.Options(!noSimulator, true, flinkPort));
     printSummary(System.out, stack.infra(), stack.flink(), stack.api(), stack.environment());
     Blocking.untilShutdown(stack.lifecycle());
     return 0;
   }
 
-  private static void printSummary(PrintStream out, LocalInfrastructure infra, LocalFlinkCluster flink,
-      ApiApp.Running api, Map<String, String> env) throws Exception {
+  private static void printSummary(
+      PrintStream out,
+      LocalInfrastructure infra,
+      LocalFlinkCluster flink,
+      ApiApp.Running api,
+      Map<String, String> env)
+      throws Exception {
     out.println();
     out.println("Voltstream demo is running. Ctrl-C stops everything.");
     out.println("  Dashboard        " + api.baseUri() + "/");
     out.println("  API docs         " + api.baseUri() + "/docs");
-    out.println("  Admin token      " + api.adminTokenFile().toAbsolutePath().normalize() + "  (paste it into the dashboard)");
+    out.println(
+        "  Admin token      "
+            + api.adminTokenFile().toAbsolutePath().normalize()
+            + "  (paste it into the dashboard)");
     out.println("  Flink web UI     " + flink.restAddress());
     out.println("  Kafka            " + infra.kafka().bootstrapServers() + "  (in-process KRaft)");
     out.println("  MQTT (mosquitto) " + infra.mosquitto().serverUri());
-    out.println("  InfluxDB         " + infra.influx().url() + "  database '" + infra.database() + "'");
+    out.println(
+        "  InfluxDB         " + infra.influx().url() + "  database '" + infra.database() + "'");
     out.println("  Data directory   " + LocalInfrastructureConfig.fromEnv(env).dataDir());
     out.println("  Logs             var/log/voltstream.log");
-    out.println("Try: mosquitto_pub -p " + infra.mosquitto().port()
-        + " -t sensors/my-meter/readings -m '{\"sensor_id\":\"my-meter\",\"timestamp\":" + System.currentTimeMillis()
-        + ",\"room\":\"kitchen\",\"sensor_type\":\"power\",\"power\":{\"value\":750,\"unit\":\"W\"}}'");
+    out.println(
+        "Try: mosquitto_pub -p "
+            + infra.mosquitto().port()
+            + " -t sensors/my-meter/readings -m '{\"sensor_id\":\"my-meter\",\"timestamp\":"
+            + System.currentTimeMillis()
+            + ",\"room\":\"kitchen\",\"sensor_type\":\"power\",\"power\":{\"value\":750,\"unit\":\"W\"}}'");
     out.println();
   }
 }

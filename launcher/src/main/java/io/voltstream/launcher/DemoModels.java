@@ -14,36 +14,60 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * Gives the demo's forecast service a consumption model on first start: when none is stored and
- * the UCI appliances file is at hand, trains the scale-free (level-normalised) XGBoost model on it
- * in the background, then starts the service. Without the file the service starts at once and says
- * it falls back to the persistence ensemble.
+ * Gives the demo's forecast service a consumption model on first start: when none is stored and the
+ * UCI appliances file is at hand, trains the scale-free (level-normalised) XGBoost model on it in
+ * the background, then starts the service. Without the file the service starts at once and says it
+ * falls back to the persistence ensemble.
  */
 final class DemoModels {
   private static final Logger LOG = LoggerFactory.getLogger(DemoModels.class);
 
   private DemoModels() {}
 
-  static void trainThenStart(ForecastConfig config, Map<String, String> env, ForecastService service) {
+  static void trainThenStart(
+      ForecastConfig config, Map<String, String> env, ForecastService service) {
     Path csv = new ConfigReader(env).get(LauncherOptions.FORECAST_TRAINING_CSV);
     boolean haveModel = ModelStore.exists(config.modelDir(), "consumption");
     if (haveModel || !Files.isRegularFile(csv)) {
       if (!haveModel) {
-        LOG.info("No consumption model in {} and no training file at {} ({}): forecasts use the persistence ensemble",
-            config.modelDir(), csv, LauncherOptions.FORECAST_TRAINING_CSV.name());
+        LOG.info(
+            "No consumption model in {} and no training file at {} ({}): forecasts use the"
+                + " persistence ensemble",
+            config.modelDir(),
+            csv,
+            LauncherOptions.FORECAST_TRAINING_CSV.name());
       }
       service.start();
       return;
     }
-    Thread trainer = new Thread(() -> {
-      LOG.info("Training the demo consumption model from {} into {}", csv, config.modelDir());
-      int code = new CommandLine(new ForecastCommand()).execute("train", "--input", csv.toString(),
-          "--normalization", "LEVEL", "--weather", "NONE", "--out", config.modelDir().toString(), "--name", "consumption");
-      if (code != 0) {
-        LOG.warn("Training the demo model failed (exit {}); forecasts use the persistence ensemble", code);
-      }
-      service.start();
-    }, "demo-model-training");
+    Thread trainer =
+        new Thread(
+            () -> {
+              LOG.info(
+                  "Training the demo consumption model from {} into {}", csv, config.modelDir());
+              int code =
+                  new CommandLine(new ForecastCommand())
+                      .execute(
+                          "train",
+                          "--input",
+                          csv.toString(),
+                          "--normalization",
+                          "LEVEL",
+                          "--weather",
+                          "NONE",
+                          "--out",
+                          config.modelDir().toString(),
+                          "--name",
+                          "consumption");
+              if (code != 0) {
+                LOG.warn(
+                    "Training the demo model failed (exit {}); forecasts use the persistence"
+                        + " ensemble",
+                    code);
+              }
+              service.start();
+            },
+            "demo-model-training");
     trainer.setDaemon(true);
     trainer.start();
   }

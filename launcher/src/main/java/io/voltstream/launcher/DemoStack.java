@@ -1,17 +1,17 @@
 package io.voltstream.launcher;
 
-import io.voltstream.launcher.stack.Lifecycle;
-import io.voltstream.launcher.stack.LocalFlinkCluster;
-import io.voltstream.launcher.stack.LocalInfrastructure;
-import io.voltstream.launcher.stack.StreamJobs;
 import io.voltstream.api.ApiApp;
 import io.voltstream.api.ApiConfig;
 import io.voltstream.forecast.streaming.ForecastConfig;
 import io.voltstream.forecast.streaming.ForecastService;
-import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestOptions;
+import io.voltstream.ingest.app.IngestApp;
+import io.voltstream.launcher.stack.Lifecycle;
+import io.voltstream.launcher.stack.LocalFlinkCluster;
+import io.voltstream.launcher.stack.LocalInfrastructure;
 import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
+import io.voltstream.launcher.stack.StreamJobs;
 import io.voltstream.sim.SimulatorApp;
 import io.voltstream.sim.SimulatorConfig;
 import java.time.Duration;
@@ -22,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole platform started in this process, in dependency order: local servers, the Flink jobs
- * in one MiniCluster, ingest, the API, the forecast service and (optionally) the demo building's
+ * The whole platform started in this process, in dependency order: local servers, the Flink jobs in
+ * one MiniCluster, ingest, the API, the forecast service and (optionally) the demo building's
  * simulators. {@link #close()} stops them in reverse order. Used by {@code voltstream demo} and by
  * the end-to-end tests, so both exercise the same wiring.
  */
@@ -44,10 +44,18 @@ public final class DemoStack implements AutoCloseable {
 
   private DemoStack(Map<String, String> baseEnv, Options options) throws Exception {
     try {
-      infra = lifecycle.add("local servers", LocalInfrastructure.start(LocalInfrastructureConfig.fromEnv(baseEnv)));
+      infra =
+          lifecycle.add(
+              "local servers",
+              LocalInfrastructure.start(LocalInfrastructureConfig.fromEnv(baseEnv)));
       env = infra.environmentFor(baseEnv);
-      flink = lifecycle.add("Flink MiniCluster", LocalFlinkCluster.start(options.flinkRestPort(), 8,
-          LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink")));
+      flink =
+          lifecycle.add(
+              "Flink MiniCluster",
+              LocalFlinkCluster.start(
+                  options.flinkRestPort(),
+                  8,
+                  LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink")));
       StreamJobs.runAll(flink, env, List.of());
       // One ingest instance here: a plain (not shared) subscription, because mosquitto 2.0 does not
       // keep a shared subscription's offline queue across a broker restart (ingest/README.md).
@@ -58,15 +66,18 @@ public final class DemoStack implements AutoCloseable {
       // "room metrics within 2 minutes of the start". Readings published before ingest's shared
       // subscription exists would reach no subscriber, hence the wait.
       if (options.simulators() && !ingest.awaitSubscribed(SUBSCRIBE_TIMEOUT)) {
-        LOG.warn("ingest is not subscribed after {}; the simulators start anyway", SUBSCRIBE_TIMEOUT);
+        LOG.warn(
+            "ingest is not subscribed after {}; the simulators start anyway", SUBSCRIBE_TIMEOUT);
       }
-      simulators = options.simulators()
-          ? lifecycle.add("simulators", SimulatorApp.start(SimulatorConfig.fromEnv(env)))
-          : null;
+      simulators =
+          options.simulators()
+              ? lifecycle.add("simulators", SimulatorApp.start(SimulatorConfig.fromEnv(env)))
+              : null;
       api = lifecycle.add("API", ApiApp.start(ApiConfig.fromEnv(env), env));
       if (options.forecasts()) {
         ForecastConfig forecastConfig = ForecastConfig.fromEnv(env);
-        ForecastService forecasts = lifecycle.add("forecast service", ForecastService.create(forecastConfig));
+        ForecastService forecasts =
+            lifecycle.add("forecast service", ForecastService.create(forecastConfig));
         DemoModels.trainThenStart(forecastConfig, env, forecasts);
       }
     } catch (Exception | Error e) {

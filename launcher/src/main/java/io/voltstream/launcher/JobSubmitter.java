@@ -36,7 +36,8 @@ public final class JobSubmitter {
   /** {@code flink} is the REST address ({@code http://host:8081}; port 8081 when absent). */
   public JobSubmitter(URI flink, Path jobJar, int parallelism) {
     if (flink.getHost() == null) {
-      throw new IllegalArgumentException("--flink needs a host, e.g. http://127.0.0.1:8081, got '" + flink + "'");
+      throw new IllegalArgumentException(
+          "--flink needs a host, e.g. http://127.0.0.1:8081, got '" + flink + "'");
     }
     if (parallelism < 1) {
       throw new IllegalArgumentException("--parallelism must be at least 1, got " + parallelism);
@@ -46,26 +47,33 @@ public final class JobSubmitter {
     this.parallelism = parallelism;
   }
 
-  /** Submits {@code jobs} in order with {@code programArgs}; returns their ids once the cluster accepted each. */
+  /**
+   * Submits {@code jobs} in order with {@code programArgs}; returns their ids once the cluster
+   * accepted each.
+   */
   public List<Submitted> submit(List<StreamJobs.Job> jobs, String[] programArgs) throws Exception {
     Configuration conf = new Configuration();
     conf.set(RestOptions.ADDRESS, flink.getHost());
     conf.set(RestOptions.PORT, flink.getPort() > 0 ? flink.getPort() : 8081);
     // The job graph is built in this JVM, whose classpath also holds flink-connector-kafka and
     // kafka-clients (the launcher runs the same jobs locally). org.apache.flink.* always loads from
-    // here, so kafka-clients must too: loaded child-first from the job jar, its classes clash with the
+    // here, so kafka-clients must too: loaded child-first from the job jar, its classes clash with
+    // the
     // connector's (LinkageError: loader constraint violation on OffsetResetStrategy). Same versions
     // (kafka-clients 4.2.0 everywhere); on the cluster everything comes from the job jar.
-    conf.set(CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL, List.of("org.apache.kafka."));
+    conf.set(
+        CoreOptions.ALWAYS_PARENT_FIRST_LOADER_PATTERNS_ADDITIONAL, List.of("org.apache.kafka."));
     List<Submitted> submitted = new ArrayList<>();
-    try (RestClusterClient<StandaloneClusterId> client = new RestClusterClient<>(conf, StandaloneClusterId.getInstance())) {
+    try (RestClusterClient<StandaloneClusterId> client =
+        new RestClusterClient<>(conf, StandaloneClusterId.getInstance())) {
       for (StreamJobs.Job job : jobs) {
-        PackagedProgram program = PackagedProgram.newBuilder()
-            .setJarFile(jobJar.toFile())
-            .setEntryPointClassName(job.mainClass())
-            .setArguments(programArgs)
-            .setConfiguration(conf)
-            .build();
+        PackagedProgram program =
+            PackagedProgram.newBuilder()
+                .setJarFile(jobJar.toFile())
+                .setEntryPointClassName(job.mainClass())
+                .setArguments(programArgs)
+                .setConfiguration(conf)
+                .build();
         try {
           JobGraph graph = PackagedProgramUtils.createJobGraph(program, conf, parallelism, false);
           submitted.add(new Submitted(job.name(), client.submitJob(graph).get()));
@@ -78,15 +86,23 @@ public final class JobSubmitter {
   }
 
   /**
-   * The {@code VOLTSTREAM_*} settings as the {@code --flags} the jobs' {@code main} accepts
-   * ({@code VOLTSTREAM_INFLUX_URL=x} → {@code --influx-url=x}), sorted so a submission is reproducible.
+   * The {@code VOLTSTREAM_*} settings as the {@code --flags} the jobs' {@code main} accepts ({@code
+   * VOLTSTREAM_INFLUX_URL=x} → {@code --influx-url=x}), sorted so a submission is reproducible.
    * {@code VOLTSTREAM_JAVA_OPTS} belongs to the launcher's own JVM and is not passed.
    */
   public static String[] programArgs(Map<String, String> env) {
     return env.entrySet().stream()
-        .filter(e -> e.getKey().startsWith(Option.PREFIX) && !e.getKey().equals(LauncherOptions.JAVA_OPTS.name()))
+        .filter(
+            e ->
+                e.getKey().startsWith(Option.PREFIX)
+                    && !e.getKey().equals(LauncherOptions.JAVA_OPTS.name()))
         .sorted(Map.Entry.comparingByKey())
-        .map(e -> "--" + e.getKey().substring(Option.PREFIX.length()).toLowerCase().replace('_', '-') + "=" + e.getValue())
+        .map(
+            e ->
+                "--"
+                    + e.getKey().substring(Option.PREFIX.length()).toLowerCase().replace('_', '-')
+                    + "="
+                    + e.getValue())
         .toArray(String[]::new);
   }
 }

@@ -2,8 +2,8 @@ package io.voltstream.launcher;
 
 import io.voltstream.launcher.stack.Lifecycle;
 import io.voltstream.launcher.stack.LocalFlinkCluster;
-import io.voltstream.launcher.stack.StreamJobs;
 import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
+import io.voltstream.launcher.stack.StreamJobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,28 +13,42 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs the Flink jobs in a local MiniCluster against the configured Kafka and InfluxDB. */
-@Command(name = "jobs", mixinStandardHelpOptions = true,
+@Command(
+    name = "jobs",
+    mixinStandardHelpOptions = true,
     description = "Run the Flink jobs in a local MiniCluster (web UI on --flink-port).")
 final class JobsCommand implements Callable<Integer> {
   @Mixin ConnectionOptions options;
 
-  @Option(names = "--only", split = ",", description = "Jobs to run (default all): raw-readings, room-aggregation, alerts, dispatch, command-status, battery-state.")
+  @Option(
+      names = "--only",
+      split = ",",
+      description =
+          "Jobs to run (default all): raw-readings, room-aggregation, alerts, dispatch,"
+              + " command-status, battery-state.")
   List<String> only = new ArrayList<>();
 
-  @Option(names = "--flink-port", defaultValue = "8081", description = "Flink web UI / REST port (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--flink-port",
+      defaultValue = "8081",
+      description = "Flink web UI / REST port (default ${DEFAULT-VALUE}).")
   int flinkPort;
 
   @Override
   public Integer call() throws Exception {
     for (String name : only) {
       if (!StreamJobs.names().contains(name)) {
-        throw new IllegalArgumentException("unknown job '" + name + "'; known: " + StreamJobs.names());
+        throw new IllegalArgumentException(
+            "unknown job '" + name + "'; known: " + StreamJobs.names());
       }
     }
     Map<String, String> env = options.environment();
     Lifecycle lifecycle = new Lifecycle();
-    LocalFlinkCluster flink = lifecycle.add("Flink MiniCluster",
-        LocalFlinkCluster.start(flinkPort, 8, LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink")));
+    LocalFlinkCluster flink =
+        lifecycle.add(
+            "Flink MiniCluster",
+            LocalFlinkCluster.start(
+                flinkPort, 8, LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink")));
     StreamJobs.runAll(flink, env, only);
     System.out.println("Flink jobs running; web UI " + flink.restAddress());
     Blocking.untilShutdown(lifecycle);

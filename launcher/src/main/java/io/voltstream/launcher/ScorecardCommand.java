@@ -23,28 +23,48 @@ import picocli.CommandLine.Option;
  * the perfect-foresight optimum. Prints a table per scenario; with {@code --json} the last line is
  * one JSON object (see energy/README.md).
  */
-@Command(name = "scorecard", mixinStandardHelpOptions = true,
-    description = "Battery dispatch scorecard: each strategy replayed in closed loop over a week, against the optimum.")
+@Command(
+    name = "scorecard",
+    mixinStandardHelpOptions = true,
+    description =
+        "Battery dispatch scorecard: each strategy replayed in closed loop over a week, against the"
+            + " optimum.")
 final class ScorecardCommand implements Callable<Integer> {
   static final String DEFAULT_UCI_CSV = "data/uci-appliances/energydata_2016-02-14_2016-04-30.csv";
 
   @Option(names = "--json", description = "Print one JSON object as the last line.")
   boolean json;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Simulator seed (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Simulator seed (default ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--days", defaultValue = "7", description = "Scored days per scenario (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--days",
+      defaultValue = "7",
+      description = "Scored days per scenario (default ${DEFAULT-VALUE}).")
   int days;
 
-  @Option(names = "--warmup-days", defaultValue = "14",
-      description = "History days before the scored window, for forecasts and the peak threshold (default ${DEFAULT-VALUE}, ≥ 8).")
+  @Option(
+      names = "--warmup-days",
+      defaultValue = "14",
+      description =
+          "History days before the scored window, for forecasts and the peak threshold (default"
+              + " ${DEFAULT-VALUE}, ≥ 8).")
   int warmupDays;
 
-  @Option(names = "--uci-csv", defaultValue = DEFAULT_UCI_CSV, description = "UCI appliances CSV (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--uci-csv",
+      defaultValue = DEFAULT_UCI_CSV,
+      description = "UCI appliances CSV (default ${DEFAULT-VALUE}).")
   Path uciCsv;
 
-  @Option(names = "--scenarios", split = ",", defaultValue = DemoWeek.NAME + "," + UciWeek.NAME,
+  @Option(
+      names = "--scenarios",
+      split = ",",
+      defaultValue = DemoWeek.NAME + "," + UciWeek.NAME,
       description = "Scenarios to run, the first is the primary one (default ${DEFAULT-VALUE}).")
   List<String> scenarios;
 
@@ -55,12 +75,14 @@ final class ScorecardCommand implements Callable<Integer> {
 
   int run(PrintStream out) throws Exception {
     if (days < 1 || warmupDays < 8) {
-      throw new IllegalArgumentException("--days must be ≥ 1 and --warmup-days ≥ 8 (the forecasts need a week of history)");
+      throw new IllegalArgumentException(
+          "--days must be ≥ 1 and --warmup-days ≥ 8 (the forecasts need a week of history)");
     }
     List<Scorecard.Result> results = new ArrayList<>();
     for (String name : scenarios) {
       ReplayScenario scenario = scenario(name);
-      Scorecard.Result result = Scorecard.run(scenario, new PersistenceNetLoadForecaster(), PlannerConfig.defaults());
+      Scorecard.Result result =
+          Scorecard.run(scenario, new PersistenceNetLoadForecaster(), PlannerConfig.defaults());
       results.add(result);
       ScorecardReport.printTable(out, scenario, result);
     }
@@ -79,6 +101,7 @@ final class ScorecardCommand implements Callable<Integer> {
         return UciWeek.scenario(csv, seed, UciWeek.DEFAULT_FIRST_SCORED_DAY, warmupDays, days);
       }
     }
-    throw new IllegalArgumentException("unknown scenario '" + name + "': use " + DemoWeek.NAME + " or " + UciWeek.NAME);
+    throw new IllegalArgumentException(
+        "unknown scenario '" + name + "': use " + DemoWeek.NAME + " or " + UciWeek.NAME);
   }
 }

@@ -13,27 +13,53 @@ import java.util.Map;
 
 /**
  * Formats scorecard results: a fixed-width table per scenario, and the JSON object whose top-level
- * {@code strategies} is the primary (first) scenario's rows, with every scenario under
- * {@code scenarios}.
+ * {@code strategies} is the primary (first) scenario's rows, with every scenario under {@code
+ * scenarios}.
  */
 final class ScorecardReport {
   private ScorecardReport() {}
 
   static void printTable(PrintStream out, ReplayScenario scenario, Scorecard.Result r) {
-    out.printf("%nScenario %s: %s .. %s, %d batter%s (%.1f kWh), tariff %s, peak-shaving threshold %.2f kW%n",
-        scenario.name(), scenario.scoredFrom(), scenario.scoredUntil(), scenario.batteries().size(),
-        scenario.batteries().size() == 1 ? "y" : "ies", scenario.fleet().capacityKwh(), scenario.tariff().name(),
+    out.printf(
+        "%nScenario %s: %s .. %s, %d batter%s (%.1f kWh), tariff %s, peak-shaving threshold %.2f"
+            + " kW%n",
+        scenario.name(),
+        scenario.scoredFrom(),
+        scenario.scoredUntil(),
+        scenario.batteries().size(),
+        scenario.batteries().size() == 1 ? "y" : "ies",
+        scenario.fleet().capacityKwh(),
+        scenario.tariff().name(),
         r.peakShavingThresholdW() / 1000.0);
-    out.printf("%-18s %14s %12s %10s %10s %8s%n", "strategy", "peak_import_kw", "self_cons_%", "cost_eur",
-        "soc_viol", "cycles");
-    r.strategies().forEach((name, s) -> out.printf("%-18s %14.2f %12.1f %10.2f %10d %8.2f%n", name,
-        s.peakImportKw(), s.selfConsumptionPct(), s.costEur(), s.socViolations(), s.cycles()));
+    out.printf(
+        "%-18s %14s %12s %10s %10s %8s%n",
+        "strategy", "peak_import_kw", "self_cons_%", "cost_eur", "soc_viol", "cycles");
+    r.strategies()
+        .forEach(
+            (name, s) ->
+                out.printf(
+                    "%-18s %14.2f %12.1f %10.2f %10d %8.2f%n",
+                    name,
+                    s.peakImportKw(),
+                    s.selfConsumptionPct(),
+                    s.costEur(),
+                    s.socViolations(),
+                    s.cycles()));
     Goals g = r.goals();
-    out.printf("goals: cost vs peak shaving planned %.1f %% / stacked %.1f %% (≥ 10), peak vs none planned %.1f %% "
-            + "/ stacked %.1f %% (≥ 25) → %s; capture %.1f %% (≥ 80) → %s; SoC violations %d → %s; re-plan %d ms%n",
-        g.plannedCostCutVsPeakShavingPct(), g.stackedCostCutVsPeakShavingPct(), g.plannedPeakCutVsNonePct(),
-        g.stackedPeakCutVsNonePct(), met(g.costAndPeakMet()), g.plannedCapturePct(), met(g.captureMet()),
-        g.socViolations(), met(g.violationsMet()), r.meanReplanTime().toMillis());
+    out.printf(
+        "goals: cost vs peak shaving planned %.1f %% / stacked %.1f %% (≥ 10), peak vs none planned"
+            + " %.1f %% / stacked %.1f %% (≥ 25) → %s; capture %.1f %% (≥ 80) → %s; SoC violations"
+            + " %d → %s; re-plan %d ms%n",
+        g.plannedCostCutVsPeakShavingPct(),
+        g.stackedCostCutVsPeakShavingPct(),
+        g.plannedPeakCutVsNonePct(),
+        g.stackedPeakCutVsNonePct(),
+        met(g.costAndPeakMet()),
+        g.plannedCapturePct(),
+        met(g.captureMet()),
+        g.socViolations(),
+        met(g.violationsMet()),
+        r.meanReplanTime().toMillis());
   }
 
   static String json(List<Scorecard.Result> results) throws JsonProcessingException {

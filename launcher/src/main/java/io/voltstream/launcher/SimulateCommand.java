@@ -8,9 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** Runs the building simulators (synthetic demo building or UCI replay, per VOLTSTREAM_SIM_*). */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
-    description = "Publish simulated or replayed building readings over MQTT (see simulators/README.md; "
-        + "e.g. --set VOLTSTREAM_SIM_MODE=replay --set VOLTSTREAM_REPLAY_SPEED=600).")
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Publish simulated or replayed building readings over MQTT (see simulators/README.md; "
+            + "e.g. --set VOLTSTREAM_SIM_MODE=replay --set VOLTSTREAM_REPLAY_SPEED=600).")
 final class SimulateCommand implements Callable<Integer> {
   @Mixin ConnectionOptions options;
 

@@ -21,36 +21,56 @@ import picocli.CommandLine.Option;
  * The job settings travel as program arguments ({@code --kafka-bootstrap=…}), so the cluster needs
  * no Voltstream environment.
  */
-@Command(name = "submit", mixinStandardHelpOptions = true,
-    description = "Submit the Flink jobs to a Flink cluster (REST), e.g. submit --flink http://jm:8081 --all")
+@Command(
+    name = "submit",
+    mixinStandardHelpOptions = true,
+    description =
+        "Submit the Flink jobs to a Flink cluster (REST), e.g. submit --flink http://jm:8081 --all")
 final class SubmitCommand implements Callable<Integer> {
   @Mixin ConnectionOptions options;
 
-  @Option(names = "--flink", required = true, description = "Flink REST address, e.g. http://127.0.0.1:8081")
+  @Option(
+      names = "--flink",
+      required = true,
+      description = "Flink REST address, e.g. http://127.0.0.1:8081")
   URI flink;
 
-  @Option(names = "--job", split = ",", description = "Jobs to submit: raw-readings, room-aggregation, alerts, dispatch, command-status, battery-state.")
+  @Option(
+      names = "--job",
+      split = ",",
+      description =
+          "Jobs to submit: raw-readings, room-aggregation, alerts, dispatch, command-status,"
+              + " battery-state.")
   List<String> jobs = new ArrayList<>();
 
   @Option(names = "--all", description = "Submit every job.")
   boolean all;
 
-  @Option(names = "--jar", description = "Job jar (default: the shaded stream-jobs jar under stream-jobs/target or $VOLTSTREAM_JOB_JAR).")
+  @Option(
+      names = "--jar",
+      description =
+          "Job jar (default: the shaded stream-jobs jar under stream-jobs/target or"
+              + " $VOLTSTREAM_JOB_JAR).")
   Path jar;
 
-  @Option(names = "--parallelism", defaultValue = "2", description = "Job parallelism (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--parallelism",
+      defaultValue = "2",
+      description = "Job parallelism (default ${DEFAULT-VALUE}).")
   int parallelism;
 
   @Override
   public Integer call() throws Exception {
-    List<StreamJobs.Job> selected = StreamJobs.ALL.stream()
-        .filter(j -> all || jobs.contains(j.name())).toList();
+    List<StreamJobs.Job> selected =
+        StreamJobs.ALL.stream().filter(j -> all || jobs.contains(j.name())).toList();
     if (selected.isEmpty()) {
-      throw new IllegalArgumentException("name jobs with --job (" + StreamJobs.names() + ") or use --all");
+      throw new IllegalArgumentException(
+          "name jobs with --job (" + StreamJobs.names() + ") or use --all");
     }
     Path jobJar = jar != null ? jar : findJobJar();
     JobSubmitter submitter = new JobSubmitter(flink, jobJar, parallelism);
-    for (JobSubmitter.Submitted job : submitter.submit(selected, JobSubmitter.programArgs(options.environment()))) {
+    for (JobSubmitter.Submitted job :
+        submitter.submit(selected, JobSubmitter.programArgs(options.environment()))) {
       System.out.println("submitted " + job.name() + " as " + job.jobId());
     }
     return 0;
@@ -66,14 +86,18 @@ final class SubmitCommand implements Callable<Integer> {
       }
       if (Files.isDirectory(place)) {
         try (Stream<Path> files = Files.list(place)) {
-          var found = files.filter(p -> p.getFileName().toString().endsWith("-job.jar")).findFirst();
+          var found =
+              files.filter(p -> p.getFileName().toString().endsWith("-job.jar")).findFirst();
           if (found.isPresent()) {
             return found.get();
           }
         }
       }
     }
-    throw new IllegalStateException("no job jar found in " + places + File.pathSeparator
-        + " build it with: mvn -pl stream-jobs -am -DskipTests package, or pass --jar");
+    throw new IllegalStateException(
+        "no job jar found in "
+            + places
+            + File.pathSeparator
+            + " build it with: mvn -pl stream-jobs -am -DskipTests package, or pass --jar");
   }
 }

@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code voltstream} command: one entry point for every role (demo, ingest, jobs, api,
- * simulate, forecast, submit, bench, scorecard, config). Configuration comes from {@code VOLTSTREAM_*}
- * environment variables, overridden by flags; {@code voltstream config} lists them all.
+ * simulate, forecast, submit, bench, scorecard, config). Configuration comes from {@code
+ * VOLTSTREAM_*} environment variables, overridden by flags; {@code voltstream config} lists them
+ * all.
  */
 @Command(
     name = "voltstream",
@@ -32,14 +33,18 @@ import picocli.CommandLine.Command;
 public final class VoltstreamCli implements Callable<Integer> {
 
   public static void main(String[] args) {
-    int code = new CommandLine(new VoltstreamCli())
-        .setCaseInsensitiveEnumValuesAllowed(true)
-        .setExecutionExceptionHandler((ex, cmd, parsed) -> {
-          cmd.getErr().println("voltstream " + cmd.getCommandName() + ": " + ex.getMessage());
-          org.slf4j.LoggerFactory.getLogger(VoltstreamCli.class).debug("command failed", ex);
-          return 1;
-        })
-        .execute(args);
+    int code =
+        new CommandLine(new VoltstreamCli())
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setExecutionExceptionHandler(
+                (ex, cmd, parsed) -> {
+                  cmd.getErr()
+                      .println("voltstream " + cmd.getCommandName() + ": " + ex.getMessage());
+                  org.slf4j.LoggerFactory.getLogger(VoltstreamCli.class)
+                      .debug("command failed", ex);
+                  return 1;
+                })
+            .execute(args);
     System.exit(code);
   }
 

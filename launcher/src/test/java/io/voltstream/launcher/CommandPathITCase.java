@@ -52,11 +52,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The command path on real components: a command written to Kafka {@code commands} → the command
- * bridge inside the real ingest → real mosquitto → a simulated battery, which applies it and answers
- * on {@code batteries/{id}/acks} → ingest → Kafka {@code command-acks} → the command-status job on a
- * Flink MiniCluster → InfluxDB {@code commands} and Kafka {@code command-status}; the battery's state
- * goes through ingest and the battery-state job to InfluxDB {@code battery_state} with its registry
- * building. One set of servers and jobs serves every test.
+ * bridge inside the real ingest → real mosquitto → a simulated battery, which applies it and
+ * answers on {@code batteries/{id}/acks} → ingest → Kafka {@code command-acks} → the command-status
+ * job on a Flink MiniCluster → InfluxDB {@code commands} and Kafka {@code command-status}; the
+ * battery's state goes through ingest and the battery-state job to InfluxDB {@code battery_state}
+ * with its registry building. One set of servers and jobs serves every test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CommandPathITCase {
@@ -64,7 +64,8 @@ class CommandPathITCase {
   private static final Duration ACK_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration DEADLINE = Duration.ofSeconds(90);
   private static final String BUILDING = "it-building";
-  private static final BatterySpec SPEC = new BatterySpec("it-battery-1", BUILDING, 10.0, 5000, 5000, 0.9, 5, 95, 10);
+  private static final BatterySpec SPEC =
+      new BatterySpec("it-battery-1", BUILDING, 10.0, 5000, 5000, 0.9, 5, 95, 10);
 
   @RegisterExtension static final MosquittoExtension MQTT = new MosquittoExtension();
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
@@ -91,26 +92,52 @@ class CommandPathITCase {
     vars.put(IngestOptions.METRICS_LOG_INTERVAL.name(), "0");
 
     try (KafkaProducer<String, String> producer = KAFKA.producer()) {
-      producer.send(new ProducerRecord<>(Topics.REGISTRY.name(), RegistryKey.battery(SPEC.id()).encode(),
-          Json.MAPPER.writeValueAsString(SPEC))).get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.REGISTRY.name(),
+                  RegistryKey.battery(SPEC.id()).encode(),
+                  Json.MAPPER.writeValueAsString(SPEC)))
+          .get();
     }
     JobsConfig cfg = JobsConfig.fromEnv(vars);
     flink = LocalFlinkCluster.start(FreePorts.pick(), 4, dir.resolve("flink"));
-    flink.submit(CommandStatusJob.JOB_NAME, cfg.checkpointInterval(), env -> CommandStatusJob.wireFromConfig(env, cfg, vars));
-    flink.submit(BatteryStateJob.JOB_NAME, cfg.checkpointInterval(), env -> BatteryStateJob.wireFromConfig(env, cfg));
+    flink.submit(
+        CommandStatusJob.JOB_NAME,
+        cfg.checkpointInterval(),
+        env -> CommandStatusJob.wireFromConfig(env, cfg, vars));
+    flink.submit(
+        BatteryStateJob.JOB_NAME,
+        cfg.checkpointInterval(),
+        env -> BatteryStateJob.wireFromConfig(env, cfg));
 
     ingest = IngestApp.start(IngestConfig.fromEnv(vars));
     assertThat(ingest.awaitSubscribed(Duration.ofSeconds(30))).as("ingest subscribed").isTrue();
 
     batteryMqtt = MqttPublisher.start(URI.create(MQTT.serverUri()), "command-it-battery", 100);
     Instant now = Instant.now();
-    batteries = new BatteryRunner(List.of(new SimulatedBattery(SPEC, 50, now, now)), Clock.systemUTC(),
-        Clock.systemUTC(), Duration.ofMillis(500), batteryMqtt).start();
+    batteries =
+        new BatteryRunner(
+                List.of(new SimulatedBattery(SPEC, 50, now, now)),
+                Clock.systemUTC(),
+                Clock.systemUTC(),
+                Duration.ofMillis(500),
+                batteryMqtt)
+            .start();
     // Its state in InfluxDB tagged with the registry's building proves the battery is connected and
-    // subscribed, and that the battery-state path works. The registry is read from the earliest offset
+    // subscribed, and that the battery-state path works. The registry is read from the earliest
+    // offset
     // alongside the telemetry, so the very first reports may still be `unassigned` (documented).
-    var state = InfluxExtension.rows(INFLUX.awaitQuery(db, "SELECT soc_percent FROM battery_state WHERE battery_id = "
-        + "'it-battery-1' AND building = '" + BUILDING + "'", answer -> !InfluxExtension.rows(answer).isEmpty(), DEADLINE));
+    var state =
+        InfluxExtension.rows(
+            INFLUX.awaitQuery(
+                db,
+                "SELECT soc_percent FROM battery_state WHERE battery_id = "
+                    + "'it-battery-1' AND building = '"
+                    + BUILDING
+                    + "'",
+                answer -> !InfluxExtension.rows(answer).isEmpty(),
+                DEADLINE));
     assertThat(state).as("battery_state rows of it-battery-1 in " + BUILDING).isNotEmpty();
     assertThat(state.get(0).get("soc_percent").asDouble()).isEqualTo(50.0);
   }
@@ -132,21 +159,39 @@ class CommandPathITCase {
   }
 
   private static Command charge(String batteryId, double powerW) {
-    return Command.battery(UUID.randomUUID().toString(), batteryId, BUILDING, new BatterySetpoint(BatteryMode.CHARGE, powerW),
-        Instant.now(), Duration.ofMinutes(2), CommandSource.MANUAL, "it");
+    return Command.battery(
+        UUID.randomUUID().toString(),
+        batteryId,
+        BUILDING,
+        new BatterySetpoint(BatteryMode.CHARGE, powerW),
+        Instant.now(),
+        Duration.ofMinutes(2),
+        CommandSource.MANUAL,
+        "it");
   }
 
   private static void write(Command c) throws Exception {
     try (KafkaProducer<String, String> producer = KAFKA.producer()) {
-      producer.send(new ProducerRecord<>(Topics.COMMANDS.name(), c.target(),
-          new String(Topics.COMMANDS.encodeValue(c), StandardCharsets.UTF_8))).get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.COMMANDS.name(),
+                  c.target(),
+                  new String(Topics.COMMANDS.encodeValue(c), StandardCharsets.UTF_8)))
+          .get();
     }
   }
 
   private Map<String, JsonNode> awaitCommandStatus(String commandId, String status) {
     String q = "SELECT * FROM commands WHERE command_id = '" + commandId + "'";
-    var answer = INFLUX.awaitQuery(db, q, a -> InfluxExtension.rows(a).stream()
-        .anyMatch(row -> status.equals(row.get("status").asText())), DEADLINE);
+    var answer =
+        INFLUX.awaitQuery(
+            db,
+            q,
+            a ->
+                InfluxExtension.rows(a).stream()
+                    .anyMatch(row -> status.equals(row.get("status").asText())),
+            DEADLINE);
     List<Map<String, JsonNode>> rows = InfluxExtension.rows(answer);
     assertThat(rows).as("InfluxDB commands rows of " + commandId).hasSize(1);
     assertThat(rows.get(0).get("status").asText()).isEqualTo(status);
@@ -155,9 +200,11 @@ class CommandPathITCase {
 
   private static List<CommandStatus> statusesOf(String commandId) throws Exception {
     List<CommandStatus> out = new java.util.ArrayList<>();
-    for (ConsumerRecord<String, String> r : KAFKA.consume(Topics.COMMAND_STATUS.name(), 1000, Duration.ofSeconds(5))) {
+    for (ConsumerRecord<String, String> r :
+        KAFKA.consume(Topics.COMMAND_STATUS.name(), 1000, Duration.ofSeconds(5))) {
       if (commandId.equals(r.key())) {
-        out.add(Topics.COMMAND_STATUS.decodeValue(r.key(), r.value().getBytes(StandardCharsets.UTF_8)));
+        out.add(
+            Topics.COMMAND_STATUS.decodeValue(r.key(), r.value().getBytes(StandardCharsets.UTF_8)));
       }
     }
     return out;
@@ -170,22 +217,33 @@ class CommandPathITCase {
 
     Map<String, JsonNode> row = awaitCommandStatus(c.commandId(), "applied");
     long latencyMs = row.get("ack_latency_ms").asLong();
-    LOG.info("command {} applied; ack latency (issued → battery ack) {} ms", c.commandId(), latencyMs);
+    LOG.info(
+        "command {} applied; ack latency (issued → battery ack) {} ms", c.commandId(), latencyMs);
     assertThat(latencyMs).isBetween(0L, DEADLINE.toMillis());
     assertThat(row.get("target").asText()).isEqualTo(SPEC.id());
     assertThat(row.get("mode").asText()).isEqualTo("charge");
     assertThat(row.get("power_w").asDouble()).isEqualTo(4000.0);
 
-    assertThat(statusesOf(c.commandId())).extracting(s -> s.state().name())
+    assertThat(statusesOf(c.commandId()))
+        .extracting(s -> s.state().name())
         .containsSubsequence("PENDING", "APPLIED");
 
     // The battery reports the command and a rising SoC (4 kW into 10 kWh: +0.01 %/s)
-    String q = "SELECT soc_percent, power_w, mode FROM battery_state WHERE command_id = '" + c.commandId() + "'";
-    var answer = INFLUX.awaitQuery(db, q, a -> {
-      var rows = InfluxExtension.rows(a);
-      return rows.size() >= 3
-          && rows.get(rows.size() - 1).get("soc_percent").asDouble() > rows.get(0).get("soc_percent").asDouble();
-    }, DEADLINE);
+    String q =
+        "SELECT soc_percent, power_w, mode FROM battery_state WHERE command_id = '"
+            + c.commandId()
+            + "'";
+    var answer =
+        INFLUX.awaitQuery(
+            db,
+            q,
+            a -> {
+              var rows = InfluxExtension.rows(a);
+              return rows.size() >= 3
+                  && rows.get(rows.size() - 1).get("soc_percent").asDouble()
+                      > rows.get(0).get("soc_percent").asDouble();
+            },
+            DEADLINE);
     var rows = InfluxExtension.rows(answer);
     assertThat(rows).hasSizeGreaterThanOrEqualTo(3);
     assertThat(rows.get(rows.size() - 1).get("soc_percent").asDouble())
@@ -200,9 +258,14 @@ class CommandPathITCase {
     write(c);
     Map<String, JsonNode> row = awaitCommandStatus(c.commandId(), "rejected");
     assertThat(row.get("reason").asText()).isEqualTo("power_w 9000 exceeds max_charge_w 5000");
-    var events = INFLUX.awaitQuery(db, "SELECT * FROM events WHERE kind = 'command_rejected'",
-        a -> !InfluxExtension.rows(a).isEmpty(), DEADLINE);
-    assertThat(InfluxExtension.rows(events)).anySatisfy(e -> assertThat(e.get("message").asText()).contains(c.commandId()));
+    var events =
+        INFLUX.awaitQuery(
+            db,
+            "SELECT * FROM events WHERE kind = 'command_rejected'",
+            a -> !InfluxExtension.rows(a).isEmpty(),
+            DEADLINE);
+    assertThat(InfluxExtension.rows(events))
+        .anySatisfy(e -> assertThat(e.get("message").asText()).contains(c.commandId()));
   }
 
   @Test
@@ -210,21 +273,32 @@ class CommandPathITCase {
     Command c = charge("silent-battery", 1000);
     write(c);
     Map<String, JsonNode> row = awaitCommandStatus(c.commandId(), "timeout");
-    assertThat(row.get("status_at").asLong()).isEqualTo(c.issuedAt().plus(ACK_TIMEOUT).toEpochMilli());
-    var events = INFLUX.awaitQuery(db, "SELECT * FROM events WHERE kind = 'command_timeout'",
-        a -> !InfluxExtension.rows(a).isEmpty(), DEADLINE);
-    assertThat(InfluxExtension.rows(events)).anySatisfy(e -> assertThat(e.get("message").asText()).contains(c.commandId()));
+    assertThat(row.get("status_at").asLong())
+        .isEqualTo(c.issuedAt().plus(ACK_TIMEOUT).toEpochMilli());
+    var events =
+        INFLUX.awaitQuery(
+            db,
+            "SELECT * FROM events WHERE kind = 'command_timeout'",
+            a -> !InfluxExtension.rows(a).isEmpty(),
+            DEADLINE);
+    assertThat(InfluxExtension.rows(events))
+        .anySatisfy(e -> assertThat(e.get("message").asText()).contains(c.commandId()));
   }
 
   @Test
   void malformedTelemetryGoesToTheDeadLetterTopicWithItsReason() throws Exception {
     String topic = "batteries/it-battery-9/state";
-    batteryMqtt.publish(topic, ("{\"soc_percent\": 140, \"power_w\": 0, \"timestamp\": \"" + Instant.now() + "\"}")
-        .getBytes(StandardCharsets.UTF_8)).get();
+    batteryMqtt
+        .publish(
+            topic,
+            ("{\"soc_percent\": 140, \"power_w\": 0, \"timestamp\": \"" + Instant.now() + "\"}")
+                .getBytes(StandardCharsets.UTF_8))
+        .get();
     var deadline = Instant.now().plus(DEADLINE);
     JsonNode letter = null;
     while (letter == null && Instant.now().isBefore(deadline)) {
-      for (ConsumerRecord<String, String> r : KAFKA.consume(Topics.READINGS_DLQ.name(), 1000, Duration.ofSeconds(2))) {
+      for (ConsumerRecord<String, String> r :
+          KAFKA.consume(Topics.READINGS_DLQ.name(), 1000, Duration.ofSeconds(2))) {
         if (topic.equals(r.key())) {
           letter = Json.MAPPER.readTree(r.value());
         }

@@ -14,7 +14,8 @@ class ConfigCommandTest {
     StringWriter out = new StringWriter();
     CommandLine cli = new CommandLine(new VoltstreamCli()).setOut(new PrintWriter(out));
 
-    int code = cli.execute("config", "--kafka", "k:1", "--set", "VOLTSTREAM_JWT_SECRET=" + "x".repeat(32));
+    int code =
+        cli.execute("config", "--kafka", "k:1", "--set", "VOLTSTREAM_JWT_SECRET=" + "x".repeat(32));
 
     assertThat(code).isZero();
     assertThat(out.toString())
@@ -33,6 +34,7 @@ class ConfigCommandTest {
     int code = cli.execute("config", "--set", "VOLTSTREAM_API_PORT=abc");
 
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).contains("VOLTSTREAM_API_PORT: expected an integer between 0 and 65535, got 'abc'");
+    assertThat(out.toString())
+        .contains("VOLTSTREAM_API_PORT: expected an integer between 0 and 65535, got 'abc'");
   }
 }

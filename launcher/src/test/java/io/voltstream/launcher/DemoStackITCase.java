@@ -1,6 +1,5 @@
 package io.voltstream.launcher;
 
-import io.voltstream.launcher.stack.Lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -52,12 +51,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Issue 2's "Done when", end to end on the stack {@code ./voltstream demo} runs ({@link DemoStack}):
- * real in-process KRaft Kafka, real mosquitto and influxd child processes, every Flink job in a
- * MiniCluster, ingest, the API and the demo building's simulators with their default rate (one
- * reading per device every 5 s, no time acceleration). Device messages go through the real
- * {@code mosquitto_pub} binary. One stack serves all tests (it takes tens of seconds to start);
- * the tests run in order and the last one closes it.
+ * Issue 2's "Done when", end to end on the stack {@code ./voltstream demo} runs ({@link
+ * DemoStack}): real in-process KRaft Kafka, real mosquitto and influxd child processes, every Flink
+ * job in a MiniCluster, ingest, the API and the demo building's simulators with their default rate
+ * (one reading per device every 5 s, no time acceleration). Device messages go through the real
+ * {@code mosquitto_pub} binary. One stack serves all tests (it takes tens of seconds to start); the
+ * tests run in order and the last one closes it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(OrderAnnotation.class)
@@ -71,7 +70,8 @@ class DemoStackITCase {
   private static final String PROBE_SENSOR = "e2e-probe-meter";
   private static final String PROBE_ROOM = "kitchen";
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private Path dataDir;
   private Instant startedAt;
   private Instant readyAt;
@@ -105,9 +105,12 @@ class DemoStackITCase {
   @Test
   @Order(1)
   void shouldWriteRoomMetricsOfEveryDemoRoomWithinTwoMinutesOfTheStackBeingUp() {
-    Set<String> demoRooms = DemoBuilding.layout(6, 1).rooms().stream()
-        .map(SimRoom::name).collect(Collectors.toCollection(TreeSet::new));
-    // Measured from the moment the stack is up (what `voltstream demo` prints its URLs at): how long
+    Set<String> demoRooms =
+        DemoBuilding.layout(6, 1).rooms().stream()
+            .map(SimRoom::name)
+            .collect(Collectors.toCollection(TreeSet::new));
+    // Measured from the moment the stack is up (what `voltstream demo` prints its URLs at): how
+    // long
     // the servers take to start depends on the box's load, which this test does not control.
     Instant deadline = readyAt.plus(ROOM_METRICS_BOUND);
 
@@ -121,15 +124,20 @@ class DemoStackITCase {
       }
     }
     Instant end = Instant.now();
-    LOG.info("room_metrics: stack up {} s after the start; first point {} s after the start ({} s after the stack was"
-            + " up); {} of {} demo rooms {} s after the start",
-        seconds(startedAt, readyAt), firstSeenAt == null ? "-" : seconds(startedAt, firstSeenAt),
-        firstSeenAt == null ? "-" : seconds(readyAt, firstSeenAt), seen.size(), demoRooms.size(),
+    LOG.info(
+        "room_metrics: stack up {} s after the start; first point {} s after the start ({} s after"
+            + " the stack was up); {} of {} demo rooms {} s after the start",
+        seconds(startedAt, readyAt),
+        firstSeenAt == null ? "-" : seconds(startedAt, firstSeenAt),
+        firstSeenAt == null ? "-" : seconds(readyAt, firstSeenAt),
+        seen.size(),
+        demoRooms.size(),
         seconds(startedAt, end));
 
     assertThat(seen)
-        .as("rooms of building '%s' with room_metrics points %s after the stack was up", DemoBuilding.BUILDING_ID,
-            ROOM_METRICS_BOUND)
+        .as(
+            "rooms of building '%s' with room_metrics points %s after the stack was up",
+            DemoBuilding.BUILDING_ID, ROOM_METRICS_BOUND)
         .containsAll(demoRooms);
   }
 
@@ -137,18 +145,26 @@ class DemoStackITCase {
   @Order(2)
   void shouldStoreAReadingPublishedWithMosquittoPubAndCountItInItsRoomMetrics() throws Exception {
     Instant timestamp = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    String payload = "{\"sensor_id\":\"" + PROBE_SENSOR + "\",\"timestamp\":" + timestamp.toEpochMilli()
-        + ",\"room\":\"" + PROBE_ROOM + "\",\"sensor_type\":\"multi\""
-        + ",\"energy\":{\"value\":12.5,\"unit\":\"Wh\"}"
-        + ",\"power\":{\"value\":9.999,\"unit\":\"kW\"}"
-        + ",\"temperature\":{\"value\":71.6,\"unit\":\"F\"}"
-        + ",\"co2\":{\"value\":812,\"unit\":\"ppm\"}"
-        + ",\"humidity\":{\"value\":44.5,\"unit\":\"%\"}}";
+    String payload =
+        "{\"sensor_id\":\""
+            + PROBE_SENSOR
+            + "\",\"timestamp\":"
+            + timestamp.toEpochMilli()
+            + ",\"room\":\""
+            + PROBE_ROOM
+            + "\",\"sensor_type\":\"multi\""
+            + ",\"energy\":{\"value\":12.5,\"unit\":\"Wh\"}"
+            + ",\"power\":{\"value\":9.999,\"unit\":\"kW\"}"
+            + ",\"temperature\":{\"value\":71.6,\"unit\":\"F\"}"
+            + ",\"co2\":{\"value\":812,\"unit\":\"ppm\"}"
+            + ",\"humidity\":{\"value\":44.5,\"unit\":\"%\"}}";
 
     mosquittoPub("sensors/" + PROBE_SENSOR + "/readings", payload);
 
-    Map<String, JsonNode> stored = awaitRow(Duration.ofSeconds(60),
-        () -> firstRow("SELECT * FROM readings WHERE sensor_id = '" + PROBE_SENSOR + "'"));
+    Map<String, JsonNode> stored =
+        awaitRow(
+            Duration.ofSeconds(60),
+            () -> firstRow("SELECT * FROM readings WHERE sensor_id = '" + PROBE_SENSOR + "'"));
     assertThat(Instant.parse(stored.get("time").asText())).isEqualTo(timestamp);
     assertThat(stored.get("room").asText()).isEqualTo(PROBE_ROOM);
     assertThat(stored.get("sensor_type").asText()).isEqualTo("multi");
@@ -157,18 +173,29 @@ class DemoStackITCase {
     assertThat(stored.get("temperature_c").asDouble()).isCloseTo(22.0, within(1e-9));
     assertThat(stored.get("co2_ppm").asDouble()).isEqualTo(812.0);
     assertThat(stored.get("humidity_percent").asDouble()).isEqualTo(44.5);
-    assertThat(stored.get("voltage_v").isNull()).as("voltage was not sent, so it is absent").isTrue();
+    assertThat(stored.get("voltage_v").isNull())
+        .as("voltage was not sent, so it is absent")
+        .isTrue();
 
     Instant windowStart = timestamp.truncatedTo(ChronoUnit.MINUTES);
-    Map<String, JsonNode> window = awaitRow(WINDOW_RESULT_TIMEOUT,
-        () -> firstRow("SELECT * FROM room_metrics WHERE room = '" + PROBE_ROOM + "' AND time = '"
-            + windowStart + "'"));
+    Map<String, JsonNode> window =
+        awaitRow(
+            WINDOW_RESULT_TIMEOUT,
+            () ->
+                firstRow(
+                    "SELECT * FROM room_metrics WHERE room = '"
+                        + PROBE_ROOM
+                        + "' AND time = '"
+                        + windowStart
+                        + "'"));
     LOG.info("room_metrics of {} for the window {}: {}", PROBE_ROOM, windowStart, window);
     assertThat(window.get("building").asText()).isEqualTo(DemoBuilding.BUILDING_ID);
     assertThat(window.get("power_max_w").asDouble())
-        .as("the probe's 9,999 W is the window's maximum").isCloseTo(9999.0, within(1e-6));
+        .as("the probe's 9,999 W is the window's maximum")
+        .isCloseTo(9999.0, within(1e-6));
     assertThat(window.get("sample_count").asLong())
-        .as("the probe and the simulated kitchen meter's readings").isGreaterThanOrEqualTo(2);
+        .as("the probe and the simulated kitchen meter's readings")
+        .isGreaterThanOrEqualTo(2);
     assertThat(window.get("energy_kwh").asDouble()).isGreaterThanOrEqualTo(0.0125);
   }
 
@@ -176,17 +203,23 @@ class DemoStackITCase {
   @Order(3)
   void shouldDeadLetterMalformedPayloadsWithTheirReasons() throws Exception {
     long now = System.currentTimeMillis();
-    Map<String, String> payloadByTopic = Map.of(
-        "sensors/e2e-bad-json/readings",
-        "{\"sensor_id\":\"e2e-bad-json\",\"timestamp\":",
-        "sensors/e2e-bad-unit/readings",
-        "{\"sensor_id\":\"e2e-bad-unit\",\"timestamp\":" + now + ",\"sensor_type\":\"power\",\"power\":{\"value\":3,\"unit\":\"hp\"}}",
-        "sensors/e2e-topic-id/readings",
-        "{\"sensor_id\":\"someone-else\",\"timestamp\":" + now + ",\"sensor_type\":\"power\",\"power\":{\"value\":30,\"unit\":\"W\"}}");
-    Map<String, String> expectedReason = Map.of(
-        "sensors/e2e-bad-json/readings", "malformed_json",
-        "sensors/e2e-bad-unit/readings", "unknown_unit",
-        "sensors/e2e-topic-id/readings", "sensor_id_mismatch");
+    Map<String, String> payloadByTopic =
+        Map.of(
+            "sensors/e2e-bad-json/readings",
+            "{\"sensor_id\":\"e2e-bad-json\",\"timestamp\":",
+            "sensors/e2e-bad-unit/readings",
+            "{\"sensor_id\":\"e2e-bad-unit\",\"timestamp\":"
+                + now
+                + ",\"sensor_type\":\"power\",\"power\":{\"value\":3,\"unit\":\"hp\"}}",
+            "sensors/e2e-topic-id/readings",
+            "{\"sensor_id\":\"someone-else\",\"timestamp\":"
+                + now
+                + ",\"sensor_type\":\"power\",\"power\":{\"value\":30,\"unit\":\"W\"}}");
+    Map<String, String> expectedReason =
+        Map.of(
+            "sensors/e2e-bad-json/readings", "malformed_json",
+            "sensors/e2e-bad-unit/readings", "unknown_unit",
+            "sensors/e2e-topic-id/readings", "sensor_id_mismatch");
     for (Map.Entry<String, String> message : payloadByTopic.entrySet()) {
       mosquittoPub(message.getKey(), message.getValue());
     }
@@ -194,26 +227,36 @@ class DemoStackITCase {
     Map<String, DeadLetter> byTopic = Map.of();
     Instant deadline = Instant.now().plus(DLQ_TIMEOUT);
     while (byTopic.size() < payloadByTopic.size() && Instant.now().isBefore(deadline)) {
-      List<ConsumerRecord<String, String>> records = TopicReader.read(
-          stack.environment().get("VOLTSTREAM_KAFKA_BOOTSTRAP"), Topics.READINGS_DLQ.name(), payloadByTopic.size(),
-          Duration.ofSeconds(10));
-      byTopic = records.stream()
-          .map(r -> parse(r.value()))
-          .filter(d -> payloadByTopic.containsKey(d.mqttTopic()))
-          .collect(Collectors.toMap(DeadLetter::mqttTopic, d -> d, (a, b) -> a));
+      List<ConsumerRecord<String, String>> records =
+          TopicReader.read(
+              stack.environment().get("VOLTSTREAM_KAFKA_BOOTSTRAP"),
+              Topics.READINGS_DLQ.name(),
+              payloadByTopic.size(),
+              Duration.ofSeconds(10));
+      byTopic =
+          records.stream()
+              .map(r -> parse(r.value()))
+              .filter(d -> payloadByTopic.containsKey(d.mqttTopic()))
+              .collect(Collectors.toMap(DeadLetter::mqttTopic, d -> d, (a, b) -> a));
     }
 
     assertThat(byTopic).containsOnlyKeys(payloadByTopic.keySet());
     for (DeadLetter letter : byTopic.values()) {
-      assertThat(letter.payload()).as("raw payload of %s", letter.mqttTopic())
+      assertThat(letter.payload())
+          .as("raw payload of %s", letter.mqttTopic())
           .isEqualTo(payloadByTopic.get(letter.mqttTopic()));
-      assertThat(letter.reason()).as("reason of %s", letter.mqttTopic())
+      assertThat(letter.reason())
+          .as("reason of %s", letter.mqttTopic())
           .startsWith(expectedReason.get(letter.mqttTopic()) + ":");
     }
     assertThat(byTopic.get("sensors/e2e-bad-unit/readings").field()).isEqualTo("power.unit");
     assertThat(byTopic.get("sensors/e2e-topic-id/readings").field()).isEqualTo("sensor_id");
-    assertThat(firstRow("SELECT * FROM readings WHERE sensor_id = 'e2e-bad-unit' OR sensor_id = 'someone-else'"))
-        .as("no rejected reading is stored").isEmpty();
+    assertThat(
+            firstRow(
+                "SELECT * FROM readings WHERE sensor_id = 'e2e-bad-unit' OR sensor_id ="
+                    + " 'someone-else'"))
+        .as("no rejected reading is stored")
+        .isEmpty();
   }
 
   @Test
@@ -226,7 +269,10 @@ class DemoStackITCase {
 
     HttpResponse<String> dashboard = get(base.resolve("/"), null);
     assertThat(dashboard.statusCode()).isEqualTo(200);
-    assertThat(dashboard.headers().firstValue("Content-Type")).get().asString().contains("text/html");
+    assertThat(dashboard.headers().firstValue("Content-Type"))
+        .get()
+        .asString()
+        .contains("text/html");
     assertThat(dashboard.body()).containsIgnoringCase("<html");
 
     Path tokenFile = dataDir.resolve("admin.token");
@@ -246,8 +292,11 @@ class DemoStackITCase {
       pause();
       rooms = get(base.resolve("/api/v1/rooms"), token);
     }
-    assertThat(rooms.statusCode()).as("GET /api/v1/rooms with the admin token: %s", rooms.body()).isEqualTo(200);
-    assertThat(rooms.body()).contains("\"" + PROBE_ROOM + "\"", "\"" + DemoBuilding.ROOF_ROOM + "\"");
+    assertThat(rooms.statusCode())
+        .as("GET /api/v1/rooms with the admin token: %s", rooms.body())
+        .isEqualTo(200);
+    assertThat(rooms.body())
+        .contains("\"" + PROBE_ROOM + "\"", "\"" + DemoBuilding.ROOF_ROOM + "\"");
   }
 
   @Test
@@ -268,14 +317,20 @@ class DemoStackITCase {
         && Instant.now().isBefore(deadline)) {
       pause();
     }
-    assertThat(ProcessStats.isAlive(mosquittoPid)).as("mosquitto pid %d alive", mosquittoPid).isFalse();
+    assertThat(ProcessStats.isAlive(mosquittoPid))
+        .as("mosquitto pid %d alive", mosquittoPid)
+        .isFalse();
     assertThat(ProcessStats.isAlive(influxPid)).as("influxd pid %d alive", influxPid).isFalse();
     assertThat(FreePorts.isAccepting("127.0.0.1", apiPort)).as("API port still open").isFalse();
   }
 
   private Set<String> roomsWithMetrics(String building) {
-    List<Series> answer = influx.query(InfluxQuery.of(
-        "SELECT count(sample_count) FROM room_metrics WHERE building = '" + building + "' GROUP BY room"));
+    List<Series> answer =
+        influx.query(
+            InfluxQuery.of(
+                "SELECT count(sample_count) FROM room_metrics WHERE building = '"
+                    + building
+                    + "' GROUP BY room"));
     Set<String> rooms = new TreeSet<>();
     for (Series series : answer) {
       rooms.add(series.tags().get("room"));
@@ -288,7 +343,8 @@ class DemoStackITCase {
     return InfluxExtension.rows(influx.query(InfluxQuery.of(influxql))).stream().findFirst();
   }
 
-  private static Map<String, JsonNode> awaitRow(Duration timeout, Supplier<Optional<Map<String, JsonNode>>> query) {
+  private static Map<String, JsonNode> awaitRow(
+      Duration timeout, Supplier<Optional<Map<String, JsonNode>>> query) {
     Instant deadline = Instant.now().plus(timeout);
     Optional<Map<String, JsonNode>> row = query.get();
     while (row.isEmpty() && Instant.now().isBefore(deadline)) {
@@ -300,10 +356,21 @@ class DemoStackITCase {
   }
 
   private void mosquittoPub(String topic, String payload) throws IOException, InterruptedException {
-    Process pub = new ProcessBuilder("mosquitto_pub", "-h", "127.0.0.1",
-        "-p", String.valueOf(stack.infra().mosquitto().port()), "-q", "1", "-t", topic, "-m", payload)
-        .redirectErrorStream(true)
-        .start();
+    Process pub =
+        new ProcessBuilder(
+                "mosquitto_pub",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(stack.infra().mosquitto().port()),
+                "-q",
+                "1",
+                "-t",
+                topic,
+                "-m",
+                payload)
+            .redirectErrorStream(true)
+            .start();
     try {
       boolean exited = pub.waitFor(30, TimeUnit.SECONDS);
       String output = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -314,7 +381,8 @@ class DemoStackITCase {
     }
   }
 
-  private HttpResponse<String> get(URI uri, String bearer) throws IOException, InterruptedException {
+  private HttpResponse<String> get(URI uri, String bearer)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
     if (bearer != null) {
       request.header("Authorization", "Bearer " + bearer);
@@ -334,7 +402,9 @@ class DemoStackITCase {
     return String.format(Locale.ROOT, "%.1f", Duration.between(from, to).toMillis() / 1000.0);
   }
 
-  /** The poll interval of the deadline loops above (InfluxDB and Kafka are polled, not waited on). */
+  /**
+   * The poll interval of the deadline loops above (InfluxDB and Kafka are polled, not waited on).
+   */
   private static void pause() {
     try {
       TimeUnit.MILLISECONDS.sleep(500);

@@ -12,11 +12,12 @@ class JobSubmitterTest {
 
   @Test
   void shouldTurnVoltstreamVariablesIntoSortedProgramFlags() {
-    Map<String, String> env = Map.of(
-        "VOLTSTREAM_INFLUX_URL", "http://influx:8086",
-        "VOLTSTREAM_KAFKA_BOOTSTRAP", "kafka:9092",
-        "VOLTSTREAM_JAVA_OPTS", "-Xmx1g",
-        "PATH", "/usr/bin");
+    Map<String, String> env =
+        Map.of(
+            "VOLTSTREAM_INFLUX_URL", "http://influx:8086",
+            "VOLTSTREAM_KAFKA_BOOTSTRAP", "kafka:9092",
+            "VOLTSTREAM_JAVA_OPTS", "-Xmx1g",
+            "PATH", "/usr/bin");
 
     assertThat(JobSubmitter.programArgs(env))
         .containsExactly("--influx-url=http://influx:8086", "--kafka-bootstrap=kafka:9092");
@@ -31,7 +32,8 @@ class JobSubmitterTest {
 
   @Test
   void shouldRejectParallelismBelowOne() {
-    assertThatThrownBy(() -> new JobSubmitter(URI.create("http://127.0.0.1:8081"), Path.of("job.jar"), 0))
+    assertThatThrownBy(
+            () -> new JobSubmitter(URI.create("http://127.0.0.1:8081"), Path.of("job.jar"), 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("--parallelism");
   }

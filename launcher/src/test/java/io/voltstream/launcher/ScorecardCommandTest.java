@@ -22,8 +22,8 @@ class ScorecardCommandTest {
   @Test
   void jsonIsTheLastLineWithEveryStrategyForEveryScenario() throws Exception {
     ScorecardCommand command = new ScorecardCommand();
-    new CommandLine(command).parseArgs("--json", "--days", "1", "--warmup-days", "8",
-        "--uci-csv", uciCsv().toString());
+    new CommandLine(command)
+        .parseArgs("--json", "--days", "1", "--warmup-days", "8", "--uci-csv", uciCsv().toString());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     assertThat(command.run(new PrintStream(bytes, true, StandardCharsets.UTF_8))).isZero();
 
@@ -40,18 +40,22 @@ class ScorecardCommandTest {
       assertThat(one.get("goals").get("violations_met").isBoolean()).isTrue();
       assertThat(one.get("peak_shaving_threshold_kw").asDouble()).isPositive();
     }
-    assertThat(root.get("strategies")).isEqualTo(root.get("scenarios").get("demo").get("strategies"));
+    assertThat(root.get("strategies"))
+        .isEqualTo(root.get("scenarios").get("demo").get("strategies"));
   }
 
   private static void assertStrategies(JsonNode strategies) {
-    assertThat(strategies.fieldNames()).toIterable().containsExactlyElementsOf(Scorecard.STRATEGIES);
-    strategies.forEach(row -> {
-      for (String field : FIELDS) {
-        assertThat(row.get(field)).as(field).isNotNull();
-        assertThat(row.get(field).isNumber()).as(field).isTrue();
-      }
-      assertThat(row.get("soc_violations").isInt()).isTrue();
-    });
+    assertThat(strategies.fieldNames())
+        .toIterable()
+        .containsExactlyElementsOf(Scorecard.STRATEGIES);
+    strategies.forEach(
+        row -> {
+          for (String field : FIELDS) {
+            assertThat(row.get(field)).as(field).isNotNull();
+            assertThat(row.get(field).isNumber()).as(field).isTrue();
+          }
+          assertThat(row.get("soc_violations").isInt()).isTrue();
+        });
   }
 
   private static Path uciCsv() {
@@ -61,6 +65,7 @@ class ScorecardCommandTest {
         return candidate;
       }
     }
-    throw new AssertionError("data/uci-appliances/ not found above " + Path.of("").toAbsolutePath());
+    throw new AssertionError(
+        "data/uci-appliances/ not found above " + Path.of("").toAbsolutePath());
   }
 }

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 /**
  * The one rule for names of buildings, rooms, sensors and the other entities that end up in MQTT
  * topics, Kafka keys, URLs, token permissions and InfluxDB tags: 1 to 64 characters of ASCII
- * letters, digits, {@code .}, {@code _} or {@code -}, and not only dots (so {@code .} and {@code ..}
- * never become path segments). Quotes, backslashes, whitespace and look-alike Unicode are ruled out
- * before any escaping matters.
+ * letters, digits, {@code .}, {@code _} or {@code -}, and not only dots (so {@code .} and {@code
+ * ..} never become path segments). Quotes, backslashes, whitespace and look-alike Unicode are ruled
+ * out before any escaping matters.
  *
  * <pre>{@code
  * String room = EntityId.require("room", raw);   // IllegalArgumentException naming "room"

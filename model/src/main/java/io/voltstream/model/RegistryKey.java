@@ -4,9 +4,10 @@ import io.voltstream.energy.battery.BatterySpec;
 import java.util.Optional;
 
 /**
- * Keys of the compacted {@code registry} topic: {@code building:<id>}, {@code room:<name>},
- * {@code sensor:<id>}, {@code battery:<id>}. The value is the entity's JSON ({@link Building}, {@link Room},
- * {@link Sensor}, {@code io.voltstream.energy.battery.BatterySpec}); a null value (tombstone) deletes it.
+ * Keys of the compacted {@code registry} topic: {@code building:<id>}, {@code room:<name>}, {@code
+ * sensor:<id>}, {@code battery:<id>}. The value is the entity's JSON ({@link Building}, {@link
+ * Room}, {@link Sensor}, {@code io.voltstream.energy.battery.BatterySpec}); a null value
+ * (tombstone) deletes it.
  */
 public record RegistryKey(Kind kind, String id) {
 
@@ -53,7 +54,9 @@ public record RegistryKey(Kind kind, String id) {
     return kind.prefix() + id;
   }
 
-  /** Parses a Kafka key; empty for keys of other kinds, so newer writers do not break older readers. */
+  /**
+   * Parses a Kafka key; empty for keys of other kinds, so newer writers do not break older readers.
+   */
   public static Optional<RegistryKey> decode(String key) {
     if (key == null) {
       return Optional.empty();

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * Aggregate of one room over one event-time window: the value of Kafka {@code room-metrics} and
- * the InfluxDB measurement {@code room_metrics} (timestamped at {@code windowStart}).
+ * Aggregate of one room over one event-time window: the value of Kafka {@code room-metrics} and the
+ * InfluxDB measurement {@code room_metrics} (timestamped at {@code windowStart}).
  *
  * <p>Sums ({@code energyKwh}, {@code generationKwh}) are over every reading in the window; averages
  * and the maximum are over the readings that carried that metric, and are null when none did.

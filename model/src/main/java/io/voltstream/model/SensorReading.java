@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One validated, normalised measurement of one sensor: the value of the Kafka topic {@code readings}.
+ * One validated, normalised measurement of one sensor: the value of the Kafka topic {@code
+ * readings}.
  *
  * <p>Every metric is optional (null when the device did not send it) but a valid reading carries at
  * least one. Units are fixed by the field names; ingest converts whatever unit the device used.
@@ -43,7 +44,10 @@ public record SensorReading(
   /** Number of metric values carried (a "data point" in throughput figures). */
   public int metricCount() {
     int n = 0;
-    for (Double v : new Double[] {energyKwh, powerW, co2Ppm, temperatureC, humidityPercent, voltageV, generationKwh}) {
+    for (Double v :
+        new Double[] {
+          energyKwh, powerW, co2Ppm, temperatureC, humidityPercent, voltageV, generationKwh
+        }) {
       if (v != null) {
         n++;
       }
@@ -52,7 +56,18 @@ public record SensorReading(
   }
 
   public SensorReading withRoom(String newRoom) {
-    return new SensorReading(sensorId, timestamp, newRoom, sensorType, energyKwh, powerW, co2Ppm,
-        temperatureC, humidityPercent, voltageV, generationKwh, ingestedAt);
+    return new SensorReading(
+        sensorId,
+        timestamp,
+        newRoom,
+        sensorType,
+        energyKwh,
+        powerW,
+        co2Ppm,
+        temperatureC,
+        humidityPercent,
+        voltageV,
+        generationKwh,
+        ingestedAt);
   }
 }

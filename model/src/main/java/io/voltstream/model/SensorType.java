@@ -30,7 +30,9 @@ public enum SensorType {
     if (wireName == null) {
       return Optional.empty();
     }
-    return Arrays.stream(values()).filter(t -> t.wireName().equals(wireName.trim().toLowerCase(Locale.ROOT))).findFirst();
+    return Arrays.stream(values())
+        .filter(t -> t.wireName().equals(wireName.trim().toLowerCase(Locale.ROOT)))
+        .findFirst();
   }
 
   @JsonCreator

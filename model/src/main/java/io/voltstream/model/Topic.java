@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * The one declaration of a Kafka topic: its name, how keys and values are encoded, its partitions
- * and cleanup policy, and what it carries (for the README's topic table). Producers, consumers,
- * the provisioner and the docs all take these from {@link Topics}; Kafka and Flink adapters are
- * built from a {@code Topic} in the modules that depend on those libraries.
+ * and cleanup policy, and what it carries (for the README's topic table). Producers, consumers, the
+ * provisioner and the docs all take these from {@link Topics}; Kafka and Flink adapters are built
+ * from a {@code Topic} in the modules that depend on those libraries.
  *
  * @param partitions partitions when the provisioner creates the topic
  * @param key what the key is, e.g. "sensor id"
@@ -24,7 +24,8 @@ public record Topic<K, V>(
     String key,
     String value,
     String writtenBy,
-    String readBy) implements Serializable {
+    String readBy)
+    implements Serializable {
 
   /** Kafka {@code cleanup.policy}. */
   public enum Cleanup {
@@ -46,9 +47,13 @@ public record Topic<K, V>(
     }
   }
 
-  /** A topic of UTF-8 text keys and {@link Json#MAPPER} JSON values of {@code valueType}: one partition, deleting. */
+  /**
+   * A topic of UTF-8 text keys and {@link Json#MAPPER} JSON values of {@code valueType}: one
+   * partition, deleting.
+   */
   public static <V> Topic<String, V> json(String name, Class<V> valueType) {
-    return new Topic<>(name, KeyCodec.utf8(), ValueCodec.json(valueType), 1, Cleanup.DELETE, "", "", "", "");
+    return new Topic<>(
+        name, KeyCodec.utf8(), ValueCodec.json(valueType), 1, Cleanup.DELETE, "", "", "", "");
   }
 
   /** A topic of UTF-8 text keys whose values {@code codec} encodes. */
@@ -62,12 +67,14 @@ public record Topic<K, V>(
 
   /** Log-compacted: the latest value per key is kept, null values delete. */
   public Topic<K, V> compacted() {
-    return new Topic<>(name, keyCodec, valueCodec, partitions, Cleanup.COMPACT, key, value, writtenBy, readBy);
+    return new Topic<>(
+        name, keyCodec, valueCodec, partitions, Cleanup.COMPACT, key, value, writtenBy, readBy);
   }
 
   /** The documentation of the topic: what its keys and values are, who writes and who reads it. */
   public Topic<K, V> documented(String keyText, String valueText, String writers, String readers) {
-    return new Topic<>(name, keyCodec, valueCodec, partitions, cleanup, keyText, valueText, writers, readers);
+    return new Topic<>(
+        name, keyCodec, valueCodec, partitions, cleanup, keyText, valueText, writers, readers);
   }
 
   public byte[] encodeKey(K k) {

@@ -8,87 +8,151 @@ import java.util.List;
 
 /**
  * Every Kafka topic of Voltstream, declared once: the contract between ingest, the jobs, the
- * forecast service and the API. Adding a topic means adding one constant here (and to {@link #all()}):
- * the provisioner creates it, the README test checks its row, producers and consumers take its
- * name and codecs from the constant.
+ * forecast service and the API. Adding a topic means adding one constant here (and to {@link
+ * #all()}): the provisioner creates it, the README test checks its row, producers and consumers
+ * take its name and codecs from the constant.
  */
 public final class Topics {
   /** Valid, normalised {@link SensorReading}s keyed by sensor id. */
-  public static final Topic<String, SensorReading> READINGS = Topic.json("readings", SensorReading.class)
-      .partitions(4)
-      .documented("sensor id", "`SensorReading` JSON (normalised units, snake_case)", "ingest",
-          "every job, API live feed");
+  public static final Topic<String, SensorReading> READINGS =
+      Topic.json("readings", SensorReading.class)
+          .partitions(4)
+          .documented(
+              "sensor id",
+              "`SensorReading` JSON (normalised units, snake_case)",
+              "ingest",
+              "every job, API live feed");
+
   /** Rejected payloads ({@link DeadLetter}) keyed by MQTT topic. */
-  public static final Topic<String, DeadLetter> READINGS_DLQ = Topic.json("readings.dlq", DeadLetter.class)
-      .partitions(2)
-      .documented("MQTT topic", "`DeadLetter`: raw payload, MQTT topic, reason code and message, field, batch index",
-          "ingest", "operators");
+  public static final Topic<String, DeadLetter> READINGS_DLQ =
+      Topic.json("readings.dlq", DeadLetter.class)
+          .partitions(2)
+          .documented(
+              "MQTT topic",
+              "`DeadLetter`: raw payload, MQTT topic, reason code and message, field, batch index",
+              "ingest",
+              "operators");
+
   /** Readings that arrived after their window closed, keyed by sensor id. */
-  public static final Topic<String, SensorReading> READINGS_LATE = Topic.json("readings.late", SensorReading.class)
-      .partitions(2)
-      .documented("sensor id", "`SensorReading` that arrived after its window closed", "room aggregation",
-          "alert job");
+  public static final Topic<String, SensorReading> READINGS_LATE =
+      Topic.json("readings.late", SensorReading.class)
+          .partitions(2)
+          .documented(
+              "sensor id",
+              "`SensorReading` that arrived after its window closed",
+              "room aggregation",
+              "alert job");
+
   /**
-   * Registry of buildings, rooms and sensors: {@link RegistryKey} keys, {@link Building}, {@link Room}
-   * or {@link Sensor} values by the key's kind, tombstones delete.
+   * Registry of buildings, rooms and sensors: {@link RegistryKey} keys, {@link Building}, {@link
+   * Room} or {@link Sensor} values by the key's kind, tombstones delete.
    */
-  public static final Topic<String, Object> REGISTRY = Topic.of("registry", new RegistryCodec())
-      .compacted()
-      .documented("`building:<id>`, `room:<name>`, `sensor:<id>`", "`Building` / `Room` / `Sensor` JSON; null = delete",
-          "API, simulators", "room aggregation, API");
+  public static final Topic<String, Object> REGISTRY =
+      Topic.of("registry", new RegistryCodec())
+          .compacted()
+          .documented(
+              "`building:<id>`, `room:<name>`, `sensor:<id>`",
+              "`Building` / `Room` / `Sensor` JSON; null = delete",
+              "API, simulators",
+              "room aggregation, API");
+
   /** {@link RoomMetrics} per room and window, keyed by room. */
-  public static final Topic<String, RoomMetrics> ROOM_METRICS = Topic.json("room-metrics", RoomMetrics.class)
-      .partitions(2)
-      .documented("room", "`RoomMetrics` JSON", "room aggregation", "alert job, API live feed");
+  public static final Topic<String, RoomMetrics> ROOM_METRICS =
+      Topic.json("room-metrics", RoomMetrics.class)
+          .partitions(2)
+          .documented("room", "`RoomMetrics` JSON", "room aggregation", "alert job, API live feed");
+
   /** Alerts and system events. */
-  public static final Topic<String, SystemEvent> EVENTS = Topic.json("events", SystemEvent.class)
-      .partitions(2)
-      .documented("subject", "`SystemEvent` JSON", "alert job", "API live feed");
+  public static final Topic<String, SystemEvent> EVENTS =
+      Topic.json("events", SystemEvent.class)
+          .partitions(2)
+          .documented("subject", "`SystemEvent` JSON", "alert job", "API live feed");
+
   /**
    * Hourly forecast batches (one JSON object per building, target and run) keyed by building; live
    * copies of what the forecast service writes to InfluxDB {@code forecasts}, pushed by the API. A
    * JSON tree: the API passes it through, so the forecast service may add fields.
    */
-  public static final Topic<String, JsonNode> FORECASTS = Topic.json("forecasts", JsonNode.class)
-      .partitions(2)
-      .documented("building", "forecast batch JSON (`building`, `target`, `model_id`, `fallback`, `fallback_reason`,"
-          + " `issued_at`, `origin`, `values[{hour, value_kwh}]`)",
-          "forecast service (when `VOLTSTREAM_KAFKA_BOOTSTRAP` is set)", "API live feed (`forecast` WS stream)");
+  public static final Topic<String, JsonNode> FORECASTS =
+      Topic.json("forecasts", JsonNode.class)
+          .partitions(2)
+          .documented(
+              "building",
+              "forecast batch JSON (`building`, `target`, `model_id`, `fallback`,"
+                  + " `fallback_reason`, `issued_at`, `origin`, `values[{hour, value_kwh}]`)",
+              "forecast service (when `VOLTSTREAM_KAFKA_BOOTSTRAP` is set)",
+              "API live feed (`forecast` WS stream)");
+
   /** Revoked API token ids, read by every API instance. */
-  public static final Topic<String, Revocation> TOKEN_REVOCATIONS = Topic.json("token-revocations", Revocation.class)
-      .compacted()
-      .documented("token id", "`Revocation` JSON", "API", "every API instance");
+  public static final Topic<String, Revocation> TOKEN_REVOCATIONS =
+      Topic.json("token-revocations", Revocation.class)
+          .compacted()
+          .documented("token id", "`Revocation` JSON", "API", "every API instance");
 
   /**
    * Commands to batteries and devices, the log of record (design §8), keyed by target id so a
    * target's commands stay ordered. Written by the API (manual), the dispatch job, DR and rules;
    * read by the command bridge (→ MQTT) and the command-status job.
    */
-  public static final Topic<String, Command> COMMANDS = Topic.json("commands", Command.class)
-      .partitions(2)
-      .documented("target id", "`Command` JSON (`command_id`, `target_kind`, `target`, `kind`, payload, `issued_at`,"
-          + " `valid_until`, `source`)", "API, dispatch job", "command bridge, command-status job, dispatch job");
+  public static final Topic<String, Command> COMMANDS =
+      Topic.json("commands", Command.class)
+          .partitions(2)
+          .documented(
+              "target id",
+              "`Command` JSON (`command_id`, `target_kind`, `target`, `kind`, payload, `issued_at`,"
+                  + " `valid_until`, `source`)",
+              "API, dispatch job",
+              "command bridge, command-status job, dispatch job");
+
   /** Acknowledgements from batteries and devices, keyed by target id. */
-  public static final Topic<String, CommandAck> COMMAND_ACKS = Topic.json("command-acks", CommandAck.class)
-      .partitions(2)
-      .documented("target id", "`CommandAck` JSON (`command_id`, `status` applied|rejected, `reason`)", "ingest",
-          "command-status job");
+  public static final Topic<String, CommandAck> COMMAND_ACKS =
+      Topic.json("command-acks", CommandAck.class)
+          .partitions(2)
+          .documented(
+              "target id",
+              "`CommandAck` JSON (`command_id`, `status` applied|rejected, `reason`)",
+              "ingest",
+              "command-status job");
+
   /** Each status a command goes through, keyed by command id. */
-  public static final Topic<String, CommandStatus> COMMAND_STATUS = Topic.json("command-status", CommandStatus.class)
-      .partitions(2)
-      .documented("command id", "`CommandStatus` JSON (pending, applied, rejected, expired, timeout)",
-          "command-status job", "API (`GET /commands/{id}`, `commands` WS stream), dispatch job");
+  public static final Topic<String, CommandStatus> COMMAND_STATUS =
+      Topic.json("command-status", CommandStatus.class)
+          .partitions(2)
+          .documented(
+              "command id",
+              "`CommandStatus` JSON (pending, applied, rejected, expired, timeout)",
+              "command-status job",
+              "API (`GET /commands/{id}`, `commands` WS stream), dispatch job");
+
   /** Battery telemetry, keyed by battery id. */
-  public static final Topic<String, BatteryTelemetry> BATTERY_STATE = Topic.json("battery-state", BatteryTelemetry.class)
-      .partitions(2)
-      .documented("battery id", "`BatteryTelemetry` JSON (`soc_percent`, `power_w` + charging, …)", "ingest",
-          "battery state job, dispatch job, API (`batteries` WS stream)");
+  public static final Topic<String, BatteryTelemetry> BATTERY_STATE =
+      Topic.json("battery-state", BatteryTelemetry.class)
+          .partitions(2)
+          .documented(
+              "battery id",
+              "`BatteryTelemetry` JSON (`soc_percent`, `power_w` + charging, …)",
+              "ingest",
+              "battery state job, dispatch job, API (`batteries` WS stream)");
 
   private Topics() {}
 
-  /** Every topic above, in README order (the API's own {@code tokens} topic is declared in serving-api). */
+  /**
+   * Every topic above, in README order (the API's own {@code tokens} topic is declared in
+   * serving-api).
+   */
   public static List<Topic<String, ?>> all() {
-    return List.of(READINGS, READINGS_DLQ, READINGS_LATE, REGISTRY, ROOM_METRICS, EVENTS, FORECASTS,
-        TOKEN_REVOCATIONS, COMMANDS, COMMAND_ACKS, COMMAND_STATUS, BATTERY_STATE);
+    return List.of(
+        READINGS,
+        READINGS_DLQ,
+        READINGS_LATE,
+        REGISTRY,
+        ROOM_METRICS,
+        EVENTS,
+        FORECASTS,
+        TOKEN_REVOCATIONS,
+        COMMANDS,
+        COMMAND_ACKS,
+        COMMAND_STATUS,
+        BATTERY_STATE);
   }
 }

@@ -40,7 +40,10 @@ public interface ValueCodec<K, V> extends Serializable {
 
     @Override
     public V decode(K key, byte[] bytes) throws IOException {
-      V v = type == JsonNode.class ? type.cast(Json.MAPPER.readTree(bytes)) : Json.MAPPER.readValue(bytes, type);
+      V v =
+          type == JsonNode.class
+              ? type.cast(Json.MAPPER.readTree(bytes))
+              : Json.MAPPER.readValue(bytes, type);
       if (v == null || v instanceof JsonNode n && n.isNull()) {
         throw new IOException("JSON null is not a " + type.getSimpleName());
       }

@@ -18,8 +18,20 @@ class EntityIdTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", ".", "..", "kit chen", "kitchen'", "kitchen\"", "a\\b", "room:1", "k\u0131tchen",
-      "kitchen\n", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+  @ValueSource(
+      strings = {
+        "",
+        ".",
+        "..",
+        "kit chen",
+        "kitchen'",
+        "kitchen\"",
+        "a\\b",
+        "room:1",
+        "k\u0131tchen",
+        "kitchen\n",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+      })
   void shouldRejectEverythingElseNamingTheField(String name) {
     assertThat(EntityId.isValid(name)).isFalse();
     assertThat(EntityId.parse(name)).isEmpty();

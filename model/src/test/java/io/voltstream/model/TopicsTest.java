@@ -15,8 +15,16 @@ class TopicsTest {
   @Test
   void shouldDeclareEachTopicOnceWithItsPartitionsAndCleanup() {
     Set<String> names = Topics.all().stream().map(Topic::name).collect(Collectors.toSet());
-    assertThat(names).hasSize(Topics.all().size())
-        .contains("readings", "readings.dlq", "readings.late", "registry", "room-metrics", "events", "forecasts",
+    assertThat(names)
+        .hasSize(Topics.all().size())
+        .contains(
+            "readings",
+            "readings.dlq",
+            "readings.late",
+            "registry",
+            "room-metrics",
+            "events",
+            "forecasts",
             "token-revocations");
     assertThat(Topics.READINGS.partitions()).isEqualTo(4);
     assertThat(Topics.REGISTRY.cleanup()).isEqualTo(Topic.Cleanup.COMPACT);
@@ -29,7 +37,8 @@ class TopicsTest {
     Revocation r = new Revocation("t1", Instant.parse("2026-11-30T00:00:00Z"), "admin");
     byte[] bytes = Topics.TOKEN_REVOCATIONS.encodeValue(r);
 
-    assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"revoked_at\":\"2026-11-30T00:00:00Z\"");
+    assertThat(new String(bytes, StandardCharsets.UTF_8))
+        .contains("\"revoked_at\":\"2026-11-30T00:00:00Z\"");
     assertThat(Topics.TOKEN_REVOCATIONS.decodeValue("t1", bytes)).isEqualTo(r);
     assertThat(Topics.TOKEN_REVOCATIONS.encodeValue(null)).as("a tombstone stays null").isNull();
     assertThat(Topics.READINGS.decodeKey(Topics.READINGS.encodeKey("s1"))).isEqualTo("s1");
@@ -40,16 +49,21 @@ class TopicsTest {
     Room kitchen = new Room("kitchen", "demo", 14.0);
     byte[] bytes = Topics.REGISTRY.encodeValue(kitchen);
 
-    assertThat(Topics.REGISTRY.decodeValue(RegistryKey.room("kitchen").encode(), bytes)).isEqualTo(kitchen);
-    assertThatThrownBy(() -> Topics.REGISTRY.decodeValue("gadget:x", bytes)).isInstanceOf(IOException.class);
+    assertThat(Topics.REGISTRY.decodeValue(RegistryKey.room("kitchen").encode(), bytes))
+        .isEqualTo(kitchen);
+    assertThatThrownBy(() -> Topics.REGISTRY.decodeValue("gadget:x", bytes))
+        .isInstanceOf(IOException.class);
   }
 
   @Test
   void shouldRejectUndecodableValues() {
-    assertThatThrownBy(() -> Topics.EVENTS.decodeValue("k", "not json".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(
+            () -> Topics.EVENTS.decodeValue("k", "not json".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> Topics.EVENTS.decodeValue("k", "null".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(
+            () -> Topics.EVENTS.decodeValue("k", "null".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(IOException.class);
-    assertThatThrownBy(() -> Topic.json("bad topic", String.class)).hasMessageContaining("bad topic");
+    assertThatThrownBy(() -> Topic.json("bad topic", String.class))
+        .hasMessageContaining("bad topic");
   }
 }

@@ -29,10 +29,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The API deployable: reads the settings, opens the Kafka-backed token and registry views, the admin
- * bootstrap, the health checks and the InfluxDB client, hands them to the composition root
- * {@link ApiServer} and starts Javalin.
- * {@link #start} returns a handle the launcher closes; {@link #main} runs until interrupted.
+ * The API deployable: reads the settings, opens the Kafka-backed token and registry views, the
+ * admin bootstrap, the health checks and the InfluxDB client, hands them to the composition root
+ * {@link ApiServer} and starts Javalin. {@link #start} returns a handle the launcher closes; {@link
+ * #main} runs until interrupted.
  *
  * <pre>{@code
  * try (ApiApp.Running api = ApiApp.start(ApiConfig.fromEnv(System.getenv()))) {
@@ -45,16 +45,24 @@ public final class ApiApp {
 
   private ApiApp() {}
 
-  /** A started API instance; closing (idempotent) stops HTTP, then the live feed and socket, then the Kafka clients. */
+  /**
+   * A started API instance; closing (idempotent) stops HTTP, then the live feed and socket, then
+   * the Kafka clients.
+   */
   public static final class Running implements AutoCloseable {
     private final Javalin app;
     private final Deque<AutoCloseable> resources;
     private final Path adminTokenFile;
     private final ApiDependencies deps;
     private final ApiServer server;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Running(Javalin app, Deque<AutoCloseable> resources, Path adminTokenFile, ApiDependencies deps,
+    private Running(
+        Javalin app,
+        Deque<AutoCloseable> resources,
+        Path adminTokenFile,
+        ApiDependencies deps,
         ApiServer server) {
       this.app = app;
       this.resources = resources;
@@ -104,35 +112,58 @@ public final class ApiApp {
   }
 
   /**
-   * Connects to Kafka (failing fast when unreachable), loads the views and starts serving; the query,
-   * export and live settings ({@link QueryConfig}) are read from {@code env}.
+   * Connects to Kafka (failing fast when unreachable), loads the views and starts serving; the
+   * query, export and live settings ({@link QueryConfig}) are read from {@code env}.
    */
   public static Running start(ApiConfig config, Map<String, String> env) throws IOException {
     Deque<AutoCloseable> resources = new ArrayDeque<>();
     try {
       Clock clock = Clock.systemUTC();
       String bootstrap = config.kafkaBootstrap();
-      var revocations = track(resources, KafkaReplicatedMap.open(
-          bootstrap, Topics.TOKEN_REVOCATIONS, config.writeTimeout()));
-      var tokenRecords = track(resources, KafkaReplicatedMap.open(
-          bootstrap, TokenTopics.TOKENS, config.writeTimeout()));
-      var registryView = track(resources, KafkaReplicatedMap.open(
-          bootstrap, Topics.REGISTRY, config.writeTimeout()));
+      var revocations =
+          track(
+              resources,
+              KafkaReplicatedMap.open(bootstrap, Topics.TOKEN_REVOCATIONS, config.writeTimeout()));
+      var tokenRecords =
+          track(
+              resources,
+              KafkaReplicatedMap.open(bootstrap, TokenTopics.TOKENS, config.writeTimeout()));
+      var registryView =
+          track(
+              resources,
+              KafkaReplicatedMap.open(bootstrap, Topics.REGISTRY, config.writeTimeout()));
 
       byte[] secret = SecretFiles.jwtSecret(config.jwtSecret(), config.dataDir());
       JwtService jwt = new JwtService(secret, clock, id -> revocations.get(id).isPresent());
-      TokenService tokens = new TokenService(jwt, tokenRecords, revocations, clock, config.tokenTtl());
+      TokenService tokens =
+          new TokenService(jwt, tokenRecords, revocations, clock, config.tokenTtl());
       Path adminFile = AdminBootstrap.ensure(config.dataDir(), jwt, tokens, config.adminTokenTtl());
 
       KafkaHealthCheck kafkaHealth = track(resources, new KafkaHealthCheck(bootstrap));
-      HealthService health = new HealthService(List.of(kafkaHealth, new InfluxHealthCheck(config.influxUrl())), clock);
+      HealthService health =
+          new HealthService(List.of(kafkaHealth, new InfluxHealthCheck(config.influxUrl())), clock);
       InfluxClient influx = new InfluxClient(config.influxUrl(), config.influxDb());
-      KafkaCommandPublisher commands = track(resources, KafkaCommandPublisher.open(bootstrap, config.writeTimeout()));
-      ApiDependencies deps = new ApiDependencies(config, QueryConfig.fromEnv(env), clock, jwt, tokens,
-          new RegistryService(registryView), health, influx::query, commands, Optional.of(bootstrap));
+      KafkaCommandPublisher commands =
+          track(resources, KafkaCommandPublisher.open(bootstrap, config.writeTimeout()));
+      ApiDependencies deps =
+          new ApiDependencies(
+              config,
+              QueryConfig.fromEnv(env),
+              clock,
+              jwt,
+              tokens,
+              new RegistryService(registryView),
+              health,
+              influx::query,
+              commands,
+              Optional.of(bootstrap));
       ApiServer server = track(resources, new ApiServer(deps));
       Javalin app = server.app().start(config.host(), config.port());
-      LOG.info("API listening on {}:{}; docs at /docs; admin token in {}", config.host(), app.port(), adminFile.toAbsolutePath());
+      LOG.info(
+          "API listening on {}:{}; docs at /docs; admin token in {}",
+          config.host(),
+          app.port(),
+          adminFile.toAbsolutePath());
       return new Running(app, resources, adminFile, deps, server);
     } catch (IOException | RuntimeException e) {
       closeAll(resources);
@@ -147,10 +178,14 @@ public final class ApiApp {
     Map<String, String> env = System.getenv();
     Running api = start(ApiConfig.fromEnv(env), env);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      api.close();
-      stopped.countDown();
-    }, "api-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  api.close();
+                  stopped.countDown();
+                },
+                "api-shutdown"));
     stopped.await();
   }
 

@@ -11,31 +11,31 @@ import java.util.Optional;
 
 /**
  * Configuration of one API instance, read once in {@link ApiApp#main} from the {@code VOLTSTREAM_*}
- * variables declared in {@link ApiOptions}. Every key has a default; invalid values fail at load time
- * with a message naming the key.
+ * variables declared in {@link ApiOptions}. Every key has a default; invalid values fail at load
+ * time with a message naming the key.
  *
  * @param host bind address ({@code VOLTSTREAM_API_HOST}, default {@code 0.0.0.0})
  * @param port HTTP port ({@code VOLTSTREAM_API_PORT}, default 8000; 0 = any free port)
- * @param dataDir data directory holding {@code jwt.secret} and {@code admin.token}
- *     ({@code VOLTSTREAM_DATA_DIR}, default {@code ./var})
- * @param kafkaBootstrap Kafka bootstrap servers ({@code VOLTSTREAM_KAFKA_BOOTSTRAP}, default
- *     {@code localhost:9092})
- * @param influxUrl InfluxDB base URL ({@code VOLTSTREAM_INFLUX_URL}, default
- *     {@code http://localhost:8086})
+ * @param dataDir data directory holding {@code jwt.secret} and {@code admin.token} ({@code
+ *     VOLTSTREAM_DATA_DIR}, default {@code ./var})
+ * @param kafkaBootstrap Kafka bootstrap servers ({@code VOLTSTREAM_KAFKA_BOOTSTRAP}, default {@code
+ *     localhost:9092})
+ * @param influxUrl InfluxDB base URL ({@code VOLTSTREAM_INFLUX_URL}, default {@code
+ *     http://localhost:8086})
  * @param influxDb InfluxDB database ({@code VOLTSTREAM_INFLUX_DB}, default {@code voltstream})
  * @param jwtSecret HS256 secret, at least 32 characters ({@code VOLTSTREAM_JWT_SECRET}; empty: read
  *     or generate {@code <dataDir>/jwt.secret}, mode 600)
  * @param tokenTtl default lifetime of minted tokens ({@code VOLTSTREAM_API_TOKEN_TTL}, default 1d)
- * @param adminTokenTtl lifetime of the bootstrap admin token ({@code VOLTSTREAM_API_ADMIN_TOKEN_TTL},
- *     default 365d)
- * @param rateLimitPerSecond sustained requests per second per token (or per IP without one)
- *     ({@code VOLTSTREAM_API_RATE_LIMIT_RPS}, default 200; 0 disables rate limiting)
- * @param rateLimitBurst requests allowed in a burst above the sustained rate
- *     ({@code VOLTSTREAM_API_RATE_LIMIT_BURST}, default 400)
+ * @param adminTokenTtl lifetime of the bootstrap admin token ({@code
+ *     VOLTSTREAM_API_ADMIN_TOKEN_TTL}, default 365d)
+ * @param rateLimitPerSecond sustained requests per second per token (or per IP without one) ({@code
+ *     VOLTSTREAM_API_RATE_LIMIT_RPS}, default 200; 0 disables rate limiting)
+ * @param rateLimitBurst requests allowed in a burst above the sustained rate ({@code
+ *     VOLTSTREAM_API_RATE_LIMIT_BURST}, default 400)
  * @param maxBodyBytes largest accepted request body ({@code VOLTSTREAM_API_MAX_BODY_BYTES}, default
  *     1048576 B); larger bodies get 413
- * @param requestTimeout idle timeout of a connection and bound of a blocking request
- *     ({@code VOLTSTREAM_API_REQUEST_TIMEOUT}, default 30s)
+ * @param requestTimeout idle timeout of a connection and bound of a blocking request ({@code
+ *     VOLTSTREAM_API_REQUEST_TIMEOUT}, default 30s)
  * @param writeTimeout how long a registry/token write waits for Kafka and for the local view to
  *     catch up ({@code VOLTSTREAM_API_WRITE_TIMEOUT}, default 10s)
  */
@@ -78,20 +78,39 @@ public record ApiConfig(
     require(host != null && !host.isBlank(), ApiOptions.HOST, "must not be empty");
     require(port >= 0 && port <= 65535, ApiOptions.PORT, "must be 0..65535, was " + port);
     require(dataDir != null, CommonOptions.DATA_DIR, "must be set");
-    require(kafkaBootstrap != null && !kafkaBootstrap.isBlank(), CommonOptions.KAFKA_BOOTSTRAP, "must not be empty");
-    ConfigReader.requireValid(CommonOptions.INFLUX_URL, influxUrl == null ? null : influxUrl.toString());
+    require(
+        kafkaBootstrap != null && !kafkaBootstrap.isBlank(),
+        CommonOptions.KAFKA_BOOTSTRAP,
+        "must not be empty");
+    ConfigReader.requireValid(
+        CommonOptions.INFLUX_URL, influxUrl == null ? null : influxUrl.toString());
     ConfigReader.requireValid(CommonOptions.INFLUX_DB, influxDb);
     jwtSecret = jwtSecret == null ? Optional.empty() : jwtSecret.filter(s -> !s.isBlank());
-    require(jwtSecret.map(s -> s.length() >= MIN_SECRET_LENGTH).orElse(true), ApiOptions.JWT_SECRET,
-        "must be at least " + MIN_SECRET_LENGTH + " characters (or unset to generate <data dir>/jwt.secret)");
-    require(tokenTtl != null && !tokenTtl.isNegative() && !tokenTtl.isZero(), ApiOptions.TOKEN_TTL, "must be > 0");
-    require(adminTokenTtl != null && !adminTokenTtl.isNegative() && !adminTokenTtl.isZero(),
-        ApiOptions.ADMIN_TOKEN_TTL, "must be > 0");
+    require(
+        jwtSecret.map(s -> s.length() >= MIN_SECRET_LENGTH).orElse(true),
+        ApiOptions.JWT_SECRET,
+        "must be at least "
+            + MIN_SECRET_LENGTH
+            + " characters (or unset to generate <data dir>/jwt.secret)");
+    require(
+        tokenTtl != null && !tokenTtl.isNegative() && !tokenTtl.isZero(),
+        ApiOptions.TOKEN_TTL,
+        "must be > 0");
+    require(
+        adminTokenTtl != null && !adminTokenTtl.isNegative() && !adminTokenTtl.isZero(),
+        ApiOptions.ADMIN_TOKEN_TTL,
+        "must be > 0");
     require(rateLimitPerSecond >= 0, ApiOptions.RATE_LIMIT_RPS, "must be >= 0 (0 disables)");
     require(rateLimitBurst >= 1, ApiOptions.RATE_LIMIT_BURST, "must be >= 1");
     require(maxBodyBytes >= 1024, ApiOptions.MAX_BODY_BYTES, "must be >= 1024");
-    require(requestTimeout != null && requestTimeout.toMillis() >= 1000, ApiOptions.REQUEST_TIMEOUT, "must be >= 1s");
-    require(writeTimeout != null && writeTimeout.toMillis() >= 100, ApiOptions.WRITE_TIMEOUT, "must be >= 100ms");
+    require(
+        requestTimeout != null && requestTimeout.toMillis() >= 1000,
+        ApiOptions.REQUEST_TIMEOUT,
+        "must be >= 1s");
+    require(
+        writeTimeout != null && writeTimeout.toMillis() >= 100,
+        ApiOptions.WRITE_TIMEOUT,
+        "must be >= 100ms");
   }
 
   /** Defaults for every key; see the record's documentation. */
@@ -120,8 +139,21 @@ public record ApiConfig(
   }
 
   public ApiConfig withPort(int newPort) {
-    return new ApiConfig(host, newPort, dataDir, kafkaBootstrap, influxUrl, influxDb, jwtSecret, tokenTtl,
-        adminTokenTtl, rateLimitPerSecond, rateLimitBurst, maxBodyBytes, requestTimeout, writeTimeout);
+    return new ApiConfig(
+        host,
+        newPort,
+        dataDir,
+        kafkaBootstrap,
+        influxUrl,
+        influxDb,
+        jwtSecret,
+        tokenTtl,
+        adminTokenTtl,
+        rateLimitPerSecond,
+        rateLimitBurst,
+        maxBodyBytes,
+        requestTimeout,
+        writeTimeout);
   }
 
   private static void require(boolean ok, Option<?> option, String message) {

@@ -1,18 +1,18 @@
 package io.voltstream.api;
 
 import io.voltstream.api.auth.JwtService;
-import io.voltstream.api.commands.CommandPublisher;
-import io.voltstream.api.store.StoreUnavailableException;
-import io.voltstream.model.Revocation;
 import io.voltstream.api.auth.TokenRecord;
 import io.voltstream.api.auth.TokenService;
+import io.voltstream.api.commands.CommandPublisher;
 import io.voltstream.api.health.HealthService;
 import io.voltstream.api.influx.InfluxReader;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.registry.RegistryService;
 import io.voltstream.api.store.InMemoryReplicatedMap;
 import io.voltstream.api.store.ReplicatedMap;
+import io.voltstream.api.store.StoreUnavailableException;
 import io.voltstream.influx.InfluxException;
+import io.voltstream.model.Revocation;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -20,9 +20,9 @@ import java.util.Optional;
 
 /**
  * What {@link ApiServer} wires the resources from: the settings, the clock, the token and registry
- * views, the health checks, the InfluxDB reader (raw: the server adds the caches and the 503 mapping)
- * and where the live feed reads Kafka. Built by {@link ApiApp} from real Kafka-backed stores, or by
- * {@link #inMemory} for tests that exercise the real router without infrastructure.
+ * views, the health checks, the InfluxDB reader (raw: the server adds the caches and the 503
+ * mapping) and where the live feed reads Kafka. Built by {@link ApiApp} from real Kafka-backed
+ * stores, or by {@link #inMemory} for tests that exercise the real router without infrastructure.
  *
  * <pre>{@code
  * ApiDependencies deps = ApiDependencies.inMemory(config, clock).withInflux(fakeInflux);
@@ -31,7 +31,8 @@ import java.util.Optional;
  * }</pre>
  *
  * @param commands where manual commands go (Kafka {@code commands})
- * @param liveFeedBootstrap Kafka the live feed reads from; empty: no feed (only {@code hub().broadcast})
+ * @param liveFeedBootstrap Kafka the live feed reads from; empty: no feed (only {@code
+ *     hub().broadcast})
  */
 public record ApiDependencies(
     ApiConfig config,
@@ -46,35 +47,93 @@ public record ApiDependencies(
     Optional<String> liveFeedBootstrap) {
 
   public ApiDependencies withHealth(HealthService newHealth) {
-    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, newHealth, influx, commands, liveFeedBootstrap);
+    return new ApiDependencies(
+        config,
+        queryConfig,
+        clock,
+        jwt,
+        tokens,
+        registry,
+        newHealth,
+        influx,
+        commands,
+        liveFeedBootstrap);
   }
 
   public ApiDependencies withQueryConfig(QueryConfig newQueryConfig) {
-    return new ApiDependencies(config, newQueryConfig, clock, jwt, tokens, registry, health, influx, commands, liveFeedBootstrap);
+    return new ApiDependencies(
+        config,
+        newQueryConfig,
+        clock,
+        jwt,
+        tokens,
+        registry,
+        health,
+        influx,
+        commands,
+        liveFeedBootstrap);
   }
 
   public ApiDependencies withInflux(InfluxReader newInflux) {
-    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, newInflux, commands, liveFeedBootstrap);
+    return new ApiDependencies(
+        config,
+        queryConfig,
+        clock,
+        jwt,
+        tokens,
+        registry,
+        health,
+        newInflux,
+        commands,
+        liveFeedBootstrap);
   }
 
   public ApiDependencies withCommands(CommandPublisher newCommands) {
-    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, influx, newCommands,
+    return new ApiDependencies(
+        config,
+        queryConfig,
+        clock,
+        jwt,
+        tokens,
+        registry,
+        health,
+        influx,
+        newCommands,
         liveFeedBootstrap);
   }
 
   public ApiDependencies withLiveFeed(String kafkaBootstrap) {
-    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, influx, commands,
+    return new ApiDependencies(
+        config,
+        queryConfig,
+        clock,
+        jwt,
+        tokens,
+        registry,
+        health,
+        influx,
+        commands,
         Optional.of(kafkaBootstrap));
   }
 
   public ApiDependencies withoutLiveFeed() {
-    return new ApiDependencies(config, queryConfig, clock, jwt, tokens, registry, health, influx, commands, Optional.empty());
+    return new ApiDependencies(
+        config,
+        queryConfig,
+        clock,
+        jwt,
+        tokens,
+        registry,
+        health,
+        influx,
+        commands,
+        Optional.empty());
   }
 
   /**
    * In-process stores, a random JWT secret, default query settings, no health checks, no live feed,
-   * no InfluxDB (its routes answer 503 until {@link #withInflux} gives one) and no Kafka for commands
-   * (503 until {@link #withCommands}).
+   * no InfluxDB (its routes answer 503 until {@link #withInflux} gives one) and no Kafka for
+   * commands (503 until {@link #withCommands}).
    */
   public static ApiDependencies inMemory(ApiConfig config, Clock clock) {
     byte[] secret = new byte[32];
@@ -82,15 +141,27 @@ public record ApiDependencies(
     ReplicatedMap<TokenRecord> tokens = new InMemoryReplicatedMap<>();
     ReplicatedMap<Revocation> revocations = new InMemoryReplicatedMap<>();
     JwtService jwt = new JwtService(secret, clock, id -> revocations.get(id).isPresent());
-    TokenService tokenService = new TokenService(jwt, tokens, revocations, clock, config.tokenTtl());
+    TokenService tokenService =
+        new TokenService(jwt, tokens, revocations, clock, config.tokenTtl());
     RegistryService registry = new RegistryService(new InMemoryReplicatedMap<>());
-    InfluxReader noInflux = q -> {
-      throw new InfluxException("no InfluxDB configured");
-    };
-    CommandPublisher noKafka = c -> {
-      throw new StoreUnavailableException("no Kafka configured for commands");
-    };
-    return new ApiDependencies(config, QueryConfig.defaults(), clock, jwt, tokenService, registry,
-        new HealthService(List.of(), clock), noInflux, noKafka, Optional.empty());
+    InfluxReader noInflux =
+        q -> {
+          throw new InfluxException("no InfluxDB configured");
+        };
+    CommandPublisher noKafka =
+        c -> {
+          throw new StoreUnavailableException("no Kafka configured for commands");
+        };
+    return new ApiDependencies(
+        config,
+        QueryConfig.defaults(),
+        clock,
+        jwt,
+        tokenService,
+        registry,
+        new HealthService(List.of(), clock),
+        noInflux,
+        noKafka,
+        Optional.empty());
   }
 }

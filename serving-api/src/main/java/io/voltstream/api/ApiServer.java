@@ -58,17 +58,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The composition root of the API: builds every resource (health, tokens, buildings, rooms, sensors,
- * room data, analytics, data query, export, events, forecasts, batteries, commands, building
- * settings, the live socket, docs) from its
- * {@link ApiDependencies}, each resource's controller registering its own routes in one
- * {@link RouteTable}, and turns the table into an un-started Javalin app whose routes carry their
- * {@link RouteSpec} (roles, docs) as metadata for the single access check and {@code /openapi.json}.
- * No resource package imports this one or another resource's package; to add a resource, construct
- * its controller in {@code resources(...)} (see the serving-api README, "Adding a resource").
+ * The composition root of the API: builds every resource (health, tokens, buildings, rooms,
+ * sensors, room data, analytics, data query, export, events, forecasts, batteries, commands,
+ * building settings, the live socket, docs) from its {@link ApiDependencies}, each resource's
+ * controller registering its own routes in one {@link RouteTable}, and turns the table into an
+ * un-started Javalin app whose routes carry their {@link RouteSpec} (roles, docs) as metadata for
+ * the single access check and {@code /openapi.json}. No resource package imports this one or
+ * another resource's package; to add a resource, construct its controller in {@code resources(...)}
+ * (see the serving-api README, "Adding a resource").
  *
- * <p>Caches: one per path. Room data keeps its serialised answers (in the controller); summary, data
- * query and events share a short-TTL query cache; forecasts cache for 30 s; export streams uncached.
+ * <p>Caches: one per path. Room data keeps its serialised answers (in the controller); summary,
+ * data query and events share a short-TTL query cache; forecasts cache for 30 s; export streams
+ * uncached.
  *
  * <pre>{@code
  * Javalin app = ApiServer.create(deps).start("127.0.0.1", 0);   // stopping the app closes the live parts
@@ -77,6 +78,7 @@ import java.util.Optional;
 public final class ApiServer implements AutoCloseable {
   /** Classpath folder served at {@code /} when present (the dashboard). */
   public static final String DASHBOARD_RESOURCES = "/public";
+
   static final Duration FORECAST_CACHE_TTL = Duration.ofSeconds(30);
 
   private final ApiDependencies deps;
@@ -99,16 +101,29 @@ public final class ApiServer implements AutoCloseable {
     List.of(extraRoutes).forEach(r -> r.registerRoutes(routes));
     new DocsController(routes).registerRoutes(routes);
     routes.specs(); // fails fast when a route lacks its access rule or is registered twice
-    this.feed = deps.liveFeedBootstrap().map(b -> LiveFeed.start(b, hub, new LiveMessages(registry::roomOfSensor,
-        battery -> deps.registry().battery(battery).map(BatterySpec::building))));
+    this.feed =
+        deps.liveFeedBootstrap()
+            .map(
+                b ->
+                    LiveFeed.start(
+                        b,
+                        hub,
+                        new LiveMessages(
+                            registry::roomOfSensor,
+                            battery ->
+                                deps.registry().battery(battery).map(BatterySpec::building))));
   }
 
   private List<ResourceRoutes> resources(ResourceScope scope, RegistryLookup registry) {
     QueryConfig queries = deps.queryConfig();
     Clock clock = deps.clock();
     InfluxReader uncached = new GuardedInfluxReader(deps.influx());
-    InfluxReader cached = new GuardedInfluxReader(new CachingInfluxReader(deps.influx(), queries.cacheTtl(), 10_000, clock));
-    InfluxReader forecasts = new GuardedInfluxReader(new CachingInfluxReader(deps.influx(), FORECAST_CACHE_TTL, 1_000, clock));
+    InfluxReader cached =
+        new GuardedInfluxReader(
+            new CachingInfluxReader(deps.influx(), queries.cacheTtl(), 10_000, clock));
+    InfluxReader forecasts =
+        new GuardedInfluxReader(
+            new CachingInfluxReader(deps.influx(), FORECAST_CACHE_TTL, 1_000, clock));
     CommandService commands = new CommandService(deps.commands(), uncached, clock);
     return List.<ResourceRoutes>of(
         new HealthController(deps.health()),
@@ -116,20 +131,27 @@ public final class ApiServer implements AutoCloseable {
         new BuildingController(deps.registry(), scope),
         new RoomController(deps.registry(), scope),
         new SensorController(deps.registry(), scope),
-        new RoomDataController(new RoomDataService(uncached, registry, queries), scope, queries, clock),
-        new AnalyticsController(new SummaryService(cached, registry, hub::sessionCount, clock), deps.registry(), scope),
+        new RoomDataController(
+            new RoomDataService(uncached, registry, queries), scope, queries, clock),
+        new AnalyticsController(
+            new SummaryService(cached, registry, hub::sessionCount, clock), deps.registry(), scope),
         new DataQueryController(new DataQueryService(cached, queries, clock), scope),
         new ExportController(new ExportService(uncached, queries), scope, queries, clock),
         new EventsController(new EventsService(cached), scope, clock),
         new ForecastController(new ForecastQueryService(forecasts, clock), scope),
-        new BatteryController(deps.registry(), new BatteryService(deps.registry(), uncached, commands, clock), scope),
-        new BatteryAnalyticsController(new BatteryAnalyticsService(deps.registry(), cached), scope, queries, clock),
+        new BatteryController(
+            deps.registry(), new BatteryService(deps.registry(), uncached, commands, clock), scope),
+        new BatteryAnalyticsController(
+            new BatteryAnalyticsService(deps.registry(), cached), scope, queries, clock),
         new CommandController(commands, scope),
         new BuildingSettingsController(deps.registry(), scope),
         socket);
   }
 
-  /** An un-started app that closes this server's live parts when it stops; {@code extraRoutes} for tests. */
+  /**
+   * An un-started app that closes this server's live parts when it stops; {@code extraRoutes} for
+   * tests.
+   */
   public static Javalin create(ApiDependencies deps, ResourceRoutes... extraRoutes) {
     ApiServer server = new ApiServer(deps, extraRoutes);
     return server.app(true);
@@ -155,35 +177,39 @@ public final class ApiServer implements AutoCloseable {
     return feed;
   }
 
-  /** A new un-started Javalin app serving this server's routes; stopping it leaves the server open. */
+  /**
+   * A new un-started Javalin app serving this server's routes; stopping it leaves the server open.
+   */
   public Javalin app() {
     return app(false);
   }
 
   private Javalin app(boolean closeOnStop) {
     ApiConfig config = deps.config();
-    RateLimiter limiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), deps.clock());
+    RateLimiter limiter =
+        new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), deps.clock());
     AccessControl access = new AccessControl(deps.jwt(), limiter, config.maxBodyBytes());
-    return Javalin.create(cfg -> {
-      configure(cfg, config);
-      if (closeOnStop) {
-        cfg.events.serverStopped(this::close);
-      }
-      ErrorMapping.register(cfg.routes);
-      cfg.routes.beforeMatched(access::check);
-      for (RouteTable.HttpRoute r : routes.httpRoutes()) {
-        RouteSpec spec = r.spec();
-        cfg.routes.addEndpoint(
-            Endpoint.create(HandlerType.findOrCreate(spec.method()), spec.path())
-                .addMetadata(spec)
-                .addMetadata(new Roles(spec.roles()))
-                .handler(r.handler()));
-      }
-      for (RouteTable.WsRoute r : routes.wsRoutes()) {
-        RouteSpec spec = r.spec();
-        cfg.routes.ws(spec.path(), r.config(), spec.roles().toArray(new Role[0]));
-      }
-    });
+    return Javalin.create(
+        cfg -> {
+          configure(cfg, config);
+          if (closeOnStop) {
+            cfg.events.serverStopped(this::close);
+          }
+          ErrorMapping.register(cfg.routes);
+          cfg.routes.beforeMatched(access::check);
+          for (RouteTable.HttpRoute r : routes.httpRoutes()) {
+            RouteSpec spec = r.spec();
+            cfg.routes.addEndpoint(
+                Endpoint.create(HandlerType.findOrCreate(spec.method()), spec.path())
+                    .addMetadata(spec)
+                    .addMetadata(new Roles(spec.roles()))
+                    .handler(r.handler()));
+          }
+          for (RouteTable.WsRoute r : routes.wsRoutes()) {
+            RouteSpec spec = r.spec();
+            cfg.routes.ws(spec.path(), r.config(), spec.roles().toArray(new Role[0]));
+          }
+        });
   }
 
   /** Stops the live feed, then the socket (closing its sessions) and the hub. */
@@ -201,20 +227,23 @@ public final class ApiServer implements AutoCloseable {
     cfg.http.prefer405over404 = true;
     cfg.http.asyncTimeout = config.requestTimeout().toMillis();
     cfg.router.ignoreTrailingSlashes = true;
-    cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(config.requestTimeout().toMillis()));
+    cfg.jetty.modifyHttpConfiguration(
+        http -> http.setIdleTimeout(config.requestTimeout().toMillis()));
     if (ApiServer.class.getResource(DASHBOARD_RESOURCES) != null) {
-      cfg.staticFiles.add(sf -> {
-        sf.hostedPath = "/";
-        sf.directory = DASHBOARD_RESOURCES;
-        sf.location = Location.CLASSPATH;
-      });
+      cfg.staticFiles.add(
+          sf -> {
+            sf.hostedPath = "/";
+            sf.directory = DASHBOARD_RESOURCES;
+            sf.location = Location.CLASSPATH;
+          });
     }
     if (ApiServer.class.getResource(DocsController.ASSETS_RESOURCES) != null) {
-      cfg.staticFiles.add(sf -> {
-        sf.hostedPath = DocsController.ASSETS_PATH;
-        sf.directory = DocsController.ASSETS_RESOURCES;
-        sf.location = Location.CLASSPATH;
-      });
+      cfg.staticFiles.add(
+          sf -> {
+            sf.hostedPath = DocsController.ASSETS_PATH;
+            sf.directory = DocsController.ASSETS_RESOURCES;
+            sf.location = Location.CLASSPATH;
+          });
     }
   }
 }

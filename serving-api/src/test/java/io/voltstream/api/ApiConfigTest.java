@@ -29,12 +29,20 @@ class ApiConfigTest {
 
   @Test
   void shouldReadEveryKey() {
-    ApiConfig c = ApiConfig.fromEnv(Map.ofEntries(
-        Map.entry(ApiConfig.HOST, "127.0.0.1"), Map.entry(ApiConfig.PORT, "0"), Map.entry(ApiConfig.DATA_DIR, "/tmp/x"),
-        Map.entry(ApiConfig.KAFKA_BOOTSTRAP, "k:1"), Map.entry(ApiConfig.INFLUX_URL, "http://i:2/"),
-        Map.entry(ApiConfig.INFLUX_DB, "db"), Map.entry(ApiConfig.JWT_SECRET, "s".repeat(32)),
-        Map.entry("VOLTSTREAM_API_TOKEN_TTL_S", "60"), Map.entry(ApiConfig.RATE_LIMIT_RPS, "0"),
-        Map.entry(ApiConfig.MAX_BODY_BYTES, "4096"), Map.entry("VOLTSTREAM_API_REQUEST_TIMEOUT_S", "5")));
+    ApiConfig c =
+        ApiConfig.fromEnv(
+            Map.ofEntries(
+                Map.entry(ApiConfig.HOST, "127.0.0.1"),
+                Map.entry(ApiConfig.PORT, "0"),
+                Map.entry(ApiConfig.DATA_DIR, "/tmp/x"),
+                Map.entry(ApiConfig.KAFKA_BOOTSTRAP, "k:1"),
+                Map.entry(ApiConfig.INFLUX_URL, "http://i:2/"),
+                Map.entry(ApiConfig.INFLUX_DB, "db"),
+                Map.entry(ApiConfig.JWT_SECRET, "s".repeat(32)),
+                Map.entry("VOLTSTREAM_API_TOKEN_TTL_S", "60"),
+                Map.entry(ApiConfig.RATE_LIMIT_RPS, "0"),
+                Map.entry(ApiConfig.MAX_BODY_BYTES, "4096"),
+                Map.entry("VOLTSTREAM_API_REQUEST_TIMEOUT_S", "5")));
 
     assertThat(c.port()).isZero();
     assertThat(c.influxUrl()).isEqualTo(URI.create("http://i:2"));
@@ -46,8 +54,17 @@ class ApiConfigTest {
 
   @Test
   void shouldReadDurationsInTheOneSyntaxUnderTheirNewNames() {
-    ApiConfig c = ApiConfig.fromEnv(Map.of(ApiConfig.TOKEN_TTL, "2h", ApiConfig.ADMIN_TOKEN_TTL, "30d",
-        ApiConfig.REQUEST_TIMEOUT, "45s", ApiConfig.WRITE_TIMEOUT, "500ms"));
+    ApiConfig c =
+        ApiConfig.fromEnv(
+            Map.of(
+                ApiConfig.TOKEN_TTL,
+                "2h",
+                ApiConfig.ADMIN_TOKEN_TTL,
+                "30d",
+                ApiConfig.REQUEST_TIMEOUT,
+                "45s",
+                ApiConfig.WRITE_TIMEOUT,
+                "500ms"));
 
     assertThat(c.tokenTtl()).isEqualTo(Duration.ofHours(2));
     assertThat(c.adminTokenTtl()).isEqualTo(Duration.ofDays(30));
@@ -64,7 +81,8 @@ class ApiConfigTest {
     assertThatThrownBy(() -> ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "70000")))
         .hasMessageContaining(ApiConfig.PORT);
     assertThatThrownBy(() -> ApiConfig.fromEnv(Map.of(ApiConfig.JWT_SECRET, "short")))
-        .hasMessageContaining(ApiConfig.JWT_SECRET).hasMessageContaining("32");
+        .hasMessageContaining(ApiConfig.JWT_SECRET)
+        .hasMessageContaining("32");
     assertThatThrownBy(() -> ApiConfig.fromEnv(Map.of(ApiConfig.INFLUX_URL, "ftp://x")))
         .hasMessageContaining(ApiConfig.INFLUX_URL);
     assertThatThrownBy(() -> ApiConfig.fromEnv(Map.of(ApiConfig.INFLUX_DB, "a;drop")))

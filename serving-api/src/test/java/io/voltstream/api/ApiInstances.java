@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Starts real API instances ({@link ApiApp#start}) for ITCases, on free ports and temp data dirs. */
+/**
+ * Starts real API instances ({@link ApiApp#start}) for ITCases, on free ports and temp data dirs.
+ */
 public final class ApiInstances {
   /** A fixed secret so tests can forge expired tokens with the API's own key. */
   public static final String SECRET = "itcase-secret-0123456789abcdef-0123456789";
@@ -15,7 +17,8 @@ public final class ApiInstances {
   private ApiInstances() {}
 
   /** Env for an instance on {@code kafkaBootstrap}, with {@code extra} entries on top. */
-  public static Map<String, String> env(String kafkaBootstrap, Path dataDir, Map<String, String> extra) {
+  public static Map<String, String> env(
+      String kafkaBootstrap, Path dataDir, Map<String, String> extra) {
     Map<String, String> env = new HashMap<>();
     env.put(ApiConfig.HOST, "127.0.0.1");
     env.put(ApiConfig.PORT, "0");
@@ -38,10 +41,23 @@ public final class ApiInstances {
     }
   }
 
-  /** A production instance on real Kafka and InfluxDB without rate limiting (for tests that send many requests). */
-  public static ApiApp.Running startUnthrottled(String kafkaBootstrap, Path dataDir, String influxUrl, String influxDb) {
-    return start(env(kafkaBootstrap, dataDir, Map.of(
-        ApiConfig.RATE_LIMIT_RPS, "0", ApiConfig.INFLUX_URL, influxUrl, ApiConfig.INFLUX_DB, influxDb)));
+  /**
+   * A production instance on real Kafka and InfluxDB without rate limiting (for tests that send
+   * many requests).
+   */
+  public static ApiApp.Running startUnthrottled(
+      String kafkaBootstrap, Path dataDir, String influxUrl, String influxDb) {
+    return start(
+        env(
+            kafkaBootstrap,
+            dataDir,
+            Map.of(
+                ApiConfig.RATE_LIMIT_RPS,
+                "0",
+                ApiConfig.INFLUX_URL,
+                influxUrl,
+                ApiConfig.INFLUX_DB,
+                influxDb)));
   }
 
   public static String adminToken(ApiApp.Running api) {

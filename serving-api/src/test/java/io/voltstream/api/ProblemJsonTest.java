@@ -23,15 +23,30 @@ class ProblemJsonTest {
   private String viewer;
 
   /** A route whose handler fails unexpectedly, to see the 500 shape. */
-  private static final ResourceRoutes FAILING = routes -> routes.get("/api/v1/test/boom", ctx -> {
-    throw new IllegalStateException("secret internal detail");
-  }).anyRole().summary("always fails");
+  private static final ResourceRoutes FAILING =
+      routes ->
+          routes
+              .get(
+                  "/api/v1/test/boom",
+                  ctx -> {
+                    throw new IllegalStateException("secret internal detail");
+                  })
+              .anyRole()
+              .summary("always fails");
 
   @BeforeEach
   void start() {
-    ApiConfig config = ApiConfig.fromEnv(Map.of(
-        ApiConfig.PORT, "0", ApiConfig.RATE_LIMIT_RPS, "1", ApiConfig.RATE_LIMIT_BURST, "5",
-        ApiConfig.MAX_BODY_BYTES, "2048"));
+    ApiConfig config =
+        ApiConfig.fromEnv(
+            Map.of(
+                ApiConfig.PORT,
+                "0",
+                ApiConfig.RATE_LIMIT_RPS,
+                "1",
+                ApiConfig.RATE_LIMIT_BURST,
+                "5",
+                ApiConfig.MAX_BODY_BYTES,
+                "2048"));
     ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
     app = ApiServer.create(deps, FAILING).start("127.0.0.1", 0);
     client = new ApiTestClient(app.port());
@@ -88,7 +103,8 @@ class ProblemJsonTest {
       }
     }
     assertProblem(last, 429);
-    assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
+    assertThat(last.headers().firstValue("Retry-After"))
+        .hasValueSatisfying(v -> assertThat(Long.parseLong(v)).isPositive());
   }
 
   @Test
@@ -102,12 +118,20 @@ class ProblemJsonTest {
 
   @Test
   void shouldAnswerOversizeChunkedBodyWith413() throws Exception {
-    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.port() + "/api/v1/rooms"))
-        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
-            () -> new java.io.ByteArrayInputStream(("{\"name\":\"" + "y".repeat(8000) + "\"}").getBytes())))
-        .build();
-    var r = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    var request =
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + app.port() + "/api/v1/rooms"))
+            .header("Authorization", "Bearer " + admin)
+            .header("Content-Type", "application/json")
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                    () ->
+                        new java.io.ByteArrayInputStream(
+                            ("{\"name\":\"" + "y".repeat(8000) + "\"}").getBytes())))
+            .build();
+    var r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
     assertProblem(new ApiTestClient.Response(r.statusCode(), r.body(), r.headers()), 413);
   }
 
@@ -115,7 +139,8 @@ class ProblemJsonTest {
   void shouldAnswerMissingTokenWith401() {
     var r = client.get("/api/v1/rooms", null);
     assertProblem(r, 401);
-    assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(r.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
   }
 
   @Test
@@ -146,7 +171,11 @@ class ProblemJsonTest {
 
   @Test
   void shouldAnswerUnknownRoomReferenceWith422NamingTheField() {
-    var r = client.post("/api/v1/sensors", admin, "{\"sensor_id\":\"s1\",\"room\":\"attic\",\"sensor_type\":\"co2\"}");
+    var r =
+        client.post(
+            "/api/v1/sensors",
+            admin,
+            "{\"sensor_id\":\"s1\",\"room\":\"attic\",\"sensor_type\":\"co2\"}");
     assertProblem(r, 422);
     assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("room");
   }
@@ -155,7 +184,9 @@ class ProblemJsonTest {
   void shouldHideInternalsOf500ButGiveAnErrorId() {
     var r = client.get("/api/v1/test/boom", admin);
     assertProblem(r, 500);
-    assertThat(r.body()).doesNotContain("secret internal detail").doesNotContain("IllegalStateException");
+    assertThat(r.body())
+        .doesNotContain("secret internal detail")
+        .doesNotContain("IllegalStateException");
     assertThat(r.json().get("error_id").asText()).isNotBlank();
   }
 

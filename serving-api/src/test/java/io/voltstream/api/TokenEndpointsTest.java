@@ -22,7 +22,8 @@ class TokenEndpointsTest {
 
   @BeforeEach
   void start() {
-    ApiDependencies deps = ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), Clock.systemUTC());
+    ApiDependencies deps =
+        ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), Clock.systemUTC());
     app = ApiServer.create(deps).start("127.0.0.1", 0);
     client = new ApiTestClient(app.port());
     admin = deps.jwt().issue("root", Role.ADMIN, List.of(), Duration.ofHours(1)).token();
@@ -35,8 +36,11 @@ class TokenEndpointsTest {
 
   @Test
   void shouldMintAUsableTokenWithTheRequestedRoleAndExpiry() {
-    var r = client.post("/api/v1/tokens/generate", admin,
-        "{\"name\":\"grafana\",\"role\":\"viewer\",\"expires_in_s\":600,\"permissions\":[\"room:kitchen\"]}");
+    var r =
+        client.post(
+            "/api/v1/tokens/generate",
+            admin,
+            "{\"name\":\"grafana\",\"role\":\"viewer\",\"expires_in_s\":600,\"permissions\":[\"room:kitchen\"]}");
 
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     JsonNode body = r.json();
@@ -56,8 +60,12 @@ class TokenEndpointsTest {
 
   @Test
   void shouldListIssuedTokensWithoutTheirSecrets() {
-    String token = client.post("/api/v1/tokens/generate", admin, "{\"name\":\"ops\",\"role\":\"operator\"}").json()
-        .get("token").asText();
+    String token =
+        client
+            .post("/api/v1/tokens/generate", admin, "{\"name\":\"ops\",\"role\":\"operator\"}")
+            .json()
+            .get("token")
+            .asText();
 
     var list = client.get("/api/v1/tokens", admin);
 
@@ -69,11 +77,16 @@ class TokenEndpointsTest {
 
   @Test
   void shouldRejectARevokedTokenImmediately() {
-    JsonNode minted = client.post("/api/v1/tokens/generate", admin, "{\"name\":\"tmp\",\"role\":\"viewer\"}").json();
+    JsonNode minted =
+        client
+            .post("/api/v1/tokens/generate", admin, "{\"name\":\"tmp\",\"role\":\"viewer\"}")
+            .json();
     String token = minted.get("token").asText();
     assertThat(client.get("/api/v1/rooms", token).status()).isEqualTo(200);
 
-    var revoke = client.post("/api/v1/tokens/revoke", admin, "{\"id\":\"" + minted.get("id").asText() + "\"}");
+    var revoke =
+        client.post(
+            "/api/v1/tokens/revoke", admin, "{\"id\":\"" + minted.get("id").asText() + "\"}");
 
     assertThat(revoke.status()).as(revoke.body()).isEqualTo(200);
     var denied = client.get("/api/v1/rooms", token);
@@ -86,18 +99,27 @@ class TokenEndpointsTest {
 
   @Test
   void shouldRevokeByTheTokenItself() {
-    String token = client.post("/api/v1/tokens/generate", admin, "{\"name\":\"tmp\",\"role\":\"viewer\"}").json()
-        .get("token").asText();
+    String token =
+        client
+            .post("/api/v1/tokens/generate", admin, "{\"name\":\"tmp\",\"role\":\"viewer\"}")
+            .json()
+            .get("token")
+            .asText();
 
-    assertThat(client.post("/api/v1/tokens/revoke", admin, "{\"token\":\"" + token + "\"}").status()).isEqualTo(200);
+    assertThat(
+            client.post("/api/v1/tokens/revoke", admin, "{\"token\":\"" + token + "\"}").status())
+        .isEqualTo(200);
 
     assertThat(client.get("/api/v1/rooms", token).status()).isEqualTo(401);
   }
 
   @Test
   void shouldNameEachInvalidFieldOfAGenerateRequest() {
-    var r = client.post("/api/v1/tokens/generate", admin,
-        "{\"name\":\"\",\"role\":\"root\",\"expires_in_s\":-5,\"permissions\":[\"kitchen\"]}");
+    var r =
+        client.post(
+            "/api/v1/tokens/generate",
+            admin,
+            "{\"name\":\"\",\"role\":\"root\",\"expires_in_s\":-5,\"permissions\":[\"kitchen\"]}");
 
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.json().get("errors").findValuesAsText("field"))
@@ -106,6 +128,7 @@ class TokenEndpointsTest {
 
   @Test
   void shouldAnswer404WhenRevokingAnUnknownId() {
-    assertThat(client.post("/api/v1/tokens/revoke", admin, "{\"id\":\"nope\"}").status()).isEqualTo(404);
+    assertThat(client.post("/api/v1/tokens/revoke", admin, "{\"id\":\"nope\"}").status())
+        .isEqualTo(404);
   }
 }

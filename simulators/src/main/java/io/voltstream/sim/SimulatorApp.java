@@ -5,15 +5,15 @@ import io.voltstream.sim.building.BuildingLayout;
 import io.voltstream.sim.building.BuildingSimulation;
 import io.voltstream.sim.building.DemoBuilding;
 import io.voltstream.sim.clock.AcceleratedClock;
+import io.voltstream.sim.device.battery.SimulatedBattery;
 import io.voltstream.sim.mqtt.MqttPublisher;
 import io.voltstream.sim.registry.RegistryPublisher;
 import io.voltstream.sim.registry.RegistryRecord;
 import io.voltstream.sim.registry.RegistryRecords;
 import io.voltstream.sim.run.BatteryRunner;
 import io.voltstream.sim.run.DemoRunner;
-import io.voltstream.sim.device.battery.SimulatedBattery;
-import io.voltstream.sim.scenario.DemoBatteries;
 import io.voltstream.sim.run.ReplayRunner;
+import io.voltstream.sim.scenario.DemoBatteries;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulator deployable: publishes the demo building (or a UCI replay) over MQTT and registers its
- * building, rooms and sensors on the Kafka {@code registry} topic. {@link #start} returns a running
- * handle for the launcher; {@link #main} reads {@link SimulatorConfig} from the environment.
+ * The simulator deployable: publishes the demo building (or a UCI replay) over MQTT and registers
+ * its building, rooms and sensors on the Kafka {@code registry} topic. {@link #start} returns a
+ * running handle for the launcher; {@link #main} reads {@link SimulatorConfig} from the
+ * environment.
  *
  * <pre>{@code
  * try (SimulatorApp.Running sim = SimulatorApp.start(SimulatorConfig.fromEnv(System.getenv()))) {
@@ -50,10 +51,14 @@ public final class SimulatorApp {
     SimulatorConfig config = SimulatorConfig.fromEnv(System.getenv());
     Running running = start(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      running.close();
-      stopped.countDown();
-    }, "voltstream-sim-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  running.close();
+                  stopped.countDown();
+                },
+                "voltstream-sim-shutdown"));
     stopped.await();
   }
 
@@ -64,35 +69,62 @@ public final class SimulatorApp {
   /** Starts publishing; {@code wallClock} is the real clock (tests may pass another). */
   public static Running start(SimulatorConfig config, Clock wallClock) {
     if (config.mode() == SimulatorConfig.Mode.REPLAY && !Files.isReadable(config.replayFile())) {
-      throw new IllegalArgumentException(SimulatorOptions.REPLAY_FILE.name() + " must name a readable UCI CSV file, got '"
-          + config.replayFile().toAbsolutePath() + "'");
+      throw new IllegalArgumentException(
+          SimulatorOptions.REPLAY_FILE.name()
+              + " must name a readable UCI CSV file, got '"
+              + config.replayFile().toAbsolutePath()
+              + "'");
     }
-    String clientId = "voltstream-sim-" + config.mode().name().toLowerCase(java.util.Locale.ROOT) + "-"
-        + UUID.randomUUID().toString().substring(0, 8);
+    String clientId =
+        "voltstream-sim-"
+            + config.mode().name().toLowerCase(java.util.Locale.ROOT)
+            + "-"
+            + UUID.randomUUID().toString().substring(0, 8);
     MqttPublisher mqtt = MqttPublisher.start(config.mqttUrl(), clientId, config.maxInflight());
     Running running;
     if (config.mode() == SimulatorConfig.Mode.DEMO) {
       BuildingLayout layout = DemoBuilding.layout(config.rooms(), config.sensorsPerRoom());
       Instant simStart = config.simulatedStart().orElse(wallClock.instant());
       AcceleratedClock simClock = AcceleratedClock.of(wallClock, simStart, config.acceleration());
-      BuildingSimulation simulation = new BuildingSimulation(layout, config.seed(), simStart,
-          simClock.simulatedDuration(config.interval()));
+      BuildingSimulation simulation =
+          new BuildingSimulation(
+              layout, config.seed(), simStart, simClock.simulatedDuration(config.interval()));
       DemoRunner demo = new DemoRunner(simulation, simClock, config.interval(), mqtt).start();
-      List<SimulatedBattery> batteries = DemoBatteries.specs().stream()
-          .map(spec -> new SimulatedBattery(spec, DEMO_BATTERY_START_SOC_PERCENT, wallClock.instant(), simClock.instant()))
-          .toList();
-      BatteryRunner batteryRunner = new BatteryRunner(batteries, wallClock, simClock, config.batteryStateInterval(), mqtt)
-          .start();
+      List<SimulatedBattery> batteries =
+          DemoBatteries.specs().stream()
+              .map(
+                  spec ->
+                      new SimulatedBattery(
+                          spec,
+                          DEMO_BATTERY_START_SOC_PERCENT,
+                          wallClock.instant(),
+                          simClock.instant()))
+              .toList();
+      BatteryRunner batteryRunner =
+          new BatteryRunner(batteries, wallClock, simClock, config.batteryStateInterval(), mqtt)
+              .start();
       List<RegistryRecord> records = new java.util.ArrayList<>(RegistryRecords.of(layout));
       records.addAll(RegistryRecords.ofBatteries(DemoBatteries.specs()));
       running = new Running(mqtt, demo, null, records, batteryRunner);
     } else {
-      ReplayRunner replay = new ReplayRunner(config.replayFile(), config.replayZone(), config.replaySpeed(),
-          config.replayEndsNow(), wallClock, mqtt).start();
+      ReplayRunner replay =
+          new ReplayRunner(
+                  config.replayFile(),
+                  config.replayZone(),
+                  config.replaySpeed(),
+                  config.replayEndsNow(),
+                  wallClock,
+                  mqtt)
+              .start();
       running = new Running(mqtt, null, replay, RegistryRecords.ofUciHouse(), null);
     }
-    config.kafkaBootstrap().ifPresentOrElse(running::registerInBackground,
-        () -> LOG.info("{}=none: not registering the building", CommonOptions.KAFKA_BOOTSTRAP.name()));
+    config
+        .kafkaBootstrap()
+        .ifPresentOrElse(
+            running::registerInBackground,
+            () ->
+                LOG.info(
+                    "{}=none: not registering the building", CommonOptions.KAFKA_BOOTSTRAP.name()));
     return running;
   }
 
@@ -107,7 +139,11 @@ public final class SimulatorApp {
     private final CountDownLatch closing = new CountDownLatch(1);
     private Thread registrar;
 
-    Running(MqttPublisher mqtt, DemoRunner demo, ReplayRunner replay, List<RegistryRecord> registryRecords,
+    Running(
+        MqttPublisher mqtt,
+        DemoRunner demo,
+        ReplayRunner replay,
+        List<RegistryRecord> registryRecords,
         BatteryRunner batteries) {
       this.batteries = batteries;
       this.mqtt = mqtt;
@@ -153,26 +189,36 @@ public final class SimulatorApp {
     }
 
     private void registerInBackground(String bootstrap) {
-      registrar = new Thread(() -> {
-        Duration backoff = Duration.ofSeconds(1);
-        while (closing.getCount() > 0) {
-          try {
-            RegistryPublisher.register(bootstrap, registryRecords, REGISTRY_ATTEMPT_TIMEOUT);
-            registered.countDown();
-            return;
-          } catch (RegistryPublisher.RegistryException e) {
-            LOG.warn("registry registration failed, retrying in {}: {}", backoff, e.getMessage());
-          }
-          try {
-            if (closing.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
-              return;
-            }
-          } catch (InterruptedException e) {
-            return;
-          }
-          backoff = backoff.multipliedBy(2).compareTo(REGISTRY_MAX_BACKOFF) > 0 ? REGISTRY_MAX_BACKOFF : backoff.multipliedBy(2);
-        }
-      }, "voltstream-sim-registry");
+      registrar =
+          new Thread(
+              () -> {
+                Duration backoff = Duration.ofSeconds(1);
+                while (closing.getCount() > 0) {
+                  try {
+                    RegistryPublisher.register(
+                        bootstrap, registryRecords, REGISTRY_ATTEMPT_TIMEOUT);
+                    registered.countDown();
+                    return;
+                  } catch (RegistryPublisher.RegistryException e) {
+                    LOG.warn(
+                        "registry registration failed, retrying in {}: {}",
+                        backoff,
+                        e.getMessage());
+                  }
+                  try {
+                    if (closing.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                      return;
+                    }
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                  backoff =
+                      backoff.multipliedBy(2).compareTo(REGISTRY_MAX_BACKOFF) > 0
+                          ? REGISTRY_MAX_BACKOFF
+                          : backoff.multipliedBy(2);
+                }
+              },
+              "voltstream-sim-registry");
       registrar.setDaemon(true);
       registrar.start();
     }
@@ -198,8 +244,11 @@ public final class SimulatorApp {
           Thread.currentThread().interrupt();
         }
       }
-      LOG.info("simulator stopped: {} readings published, {} acknowledged, {} failed", publishedReadings(),
-          mqtt.acked(), mqtt.failed());
+      LOG.info(
+          "simulator stopped: {} readings published, {} acknowledged, {} failed",
+          publishedReadings(),
+          mqtt.acked(),
+          mqtt.failed());
     }
   }
 }

@@ -11,14 +11,15 @@ import java.util.Set;
 /** Asserts that a published message follows the MQTT device contract (design §3). */
 public final class ContractCheck {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, Set<String>> UNITS = Map.of(
-      "energy", Set.of("Wh", "kWh"),
-      "generation", Set.of("Wh", "kWh"),
-      "power", Set.of("W", "kW"),
-      "temperature", Set.of("C", "F", "K"),
-      "co2", Set.of("ppm"),
-      "humidity", Set.of("%"),
-      "voltage", Set.of("V"));
+  private static final Map<String, Set<String>> UNITS =
+      Map.of(
+          "energy", Set.of("Wh", "kWh"),
+          "generation", Set.of("Wh", "kWh"),
+          "power", Set.of("W", "kW"),
+          "temperature", Set.of("C", "F", "K"),
+          "co2", Set.of("ppm"),
+          "humidity", Set.of("%"),
+          "voltage", Set.of("V"));
 
   private ContractCheck() {}
 
@@ -30,12 +31,15 @@ public final class ContractCheck {
     } catch (Exception e) {
       throw new AssertionError("not JSON on " + m.topic() + ": " + m.payload(), e);
     }
-    assertThat(m.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64 * 1024);
+    assertThat(m.payload().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(64 * 1024);
     assertThat(json.isObject()).as(m.payload()).isTrue();
     String sensorId = json.path("sensor_id").asText();
     assertThat(m.topic()).isEqualTo("sensors/" + sensorId + "/readings");
     assertThat(json.path("timestamp").isIntegralNumber()).as(m.payload()).isTrue();
-    assertThat(SensorType.fromWireName(json.path("sensor_type").asText())).as(m.payload()).isPresent();
+    assertThat(SensorType.fromWireName(json.path("sensor_type").asText()))
+        .as(m.payload())
+        .isPresent();
     int metrics = 0;
     for (Map.Entry<String, Set<String>> e : UNITS.entrySet()) {
       JsonNode metric = json.get(e.getKey());

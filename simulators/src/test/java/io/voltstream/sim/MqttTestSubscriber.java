@@ -23,20 +23,40 @@ public final class MqttTestSubscriber implements AutoCloseable {
   private final List<Message> received = new ArrayList<>();
 
   public MqttTestSubscriber(String host, int port) throws Exception {
-    client = MqttClient.builder().useMqttVersion5().identifier("test-sub-" + UUID.randomUUID())
-        .serverHost(host).serverPort(port).buildAsync();
+    client =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier("test-sub-" + UUID.randomUUID())
+            .serverHost(host)
+            .serverPort(port)
+            .buildAsync();
     client.connect().get(10, TimeUnit.SECONDS);
-    client.subscribeWith().topicFilter("sensors/+/readings").qos(MqttQos.AT_LEAST_ONCE)
-        .callback(p -> inbox.add(new Message(p.getTopic().toString(),
-            new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))))
-        .send().get(10, TimeUnit.SECONDS);
+    client
+        .subscribeWith()
+        .topicFilter("sensors/+/readings")
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .callback(
+            p ->
+                inbox.add(
+                    new Message(
+                        p.getTopic().toString(),
+                        new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))))
+        .send()
+        .get(10, TimeUnit.SECONDS);
   }
 
-  /** Collects messages until {@code done} holds for everything received so far, or the deadline passes. */
-  public List<Message> awaitUntil(Predicate<List<Message>> done, Duration timeout) throws InterruptedException {
+  /**
+   * Collects messages until {@code done} holds for everything received so far, or the deadline
+   * passes.
+   */
+  public List<Message> awaitUntil(Predicate<List<Message>> done, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!done.test(received) && System.nanoTime() < deadline) {
-      Message m = inbox.poll(Math.min(100_000_000L, Math.max(1, deadline - System.nanoTime())), TimeUnit.NANOSECONDS);
+      Message m =
+          inbox.poll(
+              Math.min(100_000_000L, Math.max(1, deadline - System.nanoTime())),
+              TimeUnit.NANOSECONDS);
       if (m != null) {
         received.add(m);
         inbox.drainTo(received);

@@ -21,8 +21,15 @@ class ShutdownWithoutBrokerTest {
 
   @Test
   void shouldStopTheDemoSimulatorPromptlyWhenTheBrokerNeverCameUp() throws Exception {
-    SimulatorConfig config = SimulatorConfig.fromEnv(Map.of("VOLTSTREAM_MQTT_URL", deadBroker().toString(),
-        "VOLTSTREAM_KAFKA_BOOTSTRAP", "none", "VOLTSTREAM_SIM_INTERVAL", "50ms"));
+    SimulatorConfig config =
+        SimulatorConfig.fromEnv(
+            Map.of(
+                "VOLTSTREAM_MQTT_URL",
+                deadBroker().toString(),
+                "VOLTSTREAM_KAFKA_BOOTSTRAP",
+                "none",
+                "VOLTSTREAM_SIM_INTERVAL",
+                "50ms"));
     SimulatorApp.Running sim = SimulatorApp.start(config);
     long started = System.nanoTime();
     sim.close();
@@ -33,7 +40,9 @@ class ShutdownWithoutBrokerTest {
 
   @Test
   void shouldStopTheLoadGeneratorPromptlyWhenTheBrokerNeverCameUp() throws Exception {
-    LoadGenerator load = LoadGenerator.start(LoadGeneratorConfig.defaults().withMqttUrl(deadBroker()).withRate(1000));
+    LoadGenerator load =
+        LoadGenerator.start(
+            LoadGeneratorConfig.defaults().withMqttUrl(deadBroker()).withRate(1000));
     long started = System.nanoTime();
     load.close();
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));

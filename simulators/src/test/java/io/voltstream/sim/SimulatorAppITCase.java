@@ -1,16 +1,14 @@
 package io.voltstream.sim;
 
-import io.voltstream.infra.Waits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.infra.Waits;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.infra.junit.MosquittoExtension;
-import io.voltstream.model.Building;
 import io.voltstream.model.Json;
 import io.voltstream.model.RegistryKey;
 import io.voltstream.model.Room;
-import io.voltstream.model.Sensor;
 import io.voltstream.model.Topics;
 import io.voltstream.sim.building.DemoBuilding;
 import io.voltstream.sim.building.SimRoom;
@@ -35,31 +33,41 @@ class SimulatorAppITCase {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private static SimulatorConfig demoConfig(String kafka) {
-    return SimulatorConfig.fromEnv(Map.of(
-        "VOLTSTREAM_MQTT_URL", MQTT.serverUri(),
-        "VOLTSTREAM_KAFKA_BOOTSTRAP", kafka,
-        "VOLTSTREAM_SIM_INTERVAL", "200ms",
-        "VOLTSTREAM_SIM_ACCELERATION", "60"));
+    return SimulatorConfig.fromEnv(
+        Map.of(
+            "VOLTSTREAM_MQTT_URL",
+            MQTT.serverUri(),
+            "VOLTSTREAM_KAFKA_BOOTSTRAP",
+            kafka,
+            "VOLTSTREAM_SIM_INTERVAL",
+            "200ms",
+            "VOLTSTREAM_SIM_ACCELERATION",
+            "60"));
   }
 
   private static Set<String> rooms(List<MqttTestSubscriber.Message> messages) {
-    return messages.stream().map(m -> ContractCheck.valid(m).path("room").asText()).collect(Collectors.toSet());
+    return messages.stream()
+        .map(m -> ContractCheck.valid(m).path("room").asText())
+        .collect(Collectors.toSet());
   }
 
   @Test
   void shouldPublishValidReadingsForEveryRoomOfTheDemoBuilding() throws Exception {
-    Set<String> expectedRooms = DemoBuilding.layout(6, 1).rooms().stream().map(SimRoom::name)
-        .collect(Collectors.toSet());
+    Set<String> expectedRooms =
+        DemoBuilding.layout(6, 1).rooms().stream().map(SimRoom::name).collect(Collectors.toSet());
     Instant started = Instant.now();
     try (MqttTestSubscriber sub = new MqttTestSubscriber(MQTT.host(), MQTT.port());
         SimulatorApp.Running sim = SimulatorApp.start(demoConfig("none"))) {
-      List<MqttTestSubscriber.Message> got = sub.awaitUntil(ms -> rooms(ms).containsAll(expectedRooms), TIMEOUT);
+      List<MqttTestSubscriber.Message> got =
+          sub.awaitUntil(ms -> rooms(ms).containsAll(expectedRooms), TIMEOUT);
       assertThat(rooms(got)).containsExactlyInAnyOrderElementsOf(expectedRooms);
       for (MqttTestSubscriber.Message m : got) {
         JsonNode json = ContractCheck.valid(m);
         // Acceleration 60: simulated time runs ahead of the wall clock, but only by seconds × 60.
         Instant ts = Instant.ofEpochMilli(json.path("timestamp").asLong());
-        assertThat(ts).isAfter(started.minusSeconds(60)).isBefore(Instant.now().plus(Duration.ofMinutes(30)));
+        assertThat(ts)
+            .isAfter(started.minusSeconds(60))
+            .isBefore(Instant.now().plus(Duration.ofMinutes(30)));
       }
       assertThat(got.stream().map(m -> ContractCheck.valid(m).path("sensor_id").asText()))
           .contains("kitchen-meter", "roof-pv");
@@ -77,14 +85,17 @@ class SimulatorAppITCase {
     try (SimulatorApp.Running again = SimulatorApp.start(demoConfig(KAFKA.bootstrapServers()))) {
       assertThat(again.awaitRegistered(TIMEOUT)).isTrue();
     }
-    List<ConsumerRecord<String, String>> records = KAFKA.consume(Topics.REGISTRY.name(), 2 * declared.size(), TIMEOUT);
+    List<ConsumerRecord<String, String>> records =
+        KAFKA.consume(Topics.REGISTRY.name(), 2 * declared.size(), TIMEOUT);
     assertThat(records).hasSize(2 * declared.size());
 
     Map<String, List<String>> valuesByKey = new LinkedHashMap<>();
-    records.forEach(r -> valuesByKey.computeIfAbsent(r.key(), k -> new java.util.ArrayList<>()).add(r.value()));
+    records.forEach(
+        r -> valuesByKey.computeIfAbsent(r.key(), k -> new java.util.ArrayList<>()).add(r.value()));
     assertThat(valuesByKey.keySet())
         .containsExactlyElementsOf(declared.stream().map(r -> r.key().encode()).toList());
-    valuesByKey.forEach((key, values) -> assertThat(values).as(key).hasSize(2).allMatch(values.get(0)::equals));
+    valuesByKey.forEach(
+        (key, values) -> assertThat(values).as(key).hasSize(2).allMatch(values.get(0)::equals));
 
     Map<String, Object> decoded = new HashMap<>();
     for (ConsumerRecord<String, String> r : records) {
@@ -94,9 +105,22 @@ class SimulatorAppITCase {
     }
     declared.forEach(d -> assertThat(decoded.get(d.key().encode())).isEqualTo(d.value()));
     assertThat(((Room) decoded.get("room:kitchen")).building()).isEqualTo("demo");
-    assertThat(KAFKA.adminClient().describeConfigs(List.of(new org.apache.kafka.common.config.ConfigResource(
-            org.apache.kafka.common.config.ConfigResource.Type.TOPIC, Topics.REGISTRY.name())))
-        .all().get().values().iterator().next().get("cleanup.policy").value()).isEqualTo("compact");
+    assertThat(
+            KAFKA
+                .adminClient()
+                .describeConfigs(
+                    List.of(
+                        new org.apache.kafka.common.config.ConfigResource(
+                            org.apache.kafka.common.config.ConfigResource.Type.TOPIC,
+                            Topics.REGISTRY.name())))
+                .all()
+                .get()
+                .values()
+                .iterator()
+                .next()
+                .get("cleanup.policy")
+                .value())
+        .isEqualTo("compact");
   }
 
   @Test
@@ -106,16 +130,21 @@ class SimulatorAppITCase {
         assertThat(before.awaitUntil(ms -> ms.size() >= 7, TIMEOUT)).hasSizeGreaterThanOrEqualTo(7);
       }
       MQTT.stop();
-      assertThat(Waits.until(() -> !sim.isConnected(), TIMEOUT)).as("simulator noticed the outage").isTrue();
+      assertThat(Waits.until(() -> !sim.isConnected(), TIMEOUT))
+          .as("simulator noticed the outage")
+          .isTrue();
       long generatedAtOutage = sim.publishedReadings();
       assertThat(Waits.until(() -> sim.publishedReadings() >= generatedAtOutage + 14, TIMEOUT))
-          .as("keeps generating while the broker is down").isTrue();
+          .as("keeps generating while the broker is down")
+          .isTrue();
       long generatedDuringOutage = sim.publishedReadings();
       MQTT.start();
       assertThat(Waits.until(() -> sim.acknowledgedReadings() >= generatedDuringOutage, TIMEOUT))
-          .as("readings queued during the outage are acknowledged after the restart").isTrue();
+          .as("readings queued during the outage are acknowledged after the restart")
+          .isTrue();
       try (MqttTestSubscriber after = new MqttTestSubscriber(MQTT.host(), MQTT.port())) {
-        assertThat(after.awaitUntil(ms -> ms.size() >= 7, TIMEOUT)).hasSizeGreaterThanOrEqualTo(7)
+        assertThat(after.awaitUntil(ms -> ms.size() >= 7, TIMEOUT))
+            .hasSizeGreaterThanOrEqualTo(7)
             .allSatisfy(ContractCheck::valid);
       }
       assertThat(sim.failedPublishes()).isZero();
@@ -127,11 +156,13 @@ class SimulatorAppITCase {
     MQTT.stop();
     try (SimulatorApp.Running sim = SimulatorApp.start(demoConfig("none"))) {
       assertThat(sim.isConnected()).isFalse();
-      // Until the first connection the devices wait (their next reading then covers the longer interval).
+      // Until the first connection the devices wait (their next reading then covers the longer
+      // interval).
       assertThat(sim.acknowledgedReadings()).isZero();
       MQTT.start();
       try (MqttTestSubscriber sub = new MqttTestSubscriber(MQTT.host(), MQTT.port())) {
-        assertThat(sub.awaitUntil(ms -> ms.size() >= 7, TIMEOUT)).hasSizeGreaterThanOrEqualTo(7)
+        assertThat(sub.awaitUntil(ms -> ms.size() >= 7, TIMEOUT))
+            .hasSizeGreaterThanOrEqualTo(7)
             .allSatisfy(ContractCheck::valid);
       }
       assertThat(sim.isConnected()).isTrue();

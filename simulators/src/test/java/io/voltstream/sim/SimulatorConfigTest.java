@@ -35,21 +35,23 @@ class SimulatorConfigTest {
 
   @Test
   void shouldReadEveryVariable() {
-    SimulatorConfig c = SimulatorConfig.fromEnv(Map.ofEntries(
-        Map.entry("VOLTSTREAM_SIM_MODE", "replay"),
-        Map.entry("VOLTSTREAM_MQTT_URL", "tcp://broker:11883"),
-        Map.entry("VOLTSTREAM_KAFKA_BOOTSTRAP", "none"),
-        Map.entry("VOLTSTREAM_SIM_ROOMS", "12"),
-        Map.entry("VOLTSTREAM_SIM_SENSORS_PER_ROOM", "3"),
-        Map.entry("VOLTSTREAM_SIM_INTERVAL", "500ms"),
-        Map.entry("VOLTSTREAM_SIM_ACCELERATION", "60"),
-        Map.entry("VOLTSTREAM_SIM_START", "2026-06-21T00:00:00Z"),
-        Map.entry("VOLTSTREAM_SIM_SEED", "7"),
-        Map.entry("VOLTSTREAM_SIM_MAX_INFLIGHT", "10"),
-        Map.entry("VOLTSTREAM_REPLAY_FILE", "/data/x.csv"),
-        Map.entry("VOLTSTREAM_REPLAY_SPEED", "600"),
-        Map.entry("VOLTSTREAM_REPLAY_END_NOW", "false"),
-        Map.entry("VOLTSTREAM_REPLAY_ZONE", "Europe/Brussels")));
+    SimulatorConfig c =
+        SimulatorConfig.fromEnv(
+            Map.ofEntries(
+                Map.entry("VOLTSTREAM_SIM_MODE", "replay"),
+                Map.entry("VOLTSTREAM_MQTT_URL", "tcp://broker:11883"),
+                Map.entry("VOLTSTREAM_KAFKA_BOOTSTRAP", "none"),
+                Map.entry("VOLTSTREAM_SIM_ROOMS", "12"),
+                Map.entry("VOLTSTREAM_SIM_SENSORS_PER_ROOM", "3"),
+                Map.entry("VOLTSTREAM_SIM_INTERVAL", "500ms"),
+                Map.entry("VOLTSTREAM_SIM_ACCELERATION", "60"),
+                Map.entry("VOLTSTREAM_SIM_START", "2026-06-21T00:00:00Z"),
+                Map.entry("VOLTSTREAM_SIM_SEED", "7"),
+                Map.entry("VOLTSTREAM_SIM_MAX_INFLIGHT", "10"),
+                Map.entry("VOLTSTREAM_REPLAY_FILE", "/data/x.csv"),
+                Map.entry("VOLTSTREAM_REPLAY_SPEED", "600"),
+                Map.entry("VOLTSTREAM_REPLAY_END_NOW", "false"),
+                Map.entry("VOLTSTREAM_REPLAY_ZONE", "Europe/Brussels")));
     assertThat(c.mode()).isEqualTo(SimulatorConfig.Mode.REPLAY);
     assertThat(c.mqttUrl().getPort()).isEqualTo(11883);
     assertThat(c.kafkaBootstrap()).isEqualTo(Optional.empty());
@@ -69,8 +71,15 @@ class SimulatorConfigTest {
   @Test
   void shouldDeriveTheIntervalFromATargetDataPointRate() {
     // 10 rooms × 10 meters × 6 points per reading: 6000 points/s is 10 readings/s per meter.
-    SimulatorConfig c = SimulatorConfig.fromEnv(Map.of("VOLTSTREAM_SIM_ROOMS", "10",
-        "VOLTSTREAM_SIM_SENSORS_PER_ROOM", "10", "VOLTSTREAM_SIM_TARGET_POINTS_PER_S", "6000"));
+    SimulatorConfig c =
+        SimulatorConfig.fromEnv(
+            Map.of(
+                "VOLTSTREAM_SIM_ROOMS",
+                "10",
+                "VOLTSTREAM_SIM_SENSORS_PER_ROOM",
+                "10",
+                "VOLTSTREAM_SIM_TARGET_POINTS_PER_S",
+                "6000"));
     assertThat(c.interval()).isEqualTo(Duration.ofMillis(100));
   }
 

@@ -18,7 +18,8 @@ public final class JobEnvironment {
 
   private JobEnvironment() {}
 
-  public static StreamExecutionEnvironment configure(StreamExecutionEnvironment env, JobsConfig cfg) {
+  public static StreamExecutionEnvironment configure(
+      StreamExecutionEnvironment env, JobsConfig cfg) {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     env.configure(conf);

@@ -22,22 +22,29 @@ public final class BatteryFleet {
     return stored / capacity * 100.0;
   }
 
-  /** The fleet's power range for the next step: the sum of each battery's range above {@code floor}. */
-  public static PowerRange limits(List<BatterySpec> specs, double[] socPercent, Duration step, boolean aboveReserve) {
+  /**
+   * The fleet's power range for the next step: the sum of each battery's range above {@code floor}.
+   */
+  public static PowerRange limits(
+      List<BatterySpec> specs, double[] socPercent, Duration step, boolean aboveReserve) {
     double min = 0;
     double max = 0;
     for (int i = 0; i < specs.size(); i++) {
       BatterySpec s = specs.get(i);
-      PowerRange r = BatteryPhysics.limits(s, socPercent[i], 100.0, step,
-          aboveReserve ? s.reservePercent() : s.minSocPercent());
+      PowerRange r =
+          BatteryPhysics.limits(
+              s, socPercent[i], 100.0, step, aboveReserve ? s.reservePercent() : s.minSocPercent());
       min += r.minW();
       max += r.maxW();
     }
     return new PowerRange(min, max);
   }
 
-  /** Per-battery setpoints [W] that add up to {@code setpointW} where the batteries can deliver it. */
-  public static double[] split(List<BatterySpec> specs, double[] socPercent, Duration step, double setpointW) {
+  /**
+   * Per-battery setpoints [W] that add up to {@code setpointW} where the batteries can deliver it.
+   */
+  public static double[] split(
+      List<BatterySpec> specs, double[] socPercent, Duration step, double setpointW) {
     double[] out = new double[specs.size()];
     double[] headroom = new double[specs.size()];
     double total = 0;

@@ -35,8 +35,14 @@ public final class BatteryPhysics {
    * @param cellDischargedKwh energy drawn from the cells (≥ 0), for cycle counting
    * @param clamp what limited the step, if anything
    */
-  public record Step(double socPercent, double requestedPowerW, double appliedPowerW, double chargedAcKwh,
-      double dischargedAcKwh, double cellDischargedKwh, Clamp clamp) {}
+  public record Step(
+      double socPercent,
+      double requestedPowerW,
+      double appliedPowerW,
+      double chargedAcKwh,
+      double dischargedAcKwh,
+      double cellDischargedKwh,
+      Clamp clamp) {}
 
   /** Usable capacity at a state of health [kWh]. */
   public static double capacityKwh(BatterySpec spec, double sohPercent) {
@@ -48,14 +54,16 @@ public final class BatteryPhysics {
    * within [floorPercent, max SoC]: limits shrink near the bounds so that the step ends exactly on
    * them. {@code floorPercent} is the min SoC, or the reserve for normal dispatch.
    */
-  public static PowerRange limits(BatterySpec spec, double socPercent, double sohPercent, Duration step,
-      double floorPercent) {
+  public static PowerRange limits(
+      BatterySpec spec, double socPercent, double sohPercent, Duration step, double floorPercent) {
     double hours = hours(step);
     double capacity = capacityKwh(spec, sohPercent);
     double aboveFloorKwh = Math.max(0.0, (socPercent - floorPercent) / 100.0 * capacity);
     double belowMaxKwh = Math.max(0.0, (spec.maxSocPercent() - socPercent) / 100.0 * capacity);
-    double dischargeW = Math.min(spec.maxDischargeW(), aboveFloorKwh * spec.dischargeEfficiency() / hours * 1000.0);
-    double chargeW = Math.min(spec.maxChargeW(), belowMaxKwh / spec.chargeEfficiency() / hours * 1000.0);
+    double dischargeW =
+        Math.min(spec.maxDischargeW(), aboveFloorKwh * spec.dischargeEfficiency() / hours * 1000.0);
+    double chargeW =
+        Math.min(spec.maxChargeW(), belowMaxKwh / spec.chargeEfficiency() / hours * 1000.0);
     return new PowerRange(-chargeW, dischargeW);
   }
 
@@ -65,7 +73,11 @@ public final class BatteryPhysics {
   }
 
   /** Integrates {@code requestedPowerW} over {@code step} from {@code socPercent}. */
-  public static Step step(BatterySpec spec, double socPercent, double sohPercent, double requestedPowerW,
+  public static Step step(
+      BatterySpec spec,
+      double socPercent,
+      double sohPercent,
+      double requestedPowerW,
       Duration step) {
     if (step.isNegative() || step.isZero()) {
       throw new IllegalArgumentException("step must be positive, was " + step);
@@ -84,16 +96,24 @@ public final class BatteryPhysics {
     double hours = hours(step);
     double capacity = capacityKwh(spec, sohPercent);
     double acKwh = power * hours / 1000.0;
-    double cellKwh = acKwh >= 0 ? -acKwh / spec.dischargeEfficiency() : -acKwh * spec.chargeEfficiency();
+    double cellKwh =
+        acKwh >= 0 ? -acKwh / spec.dischargeEfficiency() : -acKwh * spec.chargeEfficiency();
     double soc = socPercent + cellKwh / capacity * 100.0;
     // Land exactly on a bound that the limits aimed at (floating point may miss by an ulp).
     if (soc > spec.maxSocPercent() && soc < spec.maxSocPercent() + SOC_EPSILON_PERCENT + 1e-6) {
       soc = Math.max(socPercent, spec.maxSocPercent());
-    } else if (soc < spec.minSocPercent() && soc > spec.minSocPercent() - SOC_EPSILON_PERCENT - 1e-6) {
+    } else if (soc < spec.minSocPercent()
+        && soc > spec.minSocPercent() - SOC_EPSILON_PERCENT - 1e-6) {
       soc = Math.min(socPercent, spec.minSocPercent());
     }
-    return new Step(soc, requestedPowerW, power, Math.max(0, -acKwh), Math.max(0, acKwh),
-        Math.max(0, -cellKwh), clamp);
+    return new Step(
+        soc,
+        requestedPowerW,
+        power,
+        Math.max(0, -acKwh),
+        Math.max(0, acKwh),
+        Math.max(0, -cellKwh),
+        clamp);
   }
 
   static double hours(Duration step) {

@@ -45,7 +45,8 @@ public record BatterySpec(
     requireInRange("min_soc_percent", minSocPercent, 0.0, 100.0);
     requireInRange("max_soc_percent", maxSocPercent, 0.0, 100.0);
     if (maxSocPercent <= minSocPercent) {
-      throw new EnergyValidationException("max_soc_percent",
+      throw new EnergyValidationException(
+          "max_soc_percent",
           "must be greater than min_soc_percent (" + minSocPercent + "), was " + maxSocPercent);
     }
     requireInRange("reserve_percent", reservePercent, minSocPercent, maxSocPercent);
@@ -90,7 +91,15 @@ public record BatterySpec(
       max += b.maxSocPercent * b.capacityKwh;
       reserve += b.reservePercent * b.capacityKwh;
     }
-    return new BatterySpec(id, batteries.get(0).building, capacity, charge, discharge,
-        rte / capacity, min / capacity, max / capacity, reserve / capacity);
+    return new BatterySpec(
+        id,
+        batteries.get(0).building,
+        capacity,
+        charge,
+        discharge,
+        rte / capacity,
+        min / capacity,
+        max / capacity,
+        reserve / capacity);
   }
 }

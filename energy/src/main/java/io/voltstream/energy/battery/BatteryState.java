@@ -10,7 +10,8 @@ import java.util.Objects;
  * What a battery reports: state of charge, current AC power (positive = discharging) and state of
  * health, at an event time.
  */
-public record BatteryState(String batteryId, Instant at, double socPercent, double powerW, double sohPercent) {
+public record BatteryState(
+    String batteryId, Instant at, double socPercent, double powerW, double sohPercent) {
   public BatteryState {
     Objects.requireNonNull(batteryId, "battery_id");
     Objects.requireNonNull(at, "at");

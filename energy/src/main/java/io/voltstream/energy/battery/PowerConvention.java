@@ -1,9 +1,9 @@
 package io.voltstream.energy.battery;
 
 /**
- * The one conversion between the two battery power sign conventions. The device contract, telemetry,
- * API, Kafka and InfluxDB use <b>+ charging, − discharging</b>; this module (as OpenEMS) uses <b>+
- * discharging</b>. Adapters convert here and nowhere else.
+ * The one conversion between the two battery power sign conventions. The device contract,
+ * telemetry, API, Kafka and InfluxDB use <b>+ charging, − discharging</b>; this module (as OpenEMS)
+ * uses <b>+ discharging</b>. Adapters convert here and nowhere else.
  */
 public final class PowerConvention {
   private PowerConvention() {}

@@ -1,8 +1,8 @@
 package io.voltstream.energy.battery;
 
 /**
- * An allowed interval of battery power [W], positive = discharge: {@code minW} is the most
- * negative (strongest charge), {@code maxW} the strongest discharge. Never empty.
+ * An allowed interval of battery power [W], positive = discharge: {@code minW} is the most negative
+ * (strongest charge), {@code maxW} the strongest discharge. Never empty.
  */
 public record PowerRange(double minW, double maxW) {
   public PowerRange {
@@ -30,7 +30,8 @@ public record PowerRange(double minW, double maxW) {
 
   /**
    * This range narrowed by {@code limit}. When they do not overlap this range wins: the result is
-   * the edge of this range nearest to the limit (a lower-priority wish never breaks a higher limit).
+   * the edge of this range nearest to the limit (a lower-priority wish never breaks a higher
+   * limit).
    */
   public PowerRange narrow(PowerRange limit) {
     double lo = Math.max(minW, limit.minW);

@@ -47,14 +47,36 @@ public record DispatchContext(
   }
 
   /** A context for one battery, its physical range computed from its spec and SoC. */
-  public static DispatchContext of(Instant at, Duration interval, double netLoadW, BatterySpec battery,
-      double socPercent, Tariff tariff, double monthPeakImportW) {
-    return new DispatchContext(at, interval, netLoadW, battery, socPercent,
-        BatteryPhysics.limits(battery, socPercent, interval), tariff, monthPeakImportW, Optional.empty());
+  public static DispatchContext of(
+      Instant at,
+      Duration interval,
+      double netLoadW,
+      BatterySpec battery,
+      double socPercent,
+      Tariff tariff,
+      double monthPeakImportW) {
+    return new DispatchContext(
+        at,
+        interval,
+        netLoadW,
+        battery,
+        socPercent,
+        BatteryPhysics.limits(battery, socPercent, interval),
+        tariff,
+        monthPeakImportW,
+        Optional.empty());
   }
 
   public DispatchContext withPlan(Plan newPlan) {
-    return new DispatchContext(at, interval, netLoadW, battery, socPercent, physicalRangeW, tariff,
-        monthPeakImportW, Optional.ofNullable(newPlan));
+    return new DispatchContext(
+        at,
+        interval,
+        netLoadW,
+        battery,
+        socPercent,
+        physicalRangeW,
+        tariff,
+        monthPeakImportW,
+        Optional.ofNullable(newPlan));
   }
 }

@@ -19,7 +19,8 @@ import java.util.Optional;
  * the tariff) and {@code self_consumption} ({@link SelfConsumption}).
  *
  * @param strategies names, highest priority first; none repeated; empty = battery idles
- * @param peakShavingThresholdKw import limit for {@code peak_shaving} [kW]; required when it is listed
+ * @param peakShavingThresholdKw import limit for {@code peak_shaving} [kW]; required when it is
+ *     listed
  * @param timeOfUseChargeUpToSocPercent SoC up to which {@code time_of_use} charges in cheap hours
  *     [%]; null = the battery's max SoC
  */
@@ -27,28 +28,38 @@ public record DispatchSettings(
     List<String> strategies, Double peakShavingThresholdKw, Double timeOfUseChargeUpToSocPercent) {
 
   /** Every strategy name a building may list. */
-  public static final List<String> KNOWN = List.of(ReserveFloor.NAME, DemandResponseOverride.NAME,
-      PeakShaving.NAME, TimeOfUse.NAME, PlanTracking.NAME, SelfConsumption.NAME);
+  public static final List<String> KNOWN =
+      List.of(
+          ReserveFloor.NAME,
+          DemandResponseOverride.NAME,
+          PeakShaving.NAME,
+          TimeOfUse.NAME,
+          PlanTracking.NAME,
+          SelfConsumption.NAME);
 
   public DispatchSettings {
     if (strategies == null) {
-      throw new EnergyValidationException("strategies", "must be a list of strategy names (may be empty)");
+      throw new EnergyValidationException(
+          "strategies", "must be a list of strategy names (may be empty)");
     }
     strategies = List.copyOf(strategies);
     var seen = new HashSet<String>();
     for (String s : strategies) {
       if (!KNOWN.contains(s)) {
-        throw new EnergyValidationException("strategies", "unknown strategy '" + s + "'; known: " + KNOWN);
+        throw new EnergyValidationException(
+            "strategies", "unknown strategy '" + s + "'; known: " + KNOWN);
       }
       if (!seen.add(s)) {
         throw new EnergyValidationException("strategies", "'" + s + "' is listed twice");
       }
     }
     if (strategies.contains(PeakShaving.NAME) && peakShavingThresholdKw == null) {
-      throw new EnergyValidationException("peak_shaving_threshold_kw", "is required when peak_shaving is listed");
+      throw new EnergyValidationException(
+          "peak_shaving_threshold_kw", "is required when peak_shaving is listed");
     }
     if (peakShavingThresholdKw != null) {
-      EnergyValidationException.requireInRange("peak_shaving_threshold_kw", peakShavingThresholdKw, 0.0, 1e6);
+      EnergyValidationException.requireInRange(
+          "peak_shaving_threshold_kw", peakShavingThresholdKw, 0.0, 1e6);
     }
     if (timeOfUseChargeUpToSocPercent != null) {
       EnergyValidationException.requireInRange(
@@ -63,7 +74,13 @@ public record DispatchSettings(
    */
   public static DispatchSettings defaults() {
     return new DispatchSettings(
-        List.of(ReserveFloor.NAME, DemandResponseOverride.NAME, PlanTracking.NAME, SelfConsumption.NAME), null, null);
+        List.of(
+            ReserveFloor.NAME,
+            DemandResponseOverride.NAME,
+            PlanTracking.NAME,
+            SelfConsumption.NAME),
+        null,
+        null);
   }
 
   /** Whether the planner must run for this building (the stack follows a plan). */
@@ -82,11 +99,17 @@ public record DispatchSettings(
         case ReserveFloor.NAME -> stack.add(new ReserveFloor(0.0));
         case DemandResponseOverride.NAME -> activeEvent.ifPresent(stack::add);
         case PeakShaving.NAME -> stack.add(PeakShaving.limit(peakShavingThresholdKw * 1000.0));
-        case TimeOfUse.NAME -> stack.add(new TimeOfUse(battery.maxChargeW(),
-            timeOfUseChargeUpToSocPercent == null ? battery.maxSocPercent() : timeOfUseChargeUpToSocPercent));
+        case TimeOfUse.NAME ->
+            stack.add(
+                new TimeOfUse(
+                    battery.maxChargeW(),
+                    timeOfUseChargeUpToSocPercent == null
+                        ? battery.maxSocPercent()
+                        : timeOfUseChargeUpToSocPercent));
         case PlanTracking.NAME -> stack.add(new PlanTracking());
         case SelfConsumption.NAME -> stack.add(new SelfConsumption());
-        default -> throw new IllegalStateException("unreachable: validated in the constructor: " + name);
+        default ->
+            throw new IllegalStateException("unreachable: validated in the constructor: " + name);
       }
     }
     return new StrategyStack(stack);

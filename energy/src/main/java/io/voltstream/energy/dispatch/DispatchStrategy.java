@@ -19,7 +19,9 @@ public interface DispatchStrategy {
       return new Outcome(allowed, "");
     }
 
-    /** A setpoint wish; the stack clamps it into the allowed range (and says which limit cut it). */
+    /**
+     * A setpoint wish; the stack clamps it into the allowed range (and says which limit cut it).
+     */
     public static Outcome setpoint(double powerW, String reason) {
       return new Outcome(PowerRange.point(powerW), reason);
     }

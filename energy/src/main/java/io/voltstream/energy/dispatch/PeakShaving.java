@@ -7,7 +7,8 @@ import io.voltstream.energy.battery.PowerRange;
  * {@code thresholdW}. As a limit it raises the range's lower end to {@code netLoad − threshold}:
  * above the threshold the battery must discharge the excess, below it charging may only use the
  * headroom. With {@code rechargeW > 0} it is also a complete rule: it discharges exactly the excess
- * and, below the threshold, recharges from the grid with up to {@code rechargeW} inside the headroom.
+ * and, below the threshold, recharges from the grid with up to {@code rechargeW} inside the
+ * headroom.
  *
  * @param thresholdW import threshold [W]
  * @param rechargeW recharge power below the threshold [W]; 0 = limit only (for stacks)
@@ -35,22 +36,32 @@ public record PeakShaving(double thresholdW, double rechargeW) implements Dispat
   public Outcome apply(DispatchContext ctx, PowerRange allowed) {
     double excessW = ctx.netLoadW() - thresholdW;
     if (excessW > 0) {
-      String reason = String.format("net load %.0f W above threshold %.0f W: discharging ≥ %.0f W",
-          ctx.netLoadW(), thresholdW, excessW);
-      return rechargeW > 0 ? Outcome.setpoint(excessW, reason) : new Outcome(allowed.atLeast(excessW), reason);
+      String reason =
+          String.format(
+              "net load %.0f W above threshold %.0f W: discharging ≥ %.0f W",
+              ctx.netLoadW(), thresholdW, excessW);
+      return rechargeW > 0
+          ? Outcome.setpoint(excessW, reason)
+          : new Outcome(allowed.atLeast(excessW), reason);
     }
     if (rechargeW > 0) {
       double chargeW = Math.min(rechargeW, -excessW);
-      return Outcome.setpoint(-chargeW, String.format(
-          "net load %.0f W below threshold %.0f W: recharging with up to %.0f W", ctx.netLoadW(), thresholdW, chargeW));
+      return Outcome.setpoint(
+          -chargeW,
+          String.format(
+              "net load %.0f W below threshold %.0f W: recharging with up to %.0f W",
+              ctx.netLoadW(), thresholdW, chargeW));
     }
-    return new Outcome(allowed.atLeast(excessW), String.format(
-        "charging ≤ %.0f W keeps import under the %.0f W threshold", -excessW, thresholdW));
+    return new Outcome(
+        allowed.atLeast(excessW),
+        String.format(
+            "charging ≤ %.0f W keeps import under the %.0f W threshold", -excessW, thresholdW));
   }
 
   /**
    * A threshold an operator can set from history alone: the lowest import level whose daily excess
-   * energy (15-minute averages above it) would fit in the battery's usable energy on every past day.
+   * energy (15-minute averages above it) would fit in the battery's usable energy on every past
+   * day.
    *
    * @param pastDailyIntervalsW per past day, its 15-minute average net loads [W]
    * @param usableKwh energy the battery can deliver between reserve and max SoC (AC side)

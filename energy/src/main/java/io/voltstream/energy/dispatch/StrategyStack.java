@@ -9,9 +9,9 @@ import java.util.List;
  *
  * <ol>
  *   <li>The range starts as what the battery can physically do over the interval.
- *   <li>Each strategy, highest priority first, gets the range left so far and returns a narrower one.
- *       Its answer is intersected with the allowed range; when they do not overlap, the allowed
- *       range's nearest edge wins (a lower strategy can never break a higher one's limit).
+ *   <li>Each strategy, highest priority first, gets the range left so far and returns a narrower
+ *       one. Its answer is intersected with the allowed range; when they do not overlap, the
+ *       allowed range's nearest edge wins (a lower strategy can never break a higher one's limit).
  *   <li>When the range has shrunk to a point, that is the setpoint and lower strategies are not
  *       asked.
  *   <li>Otherwise the setpoint is the point of the final range nearest to 0 W: the battery idles
@@ -26,7 +26,9 @@ public final class StrategyStack {
 
   private final List<DispatchStrategy> byPriority;
 
-  /** @param byPriority strategies, highest priority first */
+  /**
+   * @param byPriority strategies, highest priority first
+   */
   public StrategyStack(List<DispatchStrategy> byPriority) {
     this.byPriority = List.copyOf(byPriority);
   }
@@ -50,8 +52,10 @@ public final class StrategyStack {
       DispatchStrategy.Outcome outcome = s.apply(context, range);
       PowerRange narrowed = range.narrow(outcome.range());
       if (!narrowed.equals(range)) {
-        String limiter = outcome.range().maxW() > narrowed.maxW() ? upperEndBy
-            : outcome.range().minW() < narrowed.minW() ? lowerEndBy : null;
+        String limiter =
+            outcome.range().maxW() > narrowed.maxW()
+                ? upperEndBy
+                : outcome.range().minW() < narrowed.minW() ? lowerEndBy : null;
         String own = s.name() + ": " + outcome.reason();
         if (narrowed.minW() != range.minW()) {
           lowerEndBy = own;
@@ -60,7 +64,8 @@ public final class StrategyStack {
           upperEndBy = own;
         }
         strategy = s.name();
-        reason = limiter == null ? outcome.reason() : outcome.reason() + " (limited by " + limiter + ")";
+        reason =
+            limiter == null ? outcome.reason() : outcome.reason() + " (limited by " + limiter + ")";
         range = narrowed;
       }
       if (range.isPoint()) {

@@ -19,15 +19,17 @@ import java.util.TreeSet;
  * over a <b>peak cap</b> C: for a given C the DP forbids slot imports above C and minimises energy
  * cost; the total is that plus the demand charge on the plan's actual peak. With {@link
  * PlannerConfig#exactPeakSearch()} every achievable slot import is tried (exact on the SoC grid);
- * otherwise a coarse grid of 10 caps between the month's peak and the unconstrained plan's peak, then a
- * golden-section refinement (10 steps) around the best (the cost is close to convex in C).
+ * otherwise a coarse grid of 10 caps between the month's peak and the unconstrained plan's peak,
+ * then a golden-section refinement (10 steps) around the best (the cost is close to convex in C).
  *
- * <p>Cost: O(slots × levels × transitions) per cap, about 22 caps; transitions ∝ levels. Pure and thread-safe.
+ * <p>Cost: O(slots × levels × transitions) per cap, about 22 caps; transitions ∝ levels. Pure and
+ * thread-safe.
  */
 public final class Planner {
   private static final int CAP_GRID_POINTS = 10;
   private static final int GOLDEN_ITERATIONS = 10;
   private static final double INFEASIBLE = Double.POSITIVE_INFINITY;
+
   /** Transition offsets are stored as shorts; far beyond any useful resolution anyway. */
   private static final int MAX_LEVELS = 20_000;
 
@@ -48,7 +50,12 @@ public final class Planner {
    * @param socPercent SoC at {@code start}
    * @param monthPeakImportW highest 15-minute import of the billing month so far [W]
    */
-  public Plan plan(Instant start, double[] netLoadW, BatterySpec battery, double socPercent, Tariff tariff,
+  public Plan plan(
+      Instant start,
+      double[] netLoadW,
+      BatterySpec battery,
+      double socPercent,
+      Tariff tariff,
       double monthPeakImportW) {
     Problem p = new Problem(start, netLoadW, battery, socPercent, tariff);
     Solution unconstrained = p.solve(INFEASIBLE, monthPeakImportW);
@@ -57,22 +64,25 @@ public final class Planner {
       double lo = Math.max(monthPeakImportW, p.lowestFeasibleCapW());
       double hi = unconstrained.peakW;
       if (lo < hi) {
-        best = config.exactPeakSearch()
-            ? exactSearch(p, lo, hi, monthPeakImportW, best)
-            : coarseThenGolden(p, lo, hi, monthPeakImportW, best);
+        best =
+            config.exactPeakSearch()
+                ? exactSearch(p, lo, hi, monthPeakImportW, best)
+                : coarseThenGolden(p, lo, hi, monthPeakImportW, best);
       }
     }
     return p.toPlan(best);
   }
 
-  private static Solution exactSearch(Problem p, double lo, double hi, double monthPeakW, Solution best) {
+  private static Solution exactSearch(
+      Problem p, double lo, double hi, double monthPeakW, Solution best) {
     for (double cap : p.achievableImportsW(lo, hi)) {
       best = better(best, p.solve(cap, monthPeakW));
     }
     return better(best, p.solve(lo, monthPeakW));
   }
 
-  private static Solution coarseThenGolden(Problem p, double lo, double hi, double monthPeakW, Solution best) {
+  private static Solution coarseThenGolden(
+      Problem p, double lo, double hi, double monthPeakW, Solution best) {
     double[] caps = new double[CAP_GRID_POINTS];
     double[] costs = new double[CAP_GRID_POINTS];
     int bestIndex = -1;
@@ -135,11 +145,14 @@ public final class Planner {
     private final int startLevel;
     private final int maxUp;
     private final int maxDown;
+
     /** AC energy per transition offset d ∈ [−maxDown, maxUp] (index d + maxDown), + = charging. */
     private final double[] acKwh;
+
     private final BatterySpec battery;
 
-    Problem(Instant start, double[] netLoadW, BatterySpec battery, double socPercent, Tariff tariff) {
+    Problem(
+        Instant start, double[] netLoadW, BatterySpec battery, double socPercent, Tariff tariff) {
       this.start = start;
       this.battery = battery;
       int n = netLoadW.length;
@@ -158,10 +171,21 @@ public final class Planner {
       minKwh = battery.storedKwh(battery.reservePercent());
       double maxKwh = battery.storedKwh(battery.maxSocPercent());
       // The grid spans [reserve, max SoC] evenly, with a step no coarser than the power resolution.
-      levels = (int) Math.max(2, Math.ceil((maxKwh - minKwh) / (config.powerResolutionW() * slotHours / 1000.0)) + 1);
+      levels =
+          (int)
+              Math.max(
+                  2,
+                  Math.ceil((maxKwh - minKwh) / (config.powerResolutionW() * slotHours / 1000.0))
+                      + 1);
       if (levels > MAX_LEVELS) {
-        throw new IllegalArgumentException("powerResolutionW " + config.powerResolutionW() + " W gives " + levels
-            + " SoC levels for this battery; use a coarser resolution (at most " + MAX_LEVELS + " levels)");
+        throw new IllegalArgumentException(
+            "powerResolutionW "
+                + config.powerResolutionW()
+                + " W gives "
+                + levels
+                + " SoC levels for this battery; use a coarser resolution (at most "
+                + MAX_LEVELS
+                + " levels)");
       }
       stepKwh = (maxKwh - minKwh) / (levels - 1);
       double nowKwh = battery.storedKwh(socPercent);
@@ -173,7 +197,8 @@ public final class Planner {
       acKwh = new double[maxUp + maxDown + 1];
       for (int d = -maxDown; d <= maxUp; d++) {
         double cell = d * stepKwh;
-        acKwh[d + maxDown] = d >= 0 ? cell / battery.chargeEfficiency() : cell * battery.dischargeEfficiency();
+        acKwh[d + maxDown] =
+            d >= 0 ? cell / battery.chargeEfficiency() : cell * battery.dischargeEfficiency();
       }
     }
 
@@ -214,7 +239,8 @@ public final class Planner {
         // The grid exchange of a transition depends only on its offset d, not on the level.
         for (int i = 0; i < acKwh.length; i++) {
           double grid = netKwh[t] + acKwh[i];
-          slotCost[i] = grid > capKwh ? INFEASIBLE : grid > 0 ? grid * priceEur[t] : grid * exportEur;
+          slotCost[i] =
+              grid > capKwh ? INFEASIBLE : grid > 0 ? grid * priceEur[t] : grid * exportEur;
         }
         for (int k = 0; k < levels; k++) {
           double best = INFEASIBLE;
@@ -249,8 +275,10 @@ public final class Planner {
         energy += grid > 0 ? grid * priceEur[t] : grid * exportEur;
         peak = Math.max(peak, grid / slotHours * 1000.0);
       }
-      double total = energy - config.terminalValueEurPerKwh() * (minKwh + path[n] * stepKwh)
-          + demandEurPerW * Math.max(0.0, peak - monthPeakW);
+      double total =
+          energy
+              - config.terminalValueEurPerKwh() * (minKwh + path[n] * stepKwh)
+              + demandEurPerW * Math.max(0.0, peak - monthPeakW);
       return new Solution(path, energy, peak, total);
     }
 

@@ -15,7 +15,11 @@ import java.time.Duration;
  *     (default 0: the rolling re-plan keeps the horizon moving, and the scorecard's cost does not
  *     credit it either)
  */
-public record PlannerConfig(Duration slot, Duration horizon, double powerResolutionW, boolean exactPeakSearch,
+public record PlannerConfig(
+    Duration slot,
+    Duration horizon,
+    double powerResolutionW,
+    boolean exactPeakSearch,
     double terminalValueEurPerKwh) {
 
   public PlannerConfig {
@@ -47,6 +51,7 @@ public record PlannerConfig(Duration slot, Duration horizon, double powerResolut
   }
 
   public PlannerConfig withHorizon(Duration newHorizon) {
-    return new PlannerConfig(slot, newHorizon, powerResolutionW, exactPeakSearch, terminalValueEurPerKwh);
+    return new PlannerConfig(
+        slot, newHorizon, powerResolutionW, exactPeakSearch, terminalValueEurPerKwh);
   }
 }

@@ -20,8 +20,8 @@ import java.util.Optional;
  * the controller sees the step's net load and the fleet's SoC, its setpoint is split among the
  * batteries and integrated by {@link BatteryPhysics}, and the resulting grid power is billed.
  *
- * <p>The net load of a step is taken as known when deciding it, as the Flink job knows the last
- * 10 s of readings: with 1-minute steps this is the replay's one simplification.
+ * <p>The net load of a step is taken as known when deciding it, as the Flink job knows the last 10
+ * s of readings: with 1-minute steps this is the replay's one simplification.
  */
 public final class ClosedLoopReplay {
   private static final double RESERVE_TOLERANCE_PERCENT = 1e-6;
@@ -51,16 +51,27 @@ public final class ClosedLoopReplay {
       double net = series.netLoadW(i);
       double fleetSoc = BatteryFleet.socPercent(batteries, soc);
       PowerRange range = BatteryFleet.limits(batteries, soc, step, false);
-      DispatchContext ctx = new DispatchContext(at, step, net, fleet, fleetSoc, range, scenario.tariff(),
-          monthPeakW, Optional.empty());
+      DispatchContext ctx =
+          new DispatchContext(
+              at,
+              step,
+              net,
+              fleet,
+              fleetSoc,
+              range,
+              scenario.tariff(),
+              monthPeakW,
+              Optional.empty());
       DispatchDecision decision = controller.decide(ctx, new PastObservations(series, at));
       double[] setpoints = BatteryFleet.split(batteries, soc, step, decision.setpointW());
       double appliedW = 0;
       for (int b = 0; b < batteries.size(); b++) {
         BatterySpec spec = batteries.get(b);
         BatteryPhysics.Step s = BatteryPhysics.step(spec, soc[b], 100.0, setpoints[b], step);
-        boolean intoReserve = s.appliedPowerW() > 0 && soc[b] <= spec.reservePercent() + RESERVE_TOLERANCE_PERCENT
-            && s.socPercent() < spec.reservePercent() - RESERVE_TOLERANCE_PERCENT;
+        boolean intoReserve =
+            s.appliedPowerW() > 0
+                && soc[b] <= spec.reservePercent() + RESERVE_TOLERANCE_PERCENT
+                && s.socPercent() < spec.reservePercent() - RESERVE_TOLERANCE_PERCENT;
         if (s.clamp() == BatteryPhysics.Clamp.SOC_LIMIT || intoReserve) {
           violations++;
         }
@@ -78,10 +89,21 @@ public final class ClosedLoopReplay {
       }
     }
     Bill bill = Billing.bill(scenario.tariff(), scenario.scoredFrom(), step, gridW);
-    double selfConsumption = generationKwh <= 0 ? 100.0
-        : Math.max(0.0, (generationKwh - bill.exportKwh()) / generationKwh * 100.0);
-    return new StrategyScore(bill.peakImportKw(), selfConsumption, bill.totalEur(), violations,
-        cellDischargedKwh / fleet.capacityKwh(), bill.energyCostEur(), bill.demandChargeEur(),
-        bill.importKwh(), bill.exportKwh(), bill.co2Kg(), BatteryFleet.socPercent(batteries, soc));
+    double selfConsumption =
+        generationKwh <= 0
+            ? 100.0
+            : Math.max(0.0, (generationKwh - bill.exportKwh()) / generationKwh * 100.0);
+    return new StrategyScore(
+        bill.peakImportKw(),
+        selfConsumption,
+        bill.totalEur(),
+        violations,
+        cellDischargedKwh / fleet.capacityKwh(),
+        bill.energyCostEur(),
+        bill.demandChargeEur(),
+        bill.importKwh(),
+        bill.exportKwh(),
+        bill.co2Kg(),
+        BatteryFleet.socPercent(batteries, soc));
   }
 }

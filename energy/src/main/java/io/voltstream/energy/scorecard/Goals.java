@@ -40,12 +40,22 @@ public record Goals(
     double stackedCost = cut(ps.costEur(), stacked.costEur());
     double plannedPeak = cut(none.peakImportKw(), planned.peakImportKw());
     double stackedPeak = cut(none.peakImportKw(), stacked.peakImportKw());
-    double capture = 100.0 * (none.costEur() - planned.costEur()) / (none.costEur() - perfect.costEur());
+    double capture =
+        100.0 * (none.costEur() - planned.costEur()) / (none.costEur() - perfect.costEur());
     int violations = rows.values().stream().mapToInt(StrategyScore::socViolations).sum();
-    boolean costAndPeak = plannedCost >= COST_CUT_PCT && plannedPeak >= PEAK_CUT_PCT
-        || stackedCost >= COST_CUT_PCT && stackedPeak >= PEAK_CUT_PCT;
-    return new Goals(plannedCost, stackedCost, plannedPeak, stackedPeak, capture, violations, costAndPeak,
-        capture >= CAPTURE_PCT, violations == 0);
+    boolean costAndPeak =
+        plannedCost >= COST_CUT_PCT && plannedPeak >= PEAK_CUT_PCT
+            || stackedCost >= COST_CUT_PCT && stackedPeak >= PEAK_CUT_PCT;
+    return new Goals(
+        plannedCost,
+        stackedCost,
+        plannedPeak,
+        stackedPeak,
+        capture,
+        violations,
+        costAndPeak,
+        capture >= CAPTURE_PCT,
+        violations == 0);
   }
 
   private static double cut(double reference, double value) {

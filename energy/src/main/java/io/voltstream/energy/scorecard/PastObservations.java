@@ -37,7 +37,8 @@ public final class PastObservations {
 
   private double mean(Instant from, Instant to, boolean consumption) {
     if (to.isAfter(origin)) {
-      throw new IllegalStateException("read up to " + to + " is after the forecast origin " + origin);
+      throw new IllegalStateException(
+          "read up to " + to + " is after the forecast origin " + origin);
     }
     int a = series.indexOf(from);
     int b = series.indexOf(to);

@@ -35,7 +35,14 @@ public final class PlanningController implements ReplayController {
       int slots = planner.config().slotsInHorizon();
       long t0 = System.nanoTime();
       NetLoadForecaster.LoadForecast f = forecaster.forecast(past, origin, slot, slots);
-      plan = planner.plan(origin, f.netLoadW(), ctx.battery(), ctx.socPercent(), ctx.tariff(), ctx.monthPeakImportW());
+      plan =
+          planner.plan(
+              origin,
+              f.netLoadW(),
+              ctx.battery(),
+              ctx.socPercent(),
+              ctx.tariff(),
+              ctx.monthPeakImportW());
       planningNanos += System.nanoTime() - t0;
       plans++;
     }

@@ -13,8 +13,14 @@ import java.util.Objects;
  *
  * @param name scenario key in the output, e.g. {@code demo}
  */
-public record ReplayScenario(String name, ReplaySeries series, Instant scoredFrom, Instant scoredUntil,
-    List<BatterySpec> batteries, double initialSocPercent, Tariff tariff) {
+public record ReplayScenario(
+    String name,
+    ReplaySeries series,
+    Instant scoredFrom,
+    Instant scoredUntil,
+    List<BatterySpec> batteries,
+    double initialSocPercent,
+    Tariff tariff) {
 
   public ReplayScenario {
     Objects.requireNonNull(name, "name");
@@ -22,12 +28,22 @@ public record ReplayScenario(String name, ReplaySeries series, Instant scoredFro
     if (batteries.isEmpty()) {
       throw new IllegalArgumentException("a scenario needs at least one battery");
     }
-    if (scoredFrom.isBefore(series.start()) || scoredUntil.isAfter(series.end()) || !scoredFrom.isBefore(scoredUntil)) {
-      throw new IllegalArgumentException("scored window " + scoredFrom + " .. " + scoredUntil
-          + " must lie inside the series " + series.start() + " .. " + series.end());
+    if (scoredFrom.isBefore(series.start())
+        || scoredUntil.isAfter(series.end())
+        || !scoredFrom.isBefore(scoredUntil)) {
+      throw new IllegalArgumentException(
+          "scored window "
+              + scoredFrom
+              + " .. "
+              + scoredUntil
+              + " must lie inside the series "
+              + series.start()
+              + " .. "
+              + series.end());
     }
     if (scoredFrom.getEpochSecond() % 900 != 0 || scoredFrom.getNano() != 0) {
-      throw new IllegalArgumentException("scoredFrom must be on a quarter hour (demand intervals), was " + scoredFrom);
+      throw new IllegalArgumentException(
+          "scoredFrom must be on a quarter hour (demand intervals), was " + scoredFrom);
     }
   }
 
@@ -38,11 +54,13 @@ public record ReplayScenario(String name, ReplaySeries series, Instant scoredFro
 
   /** The same scenario under another tariff. */
   public ReplayScenario withTariff(Tariff other) {
-    return new ReplayScenario(name, series, scoredFrom, scoredUntil, batteries, initialSocPercent, other);
+    return new ReplayScenario(
+        name, series, scoredFrom, scoredUntil, batteries, initialSocPercent, other);
   }
 
   /** The same scenario scored over a shorter window (e.g. one day for tests). */
   public ReplayScenario scoredUntil(Instant until) {
-    return new ReplayScenario(name, series, scoredFrom, until, batteries, initialSocPercent, tariff);
+    return new ReplayScenario(
+        name, series, scoredFrom, until, batteries, initialSocPercent, tariff);
   }
 }

@@ -17,16 +17,21 @@ public final class ReplaySeries {
   public ReplaySeries(Instant start, Duration step, double[] consumptionW, double[] generationW) {
     this.start = Objects.requireNonNull(start, "start");
     this.step = Objects.requireNonNull(step, "step");
-    if (step.isZero() || step.isNegative() || Duration.ofMinutes(15).toNanos() % step.toNanos() != 0) {
+    if (step.isZero()
+        || step.isNegative()
+        || Duration.ofMinutes(15).toNanos() % step.toNanos() != 0) {
       throw new IllegalArgumentException("step must divide 15 minutes, was " + step);
     }
     if (consumptionW.length != generationW.length) {
       throw new IllegalArgumentException("consumption and generation differ in length");
     }
     for (int i = 0; i < consumptionW.length; i++) {
-      if (!Double.isFinite(consumptionW[i]) || !Double.isFinite(generationW[i])
-          || consumptionW[i] < 0 || generationW[i] < 0) {
-        throw new IllegalArgumentException("consumption and generation must be finite and ≥ 0 (step " + i + ")");
+      if (!Double.isFinite(consumptionW[i])
+          || !Double.isFinite(generationW[i])
+          || consumptionW[i] < 0
+          || generationW[i] < 0) {
+        throw new IllegalArgumentException(
+            "consumption and generation must be finite and ≥ 0 (step " + i + ")");
       }
     }
     this.consumptionW = consumptionW.clone();

@@ -34,10 +34,11 @@ import java.util.Map;
  *       from the actual (15-minute averaged) net load: the limit.
  * </ul>
  *
- * <p><b>Billing.</b> The window is billed as its share of a month: the tariff's monthly demand charge
- * is prorated by window length ÷ 30.44 days and applied to the window's peak 15-minute import, and
- * every strategy (the planner included) works with that prorated rate, so that the optimum and the
- * costs answer the same question. Billing a week as a whole month would weigh the peak four times.
+ * <p><b>Billing.</b> The window is billed as its share of a month: the tariff's monthly demand
+ * charge is prorated by window length ÷ 30.44 days and applied to the window's peak 15-minute
+ * import, and every strategy (the planner included) works with that prorated rate, so that the
+ * optimum and the costs answer the same question. Billing a week as a whole month would weigh the
+ * peak four times.
  *
  * <p>The peak-shaving threshold is what an operator would set from history: the lowest import whose
  * daily excess over the warm-up days fits in the fleet's usable energy ({@link
@@ -52,9 +53,11 @@ public final class Scorecard {
   public static final String PLANNED = "planned";
   public static final String PERFECT_FORESIGHT = "perfect_foresight";
   public static final List<String> STRATEGIES =
-      List.of(NONE, PEAK_SHAVING, SELF_CONSUMPTION, TIME_OF_USE, STACKED, PLANNED, PERFECT_FORESIGHT);
+      List.of(
+          NONE, PEAK_SHAVING, SELF_CONSUMPTION, TIME_OF_USE, STACKED, PLANNED, PERFECT_FORESIGHT);
 
   private static final Duration DAY = Duration.ofDays(1);
+
   /** Mean month length (365.25 / 12) for prorating the demand charge. */
   public static final double DAYS_PER_MONTH = 30.4375;
 
@@ -67,45 +70,73 @@ public final class Scorecard {
    * @param strategies rows in {@link #STRATEGIES} order
    * @param meanReplanTime mean wall time of one forecast + 24 h re-plan in {@code planned}
    */
-  public record Result(String scenario, double peakShavingThresholdW, Map<String, StrategyScore> strategies,
-      Goals goals, Duration meanReplanTime) {}
+  public record Result(
+      String scenario,
+      double peakShavingThresholdW,
+      Map<String, StrategyScore> strategies,
+      Goals goals,
+      Duration meanReplanTime) {}
 
-  public static Result run(ReplayScenario unbilled, NetLoadForecaster forecaster, PlannerConfig plannerConfig) {
+  public static Result run(
+      ReplayScenario unbilled, NetLoadForecaster forecaster, PlannerConfig plannerConfig) {
     ReplayScenario scenario = billedAsShareOfMonth(unbilled);
     BatterySpec fleet = scenario.fleet();
     double thresholdW = peakShavingThreshold(scenario, fleet);
     ReserveFloor reserve = new ReserveFloor(0.0);
     TimeOfUse timeOfUse = new TimeOfUse(fleet.maxChargeW(), fleet.maxSocPercent());
     Map<String, StrategyScore> rows = new LinkedHashMap<>();
-    rows.put(NONE, ClosedLoopReplay.run(scenario,
-        (ctx, past) -> new DispatchDecision(ctx.at(), 0.0, NONE, "no battery", PowerRange.point(0.0))));
-    rows.put(PEAK_SHAVING, replay(scenario, StrategyStack.of(reserve, new PeakShaving(thresholdW, fleet.maxChargeW()))));
+    rows.put(
+        NONE,
+        ClosedLoopReplay.run(
+            scenario,
+            (ctx, past) ->
+                new DispatchDecision(ctx.at(), 0.0, NONE, "no battery", PowerRange.point(0.0))));
+    rows.put(
+        PEAK_SHAVING,
+        replay(
+            scenario, StrategyStack.of(reserve, new PeakShaving(thresholdW, fleet.maxChargeW()))));
     rows.put(SELF_CONSUMPTION, replay(scenario, StrategyStack.of(reserve, new SelfConsumption())));
     rows.put(TIME_OF_USE, replay(scenario, StrategyStack.of(reserve, timeOfUse)));
-    rows.put(STACKED, replay(scenario,
-        StrategyStack.of(reserve, PeakShaving.limit(thresholdW), timeOfUse, new SelfConsumption())));
+    rows.put(
+        STACKED,
+        replay(
+            scenario,
+            StrategyStack.of(
+                reserve, PeakShaving.limit(thresholdW), timeOfUse, new SelfConsumption())));
     StrategyStack tracking = StrategyStack.of(reserve, new PlanTracking());
-    PlanningController planning = new PlanningController(tracking, new Planner(plannerConfig), forecaster);
+    PlanningController planning =
+        new PlanningController(tracking, new Planner(plannerConfig), forecaster);
     rows.put(PLANNED, ClosedLoopReplay.run(scenario, planning));
     Plan oracle = perfectForesightPlan(scenario, fleet, plannerConfig);
-    rows.put(PERFECT_FORESIGHT, ClosedLoopReplay.run(scenario, (ctx, past) -> tracking.decide(ctx.withPlan(oracle))));
-    return new Result(scenario.name(), thresholdW, rows, Goals.of(rows), planning.meanPlanningTime());
+    rows.put(
+        PERFECT_FORESIGHT,
+        ClosedLoopReplay.run(scenario, (ctx, past) -> tracking.decide(ctx.withPlan(oracle))));
+    return new Result(
+        scenario.name(), thresholdW, rows, Goals.of(rows), planning.meanPlanningTime());
   }
 
   /** The scenario with its demand charge prorated to the scored window. */
   public static ReplayScenario billedAsShareOfMonth(ReplayScenario scenario) {
-    double days = Duration.between(scenario.scoredFrom(), scenario.scoredUntil()).toSeconds() / 86_400.0;
+    double days =
+        Duration.between(scenario.scoredFrom(), scenario.scoredUntil()).toSeconds() / 86_400.0;
     double rate = scenario.tariff().demandChargeEurPerKwMonth() * days / DAYS_PER_MONTH;
     return scenario.withTariff(scenario.tariff().withDemandCharge(rate));
   }
 
   /** The optimal plan over the whole scored window, knowing its actual net load. */
-  static Plan perfectForesightPlan(ReplayScenario scenario, BatterySpec fleet, PlannerConfig config) {
+  static Plan perfectForesightPlan(
+      ReplayScenario scenario, BatterySpec fleet, PlannerConfig config) {
     Duration window = Duration.between(scenario.scoredFrom(), scenario.scoredUntil());
     int slots = (int) (window.toNanos() / config.slot().toNanos());
     double[] actual = scenario.series().meanNetLoadW(scenario.scoredFrom(), config.slot(), slots);
-    return new Planner(config.withHorizon(window)).plan(scenario.scoredFrom(), actual, fleet,
-        scenario.initialSocPercent(), scenario.tariff(), 0.0);
+    return new Planner(config.withHorizon(window))
+        .plan(
+            scenario.scoredFrom(),
+            actual,
+            fleet,
+            scenario.initialSocPercent(),
+            scenario.tariff(),
+            0.0);
   }
 
   private static StrategyScore replay(ReplayScenario scenario, StrategyStack stack) {
@@ -117,14 +148,18 @@ public final class Scorecard {
     ReplaySeries series = scenario.series();
     long days = Duration.between(series.start(), scenario.scoredFrom()).toDays();
     if (days < 1) {
-      throw new IllegalArgumentException("the scenario needs at least one warm-up day before " + scenario.scoredFrom());
+      throw new IllegalArgumentException(
+          "the scenario needs at least one warm-up day before " + scenario.scoredFrom());
     }
     double[][] daily = new double[(int) days][];
     Instant firstDay = scenario.scoredFrom().minus(DAY.multipliedBy(days));
     for (int d = 0; d < days; d++) {
-      daily[d] = series.meanNetLoadW(firstDay.plus(DAY.multipliedBy(d)), Duration.ofMinutes(15), 96);
+      daily[d] =
+          series.meanNetLoadW(firstDay.plus(DAY.multipliedBy(d)), Duration.ofMinutes(15), 96);
     }
-    double usableKwh = fleet.storedKwh(fleet.maxSocPercent() - fleet.reservePercent()) * fleet.dischargeEfficiency();
+    double usableKwh =
+        fleet.storedKwh(fleet.maxSocPercent() - fleet.reservePercent())
+            * fleet.dischargeEfficiency();
     return PeakShaving.thresholdFromHistory(daily, usableKwh);
   }
 }

@@ -11,8 +11,13 @@ package io.voltstream.energy.tariff;
  * @param demandChargeEur peak × monthly demand charge
  * @param co2Kg emissions of the imported energy (exports are not credited)
  */
-public record Bill(double importKwh, double exportKwh, double energyCostEur, double peakImportKw,
-    double demandChargeEur, double co2Kg) {
+public record Bill(
+    double importKwh,
+    double exportKwh,
+    double energyCostEur,
+    double peakImportKw,
+    double demandChargeEur,
+    double co2Kg) {
 
   /** Energy cost plus demand charge [EUR]. */
   public double totalEur() {

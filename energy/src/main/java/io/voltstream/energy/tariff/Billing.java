@@ -48,6 +48,7 @@ public final class Billing {
     }
     peakW = Math.max(peakW, intervalEnergyWh / 0.25);
     double peakKw = peakW / 1000.0;
-    return new Bill(importKwh, exportKwh, cost, peakKw, peakKw * tariff.demandChargeEurPerKwMonth(), co2);
+    return new Bill(
+        importKwh, exportKwh, cost, peakKw, peakKw * tariff.demandChargeEurPerKwMonth(), co2);
   }
 }

@@ -63,13 +63,15 @@ public record Tariff(
   }
 
   private List<Double> schedule(DayOfWeek day) {
-    return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY ? weekendImportEurPerKwh : weekdayImportEurPerKwh;
+    return day == DayOfWeek.SATURDAY || day == DayOfWeek.SUNDAY
+        ? weekendImportEurPerKwh
+        : weekdayImportEurPerKwh;
   }
 
   private static List<Double> hourly(String field, List<Double> values, double min, double max) {
     if (values == null || values.size() != 24) {
-      throw new EnergyValidationException(field, "must have 24 hourly values, had "
-          + (values == null ? "none" : values.size()));
+      throw new EnergyValidationException(
+          field, "must have 24 hourly values, had " + (values == null ? "none" : values.size()));
     }
     for (int h = 0; h < 24; h++) {
       Double v = values.get(h);
@@ -83,7 +85,13 @@ public record Tariff(
 
   /** Same tariff with another demand charge (e.g. for a what-if). */
   public Tariff withDemandCharge(double eurPerKwMonth) {
-    return new Tariff(name, zone, weekdayImportEurPerKwh, weekendImportEurPerKwh, exportEurPerKwh,
-        eurPerKwMonth, carbonGramsPerKwh);
+    return new Tariff(
+        name,
+        zone,
+        weekdayImportEurPerKwh,
+        weekendImportEurPerKwh,
+        exportEurPerKwh,
+        eurPerKwMonth,
+        carbonGramsPerKwh);
   }
 }

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Documented default tariff for a building without one of its own (see energy/README.md):
- * a three-rate Belgian residential time-of-use tariff at 2025/26 price levels.
+ * Documented default tariff for a building without one of its own (see energy/README.md): a
+ * three-rate Belgian residential time-of-use tariff at 2025/26 price levels.
  *
  * <ul>
  *   <li>Import, weekdays: night 23:00–07:00 0.22, day 07:00–17:00 and 21:00–23:00 0.31, evening
@@ -15,8 +15,8 @@ import java.util.List;
  *   <li>Feed-in 0.04 EUR/kWh (typical Belgian injection price).
  *   <li>Demand charge 4.50 EUR per kW of the month's highest 15-minute average import (the Flemish
  *       "capaciteitstarief", about 54 EUR/kW/year; its 2.5 kW minimum is not modelled).
- *   <li>Grid carbon intensity: 170 g/kWh at night, 110 g/kWh around midday (solar), 190 g/kWh in the
- *       evening peak, 150 g/kWh otherwise (Belgian averages, rounded).
+ *   <li>Grid carbon intensity: 170 g/kWh at night, 110 g/kWh around midday (solar), 190 g/kWh in
+ *       the evening peak, 150 g/kWh otherwise (Belgian averages, rounded).
  * </ul>
  */
 public final class Tariffs {
@@ -30,8 +30,14 @@ public final class Tariffs {
   }
 
   public static Tariff defaultTariff(ZoneId zone) {
-    return new Tariff(DEFAULT_NAME, zone,
-        byHour(0.22, 0.31, 0.42), byHour(0.22, 0.28, 0.34), 0.04, 4.50, carbon());
+    return new Tariff(
+        DEFAULT_NAME,
+        zone,
+        byHour(0.22, 0.31, 0.42),
+        byHour(0.22, 0.28, 0.34),
+        0.04,
+        4.50,
+        carbon());
   }
 
   private static List<Double> byHour(double night, double day, double evening) {
@@ -45,7 +51,8 @@ public final class Tariffs {
   private static List<Double> carbon() {
     List<Double> g = new ArrayList<>(24);
     for (int h = 0; h < 24; h++) {
-      g.add(h < 7 || h >= 23 ? 170.0 : h >= 11 && h < 16 ? 110.0 : h >= 17 && h < 21 ? 190.0 : 150.0);
+      g.add(
+          h < 7 || h >= 23 ? 170.0 : h >= 11 && h < 16 ? 110.0 : h >= 17 && h < 21 ? 190.0 : 150.0);
     }
     return g;
   }

@@ -8,9 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BatteryFleetTest {
-  private final List<BatterySpec> fleet = List.of(
-      new BatterySpec("a", "demo", 10, 5000, 5000, 0.9, 5, 95, 10),
-      new BatterySpec("b", "demo", 5, 2500, 2500, 0.9, 5, 95, 10));
+  private final List<BatterySpec> fleet =
+      List.of(
+          new BatterySpec("a", "demo", 10, 5000, 5000, 0.9, 5, 95, 10),
+          new BatterySpec("b", "demo", 5, 2500, 2500, 0.9, 5, 95, 10));
   private final Duration step = Duration.ofSeconds(10);
 
   @Test
@@ -34,7 +35,9 @@ class BatteryFleetTest {
 
   @Test
   void limitsAddUpAndCanKeepTheReserve() {
-    assertThat(BatteryFleet.limits(fleet, new double[] {50, 50}, step, false)).isEqualTo(new PowerRange(-7500, 7500));
-    assertThat(BatteryFleet.limits(fleet, new double[] {10, 50}, step, true).maxW()).isEqualTo(2500);
+    assertThat(BatteryFleet.limits(fleet, new double[] {50, 50}, step, false))
+        .isEqualTo(new PowerRange(-7500, 7500));
+    assertThat(BatteryFleet.limits(fleet, new double[] {10, 50}, step, true).maxW())
+        .isEqualTo(2500);
   }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class BatteryPhysicsTest {
   private static final Duration HOUR = Duration.ofHours(1);
   // 10 kWh, 5 kW both ways, 81 % round trip → 90 % each way.
-  private final BatterySpec battery = new BatterySpec("b1", "demo", 10, 5000, 5000, 0.81, 10, 90, 20);
+  private final BatterySpec battery =
+      new BatterySpec("b1", "demo", 10, 5000, 5000, 0.81, 10, 90, 20);
 
   @Test
   void chargingStoresTheAcEnergyTimesTheChargeEfficiency() {
@@ -32,7 +33,8 @@ class BatteryPhysicsTest {
   @Test
   void aFullCycleReturnsTheRoundTripEfficiency() {
     BatteryPhysics.Step in = BatteryPhysics.step(battery, 30, 100, -3000, HOUR);
-    double backW = (in.socPercent() - 30) / 100 * 10 * 0.9 * 1000; // all stored energy, AC side, over 1 h
+    double backW =
+        (in.socPercent() - 30) / 100 * 10 * 0.9 * 1000; // all stored energy, AC side, over 1 h
     BatteryPhysics.Step out = BatteryPhysics.step(battery, in.socPercent(), 100, backW, HOUR);
     assertThat(out.socPercent()).isCloseTo(30, within(1e-9));
     assertThat(out.dischargedAcKwh() / in.chargedAcKwh()).isCloseTo(0.81, within(1e-12));
@@ -67,13 +69,16 @@ class BatteryPhysicsTest {
   @Test
   void limitsShrinkNearTheBoundsSoThatAStepEndsOnThem() {
     Duration tenSeconds = Duration.ofSeconds(10);
-    assertThat(BatteryPhysics.limits(battery, 50, tenSeconds)).isEqualTo(new PowerRange(-5000, 5000));
+    assertThat(BatteryPhysics.limits(battery, 50, tenSeconds))
+        .isEqualTo(new PowerRange(-5000, 5000));
     PowerRange nearFull = BatteryPhysics.limits(battery, 89.99, Duration.ofMinutes(15));
     assertThat(-nearFull.minW()).isCloseTo(0.0001 * 10 / 0.9 / 0.25 * 1000, within(1e-6));
-    BatteryPhysics.Step s = BatteryPhysics.step(battery, 89.99, 100, nearFull.minW(), Duration.ofMinutes(15));
+    BatteryPhysics.Step s =
+        BatteryPhysics.step(battery, 89.99, 100, nearFull.minW(), Duration.ofMinutes(15));
     assertThat(s.socPercent()).isCloseTo(90, within(1e-9));
     assertThat(s.clamp()).isEqualTo(Clamp.NONE);
-    PowerRange aboveReserve = BatteryPhysics.limits(battery, 20, 100, tenSeconds, battery.reservePercent());
+    PowerRange aboveReserve =
+        BatteryPhysics.limits(battery, 20, 100, tenSeconds, battery.reservePercent());
     assertThat(aboveReserve.maxW()).isZero();
   }
 

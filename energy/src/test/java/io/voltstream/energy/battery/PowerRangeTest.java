@@ -30,6 +30,7 @@ class PowerRangeTest {
   @Test
   void anEmptyRangeIsRejected() {
     assertThatThrownBy(() -> new PowerRange(1, 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new PowerRange(Double.NaN, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new PowerRange(Double.NaN, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

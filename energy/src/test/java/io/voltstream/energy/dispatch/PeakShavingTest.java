@@ -6,27 +6,28 @@ import static io.voltstream.energy.dispatch.TestContexts.setpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class PeakShavingTest {
   private final PeakShaving rule = new PeakShaving(3000, 2000);
 
   @ParameterizedTest(name = "net {0} W, SoC {1} % → {2} W")
   @CsvSource({
-      // net load, SoC, expected setpoint (positive = discharge)
-      "5000, 50,  2000",   // shave exactly the excess
-      "9500, 50,  5000",   // excess beyond the rating: full power
-      "5000,  5,     0",   // empty: cannot shave
-      "3000, 50,     0",   // at the threshold: no headroom to recharge
-      "2500, 50,  -500",   // recharge inside the headroom
-      " 500, 50, -2000",   // recharge capped by rechargeW
-      " 500, 95,     0",   // full: nothing to recharge
-      "-800, 50, -2000",   // PV surplus: recharge with rechargeW
+    // net load, SoC, expected setpoint (positive = discharge)
+    "5000, 50,  2000", // shave exactly the excess
+    "9500, 50,  5000", // excess beyond the rating: full power
+    "5000,  5,     0", // empty: cannot shave
+    "3000, 50,     0", // at the threshold: no headroom to recharge
+    "2500, 50,  -500", // recharge inside the headroom
+    " 500, 50, -2000", // recharge capped by rechargeW
+    " 500, 95,     0", // full: nothing to recharge
+    "-800, 50, -2000", // PV surplus: recharge with rechargeW
   })
   void scenario(double netLoadW, double socPercent, double expectedW) {
-    assertThat(setpoint(rule, at(WEEKDAY_10H, netLoadW, socPercent))).isCloseTo(expectedW, within(1e-6));
+    assertThat(setpoint(rule, at(WEEKDAY_10H, netLoadW, socPercent)))
+        .isCloseTo(expectedW, within(1e-6));
   }
 
   @Test

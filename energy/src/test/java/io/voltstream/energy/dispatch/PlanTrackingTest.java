@@ -13,26 +13,35 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class PlanTrackingTest {
   private static final Instant START = Instant.parse("2026-04-13T16:00:00Z");
-  // Slot 0: discharge 1 kW, import 500 W planned. Slot 1: grid-charge 2 kW, import 2.3 kW. Slot 2: store 1 kW of
+  // Slot 0: discharge 1 kW, import 500 W planned. Slot 1: grid-charge 2 kW, import 2.3 kW. Slot 2:
+  // store 1 kW of
   // surplus, export 500 W.
-  private final Plan plan = new Plan(START, Duration.ofMinutes(15), List.of(1000.0, -2000.0, -1000.0),
-      List.of(500.0, 2300.0, -500.0), List.of(47.0, 52.0, 55.0), 2300.0, 1.0);
+  private final Plan plan =
+      new Plan(
+          START,
+          Duration.ofMinutes(15),
+          List.of(1000.0, -2000.0, -1000.0),
+          List.of(500.0, 2300.0, -500.0),
+          List.of(47.0, 52.0, 55.0),
+          2300.0,
+          1.0);
 
   @ParameterizedTest(name = "+{0} s, net {1} W → {2} W")
   @CsvSource({
-      "   0, 1500,  1000",  // as forecast: planned power
-      "  60, 2500,  2000",  // more load than forecast: the battery keeps the import at 500 W
-      "  60,  300,   300",  // less load: never discharge into export beyond the plan
-      " 900,  300, -2000",  // grid charging: the planned 2 kW, not the 2 kW + forecast error
-      " 900, 1000, -1300",  // load higher than forecast while charging: keep the import target
-      "1800, -2500, -2000", // more surplus than forecast: store it (import target −500 W)
-      "1800, -200,  -200",  // less surplus: store what there is, do not import to charge
-      "2700, 1500,  1500",  // after the plan: no opinion, self-consumption below decides
+    "   0, 1500,  1000", // as forecast: planned power
+    "  60, 2500,  2000", // more load than forecast: the battery keeps the import at 500 W
+    "  60,  300,   300", // less load: never discharge into export beyond the plan
+    " 900,  300, -2000", // grid charging: the planned 2 kW, not the 2 kW + forecast error
+    " 900, 1000, -1300", // load higher than forecast while charging: keep the import target
+    "1800, -2500, -2000", // more surplus than forecast: store it (import target −500 W)
+    "1800, -200,  -200", // less surplus: store what there is, do not import to charge
+    "2700, 1500,  1500", // after the plan: no opinion, self-consumption below decides
   })
-  void tracksThePlannedImportWithinTheRangeThePlanItselfJustifies(long secondsAfterStart, double netLoadW,
-      double expectedW) {
+  void tracksThePlannedImportWithinTheRangeThePlanItselfJustifies(
+      long secondsAfterStart, double netLoadW, double expectedW) {
     DispatchContext ctx = at(START.plusSeconds(secondsAfterStart), netLoadW, 50).withPlan(plan);
-    double setpoint = StrategyStack.of(new PlanTracking(), new SelfConsumption()).decide(ctx).setpointW();
+    double setpoint =
+        StrategyStack.of(new PlanTracking(), new SelfConsumption()).decide(ctx).setpointW();
     assertThat(setpoint).isCloseTo(expectedW, within(1e-6));
   }
 }

@@ -12,13 +12,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SelfConsumptionTest {
   @ParameterizedTest(name = "net {0} W, SoC {1} % → {2} W")
   @CsvSource({
-      " 1200, 50,  1200",  // cover the load
-      " 7000, 50,  5000",  // limited by the rating
-      "-2500, 50, -2500",  // store the surplus
-      "-9000, 50, -5000",
-      "-2500, 95,     0",  // full
-      " 1200,  5,     0",  // empty (at min SoC)
-      "    0, 50,     0",
+    " 1200, 50,  1200", // cover the load
+    " 7000, 50,  5000", // limited by the rating
+    "-2500, 50, -2500", // store the surplus
+    "-9000, 50, -5000",
+    "-2500, 95,     0", // full
+    " 1200,  5,     0", // empty (at min SoC)
+    "    0, 50,     0",
   })
   void scenario(double netLoadW, double socPercent, double expectedW) {
     assertThat(setpoint(new SelfConsumption(), at(WEEKDAY_10H, netLoadW, socPercent)))

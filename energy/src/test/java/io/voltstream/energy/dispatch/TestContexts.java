@@ -14,6 +14,7 @@ final class TestContexts {
   static final BatterySpec BATTERY = new BatterySpec("b1", "demo", 10, 5000, 5000, 0.9, 5, 95, 20);
   static final Tariff TARIFF = Tariffs.defaultTariff();
   static final Duration INTERVAL = Duration.ofSeconds(10);
+
   /** Monday 13 April 2026, 10:00 in Brussels (a day-price hour). */
   static final Instant WEEKDAY_10H = Instant.parse("2026-04-13T08:00:00Z");
 
@@ -24,8 +25,10 @@ final class TestContexts {
   }
 
   static DispatchContext at(String localTime, double netLoadW, double socPercent) {
-    return at(java.time.LocalDateTime.parse("2026-04-13T" + localTime).atZone(TARIFF.zone()).toInstant(),
-        netLoadW, socPercent);
+    return at(
+        java.time.LocalDateTime.parse("2026-04-13T" + localTime).atZone(TARIFF.zone()).toInstant(),
+        netLoadW,
+        socPercent);
   }
 
   static double setpoint(DispatchStrategy strategy, DispatchContext ctx) {

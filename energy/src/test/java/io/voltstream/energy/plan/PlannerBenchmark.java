@@ -9,15 +9,17 @@ import java.util.Random;
 
 /**
  * Printed benchmark (not a test): wall time of one 24 h re-plan (96 slots of 15 min) for the demo
- * fleet (15 kWh, 7.5 kW) at the default 200 W resolution, and of a week-long plan. Run with
- * {@code java -cp energy/target/classes:energy/target/test-classes io.voltstream.energy.plan.PlannerBenchmark}.
+ * fleet (15 kWh, 7.5 kW) at the default 200 W resolution, and of a week-long plan. Run with {@code
+ * java -cp energy/target/classes:energy/target/test-classes
+ * io.voltstream.energy.plan.PlannerBenchmark}.
  */
 public final class PlannerBenchmark {
   private PlannerBenchmark() {}
 
   public static void main(String[] args) {
     BatterySpec fleet = new BatterySpec("fleet", "demo", 15.0, 7500, 7500, 0.90, 5, 95, 10);
-    // The scorecard's weekly share of the monthly demand charge, and no month peak yet: the full cap search runs.
+    // The scorecard's weekly share of the monthly demand charge, and no month peak yet: the full
+    // cap search runs.
     Tariff tariff = Tariffs.defaultTariff().withDemandCharge(4.5 * 7 / 30.4375);
     Instant start = Instant.parse("2026-04-13T00:00:00Z");
     Random random = new Random(1);
@@ -26,7 +28,8 @@ public final class PlannerBenchmark {
     for (int i = 0; i < week.length; i++) {
       double hour = (i % 96) / 4.0;
       double pv = hour > 7 && hour < 19 ? 4000 * Math.sin(Math.PI * (hour - 7) / 12) : 0;
-      week[i] = 600 + 1500 * Math.exp(-Math.pow(hour - 19, 2) / 4) + 400 * random.nextGaussian() - pv;
+      week[i] =
+          600 + 1500 * Math.exp(-Math.pow(hour - 19, 2) / 4) + 400 * random.nextGaussian() - pv;
     }
     System.arraycopy(week, 0, day, 0, 96);
     Planner planner = new Planner(PlannerConfig.defaults());

@@ -20,8 +20,9 @@ class ClosedLoopReplayTest {
   @Test
   void energyIsConservedThroughTheBattery() {
     StrategyScore none = ClosedLoopReplay.run(scenario, idle());
-    StrategyScore sc = ClosedLoopReplay.run(scenario,
-        (ctx, past) -> StrategyStack.of(new SelfConsumption()).decide(ctx));
+    StrategyScore sc =
+        ClosedLoopReplay.run(
+            scenario, (ctx, past) -> StrategyStack.of(new SelfConsumption()).decide(ctx));
     // Net grid energy moves by what the battery delivered minus what it took in; the difference is
     // the round-trip loss plus the change of stored energy.
     double netNone = none.importKwh() - none.exportKwh();
@@ -34,13 +35,15 @@ class ClosedLoopReplayTest {
   @Test
   void theControllerSeesOnlyThePast() {
     List<Instant> decided = new ArrayList<>();
-    ClosedLoopReplay.run(scenario, (ctx, past) -> {
-      decided.add(ctx.at());
-      assertThat(past.origin()).isEqualTo(ctx.at());
-      assertThatThrownBy(() -> past.meanConsumptionW(ctx.at(), ctx.at().plusSeconds(60)))
-          .isInstanceOf(IllegalStateException.class);
-      return idle().decide(ctx, past);
-    });
+    ClosedLoopReplay.run(
+        scenario,
+        (ctx, past) -> {
+          decided.add(ctx.at());
+          assertThat(past.origin()).isEqualTo(ctx.at());
+          assertThatThrownBy(() -> past.meanConsumptionW(ctx.at(), ctx.at().plusSeconds(60)))
+              .isInstanceOf(IllegalStateException.class);
+          return idle().decide(ctx, past);
+        });
     assertThat(decided).hasSize(1440);
     assertThat(decided.get(0)).isEqualTo(scenario.scoredFrom());
   }
@@ -49,15 +52,22 @@ class ClosedLoopReplayTest {
   void pastObservationsAverageTheHistory() {
     PastObservations past = new PastObservations(scenario.series(), scenario.scoredFrom());
     Instant from = scenario.scoredFrom().minus(Duration.ofMinutes(2));
-    double expected = (scenario.series().consumptionW(1438) + scenario.series().consumptionW(1439)) / 2;
-    assertThat(past.meanConsumptionW(from, scenario.scoredFrom())).isCloseTo(expected, within(1e-9));
-    assertThat(past.meanGenerationW(from.minus(Duration.ofDays(5)), from.minus(Duration.ofDays(4)))).isNaN();
+    double expected =
+        (scenario.series().consumptionW(1438) + scenario.series().consumptionW(1439)) / 2;
+    assertThat(past.meanConsumptionW(from, scenario.scoredFrom()))
+        .isCloseTo(expected, within(1e-9));
+    assertThat(past.meanGenerationW(from.minus(Duration.ofDays(5)), from.minus(Duration.ofDays(4))))
+        .isNaN();
   }
 
   @Test
   void aSetpointBeyondTheSocBoundsCountsAsAViolation() {
-    StrategyScore greedy = ClosedLoopReplay.run(scenario,
-        (ctx, past) -> new DispatchDecision(ctx.at(), 4000, "greedy", "ignores limits", PowerRange.point(4000)));
+    StrategyScore greedy =
+        ClosedLoopReplay.run(
+            scenario,
+            (ctx, past) ->
+                new DispatchDecision(
+                    ctx.at(), 4000, "greedy", "ignores limits", PowerRange.point(4000)));
     assertThat(greedy.socViolations()).isPositive();
   }
 

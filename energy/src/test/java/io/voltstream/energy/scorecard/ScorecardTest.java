@@ -12,7 +12,11 @@ class ScorecardTest {
 
   @BeforeAll
   static void runOneDay() {
-    result = Scorecard.run(SyntheticScenarios.house(5, 8, 1), SyntheticScenarios.previousDay(), PlannerConfig.defaults());
+    result =
+        Scorecard.run(
+            SyntheticScenarios.house(5, 8, 1),
+            SyntheticScenarios.previousDay(),
+            PlannerConfig.defaults());
   }
 
   @Test
@@ -23,13 +27,18 @@ class ScorecardTest {
   @Test
   void perfectForesightIsTheCheapest() {
     double perfect = result.strategies().get(Scorecard.PERFECT_FORESIGHT).costEur();
-    result.strategies().forEach((name, score) -> assertThat(perfect).as(name).isLessThanOrEqualTo(score.costEur()));
+    result
+        .strategies()
+        .forEach(
+            (name, score) -> assertThat(perfect).as(name).isLessThanOrEqualTo(score.costEur()));
     assertThat(perfect).isLessThan(result.strategies().get(Scorecard.NONE).costEur());
   }
 
   @Test
   void noStrategyViolatesTheSocBounds() {
-    result.strategies().forEach((name, score) -> assertThat(score.socViolations()).as(name).isZero());
+    result
+        .strategies()
+        .forEach((name, score) -> assertThat(score.socViolations()).as(name).isZero());
     assertThat(result.goals().violationsMet()).isTrue();
   }
 
@@ -37,11 +46,14 @@ class ScorecardTest {
   void withoutABatteryNothingCyclesAndEveryStrategyUsesIt() {
     assertThat(result.strategies().get(Scorecard.NONE).cycles()).isZero();
     assertThat(result.strategies().get(Scorecard.NONE).endSocPercent()).isEqualTo(50.0);
-    result.strategies().forEach((name, score) -> {
-      if (!name.equals(Scorecard.NONE)) {
-        assertThat(score.cycles()).as(name).isPositive();
-      }
-    });
+    result
+        .strategies()
+        .forEach(
+            (name, score) -> {
+              if (!name.equals(Scorecard.NONE)) {
+                assertThat(score.cycles()).as(name).isPositive();
+              }
+            });
   }
 
   @Test

@@ -30,13 +30,25 @@ final class SyntheticScenarios {
       if (i % 1440 == 0) {
         cloud = 0.3 + 0.7 * random.nextDouble();
       }
-      double base = 350 + 900 * Math.exp(-Math.pow(hour - 7.5, 2) / 1.5) + 2200 * Math.exp(-Math.pow(hour - 19, 2) / 3);
+      double base =
+          350
+              + 900 * Math.exp(-Math.pow(hour - 7.5, 2) / 1.5)
+              + 2200 * Math.exp(-Math.pow(hour - 19, 2) / 3);
       load[i] = Math.max(50, base * Math.exp(0.3 * random.nextGaussian()));
-      pv[i] = hour > 6.5 && hour < 20.5 ? 5000 * 0.8 * cloud * Math.pow(Math.sin(Math.PI * (hour - 6.5) / 14), 1.5) : 0;
+      pv[i] =
+          hour > 6.5 && hour < 20.5
+              ? 5000 * 0.8 * cloud * Math.pow(Math.sin(Math.PI * (hour - 6.5) / 14), 1.5)
+              : 0;
     }
     BatterySpec battery = new BatterySpec("syn-battery", "syn", 8, 4000, 4000, 0.9, 5, 95, 10);
-    return new ReplayScenario("synthetic", new ReplaySeries(start, STEP, load, pv), SCORED_FROM,
-        SCORED_FROM.plus(Duration.ofDays(scoredDays)), List.of(battery), 50, Tariffs.defaultTariff());
+    return new ReplayScenario(
+        "synthetic",
+        new ReplaySeries(start, STEP, load, pv),
+        SCORED_FROM,
+        SCORED_FROM.plus(Duration.ofDays(scoredDays)),
+        List.of(battery),
+        50,
+        Tariffs.defaultTariff());
   }
 
   /** Same slot of the previous day, from the past only. */

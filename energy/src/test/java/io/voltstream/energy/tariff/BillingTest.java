@@ -13,8 +13,15 @@ import org.junit.jupiter.api.Test;
 class BillingTest {
   private static final Instant MIDNIGHT = Instant.parse("2026-04-13T00:00:00Z");
   private final List<Double> cheapNightDearDay = hourly(0.20, 0.40);
-  private final Tariff tariff = new Tariff("t", ZoneOffset.UTC, cheapNightDearDay, cheapNightDearDay, 0.05, 10.0,
-      Collections.nCopies(24, 200.0));
+  private final Tariff tariff =
+      new Tariff(
+          "t",
+          ZoneOffset.UTC,
+          cheapNightDearDay,
+          cheapNightDearDay,
+          0.05,
+          10.0,
+          Collections.nCopies(24, 200.0));
 
   private static List<Double> hourly(double night, double day) {
     Double[] p = new Double[24];
@@ -44,7 +51,8 @@ class BillingTest {
 
   @Test
   void thePeakIsThe15MinuteAverageOfImportOnly() {
-    // One minute at 15 kW, the rest of the quarter hour exporting: the peak is 1 kW, not 15 kW nor less.
+    // One minute at 15 kW, the rest of the quarter hour exporting: the peak is 1 kW, not 15 kW nor
+    // less.
     double[] grid = new double[30];
     grid[0] = 15000;
     for (int i = 1; i < 15; i++) {

@@ -16,13 +16,18 @@ class TariffTest {
   @Test
   void importPriceFollowsTheLocalWallClockAndTheDayType() {
     // Monday 13 April 2026, Brussels is UTC+2.
-    assertThat(tariff.importPriceEurPerKwh(Instant.parse("2026-04-13T04:30:00Z"))).isEqualTo(0.22); // 06:30
-    assertThat(tariff.importPriceEurPerKwh(Instant.parse("2026-04-13T05:00:00Z"))).isEqualTo(0.31); // 07:00
-    assertThat(tariff.importPriceEurPerKwh(Instant.parse("2026-04-13T16:00:00Z"))).isEqualTo(0.42); // 18:00
-    assertThat(tariff.importPriceEurPerKwh(Instant.parse("2026-04-13T21:00:00Z"))).isEqualTo(0.22); // 23:00
+    assertThat(tariff.importPriceEurPerKwh(Instant.parse("2026-04-13T04:30:00Z")))
+        .isEqualTo(0.22); // 06:30
+    assertThat(tariff.importPriceEurPerKwh(Instant.parse("2026-04-13T05:00:00Z")))
+        .isEqualTo(0.31); // 07:00
+    assertThat(tariff.importPriceEurPerKwh(Instant.parse("2026-04-13T16:00:00Z")))
+        .isEqualTo(0.42); // 18:00
+    assertThat(tariff.importPriceEurPerKwh(Instant.parse("2026-04-13T21:00:00Z")))
+        .isEqualTo(0.22); // 23:00
     // Saturday 18 April, 18:00.
     assertThat(tariff.importPriceEurPerKwh(Instant.parse("2026-04-18T16:00:00Z"))).isEqualTo(0.34);
-    assertThat(tariff.carbonGramsPerKwh(Instant.parse("2026-04-13T11:00:00Z"))).isEqualTo(110.0); // 13:00
+    assertThat(tariff.carbonGramsPerKwh(Instant.parse("2026-04-13T11:00:00Z")))
+        .isEqualTo(110.0); // 13:00
   }
 
   @Test
@@ -35,13 +40,17 @@ class TariffTest {
   @Test
   void validationNamesTheField() {
     List<Double> flat = Collections.nCopies(24, 0.3);
-    assertThatThrownBy(() -> new Tariff("t", Tariffs.DEFAULT_ZONE, flat.subList(0, 23), flat, 0.04, 4, flat))
-        .isInstanceOfSatisfying(EnergyValidationException.class,
+    assertThatThrownBy(
+            () -> new Tariff("t", Tariffs.DEFAULT_ZONE, flat.subList(0, 23), flat, 0.04, 4, flat))
+        .isInstanceOfSatisfying(
+            EnergyValidationException.class,
             e -> assertThat(e.field()).isEqualTo("weekday_import_eur_per_kwh"));
     assertThatThrownBy(() -> new Tariff("t", Tariffs.DEFAULT_ZONE, flat, flat, 0.04, -1, flat))
-        .isInstanceOfSatisfying(EnergyValidationException.class,
+        .isInstanceOfSatisfying(
+            EnergyValidationException.class,
             e -> assertThat(e.field()).isEqualTo("demand_charge_eur_per_kw_month"));
     assertThatThrownBy(() -> new Tariff("t", null, flat, flat, 0.04, 1, flat))
-        .isInstanceOfSatisfying(EnergyValidationException.class, e -> assertThat(e.field()).isEqualTo("zone"));
+        .isInstanceOfSatisfying(
+            EnergyValidationException.class, e -> assertThat(e.field()).isEqualTo("zone"));
   }
 }

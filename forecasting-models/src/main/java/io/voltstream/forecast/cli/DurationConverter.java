@@ -5,7 +5,10 @@ import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Parses command-line durations in the one syntax of every setting ({@link Durations}): {@code 24h}, {@code 90m}, {@code 1d}. */
+/**
+ * Parses command-line durations in the one syntax of every setting ({@link Durations}): {@code
+ * 24h}, {@code 90m}, {@code 1d}.
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
   @Override
   public Duration convert(String value) {
@@ -13,7 +16,10 @@ public final class DurationConverter implements ITypeConverter<Duration> {
   }
 
   public static Duration parse(String value) {
-    return Durations.parse(value).orElseThrow(() -> new TypeConversionException(
-        "not a duration: '" + value + "' (e.g. " + Durations.SYNTAX + ")"));
+    return Durations.parse(value)
+        .orElseThrow(
+            () ->
+                new TypeConversionException(
+                    "not a duration: '" + value + "' (e.g. " + Durations.SYNTAX + ")"));
   }
 }

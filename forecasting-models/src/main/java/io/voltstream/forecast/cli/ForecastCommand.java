@@ -11,7 +11,12 @@ import picocli.CommandLine.Command;
     name = "forecast",
     mixinStandardHelpOptions = true,
     description = "Train, select and evaluate day-ahead energy forecasting models.",
-    subcommands = {TrainCommand.class, EvaluateCommand.class, SelectCommand.class, SplitCommand.class})
+    subcommands = {
+      TrainCommand.class,
+      EvaluateCommand.class,
+      SelectCommand.class,
+      SplitCommand.class
+    })
 public final class ForecastCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -21,6 +26,9 @@ public final class ForecastCommand implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ForecastCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    System.exit(
+        new CommandLine(new ForecastCommand())
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .execute(args));
   }
 }

@@ -9,6 +9,8 @@ final class ModelForecasters {
   private ModelForecasters() {}
 
   static Forecaster withBlend(String id, Forecaster model, double blend) {
-    return blend >= 1.0 ? model : new BlendForecaster(id, model, Baselines.persistenceEnsemble(), blend);
+    return blend >= 1.0
+        ? model
+        : new BlendForecaster(id, model, Baselines.persistenceEnsemble(), blend);
   }
 }

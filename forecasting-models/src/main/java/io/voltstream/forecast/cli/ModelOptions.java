@@ -14,33 +14,55 @@ import picocli.CommandLine.Option;
  * training file only; see the README).
  */
 public final class ModelOptions {
-  @Option(names = "--algorithm", defaultValue = "XGBOOST",
+  @Option(
+      names = "--algorithm",
+      defaultValue = "XGBOOST",
       description = "XGBOOST (default), LINEAR_SGD or CART.")
   TribuoFitter.Algorithm algorithm;
 
-  @Option(names = "--trees", defaultValue = "100", description = "XGBoost rounds (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--trees",
+      defaultValue = "100",
+      description = "XGBoost rounds (default ${DEFAULT-VALUE}).")
   int trees;
 
-  @Option(names = "--weather", defaultValue = "NONE",
-      description = "NONE (default), OBSERVED (only weather before the origin) or PERFECT_FORECAST "
-          + "(actual weather of the target day as a perfect forecast: an upper bound).")
+  @Option(
+      names = "--weather",
+      defaultValue = "NONE",
+      description =
+          "NONE (default), OBSERVED (only weather before the origin) or PERFECT_FORECAST "
+              + "(actual weather of the target day as a perfect forecast: an upper bound).")
   WeatherMode weather;
 
-  @Option(names = "--weather-columns", split = ",", defaultValue = "T_out,RH_out,Tdewpoint,Windspeed",
+  @Option(
+      names = "--weather-columns",
+      split = ",",
+      defaultValue = "T_out,RH_out,Tdewpoint,Windspeed",
       description = "Weather columns of the CSV (default ${DEFAULT-VALUE}).")
   List<String> weatherColumns;
 
-  @Option(names = "--normalization", defaultValue = "NONE",
-      description = "NONE (default) or LEVEL (divide by the mean of the week before the origin: "
-          + "scale-free, so a model transfers between buildings).")
+  @Option(
+      names = "--normalization",
+      defaultValue = "NONE",
+      description =
+          "NONE (default) or LEVEL (divide by the mean of the week before the origin: "
+              + "scale-free, so a model transfers between buildings).")
   Normalization normalization;
 
-  @Option(names = "--origin-stride", defaultValue = "24h", converter = DurationConverter.class,
-      description = "Distance between training origins: 24h (midnights, like the evaluation; default) or 1h.")
+  @Option(
+      names = "--origin-stride",
+      defaultValue = "24h",
+      converter = DurationConverter.class,
+      description =
+          "Distance between training origins: 24h (midnights, like the evaluation; default) or 1h.")
   Duration originStride;
 
-  @Option(names = "--blend", defaultValue = "0.75",
-      description = "Weight of the model against the persistence ensemble, 0..1 (default ${DEFAULT-VALUE}; 1 = model only).")
+  @Option(
+      names = "--blend",
+      defaultValue = "0.75",
+      description =
+          "Weight of the model against the persistence ensemble, 0..1 (default ${DEFAULT-VALUE}; 1"
+              + " = model only).")
   double blend;
 
   FeatureSpec featureSpec() {

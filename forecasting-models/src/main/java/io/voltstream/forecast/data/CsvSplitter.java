@@ -10,8 +10,8 @@ import java.time.Instant;
 
 /**
  * Splits a UCI-format CSV at an instant into two files with the same header: rows before {@code
- * splitAt} go to {@code before}, the others to {@code after}. Lines are copied verbatim; lines whose
- * date cannot be parsed are dropped and counted in the result.
+ * splitAt} go to {@code before}, the others to {@code after}. Lines are copied verbatim; lines
+ * whose date cannot be parsed are dropped and counted in the result.
  */
 public final class CsvSplitter {
   private CsvSplitter() {}

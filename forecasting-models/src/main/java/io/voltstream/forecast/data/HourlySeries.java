@@ -131,7 +131,9 @@ public final class HourlySeries {
     return new HourlySeries(s, t, cov);
   }
 
-  /** This series without its leading and trailing hours of missing target (empty if all missing). */
+  /**
+   * This series without its leading and trailing hours of missing target (empty if all missing).
+   */
   public HourlySeries trimmed() {
     int a = 0;
     while (a < target.length && Double.isNaN(target[a])) {

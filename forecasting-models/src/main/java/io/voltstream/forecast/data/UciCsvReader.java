@@ -55,8 +55,8 @@ public final class UciCsvReader {
     }
   }
 
-  public static HourlySeries read(Reader reader, List<String> targetColumns, List<String> covariates)
-      throws IOException {
+  public static HourlySeries read(
+      Reader reader, List<String> targetColumns, List<String> covariates) throws IOException {
     if (targetColumns.isEmpty()) {
       throw new IllegalArgumentException("at least one target column is needed");
     }
@@ -82,7 +82,8 @@ public final class UciCsvReader {
         for (int i = 0; i < cov.length; i++) {
           cov[i] = finite(row.get(covariates.get(i)), covariates.get(i));
         }
-        double[] acc = hours.computeIfAbsent(t.truncatedTo(ChronoUnit.HOURS), k -> new double[2 + cov.length]);
+        double[] acc =
+            hours.computeIfAbsent(t.truncatedTo(ChronoUnit.HOURS), k -> new double[2 + cov.length]);
         acc[0] += sum;
         acc[1] += 1;
         for (int i = 0; i < cov.length; i++) {

@@ -48,7 +48,8 @@ public final class PersistenceNetLoadForecaster implements NetLoadForecaster {
     return Double.isNaN(v) ? 0.0 : v;
   }
 
-  private static HourlySeries hourly(PastObservations past, Instant originHour, boolean consumption) {
+  private static HourlySeries hourly(
+      PastObservations past, Instant originHour, boolean consumption) {
     Instant start = originHour.minus(DAY.multipliedBy(HISTORY_DAYS));
     int hours = HISTORY_DAYS * 24;
     double[] means = new double[hours];

@@ -7,7 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Remembers a forecaster's answer per (origin, targets), so blends of one model cost one prediction. */
+/**
+ * Remembers a forecaster's answer per (origin, targets), so blends of one model cost one
+ * prediction.
+ */
 public final class CachingForecaster implements Forecaster {
   private final Forecaster delegate;
   private final Map<String, double[]> cache = new HashMap<>();

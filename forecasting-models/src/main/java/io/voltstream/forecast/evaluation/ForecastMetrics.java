@@ -41,13 +41,21 @@ public final class ForecastMetrics {
   public static Metrics of(double[] actual, double[] forecast, double referenceRmse) {
     double rmse = rmse(actual, forecast);
     return new Metrics(
-        nrmsePercent(actual, forecast), mae(actual, forecast), rmse, skill(rmse, referenceRmse), actual.length);
+        nrmsePercent(actual, forecast),
+        mae(actual, forecast),
+        rmse,
+        skill(rmse, referenceRmse),
+        actual.length);
   }
 
   private static void check(double[] actual, double[] forecast) {
     if (actual.length != forecast.length || actual.length == 0) {
       throw new IllegalArgumentException(
-          "need equal, non-empty arrays: " + actual.length + " actual, " + forecast.length + " forecast");
+          "need equal, non-empty arrays: "
+              + actual.length
+              + " actual, "
+              + forecast.length
+              + " forecast");
     }
   }
 }

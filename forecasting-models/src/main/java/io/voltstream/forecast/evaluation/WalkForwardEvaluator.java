@@ -14,10 +14,11 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
- * Day-ahead walk-forward evaluation: from each midnight of the test range whose full day lies inside
- * the range and whose first {@code horizonHours} hours are all present, every forecaster forecasts those 24 hours seeing only the
- * past (train and test history before that midnight). Hours are scored only where every forecaster
- * produced a value, so all are compared on the same hours.
+ * Day-ahead walk-forward evaluation: from each midnight of the test range whose full day lies
+ * inside the range and whose first {@code horizonHours} hours are all present, every forecaster
+ * forecasts those 24 hours seeing only the past (train and test history before that midnight).
+ * Hours are scored only where every forecaster produced a value, so all are compared on the same
+ * hours.
  */
 public final class WalkForwardEvaluator {
   private WalkForwardEvaluator() {}
@@ -97,11 +98,14 @@ public final class WalkForwardEvaluator {
     }
     if (actual.isEmpty()) {
       throw new IllegalArgumentException(
-          "nothing to score: no full test day with a forecast from every forecaster (" + skipped + " days incomplete)");
+          "nothing to score: no full test day with a forecast from every forecaster ("
+              + skipped
+              + " days incomplete)");
     }
     double[] a = toArray(actual);
     List<Double> reference = paired.get(Baselines.PERSISTENCE_ENSEMBLE);
-    double referenceRmse = reference == null ? Double.NaN : ForecastMetrics.rmse(a, toArray(reference));
+    double referenceRmse =
+        reference == null ? Double.NaN : ForecastMetrics.rmse(a, toArray(reference));
     Map<String, Metrics> metrics = new LinkedHashMap<>();
     paired.forEach((id, f) -> metrics.put(id, ForecastMetrics.of(a, toArray(f), referenceRmse)));
     return new EvaluationReport(origins, a.length, skipped, metrics);

@@ -20,6 +20,7 @@ import java.util.List;
 public final class FeatureExtractor {
   private static final Duration DAY = Duration.ofDays(1);
   private static final Duration WEEK = Duration.ofDays(7);
+
   /** Below this level (Wh or kWh per hour) normalising would amplify noise around zero. */
   private static final double MIN_LEVEL = 1e-6;
 
@@ -105,7 +106,10 @@ public final class FeatureExtractor {
     ZonedDateTime local = target.atZone(ZoneOffset.UTC);
     v[i++] = local.getHour();
     v[i++] = local.getDayOfWeek().getValue();
-    v[i++] = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY ? 1 : 0;
+    v[i++] =
+        local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY
+            ? 1
+            : 0;
     v[i++] = Duration.between(origin, target).toHours();
 
     double[] sameHour = new double[7];

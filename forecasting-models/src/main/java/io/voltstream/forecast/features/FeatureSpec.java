@@ -7,7 +7,8 @@ import java.util.Objects;
  * Which features a model uses: the weather columns and their mode, and the normalisation. Stored in
  * a model's metadata so prediction builds exactly the training features.
  */
-public record FeatureSpec(List<String> weatherColumns, WeatherMode weatherMode, Normalization normalization) {
+public record FeatureSpec(
+    List<String> weatherColumns, WeatherMode weatherMode, Normalization normalization) {
   public FeatureSpec {
     weatherColumns = List.copyOf(Objects.requireNonNull(weatherColumns, "weatherColumns"));
     Objects.requireNonNull(weatherMode, "weatherMode");

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a forecaster may see at its origin: the series strictly before {@code origin}. Any read at or
- * after the origin throws {@link FutureAccessException}, so a leaking feature fails loudly instead
- * of silently improving the figures. Values before the series start are {@code NaN}.
+ * What a forecaster may see at its origin: the series strictly before {@code origin}. Any read at
+ * or after the origin throws {@link FutureAccessException}, so a leaking feature fails loudly
+ * instead of silently improving the figures. Values before the series start are {@code NaN}.
  */
 public record PastView(HourlySeries series, Instant origin) {
   public PastView {

@@ -53,8 +53,17 @@ public final class AccuracyCalculator {
     double[] baseline = b.stream().mapToDouble(Double::doubleValue).toArray();
     double rmse = ForecastMetrics.rmse(actual, forecast);
     double baselineRmse = ForecastMetrics.rmse(actual, baseline);
-    return Optional.of(new AccuracyReport(building, target, to, (int) Duration.between(from, to).toHours(),
-        actual.length, ForecastMetrics.nrmsePercent(actual, forecast), ForecastMetrics.skill(rmse, baselineRmse),
-        ForecastMetrics.mae(actual, forecast), rmse, baselineRmse));
+    return Optional.of(
+        new AccuracyReport(
+            building,
+            target,
+            to,
+            (int) Duration.between(from, to).toHours(),
+            actual.length,
+            ForecastMetrics.nrmsePercent(actual, forecast),
+            ForecastMetrics.skill(rmse, baselineRmse),
+            ForecastMetrics.mae(actual, forecast),
+            rmse,
+            baselineRmse));
   }
 }

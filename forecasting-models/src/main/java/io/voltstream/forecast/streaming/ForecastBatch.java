@@ -8,7 +8,8 @@ import java.util.List;
  * model that made them, and whether (and why) the persistence ensemble stood in for the model.
  *
  * @param fallbackReason null when the model was used; else {@code model_missing}, {@code
- *     history_short}, {@code model_needs_weather}, {@code model_unit_mismatch} or {@code no_history}
+ *     history_short}, {@code model_needs_weather}, {@code model_unit_mismatch} or {@code
+ *     no_history}
  */
 public record ForecastBatch(
     String building,

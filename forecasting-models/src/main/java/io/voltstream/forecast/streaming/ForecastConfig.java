@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Configuration of the {@link ForecastService}, from the {@code VOLTSTREAM_*} variables declared in
- * {@link ForecastOptions} (defaults, units and meaning there). Without {@code VOLTSTREAM_KAFKA_BOOTSTRAP}
- * forecasts go to InfluxDB only; with it each batch is also published to {@code forecasts}.
+ * {@link ForecastOptions} (defaults, units and meaning there). Without {@code
+ * VOLTSTREAM_KAFKA_BOOTSTRAP} forecasts go to InfluxDB only; with it each batch is also published
+ * to {@code forecasts}.
  */
 public record ForecastConfig(
     URI influxUrl,
@@ -27,30 +28,54 @@ public record ForecastConfig(
     Optional<String> kafkaBootstrap) {
 
   /** Without Kafka: forecasts go to InfluxDB only. */
-  public ForecastConfig(URI influxUrl, String influxDb, Path modelDir, List<String> buildings, Duration interval,
-      int horizonHours, int historyDays, int accuracyWindowHours) {
-    this(influxUrl, influxDb, modelDir, buildings, interval, horizonHours, historyDays, accuracyWindowHours,
+  public ForecastConfig(
+      URI influxUrl,
+      String influxDb,
+      Path modelDir,
+      List<String> buildings,
+      Duration interval,
+      int horizonHours,
+      int historyDays,
+      int accuracyWindowHours) {
+    this(
+        influxUrl,
+        influxDb,
+        modelDir,
+        buildings,
+        interval,
+        horizonHours,
+        historyDays,
+        accuracyWindowHours,
         Optional.empty());
   }
 
   public ForecastConfig {
-    kafkaBootstrap = kafkaBootstrap == null ? Optional.empty()
-        : kafkaBootstrap.map(String::trim).filter(s -> !s.isEmpty());
+    kafkaBootstrap =
+        kafkaBootstrap == null
+            ? Optional.empty()
+            : kafkaBootstrap.map(String::trim).filter(s -> !s.isEmpty());
     EntityId.require(CommonOptions.INFLUX_DB.name(), influxDb);
     buildings = List.copyOf(buildings);
     buildings.forEach(b -> EntityId.require(ForecastOptions.BUILDINGS.name() + " entry", b));
     if (interval.isNegative() || interval.isZero()) {
-      throw new IllegalArgumentException(ForecastOptions.INTERVAL.name() + " must be positive, got " + interval);
+      throw new IllegalArgumentException(
+          ForecastOptions.INTERVAL.name() + " must be positive, got " + interval);
     }
     if (horizonHours < 1 || horizonHours > 24) {
-      throw new IllegalArgumentException(ForecastOptions.HORIZON_HOURS.name() + " must be 1..24, got " + horizonHours);
+      throw new IllegalArgumentException(
+          ForecastOptions.HORIZON_HOURS.name() + " must be 1..24, got " + horizonHours);
     }
     if (historyDays < 8) {
       throw new IllegalArgumentException(
-          ForecastOptions.HISTORY_DAYS.name() + " must be ≥ 8 (the model's weekly lags need it), got " + historyDays);
+          ForecastOptions.HISTORY_DAYS.name()
+              + " must be ≥ 8 (the model's weekly lags need it), got "
+              + historyDays);
     }
     if (accuracyWindowHours < 1) {
-      throw new IllegalArgumentException(ForecastOptions.ACCURACY_WINDOW_HOURS.name() + " must be ≥ 1, got " + accuracyWindowHours);
+      throw new IllegalArgumentException(
+          ForecastOptions.ACCURACY_WINDOW_HOURS.name()
+              + " must be ≥ 1, got "
+              + accuracyWindowHours);
     }
   }
 

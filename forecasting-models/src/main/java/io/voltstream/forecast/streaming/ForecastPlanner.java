@@ -2,8 +2,8 @@ package io.voltstream.forecast.streaming;
 
 import io.voltstream.forecast.baselines.Baselines;
 import io.voltstream.forecast.baselines.Forecaster;
-import io.voltstream.forecast.evaluation.BlendForecaster;
 import io.voltstream.forecast.data.HourlySeries;
+import io.voltstream.forecast.evaluation.BlendForecaster;
 import io.voltstream.forecast.features.CovariateOracle;
 import io.voltstream.forecast.features.FeatureExtractor;
 import io.voltstream.forecast.features.FeatureVector;
@@ -44,13 +44,20 @@ public final class ForecastPlanner {
     if (reason == null) {
       var stored = model.orElseThrow();
       var extractor = new FeatureExtractor(stored.metadata().featureSpec());
-      Forecaster forecaster = new ModelForecaster(stored.metadata().modelId(), extractor, stored.regressor(), CovariateOracle.NONE);
+      Forecaster forecaster =
+          new ModelForecaster(
+              stored.metadata().modelId(), extractor, stored.regressor(), CovariateOracle.NONE);
       if (stored.metadata().blend() < 1) {
-        forecaster = new BlendForecaster(stored.metadata().modelId(), forecaster, Baselines.persistenceEnsemble(),
-            stored.metadata().blend());
+        forecaster =
+            new BlendForecaster(
+                stored.metadata().modelId(),
+                forecaster,
+                Baselines.persistenceEnsemble(),
+                stored.metadata().blend());
       }
       double[] values = forecaster.forecast(past, hours);
-      return new ForecastBatch(building, target, origin, stored.metadata().modelId(), false, null, zip(hours, values));
+      return new ForecastBatch(
+          building, target, origin, stored.metadata().modelId(), false, null, zip(hours, values));
     }
     double[] values = Baselines.persistenceEnsemble().forecast(past, hours);
     double recentMean = past.meanBeforeOrigin(Duration.ofDays(1));
@@ -63,13 +70,16 @@ public final class ForecastPlanner {
       any |= !Double.isNaN(values[i]);
     }
     if (!any) {
-      return new ForecastBatch(building, target, origin, FALLBACK_MODEL_ID, true, "no_history", List.of());
+      return new ForecastBatch(
+          building, target, origin, FALLBACK_MODEL_ID, true, "no_history", List.of());
     }
-    return new ForecastBatch(building, target, origin, FALLBACK_MODEL_ID, true, reason, zip(hours, values));
+    return new ForecastBatch(
+        building, target, origin, FALLBACK_MODEL_ID, true, reason, zip(hours, values));
   }
 
   /** Null when the model can forecast every hour from this history; else the fallback reason. */
-  static String unusableReason(PastView past, List<Instant> hours, Optional<ModelStore.Stored> model) {
+  static String unusableReason(
+      PastView past, List<Instant> hours, Optional<ModelStore.Stored> model) {
     if (model.isEmpty()) {
       return "model_missing";
     }
@@ -77,7 +87,8 @@ public final class ForecastPlanner {
     if (metadata.featureSpec().usesWeather()) {
       return "model_needs_weather";
     }
-    if (metadata.featureSpec().normalization() == Normalization.NONE && !LIVE_UNIT.equals(metadata.targetUnit())) {
+    if (metadata.featureSpec().normalization() == Normalization.NONE
+        && !LIVE_UNIT.equals(metadata.targetUnit())) {
       return "model_unit_mismatch";
     }
     var extractor = new FeatureExtractor(metadata.featureSpec());
@@ -86,7 +97,9 @@ public final class ForecastPlanner {
     int lag168 = names.indexOf("lag_168h");
     for (Instant hour : hours) {
       FeatureVector fv = extractor.extract(past, hour, CovariateOracle.NONE);
-      if (!Double.isFinite(fv.level()) || Double.isNaN(fv.values()[lag24]) || Double.isNaN(fv.values()[lag168])) {
+      if (!Double.isFinite(fv.level())
+          || Double.isNaN(fv.values()[lag24])
+          || Double.isNaN(fv.values()[lag168])) {
         return "history_short";
       }
     }

@@ -19,22 +19,25 @@ public final class ForecastPoints {
     var lines = new ArrayList<String>();
     for (ForecastBatch.HourValue v : batch.values()) {
       long lead = (v.hour().toEpochMilli() - batch.origin().toEpochMilli()) / 3_600_000L;
-      lines.add(LinePoint.of(f)
-          .tag(f.building, batch.building())
-          .tag(f.fallback, Boolean.toString(batch.fallback()))
-          .tag(f.modelId, batch.modelId())
-          .tag(f.target, batch.target().id())
-          .field(f.valueKwh, v.valueKwh())
-          .field(f.issuedAt, batch.origin().toEpochMilli())
-          .field(f.leadHours, lead)
-          .field(f.fallbackReason, batch.fallbackReason())
-          .time(v.hour())
-          .toLine());
+      lines.add(
+          LinePoint.of(f)
+              .tag(f.building, batch.building())
+              .tag(f.fallback, Boolean.toString(batch.fallback()))
+              .tag(f.modelId, batch.modelId())
+              .tag(f.target, batch.target().id())
+              .field(f.valueKwh, v.valueKwh())
+              .field(f.issuedAt, batch.origin().toEpochMilli())
+              .field(f.leadHours, lead)
+              .field(f.fallbackReason, batch.fallbackReason())
+              .time(v.hour())
+              .toLine());
     }
     return lines;
   }
 
-  /** The accuracy point at the report's time; NaN figures (e.g. an undefined skill) are left out. */
+  /**
+   * The accuracy point at the report's time; NaN figures (e.g. an undefined skill) are left out.
+   */
   public static String accuracy(AccuracyReport r) {
     var a = Schema.FORECAST_ACCURACY;
     return LinePoint.of(a)

@@ -36,12 +36,16 @@ public final class ForecastPublisher implements AutoCloseable {
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "voltstream-forecast-publisher");
     p.put(ProducerConfig.ACKS_CONFIG, "all");
-    // An hourly run must not hang on a missing broker: give up on metadata after 5 s, on a send after 30 s.
+    // An hourly run must not hang on a missing broker: give up on metadata after 5 s, on a send
+    // after 30 s.
     p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
     p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
     p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-    this.producer = new KafkaProducer<>(p, TopicSerdes.keySerializer(Topics.FORECASTS),
-        TopicSerdes.valueSerializer(Topics.FORECASTS));
+    this.producer =
+        new KafkaProducer<>(
+            p,
+            TopicSerdes.keySerializer(Topics.FORECASTS),
+            TopicSerdes.valueSerializer(Topics.FORECASTS));
     this.topic = topic;
   }
 
@@ -49,18 +53,28 @@ public final class ForecastPublisher implements AutoCloseable {
   public void publish(ForecastBatch batch, Instant issuedAt) {
     try {
       JsonNode json = Json.MAPPER.valueToTree(ForecastMessage.of(batch, issuedAt));
-      producer.send(new ProducerRecord<>(topic, batch.building(), json), (meta, e) -> {
-        if (e == null) {
-          published.incrementAndGet();
-        } else {
-          failed.incrementAndGet();
-          LOG.warn("Publishing forecast {}/{} to {} failed: {}", batch.building(), batch.target().id(), topic,
-              e.toString());
-        }
-      });
+      producer.send(
+          new ProducerRecord<>(topic, batch.building(), json),
+          (meta, e) -> {
+            if (e == null) {
+              published.incrementAndGet();
+            } else {
+              failed.incrementAndGet();
+              LOG.warn(
+                  "Publishing forecast {}/{} to {} failed: {}",
+                  batch.building(),
+                  batch.target().id(),
+                  topic,
+                  e.toString());
+            }
+          });
     } catch (RuntimeException e) {
       failed.incrementAndGet();
-      LOG.warn("Publishing forecast {}/{} to {} failed: {}", batch.building(), batch.target().id(), topic,
+      LOG.warn(
+          "Publishing forecast {}/{} to {} failed: {}",
+          batch.building(),
+          batch.target().id(),
+          topic,
           e.toString());
     }
   }

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * next hours from the current hour with the saved model (or the persistence ensemble, saying why),
  * writes them to {@code forecasts}, then scores the stored forecasts of the trailing window against
  * the actual values and writes {@code forecast_accuracy}. With a {@link ForecastPublisher} each
- * written batch is also published to Kafka {@code forecasts} (best effort, after the InfluxDB write).
- * A failing building or InfluxDB outage is logged and retried next run; the schedule never dies.
+ * written batch is also published to Kafka {@code forecasts} (best effort, after the InfluxDB
+ * write). A failing building or InfluxDB outage is logged and retried next run; the schedule never
+ * dies.
  */
 public final class ForecastService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ForecastService.class);
@@ -44,14 +45,22 @@ public final class ForecastService implements AutoCloseable {
   private ScheduledExecutorService scheduler;
 
   /** What one run did: batches written per building/target and accuracy reports written. */
-  public record RunSummary(Instant origin, List<ForecastBatch> batches, List<AccuracyReport> accuracy, List<String> failures) {}
+  public record RunSummary(
+      Instant origin,
+      List<ForecastBatch> batches,
+      List<AccuracyReport> accuracy,
+      List<String> failures) {}
 
   public ForecastService(ForecastConfig config, InfluxClient influx, Clock clock) {
     this(config, influx, clock, Optional.empty());
   }
 
   /** {@code publisher} is closed by {@link #close()}. */
-  public ForecastService(ForecastConfig config, InfluxClient influx, Clock clock, Optional<ForecastPublisher> publisher) {
+  public ForecastService(
+      ForecastConfig config,
+      InfluxClient influx,
+      Clock clock,
+      Optional<ForecastPublisher> publisher) {
     this.config = config;
     this.influx = influx;
     this.history = new InfluxHistoryReader(influx);
@@ -61,8 +70,11 @@ public final class ForecastService implements AutoCloseable {
 
   /** Publishes to Kafka {@code forecasts} when the config has a bootstrap. */
   public static ForecastService create(ForecastConfig config) {
-    return new ForecastService(config, new InfluxClient(config.influxUrl(), config.influxDb()),
-        Clock.systemUTC(), config.kafkaBootstrap().map(ForecastPublisher::new));
+    return new ForecastService(
+        config,
+        new InfluxClient(config.influxUrl(), config.influxDb()),
+        Clock.systemUTC(),
+        config.kafkaBootstrap().map(ForecastPublisher::new));
   }
 
   /** The Kafka publisher, if any (e.g. for its counters). */
@@ -75,25 +87,36 @@ public final class ForecastService implements AutoCloseable {
     if (scheduler != null) {
       return;
     }
-    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "forecast-service");
-      t.setDaemon(true);
-      return t;
-    });
+    scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "forecast-service");
+              t.setDaemon(true);
+              return t;
+            });
     long intervalMs = config.interval().toMillis();
     long now = clock.millis();
-    long firstAligned = (now / intervalMs + 1) * intervalMs + Math.min(60_000L, intervalMs / 10) - now;
+    long firstAligned =
+        (now / intervalMs + 1) * intervalMs + Math.min(60_000L, intervalMs / 10) - now;
     scheduler.execute(this::runSafely);
     scheduler.scheduleAtFixedRate(this::runSafely, firstAligned, intervalMs, TimeUnit.MILLISECONDS);
-    LOG.info("Forecast service started: every {}, models from {}, InfluxDB {}/{}", config.interval(),
-        config.modelDir(), config.influxUrl(), config.influxDb());
+    LOG.info(
+        "Forecast service started: every {}, models from {}, InfluxDB {}/{}",
+        config.interval(),
+        config.modelDir(),
+        config.influxUrl(),
+        config.influxDb());
   }
 
   private void runSafely() {
     try {
       RunSummary s = runOnce();
-      LOG.info("Forecast run {}: {} batches, {} accuracy reports, {} failures", s.origin(), s.batches().size(),
-          s.accuracy().size(), s.failures().size());
+      LOG.info(
+          "Forecast run {}: {} batches, {} accuracy reports, {} failures",
+          s.origin(),
+          s.batches().size(),
+          s.accuracy().size(),
+          s.failures().size());
     } catch (RuntimeException e) {
       LOG.error("Forecast run failed", e);
     }
@@ -120,10 +143,12 @@ public final class ForecastService implements AutoCloseable {
     for (String building : buildings) {
       for (ForecastTarget target : ForecastTarget.values()) {
         try {
-          HourlySeries past = history.hourly(building, target,
-              origin.minus(Duration.ofDays(config.historyDays())), origin);
-          ForecastBatch batch = ForecastPlanner.plan(building, target, past, origin, config.horizonHours(),
-              models.get(target));
+          HourlySeries past =
+              history.hourly(
+                  building, target, origin.minus(Duration.ofDays(config.historyDays())), origin);
+          ForecastBatch batch =
+              ForecastPlanner.plan(
+                  building, target, past, origin, config.horizonHours(), models.get(target));
           influx.write(ForecastPoints.forecasts(batch));
           batches.add(batch);
           publisher.ifPresent(p -> p.publish(batch, issuedAt));
@@ -137,11 +162,13 @@ public final class ForecastService implements AutoCloseable {
     return new RunSummary(origin, batches, reports, failures);
   }
 
-  private Optional<AccuracyReport> accuracy(String building, ForecastTarget target, HourlySeries actuals,
-      Instant origin) {
+  private Optional<AccuracyReport> accuracy(
+      String building, ForecastTarget target, HourlySeries actuals, Instant origin) {
     Instant from = origin.minus(Duration.ofHours(config.accuracyWindowHours()));
-    Map<Instant, Double> stored = StoredForecasts.latestPerHour(influx, building, target, from, origin);
-    Optional<AccuracyReport> report = AccuracyCalculator.compute(building, target, stored, actuals, from, origin);
+    Map<Instant, Double> stored =
+        StoredForecasts.latestPerHour(influx, building, target, from, origin);
+    Optional<AccuracyReport> report =
+        AccuracyCalculator.compute(building, target, stored, actuals, from, origin);
     if (report.isPresent()) {
       influx.write(List.of(ForecastPoints.accuracy(report.get())));
     }
@@ -154,7 +181,12 @@ public final class ForecastService implements AutoCloseable {
     }
     var found = new ArrayList<String>();
     var m = Schema.ROOM_METRICS;
-    for (Series s : influx.query(InfluxQuery.of("SHOW TAG VALUES FROM ").from(m).text(" WITH KEY = ").column(m.building))) {
+    for (Series s :
+        influx.query(
+            InfluxQuery.of("SHOW TAG VALUES FROM ")
+                .from(m)
+                .text(" WITH KEY = ")
+                .column(m.building))) {
       for (List<Object> row : s.values()) {
         String b = Series.string(row, s.column("value"));
         if (EntityId.isValid(b)) {

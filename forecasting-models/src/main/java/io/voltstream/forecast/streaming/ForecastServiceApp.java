@@ -18,11 +18,15 @@ public final class ForecastServiceApp {
     ForecastConfig config = ForecastConfig.fromEnv(System.getenv());
     ForecastService service = ForecastService.create(config);
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      LOG.info("Stopping the forecast service");
-      service.close();
-      stopped.countDown();
-    }, "forecast-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("Stopping the forecast service");
+                  service.close();
+                  stopped.countDown();
+                },
+                "forecast-shutdown"));
     service.start();
     stopped.await();
   }

@@ -32,6 +32,7 @@ public enum ForecastTarget {
         return t;
       }
     }
-    throw new IllegalArgumentException("unknown forecast target '" + value + "': use consumption or generation");
+    throw new IllegalArgumentException(
+        "unknown forecast target '" + value + "': use consumption or generation");
   }
 }

@@ -31,10 +31,18 @@ public final class InfluxHistoryReader {
     double[] values = new double[Math.max(0, n)];
     Arrays.fill(values, Double.NaN);
     var m = Schema.ROOM_METRICS;
-    InfluxQuery q = InfluxQuery.of("SELECT ").aggregate("sum", target.roomMetricsField(), "v")
-        .text(" FROM ").from(m).text(" WHERE ").eq(m.building, "building", building)
-        .text(" AND time >= ").time(start).text(" AND time < ").time(end)
-        .text(" GROUP BY time(1h) fill(none)");
+    InfluxQuery q =
+        InfluxQuery.of("SELECT ")
+            .aggregate("sum", target.roomMetricsField(), "v")
+            .text(" FROM ")
+            .from(m)
+            .text(" WHERE ")
+            .eq(m.building, "building", building)
+            .text(" AND time >= ")
+            .time(start)
+            .text(" AND time < ")
+            .time(end)
+            .text(" GROUP BY time(1h) fill(none)");
     for (Series s : influx.query(q)) {
       int v = s.column("v");
       for (List<Object> row : s.values()) {

@@ -22,9 +22,19 @@ public final class StoredForecasts {
   public static Map<Instant, Double> latestPerHour(
       InfluxClient influx, String building, ForecastTarget target, Instant from, Instant to) {
     var f = Schema.FORECASTS;
-    InfluxQuery q = InfluxQuery.of("SELECT ").columns(f.valueKwh, f.issuedAt).text(" FROM ").from(f)
-        .text(" WHERE ").eq(f.building, "building", building).text(" AND ").eq(f.target, "target", target.id())
-        .text(" AND time >= ").time(from).text(" AND time < ").time(to);
+    InfluxQuery q =
+        InfluxQuery.of("SELECT ")
+            .columns(f.valueKwh, f.issuedAt)
+            .text(" FROM ")
+            .from(f)
+            .text(" WHERE ")
+            .eq(f.building, "building", building)
+            .text(" AND ")
+            .eq(f.target, "target", target.id())
+            .text(" AND time >= ")
+            .time(from)
+            .text(" AND time < ")
+            .time(to);
     Map<Instant, double[]> best = new HashMap<>();
     for (Series s : influx.query(q)) {
       for (List<Object> row : s.values()) {

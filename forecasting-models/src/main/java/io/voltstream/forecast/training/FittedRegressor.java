@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A trained regressor: predicts one value from a feature row laid out like {@link #featureNames()}. */
+/**
+ * A trained regressor: predicts one value from a feature row laid out like {@link #featureNames()}.
+ */
 public interface FittedRegressor {
   List<String> featureNames();
 

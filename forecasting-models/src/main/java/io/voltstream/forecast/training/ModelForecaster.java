@@ -21,10 +21,16 @@ public final class ModelForecaster implements Forecaster {
   private final CovariateOracle weatherForecast;
 
   public ModelForecaster(
-      String id, FeatureExtractor extractor, FittedRegressor regressor, CovariateOracle weatherForecast) {
+      String id,
+      FeatureExtractor extractor,
+      FittedRegressor regressor,
+      CovariateOracle weatherForecast) {
     if (!extractor.names().equals(regressor.featureNames())) {
       throw new IllegalArgumentException(
-          "model features " + regressor.featureNames() + " differ from extractor features " + extractor.names());
+          "model features "
+              + regressor.featureNames()
+              + " differ from extractor features "
+              + extractor.names());
     }
     this.id = id;
     this.extractor = extractor;
@@ -49,7 +55,8 @@ public final class ModelForecaster implements Forecaster {
     double[] predicted = predictOrNaN(rows);
     for (int i = 0; i < out.length; i++) {
       double p = predicted[i] * vectors[i].level();
-      out[i] = Double.isFinite(p) ? Math.max(0, p) : Baselines.persistenceEnsemble(past, targets.get(i));
+      out[i] =
+          Double.isFinite(p) ? Math.max(0, p) : Baselines.persistenceEnsemble(past, targets.get(i));
     }
     return out;
   }

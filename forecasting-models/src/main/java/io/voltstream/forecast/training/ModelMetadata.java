@@ -10,7 +10,8 @@ import java.util.Map;
  * What a saved model is: written as JSON beside the Tribuo file so the prediction side rebuilds the
  * same features and anyone can see how it was trained and how well it did.
  *
- * @param blend weight of the model against the persistence ensemble when forecasting (1 = model only)
+ * @param blend weight of the model against the persistence ensemble when forecasting (1 = model
+ *     only)
  * @param metrics figures measured when it was saved, keyed by what they measure (e.g. {@code
  *     validation.model}, {@code validation.persistence_ensemble})
  */

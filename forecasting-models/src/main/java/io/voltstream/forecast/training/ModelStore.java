@@ -27,15 +27,19 @@ public final class ModelStore {
       throws IOException {
     Files.createDirectories(dir);
     regressor.save(modelFile(dir, name));
-    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(metadataFile(dir, name).toFile(), metadata);
+    Json.MAPPER
+        .writerWithDefaultPrettyPrinter()
+        .writeValue(metadataFile(dir, name).toFile(), metadata);
   }
 
   public static boolean exists(Path dir, String name) {
-    return Files.isRegularFile(modelFile(dir, name)) && Files.isRegularFile(metadataFile(dir, name));
+    return Files.isRegularFile(modelFile(dir, name))
+        && Files.isRegularFile(metadataFile(dir, name));
   }
 
   public static Stored load(Path dir, String name) throws IOException {
-    ModelMetadata metadata = Json.MAPPER.readValue(metadataFile(dir, name).toFile(), ModelMetadata.class);
+    ModelMetadata metadata =
+        Json.MAPPER.readValue(metadataFile(dir, name).toFile(), ModelMetadata.class);
     FittedRegressor regressor = TribuoRegressor.load(modelFile(dir, name), metadata.featureNames());
     return new Stored(metadata, regressor);
   }

@@ -19,13 +19,18 @@ public final class ModelTrainingService {
 
   public TrainingResult train(TrainingSet set) {
     if (set.size() == 0 && set.skipped() == 0) {
-      return new TrainingResult.Failed(TrainingError.NO_DATA_IN_RANGE, "no hours in the training range");
+      return new TrainingResult.Failed(
+          TrainingError.NO_DATA_IN_RANGE, "no hours in the training range");
     }
     if (set.size() < MIN_SAMPLES) {
       return new TrainingResult.Failed(
           TrainingError.TOO_FEW_SAMPLES,
-          set.size() + " usable samples (" + set.skipped() + " skipped for missing lags), need "
-              + MIN_SAMPLES + ": the history needs at least 8 days");
+          set.size()
+              + " usable samples ("
+              + set.skipped()
+              + " skipped for missing lags), need "
+              + MIN_SAMPLES
+              + ": the history needs at least 8 days");
     }
     double first = set.y()[0];
     boolean constant = true;
@@ -36,12 +41,16 @@ public final class ModelTrainingService {
       }
     }
     if (constant) {
-      return new TrainingResult.Failed(TrainingError.CONSTANT_TARGET, "every target value is " + first);
+      return new TrainingResult.Failed(
+          TrainingError.CONSTANT_TARGET, "every target value is " + first);
     }
     try {
       long t0 = System.nanoTime();
       FittedRegressor regressor = fitter.fit(set.featureNames(), set.x(), set.y());
-      LOG.info("Trained {} on {} samples in {} ms", fitter.algorithm(), set.size(),
+      LOG.info(
+          "Trained {} on {} samples in {} ms",
+          fitter.algorithm(),
+          set.size(),
           (System.nanoTime() - t0) / 1_000_000);
       return new TrainingResult.Trained(regressor, set.size());
     } catch (RuntimeException e) {

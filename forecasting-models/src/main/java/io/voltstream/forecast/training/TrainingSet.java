@@ -53,7 +53,9 @@ public record TrainingSet(List<String> featureNames, double[][] x, double[] y, i
         }
         double actual = series.target(target);
         FeatureVector fv = extractor.extract(past, target, weatherForecast);
-        if (Double.isNaN(actual) || !Double.isFinite(fv.level()) || anyMissing(fv.values(), required)) {
+        if (Double.isNaN(actual)
+            || !Double.isFinite(fv.level())
+            || anyMissing(fv.values(), required)) {
           skipped++;
           continue;
         }

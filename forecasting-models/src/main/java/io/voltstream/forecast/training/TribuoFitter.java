@@ -75,7 +75,18 @@ public final class TribuoFitter implements RegressorFitter {
       case XGBOOST ->
           new XGBoostRegressionTrainer(
               XGBoostRegressionTrainer.RegressionType.LINEAR,
-              trees, 0.05, 0.0, 4, 5.0, 0.8, 0.8, 1.0, 0.0, 2, true, 42L);
+              trees,
+              0.05,
+              0.0,
+              4,
+              5.0,
+              0.8,
+              0.8,
+              1.0,
+              0.0,
+              2,
+              true,
+              42L);
       case LINEAR_SGD -> new LinearSGDTrainer(new SquaredLoss(), new AdaGrad(0.1), 20, 42L);
       case CART -> new CARTRegressionTrainer(6);
     };

@@ -52,7 +52,9 @@ public final class TribuoRegressor implements FittedRegressor {
       }
       examples.add(example);
     }
-    return model.predict(examples).stream().mapToDouble(p -> p.getOutput().getValues()[0]).toArray();
+    return model.predict(examples).stream()
+        .mapToDouble(p -> p.getOutput().getValues()[0])
+        .toArray();
   }
 
   @Override

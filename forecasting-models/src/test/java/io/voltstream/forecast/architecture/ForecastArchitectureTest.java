@@ -9,35 +9,66 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** Keeps the forecasting logic free of IO frameworks (production classes only). */
-@AnalyzeClasses(packages = "io.voltstream.forecast", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.voltstream.forecast",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class ForecastArchitectureTest {
   @ArchTest
-  static final ArchRule PURE_PACKAGES_HAVE_NO_IO_FRAMEWORKS = noClasses()
-      .that().resideInAnyPackage("..forecast.features..", "..forecast.baselines..", "..forecast.evaluation..")
-      .should().dependOnClassesThat().resideInAnyPackage(
-          "org.tribuo..", "picocli..", "java.net.http..", "io.javalin..", "org.apache.flink..",
-          "..forecast.cli..", "..forecast.streaming..", "..forecast.training..");
+  static final ArchRule PURE_PACKAGES_HAVE_NO_IO_FRAMEWORKS =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "..forecast.features..", "..forecast.baselines..", "..forecast.evaluation..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.tribuo..",
+              "picocli..",
+              "java.net.http..",
+              "io.javalin..",
+              "org.apache.flink..",
+              "..forecast.cli..",
+              "..forecast.streaming..",
+              "..forecast.training..");
 
   @ArchTest
-  static final ArchRule ONLY_TRAINING_TOUCHES_TRIBUO = noClasses()
-      .that().resideOutsideOfPackage("..forecast.training..")
-      .should().dependOnClassesThat().resideInAPackage("org.tribuo..");
+  static final ArchRule ONLY_TRAINING_TOUCHES_TRIBUO =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..forecast.training..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.tribuo..");
 
   @ArchTest
-  static final ArchRule STREAMING_DOES_NOT_USE_THE_CLI = noClasses()
-      .that().resideInAPackage("..forecast.streaming..")
-      .should().dependOnClassesThat().resideInAPackage("picocli..");
+  static final ArchRule STREAMING_DOES_NOT_USE_THE_CLI =
+      noClasses()
+          .that()
+          .resideInAPackage("..forecast.streaming..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("picocli..");
 
   /** Only the {@code XxxApp} mains read the environment; everything else gets a config record. */
   @ArchTest
-  static final ArchRule NO_GETENV_IN_PRODUCTION = noClasses()
-      .that().resideInAPackage("io.voltstream.forecast..")
-      .and().haveSimpleNameNotEndingWith("App")
-      .should().callMethod(System.class, "getenv", String.class)
-      .orShould().callMethod(System.class, "getenv");
+  static final ArchRule NO_GETENV_IN_PRODUCTION =
+      noClasses()
+          .that()
+          .resideInAPackage("io.voltstream.forecast..")
+          .and()
+          .haveSimpleNameNotEndingWith("App")
+          .should()
+          .callMethod(System.class, "getenv", String.class)
+          .orShould()
+          .callMethod(System.class, "getenv");
 
   @ArchTest
   static final ArchRule packagesAreFreeOfCycles =
-      slices().matching("io.voltstream.(**)").should().beFreeOfCycles()
-          .because("each package depends only downwards, so it can be read and changed on its own (issue 7)");
+      slices()
+          .matching("io.voltstream.(**)")
+          .should()
+          .beFreeOfCycles()
+          .because(
+              "each package depends only downwards, so it can be read and changed on its own (issue"
+                  + " 7)");
 }

@@ -31,7 +31,8 @@ class BaselinesTest {
     int t = series.indexOf(target);
 
     // (t-24 + t-48 + … + t-168) / 7 = t - 96
-    assertThat(Baselines.persistenceEnsemble(new PastView(series, ORIGIN), target)).isEqualTo(t - 96);
+    assertThat(Baselines.persistenceEnsemble(new PastView(series, ORIGIN), target))
+        .isEqualTo(t - 96);
   }
 
   @Test
@@ -44,14 +45,16 @@ class BaselinesTest {
     Instant origin = ForecastTestData.START.plus(Duration.ofDays(2));
 
     var past = new PastView(series, origin);
-    assertThat(Baselines.persistenceEnsemble(past, origin.plus(Duration.ofHours(5)))).isEqualTo(15.0);
+    assertThat(Baselines.persistenceEnsemble(past, origin.plus(Duration.ofHours(5))))
+        .isEqualTo(15.0);
     assertThat(Baselines.persistenceEnsemble(past, origin.plus(Duration.ofHours(6)))).isNaN();
     assertThat(Baselines.previousWeek(past, origin.plus(Duration.ofHours(5)))).isNaN();
   }
 
   @Test
   void shouldListTheThreeBaselinesUnderTheirReportNames() {
-    assertThat(Baselines.all()).extracting(Forecaster::id)
+    assertThat(Baselines.all())
+        .extracting(Forecaster::id)
         .containsExactly("persistence_ensemble", "previous_day", "previous_week");
     var f = Baselines.previousDay();
     HourlySeries series = ForecastTestData.indexSeries(12);

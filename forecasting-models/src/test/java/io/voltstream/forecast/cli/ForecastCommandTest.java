@@ -20,13 +20,15 @@ class ForecastCommandTest {
 
   private static Path locate() {
     for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      // The repository keeps a copy under data/ so the tests never depend on files outside the clone.
+      // The repository keeps a copy under data/ so the tests never depend on files outside the
+      // clone.
       Path candidate = p.resolve("data/uci-appliances/energydata_2016-02-14_2016-04-30.csv");
       if (Files.isRegularFile(candidate)) {
         return candidate;
       }
     }
-    throw new IllegalStateException("UCI appliances file not found above " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "UCI appliances file not found above " + Path.of("").toAbsolutePath());
   }
 
   private record Run(int exit, String out, String err) {}
@@ -43,10 +45,32 @@ class ForecastCommandTest {
 
   /** Rows of the UCI file from 2016-02-14 up to (not including) {@code untilDay} of March. */
   private static void slice(Path all, Path train, Path test) {
-    assertThat(run("split", "--input", UCI.toString(), "--at", "2016-03-10", "--before", all.toString(),
-        "--after", all.resolveSibling("rest.csv").toString()).exit()).isZero();
-    assertThat(run("split", "--input", all.toString(), "--at", "2016-03-06", "--before", train.toString(),
-        "--after", test.toString()).exit()).isZero();
+    assertThat(
+            run(
+                    "split",
+                    "--input",
+                    UCI.toString(),
+                    "--at",
+                    "2016-03-10",
+                    "--before",
+                    all.toString(),
+                    "--after",
+                    all.resolveSibling("rest.csv").toString())
+                .exit())
+        .isZero();
+    assertThat(
+            run(
+                    "split",
+                    "--input",
+                    all.toString(),
+                    "--at",
+                    "2016-03-06",
+                    "--before",
+                    train.toString(),
+                    "--after",
+                    test.toString())
+                .exit())
+        .isZero();
   }
 
   @Test
@@ -55,14 +79,27 @@ class ForecastCommandTest {
     Path test = dir.resolve("test.csv");
     slice(dir.resolve("all.csv"), train, test);
 
-    Run r = run("evaluate", "--train", train.toString(), "--test", test.toString(), "--target", "Appliances,lights",
-        "--horizon", "24h", "--trees", "20", "--json");
+    Run r =
+        run(
+            "evaluate",
+            "--train",
+            train.toString(),
+            "--test",
+            test.toString(),
+            "--target",
+            "Appliances,lights",
+            "--horizon",
+            "24h",
+            "--trees",
+            "20",
+            "--json");
 
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> lines = r.out().lines().toList();
     JsonNode json = Json.MAPPER.readTree(lines.get(lines.size() - 1));
     assertThat(json.fieldNames()).toIterable().containsExactly("model", "baselines");
-    assertThat(json.get("baselines").fieldNames()).toIterable()
+    assertThat(json.get("baselines").fieldNames())
+        .toIterable()
         .containsExactly("persistence_ensemble", "previous_day", "previous_week");
     for (JsonNode figures : List.of(json.get("model"), json.get("baselines").get("previous_day"))) {
       assertThat(figures.fieldNames()).toIterable().containsExactly("nrmse", "mae", "skill");
@@ -78,16 +115,33 @@ class ForecastCommandTest {
     Path train = dir.resolve("train.csv");
     slice(dir.resolve("all.csv"), train, dir.resolve("test.csv"));
 
-    Run r = run("train", "--input", train.toString(), "--target", "Appliances,lights", "--trees", "20",
-        "--validation-days", "3", "--weather", "NONE", "--normalization", "LEVEL", "--out", dir.toString(),
-        "--name", "consumption");
+    Run r =
+        run(
+            "train",
+            "--input",
+            train.toString(),
+            "--target",
+            "Appliances,lights",
+            "--trees",
+            "20",
+            "--validation-days",
+            "3",
+            "--weather",
+            "NONE",
+            "--normalization",
+            "LEVEL",
+            "--out",
+            dir.toString(),
+            "--name",
+            "consumption");
 
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(ModelStore.exists(dir, "consumption")).isTrue();
     var stored = ModelStore.load(dir, "consumption");
     assertThat(stored.metadata().algorithm()).isEqualTo("xgboost");
     assertThat(stored.metadata().targetColumns()).containsExactly("Appliances", "lights");
-    assertThat(stored.metadata().metrics()).containsKeys("validation.model", "validation.persistence_ensemble");
+    assertThat(stored.metadata().metrics())
+        .containsKeys("validation.model", "validation.persistence_ensemble");
     assertThat(stored.metadata().featureNames()).contains("lag_24h", "lag_168h", "hour_of_day");
     JsonNode metadata = Json.MAPPER.readTree(ModelStore.metadataFile(dir, "consumption").toFile());
     assertThat(metadata.get("training_from").asText()).isEqualTo("2016-02-14T00:00:00Z");
@@ -98,13 +152,26 @@ class ForecastCommandTest {
     Path train = dir.resolve("train.csv");
     slice(dir.resolve("all.csv"), train, dir.resolve("test.csv"));
 
-    Run r = run("select", "--train", train.toString(), "--target", "Appliances,lights", "--folds", "1",
-        "--fold-days", "3", "--trees", "5");
+    Run r =
+        run(
+            "select",
+            "--train",
+            train.toString(),
+            "--target",
+            "Appliances,lights",
+            "--folds",
+            "1",
+            "--fold-days",
+            "3",
+            "--trees",
+            "5");
 
     assertThat(r.exit()).as(r.err()).isZero();
     // 2 normalisations × 2 weather modes × 1 tree count × 4 blends
     assertThat(r.out().lines().filter(l -> l.startsWith("--normalization"))).hasSize(16);
-    assertThat(r.out()).containsPattern("best: --normalization (NONE|LEVEL) --weather (NONE|OBSERVED) --trees 5 --blend");
+    assertThat(r.out())
+        .containsPattern(
+            "best: --normalization (NONE|LEVEL) --weather (NONE|OBSERVED) --trees 5 --blend");
   }
 
   @Test
@@ -113,7 +180,15 @@ class ForecastCommandTest {
     Path test = dir.resolve("test.csv");
     slice(dir.resolve("all.csv"), train, test);
 
-    Run r = run("evaluate", "--train", test.toString(), "--test", train.toString(), "--target", "Appliances");
+    Run r =
+        run(
+            "evaluate",
+            "--train",
+            test.toString(),
+            "--test",
+            train.toString(),
+            "--target",
+            "Appliances");
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--test must start after --train ends");
@@ -121,7 +196,17 @@ class ForecastCommandTest {
 
   @Test
   void shouldRejectAHorizonOverOneDay(@TempDir Path dir) {
-    Run r = run("evaluate", "--train", "a.csv", "--test", "b.csv", "--target", "Appliances", "--horizon", "48h");
+    Run r =
+        run(
+            "evaluate",
+            "--train",
+            "a.csv",
+            "--test",
+            "b.csv",
+            "--target",
+            "Appliances",
+            "--horizon",
+            "48h");
 
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--horizon must be whole hours between 1h and 24h");

@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class BlendForecasterTest {
-  private static final PastView PAST = new PastView(ForecastTestData.indexSeries(2), ForecastTestData.START.plusSeconds(86_400));
-  private static final List<Instant> TARGETS = List.of(PAST.origin(), PAST.origin().plusSeconds(3600));
+  private static final PastView PAST =
+      new PastView(ForecastTestData.indexSeries(2), ForecastTestData.START.plusSeconds(86_400));
+  private static final List<Instant> TARGETS =
+      List.of(PAST.origin(), PAST.origin().plusSeconds(3600));
 
   private static Forecaster constant(String id, double... values) {
     return new Forecaster() {
@@ -46,18 +48,19 @@ class BlendForecasterTest {
   @Test
   void shouldAskTheCachedForecasterOncePerOrigin() {
     var calls = new AtomicInteger();
-    Forecaster counting = new Forecaster() {
-      @Override
-      public String id() {
-        return "c";
-      }
+    Forecaster counting =
+        new Forecaster() {
+          @Override
+          public String id() {
+            return "c";
+          }
 
-      @Override
-      public double[] forecast(PastView past, List<Instant> targets) {
-        calls.incrementAndGet();
-        return new double[] {1, 2};
-      }
-    };
+          @Override
+          public double[] forecast(PastView past, List<Instant> targets) {
+            calls.incrementAndGet();
+            return new double[] {1, 2};
+          }
+        };
     var cached = new CachingForecaster(counting);
 
     cached.forecast(PAST, TARGETS)[0] = 99; // callers cannot corrupt the cache

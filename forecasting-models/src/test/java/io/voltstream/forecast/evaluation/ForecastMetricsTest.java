@@ -18,7 +18,8 @@ class ForecastMetricsTest {
     // |2|+|2|+|3|+0 = 7 → 1.75
     assertThat(ForecastMetrics.mae(ACTUAL, FORECAST)).isEqualTo(1.75);
     // 100 * 2.0615528 / 25 = 8.2462112
-    assertThat(ForecastMetrics.nrmsePercent(ACTUAL, FORECAST)).isCloseTo(8.2462112512, within(1e-9));
+    assertThat(ForecastMetrics.nrmsePercent(ACTUAL, FORECAST))
+        .isCloseTo(8.2462112512, within(1e-9));
   }
 
   @Test

@@ -41,7 +41,8 @@ class WalkForwardEvaluatorTest {
     forecasters.addAll(Baselines.all());
     var progress = new ArrayList<Integer>();
 
-    EvaluationReport report = WalkForwardEvaluator.evaluate(series, TEST_FROM, TEST_TO, 24, forecasters, progress::add);
+    EvaluationReport report =
+        WalkForwardEvaluator.evaluate(series, TEST_FROM, TEST_TO, 24, forecasters, progress::add);
 
     assertThat(report.origins()).isEqualTo(3);
     assertThat(report.hours()).isEqualTo(72);
@@ -49,7 +50,8 @@ class WalkForwardEvaluatorTest {
     assertThat(report.metrics().get("oracle").nrmse()).isZero();
     assertThat(report.metrics().get("oracle").skill()).isEqualTo(1.0);
     assertThat(report.metrics().get("persistence_ensemble").skill()).isZero();
-    assertThat(report.metrics().keySet()).containsExactly("oracle", "persistence_ensemble", "previous_day", "previous_week");
+    assertThat(report.metrics().keySet())
+        .containsExactly("oracle", "persistence_ensemble", "previous_day", "previous_week");
   }
 
   @Test
@@ -61,7 +63,8 @@ class WalkForwardEvaluatorTest {
     v[15 * 24 + 3] = Double.NaN; // day 15 is incomplete
     var series = HourlySeries.of(ForecastTestData.START, v);
 
-    EvaluationReport report = WalkForwardEvaluator.evaluate(series, TEST_FROM, TEST_TO, 6, Baselines.all(), d -> {});
+    EvaluationReport report =
+        WalkForwardEvaluator.evaluate(series, TEST_FROM, TEST_TO, 6, Baselines.all(), d -> {});
 
     assertThat(report.origins()).isEqualTo(2);
     assertThat(report.skippedOrigins()).isEqualTo(1);
@@ -75,20 +78,23 @@ class WalkForwardEvaluatorTest {
   @Test
   void shouldHandForecastersOnlyThePastOfEachOrigin() {
     HourlySeries series = ForecastTestData.dailyShape(17, 1.0);
-    Forecaster peeking = new Forecaster() {
-      @Override
-      public String id() {
-        return "peeking";
-      }
+    Forecaster peeking =
+        new Forecaster() {
+          @Override
+          public String id() {
+            return "peeking";
+          }
 
-      @Override
-      public double[] forecast(PastView past, List<Instant> targets) {
-        return targets.stream().mapToDouble(past::target).toArray();
-      }
-    };
+          @Override
+          public double[] forecast(PastView past, List<Instant> targets) {
+            return targets.stream().mapToDouble(past::target).toArray();
+          }
+        };
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-            WalkForwardEvaluator.evaluate(series, TEST_FROM, TEST_TO, 24, List.of(peeking), d -> {}))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                WalkForwardEvaluator.evaluate(
+                    series, TEST_FROM, TEST_TO, 24, List.of(peeking), d -> {}))
         .isInstanceOf(FutureAccessException.class);
   }
 }

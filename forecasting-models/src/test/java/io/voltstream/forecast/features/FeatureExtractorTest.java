@@ -11,7 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FeatureExtractorTest {
-  private static final Instant ORIGIN = ForecastTestData.START.plus(Duration.ofDays(30)); // a Wednesday
+  private static final Instant ORIGIN =
+      ForecastTestData.START.plus(Duration.ofDays(30)); // a Wednesday
 
   private static double feature(FeatureExtractor fx, FeatureVector fv, String name) {
     return fv.values()[fx.names().indexOf(name)];
@@ -28,7 +29,8 @@ class FeatureExtractorTest {
 
     assertThat(fv.level()).isEqualTo(1.0);
     assertThat(feature(fx, fv, "hour_of_day")).isEqualTo(5);
-    assertThat(feature(fx, fv, "day_of_week")).isEqualTo(target.atZone(java.time.ZoneOffset.UTC).getDayOfWeek().getValue());
+    assertThat(feature(fx, fv, "day_of_week"))
+        .isEqualTo(target.atZone(java.time.ZoneOffset.UTC).getDayOfWeek().getValue());
     assertThat(feature(fx, fv, "lead_hours")).isEqualTo(5);
     assertThat(feature(fx, fv, "lag_24h")).isEqualTo(t - 24);
     assertThat(feature(fx, fv, "lag_168h")).isEqualTo(t - 168);
@@ -47,7 +49,9 @@ class FeatureExtractorTest {
     HourlySeries series = ForecastTestData.hourly(40, i -> 50.0);
     var fx = new FeatureExtractor(FeatureSpec.loadOnly(Normalization.LEVEL));
 
-    FeatureVector fv = fx.extract(new PastView(series, ORIGIN), ORIGIN.plus(Duration.ofHours(3)), CovariateOracle.NONE);
+    FeatureVector fv =
+        fx.extract(
+            new PastView(series, ORIGIN), ORIGIN.plus(Duration.ofHours(3)), CovariateOracle.NONE);
 
     assertThat(fv.level()).isEqualTo(50.0);
     assertThat(feature(fx, fv, "lag_24h")).isEqualTo(1.0);
@@ -75,17 +79,22 @@ class FeatureExtractorTest {
   void shouldNotUseAnyValueAtOrAfterTheOrigin() {
     HourlySeries series = ForecastTestData.withWeather(40);
     HourlySeries poisoned = series.overwriteFrom(ORIGIN, 1e9);
-    for (FeatureSpec spec : List.of(
-        FeatureSpec.loadOnly(Normalization.NONE),
-        FeatureSpec.loadOnly(Normalization.LEVEL),
-        new FeatureSpec(List.of("T_out"), WeatherMode.OBSERVED, Normalization.NONE))) {
+    for (FeatureSpec spec :
+        List.of(
+            FeatureSpec.loadOnly(Normalization.NONE),
+            FeatureSpec.loadOnly(Normalization.LEVEL),
+            new FeatureSpec(List.of("T_out"), WeatherMode.OBSERVED, Normalization.NONE))) {
       var fx = new FeatureExtractor(spec);
       for (int lead = 0; lead < 24; lead++) {
         Instant target = ORIGIN.plus(Duration.ofHours(lead));
-        double[] clean = fx.extract(new PastView(series, ORIGIN), target, CovariateOracle.NONE).values();
-        double[] dirty = fx.extract(new PastView(poisoned, ORIGIN), target, CovariateOracle.NONE).values();
+        double[] clean =
+            fx.extract(new PastView(series, ORIGIN), target, CovariateOracle.NONE).values();
+        double[] dirty =
+            fx.extract(new PastView(poisoned, ORIGIN), target, CovariateOracle.NONE).values();
         assertThat(dirty).as("%s lead %d", spec, lead).containsExactly(clean);
-        assertThat(java.util.Arrays.stream(clean).anyMatch(Double::isFinite)).as("sanity: some features are present").isTrue();
+        assertThat(java.util.Arrays.stream(clean).anyMatch(Double::isFinite))
+            .as("sanity: some features are present")
+            .isTrue();
       }
     }
   }
@@ -93,7 +102,9 @@ class FeatureExtractorTest {
   @Test
   void shouldTakeTargetDayWeatherOnlyFromTheForecastOracle() {
     HourlySeries series = ForecastTestData.withWeather(40);
-    var fx = new FeatureExtractor(new FeatureSpec(List.of("T_out"), WeatherMode.PERFECT_FORECAST, Normalization.NONE));
+    var fx =
+        new FeatureExtractor(
+            new FeatureSpec(List.of("T_out"), WeatherMode.PERFECT_FORECAST, Normalization.NONE));
     Instant target = ORIGIN.plus(Duration.ofHours(10));
 
     FeatureVector fv = fx.extract(new PastView(series, ORIGIN), target, (name, hour) -> 7.0);
@@ -118,7 +129,8 @@ class FeatureExtractorTest {
     var fx = new FeatureExtractor(FeatureSpec.loadOnly(Normalization.NONE));
     var past = new PastView(ForecastTestData.indexSeries(10), ORIGIN);
 
-    assertThatThrownBy(() -> fx.extract(past, ORIGIN.plus(Duration.ofHours(24)), CovariateOracle.NONE))
+    assertThatThrownBy(
+            () -> fx.extract(past, ORIGIN.plus(Duration.ofHours(24)), CovariateOracle.NONE))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lead over 24 h");
   }

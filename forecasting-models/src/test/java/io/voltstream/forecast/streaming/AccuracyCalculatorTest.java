@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class AccuracyCalculatorTest {
   // Alternating days of 1 and 3 kWh per hour: the 7-day ensemble is never exact.
-  private static final HourlySeries ACTUALS = ForecastTestData.hourly(10, i -> (i / 24) % 2 == 0 ? 1.0 : 3.0);
+  private static final HourlySeries ACTUALS =
+      ForecastTestData.hourly(10, i -> (i / 24) % 2 == 0 ? 1.0 : 3.0);
   private static final Instant FROM = ForecastTestData.START.plus(Duration.ofDays(8));
   private static final Instant TO = ForecastTestData.START.plus(Duration.ofDays(9));
 
@@ -24,7 +25,9 @@ class AccuracyCalculatorTest {
       forecasts.put(h, ACTUALS.target(h));
     }
 
-    var report = AccuracyCalculator.compute("demo", ForecastTarget.CONSUMPTION, forecasts, ACTUALS, FROM, TO).orElseThrow();
+    var report =
+        AccuracyCalculator.compute("demo", ForecastTarget.CONSUMPTION, forecasts, ACTUALS, FROM, TO)
+            .orElseThrow();
 
     assertThat(report.hours()).isEqualTo(24);
     assertThat(report.nrmsePercent()).isZero();
@@ -38,11 +41,16 @@ class AccuracyCalculatorTest {
   void shouldScoreOnlyHoursWithAForecastAndGiveNothingWithoutAny() {
     Map<Instant, Double> one = Map.of(FROM, 2.0);
 
-    var report = AccuracyCalculator.compute("demo", ForecastTarget.CONSUMPTION, one, ACTUALS, FROM, TO).orElseThrow();
+    var report =
+        AccuracyCalculator.compute("demo", ForecastTarget.CONSUMPTION, one, ACTUALS, FROM, TO)
+            .orElseThrow();
 
     assertThat(report.hours()).isEqualTo(1);
     assertThat(report.maeKwh()).isEqualTo(1.0);
     assertThat(report.nrmsePercent()).isEqualTo(100.0);
-    assertThat(AccuracyCalculator.compute("demo", ForecastTarget.CONSUMPTION, Map.of(), ACTUALS, FROM, TO)).isEmpty();
+    assertThat(
+            AccuracyCalculator.compute(
+                "demo", ForecastTarget.CONSUMPTION, Map.of(), ACTUALS, FROM, TO))
+        .isEmpty();
   }
 }

@@ -28,20 +28,25 @@ class ForecastConfigTest {
 
   @Test
   void shouldPublishToKafkaOnlyWhenABootstrapIsSet() {
-    assertThat(ForecastConfig.fromEnv(Map.of("VOLTSTREAM_KAFKA_BOOTSTRAP", " kafka:9092 ")).kafkaBootstrap())
+    assertThat(
+            ForecastConfig.fromEnv(Map.of("VOLTSTREAM_KAFKA_BOOTSTRAP", " kafka:9092 "))
+                .kafkaBootstrap())
         .contains("kafka:9092");
-    assertThat(ForecastConfig.fromEnv(Map.of("VOLTSTREAM_KAFKA_BOOTSTRAP", "  ")).kafkaBootstrap()).isEmpty();
+    assertThat(ForecastConfig.fromEnv(Map.of("VOLTSTREAM_KAFKA_BOOTSTRAP", "  ")).kafkaBootstrap())
+        .isEmpty();
   }
 
   @Test
   void shouldReadEveryVariable() {
-    ForecastConfig c = ForecastConfig.fromEnv(Map.of(
-        "VOLTSTREAM_INFLUX_URL", "http://influx:18086",
-        "VOLTSTREAM_INFLUX_DB", "vs",
-        "VOLTSTREAM_DATA_DIR", "/data",
-        "VOLTSTREAM_FORECAST_BUILDINGS", "demo, hq",
-        "VOLTSTREAM_FORECAST_INTERVAL", "15m",
-        "VOLTSTREAM_FORECAST_HORIZON_HOURS", "12"));
+    ForecastConfig c =
+        ForecastConfig.fromEnv(
+            Map.of(
+                "VOLTSTREAM_INFLUX_URL", "http://influx:18086",
+                "VOLTSTREAM_INFLUX_DB", "vs",
+                "VOLTSTREAM_DATA_DIR", "/data",
+                "VOLTSTREAM_FORECAST_BUILDINGS", "demo, hq",
+                "VOLTSTREAM_FORECAST_INTERVAL", "15m",
+                "VOLTSTREAM_FORECAST_HORIZON_HOURS", "12"));
 
     assertThat(c.modelDir()).isEqualTo(Path.of("/data/models"));
     assertThat(c.buildings()).isEqualTo(List.of("demo", "hq"));
@@ -51,9 +56,11 @@ class ForecastConfigTest {
 
   @Test
   void shouldNameTheKeyOfAnInvalidValue() {
-    assertThatThrownBy(() -> ForecastConfig.fromEnv(Map.of("VOLTSTREAM_FORECAST_HORIZON_HOURS", "48")))
+    assertThatThrownBy(
+            () -> ForecastConfig.fromEnv(Map.of("VOLTSTREAM_FORECAST_HORIZON_HOURS", "48")))
         .hasMessageContaining("VOLTSTREAM_FORECAST_HORIZON_HOURS must be 1..24");
-    assertThatThrownBy(() -> ForecastConfig.fromEnv(Map.of("VOLTSTREAM_FORECAST_BUILDINGS", "demo,x' OR 1=1")))
+    assertThatThrownBy(
+            () -> ForecastConfig.fromEnv(Map.of("VOLTSTREAM_FORECAST_BUILDINGS", "demo,x' OR 1=1")))
         .hasMessageContaining("VOLTSTREAM_FORECAST_BUILDINGS");
     assertThatThrownBy(() -> ForecastConfig.fromEnv(Map.of("VOLTSTREAM_INFLUX_URL", "localhost")))
         .hasMessageContaining("VOLTSTREAM_INFLUX_URL");

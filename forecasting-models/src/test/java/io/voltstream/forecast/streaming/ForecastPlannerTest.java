@@ -15,14 +15,17 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ForecastPlannerTest {
-  private static final HourlySeries TEN_DAYS = ForecastTestData.hourly(10, i -> 2.0 + (i % 24) / 10.0);
+  private static final HourlySeries TEN_DAYS =
+      ForecastTestData.hourly(10, i -> 2.0 + (i % 24) / 10.0);
   private static final Instant ORIGIN = TEN_DAYS.end();
 
   @Test
   void shouldUseTheModelWhenItsLagsAreAvailable() {
     var model = StubModels.constant(FeatureSpec.loadOnly(Normalization.LEVEL), "Wh", 1.5);
 
-    ForecastBatch batch = ForecastPlanner.plan("demo", ForecastTarget.CONSUMPTION, TEN_DAYS, ORIGIN, 24, Optional.of(model));
+    ForecastBatch batch =
+        ForecastPlanner.plan(
+            "demo", ForecastTarget.CONSUMPTION, TEN_DAYS, ORIGIN, 24, Optional.of(model));
 
     assertThat(batch.fallback()).isFalse();
     assertThat(batch.fallbackReason()).isNull();
@@ -35,7 +38,9 @@ class ForecastPlannerTest {
 
   @Test
   void shouldFallBackToTheEnsembleWhenTheModelIsMissing() {
-    ForecastBatch batch = ForecastPlanner.plan("demo", ForecastTarget.CONSUMPTION, TEN_DAYS, ORIGIN, 24, Optional.empty());
+    ForecastBatch batch =
+        ForecastPlanner.plan(
+            "demo", ForecastTarget.CONSUMPTION, TEN_DAYS, ORIGIN, 24, Optional.empty());
 
     assertThat(batch.fallback()).isTrue();
     assertThat(batch.fallbackReason()).isEqualTo("model_missing");
@@ -48,7 +53,9 @@ class ForecastPlannerTest {
     HourlySeries threeDays = ForecastTestData.hourly(3, i -> 1.0);
     var model = StubModels.constant(FeatureSpec.loadOnly(Normalization.LEVEL), "Wh", 1.0);
 
-    ForecastBatch batch = ForecastPlanner.plan("demo", ForecastTarget.GENERATION, threeDays, threeDays.end(), 24, Optional.of(model));
+    ForecastBatch batch =
+        ForecastPlanner.plan(
+            "demo", ForecastTarget.GENERATION, threeDays, threeDays.end(), 24, Optional.of(model));
 
     assertThat(batch.fallbackReason()).isEqualTo("history_short");
     assertThat(batch.values()).hasSize(24).allSatisfy(v -> assertThat(v.valueKwh()).isEqualTo(1.0));
@@ -56,28 +63,55 @@ class ForecastPlannerTest {
 
   @Test
   void shouldNotUseAModelThatNeedsWeatherOrTheWrongUnit() {
-    var weather = StubModels.constant(new FeatureSpec(List.of("T_out"), WeatherMode.OBSERVED, Normalization.LEVEL), "kWh", 1);
+    var weather =
+        StubModels.constant(
+            new FeatureSpec(List.of("T_out"), WeatherMode.OBSERVED, Normalization.LEVEL), "kWh", 1);
     var wattHours = StubModels.constant(FeatureSpec.loadOnly(Normalization.NONE), "Wh", 1);
     var kiloWattHours = StubModels.constant(FeatureSpec.loadOnly(Normalization.NONE), "kWh", 1);
 
-    assertThat(ForecastPlanner.plan("b", ForecastTarget.CONSUMPTION, TEN_DAYS, ORIGIN, 24, Optional.of(weather))
-        .fallbackReason()).isEqualTo("model_needs_weather");
-    assertThat(ForecastPlanner.plan("b", ForecastTarget.CONSUMPTION, TEN_DAYS, ORIGIN, 24, Optional.of(wattHours))
-        .fallbackReason()).isEqualTo("model_unit_mismatch");
-    assertThat(ForecastPlanner.plan("b", ForecastTarget.CONSUMPTION, TEN_DAYS, ORIGIN, 24, Optional.of(kiloWattHours))
-        .fallback()).isFalse();
+    assertThat(
+            ForecastPlanner.plan(
+                    "b", ForecastTarget.CONSUMPTION, TEN_DAYS, ORIGIN, 24, Optional.of(weather))
+                .fallbackReason())
+        .isEqualTo("model_needs_weather");
+    assertThat(
+            ForecastPlanner.plan(
+                    "b", ForecastTarget.CONSUMPTION, TEN_DAYS, ORIGIN, 24, Optional.of(wattHours))
+                .fallbackReason())
+        .isEqualTo("model_unit_mismatch");
+    assertThat(
+            ForecastPlanner.plan(
+                    "b",
+                    ForecastTarget.CONSUMPTION,
+                    TEN_DAYS,
+                    ORIGIN,
+                    24,
+                    Optional.of(kiloWattHours))
+                .fallback())
+        .isFalse();
   }
 
   @Test
   void shouldUseTheRecentMeanWithLessThanADayAndNothingWithoutHistory() {
-    HourlySeries sixHours = HourlySeries.of(ForecastTestData.START, new double[] {1, 2, 3, 4, 5, 6});
+    HourlySeries sixHours =
+        HourlySeries.of(ForecastTestData.START, new double[] {1, 2, 3, 4, 5, 6});
     Instant origin = sixHours.end();
 
-    ForecastBatch some = ForecastPlanner.plan("b", ForecastTarget.CONSUMPTION, sixHours, origin, 3, Optional.empty());
-    ForecastBatch none = ForecastPlanner.plan("b", ForecastTarget.CONSUMPTION,
-        HourlySeries.of(ForecastTestData.START, new double[0]), ForecastTestData.START, 3, Optional.empty());
+    ForecastBatch some =
+        ForecastPlanner.plan(
+            "b", ForecastTarget.CONSUMPTION, sixHours, origin, 3, Optional.empty());
+    ForecastBatch none =
+        ForecastPlanner.plan(
+            "b",
+            ForecastTarget.CONSUMPTION,
+            HourlySeries.of(ForecastTestData.START, new double[0]),
+            ForecastTestData.START,
+            3,
+            Optional.empty());
 
-    assertThat(some.values()).extracting(ForecastBatch.HourValue::valueKwh).containsExactly(3.5, 3.5, 3.5);
+    assertThat(some.values())
+        .extracting(ForecastBatch.HourValue::valueKwh)
+        .containsExactly(3.5, 3.5, 3.5);
     assertThat(none.fallbackReason()).isEqualTo("no_history");
     assertThat(none.values()).isEmpty();
   }

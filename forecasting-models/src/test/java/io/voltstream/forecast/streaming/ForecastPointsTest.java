@@ -11,31 +11,55 @@ class ForecastPointsTest {
 
   @Test
   void shouldWriteOnePointPerHourAtTheForecastHour() {
-    var batch = new ForecastBatch("demo", ForecastTarget.CONSUMPTION, ORIGIN, "consumption-xgboost-1", false, null,
-        List.of(new ForecastBatch.HourValue(ORIGIN.plusSeconds(3600), 1.25)));
+    var batch =
+        new ForecastBatch(
+            "demo",
+            ForecastTarget.CONSUMPTION,
+            ORIGIN,
+            "consumption-xgboost-1",
+            false,
+            null,
+            List.of(new ForecastBatch.HourValue(ORIGIN.plusSeconds(3600), 1.25)));
 
-    assertThat(ForecastPoints.forecasts(batch)).containsExactly(
-        "forecasts,building=demo,fallback=false,model_id=consumption-xgboost-1,target=consumption"
-            + " issued_at=" + ORIGIN.toEpochMilli() + "i,lead_hours=1i,value_kwh=1.25 "
-            + ORIGIN.plusSeconds(3600).toEpochMilli());
+    assertThat(ForecastPoints.forecasts(batch))
+        .containsExactly(
+            "forecasts,building=demo,fallback=false,model_id=consumption-xgboost-1,target=consumption"
+                + " issued_at="
+                + ORIGIN.toEpochMilli()
+                + "i,lead_hours=1i,value_kwh=1.25 "
+                + ORIGIN.plusSeconds(3600).toEpochMilli());
   }
 
   @Test
   void shouldStateTheFallbackReasonAndEscapeTags() {
-    var batch = new ForecastBatch("main site", ForecastTarget.GENERATION, ORIGIN, "persistence_ensemble", true,
-        "model_missing", List.of(new ForecastBatch.HourValue(ORIGIN, 0.5)));
+    var batch =
+        new ForecastBatch(
+            "main site",
+            ForecastTarget.GENERATION,
+            ORIGIN,
+            "persistence_ensemble",
+            true,
+            "model_missing",
+            List.of(new ForecastBatch.HourValue(ORIGIN, 0.5)));
 
     assertThat(ForecastPoints.forecasts(batch).get(0))
-        .startsWith("forecasts,building=main\\ site,fallback=true,model_id=persistence_ensemble,target=generation ")
+        .startsWith(
+            "forecasts,building=main\\"
+                + " site,fallback=true,model_id=persistence_ensemble,target=generation ")
         .contains("fallback_reason=\"model_missing\"");
   }
 
   @Test
   void shouldLeaveUndefinedSkillOutOfTheAccuracyPoint() {
-    var report = new AccuracyReport("demo", ForecastTarget.CONSUMPTION, ORIGIN, 168, 10, 12.5, Double.NaN, 0.1, 0.2, 0);
+    var report =
+        new AccuracyReport(
+            "demo", ForecastTarget.CONSUMPTION, ORIGIN, 168, 10, 12.5, Double.NaN, 0.1, 0.2, 0);
 
-    assertThat(ForecastPoints.accuracy(report)).isEqualTo(
-        "forecast_accuracy,building=demo,target=consumption baseline_rmse_kwh=0.0,hours=10i,mae_kwh=0.1,"
-            + "nrmse_percent=12.5,rmse_kwh=0.2,window_hours=168i " + ORIGIN.toEpochMilli());
+    assertThat(ForecastPoints.accuracy(report))
+        .isEqualTo(
+            "forecast_accuracy,building=demo,target=consumption"
+                + " baseline_rmse_kwh=0.0,hours=10i,mae_kwh=0.1,nrmse_percent=12.5,rmse_kwh=0.2,window_hours=168i"
+                + " "
+                + ORIGIN.toEpochMilli());
   }
 }

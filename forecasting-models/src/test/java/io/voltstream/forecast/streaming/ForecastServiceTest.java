@@ -21,15 +21,28 @@ class ForecastServiceTest {
     try (var socket = new ServerSocket(0)) {
       port = socket.getLocalPort(); // closed again: nothing listens there
     }
-    var config = new ForecastConfig(URI.create("http://127.0.0.1:" + port), "voltstream", Path.of("none"),
-        List.of("demo"), Duration.ofHours(1), 24, 35, 168);
-    var influx = new InfluxClient(config.influxUrl(), "voltstream", Optional.empty(), Duration.ofSeconds(2));
-    var service = new ForecastService(config, influx, Clock.fixed(Instant.parse("2026-11-27T10:20:00Z"), ZoneOffset.UTC));
+    var config =
+        new ForecastConfig(
+            URI.create("http://127.0.0.1:" + port),
+            "voltstream",
+            Path.of("none"),
+            List.of("demo"),
+            Duration.ofHours(1),
+            24,
+            35,
+            168);
+    var influx =
+        new InfluxClient(config.influxUrl(), "voltstream", Optional.empty(), Duration.ofSeconds(2));
+    var service =
+        new ForecastService(
+            config, influx, Clock.fixed(Instant.parse("2026-11-27T10:20:00Z"), ZoneOffset.UTC));
 
     ForecastService.RunSummary summary = service.runOnce();
 
     assertThat(summary.origin()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
     assertThat(summary.batches()).isEmpty();
-    assertThat(summary.failures()).hasSize(2).allSatisfy(f -> assertThat(f).contains("not reachable"));
+    assertThat(summary.failures())
+        .hasSize(2)
+        .allSatisfy(f -> assertThat(f).contains("not reachable"));
   }
 }

@@ -16,27 +16,43 @@ final class StubModels {
 
   static ModelStore.Stored constant(FeatureSpec spec, String unit, double prediction) {
     var fx = new FeatureExtractor(spec);
-    FittedRegressor regressor = new FittedRegressor() {
-      @Override
-      public List<String> featureNames() {
-        return fx.names();
-      }
+    FittedRegressor regressor =
+        new FittedRegressor() {
+          @Override
+          public List<String> featureNames() {
+            return fx.names();
+          }
 
-      @Override
-      public double predict(double[] features) {
-        return prediction;
-      }
+          @Override
+          public double predict(double[] features) {
+            return prediction;
+          }
 
-      @Override
-      public void save(Path file) {}
+          @Override
+          public void save(Path file) {}
 
-      @Override
-      public String provenance() {
-        return "stub";
-      }
-    };
-    var metadata = new ModelMetadata("stub-model", "stub", 0, List.of("energy_kwh"), unit, spec, fx.names(),
-        Instant.EPOCH, Instant.EPOCH, 24, 1.0, 0, Map.of(), Instant.EPOCH, "stub");
+          @Override
+          public String provenance() {
+            return "stub";
+          }
+        };
+    var metadata =
+        new ModelMetadata(
+            "stub-model",
+            "stub",
+            0,
+            List.of("energy_kwh"),
+            unit,
+            spec,
+            fx.names(),
+            Instant.EPOCH,
+            Instant.EPOCH,
+            24,
+            1.0,
+            0,
+            Map.of(),
+            Instant.EPOCH,
+            "stub");
     return new ModelStore.Stored(metadata, regressor);
   }
 }

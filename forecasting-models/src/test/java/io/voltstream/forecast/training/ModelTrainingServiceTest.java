@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ModelTrainingServiceTest {
-  private static final FeatureExtractor FX = new FeatureExtractor(FeatureSpec.loadOnly(Normalization.NONE));
+  private static final FeatureExtractor FX =
+      new FeatureExtractor(FeatureSpec.loadOnly(Normalization.NONE));
 
   /** Counts fits and returns a constant model: the library is not under test here. */
   private static class StubFitter implements RegressorFitter {
@@ -75,52 +76,70 @@ class ModelTrainingServiceTest {
   void shouldFailWithTooFewSamplesWhenHistoryIsUnderEightDays() {
     var fitter = new StubFitter();
 
-    TrainingResult r = new ModelTrainingService(fitter).train(set(ForecastTestData.dailyShape(7, 1.0), Duration.ofDays(1)));
+    TrainingResult r =
+        new ModelTrainingService(fitter)
+            .train(set(ForecastTestData.dailyShape(7, 1.0), Duration.ofDays(1)));
 
-    assertThat(r).isInstanceOfSatisfying(TrainingResult.Failed.class,
-        f -> assertThat(f.error()).isEqualTo(TrainingError.TOO_FEW_SAMPLES));
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            TrainingResult.Failed.class,
+            f -> assertThat(f.error()).isEqualTo(TrainingError.TOO_FEW_SAMPLES));
     assertThat(fitter.fits).hasValue(0);
   }
 
   @Test
   void shouldFailOnAConstantTarget() {
-    TrainingResult r = new ModelTrainingService(new StubFitter())
-        .train(set(ForecastTestData.hourly(12, i -> 5.0), Duration.ofDays(1)));
+    TrainingResult r =
+        new ModelTrainingService(new StubFitter())
+            .train(set(ForecastTestData.hourly(12, i -> 5.0), Duration.ofDays(1)));
 
-    assertThat(r).isInstanceOfSatisfying(TrainingResult.Failed.class,
-        f -> assertThat(f.error()).isEqualTo(TrainingError.CONSTANT_TARGET));
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            TrainingResult.Failed.class,
+            f -> assertThat(f.error()).isEqualTo(TrainingError.CONSTANT_TARGET));
   }
 
   @Test
   void shouldReportNoDataForAnEmptyRange() {
     HourlySeries s = ForecastTestData.dailyShape(10, 1.0);
-    var empty = TrainingSet.build(FX, s, s.end(), s.end(), Duration.ofDays(1), CovariateOracle.NONE);
+    var empty =
+        TrainingSet.build(FX, s, s.end(), s.end(), Duration.ofDays(1), CovariateOracle.NONE);
 
     assertThat(new ModelTrainingService(new StubFitter()).train(empty))
-        .isEqualTo(new TrainingResult.Failed(TrainingError.NO_DATA_IN_RANGE, "no hours in the training range"));
+        .isEqualTo(
+            new TrainingResult.Failed(
+                TrainingError.NO_DATA_IN_RANGE, "no hours in the training range"));
   }
 
   @Test
   void shouldTurnALibraryExceptionIntoFitFailed() {
-    RegressorFitter broken = new StubFitter() {
-      @Override
-      public FittedRegressor fit(List<String> names, double[][] x, double[] y) {
-        throw new IllegalStateException("native library missing");
-      }
-    };
+    RegressorFitter broken =
+        new StubFitter() {
+          @Override
+          public FittedRegressor fit(List<String> names, double[][] x, double[] y) {
+            throw new IllegalStateException("native library missing");
+          }
+        };
 
-    TrainingResult r = new ModelTrainingService(broken).train(set(ForecastTestData.dailyShape(10, 1.0), Duration.ofDays(1)));
+    TrainingResult r =
+        new ModelTrainingService(broken)
+            .train(set(ForecastTestData.dailyShape(10, 1.0), Duration.ofDays(1)));
 
-    assertThat(r).isEqualTo(new TrainingResult.Failed(TrainingError.FIT_FAILED, "native library missing"));
+    assertThat(r)
+        .isEqualTo(new TrainingResult.Failed(TrainingError.FIT_FAILED, "native library missing"));
   }
 
   @Test
   void shouldHandEveryUsableSampleToTheFitter() {
     var fitter = new StubFitter();
 
-    TrainingResult r = new ModelTrainingService(fitter).train(set(ForecastTestData.dailyShape(10, 1.0), Duration.ofDays(1)));
+    TrainingResult r =
+        new ModelTrainingService(fitter)
+            .train(set(ForecastTestData.dailyShape(10, 1.0), Duration.ofDays(1)));
 
-    assertThat(r).isInstanceOfSatisfying(TrainingResult.Trained.class, t -> assertThat(t.samples()).isEqualTo(72));
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            TrainingResult.Trained.class, t -> assertThat(t.samples()).isEqualTo(72));
     assertThat(fitter.lastRows).isEqualTo(72);
   }
 }

@@ -25,26 +25,50 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** One small real training run per algorithm (XGBoost's native library loads from its jar). */
 class TribuoFitterTest {
-  private static final FeatureExtractor FX = new FeatureExtractor(FeatureSpec.loadOnly(Normalization.LEVEL));
+  private static final FeatureExtractor FX =
+      new FeatureExtractor(FeatureSpec.loadOnly(Normalization.LEVEL));
 
   @Test
-  void shouldTrainXgboostThatBeatsPersistenceOnARegularWeeklyPattern(@TempDir Path dir) throws Exception {
+  void shouldTrainXgboostThatBeatsPersistenceOnARegularWeeklyPattern(@TempDir Path dir)
+      throws Exception {
     // A weekly pattern: previous-week persistence is exact, the 7-day ensemble smears weekends.
     HourlySeries series = ForecastTestData.dailyShape(42, 2.0);
     Instant split = series.start().plus(Duration.ofDays(35));
-    var set = TrainingSet.build(FX, series, series.start(), split, Duration.ofDays(1), CovariateOracle.NONE);
-    var result = new ModelTrainingService(new TribuoFitter(TribuoFitter.Algorithm.XGBOOST, 50, "synthetic")).train(set);
+    var set =
+        TrainingSet.build(
+            FX, series, series.start(), split, Duration.ofDays(1), CovariateOracle.NONE);
+    var result =
+        new ModelTrainingService(new TribuoFitter(TribuoFitter.Algorithm.XGBOOST, 50, "synthetic"))
+            .train(set);
     assertThat(result).isInstanceOf(TrainingResult.Trained.class);
     FittedRegressor regressor = ((TrainingResult.Trained) result).regressor();
 
-    List<Forecaster> forecasters = new ArrayList<>(List.of(new ModelForecaster("xgboost", FX, regressor, CovariateOracle.NONE)));
+    List<Forecaster> forecasters =
+        new ArrayList<>(
+            List.of(new ModelForecaster("xgboost", FX, regressor, CovariateOracle.NONE)));
     forecasters.addAll(Baselines.all());
-    EvaluationReport report = WalkForwardEvaluator.evaluate(series, split, series.end(), 24, forecasters, d -> {});
+    EvaluationReport report =
+        WalkForwardEvaluator.evaluate(series, split, series.end(), 24, forecasters, d -> {});
     assertThat(report.metrics().get("xgboost").skill()).isGreaterThan(0.2);
 
     // Saved in Tribuo's format with metadata, loaded back: same predictions.
-    var metadata = new ModelMetadata("m-1", "xgboost", 50, List.of("kwh"), "kWh", FX.spec(), FX.names(),
-        series.start(), split, 24, 1.0, set.size(), Map.of(), Instant.EPOCH, regressor.provenance());
+    var metadata =
+        new ModelMetadata(
+            "m-1",
+            "xgboost",
+            50,
+            List.of("kwh"),
+            "kWh",
+            FX.spec(),
+            FX.names(),
+            series.start(),
+            split,
+            24,
+            1.0,
+            set.size(),
+            Map.of(),
+            Instant.EPOCH,
+            regressor.provenance());
     ModelStore.save(dir, "consumption", regressor, metadata);
     ModelStore.Stored loaded = ModelStore.load(dir, "consumption");
     assertThat(loaded.metadata()).isEqualTo(metadata);
@@ -57,14 +81,26 @@ class TribuoFitterTest {
   @Test
   void shouldTrainTheCheapAlternatives() {
     HourlySeries series = ForecastTestData.dailyShape(20, 1.0);
-    var set = TrainingSet.build(FX, series, series.start(), series.end(), Duration.ofDays(1), CovariateOracle.NONE);
-    for (TribuoFitter.Algorithm algorithm : List.of(TribuoFitter.Algorithm.LINEAR_SGD, TribuoFitter.Algorithm.CART)) {
+    var set =
+        TrainingSet.build(
+            FX, series, series.start(), series.end(), Duration.ofDays(1), CovariateOracle.NONE);
+    for (TribuoFitter.Algorithm algorithm :
+        List.of(TribuoFitter.Algorithm.LINEAR_SGD, TribuoFitter.Algorithm.CART)) {
       var result = new ModelTrainingService(new TribuoFitter(algorithm, 1, "synthetic")).train(set);
       assertThat(result).as(algorithm.id()).isInstanceOf(TrainingResult.Trained.class);
-      var forecaster = new ModelForecaster(algorithm.id(), FX, ((TrainingResult.Trained) result).regressor(), CovariateOracle.NONE);
+      var forecaster =
+          new ModelForecaster(
+              algorithm.id(),
+              FX,
+              ((TrainingResult.Trained) result).regressor(),
+              CovariateOracle.NONE);
       Instant origin = series.end().minus(Duration.ofDays(1));
-      double[] f = forecaster.forecast(new PastView(series, origin), List.of(origin, origin.plusSeconds(3600)));
-      assertThat(java.util.Arrays.stream(f).allMatch(v -> Double.isFinite(v) && v >= 0)).as(algorithm.id()).isTrue();
+      double[] f =
+          forecaster.forecast(
+              new PastView(series, origin), List.of(origin, origin.plusSeconds(3600)));
+      assertThat(java.util.Arrays.stream(f).allMatch(v -> Double.isFinite(v) && v >= 0))
+          .as(algorithm.id())
+          .isTrue();
     }
   }
 }

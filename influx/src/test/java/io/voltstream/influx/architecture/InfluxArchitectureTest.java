@@ -8,11 +8,18 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The influx module's packages depend on each other in one direction only (one package today). */
-@AnalyzeClasses(packages = "io.voltstream.influx", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.voltstream.influx",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class InfluxArchitectureTest {
 
   @ArchTest
   static final ArchRule packagesAreFreeOfCycles =
-      slices().matching("io.voltstream.(**)").should().beFreeOfCycles()
-          .because("each package depends only downwards, so it can be read and changed on its own (issue 7)");
+      slices()
+          .matching("io.voltstream.(**)")
+          .should()
+          .beFreeOfCycles()
+          .because(
+              "each package depends only downwards, so it can be read and changed on its own (issue"
+                  + " 7)");
 }

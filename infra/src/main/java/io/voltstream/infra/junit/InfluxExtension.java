@@ -116,8 +116,8 @@ public final class InfluxExtension implements BeforeAllCallback, AfterAllCallbac
   }
 
   /**
-   * The {@code column}-th value of the first row of the first series, as a double; NaN when
-   * there is no such value. E.g. {@code firstValue(query(db, "SELECT count(v) FROM m"), 1)}.
+   * The {@code column}-th value of the first row of the first series, as a double; NaN when there
+   * is no such value. E.g. {@code firstValue(query(db, "SELECT count(v) FROM m"), 1)}.
    */
   public static double firstValue(List<Series> answer, int column) {
     if (answer == null || answer.isEmpty() || answer.get(0).values().isEmpty()) {
@@ -128,8 +128,8 @@ public final class InfluxExtension implements BeforeAllCallback, AfterAllCallbac
   }
 
   /**
-   * Every row of every series as column → JSON value, for assertions; {@code time} is RFC 3339
-   * text (e.g. {@code 2026-11-27T00:00:00Z}), the other values as InfluxDB answered them.
+   * Every row of every series as column → JSON value, for assertions; {@code time} is RFC 3339 text
+   * (e.g. {@code 2026-11-27T00:00:00Z}), the other values as InfluxDB answered them.
    */
   public static List<Map<String, JsonNode>> rows(List<Series> answer) {
     List<Map<String, JsonNode>> rows = new ArrayList<>();

@@ -53,8 +53,7 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
   @Override
   public void beforeAll(ExtensionContext context) {
     dataDir = TestDirs.create("kafka");
-    kafka =
-        EmbeddedKafka.builder().dataDir(dataDir).defaultPartitions(defaultPartitions).start();
+    kafka = EmbeddedKafka.builder().dataDir(dataDir).defaultPartitions(defaultPartitions).start();
   }
 
   @Override
@@ -77,7 +76,10 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
 
   /** {@code prefix-<n>-<random>}: a name no other test of this JVM uses. */
   public String uniqueName(String prefix) {
-    return prefix + "-" + COUNTER.incrementAndGet() + "-"
+    return prefix
+        + "-"
+        + COUNTER.incrementAndGet()
+        + "-"
         + UUID.randomUUID().toString().substring(0, 8);
   }
 

@@ -67,7 +67,8 @@ public final class MosquittoExtension implements BeforeAllCallback, AfterAllCall
   private MosquittoBroker running() {
     if (broker == null) {
       throw new InfraException(
-          "MosquittoExtension is not running: register it as a static field with @RegisterExtension");
+          "MosquittoExtension is not running: register it as a static field with"
+              + " @RegisterExtension");
     }
     return broker;
   }

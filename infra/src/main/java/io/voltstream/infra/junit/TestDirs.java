@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Scratch directories under the module's {@code target/} so that {@code mvn clean} removes them. */
+/**
+ * Scratch directories under the module's {@code target/} so that {@code mvn clean} removes them.
+ */
 final class TestDirs {
   private TestDirs() {}
 

@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * A running ingest instance: MQTT readings, battery states and command acknowledgements in,
  * validated records and dead letters out to Kafka, each MQTT message acknowledged only after Kafka
  * acknowledged all of its records; and, unless switched off, the {@link CommandBridge} (Kafka
- * {@code commands} out to MQTT). {@link #start}
- * returns at once (the MQTT client connects and reconnects in the background); {@link #close()}
- * stops taking messages, waits for those in flight, flushes Kafka and disconnects, leaving the
- * persistent session (and anything not yet acknowledged) with the broker.
+ * {@code commands} out to MQTT). {@link #start} returns at once (the MQTT client connects and
+ * reconnects in the background); {@link #close()} stops taking messages, waits for those in flight,
+ * flushes Kafka and disconnects, leaving the persistent session (and anything not yet acknowledged)
+ * with the broker.
  *
  * <pre>{@code
  * try (IngestApp ingest = IngestApp.start(IngestConfig.fromEnv(System.getenv()))) {
@@ -44,8 +44,13 @@ public final class IngestApp implements AutoCloseable {
   private final CommandBridge bridge;
   private boolean closed;
 
-  private IngestApp(IngestConfig config, IngestMetrics metrics, RecordSink sink, MqttIngestClient mqtt,
-      ScheduledExecutorService reporter, CommandBridge bridge) {
+  private IngestApp(
+      IngestConfig config,
+      IngestMetrics metrics,
+      RecordSink sink,
+      MqttIngestClient mqtt,
+      ScheduledExecutorService reporter,
+      CommandBridge bridge) {
     this.bridge = bridge;
     this.config = config;
     this.metrics = metrics;
@@ -60,19 +65,26 @@ public final class IngestApp implements AutoCloseable {
     IngestMetrics metrics = new IngestMetrics();
     RecordSink sink = KafkaRecordSink.create(config);
     MqttIngestClient mqtt = new MqttIngestClient(config, metrics);
-    MessageHandler handler = new MessageHandler(sink, metrics, Clock.systemUTC(), mqtt::forceRedelivery);
-    ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "ingest-metrics-" + config.clientId());
-      thread.setDaemon(true);
-      return thread;
-    });
+    MessageHandler handler =
+        new MessageHandler(sink, metrics, Clock.systemUTC(), mqtt::forceRedelivery);
+    ScheduledExecutorService reporter =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "ingest-metrics-" + config.clientId());
+              thread.setDaemon(true);
+              return thread;
+            });
     long periodS = config.metricsLogInterval().getSeconds();
     if (periodS > 0) {
-      reporter.scheduleAtFixedRate(() -> LOG.info("Ingest {}: {}", config.clientId(), metrics.snapshot().summary()),
-          periodS, periodS, TimeUnit.SECONDS);
+      reporter.scheduleAtFixedRate(
+          () -> LOG.info("Ingest {}: {}", config.clientId(), metrics.snapshot().summary()),
+          periodS,
+          periodS,
+          TimeUnit.SECONDS);
     }
     mqtt.start(handler::handle);
-    CommandBridge bridge = config.commandBridge() ? CommandBridge.start(config, Clock.systemUTC()) : null;
+    CommandBridge bridge =
+        config.commandBridge() ? CommandBridge.start(config, Clock.systemUTC()) : null;
     return new IngestApp(config, metrics, sink, mqtt, reporter, bridge);
   }
 
@@ -89,7 +101,9 @@ public final class IngestApp implements AutoCloseable {
     return java.util.Optional.ofNullable(bridge).map(CommandBridge::counts);
   }
 
-  /** Whether the shared subscription is in place (messages published from now on reach the group). */
+  /**
+   * Whether the shared subscription is in place (messages published from now on reach the group).
+   */
   public boolean awaitSubscribed(Duration timeout) {
     return mqtt.awaitSubscribed(timeout);
   }
@@ -112,7 +126,9 @@ public final class IngestApp implements AutoCloseable {
       pause();
     }
     if (metrics.messagesInFlight() > 0) {
-      LOG.warn("{} message(s) still in flight after {}; the broker will redeliver them", metrics.messagesInFlight(),
+      LOG.warn(
+          "{} message(s) still in flight after {}; the broker will redeliver them",
+          metrics.messagesInFlight(),
           DRAIN_TIMEOUT);
     }
     mqtt.close();
@@ -129,14 +145,21 @@ public final class IngestApp implements AutoCloseable {
     }
   }
 
-  /** Runs one instance configured from the environment until the JVM is asked to stop (SIGTERM, Ctrl-C). */
+  /**
+   * Runs one instance configured from the environment until the JVM is asked to stop (SIGTERM,
+   * Ctrl-C).
+   */
   public static void main(String[] args) throws InterruptedException {
     IngestApp app = start(IngestConfig.fromEnv(System.getenv()));
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      app.close();
-      stopped.countDown();
-    }, "ingest-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.close();
+                  stopped.countDown();
+                },
+                "ingest-shutdown"));
     stopped.await();
   }
 }

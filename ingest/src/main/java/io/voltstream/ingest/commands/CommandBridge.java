@@ -32,12 +32,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes every command of Kafka {@code commands} to its target's MQTT command topic ({@link
- * Command#mqttTopic()}) with QoS 1, at least once: the Kafka offsets of a polled batch are committed
- * only after the broker acknowledged (PUBACK) every publish of the batch; when a publish fails the
- * consumer seeks back and the batch is published again after a pause (targets see duplicates,
- * which they recognise by {@code command_id}). A command already past {@code valid_until} is not
- * published (it is counted; the command-status job marks it expired), and an undecodable record is
- * counted, logged and skipped: no record stops the bridge.
+ * Command#mqttTopic()}) with QoS 1, at least once: the Kafka offsets of a polled batch are
+ * committed only after the broker acknowledged (PUBACK) every publish of the batch; when a publish
+ * fails the consumer seeks back and the batch is published again after a pause (targets see
+ * duplicates, which they recognise by {@code command_id}). A command already past {@code
+ * valid_until} is not published (it is counted; the command-status job marks it expired), and an
+ * undecodable record is counted, logged and skipped: no record stops the bridge.
  *
  * <pre>{@code
  * try (CommandBridge bridge = CommandBridge.start(config, Clock.systemUTC())) { ... }
@@ -81,46 +81,75 @@ public final class CommandBridge implements AutoCloseable {
 
     @Override
     public String toString() {
-      return "published=" + published() + " expired=" + expired() + " malformed=" + malformed()
-          + " publishFailures=" + publishFailures();
+      return "published="
+          + published()
+          + " expired="
+          + expired()
+          + " malformed="
+          + malformed()
+          + " publishFailures="
+          + publishFailures();
     }
   }
 
   private CommandBridge(IngestConfig config, Clock clock) {
     this.clock = clock;
-    this.consumer = new KafkaConsumer<>(consumerProperties(config), TopicSerdes.keyDeserializer(Topics.COMMANDS),
-        new ByteArrayDeserializer());
-    Mqtt5ClientBuilder builder = Mqtt5Client.builder()
-        .identifier(config.clientId() + "-commands")
-        .serverHost(config.mqttHost())
-        .serverPort(config.mqttPort())
-        .automaticReconnect()
-        .initialDelay(100, TimeUnit.MILLISECONDS)
-        .maxDelay(5, TimeUnit.SECONDS)
-        .applyAutomaticReconnect();
+    this.consumer =
+        new KafkaConsumer<>(
+            consumerProperties(config),
+            TopicSerdes.keyDeserializer(Topics.COMMANDS),
+            new ByteArrayDeserializer());
+    Mqtt5ClientBuilder builder =
+        Mqtt5Client.builder()
+            .identifier(config.clientId() + "-commands")
+            .serverHost(config.mqttHost())
+            .serverPort(config.mqttPort())
+            .automaticReconnect()
+            .initialDelay(100, TimeUnit.MILLISECONDS)
+            .maxDelay(5, TimeUnit.SECONDS)
+            .applyAutomaticReconnect();
     if (config.mqttUsername() != null) {
-      builder = builder.simpleAuth()
-          .username(config.mqttUsername())
-          .password(config.mqttPassword() == null ? new byte[0] : config.mqttPassword().getBytes(StandardCharsets.UTF_8))
-          .applySimpleAuth();
+      builder =
+          builder
+              .simpleAuth()
+              .username(config.mqttUsername())
+              .password(
+                  config.mqttPassword() == null
+                      ? new byte[0]
+                      : config.mqttPassword().getBytes(StandardCharsets.UTF_8))
+              .applySimpleAuth();
     }
     this.mqtt = builder.buildAsync();
     this.worker = new Thread(this::run, "command-bridge-" + config.clientId());
     this.worker.setDaemon(true);
   }
 
-  /** Connects to the broker (in the background, reconnecting) and starts consuming {@code commands}. */
+  /**
+   * Connects to the broker (in the background, reconnecting) and starts consuming {@code commands}.
+   */
   public static CommandBridge start(IngestConfig config, Clock clock) {
     CommandBridge bridge = new CommandBridge(config, clock);
-    bridge.mqtt.connectWith().cleanStart(true).send().whenComplete((ack, error) -> {
-      if (error != null) {
-        LOG.warn("Command bridge: MQTT connect failed ({}); retrying in the background", error.toString());
-      }
-    });
+    bridge
+        .mqtt
+        .connectWith()
+        .cleanStart(true)
+        .send()
+        .whenComplete(
+            (ack, error) -> {
+              if (error != null) {
+                LOG.warn(
+                    "Command bridge: MQTT connect failed ({}); retrying in the background",
+                    error.toString());
+              }
+            });
     bridge.consumer.subscribe(List.of(Topics.COMMANDS.name()));
     bridge.worker.start();
-    LOG.info("Command bridge started: Kafka {} (group {}) → MQTT {}:{}", Topics.COMMANDS.name(),
-        config.commandBridgeGroup(), config.mqttHost(), config.mqttPort());
+    LOG.info(
+        "Command bridge started: Kafka {} (group {}) → MQTT {}:{}",
+        Topics.COMMANDS.name(),
+        config.commandBridgeGroup(),
+        config.mqttHost(),
+        config.mqttPort());
     return bridge;
   }
 
@@ -159,39 +188,56 @@ public final class CommandBridge implements AutoCloseable {
     }
   }
 
-  /** Publishes the batch; commits its offsets and returns true when every publish was acknowledged. */
+  /**
+   * Publishes the batch; commits its offsets and returns true when every publish was acknowledged.
+   */
   private boolean publishBatch(ConsumerRecords<String, byte[]> records) {
     List<CompletableFuture<?>> acks = new ArrayList<>();
     Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
-      next.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+      next.put(
+          new TopicPartition(record.topic(), record.partition()),
+          new OffsetAndMetadata(record.offset() + 1));
       Command command = decode(record);
       if (command == null) {
         continue;
       }
       if (!command.isValidAt(clock.instant())) {
         counts.expired.increment();
-        LOG.info("Command {} to {} expired at {} before it could be published; not sent", command.commandId(),
-            command.target(), command.validUntil());
+        LOG.info(
+            "Command {} to {} expired at {} before it could be published; not sent",
+            command.commandId(),
+            command.target(),
+            command.validUntil());
         continue;
       }
-      acks.add(mqtt.publishWith()
-          .topic(command.mqttTopic())
-          .qos(MqttQos.AT_LEAST_ONCE)
-          .payload(CommandPayloads.mqttPayload(command))
-          .send()
-          .thenAccept(result -> result.getError().ifPresent(error -> {
-            throw new IllegalStateException(error);
-          })));
+      acks.add(
+          mqtt.publishWith()
+              .topic(command.mqttTopic())
+              .qos(MqttQos.AT_LEAST_ONCE)
+              .payload(CommandPayloads.mqttPayload(command))
+              .send()
+              .thenAccept(
+                  result ->
+                      result
+                          .getError()
+                          .ifPresent(
+                              error -> {
+                                throw new IllegalStateException(error);
+                              })));
     }
     try {
-      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(PUBACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+          .get(PUBACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     } catch (Exception e) {
       counts.publishFailures.increment();
-      LOG.warn("Command bridge: publishing {} command(s) failed ({}); retrying the batch", acks.size(), e.toString());
+      LOG.warn(
+          "Command bridge: publishing {} command(s) failed ({}); retrying the batch",
+          acks.size(),
+          e.toString());
       return false;
     }
     counts.published.add(acks.size());
@@ -201,20 +247,27 @@ public final class CommandBridge implements AutoCloseable {
 
   private Command decode(ConsumerRecord<String, byte[]> record) {
     try {
-      Command command = record.value() == null ? null : Topics.COMMANDS.decodeValue(record.key(), record.value());
+      Command command =
+          record.value() == null ? null : Topics.COMMANDS.decodeValue(record.key(), record.value());
       if (command == null) {
         throw new IllegalArgumentException("empty record");
       }
       return command;
     } catch (Exception e) {
       counts.malformed.increment();
-      LOG.warn("Command bridge: skipping undecodable record {}-{}@{}: {}", record.topic(), record.partition(),
-          record.offset(), e.toString());
+      LOG.warn(
+          "Command bridge: skipping undecodable record {}-{}@{}: {}",
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.toString());
       return null;
     }
   }
 
-  /** Seeks every partition of the batch back to its first record, so the next poll returns it again. */
+  /**
+   * Seeks every partition of the batch back to its first record, so the next poll returns it again.
+   */
   private void rewind(ConsumerRecords<String, byte[]> records) {
     for (TopicPartition partition : records.partitions()) {
       consumer.seek(partition, records.records(partition).get(0).offset());
@@ -223,7 +276,8 @@ public final class CommandBridge implements AutoCloseable {
 
   private void pause() {
     try {
-      TimeUnit.MILLISECONDS.sleep(RETRY_PAUSE.toMillis()); // back-off before retrying a failed publish
+      TimeUnit.MILLISECONDS.sleep(
+          RETRY_PAUSE.toMillis()); // back-off before retrying a failed publish
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;

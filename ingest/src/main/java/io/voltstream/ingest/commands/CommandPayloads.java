@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * The MQTT payload of a command (design §3), pure: a battery setpoint is {@code {"command_id",
- * "mode", "power_w", "valid_until", "source"}}, a device instruction {@code {"command_id", "action",
- * "value", "valid_until", "source"}}; {@code valid_until} is ISO-8601, names are lower case.
+ * "mode", "power_w", "valid_until", "source"}}, a device instruction {@code {"command_id",
+ * "action", "value", "valid_until", "source"}}; {@code valid_until} is ISO-8601, names are lower
+ * case.
  */
 public final class CommandPayloads {
   private CommandPayloads() {}

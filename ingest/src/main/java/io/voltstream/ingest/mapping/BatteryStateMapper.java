@@ -18,8 +18,10 @@ import java.util.Set;
 final class BatteryStateMapper {
   /** 10 MW: no building battery is larger; beyond it the value is a unit mistake. */
   static final double MAX_POWER_W = 10_000_000;
+
   /** 100 MWh. */
   static final double MAX_CAPACITY_KWH = 100_000;
+
   static final Set<String> MODES = Set.of("charge", "discharge", "idle", "auto", "safe");
 
   private BatteryStateMapper() {}
@@ -33,8 +35,18 @@ final class BatteryStateMapper {
     Double maxDischarge = number(node, "max_discharge_w", false, 0, MAX_POWER_W);
     Double soh = number(node, "soh_percent", false, 0, 100);
     String commandId = JsonFields.entityId(node, "command_id", RejectionReason.INVALID_COMMAND_ID);
-    return new BatteryTelemetry(batteryId, timestamp, soc, power, capacity, maxCharge, maxDischarge, soh, mode(node),
-        commandId, receivedAt);
+    return new BatteryTelemetry(
+        batteryId,
+        timestamp,
+        soc,
+        power,
+        capacity,
+        maxCharge,
+        maxDischarge,
+        soh,
+        mode(node),
+        commandId,
+        receivedAt);
   }
 
   private static String mode(JsonNode node) {
@@ -43,7 +55,9 @@ final class BatteryStateMapper {
       return null;
     }
     if (!value.isTextual() || !MODES.contains(value.textValue())) {
-      throw new Invalid(RejectionReason.INVALID_MODE, "mode",
+      throw new Invalid(
+          RejectionReason.INVALID_MODE,
+          "mode",
           "mode must be one of charge, discharge, idle, auto, safe, got " + abbreviate(value));
     }
     return value.textValue();

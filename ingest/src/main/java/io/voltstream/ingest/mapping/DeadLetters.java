@@ -8,8 +8,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Builds the {@code readings.dlq} record of a rejection. A rejected batch element carries its own raw
- * text (not the whole batch, which could multiply a 64 KiB payload by thousands of elements);
+ * Builds the {@code readings.dlq} record of a rejection. A rejected batch element carries its own
+ * raw text (not the whole batch, which could multiply a 64 KiB payload by thousands of elements);
  * anything else carries the raw payload, as UTF-8 text or, when it is not valid UTF-8, as Base64.
  * Oversized payloads are cut to {@link ReadingParser#MAX_PAYLOAD_BYTES} so the dead letter always
  * fits a Kafka record.
@@ -20,7 +20,8 @@ public final class DeadLetters {
 
   private DeadLetters() {}
 
-  public static DeadLetter of(String mqttTopic, byte[] payload, Rejection rejection, Instant receivedAt) {
+  public static DeadLetter of(
+      String mqttTopic, byte[] payload, Rejection rejection, Instant receivedAt) {
     String text;
     String encoding;
     if (rejection.elementJson() != null) {
@@ -36,11 +37,19 @@ public final class DeadLetters {
       text = utf8.orElseGet(() -> Base64.getEncoder().encodeToString(prefix));
       encoding = utf8.isPresent() ? ENCODING_UTF8 : ENCODING_BASE64;
     }
-    return new DeadLetter(mqttTopic, text, encoding, rejection.describe(), rejection.field(), rejection.batchIndex(),
+    return new DeadLetter(
+        mqttTopic,
+        text,
+        encoding,
+        rejection.describe(),
+        rejection.field(),
+        rejection.batchIndex(),
         receivedAt);
   }
 
-  /** The payload bytes a dead letter describes (decodes Base64 when needed); for tests and tools. */
+  /**
+   * The payload bytes a dead letter describes (decodes Base64 when needed); for tests and tools.
+   */
   public static byte[] payloadBytes(DeadLetter deadLetter) {
     return ENCODING_BASE64.equals(deadLetter.payloadEncoding())
         ? Base64.getDecoder().decode(deadLetter.payload())

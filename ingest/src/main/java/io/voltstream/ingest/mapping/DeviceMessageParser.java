@@ -21,40 +21,62 @@ import java.util.Optional;
 public final class DeviceMessageParser {
   private DeviceMessageParser() {}
 
-  /** Whether {@code mqttTopic} is one this parser reads (else it is a readings topic or invalid). */
+  /**
+   * Whether {@code mqttTopic} is one this parser reads (else it is a readings topic or invalid).
+   */
   public static boolean handles(String mqttTopic) {
-    return mqttTopic != null && (mqttTopic.startsWith("batteries/") || mqttTopic.startsWith("devices/"));
+    return mqttTopic != null
+        && (mqttTopic.startsWith("batteries/") || mqttTopic.startsWith("devices/"));
   }
 
   public static ParseResult parse(String mqttTopic, byte[] payload, Instant receivedAt) {
     byte[] bytes = payload == null ? new byte[0] : payload;
     if (bytes.length > ReadingParser.MAX_PAYLOAD_BYTES) {
-      return ParseResult.rejected(Rejection.ofPayload(RejectionReason.PAYLOAD_TOO_LARGE,
-          "payload has " + bytes.length + " bytes, the limit is " + ReadingParser.MAX_PAYLOAD_BYTES));
+      return ParseResult.rejected(
+          Rejection.ofPayload(
+              RejectionReason.PAYLOAD_TOO_LARGE,
+              "payload has "
+                  + bytes.length
+                  + " bytes, the limit is "
+                  + ReadingParser.MAX_PAYLOAD_BYTES));
     }
     Optional<DeviceTopic> topic = DeviceTopic.parse(mqttTopic);
     if (topic.isEmpty()) {
-      return ParseResult.rejected(Rejection.ofPayload(RejectionReason.INVALID_TOPIC, "topic '" + mqttTopic
-          + "' is not batteries/{id}/state, batteries/{id}/acks or devices/{id}/acks with a URL-safe id"));
+      return ParseResult.rejected(
+          Rejection.ofPayload(
+              RejectionReason.INVALID_TOPIC,
+              "topic '"
+                  + mqttTopic
+                  + "' is not batteries/{id}/state, batteries/{id}/acks or devices/{id}/acks with a"
+                  + " URL-safe id"));
     }
     Optional<String> text = ReadingParser.decodeUtf8(bytes);
     if (text.isEmpty()) {
-      return ParseResult.rejected(Rejection.ofPayload(RejectionReason.INVALID_UTF8, "payload is not valid UTF-8"));
+      return ParseResult.rejected(
+          Rejection.ofPayload(RejectionReason.INVALID_UTF8, "payload is not valid UTF-8"));
     }
     JsonNode node;
     try {
-      node = ReadingParser.STRICT.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text.get());
+      node =
+          ReadingParser.STRICT
+              .reader()
+              .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .readTree(text.get());
     } catch (JsonParseException e) {
       return ParseResult.rejected(ReadingParser.syntaxError(e));
     } catch (IOException e) {
-      return ParseResult.rejected(Rejection.ofPayload(RejectionReason.MALFORMED_JSON, String.valueOf(e.getMessage())));
+      return ParseResult.rejected(
+          Rejection.ofPayload(RejectionReason.MALFORMED_JSON, String.valueOf(e.getMessage())));
     }
     if (node == null || node.isMissingNode()) {
-      return ParseResult.rejected(Rejection.ofPayload(RejectionReason.MALFORMED_JSON, "payload is empty"));
+      return ParseResult.rejected(
+          Rejection.ofPayload(RejectionReason.MALFORMED_JSON, "payload is empty"));
     }
     if (!node.isObject()) {
-      return ParseResult.rejected(Rejection.ofPayload(RejectionReason.NOT_AN_OBJECT,
-          "payload must be a JSON object, got " + node.getNodeType()));
+      return ParseResult.rejected(
+          Rejection.ofPayload(
+              RejectionReason.NOT_AN_OBJECT,
+              "payload must be a JSON object, got " + node.getNodeType()));
     }
     DeviceTopic t = topic.get();
     try {

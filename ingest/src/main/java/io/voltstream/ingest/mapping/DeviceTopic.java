@@ -5,8 +5,8 @@ import io.voltstream.model.command.TargetKind;
 import java.util.Optional;
 
 /**
- * The MQTT topics ingest reads besides readings (design §3): {@code batteries/{id}/state},
- * {@code batteries/{id}/acks} and {@code devices/{id}/acks}. The id follows the {@link EntityId} rule.
+ * The MQTT topics ingest reads besides readings (design §3): {@code batteries/{id}/state}, {@code
+ * batteries/{id}/acks} and {@code devices/{id}/acks}. The id follows the {@link EntityId} rule.
  *
  * @param kind battery or device
  * @param id the battery or device id (the topic's middle segment)
@@ -29,7 +29,8 @@ public record DeviceTopic(TargetKind kind, String id, String leaf) {
       if (!kind.topicRoot().equals(parts[0])) {
         continue;
       }
-      boolean known = parts[2].equals(ACKS) || (kind == TargetKind.BATTERY && parts[2].equals(STATE));
+      boolean known =
+          parts[2].equals(ACKS) || (kind == TargetKind.BATTERY && parts[2].equals(STATE));
       return known ? Optional.of(new DeviceTopic(kind, parts[1], parts[2])) : Optional.empty();
     }
     return Optional.empty();

@@ -1,6 +1,9 @@
 package io.voltstream.ingest.mapping;
 
-/** Thrown inside the mappers only, to leave validation at the first violation with its reason and field. */
+/**
+ * Thrown inside the mappers only, to leave validation at the first violation with its reason and
+ * field.
+ */
 final class Invalid extends RuntimeException {
   private static final long serialVersionUID = 1L;
   final RejectionReason reason;

@@ -9,11 +9,13 @@ import java.time.OffsetDateTime;
 
 /**
  * Field rules shared by every device payload (readings, battery state, acknowledgements): presence,
- * the timestamp rule of design §3 and finite numbers. Each violation throws {@link Invalid} naming the field.
+ * the timestamp rule of design §3 and finite numbers. Each violation throws {@link Invalid} naming
+ * the field.
  */
 final class JsonFields {
   /** Payloads may be stamped at most this far ahead of their arrival (clock skew allowance). */
   static final Duration MAX_FUTURE_SKEW = Duration.ofHours(24);
+
   /** Nothing measured before this is plausible; catches epoch seconds sent as milliseconds. */
   static final Instant OLDEST_ACCEPTED = Instant.parse("2000-01-01T00:00:00Z");
 
@@ -32,7 +34,10 @@ final class JsonFields {
     return value;
   }
 
-  /** The required {@code timestamp}: epoch milliseconds or ISO-8601, not before 2000, at most 24 h ahead. */
+  /**
+   * The required {@code timestamp}: epoch milliseconds or ISO-8601, not before 2000, at most 24 h
+   * ahead.
+   */
   static Instant timestamp(JsonNode node, Instant receivedAt) {
     JsonNode value = required(node, "timestamp");
     Instant timestamp;
@@ -41,15 +46,26 @@ final class JsonFields {
     } else if (value.isTextual()) {
       timestamp = parseIso(value.textValue());
     } else {
-      throw new Invalid(RejectionReason.INVALID_TIMESTAMP, "timestamp",
-          "timestamp must be integer epoch milliseconds or an ISO-8601 string, got " + abbreviate(value));
+      throw new Invalid(
+          RejectionReason.INVALID_TIMESTAMP,
+          "timestamp",
+          "timestamp must be integer epoch milliseconds or an ISO-8601 string, got "
+              + abbreviate(value));
     }
     if (timestamp.isBefore(OLDEST_ACCEPTED)) {
-      throw new Invalid(RejectionReason.TIMESTAMP_TOO_OLD, "timestamp",
-          "timestamp " + timestamp + " is before " + OLDEST_ACCEPTED + " (epoch seconds instead of milliseconds?)");
+      throw new Invalid(
+          RejectionReason.TIMESTAMP_TOO_OLD,
+          "timestamp",
+          "timestamp "
+              + timestamp
+              + " is before "
+              + OLDEST_ACCEPTED
+              + " (epoch seconds instead of milliseconds?)");
     }
     if (timestamp.isAfter(receivedAt.plus(MAX_FUTURE_SKEW))) {
-      throw new Invalid(RejectionReason.TIMESTAMP_IN_FUTURE, "timestamp",
+      throw new Invalid(
+          RejectionReason.TIMESTAMP_IN_FUTURE,
+          "timestamp",
           "timestamp " + timestamp + " is more than 24 h after its arrival at " + receivedAt);
     }
     return timestamp;
@@ -62,14 +78,20 @@ final class JsonFields {
       return null;
     }
     if (!value.isNumber()) {
-      throw new Invalid(RejectionReason.INVALID_VALUE, field, field + " must be a JSON number, got " + abbreviate(value));
+      throw new Invalid(
+          RejectionReason.INVALID_VALUE,
+          field,
+          field + " must be a JSON number, got " + abbreviate(value));
     }
     double d = value.doubleValue();
     if (!Double.isFinite(d)) {
       throw new Invalid(RejectionReason.NON_FINITE_VALUE, field, field + " is not a finite number");
     }
     if (d < min || d > max) {
-      throw new Invalid(RejectionReason.OUT_OF_RANGE, field, field + " " + d + " is outside [" + min + ", " + max + "]");
+      throw new Invalid(
+          RejectionReason.OUT_OF_RANGE,
+          field,
+          field + " " + d + " is outside [" + min + ", " + max + "]");
     }
     return d;
   }
@@ -101,8 +123,12 @@ final class JsonFields {
       try {
         return OffsetDateTime.parse(text).toInstant();
       } catch (DateTimeException notOffsetDateTime) {
-        throw new Invalid(RejectionReason.INVALID_TIMESTAMP, "timestamp",
-            "timestamp '" + abbreviate(text) + "' is not an ISO-8601 date-time with offset (e.g. 2025-11-27T10:00:00Z)");
+        throw new Invalid(
+            RejectionReason.INVALID_TIMESTAMP,
+            "timestamp",
+            "timestamp '"
+                + abbreviate(text)
+                + "' is not an ISO-8601 date-time with offset (e.g. 2025-11-27T10:00:00Z)");
       }
     }
   }

@@ -18,9 +18,16 @@ enum Metric {
   /** CO2 concentration, ppm. */
   CO2("co2", 0, 100_000, units(u("ppm", v -> v))),
   /** Air temperature, °C; the lower bound is absolute zero. */
-  TEMPERATURE("temperature", -273.15, 1000, units(
-      u("C", v -> v), u("°C", v -> v), u("F", v -> (v - 32) * 5 / 9), u("°F", v -> (v - 32) * 5 / 9),
-      u("K", v -> v - 273.15))),
+  TEMPERATURE(
+      "temperature",
+      -273.15,
+      1000,
+      units(
+          u("C", v -> v),
+          u("°C", v -> v),
+          u("F", v -> (v - 32) * 5 / 9),
+          u("°F", v -> (v - 32) * 5 / 9),
+          u("K", v -> v - 273.15))),
   /** Relative humidity, %. */
   HUMIDITY("humidity", 0, 100, units(u("%", v -> v))),
   /** RMS voltage, V. */
@@ -63,12 +70,14 @@ enum Metric {
     return "[" + min + ", " + max + "]";
   }
 
-  private static Map.Entry<String, DoubleUnaryOperator> u(String unit, DoubleUnaryOperator toCanonical) {
+  private static Map.Entry<String, DoubleUnaryOperator> u(
+      String unit, DoubleUnaryOperator toCanonical) {
     return Map.entry(unit, toCanonical);
   }
 
   @SafeVarargs
-  private static Map<String, DoubleUnaryOperator> units(Map.Entry<String, DoubleUnaryOperator>... entries) {
+  private static Map<String, DoubleUnaryOperator> units(
+      Map.Entry<String, DoubleUnaryOperator>... entries) {
     Map<String, DoubleUnaryOperator> map = new LinkedHashMap<>();
     for (Map.Entry<String, DoubleUnaryOperator> entry : entries) {
       map.put(entry.getKey(), entry.getValue());

@@ -36,27 +36,36 @@ public final class ReadingParser {
 
   // NaN/Infinity tokens are not JSON: with ALLOW_NON_NUMERIC_NUMBERS off they fail the parse, and a
   // duplicated key is ambiguous (which value wins?), so it fails the parse too.
-  static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build());
+  static final ObjectMapper STRICT =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+              .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+              .build());
 
   private ReadingParser() {}
 
   public static ParseResult parse(String mqttTopic, byte[] payload, Instant receivedAt) {
     byte[] bytes = payload == null ? new byte[0] : payload;
     if (bytes.length > MAX_PAYLOAD_BYTES) {
-      return ParseResult.rejected(Rejection.ofPayload(RejectionReason.PAYLOAD_TOO_LARGE,
-          "payload has " + bytes.length + " bytes, the limit is " + MAX_PAYLOAD_BYTES));
+      return ParseResult.rejected(
+          Rejection.ofPayload(
+              RejectionReason.PAYLOAD_TOO_LARGE,
+              "payload has " + bytes.length + " bytes, the limit is " + MAX_PAYLOAD_BYTES));
     }
     Optional<String> topicSensorId = Identifiers.sensorIdOfTopic(mqttTopic);
     if (topicSensorId.isEmpty()) {
-      return ParseResult.rejected(Rejection.ofPayload(RejectionReason.INVALID_TOPIC,
-          "topic '" + mqttTopic + "' is not sensors/{sensor_id}/readings with a URL-safe sensor id"));
+      return ParseResult.rejected(
+          Rejection.ofPayload(
+              RejectionReason.INVALID_TOPIC,
+              "topic '"
+                  + mqttTopic
+                  + "' is not sensors/{sensor_id}/readings with a URL-safe sensor id"));
     }
     Optional<String> text = decodeUtf8(bytes);
     if (text.isEmpty()) {
-      return ParseResult.rejected(Rejection.ofPayload(RejectionReason.INVALID_UTF8, "payload is not valid UTF-8"));
+      return ParseResult.rejected(
+          Rejection.ofPayload(RejectionReason.INVALID_UTF8, "payload is not valid UTF-8"));
     }
     return parseJson(text.get(), topicSensorId.get(), receivedAt);
   }
@@ -64,20 +73,27 @@ public final class ReadingParser {
   /** The payload as text, or empty when it is not valid UTF-8 (malformed or unmappable bytes). */
   public static Optional<String> decodeUtf8(byte[] bytes) {
     try {
-      return Optional.of(StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString());
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString());
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
   }
 
-  /** A JSON syntax error as a rejection: {@code duplicate_key} for a repeated key, else {@code malformed_json}. */
+  /**
+   * A JSON syntax error as a rejection: {@code duplicate_key} for a repeated key, else {@code
+   * malformed_json}.
+   */
   static Rejection syntaxError(JsonParseException e) {
-    boolean duplicate = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
-    return Rejection.ofPayload(duplicate ? RejectionReason.DUPLICATE_KEY : RejectionReason.MALFORMED_JSON,
+    boolean duplicate =
+        e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+    return Rejection.ofPayload(
+        duplicate ? RejectionReason.DUPLICATE_KEY : RejectionReason.MALFORMED_JSON,
         e.getOriginalMessage());
   }
 
@@ -89,33 +105,44 @@ public final class ReadingParser {
     try (JsonParser parser = STRICT.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        return ParseResult.rejected(Rejection.ofPayload(RejectionReason.MALFORMED_JSON, "payload is empty"));
+        return ParseResult.rejected(
+            Rejection.ofPayload(RejectionReason.MALFORMED_JSON, "payload is empty"));
       }
       batch = first == JsonToken.START_ARRAY;
-      elements = batch ? readArray(parser, text) : List.of(new Element(STRICT.readTree(parser), null));
+      elements =
+          batch ? readArray(parser, text) : List.of(new Element(STRICT.readTree(parser), null));
       if (parser.nextToken() != null) {
-        return ParseResult.rejected(Rejection.ofPayload(RejectionReason.MALFORMED_JSON,
-            "unexpected content after the JSON value at offset " + parser.currentTokenLocation().getCharOffset()));
+        return ParseResult.rejected(
+            Rejection.ofPayload(
+                RejectionReason.MALFORMED_JSON,
+                "unexpected content after the JSON value at offset "
+                    + parser.currentTokenLocation().getCharOffset()));
       }
     } catch (JsonParseException e) {
       return ParseResult.rejected(syntaxError(e));
     } catch (IOException e) {
       // Any other Jackson read failure (e.g. a stream-read constraint such as nesting depth).
-      return ParseResult.rejected(Rejection.ofPayload(RejectionReason.MALFORMED_JSON, String.valueOf(e.getMessage())));
+      return ParseResult.rejected(
+          Rejection.ofPayload(RejectionReason.MALFORMED_JSON, String.valueOf(e.getMessage())));
     }
     if (batch && elements.isEmpty()) {
-      return ParseResult.rejected(Rejection.ofPayload(RejectionReason.EMPTY_BATCH, "the batch array is empty"));
+      return ParseResult.rejected(
+          Rejection.ofPayload(RejectionReason.EMPTY_BATCH, "the batch array is empty"));
     }
     if (!batch && !elements.get(0).node().isObject()) {
-      return ParseResult.rejected(Rejection.ofPayload(RejectionReason.NOT_AN_OBJECT,
-          "payload must be a JSON object or an array of objects, got " + elements.get(0).node().getNodeType()));
+      return ParseResult.rejected(
+          Rejection.ofPayload(
+              RejectionReason.NOT_AN_OBJECT,
+              "payload must be a JSON object or an array of objects, got "
+                  + elements.get(0).node().getNodeType()));
     }
     var readings = new ArrayList<io.voltstream.model.SensorReading>(elements.size());
     var rejections = new ArrayList<Rejection>();
     for (int i = 0; i < elements.size(); i++) {
       Element element = elements.get(i);
-      ReadingMapper.Outcome outcome = ReadingMapper.map(
-          element.node(), topicSensorId, receivedAt, batch ? i : null, element.raw());
+      ReadingMapper.Outcome outcome =
+          ReadingMapper.map(
+              element.node(), topicSensorId, receivedAt, batch ? i : null, element.raw());
       if (outcome.reading() != null) {
         readings.add(outcome.reading());
       } else {

@@ -32,7 +32,9 @@ public enum RejectionReason {
   INVALID_COMMAND_ID("invalid_command_id"),
   /** An acknowledgement's {@code status} is not applied or rejected. */
   INVALID_STATUS("invalid_status"),
-  /** Ingest itself failed on this payload (a bug); the payload is kept in the DLQ, never dropped. */
+  /**
+   * Ingest itself failed on this payload (a bug); the payload is kept in the DLQ, never dropped.
+   */
   INTERNAL_ERROR("internal_error");
 
   private final String code;

@@ -9,42 +9,73 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** Keeps the payload mapping pure and the adapters at the edges. */
-@AnalyzeClasses(packages = "io.voltstream.ingest", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.voltstream.ingest",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class IngestArchitectureTest {
 
   @ArchTest
-  static final ArchRule mappingIsFreeOfTransports = noClasses()
-      .that().resideInAPackage("io.voltstream.ingest.mapping..")
-      .should().dependOnClassesThat().resideInAnyPackage(
-          "com.hivemq..", "org.apache.kafka..", "io.voltstream.ingest.mqtt..", "io.voltstream.ingest.kafka..", "org.slf4j..")
-      .as("the mapping package is pure: no MQTT, Kafka or logging");
+  static final ArchRule mappingIsFreeOfTransports =
+      noClasses()
+          .that()
+          .resideInAPackage("io.voltstream.ingest.mapping..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "com.hivemq..",
+              "org.apache.kafka..",
+              "io.voltstream.ingest.mqtt..",
+              "io.voltstream.ingest.kafka..",
+              "org.slf4j..")
+          .as("the mapping package is pure: no MQTT, Kafka or logging");
 
   @ArchTest
-  static final ArchRule coreDoesNotKnowTheTransports = noClasses()
-      .that().resideInAPackage("io.voltstream.ingest")
-      .and().doNotHaveSimpleName("IngestApp")
-      .should().dependOnClassesThat().resideInAnyPackage("com.hivemq..", "org.apache.kafka..")
-      .as("only IngestApp wires the MQTT and Kafka adapters");
+  static final ArchRule coreDoesNotKnowTheTransports =
+      noClasses()
+          .that()
+          .resideInAPackage("io.voltstream.ingest")
+          .and()
+          .doNotHaveSimpleName("IngestApp")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("com.hivemq..", "org.apache.kafka..")
+          .as("only IngestApp wires the MQTT and Kafka adapters");
 
   @ArchTest
-  static final ArchRule adaptersDoNotDependOnEachOther = noClasses()
-      .that().resideInAPackage("io.voltstream.ingest.mqtt..")
-      .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "io.voltstream.ingest.kafka..");
+  static final ArchRule adaptersDoNotDependOnEachOther =
+      noClasses()
+          .that()
+          .resideInAPackage("io.voltstream.ingest.mqtt..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.apache.kafka..", "io.voltstream.ingest.kafka..");
 
   @ArchTest
-  static final ArchRule noSystemOut = noClasses()
-      .should().accessField(System.class, "out")
-      .orShould().accessField(System.class, "err")
-      .as("log through SLF4J, not System.out/err");
+  static final ArchRule noSystemOut =
+      noClasses()
+          .should()
+          .accessField(System.class, "out")
+          .orShould()
+          .accessField(System.class, "err")
+          .as("log through SLF4J, not System.out/err");
 
   @ArchTest
-  static final ArchRule onlyTheAppReadsTheEnvironment = noClasses()
-      .that().doNotHaveSimpleName("IngestApp")
-      .should().callMethod(System.class, "getenv")
-      .orShould().callMethod(System.class, "getenv", String.class);
+  static final ArchRule onlyTheAppReadsTheEnvironment =
+      noClasses()
+          .that()
+          .doNotHaveSimpleName("IngestApp")
+          .should()
+          .callMethod(System.class, "getenv")
+          .orShould()
+          .callMethod(System.class, "getenv", String.class);
 
   @ArchTest
   static final ArchRule packagesAreFreeOfCycles =
-      slices().matching("io.voltstream.(**)").should().beFreeOfCycles()
-          .because("each package depends only downwards, so it can be read and changed on its own (issue 7)");
+      slices()
+          .matching("io.voltstream.(**)")
+          .should()
+          .beFreeOfCycles()
+          .because(
+              "each package depends only downwards, so it can be read and changed on its own (issue"
+                  + " 7)");
 }

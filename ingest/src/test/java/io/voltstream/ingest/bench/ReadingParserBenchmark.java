@@ -51,8 +51,9 @@ public class ReadingParserBenchmark {
       array.add(reading);
     }
     batch50 = ReadingTestData.bytes(array);
-    malformed = "{\"sensor_id\": \"kitchen-meter\", \"power\": {\"value\": NaN, \"unit\": \"W\"}}"
-        .getBytes(StandardCharsets.UTF_8);
+    malformed =
+        "{\"sensor_id\": \"kitchen-meter\", \"power\": {\"value\": NaN, \"unit\": \"W\"}}"
+            .getBytes(StandardCharsets.UTF_8);
   }
 
   @Benchmark
@@ -73,13 +74,15 @@ public class ReadingParserBenchmark {
   @Benchmark
   public int singleReadingParsedAndEncoded() throws Exception {
     int bytes = 0;
-    for (SensorReading reading : ReadingParser.parse(ReadingTestData.TOPIC, single, RECEIVED_AT).readings()) {
+    for (SensorReading reading :
+        ReadingParser.parse(ReadingTestData.TOPIC, single, RECEIVED_AT).readings()) {
       bytes += Json.MAPPER.writeValueAsBytes(reading).length;
     }
     return bytes;
   }
 
   public static void main(String[] args) throws RunnerException {
-    new Runner(new OptionsBuilder().include(ReadingParserBenchmark.class.getSimpleName()).build()).run();
+    new Runner(new OptionsBuilder().include(ReadingParserBenchmark.class.getSimpleName()).build())
+        .run();
   }
 }

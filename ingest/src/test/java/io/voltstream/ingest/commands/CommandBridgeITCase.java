@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -45,11 +44,19 @@ class CommandBridgeITCase {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private static Command command(String id, Instant issuedAt, Duration validFor) {
-    return Command.battery(id, "bat-7", "b1", new BatterySetpoint(BatteryMode.DISCHARGE, 1500), issuedAt, validFor,
-        CommandSource.DISPATCH, "peak_shaving");
+    return Command.battery(
+        id,
+        "bat-7",
+        "b1",
+        new BatterySetpoint(BatteryMode.DISCHARGE, 1500),
+        issuedAt,
+        validFor,
+        CommandSource.DISPATCH,
+        "peak_shaving");
   }
 
-  private static void send(KafkaProducer<String, String> producer, String key, String value) throws Exception {
+  private static void send(KafkaProducer<String, String> producer, String key, String value)
+      throws Exception {
     producer.send(new ProducerRecord<>(Topics.COMMANDS.name(), key, value)).get();
   }
 
@@ -58,15 +65,32 @@ class CommandBridgeITCase {
   }
 
   @Test
-  void publishesValidCommandsSkipsExpiredAndMalformedOnesAndCommitsAfterThePuback() throws Exception {
+  void publishesValidCommandsSkipsExpiredAndMalformedOnesAndCommitsAfterThePuback()
+      throws Exception {
     KAFKA.createStandardTopics(1);
-    IngestConfig config = IngestConfig.fromEnv(Map.of(CommonOptions.MQTT_URL.name(), MQTT.serverUri(),
-        CommonOptions.KAFKA_BOOTSTRAP.name(), KAFKA.bootstrapServers(), IngestOptions.CLIENT_ID.name(), "bridge-it"));
-    Mqtt5BlockingClient battery = Mqtt5Client.builder().identifier("bridge-it-battery").serverHost(MQTT.host())
-        .serverPort(MQTT.port()).buildBlocking();
+    IngestConfig config =
+        IngestConfig.fromEnv(
+            Map.of(
+                CommonOptions.MQTT_URL.name(),
+                MQTT.serverUri(),
+                CommonOptions.KAFKA_BOOTSTRAP.name(),
+                KAFKA.bootstrapServers(),
+                IngestOptions.CLIENT_ID.name(),
+                "bridge-it"));
+    Mqtt5BlockingClient battery =
+        Mqtt5Client.builder()
+            .identifier("bridge-it-battery")
+            .serverHost(MQTT.host())
+            .serverPort(MQTT.port())
+            .buildBlocking();
     battery.connect();
-    try (Mqtt5BlockingClient.Mqtt5Publishes publishes = battery.publishes(MqttGlobalPublishFilter.ALL)) {
-      battery.subscribeWith().topicFilter("batteries/bat-7/commands").qos(MqttQos.AT_LEAST_ONCE).send();
+    try (Mqtt5BlockingClient.Mqtt5Publishes publishes =
+        battery.publishes(MqttGlobalPublishFilter.ALL)) {
+      battery
+          .subscribeWith()
+          .topicFilter("batteries/bat-7/commands")
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .send();
       Instant now = Instant.now();
       try (KafkaProducer<String, String> producer = KAFKA.producer()) {
         send(producer, "bat-7", json(command("old", now.minusSeconds(600), Duration.ofMinutes(5))));
@@ -83,7 +107,8 @@ class CommandBridgeITCase {
         assertThat(payload.get("mode").asText()).isEqualTo("discharge");
         assertThat(payload.get("power_w").asDouble()).isEqualTo(1500);
         assertThat(payload.get("source").asText()).isEqualTo("dispatch");
-        assertThat(Instant.parse(payload.get("valid_until").asText())).isEqualTo(now.plus(Duration.ofMinutes(5)));
+        assertThat(Instant.parse(payload.get("valid_until").asText()))
+            .isEqualTo(now.plus(Duration.ofMinutes(5)));
         assertThat(Waits.until(() -> bridge.counts().published() == 1, TIMEOUT)).isTrue();
         assertThat(bridge.counts().expired()).isEqualTo(1);
         assertThat(bridge.counts().malformed()).isEqualTo(1);
@@ -96,7 +121,8 @@ class CommandBridgeITCase {
       try (CommandBridge bridge = CommandBridge.start(config, Clock.systemUTC())) {
         Optional<Mqtt5Publish> next = publishes.receive(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         assertThat(next).isPresent();
-        assertThat(Json.MAPPER.readTree(next.get().getPayloadAsBytes()).get("command_id").asText()).isEqualTo("second");
+        assertThat(Json.MAPPER.readTree(next.get().getPayloadAsBytes()).get("command_id").asText())
+            .isEqualTo("second");
         assertThat(Waits.until(() -> bridge.counts().published() == 1, TIMEOUT)).isTrue();
         assertThat(bridge.counts().expired() + bridge.counts().malformed()).isZero();
       }

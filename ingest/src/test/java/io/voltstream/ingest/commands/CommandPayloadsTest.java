@@ -18,10 +18,19 @@ class CommandPayloadsTest {
 
   @Test
   void batterySetpointHasTheDesignFields() throws Exception {
-    Command c = Command.battery("c-1", "bat-1", "b1", new BatterySetpoint(BatteryMode.CHARGE, 2500), T,
-        Duration.ofMinutes(5), CommandSource.MANUAL, "admin");
+    Command c =
+        Command.battery(
+            "c-1",
+            "bat-1",
+            "b1",
+            new BatterySetpoint(BatteryMode.CHARGE, 2500),
+            T,
+            Duration.ofMinutes(5),
+            CommandSource.MANUAL,
+            "admin");
     JsonNode json = Json.MAPPER.readTree(CommandPayloads.mqttPayload(c));
-    assertThat(json.properties()).extracting(java.util.Map.Entry::getKey)
+    assertThat(json.properties())
+        .extracting(java.util.Map.Entry::getKey)
         .containsExactlyInAnyOrder("command_id", "mode", "power_w", "valid_until", "source");
     assertThat(json.get("command_id").asText()).isEqualTo("c-1");
     assertThat(json.get("mode").asText()).isEqualTo("charge");
@@ -33,8 +42,16 @@ class CommandPayloadsTest {
 
   @Test
   void deviceInstructionCarriesActionAndValue() throws Exception {
-    Command c = Command.device("c-2", "hp-1", null, new DeviceInstruction(DeviceInstruction.Action.SETPOINT, 21.5), T,
-        Duration.ofMinutes(1), CommandSource.RULE, "comfort");
+    Command c =
+        Command.device(
+            "c-2",
+            "hp-1",
+            null,
+            new DeviceInstruction(DeviceInstruction.Action.SETPOINT, 21.5),
+            T,
+            Duration.ofMinutes(1),
+            CommandSource.RULE,
+            "comfort");
     JsonNode json = Json.MAPPER.readTree(CommandPayloads.mqttPayload(c));
     assertThat(json.get("action").asText()).isEqualTo("setpoint");
     assertThat(json.get("value").asDouble()).isEqualTo(21.5);

@@ -79,7 +79,8 @@ class DeadLettersTest {
 
     String json = Json.MAPPER.writeValueAsString(deadLetter);
 
-    assertThat(json).contains("\"mqtt_topic\":\"sensors/x y/readings\"", "\"reason\":\"invalid_topic: ");
+    assertThat(json)
+        .contains("\"mqtt_topic\":\"sensors/x y/readings\"", "\"reason\":\"invalid_topic: ");
     assertThat(Json.MAPPER.readValue(json, DeadLetter.class)).isEqualTo(deadLetter);
   }
 }

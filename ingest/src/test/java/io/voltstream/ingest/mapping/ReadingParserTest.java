@@ -40,38 +40,107 @@ class ReadingParserTest {
   void shouldMapTheDesignExampleReading() {
     SensorReading reading = single(ReadingParser.parse(TOPIC, bytes(validReading()), RECEIVED_AT));
 
-    assertThat(reading).isEqualTo(new SensorReading(SENSOR_ID, MEASURED_AT, "kitchen", SensorType.MULTI,
-        0.125, 750.0, 640.0, 21.4, 41.0, 230.1, 0.05, RECEIVED_AT));
+    assertThat(reading)
+        .isEqualTo(
+            new SensorReading(
+                SENSOR_ID,
+                MEASURED_AT,
+                "kitchen",
+                SensorType.MULTI,
+                0.125,
+                750.0,
+                640.0,
+                21.4,
+                41.0,
+                230.1,
+                0.05,
+                RECEIVED_AT));
     assertThat(reading.metricCount()).isEqualTo(7);
   }
 
   @Test
   void shouldStampIngestedAtWithTheArrivalTime() {
     Instant arrival = RECEIVED_AT.plusSeconds(42);
-    assertThat(single(ReadingParser.parse(TOPIC, bytes(minimalReading()), arrival)).ingestedAt()).isEqualTo(arrival);
+    assertThat(single(ReadingParser.parse(TOPIC, bytes(minimalReading()), arrival)).ingestedAt())
+        .isEqualTo(arrival);
   }
 
   static Stream<Arguments> unitConversions() {
     return Stream.of(
-        Arguments.of("energy", 1500.0, "Wh", 1.5, (Function<SensorReading, Double>) SensorReading::energyKwh),
-        Arguments.of("energy", 0.2, "kWh", 0.2, (Function<SensorReading, Double>) SensorReading::energyKwh),
-        Arguments.of("generation", 250.0, "Wh", 0.25, (Function<SensorReading, Double>) SensorReading::generationKwh),
-        Arguments.of("generation", 3.0, "kWh", 3.0, (Function<SensorReading, Double>) SensorReading::generationKwh),
-        Arguments.of("power", 1.2, "kW", 1200.0, (Function<SensorReading, Double>) SensorReading::powerW),
-        Arguments.of("power", -500.0, "W", -500.0, (Function<SensorReading, Double>) SensorReading::powerW),
-        Arguments.of("temperature", 68.0, "F", 20.0, (Function<SensorReading, Double>) SensorReading::temperatureC),
-        Arguments.of("temperature", 68.0, "°F", 20.0, (Function<SensorReading, Double>) SensorReading::temperatureC),
-        Arguments.of("temperature", 293.15, "K", 20.0, (Function<SensorReading, Double>) SensorReading::temperatureC),
-        Arguments.of("temperature", 0.0, "K", -273.15, (Function<SensorReading, Double>) SensorReading::temperatureC),
-        Arguments.of("temperature", -12.5, "°C", -12.5, (Function<SensorReading, Double>) SensorReading::temperatureC),
-        Arguments.of("co2", 420.0, "ppm", 420.0, (Function<SensorReading, Double>) SensorReading::co2Ppm),
-        Arguments.of("humidity", 100.0, "%", 100.0, (Function<SensorReading, Double>) SensorReading::humidityPercent),
-        Arguments.of("voltage", 0.0, "V", 0.0, (Function<SensorReading, Double>) SensorReading::voltageV));
+        Arguments.of(
+            "energy",
+            1500.0,
+            "Wh",
+            1.5,
+            (Function<SensorReading, Double>) SensorReading::energyKwh),
+        Arguments.of(
+            "energy", 0.2, "kWh", 0.2, (Function<SensorReading, Double>) SensorReading::energyKwh),
+        Arguments.of(
+            "generation",
+            250.0,
+            "Wh",
+            0.25,
+            (Function<SensorReading, Double>) SensorReading::generationKwh),
+        Arguments.of(
+            "generation",
+            3.0,
+            "kWh",
+            3.0,
+            (Function<SensorReading, Double>) SensorReading::generationKwh),
+        Arguments.of(
+            "power", 1.2, "kW", 1200.0, (Function<SensorReading, Double>) SensorReading::powerW),
+        Arguments.of(
+            "power", -500.0, "W", -500.0, (Function<SensorReading, Double>) SensorReading::powerW),
+        Arguments.of(
+            "temperature",
+            68.0,
+            "F",
+            20.0,
+            (Function<SensorReading, Double>) SensorReading::temperatureC),
+        Arguments.of(
+            "temperature",
+            68.0,
+            "°F",
+            20.0,
+            (Function<SensorReading, Double>) SensorReading::temperatureC),
+        Arguments.of(
+            "temperature",
+            293.15,
+            "K",
+            20.0,
+            (Function<SensorReading, Double>) SensorReading::temperatureC),
+        Arguments.of(
+            "temperature",
+            0.0,
+            "K",
+            -273.15,
+            (Function<SensorReading, Double>) SensorReading::temperatureC),
+        Arguments.of(
+            "temperature",
+            -12.5,
+            "°C",
+            -12.5,
+            (Function<SensorReading, Double>) SensorReading::temperatureC),
+        Arguments.of(
+            "co2", 420.0, "ppm", 420.0, (Function<SensorReading, Double>) SensorReading::co2Ppm),
+        Arguments.of(
+            "humidity",
+            100.0,
+            "%",
+            100.0,
+            (Function<SensorReading, Double>) SensorReading::humidityPercent),
+        Arguments.of(
+            "voltage", 0.0, "V", 0.0, (Function<SensorReading, Double>) SensorReading::voltageV));
   }
 
   @ParameterizedTest(name = "{0} {1} {2} -> {3}")
   @MethodSource("unitConversions")
-  void shouldNormaliseUnits(String field, double value, String unit, double expected, Function<SensorReading, Double> getter) {
+  void shouldNormaliseUnits(
+      String field,
+      double value,
+      String unit,
+      double expected,
+      Function<SensorReading, Double> getter) {
     ObjectNode node = minimalReading();
     node.remove("power");
     metric(node, field, value, unit);
@@ -83,11 +152,18 @@ class ReadingParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2025-11-27T00:00:00Z", "2025-11-27T01:00:00+01:00", "2025-11-27T00:00:00.000Z", "2025-11-26T19:00:00-05:00"})
+  @ValueSource(
+      strings = {
+        "2025-11-27T00:00:00Z",
+        "2025-11-27T01:00:00+01:00",
+        "2025-11-27T00:00:00.000Z",
+        "2025-11-26T19:00:00-05:00"
+      })
   void shouldAcceptIsoTimestampsWithOffset(String iso) {
     ObjectNode node = minimalReading();
     node.put("timestamp", iso);
-    assertThat(single(ReadingParser.parse(TOPIC, bytes(node), RECEIVED_AT)).timestamp()).isEqualTo(MEASURED_AT);
+    assertThat(single(ReadingParser.parse(TOPIC, bytes(node), RECEIVED_AT)).timestamp())
+        .isEqualTo(MEASURED_AT);
   }
 
   @Test
@@ -95,7 +171,8 @@ class ReadingParserTest {
     Instant limit = RECEIVED_AT.plus(Duration.ofHours(24));
     ObjectNode node = minimalReading();
     node.put("timestamp", limit.toEpochMilli());
-    assertThat(single(ReadingParser.parse(TOPIC, bytes(node), RECEIVED_AT)).timestamp()).isEqualTo(limit);
+    assertThat(single(ReadingParser.parse(TOPIC, bytes(node), RECEIVED_AT)).timestamp())
+        .isEqualTo(limit);
   }
 
   @ParameterizedTest
@@ -103,7 +180,8 @@ class ReadingParserTest {
   void shouldAcceptEveryKnownSensorType(SensorType type) {
     ObjectNode node = minimalReading();
     node.put("sensor_type", type.wireName().toUpperCase(java.util.Locale.ROOT));
-    assertThat(single(ReadingParser.parse(TOPIC, bytes(node), RECEIVED_AT)).sensorType()).isEqualTo(type);
+    assertThat(single(ReadingParser.parse(TOPIC, bytes(node), RECEIVED_AT)).sensorType())
+        .isEqualTo(type);
   }
 
   @Test
@@ -111,8 +189,10 @@ class ReadingParserTest {
     ObjectNode withNullRoom = minimalReading();
     withNullRoom.putNull("room");
 
-    assertThat(single(ReadingParser.parse(TOPIC, bytes(minimalReading()), RECEIVED_AT)).room()).isNull();
-    assertThat(single(ReadingParser.parse(TOPIC, bytes(withNullRoom), RECEIVED_AT)).room()).isNull();
+    assertThat(single(ReadingParser.parse(TOPIC, bytes(minimalReading()), RECEIVED_AT)).room())
+        .isNull();
+    assertThat(single(ReadingParser.parse(TOPIC, bytes(withNullRoom), RECEIVED_AT)).room())
+        .isNull();
   }
 
   @Test
@@ -155,7 +235,8 @@ class ReadingParserTest {
 
     ParseResult result = ReadingParser.parse(TOPIC, utf8(payload), RECEIVED_AT);
 
-    assertThat(result.readings()).extracting(SensorReading::timestamp)
+    assertThat(result.readings())
+        .extracting(SensorReading::timestamp)
         .containsExactly(MEASURED_AT, MEASURED_AT.plusSeconds(10));
     assertThat(result.rejections()).hasSize(2);
     Rejection unit = result.rejections().get(0);
@@ -177,12 +258,15 @@ class ReadingParserTest {
     ObjectNode noMetric = minimalReading();
     noMetric.remove("power");
 
-    ParseResult result = ReadingParser.parse(TOPIC, bytes(batch(wrongSensor, noMetric)), RECEIVED_AT);
+    ParseResult result =
+        ReadingParser.parse(TOPIC, bytes(batch(wrongSensor, noMetric)), RECEIVED_AT);
 
     assertThat(result.readings()).isEmpty();
-    assertThat(result.rejections()).extracting(Rejection::reason, Rejection::batchIndex).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(RejectionReason.SENSOR_ID_MISMATCH, 0),
-        org.assertj.core.groups.Tuple.tuple(RejectionReason.NO_METRICS, 1));
+    assertThat(result.rejections())
+        .extracting(Rejection::reason, Rejection::batchIndex)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(RejectionReason.SENSOR_ID_MISMATCH, 0),
+            org.assertj.core.groups.Tuple.tuple(RejectionReason.NO_METRICS, 1));
   }
 
   @Test
@@ -192,12 +276,14 @@ class ReadingParserTest {
     ParseResult result = ReadingParser.parse(TOPIC, utf8(payload), RECEIVED_AT);
 
     assertThat(result.readings()).isEmpty();
-    assertThat(result.rejections()).singleElement()
-        .satisfies(r -> {
-          assertThat(r.reason()).isEqualTo(RejectionReason.MALFORMED_JSON);
-          assertThat(r.batchIndex()).isNull();
-          assertThat(r.elementJson()).isNull();
-        });
+    assertThat(result.rejections())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason()).isEqualTo(RejectionReason.MALFORMED_JSON);
+              assertThat(r.batchIndex()).isNull();
+              assertThat(r.elementJson()).isNull();
+            });
   }
 
   @Test
@@ -210,6 +296,9 @@ class ReadingParserTest {
     ParseResult result = ReadingParser.parse(TOPIC, bytes(batch(readings)), RECEIVED_AT);
 
     assertThat(result.rejections()).isEmpty();
-    assertThat(result.readings()).hasSize(200).extracting(SensorReading::readingId).doesNotHaveDuplicates();
+    assertThat(result.readings())
+        .hasSize(200)
+        .extracting(SensorReading::readingId)
+        .doesNotHaveDuplicates();
   }
 }

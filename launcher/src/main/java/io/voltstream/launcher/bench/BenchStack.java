@@ -2,17 +2,17 @@ package io.voltstream.launcher.bench;
 
 import io.voltstream.config.CommonOptions;
 import io.voltstream.infra.FreePorts;
-import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestOptions;
+import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.jobs.io.JobsConfig;
 import io.voltstream.jobs.rawstore.RawReadingsJob;
 import io.voltstream.launcher.stack.Lifecycle;
 import io.voltstream.launcher.stack.LocalFlinkCluster;
 import io.voltstream.launcher.stack.LocalInfrastructure;
 import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
-import io.voltstream.launcher.stack.StreamJobs;
 import io.voltstream.launcher.stack.StackOptions;
+import io.voltstream.launcher.stack.StreamJobs;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +33,10 @@ final class BenchStack implements AutoCloseable {
   static final String JVM = "JVM (Kafka+Flink+ingest+load)";
   static final String MOSQUITTO = "mosquitto";
   static final String INFLUXD = "influxd";
-  /** Benchmark default; checkpoints commit the Kafka offsets, so the committed lag is this coarse. */
+
+  /**
+   * Benchmark default; checkpoints commit the Kafka offsets, so the committed lag is this coarse.
+   */
   static final String DEFAULT_CHECKPOINT_INTERVAL = "10s";
 
   private final Lifecycle lifecycle = new Lifecycle();
@@ -44,17 +47,26 @@ final class BenchStack implements AutoCloseable {
   private BenchStack(Map<String, String> baseEnv, Path dataDir) throws Exception {
     try {
       Map<String, String> base = stackEnvironment(baseEnv, dataDir);
-      infra = lifecycle.add("local servers", LocalInfrastructure.start(LocalInfrastructureConfig.fromEnv(base)));
+      infra =
+          lifecycle.add(
+              "local servers", LocalInfrastructure.start(LocalInfrastructureConfig.fromEnv(base)));
       env = infra.environmentFor(base);
-      LocalFlinkCluster flink = lifecycle.add("Flink MiniCluster",
-          LocalFlinkCluster.start(FreePorts.pick(), 8, dataDir.resolve("flink")));
+      LocalFlinkCluster flink =
+          lifecycle.add(
+              "Flink MiniCluster",
+              LocalFlinkCluster.start(FreePorts.pick(), 8, dataDir.resolve("flink")));
       StreamJobs.runAll(flink, env, List.of());
       ingest = lifecycle.add("ingest", IngestApp.start(IngestConfig.fromEnv(env)));
       if (!ingest.awaitSubscribed(Duration.ofSeconds(60))) {
-        throw new IllegalStateException("ingest did not subscribe to " + infra.mosquitto().serverUri() + " within 60s");
+        throw new IllegalStateException(
+            "ingest did not subscribe to " + infra.mosquitto().serverUri() + " within 60s");
       }
-      LOG.info("bench stack up: Kafka {}, MQTT {}, InfluxDB {}, Flink {}", infra.kafka().bootstrapServers(),
-          infra.mosquitto().serverUri(), infra.influx().url(), flink.restAddress());
+      LOG.info(
+          "bench stack up: Kafka {}, MQTT {}, InfluxDB {}, Flink {}",
+          infra.kafka().bootstrapServers(),
+          infra.mosquitto().serverUri(),
+          infra.influx().url(),
+          flink.restAddress());
     } catch (Exception | Error e) {
       lifecycle.close();
       throw e;
@@ -65,7 +77,9 @@ final class BenchStack implements AutoCloseable {
     return new BenchStack(baseEnv, dataDir);
   }
 
-  /** The environment of the stack's modules: free ports, the run's data dir, a bench ingest client. */
+  /**
+   * The environment of the stack's modules: free ports, the run's data dir, a bench ingest client.
+   */
   static Map<String, String> stackEnvironment(Map<String, String> baseEnv, Path dataDir) {
     Map<String, String> env = new HashMap<>(baseEnv);
     env.put(CommonOptions.DATA_DIR.name(), dataDir.toString());

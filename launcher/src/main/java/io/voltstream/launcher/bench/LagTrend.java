@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * Whether the pipeline lag (readings in Kafka not yet stored in InfluxDB) stayed bounded through a
- * step. A stack that keeps up holds a roughly constant lag (rate × latency); one that does not falls
- * further behind every second. The trend is the least-squares slope of the lag samples; the lag is
- * bounded when that slope, over the step, adds less than {@code tolerance} worth of input at the
- * target rate.
+ * step. A stack that keeps up holds a roughly constant lag (rate × latency); one that does not
+ * falls further behind every second. The trend is the least-squares slope of the lag samples; the
+ * lag is bounded when that slope, over the step, adds less than {@code tolerance} worth of input at
+ * the target rate.
  *
  * @param slopeRecordsPerS least-squares growth of the lag [records/s]
  * @param growthRecords slope × sampled span [records]
@@ -16,7 +16,11 @@ import java.util.List;
  * @param lastRecords lag at the end of the step [records]
  * @param allowedGrowthRecords growth allowed before the lag counts as unbounded [records]
  */
-public record LagTrend(double slopeRecordsPerS, long growthRecords, long maxRecords, long lastRecords,
+public record LagTrend(
+    double slopeRecordsPerS,
+    long growthRecords,
+    long maxRecords,
+    long lastRecords,
     long allowedGrowthRecords) {
 
   /** One lag observation, {@code at} after the step started. */

@@ -39,7 +39,10 @@ final class LatencyProbe implements AutoCloseable {
   static final String SENSOR = "bench-probe";
   static final String ROOM = "bench-probe-room";
   private static final Logger LOG = LoggerFactory.getLogger(LatencyProbe.class);
-  /** A probe not seen after this long is given up (counted as unseen) so the poll query stays small. */
+
+  /**
+   * A probe not seen after this long is given up (counted as unseen) so the poll query stays small.
+   */
   private static final Duration GIVE_UP = Duration.ofMinutes(2);
 
   /** One probe that became visible. */
@@ -60,22 +63,27 @@ final class LatencyProbe implements AutoCloseable {
   private LatencyProbe(MqttPublisher mqtt, InfluxClient influx) {
     this.mqtt = mqtt;
     this.influx = influx;
-    this.scheduler = Executors.newScheduledThreadPool(2, r -> {
-      Thread t = new Thread(r, "voltstream-bench-probe");
-      t.setDaemon(true);
-      return t;
-    });
+    this.scheduler =
+        Executors.newScheduledThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "voltstream-bench-probe");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
-  static LatencyProbe start(URI mqttUrl, InfluxClient influx, Duration probeInterval,
-      Duration pollInterval) {
-    MqttPublisher mqtt = MqttPublisher.start(mqttUrl, "voltstream-bench-probe-" + UUID.randomUUID().toString()
-        .substring(0, 8), 100);
+  static LatencyProbe start(
+      URI mqttUrl, InfluxClient influx, Duration probeInterval, Duration pollInterval) {
+    MqttPublisher mqtt =
+        MqttPublisher.start(
+            mqttUrl, "voltstream-bench-probe-" + UUID.randomUUID().toString().substring(0, 8), 100);
     LatencyProbe probe = new LatencyProbe(mqtt, influx);
-    probe.publishing = probe.scheduler.scheduleAtFixedRate(probe::publishOne, 0, probeInterval.toNanos(),
-        TimeUnit.NANOSECONDS);
-    probe.scheduler.scheduleWithFixedDelay(probe::pollSafely, pollInterval.toNanos(), pollInterval.toNanos(),
-        TimeUnit.NANOSECONDS);
+    probe.publishing =
+        probe.scheduler.scheduleAtFixedRate(
+            probe::publishOne, 0, probeInterval.toNanos(), TimeUnit.NANOSECONDS);
+    probe.scheduler.scheduleWithFixedDelay(
+        probe::pollSafely, pollInterval.toNanos(), pollInterval.toNanos(), TimeUnit.NANOSECONDS);
     return probe;
   }
 
@@ -101,7 +109,9 @@ final class LatencyProbe implements AutoCloseable {
     return n;
   }
 
-  /** Waits until every probe published before {@code toMs} is visible, or {@code timeout} passed. */
+  /**
+   * Waits until every probe published before {@code toMs} is visible, or {@code timeout} passed.
+   */
   boolean awaitVisible(long toMs, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!pending.headMap(toMs).isEmpty()) {
@@ -113,7 +123,9 @@ final class LatencyProbe implements AutoCloseable {
     return true;
   }
 
-  /** Stops publishing new probes (polling for pending ones goes on), so the final counts hold still. */
+  /**
+   * Stops publishing new probes (polling for pending ones goes on), so the final counts hold still.
+   */
   void stopPublishing() {
     publishing.cancel(false);
   }
@@ -135,14 +147,28 @@ final class LatencyProbe implements AutoCloseable {
   private void publishOne() {
     long ts = Math.max(System.currentTimeMillis(), lastTimestampMs + 1);
     lastTimestampMs = ts;
-    SensorReading probe = new SensorReading(SENSOR, Instant.ofEpochMilli(ts), ROOM, SensorType.POWER, null,
-        (double) (sequence++ % 1000), null, null, null, null, null, null);
+    SensorReading probe =
+        new SensorReading(
+            SENSOR,
+            Instant.ofEpochMilli(ts),
+            ROOM,
+            SensorType.POWER,
+            null,
+            (double) (sequence++ % 1000),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     pending.put(ts, Boolean.TRUE);
-    mqtt.publish("sensors/" + SENSOR + "/readings", ReadingPayload.encode(probe, UnitStyle.METRIC_KWH))
-        .exceptionally(e -> {
-          pending.remove(ts);
-          return null;
-        });
+    mqtt.publish(
+            "sensors/" + SENSOR + "/readings", ReadingPayload.encode(probe, UnitStyle.METRIC_KWH))
+        .exceptionally(
+            e -> {
+              pending.remove(ts);
+              return null;
+            });
   }
 
   private void pollSafely() {
@@ -167,8 +193,16 @@ final class LatencyProbe implements AutoCloseable {
     long from = Math.max(oldest.getKey(), giveUpBefore);
     long started = System.nanoTime();
     var r = Schema.READINGS;
-    List<Series> answer = influx.query(InfluxQuery.of("SELECT ").column(r.powerW).text(" FROM ").from(r)
-        .text(" WHERE ").eq(r.sensorId, "sensor", SENSOR).text(" AND time >= ").time(Instant.ofEpochMilli(from)));
+    List<Series> answer =
+        influx.query(
+            InfluxQuery.of("SELECT ")
+                .column(r.powerW)
+                .text(" FROM ")
+                .from(r)
+                .text(" WHERE ")
+                .eq(r.sensorId, "sensor", SENSOR)
+                .text(" AND time >= ")
+                .time(Instant.ofEpochMilli(from)));
     long seenAtMs = System.currentTimeMillis();
     queries.incrementAndGet();
     queryNanos.addAndGet(System.nanoTime() - started);

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Latency summary of a set of probe samples: p50, p99 and max by the nearest-rank method (the
- * p-th percentile is the smallest sample with at least p% of the samples at or below it), so every
+ * Latency summary of a set of probe samples: p50, p99 and max by the nearest-rank method (the p-th
+ * percentile is the smallest sample with at least p% of the samples at or below it), so every
  * figure is a latency that was actually measured.
  */
 public record Percentiles(int count, Duration p50, Duration p99, Duration max) {
@@ -20,8 +20,12 @@ public record Percentiles(int count, Duration p50, Duration p99, Duration max) {
     }
     List<Duration> sorted = new ArrayList<>(samples);
     sorted.sort(null);
-    return Optional.of(new Percentiles(sorted.size(), nearestRank(sorted, 50), nearestRank(sorted, 99),
-        sorted.get(sorted.size() - 1)));
+    return Optional.of(
+        new Percentiles(
+            sorted.size(),
+            nearestRank(sorted, 50),
+            nearestRank(sorted, 99),
+            sorted.get(sorted.size() - 1)));
   }
 
   /** The nearest-rank {@code percent}-th percentile of ascending {@code sorted} (non-empty). */

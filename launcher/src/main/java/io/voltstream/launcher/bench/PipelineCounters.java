@@ -21,15 +21,18 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads the pipeline's progress counters: records in Kafka {@code readings} (sum of the partitions'
- * end offsets; ingest's producer is idempotent but not transactional, so offsets count records), the
- * raw-readings job's committed offsets, and the points InfluxDB accepted over HTTP ({@code SHOW
+ * end offsets; ingest's producer is idempotent but not transactional, so offsets count records),
+ * the raw-readings job's committed offsets, and the points InfluxDB accepted over HTTP ({@code SHOW
  * STATS} {@code httpd.pointsWrittenOK}, which also counts the few room-metric and event points).
  */
 final class PipelineCounters implements AutoCloseable {
   private static final long TIMEOUT_S = 10;
 
-  /** The counters at one instant; {@code committedReadings} is −1 before the group's first commit. */
-  record Snapshot(Instant at, long kafkaReadings, long committedReadings, long influxPointsWritten) {}
+  /**
+   * The counters at one instant; {@code committedReadings} is −1 before the group's first commit.
+   */
+  record Snapshot(
+      Instant at, long kafkaReadings, long committedReadings, long influxPointsWritten) {}
 
   private final Admin admin;
   private final String group;
@@ -52,11 +55,15 @@ final class PipelineCounters implements AutoCloseable {
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
       tps.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
       long end = 0;
-      for (ListOffsetsResultInfo info : admin.listOffsets(latest).all().get(TIMEOUT_S, TimeUnit.SECONDS).values()) {
+      for (ListOffsetsResultInfo info :
+          admin.listOffsets(latest).all().get(TIMEOUT_S, TimeUnit.SECONDS).values()) {
         end += info.offset();
       }
       Map<TopicPartition, OffsetAndMetadata> committed =
-          admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(TIMEOUT_S, TimeUnit.SECONDS);
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get(TIMEOUT_S, TimeUnit.SECONDS);
       long committedSum = -1;
       for (TopicPartition tp : tps) {
         OffsetAndMetadata om = committed.get(tp);
@@ -89,17 +96,25 @@ final class PipelineCounters implements AutoCloseable {
       }
     }
     if (!found) {
-      throw new IllegalStateException("InfluxDB SHOW STATS has no httpd pointsWrittenOK: " + answer);
+      throw new IllegalStateException(
+          "InfluxDB SHOW STATS has no httpd pointsWrittenOK: " + answer);
     }
     return total;
   }
 
-  private List<TopicPartition> partitions() throws ExecutionException, InterruptedException, TimeoutException {
+  private List<TopicPartition> partitions()
+      throws ExecutionException, InterruptedException, TimeoutException {
     if (partitions == null) {
-      partitions = admin.describeTopics(List.of(Topics.READINGS.name())).allTopicNames().get(TIMEOUT_S, TimeUnit.SECONDS)
-          .get(Topics.READINGS.name()).partitions().stream()
-          .map(p -> new TopicPartition(Topics.READINGS.name(), p.partition()))
-          .toList();
+      partitions =
+          admin
+              .describeTopics(List.of(Topics.READINGS.name()))
+              .allTopicNames()
+              .get(TIMEOUT_S, TimeUnit.SECONDS)
+              .get(Topics.READINGS.name())
+              .partitions()
+              .stream()
+              .map(p -> new TopicPartition(Topics.READINGS.name(), p.partition()))
+              .toList();
     }
     return partitions;
   }

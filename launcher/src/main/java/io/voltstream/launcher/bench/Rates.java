@@ -2,7 +2,9 @@ package io.voltstream.launcher.bench;
 
 import java.time.Duration;
 
-/** Rate arithmetic of the benchmark: counter deltas to per-second rates, readings to data points. */
+/**
+ * Rate arithmetic of the benchmark: counter deltas to per-second rates, readings to data points.
+ */
 public final class Rates {
   private Rates() {}
 
@@ -12,7 +14,10 @@ public final class Rates {
     return nanos <= 0 ? 0.0 : delta * 1e9 / nanos;
   }
 
-  /** Data points (metric values) carried by {@code readings} readings of {@code metricsPerReading} metrics. */
+  /**
+   * Data points (metric values) carried by {@code readings} readings of {@code metricsPerReading}
+   * metrics.
+   */
   public static long dataPoints(long readings, int metricsPerReading) {
     return Math.multiplyExact(readings, (long) metricsPerReading);
   }

@@ -8,26 +8,58 @@ final class ReportTable {
   private ReportTable() {}
 
   static String header() {
-    return "| step | target dp/s | published dp/s | in Kafka dp/s | stored dp/s | lag end / max (readings) | lag trend"
-        + " | commit lag max | latency p50 / p99 / max (probes) | CPU % / RSS per process | total RSS | load avg | box CPU | result |\n"
+    return "| step | target dp/s | published dp/s | in Kafka dp/s | stored dp/s | lag end / max"
+        + " (readings) | lag trend | commit lag max | latency p50 / p99 / max (probes) | CPU"
+        + " % / RSS per process | total RSS | load avg | box CPU | result |\n"
         + "|---|---:|---:|---:|---:|---:|---|---:|---|---|---:|---:|---:|---|";
   }
 
   static String row(int index, StepResult s) {
     LagTrend lag = s.lag();
-    String latency = s.latency()
-        .map(p -> Format.latency(p.p50()) + " / " + Format.latency(p.p99()) + " / " + Format.latency(p.max())
-            + " (" + p.count() + (s.probesUnseen() > 0 ? ", " + s.probesUnseen() + " unseen" : "") + ")")
-        .orElse("none seen (" + s.probesUnseen() + " unseen)");
-    String processes = s.processes().stream()
-        .map(p -> String.format("%s %.0f%% / %s", shortName(p.name()), p.cpuPercent(), Format.megabytes(p.maxRssBytes())))
-        .collect(Collectors.joining("; "));
-    String result = s.sustained() ? "sustained" : "NOT sustained: " + String.join("; ", s.verdict().reasons());
-    return String.format("| %d (%s) | %,d | %s | %s | %s | %,d / %,d | %s %+,.0f/s | %s | %s | %s | %s | %.1f | %.0f%% | %s |",
-        index, Format.duration(s.duration()), s.targetDpS(), Format.rate(s.publishedDpS()), Format.rate(s.kafkaDpS()),
-        Format.rate(s.storedDpS()), lag.lastRecords(), lag.maxRecords(), lag.bounded() ? "bounded" : "GROWING",
-        lag.slopeRecordsPerS(), s.maxCommittedLagRecords() < 0 ? "n/a" : String.format("%,d", s.maxCommittedLagRecords()),
-        latency, processes, Format.megabytes(s.maxTotalRssBytes()), s.maxLoadAverage(), s.boxCpuPercent(), result);
+    String latency =
+        s.latency()
+            .map(
+                p ->
+                    Format.latency(p.p50())
+                        + " / "
+                        + Format.latency(p.p99())
+                        + " / "
+                        + Format.latency(p.max())
+                        + " ("
+                        + p.count()
+                        + (s.probesUnseen() > 0 ? ", " + s.probesUnseen() + " unseen" : "")
+                        + ")")
+            .orElse("none seen (" + s.probesUnseen() + " unseen)");
+    String processes =
+        s.processes().stream()
+            .map(
+                p ->
+                    String.format(
+                        "%s %.0f%% / %s",
+                        shortName(p.name()), p.cpuPercent(), Format.megabytes(p.maxRssBytes())))
+            .collect(Collectors.joining("; "));
+    String result =
+        s.sustained() ? "sustained" : "NOT sustained: " + String.join("; ", s.verdict().reasons());
+    return String.format(
+        "| %d (%s) | %,d | %s | %s | %s | %,d / %,d | %s %+,.0f/s | %s | %s | %s | %s | %.1f |"
+            + " %.0f%% | %s |",
+        index,
+        Format.duration(s.duration()),
+        s.targetDpS(),
+        Format.rate(s.publishedDpS()),
+        Format.rate(s.kafkaDpS()),
+        Format.rate(s.storedDpS()),
+        lag.lastRecords(),
+        lag.maxRecords(),
+        lag.bounded() ? "bounded" : "GROWING",
+        lag.slopeRecordsPerS(),
+        s.maxCommittedLagRecords() < 0 ? "n/a" : String.format("%,d", s.maxCommittedLagRecords()),
+        latency,
+        processes,
+        Format.megabytes(s.maxTotalRssBytes()),
+        s.maxLoadAverage(),
+        s.boxCpuPercent(),
+        result);
   }
 
   static String table(List<StepResult> steps) {

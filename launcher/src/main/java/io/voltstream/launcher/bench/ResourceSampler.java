@@ -20,8 +20,12 @@ import java.util.Optional;
 final class ResourceSampler {
 
   /** One sampling instant: per-process samples (by name), machine CPU jiffies and load average. */
-  record Snapshot(Instant at, Map<String, ProcessStats.Sample> processes, long boxBusyJiffies,
-      long boxTotalJiffies, double loadAverage) {
+  record Snapshot(
+      Instant at,
+      Map<String, ProcessStats.Sample> processes,
+      long boxBusyJiffies,
+      long boxTotalJiffies,
+      double loadAverage) {
 
     long totalRssBytes() {
       return processes.values().stream().mapToLong(ProcessStats.Sample::rssBytes).sum();
@@ -53,8 +57,13 @@ final class ResourceSampler {
       ProcessStats.Sample before = first.processes().get(name);
       ProcessStats.Sample after = last.processes().get(name);
       double cpu = before == null ? 0 : ProcessStats.cpuPercent(before, after);
-      long rss = snaps.stream().map(s -> s.processes().get(name)).filter(s -> s != null)
-          .mapToLong(ProcessStats.Sample::rssBytes).max().orElse(0);
+      long rss =
+          snaps.stream()
+              .map(s -> s.processes().get(name))
+              .filter(s -> s != null)
+              .mapToLong(ProcessStats.Sample::rssBytes)
+              .max()
+              .orElse(0);
       out.add(new ProcessUsage(name, cpu, rss));
     }
     return out;
@@ -73,23 +82,28 @@ final class ResourceSampler {
 
   /** {busy, total} jiffies of the {@code cpu} line of /proc/stat; zeros when unreadable. */
   private static long[] boxCpu() {
-    return read(Path.of("/proc/stat")).map(text -> {
-      String[] f = text.lines().findFirst().orElse("cpu").trim().split("\\s+");
-      long total = 0;
-      long idle = 0;
-      for (int i = 1; i < f.length && i <= 8; i++) {
-        long v = Long.parseLong(f[i]);
-        total += v;
-        if (i == 4 || i == 5) {
-          idle += v;
-        }
-      }
-      return new long[] {total - idle, total};
-    }).orElse(new long[] {0, 0});
+    return read(Path.of("/proc/stat"))
+        .map(
+            text -> {
+              String[] f = text.lines().findFirst().orElse("cpu").trim().split("\\s+");
+              long total = 0;
+              long idle = 0;
+              for (int i = 1; i < f.length && i <= 8; i++) {
+                long v = Long.parseLong(f[i]);
+                total += v;
+                if (i == 4 || i == 5) {
+                  idle += v;
+                }
+              }
+              return new long[] {total - idle, total};
+            })
+        .orElse(new long[] {0, 0});
   }
 
   private static double loadAverage() {
-    return read(Path.of("/proc/loadavg")).map(t -> Double.parseDouble(t.trim().split("\\s+")[0])).orElse(0.0);
+    return read(Path.of("/proc/loadavg"))
+        .map(t -> Double.parseDouble(t.trim().split("\\s+")[0]))
+        .orElse(0.0);
   }
 
   private static Optional<String> read(Path p) {

@@ -24,21 +24,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole-stack benchmark behind {@code ./voltstream bench}: starts a fresh private stack
- * ({@link BenchStack}), drives the simulators' {@link LoadGenerator} through MQTT at each target
- * rate of the plan for one step each, and prints per step the data points per second published,
- * landed in Kafka and stored in InfluxDB, the pipeline and consumer lag and whether it stayed
- * bounded, publish → visible latency from {@link LatencyProbe}, and CPU and RSS per process. It
- * stops escalating after the first step that is not sustained, then checks that InfluxDB holds
- * every reading Kafka took, prints a summary table and the verdict against the issue's targets,
- * stops the stack and deletes its data directory.
+ * The whole-stack benchmark behind {@code ./voltstream bench}: starts a fresh private stack ({@link
+ * BenchStack}), drives the simulators' {@link LoadGenerator} through MQTT at each target rate of
+ * the plan for one step each, and prints per step the data points per second published, landed in
+ * Kafka and stored in InfluxDB, the pipeline and consumer lag and whether it stayed bounded,
+ * publish → visible latency from {@link LatencyProbe}, and CPU and RSS per process. It stops
+ * escalating after the first step that is not sustained, then checks that InfluxDB holds every
+ * reading Kafka took, prints a summary table and the verdict against the issue's targets, stops the
+ * stack and deletes its data directory.
  */
 public final class StackBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(StackBenchmark.class);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration PROBE_SETTLE = Duration.ofSeconds(10);
   private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
-  /** The generator's own rate log would interleave with the step table; the bench prints its own. */
+
+  /**
+   * The generator's own rate log would interleave with the step table; the bench prints its own.
+   */
   private static final Duration LOAD_LOG_INTERVAL = Duration.ofHours(1);
 
   private final StackBenchmarkConfig cfg;
@@ -59,27 +62,43 @@ public final class StackBenchmark {
   }
 
   private boolean run() throws Exception {
-    Path dataDir = cfg.dataDirParent().resolve("bench-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-    out.printf("voltstream bench: rates %s data points/s, %s per step, %d metrics per reading, %d sensors in %d rooms%n",
-        cfg.ratesDataPointsPerS(), Format.duration(cfg.step()), cfg.metricsPerReading(), cfg.sensors(), cfg.rooms());
+    Path dataDir =
+        cfg.dataDirParent()
+            .resolve(
+                "bench-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    out.printf(
+        "voltstream bench: rates %s data points/s, %s per step, %d metrics per reading, %d sensors"
+            + " in %d rooms%n",
+        cfg.ratesDataPointsPerS(),
+        Format.duration(cfg.step()),
+        cfg.metricsPerReading(),
+        cfg.sensors(),
+        cfg.rooms());
     out.printf("Starting a fresh stack in %s (free ports)…%n", dataDir);
     long startedNanos = System.nanoTime();
     // Ctrl-C: stop the stack and remove the run's data like a normal end would.
     AtomicReference<BenchStack> running = new AtomicReference<>();
-    Thread onInterrupt = new Thread(() -> {
-      BenchStack stack = running.get();
-      if (stack != null) {
-        stack.close();
-      }
-      if (!cfg.keepData()) {
-        deleteRecursively(dataDir);
-      }
-    }, "voltstream-bench-stop");
+    Thread onInterrupt =
+        new Thread(
+            () -> {
+              BenchStack stack = running.get();
+              if (stack != null) {
+                stack.close();
+              }
+              if (!cfg.keepData()) {
+                deleteRecursively(dataDir);
+              }
+            },
+            "voltstream-bench-stop");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
     try (BenchStack stack = BenchStack.start(cfg.env(), dataDir)) {
       running.set(stack);
-      out.printf("Stack up in %.1f s (Flink checkpoint interval %s). Machine: %d cores, load average %s%n",
-          (System.nanoTime() - startedNanos) / 1e9, stack.checkpointInterval(), Runtime.getRuntime().availableProcessors(),
+      out.printf(
+          "Stack up in %.1f s (Flink checkpoint interval %s). Machine: %d cores, load average %s%n",
+          (System.nanoTime() - startedNanos) / 1e9,
+          stack.checkpointInterval(),
+          Runtime.getRuntime().availableProcessors(),
           loadAverages());
       return measure(stack);
     } finally {
@@ -98,13 +117,21 @@ public final class StackBenchmark {
 
   private boolean measure(BenchStack stack) throws Exception {
     String db = stack.infra().database();
-    try (PipelineCounters counters = new PipelineCounters(stack.kafkaBootstrap(), stack.rawReadingsGroup(), stack.infra().influxClient());
-        LatencyProbe probe = LatencyProbe.start(stack.mqttUrl(), stack.infra().influxClient(), cfg.probeInterval(), cfg.pollInterval())) {
+    try (PipelineCounters counters =
+            new PipelineCounters(
+                stack.kafkaBootstrap(), stack.rawReadingsGroup(), stack.infra().influxClient());
+        LatencyProbe probe =
+            LatencyProbe.start(
+                stack.mqttUrl(),
+                stack.infra().influxClient(),
+                cfg.probeInterval(),
+                cfg.pollInterval())) {
       awaitPipelineReady(probe);
       ResourceSampler resources = new ResourceSampler(stack.pids());
       ThreadCpu threadCpu = new ThreadCpu();
       List<StepResult> results = new ArrayList<>();
-      // Idle pipeline (only the probe's last reading may be in flight): InfluxDB points written so far
+      // Idle pipeline (only the probe's last reading may be in flight): InfluxDB points written so
+      // far
       // that are not Kafka readings, so that lag = Kafka records − (points written − this offset).
       PipelineCounters.Snapshot idle = counters.sample();
       long storedOffset = idle.influxPointsWritten() - idle.kafkaReadings();
@@ -112,10 +139,12 @@ public final class StackBenchmark {
       try {
         warmUp(load, cfg.ratesDataPointsPerS().get(0));
         PipelineCounters.Snapshot start = counters.sample();
-        Tick startTick = new Tick(start, resources.sample(), load.publishedReadings(), load.sentReadings());
+        Tick startTick =
+            new Tick(start, resources.sample(), load.publishedReadings(), load.sentReadings());
         for (int i = 0; i < cfg.ratesDataPointsPerS().size(); i++) {
           int rate = cfg.ratesDataPointsPerS().get(i);
-          out.printf("%nStep %d: %,d data points/s for %s%n", i + 1, rate, Format.duration(cfg.step()));
+          out.printf(
+              "%nStep %d: %,d data points/s for %s%n", i + 1, rate, Format.duration(cfg.step()));
           ThreadCpu.Snapshot threadsBefore = threadCpu.sample();
           List<Tick> ticks = runStep(startTick, rate, counters, resources, load, storedOffset);
           Tick end = ticks.get(ticks.size() - 1);
@@ -140,20 +169,23 @@ public final class StackBenchmark {
         load.close();
         probe.stopPublishing();
       }
-      boolean complete = drainAndCheck(counters, storedOffset, stack, db, load.publishedReadings() + probe.publishedCount());
+      boolean complete =
+          drainAndCheck(
+              counters, storedOffset, stack, db, load.publishedReadings() + probe.publishedCount());
       printSummary(results, probe);
       return complete;
     }
   }
 
   /**
-   * Ramps the load linearly from a fifth of the first rate to all of it over the first two thirds of
-   * the warm-up, then holds it. Starting cold at full rate measures JIT compilation, not the stack:
-   * ingest falls behind while it compiles and mosquitto queues for it; on a loaded machine that
-   * backlog took minutes to clear.
+   * Ramps the load linearly from a fifth of the first rate to all of it over the first two thirds
+   * of the warm-up, then holds it. Starting cold at full rate measures JIT compilation, not the
+   * stack: ingest falls behind while it compiles and mosquitto queues for it; on a loaded machine
+   * that backlog took minutes to clear.
    */
   private void warmUp(LoadGenerator load, int firstRate) {
-    out.printf("Warm-up: %s, ramping up to %,d data points/s%n", Format.duration(cfg.warmup()), firstRate);
+    out.printf(
+        "Warm-up: %s, ramping up to %,d data points/s%n", Format.duration(cfg.warmup()), firstRate);
     long start = System.nanoTime();
     long end = start + cfg.warmup().toNanos();
     long rampNanos = cfg.warmup().toNanos() * 2 / 3;
@@ -168,11 +200,19 @@ public final class StackBenchmark {
   }
 
   /** One sampling instant of the counters, the processes and the load generator. */
-  private record Tick(PipelineCounters.Snapshot counters, ResourceSampler.Snapshot resources, long publishedReadings,
+  private record Tick(
+      PipelineCounters.Snapshot counters,
+      ResourceSampler.Snapshot resources,
+      long publishedReadings,
       long sentReadings) {}
 
-  private List<Tick> runStep(Tick startTick, int rate, PipelineCounters counters, ResourceSampler resources,
-      LoadGenerator load, long storedOffset) {
+  private List<Tick> runStep(
+      Tick startTick,
+      int rate,
+      PipelineCounters counters,
+      ResourceSampler resources,
+      LoadGenerator load,
+      long storedOffset) {
     List<Tick> ticks = new ArrayList<>(List.of(startTick));
     long startNanos = System.nanoTime();
     long endNanos = startNanos + cfg.step().toNanos();
@@ -180,7 +220,9 @@ public final class StackBenchmark {
     while (true) {
       next = Math.min(next + cfg.sampleInterval().toNanos(), endNanos);
       parkUntil(next);
-      Tick tick = new Tick(counters.sample(), resources.sample(), load.publishedReadings(), load.sentReadings());
+      Tick tick =
+          new Tick(
+              counters.sample(), resources.sample(), load.publishedReadings(), load.sentReadings());
       progress(rate, startTick, ticks.get(ticks.size() - 1), tick, storedOffset);
       ticks.add(tick);
       if (next >= endNanos) {
@@ -193,14 +235,30 @@ public final class StackBenchmark {
     Duration dt = Duration.between(prev.counters().at(), now.counters().at());
     int m = cfg.metricsPerReading();
     PipelineCounters.Snapshot c = now.counters();
-    out.printf("  [%,d/s] t=%3ds sent %8s/s · published %8s/s · Kafka %8s/s · stored %8s/s · lag %,d readings · commit lag %s · RSS %s · load %.1f%n",
-        rate, Duration.between(first.counters().at(), c.at()).toSeconds(),
-        Format.rate(Rates.perSecond(Rates.dataPoints(now.sentReadings() - prev.sentReadings(), m), dt)),
-        Format.rate(Rates.perSecond(Rates.dataPoints(now.publishedReadings() - prev.publishedReadings(), m), dt)),
-        Format.rate(Rates.perSecond(Rates.dataPoints(c.kafkaReadings() - prev.counters().kafkaReadings(), m), dt)),
-        Format.rate(Rates.perSecond(Rates.dataPoints(c.influxPointsWritten() - prev.counters().influxPointsWritten(), m), dt)),
-        lag(c, storedOffset), c.committedReadings() < 0 ? "n/a" : String.format("%,d", c.kafkaReadings() - c.committedReadings()),
-        Format.megabytes(now.resources().totalRssBytes()), now.resources().loadAverage());
+    out.printf(
+        "  [%,d/s] t=%3ds sent %8s/s · published %8s/s · Kafka %8s/s · stored %8s/s · lag %,d"
+            + " readings · commit lag %s · RSS %s · load %.1f%n",
+        rate,
+        Duration.between(first.counters().at(), c.at()).toSeconds(),
+        Format.rate(
+            Rates.perSecond(Rates.dataPoints(now.sentReadings() - prev.sentReadings(), m), dt)),
+        Format.rate(
+            Rates.perSecond(
+                Rates.dataPoints(now.publishedReadings() - prev.publishedReadings(), m), dt)),
+        Format.rate(
+            Rates.perSecond(
+                Rates.dataPoints(c.kafkaReadings() - prev.counters().kafkaReadings(), m), dt)),
+        Format.rate(
+            Rates.perSecond(
+                Rates.dataPoints(
+                    c.influxPointsWritten() - prev.counters().influxPointsWritten(), m),
+                dt)),
+        lag(c, storedOffset),
+        c.committedReadings() < 0
+            ? "n/a"
+            : String.format("%,d", c.kafkaReadings() - c.committedReadings()),
+        Format.megabytes(now.resources().totalRssBytes()),
+        now.resources().loadAverage());
   }
 
   private StepResult summarise(int rate, List<Tick> ticks, LatencyProbe probe, long storedOffset) {
@@ -208,17 +266,27 @@ public final class StackBenchmark {
     Tick last = ticks.get(ticks.size() - 1);
     Duration elapsed = Duration.between(first.counters().at(), last.counters().at());
     int m = cfg.metricsPerReading();
-    double published = Rates.perSecond(Rates.dataPoints(last.publishedReadings() - first.publishedReadings(), m), elapsed);
-    double kafka = Rates.perSecond(Rates.dataPoints(last.counters().kafkaReadings() - first.counters().kafkaReadings(), m), elapsed);
-    double stored = Rates.perSecond(
-        Rates.dataPoints(last.counters().influxPointsWritten() - first.counters().influxPointsWritten(), m), elapsed);
+    double published =
+        Rates.perSecond(
+            Rates.dataPoints(last.publishedReadings() - first.publishedReadings(), m), elapsed);
+    double kafka =
+        Rates.perSecond(
+            Rates.dataPoints(last.counters().kafkaReadings() - first.counters().kafkaReadings(), m),
+            elapsed);
+    double stored =
+        Rates.perSecond(
+            Rates.dataPoints(
+                last.counters().influxPointsWritten() - first.counters().influxPointsWritten(), m),
+            elapsed);
     List<LagTrend.Sample> lagSamples = new ArrayList<>();
     long maxCommittedLag = -1;
     long maxTotalRss = 0;
     double maxLoad = 0;
     for (Tick t : ticks) {
       PipelineCounters.Snapshot c = t.counters();
-      lagSamples.add(new LagTrend.Sample(Duration.between(first.counters().at(), c.at()), lag(c, storedOffset)));
+      lagSamples.add(
+          new LagTrend.Sample(
+              Duration.between(first.counters().at(), c.at()), lag(c, storedOffset)));
       if (c.committedReadings() >= 0) {
         maxCommittedLag = Math.max(maxCommittedLag, c.kafkaReadings() - c.committedReadings());
       }
@@ -228,20 +296,41 @@ public final class StackBenchmark {
     LagTrend lag = LagTrend.of(lagSamples, cfg.readingsPerSecond(rate), cfg.lagTolerance());
     long fromMs = first.counters().at().toEpochMilli();
     long toMs = last.counters().at().toEpochMilli();
-    List<Duration> latencies = probe.seenBetween(fromMs, toMs).stream().map(LatencyProbe.Seen::latency).toList();
+    List<Duration> latencies =
+        probe.seenBetween(fromMs, toMs).stream().map(LatencyProbe.Seen::latency).toList();
     List<ResourceSampler.Snapshot> res = ticks.stream().map(Tick::resources).toList();
-    return new StepResult(rate, elapsed, published, kafka, stored, lag, maxCommittedLag, Percentiles.of(latencies),
-        probe.unseenBetween(fromMs, toMs), ResourceSampler.usage(res), maxTotalRss, maxLoad,
-        ResourceSampler.boxCpuPercent(res), StepVerdict.evaluate(rate, published, kafka, stored, lag, cfg.tolerance()));
+    return new StepResult(
+        rate,
+        elapsed,
+        published,
+        kafka,
+        stored,
+        lag,
+        maxCommittedLag,
+        Percentiles.of(latencies),
+        probe.unseenBetween(fromMs, toMs),
+        ResourceSampler.usage(res),
+        maxTotalRss,
+        maxLoad,
+        ResourceSampler.boxCpuPercent(res),
+        StepVerdict.evaluate(rate, published, kafka, stored, lag, cfg.tolerance()));
   }
 
-  /** The JVM's biggest CPU users during a step, to tell which part of the in-process stack is saturated. */
+  /**
+   * The JVM's biggest CPU users during a step, to tell which part of the in-process stack is
+   * saturated.
+   */
   private static String threadLine(ThreadCpu.Snapshot before, ThreadCpu.Snapshot after) {
-    StringBuilder b = new StringBuilder(String.format("JVM CPU by thread family (%% of one core; GC %.1f%% of wall time): ",
-        ThreadCpu.gcPercent(before, after)));
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                "JVM CPU by thread family (%% of one core; GC %.1f%% of wall time): ",
+                ThreadCpu.gcPercent(before, after)));
     List<ThreadCpu.Share> top = ThreadCpu.top(before, after, 10);
     for (int i = 0; i < top.size(); i++) {
-      b.append(i == 0 ? "" : ", ").append(top.get(i).family()).append(String.format(" %.0f%%", top.get(i).cpuPercent()));
+      b.append(i == 0 ? "" : ", ")
+          .append(top.get(i).family())
+          .append(String.format(" %.0f%%", top.get(i).cpuPercent()));
     }
     return b.toString();
   }
@@ -256,8 +345,10 @@ public final class StackBenchmark {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (probe.seenCount() == 0) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("no probe reading reached InfluxDB within " + READY_TIMEOUT
-            + ": is a Flink job failing? See var/log/voltstream.log");
+        throw new IllegalStateException(
+            "no probe reading reached InfluxDB within "
+                + READY_TIMEOUT
+                + ": is a Flink job failing? See var/log/voltstream.log");
       }
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
     }
@@ -265,14 +356,19 @@ public final class StackBenchmark {
   }
 
   /** After the load stopped: waits until InfluxDB caught up, then compares exact counts. */
-  private boolean drainAndCheck(PipelineCounters counters, long storedOffset, BenchStack stack, String db,
+  private boolean drainAndCheck(
+      PipelineCounters counters,
+      long storedOffset,
+      BenchStack stack,
+      String db,
       long publishedReadings) {
     out.println();
     out.println("Load stopped; waiting for the pipeline to drain…");
     long startNanos = System.nanoTime();
     long deadline = startNanos + DRAIN_TIMEOUT.toNanos();
     PipelineCounters.Snapshot c = counters.sample();
-    while (c.influxPointsWritten() - storedOffset < c.kafkaReadings() && System.nanoTime() < deadline) {
+    while (c.influxPointsWritten() - storedOffset < c.kafkaReadings()
+        && System.nanoTime() < deadline) {
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
       c = counters.sample();
     }
@@ -286,31 +382,46 @@ public final class StackBenchmark {
     }
     var ingest = stack.ingest().metrics().snapshot();
     long redelivered = ingest.redeliveries();
-    out.printf("Drained in %.1f s. Readings acknowledged by MQTT broker: %,d · records in Kafka readings: %,d · "
-            + "points in InfluxDB readings: %,d · ingest redeliveries: %,d%n",
-        (System.nanoTime() - startNanos) / 1e9, publishedReadings, kafkaRecords, stored, redelivered);
+    out.printf(
+        "Drained in %.1f s. Readings acknowledged by MQTT broker: %,d · records in Kafka readings:"
+            + " %,d · points in InfluxDB readings: %,d · ingest redeliveries: %,d%n",
+        (System.nanoTime() - startNanos) / 1e9,
+        publishedReadings,
+        kafkaRecords,
+        stored,
+        redelivered);
     out.println("Ingest: " + ingest.summary());
     // Kafka may hold duplicates (QoS 1 redelivery); they are the same InfluxDB point.
     boolean complete = stored >= publishedReadings;
-    out.println(complete
-        ? "Completeness: every acknowledged reading is in InfluxDB (nothing lost)."
-        : String.format("Completeness: %,d acknowledged readings are MISSING from InfluxDB.", publishedReadings - stored));
+    out.println(
+        complete
+            ? "Completeness: every acknowledged reading is in InfluxDB (nothing lost)."
+            : String.format(
+                "Completeness: %,d acknowledged readings are MISSING from InfluxDB.",
+                publishedReadings - stored));
     return complete;
   }
 
   private static long countReadings(BenchStack stack, String db) {
     var r = Schema.READINGS;
-    List<Series> answer = stack.infra().influxClient().withDatabase(db)
-        .query(InfluxQuery.of("SELECT count(").column(r.powerW).text(") FROM ").from(r));
-    Double count = answer.isEmpty() || answer.get(0).values().isEmpty() ? null
-        : Series.number(answer.get(0).values().get(0), 1);
+    List<Series> answer =
+        stack
+            .infra()
+            .influxClient()
+            .withDatabase(db)
+            .query(InfluxQuery.of("SELECT count(").column(r.powerW).text(") FROM ").from(r));
+    Double count =
+        answer.isEmpty() || answer.get(0).values().isEmpty()
+            ? null
+            : Series.number(answer.get(0).values().get(0), 1);
     return count == null ? 0 : count.longValue();
   }
 
   private void printSummary(List<StepResult> results, LatencyProbe probe) {
     out.println();
-    out.printf("Summary (data points = metric values; %d per reading; latency = MQTT publish → visible in InfluxDB, "
-            + "polled every %s, mean poll query %.1f ms):%n",
+    out.printf(
+        "Summary (data points = metric values; %d per reading; latency = MQTT publish → visible in"
+            + " InfluxDB, polled every %s, mean poll query %.1f ms):%n",
         cfg.metricsPerReading(), Format.duration(cfg.pollInterval()), probe.meanQueryMillis());
     out.println(ReportTable.table(results));
     out.println();
@@ -318,8 +429,15 @@ public final class StackBenchmark {
   }
 
   private LoadGeneratorConfig loadConfig(BenchStack stack) {
-    return new LoadGeneratorConfig(stack.mqttUrl(), cfg.ratesDataPointsPerS().get(0) * 0.2, cfg.sensors(), cfg.rooms(),
-        cfg.metricsPerReading(), cfg.maxInflight(), "load-", LOAD_LOG_INTERVAL);
+    return new LoadGeneratorConfig(
+        stack.mqttUrl(),
+        cfg.ratesDataPointsPerS().get(0) * 0.2,
+        cfg.sensors(),
+        cfg.rooms(),
+        cfg.metricsPerReading(),
+        cfg.maxInflight(),
+        "load-",
+        LOAD_LOG_INTERVAL);
   }
 
   private static String loadAverages() {
@@ -343,13 +461,16 @@ public final class StackBenchmark {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       LOG.warn("could not delete {}: {}", dir, e.toString());
     }

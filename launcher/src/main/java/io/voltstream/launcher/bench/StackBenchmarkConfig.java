@@ -13,11 +13,13 @@ import java.util.Map;
 /**
  * Settings of one whole-stack benchmark run ({@code ./voltstream bench}). The step plan comes from
  * the command line ({@code --rates}, {@code --step}, {@code --metrics-per-reading}); the rest from
- * the {@code VOLTSTREAM_BENCH_*} variables declared in {@link BenchOptions} and
- * {@code VOLTSTREAM_DATA_DIR} (parent of the run's data directory).
+ * the {@code VOLTSTREAM_BENCH_*} variables declared in {@link BenchOptions} and {@code
+ * VOLTSTREAM_DATA_DIR} (parent of the run's data directory).
  *
- * @param env the environment handed to the stack's module configs (ports are overridden to free ones)
- * @param ratesDataPointsPerS target data points (metric values) per second, one step each, ascending
+ * @param env the environment handed to the stack's module configs (ports are overridden to free
+ *     ones)
+ * @param ratesDataPointsPerS target data points (metric values) per second, one step each,
+ *     ascending
  */
 public record StackBenchmarkConfig(
     Map<String, String> env,
@@ -45,24 +47,28 @@ public record StackBenchmarkConfig(
     env = Map.copyOf(env);
     ratesDataPointsPerS = List.copyOf(ratesDataPointsPerS);
     if (ratesDataPointsPerS.isEmpty()) {
-      throw new IllegalArgumentException("--rates needs at least one rate, e.g. --rates 10000,20000,30000");
+      throw new IllegalArgumentException(
+          "--rates needs at least one rate, e.g. --rates 10000,20000,30000");
     }
     for (int rate : ratesDataPointsPerS) {
       if (rate <= 0) {
-        throw new IllegalArgumentException("--rates must be positive data points per second, got " + rate);
+        throw new IllegalArgumentException(
+            "--rates must be positive data points per second, got " + rate);
       }
     }
     if (step.compareTo(Duration.ofSeconds(5)) < 0) {
       throw new IllegalArgumentException("--step must be at least 5s, got " + step);
     }
     if (metricsPerReading < 1 || metricsPerReading > 7) {
-      throw new IllegalArgumentException("--metrics-per-reading must be 1..7, got " + metricsPerReading);
+      throw new IllegalArgumentException(
+          "--metrics-per-reading must be 1..7, got " + metricsPerReading);
     }
     positive(SAMPLE_INTERVAL, sampleInterval);
     positive(PROBE_INTERVAL, probeInterval);
     positive(POLL_INTERVAL, pollInterval);
     if (sampleInterval.compareTo(step) > 0) {
-      throw new IllegalArgumentException(SAMPLE_INTERVAL + " (" + sampleInterval + ") must not exceed --step (" + step + ")");
+      throw new IllegalArgumentException(
+          SAMPLE_INTERVAL + " (" + sampleInterval + ") must not exceed --step (" + step + ")");
     }
     if (tolerance <= 0 || tolerance > 1) {
       throw new IllegalArgumentException(TOLERANCE + " must be in (0, 1], got " + tolerance);
@@ -70,7 +76,8 @@ public record StackBenchmarkConfig(
   }
 
   /** The command-line plan on top of the environment's {@code VOLTSTREAM_BENCH_*} settings. */
-  public static StackBenchmarkConfig of(Map<String, String> env, int[] rates, String step, int metricsPerReading) {
+  public static StackBenchmarkConfig of(
+      Map<String, String> env, int[] rates, String step, int metricsPerReading) {
     List<Integer> rateList = new ArrayList<>();
     for (int r : rates) {
       rateList.add(r);
@@ -79,8 +86,15 @@ public record StackBenchmarkConfig(
     return new StackBenchmarkConfig(
         new HashMap<>(env),
         rateList,
-        Durations.parse(step).orElseThrow(() -> new IllegalArgumentException(
-            "--step: expected a duration such as " + Durations.SYNTAX + ", got '" + step + "'")),
+        Durations.parse(step)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--step: expected a duration such as "
+                            + Durations.SYNTAX
+                            + ", got '"
+                            + step
+                            + "'")),
         metricsPerReading,
         r.get(BenchOptions.WARMUP),
         r.get(BenchOptions.SAMPLE_INTERVAL),

@@ -14,22 +14,31 @@ public record StepVerdict(boolean sustained, List<String> reasons) {
     reasons = List.copyOf(reasons);
   }
 
-  public static StepVerdict evaluate(double targetDpS, double publishedDpS, double kafkaDpS, double storedDpS,
-      LagTrend lag, double tolerance) {
+  public static StepVerdict evaluate(
+      double targetDpS,
+      double publishedDpS,
+      double kafkaDpS,
+      double storedDpS,
+      LagTrend lag,
+      double tolerance) {
     List<String> reasons = new ArrayList<>();
     check(reasons, "published", publishedDpS, targetDpS, tolerance);
     check(reasons, "in Kafka", kafkaDpS, targetDpS, tolerance);
     check(reasons, "stored", storedDpS, targetDpS, tolerance);
     if (!lag.bounded()) {
-      reasons.add(String.format("lag grew by %,d readings (allowed %,d)", lag.growthRecords(),
-          lag.allowedGrowthRecords()));
+      reasons.add(
+          String.format(
+              "lag grew by %,d readings (allowed %,d)",
+              lag.growthRecords(), lag.allowedGrowthRecords()));
     }
     return new StepVerdict(reasons.isEmpty(), reasons);
   }
 
-  private static void check(List<String> reasons, String what, double achieved, double target, double tolerance) {
+  private static void check(
+      List<String> reasons, String what, double achieved, double target, double tolerance) {
     if (!Rates.reaches(achieved, target, tolerance)) {
-      reasons.add(String.format("%s %,.0f/s < %.0f%% of %,.0f/s", what, achieved, tolerance * 100, target));
+      reasons.add(
+          String.format("%s %,.0f/s < %.0f%% of %,.0f/s", what, achieved, tolerance * 100, target));
     }
   }
 }

@@ -5,14 +5,20 @@ import java.util.List;
 
 /**
  * The run against the issue's targets: at least {@code targetDpS} data points/s sustained for at
- * least {@code minDuration}, with the whole stack's RSS (JVM + mosquitto + influxd) at most
- * {@code rssBudgetBytes} throughout.
+ * least {@code minDuration}, with the whole stack's RSS (JVM + mosquitto + influxd) at most {@code
+ * rssBudgetBytes} throughout.
  */
-public record TargetVerdict(boolean throughputMet, boolean memoryMet, int bestSustainedDpS,
-    Duration bestSustainedDuration, long maxTotalRssBytes, String line) {
+public record TargetVerdict(
+    boolean throughputMet,
+    boolean memoryMet,
+    int bestSustainedDpS,
+    Duration bestSustainedDuration,
+    long maxTotalRssBytes,
+    String line) {
 
   public static final int TARGET_DP_S = 30_000;
   public static final Duration TARGET_DURATION = Duration.ofMinutes(5);
+
   /** 2.5 GB, decimal. */
   public static final long RSS_BUDGET_BYTES = 2_500_000_000L;
 
@@ -20,7 +26,8 @@ public record TargetVerdict(boolean throughputMet, boolean memoryMet, int bestSu
     return evaluate(steps, TARGET_DP_S, TARGET_DURATION, RSS_BUDGET_BYTES);
   }
 
-  public static TargetVerdict evaluate(List<StepResult> steps, int targetDpS, Duration minDuration, long rssBudgetBytes) {
+  public static TargetVerdict evaluate(
+      List<StepResult> steps, int targetDpS, Duration minDuration, long rssBudgetBytes) {
     int best = 0;
     Duration bestDuration = Duration.ZERO;
     boolean throughput = false;
@@ -28,7 +35,8 @@ public record TargetVerdict(boolean throughputMet, boolean memoryMet, int bestSu
     for (StepResult s : steps) {
       maxRss = Math.max(maxRss, s.maxTotalRssBytes());
       if (s.sustained()) {
-        if (s.targetDpS() > best || s.targetDpS() == best && s.duration().compareTo(bestDuration) > 0) {
+        if (s.targetDpS() > best
+            || s.targetDpS() == best && s.duration().compareTo(bestDuration) > 0) {
           best = s.targetDpS();
           bestDuration = s.duration();
         }
@@ -39,11 +47,18 @@ public record TargetVerdict(boolean throughputMet, boolean memoryMet, int bestSu
       }
     }
     boolean memory = !steps.isEmpty() && maxRss <= rssBudgetBytes;
-    String line = String.format(
-        "VERDICT: throughput %s (target >= %,d data points/s for %s; best sustained %,d/s for %s) · memory %s "
-            + "(target <= %.1f GB; peak whole-stack RSS %.2f GB)",
-        throughput ? "PASS" : "FAIL", targetDpS, Format.duration(minDuration), best,
-        Format.duration(bestDuration), memory ? "PASS" : "FAIL", rssBudgetBytes / 1e9, maxRss / 1e9);
+    String line =
+        String.format(
+            "VERDICT: throughput %s (target >= %,d data points/s for %s; best sustained %,d/s for"
+                + " %s) · memory %s (target <= %.1f GB; peak whole-stack RSS %.2f GB)",
+            throughput ? "PASS" : "FAIL",
+            targetDpS,
+            Format.duration(minDuration),
+            best,
+            Format.duration(bestDuration),
+            memory ? "PASS" : "FAIL",
+            rssBudgetBytes / 1e9,
+            maxRss / 1e9);
     return new TargetVerdict(throughput, memory, best, bestDuration, maxRss, line);
   }
 }

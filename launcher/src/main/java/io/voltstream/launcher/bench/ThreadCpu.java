@@ -52,30 +52,39 @@ final class ThreadCpu {
     return new Snapshot(System.nanoTime(), byFamily, gc);
   }
 
-  /** The thread family of a thread name: digits → '#', Flink subtask suffixes dropped, truncated. */
+  /**
+   * The thread family of a thread name: digits → '#', Flink subtask suffixes dropped, truncated.
+   */
   static String family(String threadName) {
     String f = SUBTASK.matcher(threadName).replaceAll("");
     f = NUMBERS.matcher(f).replaceAll("#");
     return f.length() > 60 ? f.substring(0, 57) + "..." : f;
   }
 
-  /** The {@code top} families by CPU between two snapshots (threads that ended in between are missed). */
+  /**
+   * The {@code top} families by CPU between two snapshots (threads that ended in between are
+   * missed).
+   */
   static List<Share> top(Snapshot before, Snapshot after, int top) {
     double wallNanos = Math.max(1, after.atNanos() - before.atNanos());
     List<Share> shares = new ArrayList<>();
-    after.cpuNanosByFamily().forEach((family, cpu) -> {
-      long delta = cpu - before.cpuNanosByFamily().getOrDefault(family, 0L);
-      if (delta > 0) {
-        shares.add(new Share(family, 100.0 * delta / wallNanos));
-      }
-    });
+    after
+        .cpuNanosByFamily()
+        .forEach(
+            (family, cpu) -> {
+              long delta = cpu - before.cpuNanosByFamily().getOrDefault(family, 0L);
+              if (delta > 0) {
+                shares.add(new Share(family, 100.0 * delta / wallNanos));
+              }
+            });
     shares.sort((a, b) -> Double.compare(b.cpuPercent(), a.cpuPercent()));
     return shares.subList(0, Math.min(top, shares.size()));
   }
 
   /** GC time between two snapshots as a share of the wall time [%]. */
   static double gcPercent(Snapshot before, Snapshot after) {
-    double wallMillis = Math.max(1, Duration.ofNanos(after.atNanos() - before.atNanos()).toMillis());
+    double wallMillis =
+        Math.max(1, Duration.ofNanos(after.atNanos() - before.atNanos()).toMillis());
     return 100.0 * (after.gcMillis() - before.gcMillis()) / wallMillis;
   }
 }

@@ -31,7 +31,8 @@ public final class ConfigListing {
    * @param env the process environment
    * @param flags the settings given by command-line flags (they override {@code env})
    */
-  public ConfigListing(Map<String, List<Option<?>>> sections, Map<String, String> env, Map<String, String> flags) {
+  public ConfigListing(
+      Map<String, List<Option<?>>> sections, Map<String, String> env, Map<String, String> flags) {
     this.sections = sections;
     this.env = Map.copyOf(env);
     this.flags = Map.copyOf(flags);
@@ -41,18 +42,21 @@ public final class ConfigListing {
     ConfigReader reader = new ConfigReader(merged());
     Source source = reader.source(option);
     String setBy = reader.setName(option).orElse(option.name());
-    String value = switch (source) {
-      case ENV, FLAG -> reader.text(setBy).orElse("");
-      case DEFAULT -> option.defaultValue();
-      case UNSET -> "";
-    };
+    String value =
+        switch (source) {
+          case ENV, FLAG -> reader.text(setBy).orElse("");
+          case DEFAULT -> option.defaultValue();
+          case UNSET -> "";
+        };
     if (source == Source.ENV && flags.containsKey(setBy) && !flags.get(setBy).isBlank()) {
       source = Source.FLAG;
     }
     if (option.secret() && !value.isEmpty()) {
       value = MASK;
     }
-    String from = source.name().toLowerCase(Locale.ROOT) + (setBy.equals(option.name()) ? "" : " (" + setBy + ")");
+    String from =
+        source.name().toLowerCase(Locale.ROOT)
+            + (setBy.equals(option.name()) ? "" : " (" + setBy + ")");
     return new Row(option.name(), value, from, option.unit(), option.description());
   }
 
@@ -64,7 +68,10 @@ public final class ConfigListing {
       try {
         reader.find(o);
       } catch (IllegalArgumentException e) {
-        errors.add(o.secret() ? o.name() + ": expected " + o.type().expected() + " (value not shown)" : e.getMessage());
+        errors.add(
+            o.secret()
+                ? o.name() + ": expected " + o.type().expected() + " (value not shown)"
+                : e.getMessage());
       }
     }
     return errors;
@@ -81,11 +88,14 @@ public final class ConfigListing {
       for (Option.LegacyName legacy : o.legacyNames()) {
         known.add(legacy.name());
         if (reader.text(legacy.name()).isPresent()) {
-          warnings.add(legacy.name() + " is deprecated: use " + o.name() + " (" + Durations.SYNTAX + ")");
+          warnings.add(
+              legacy.name() + " is deprecated: use " + o.name() + " (" + Durations.SYNTAX + ")");
         }
       }
     }
-    merged.keySet().stream().filter(k -> k.startsWith(Option.PREFIX) && !known.contains(k)).sorted()
+    merged.keySet().stream()
+        .filter(k -> k.startsWith(Option.PREFIX) && !known.contains(k))
+        .sorted()
         .forEach(k -> warnings.add(k + " is not read by any Voltstream deployable (a typo?)"));
     return warnings;
   }
@@ -99,14 +109,19 @@ public final class ConfigListing {
     String format = "%-" + nameWidth + "s  %-" + valueWidth + "s  %-" + sourceWidth + "s  %s%n";
     StringBuilder out = new StringBuilder();
     out.append(String.format(format, "NAME", "VALUE", "SOURCE", "DESCRIPTION"));
-    sections.forEach((title, options) -> {
-      out.append(System.lineSeparator()).append("# ").append(title).append(System.lineSeparator());
-      for (Option<?> o : options) {
-        Row r = row(o);
-        String description = r.unit().isEmpty() ? r.description() : r.description() + " [" + r.unit() + "]";
-        out.append(String.format(format, r.name(), r.value(), r.source(), description));
-      }
-    });
+    sections.forEach(
+        (title, options) -> {
+          out.append(System.lineSeparator())
+              .append("# ")
+              .append(title)
+              .append(System.lineSeparator());
+          for (Option<?> o : options) {
+            Row r = row(o);
+            String description =
+                r.unit().isEmpty() ? r.description() : r.description() + " [" + r.unit() + "]";
+            out.append(String.format(format, r.name(), r.value(), r.source(), description));
+          }
+        });
     List<String> problems = new ArrayList<>(errors());
     problems.addAll(warnings());
     if (!problems.isEmpty()) {

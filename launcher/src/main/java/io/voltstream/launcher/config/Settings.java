@@ -7,8 +7,8 @@ import io.voltstream.config.Option;
 import io.voltstream.forecast.streaming.ForecastOptions;
 import io.voltstream.ingest.IngestOptions;
 import io.voltstream.jobs.alerts.AlertOptions;
-import io.voltstream.jobs.dispatch.DispatchOptions;
 import io.voltstream.jobs.commands.CommandStatusOptions;
+import io.voltstream.jobs.dispatch.DispatchOptions;
 import io.voltstream.jobs.io.JobsOptions;
 import io.voltstream.launcher.bench.BenchOptions;
 import io.voltstream.launcher.stack.StackOptions;
@@ -48,17 +48,18 @@ public final class Settings {
     raw.put("bench", BenchOptions.all());
     Set<String> seen = new LinkedHashSet<>();
     Map<String, List<Option<?>>> sections = new LinkedHashMap<>();
-    raw.forEach((title, options) -> {
-      List<Option<?>> fresh = new ArrayList<>();
-      for (Option<?> o : options) {
-        if (seen.add(o.name())) {
-          fresh.add(o);
-        }
-      }
-      if (!fresh.isEmpty()) {
-        sections.put(title, List.copyOf(fresh));
-      }
-    });
+    raw.forEach(
+        (title, options) -> {
+          List<Option<?>> fresh = new ArrayList<>();
+          for (Option<?> o : options) {
+            if (seen.add(o.name())) {
+              fresh.add(o);
+            }
+          }
+          if (!fresh.isEmpty()) {
+            sections.put(title, List.copyOf(fresh));
+          }
+        });
     return sections;
   }
 

@@ -21,11 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One in-process Flink MiniCluster that runs several Voltstream jobs side by side, with the web UI
- * and REST API on a fixed port (8081 by default) so operators can watch the jobs as on a real cluster.
+ * and REST API on a fixed port (8081 by default) so operators can watch the jobs as on a real
+ * cluster.
  *
  * <p>Jobs are wired by the same {@code wireFromConfig(env, config)} functions their {@code main}
- * uses on a cluster; the resulting stream graph is submitted to this MiniCluster directly, so no job
- * jar is involved. Memory is kept small on purpose: every job keeps its state on the heap.
+ * uses on a cluster; the resulting stream graph is submitted to this MiniCluster directly, so no
+ * job jar is involved. Memory is kept small on purpose: every job keeps its state on the heap.
  *
  * <pre>{@code
  * try (LocalFlinkCluster flink = LocalFlinkCluster.start(8081, 8, dataDir.resolve("flink"))) {
@@ -59,14 +60,16 @@ public final class LocalFlinkCluster implements AutoCloseable {
     conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("64m"));
     conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("64m"));
     conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
-    conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+    conf.set(
+        CheckpointingOptions.CHECKPOINTS_DIRECTORY,
         flinkDir.resolve("checkpoints").toAbsolutePath().toUri().toString());
     conf.setString("pipeline.generic-types", "false");
-    MiniClusterConfiguration mcc = new MiniClusterConfiguration.Builder()
-        .setConfiguration(conf)
-        .setNumTaskManagers(1)
-        .setNumSlotsPerTaskManager(slots)
-        .build();
+    MiniClusterConfiguration mcc =
+        new MiniClusterConfiguration.Builder()
+            .setConfiguration(conf)
+            .setNumTaskManagers(1)
+            .setNumSlotsPerTaskManager(slots)
+            .build();
     MiniCluster cluster = new MiniCluster(mcc);
     cluster.start();
     LOG.info("Flink MiniCluster up: web UI {}", cluster.getRestAddress().get());
@@ -74,7 +77,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
   }
 
   /** Builds a job with {@code wiring} on a fresh environment and submits it; returns its id. */
-  public JobID submit(String jobName, Duration checkpointInterval, Consumer<StreamExecutionEnvironment> wiring)
+  public JobID submit(
+      String jobName, Duration checkpointInterval, Consumer<StreamExecutionEnvironment> wiring)
       throws Exception {
     Configuration jobConf = new Configuration(baseConfig);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConf);

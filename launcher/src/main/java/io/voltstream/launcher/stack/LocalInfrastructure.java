@@ -31,13 +31,24 @@ public final class LocalInfrastructure implements AutoCloseable {
   private LocalInfrastructure(LocalInfrastructureConfig cfg) {
     try {
       LOG.info("Starting Kafka (KRaft, in-process) on port {}", cfg.kafkaPort());
-      kafka = lifecycle.add("Kafka", EmbeddedKafka.builder()
-          .dataDir(cfg.dataDir().resolve("kafka")).port(cfg.kafkaPort()).defaultPartitions(2).start());
+      kafka =
+          lifecycle.add(
+              "Kafka",
+              EmbeddedKafka.builder()
+                  .dataDir(cfg.dataDir().resolve("kafka"))
+                  .port(cfg.kafkaPort())
+                  .defaultPartitions(2)
+                  .start());
       TopicProvisioner.ensureStandardTopics(kafka.bootstrapServers(), cfg.readingPartitions());
       LOG.info("Starting mosquitto on port {}", cfg.mqttPort());
-      mosquitto = lifecycle.add("mosquitto", MosquittoBroker.start(cfg.dataDir().resolve("mosquitto"), cfg.mqttPort()));
+      mosquitto =
+          lifecycle.add(
+              "mosquitto",
+              MosquittoBroker.start(cfg.dataDir().resolve("mosquitto"), cfg.mqttPort()));
       LOG.info("Starting influxd on port {}", cfg.influxPort());
-      influx = lifecycle.add("influxd", InfluxServer.start(cfg.dataDir().resolve("influxdb"), cfg.influxPort()));
+      influx =
+          lifecycle.add(
+              "influxd", InfluxServer.start(cfg.dataDir().resolve("influxdb"), cfg.influxPort()));
       database = cfg.influxDatabase();
       influxClient().createDatabase();
     } catch (RuntimeException e) {
@@ -88,9 +99,17 @@ public final class LocalInfrastructure implements AutoCloseable {
 
   /** Ports and places of the local servers. */
   public record LocalInfrastructureConfig(
-      Path dataDir, int kafkaPort, int mqttPort, int influxPort, String influxDatabase, int readingPartitions) {
+      Path dataDir,
+      int kafkaPort,
+      int mqttPort,
+      int influxPort,
+      String influxDatabase,
+      int readingPartitions) {
 
-    /** Reads the ports and places declared in {@link StackOptions} and the data directory and database. */
+    /**
+     * Reads the ports and places declared in {@link StackOptions} and the data directory and
+     * database.
+     */
     public static LocalInfrastructureConfig fromEnv(Map<String, String> env) {
       ConfigReader r = new ConfigReader(env);
       return new LocalInfrastructureConfig(

@@ -12,30 +12,50 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-/** The Flink jobs Voltstream runs, by name, wired from configuration exactly as their {@code main}s do. */
+/**
+ * The Flink jobs Voltstream runs, by name, wired from configuration exactly as their {@code main}s
+ * do.
+ */
 public final class StreamJobs {
 
   /** A job the launcher can run in a local MiniCluster or submit to a cluster. */
-  public record Job(String name, String mainClass, BiConsumer<StreamExecutionEnvironment, Map<String, String>> wiring) {}
+  public record Job(
+      String name,
+      String mainClass,
+      BiConsumer<StreamExecutionEnvironment, Map<String, String>> wiring) {}
 
-  public static final List<Job> ALL = List.of(
-      new Job("raw-readings", RawReadingsJob.class.getName(),
-          (env, vars) -> RawReadingsJob.wireFromConfig(env, JobsConfig.fromEnv(vars))),
-      new Job("room-aggregation", RoomAggregationJob.class.getName(),
-          (env, vars) -> RoomAggregationJob.wireFromConfig(env, JobsConfig.fromEnv(vars))),
-      new Job("alerts", AlertJob.class.getName(),
-          (env, vars) -> AlertJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
-      new Job("dispatch", DispatchJob.class.getName(),
-          (env, vars) -> DispatchJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
-      new Job(CommandStatusJob.JOB_NAME, CommandStatusJob.class.getName(),
-          (env, vars) -> CommandStatusJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
-      new Job(BatteryStateJob.JOB_NAME, BatteryStateJob.class.getName(),
-          (env, vars) -> BatteryStateJob.wireFromConfig(env, JobsConfig.fromEnv(vars))));
+  public static final List<Job> ALL =
+      List.of(
+          new Job(
+              "raw-readings",
+              RawReadingsJob.class.getName(),
+              (env, vars) -> RawReadingsJob.wireFromConfig(env, JobsConfig.fromEnv(vars))),
+          new Job(
+              "room-aggregation",
+              RoomAggregationJob.class.getName(),
+              (env, vars) -> RoomAggregationJob.wireFromConfig(env, JobsConfig.fromEnv(vars))),
+          new Job(
+              "alerts",
+              AlertJob.class.getName(),
+              (env, vars) -> AlertJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
+          new Job(
+              "dispatch",
+              DispatchJob.class.getName(),
+              (env, vars) -> DispatchJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
+          new Job(
+              CommandStatusJob.JOB_NAME,
+              CommandStatusJob.class.getName(),
+              (env, vars) -> CommandStatusJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
+          new Job(
+              BatteryStateJob.JOB_NAME,
+              BatteryStateJob.class.getName(),
+              (env, vars) -> BatteryStateJob.wireFromConfig(env, JobsConfig.fromEnv(vars))));
 
   private StreamJobs() {}
 
   /** Submits every job in {@code names} (all when empty) to {@code flink}. */
-  public static void runAll(LocalFlinkCluster flink, Map<String, String> vars, List<String> names) throws Exception {
+  public static void runAll(LocalFlinkCluster flink, Map<String, String> vars, List<String> names)
+      throws Exception {
     JobsConfig cfg = JobsConfig.fromEnv(vars);
     for (Job job : ALL) {
       if (names.isEmpty() || names.contains(job.name())) {

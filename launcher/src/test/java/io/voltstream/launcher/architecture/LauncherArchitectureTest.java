@@ -8,11 +8,18 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The launcher's packages depend on each other in one direction only. */
-@AnalyzeClasses(packages = "io.voltstream.launcher", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "io.voltstream.launcher",
+    importOptions = ImportOption.DoNotIncludeTests.class)
 class LauncherArchitectureTest {
 
   @ArchTest
   static final ArchRule packagesAreFreeOfCycles =
-      slices().matching("io.voltstream.(**)").should().beFreeOfCycles()
-          .because("each package depends only downwards, so it can be read and changed on its own (issue 7)");
+      slices()
+          .matching("io.voltstream.(**)")
+          .should()
+          .beFreeOfCycles()
+          .because(
+              "each package depends only downwards, so it can be read and changed on its own (issue"
+                  + " 7)");
 }

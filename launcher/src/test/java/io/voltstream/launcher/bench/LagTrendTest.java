@@ -30,7 +30,8 @@ class LagTrendTest {
   @Test
   void shouldCallASteadilyGrowingLagUnbounded() {
     // 1,000 readings/s short of a 5,000 readings/s target for 30 s: 30,000 readings behind
-    LagTrend t = LagTrend.of(lags(0, 5000, 10_000, 15_000, 20_000, 25_000, 30_000), 5000, TOLERANCE);
+    LagTrend t =
+        LagTrend.of(lags(0, 5000, 10_000, 15_000, 20_000, 25_000, 30_000), 5000, TOLERANCE);
     assertThat(t.slopeRecordsPerS()).isEqualTo(1000.0, org.assertj.core.data.Offset.offset(1e-6));
     assertThat(t.growthRecords()).isEqualTo(30_000);
     assertThat(t.bounded()).isFalse();
@@ -38,7 +39,8 @@ class LagTrendTest {
 
   @Test
   void shouldCallAShrinkingBacklogBounded() {
-    assertThat(LagTrend.of(lags(50_000, 40_000, 30_000, 20_000), 5000, TOLERANCE).bounded()).isTrue();
+    assertThat(LagTrend.of(lags(50_000, 40_000, 30_000, 20_000), 5000, TOLERANCE).bounded())
+        .isTrue();
   }
 
   @Test

@@ -52,7 +52,9 @@ class PercentilesTest {
 
   @Test
   void shouldRejectPercentOutsideRange() {
-    assertThatThrownBy(() -> Percentiles.nearestRank(millis(1, 2), 0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Percentiles.nearestRank(millis(1, 2), 101)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Percentiles.nearestRank(millis(1, 2), 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Percentiles.nearestRank(millis(1, 2), 101))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -22,7 +22,8 @@ class RatesTest {
   @Test
   void shouldCountDataPointsAsMetricValues() {
     assertThat(Rates.dataPoints(5000, 6)).isEqualTo(30_000);
-    assertThatThrownBy(() -> Rates.dataPoints(Long.MAX_VALUE, 6)).isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> Rates.dataPoints(Long.MAX_VALUE, 6))
+        .isInstanceOf(ArithmeticException.class);
   }
 
   @Test

@@ -15,23 +15,45 @@ class ReportTableTest {
 
   private static StepResult step(boolean sustained) {
     LagTrend lag = new LagTrend(12.5, 375, 4_695, 4_195, 25_000);
-    Percentiles latency = new Percentiles(152, Duration.ofMillis(573), Duration.ofMillis(1134), Duration.ofMillis(1149));
-    StepVerdict verdict = sustained ? new StepVerdict(true, List.of()) : new StepVerdict(false, List.of("stored 20,000/s < 95% of 30,000/s"));
-    return new StepResult(30_000, Duration.ofSeconds(30), 29_995, 30_017, 29_593, lag, 32_911, Optional.of(latency), 0,
-        List.of(new ProcessUsage(BenchStack.JVM, 104, 1_555_000_000L), new ProcessUsage("influxd", 6, 142_000_000L)),
-        1_710_000_000L, 36.1, 100, verdict);
+    Percentiles latency =
+        new Percentiles(
+            152, Duration.ofMillis(573), Duration.ofMillis(1134), Duration.ofMillis(1149));
+    StepVerdict verdict =
+        sustained
+            ? new StepVerdict(true, List.of())
+            : new StepVerdict(false, List.of("stored 20,000/s < 95% of 30,000/s"));
+    return new StepResult(
+        30_000,
+        Duration.ofSeconds(30),
+        29_995,
+        30_017,
+        29_593,
+        lag,
+        32_911,
+        Optional.of(latency),
+        0,
+        List.of(
+            new ProcessUsage(BenchStack.JVM, 104, 1_555_000_000L),
+            new ProcessUsage("influxd", 6, 142_000_000L)),
+        1_710_000_000L,
+        36.1,
+        100,
+        verdict);
   }
 
   @Test
   void shouldPrintAsManyCellsPerRowAsTheHeaderHas() {
     String[] header = ReportTable.header().split("\n");
-    assertThat(columns(ReportTable.row(1, step(true)))).isEqualTo(columns(header[0])).isEqualTo(columns(header[1]));
+    assertThat(columns(ReportTable.row(1, step(true))))
+        .isEqualTo(columns(header[0]))
+        .isEqualTo(columns(header[1]));
   }
 
   @Test
   void shouldShowTheFiguresAndTheReasonOfAFailedStep() {
     String row = ReportTable.row(3, step(false));
-    assertThat(row).contains("| 3 (30s) | 30,000 | 29,995 | 30,017 | 29,593 |")
+    assertThat(row)
+        .contains("| 3 (30s) | 30,000 | 29,995 | 30,017 | 29,593 |")
         .contains("573ms / 1134ms / 1149ms (152)")
         .contains("JVM 104% / 1,555 MB; influxd 6% / 142 MB")
         .contains("1,710 MB")

@@ -23,8 +23,18 @@ class StackBenchmarkConfigTest {
 
   @Test
   void shouldReadBenchVariables() {
-    StackBenchmarkConfig cfg = StackBenchmarkConfig.of(Map.of(BenchOptions.SENSORS.name(), "200",
-        BenchOptions.KEEP_DATA.name(), "true", BenchOptions.WARMUP.name(), "0s"), new int[] {1000}, "30s", 3);
+    StackBenchmarkConfig cfg =
+        StackBenchmarkConfig.of(
+            Map.of(
+                BenchOptions.SENSORS.name(),
+                "200",
+                BenchOptions.KEEP_DATA.name(),
+                "true",
+                BenchOptions.WARMUP.name(),
+                "0s"),
+            new int[] {1000},
+            "30s",
+            3);
     assertThat(cfg.sensors()).isEqualTo(200);
     assertThat(cfg.keepData()).isTrue();
     assertThat(cfg.warmup()).isZero();
@@ -32,7 +42,10 @@ class StackBenchmarkConfigTest {
 
   @Test
   void shouldNameTheKeyOfAnInvalidSetting() {
-    assertThatThrownBy(() -> StackBenchmarkConfig.of(Map.of(BenchOptions.SENSORS.name(), "many"), new int[] {1000}, "30s", 6))
+    assertThatThrownBy(
+            () ->
+                StackBenchmarkConfig.of(
+                    Map.of(BenchOptions.SENSORS.name(), "many"), new int[] {1000}, "30s", 6))
         .hasMessageContaining("VOLTSTREAM_BENCH_SENSORS");
     assertThatThrownBy(() -> StackBenchmarkConfig.of(Map.of(), new int[] {1000}, "soon", 6))
         .hasMessageContaining("--step");

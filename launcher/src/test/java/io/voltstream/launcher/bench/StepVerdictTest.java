@@ -7,10 +7,20 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StepVerdictTest {
-  private static final LagTrend FLAT = LagTrend.of(List.of(new LagTrend.Sample(Duration.ZERO, 100),
-      new LagTrend.Sample(Duration.ofSeconds(30), 120)), 5000, Duration.ofSeconds(5));
-  private static final LagTrend GROWING = LagTrend.of(List.of(new LagTrend.Sample(Duration.ZERO, 0),
-      new LagTrend.Sample(Duration.ofSeconds(30), 90_000)), 5000, Duration.ofSeconds(5));
+  private static final LagTrend FLAT =
+      LagTrend.of(
+          List.of(
+              new LagTrend.Sample(Duration.ZERO, 100),
+              new LagTrend.Sample(Duration.ofSeconds(30), 120)),
+          5000,
+          Duration.ofSeconds(5));
+  private static final LagTrend GROWING =
+      LagTrend.of(
+          List.of(
+              new LagTrend.Sample(Duration.ZERO, 0),
+              new LagTrend.Sample(Duration.ofSeconds(30), 90_000)),
+          5000,
+          Duration.ofSeconds(5));
 
   @Test
   void shouldSustainWhenEveryRateIsWithinToleranceAndLagIsBounded() {
@@ -29,7 +39,10 @@ class StepVerdictTest {
   @Test
   void shouldFailWhenThePublisherFallsShort() {
     assertThat(StepVerdict.evaluate(50_000, 40_000, 40_000, 40_000, FLAT, 0.95).reasons())
-        .hasSize(3).first().asString().startsWith("published");
+        .hasSize(3)
+        .first()
+        .asString()
+        .startsWith("published");
   }
 
   @Test

@@ -12,14 +12,16 @@ class ThreadCpuTest {
     assertThat(ThreadCpu.family("Source: readings-source (1/2)#0"))
         .isEqualTo(ThreadCpu.family("Source: readings-source (2/2)#0"))
         .isEqualTo("Source: readings-source");
-    assertThat(ThreadCpu.family("data-plane-kafka-request-handler-7")).isEqualTo("data-plane-kafka-request-handler-#");
+    assertThat(ThreadCpu.family("data-plane-kafka-request-handler-7"))
+        .isEqualTo("data-plane-kafka-request-handler-#");
   }
 
   @Test
   void shouldRankFamiliesByCpuShareOverTheInterval() {
     ThreadCpu.Snapshot before = new ThreadCpu.Snapshot(0, Map.of("a", 0L, "b", 100_000_000L), 0);
-    ThreadCpu.Snapshot after = new ThreadCpu.Snapshot(1_000_000_000L,
-        Map.of("a", 250_000_000L, "b", 900_000_000L, "c", 50_000_000L), 100);
+    ThreadCpu.Snapshot after =
+        new ThreadCpu.Snapshot(
+            1_000_000_000L, Map.of("a", 250_000_000L, "b", 900_000_000L, "c", 50_000_000L), 100);
     var top = ThreadCpu.top(before, after, 2);
     assertThat(top).extracting(ThreadCpu.Share::family).containsExactly("b", "a");
     assertThat(top.get(0).cpuPercent()).isEqualTo(80.0);

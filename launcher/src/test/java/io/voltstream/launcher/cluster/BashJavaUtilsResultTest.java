@@ -10,7 +10,8 @@ class BashJavaUtilsResultTest {
 
   @Test
   void shouldTakeJvmOptionsAndDynamicPropertiesFromTheMarkedLines() {
-    String stdout = """
+    String stdout =
+        """
         INFO  [] - Loading configuration property: jobmanager.rpc.address, 127.0.0.1
         BASH_JAVA_UTILS_EXEC_RESULT:-Xmx436207608 -Xms436207608 -XX:MaxMetaspaceSize=268435456
         BASH_JAVA_UTILS_EXEC_RESULT:-D taskmanager.cpu.cores=2.0 -D taskmanager.memory.task.heap.size=310378488b
@@ -18,9 +19,14 @@ class BashJavaUtilsResultTest {
 
     BashJavaUtilsResult result = BashJavaUtilsResult.parse(stdout);
 
-    assertThat(result.jvmOptions()).containsExactly("-Xmx436207608", "-Xms436207608", "-XX:MaxMetaspaceSize=268435456");
+    assertThat(result.jvmOptions())
+        .containsExactly("-Xmx436207608", "-Xms436207608", "-XX:MaxMetaspaceSize=268435456");
     assertThat(result.dynamicProperties())
-        .containsExactly("-D", "taskmanager.cpu.cores=2.0", "-D", "taskmanager.memory.task.heap.size=310378488b");
+        .containsExactly(
+            "-D",
+            "taskmanager.cpu.cores=2.0",
+            "-D",
+            "taskmanager.memory.task.heap.size=310378488b");
   }
 
   @Test

@@ -1,9 +1,9 @@
 package io.voltstream.launcher.cluster;
 
-import io.voltstream.infra.Waits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.voltstream.infra.FreePorts;
+import io.voltstream.infra.Waits;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A real standalone Flink session cluster for tests: a JobManager and a TaskManager as two child
- * JVM processes, started like {@code flink-conf/start-cluster.sh} does (Maven classpath,
- * {@code BashJavaUtils} memory parameters, the Java 17 opens of {@code flink-conf/config.yaml}),
- * with the configuration of {@code flink-conf/} and free ports, all directories under one dir.
+ * JVM processes, started like {@code flink-conf/start-cluster.sh} does (Maven classpath, {@code
+ * BashJavaUtils} memory parameters, the Java 17 opens of {@code flink-conf/config.yaml}), with the
+ * configuration of {@code flink-conf/} and free ports, all directories under one dir.
  *
  * <pre>{@code
  * try (FlinkStandaloneCluster flink = FlinkStandaloneCluster.start(dir)) {
@@ -45,12 +45,15 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(
-        () -> LIVE.forEach(Process::destroyForcibly), "flink-standalone-cluster-reaper"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> LIVE.forEach(Process::destroyForcibly), "flink-standalone-cluster-reaper"));
   }
 
   /** Sizes of the cluster; {@link #defaults()} fits the raw-readings job at parallelism 2. */
-  public record Options(int slots, String jobManagerMemory, String taskManagerMemory, Duration startTimeout) {
+  public record Options(
+      int slots, String jobManagerMemory, String taskManagerMemory, Duration startTimeout) {
     public static Options defaults() {
       return new Options(2, "1024m", "1280m", Duration.ofMinutes(3));
     }
@@ -58,7 +61,8 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
 
   private final Path dir;
   private final URI restUri;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final List<Process> processes = new ArrayList<>();
 
   private FlinkStandaloneCluster(Path dir, URI restUri) {
@@ -66,7 +70,10 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
     this.restUri = restUri;
   }
 
-  /** Starts a cluster with {@link Options#defaults()} over {@code dir} and waits until a TaskManager registered. */
+  /**
+   * Starts a cluster with {@link Options#defaults()} over {@code dir} and waits until a TaskManager
+   * registered.
+   */
   public static FlinkStandaloneCluster start(Path dir) {
     return start(dir, Options.defaults());
   }
@@ -74,36 +81,55 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
   public static FlinkStandaloneCluster start(Path dir, Options options) {
     Path root = ProjectLayout.root();
     Path conf = root.resolve("flink-conf");
-    String classpath = ClusterClasspath.resolve(root, ProjectLayout.moduleTarget().resolve("flink-cluster/cp.txt"));
+    String classpath =
+        ClusterClasspath.resolve(
+            root, ProjectLayout.moduleTarget().resolve("flink-cluster/cp.txt"));
     int restPort = FreePorts.pick();
-    FlinkStandaloneCluster cluster = new FlinkStandaloneCluster(dir.toAbsolutePath(), URI.create("http://127.0.0.1:" + restPort));
+    FlinkStandaloneCluster cluster =
+        new FlinkStandaloneCluster(
+            dir.toAbsolutePath(), URI.create("http://127.0.0.1:" + restPort));
     try {
       for (String sub : List.of("log", "tmp", "upload", "checkpoints", "savepoints")) {
         Files.createDirectories(cluster.dir.resolve(sub));
       }
-      List<String> dynamic = List.of(
-          "-Djobmanager.rpc.port=" + FreePorts.pick(),
-          "-Drest.port=" + restPort,
-          "-Dblob.server.port=" + FreePorts.pick(),
-          "-Dtaskmanager.numberOfTaskSlots=" + options.slots(),
-          "-Djobmanager.memory.process.size=" + options.jobManagerMemory(),
-          "-Dtaskmanager.memory.process.size=" + options.taskManagerMemory(),
-          "-Dio.tmp.dirs=" + cluster.dir.resolve("tmp"),
-          "-Dweb.upload.dir=" + cluster.dir.resolve("upload"),
-          "-Dweb.tmpdir=" + cluster.dir.resolve("tmp"),
-          "-Dexecution.checkpointing.dir=" + cluster.dir.resolve("checkpoints").toUri(),
-          "-Dexecution.checkpointing.savepoint-dir=" + cluster.dir.resolve("savepoints").toUri());
+      List<String> dynamic =
+          List.of(
+              "-Djobmanager.rpc.port=" + FreePorts.pick(),
+              "-Drest.port=" + restPort,
+              "-Dblob.server.port=" + FreePorts.pick(),
+              "-Dtaskmanager.numberOfTaskSlots=" + options.slots(),
+              "-Djobmanager.memory.process.size=" + options.jobManagerMemory(),
+              "-Dtaskmanager.memory.process.size=" + options.taskManagerMemory(),
+              "-Dio.tmp.dirs=" + cluster.dir.resolve("tmp"),
+              "-Dweb.upload.dir=" + cluster.dir.resolve("upload"),
+              "-Dweb.tmpdir=" + cluster.dir.resolve("tmp"),
+              "-Dexecution.checkpointing.dir=" + cluster.dir.resolve("checkpoints").toUri(),
+              "-Dexecution.checkpointing.savepoint-dir="
+                  + cluster.dir.resolve("savepoints").toUri());
       List<String> opens = javaOpens(conf.resolve("config.yaml"));
-      cluster.launch("jobmanager", "GET_JM_RESOURCE_PARAMS",
-          "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", classpath, conf, opens, dynamic);
-      cluster.launch("taskmanager", "GET_TM_RESOURCE_PARAMS",
-          "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", classpath, conf, opens, dynamic);
+      cluster.launch(
+          "jobmanager",
+          "GET_JM_RESOURCE_PARAMS",
+          "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
+          classpath,
+          conf,
+          opens,
+          dynamic);
+      cluster.launch(
+          "taskmanager",
+          "GET_TM_RESOURCE_PARAMS",
+          "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
+          classpath,
+          conf,
+          opens,
+          dynamic);
       cluster.awaitReady(options);
       return cluster;
     } catch (IOException | RuntimeException e) {
       String logs = cluster.logTails();
       cluster.close();
-      throw new IllegalStateException("the Flink cluster in " + dir + " did not start: " + e.getMessage() + "\n" + logs, e);
+      throw new IllegalStateException(
+          "the Flink cluster in " + dir + " did not start: " + e.getMessage() + "\n" + logs, e);
     }
   }
 
@@ -124,8 +150,10 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
 
   /** Cancels a job ({@code PATCH /jobs/<id>?mode=cancel}); it reaches CANCELED shortly after. */
   public void cancel(String jobId) {
-    send(HttpRequest.newBuilder(restUri.resolve("/jobs/" + jobId + "?mode=cancel"))
-        .method("PATCH", HttpRequest.BodyPublishers.noBody()).build());
+    send(
+        HttpRequest.newBuilder(restUri.resolve("/jobs/" + jobId + "?mode=cancel"))
+            .method("PATCH", HttpRequest.BodyPublishers.noBody())
+            .build());
   }
 
   /** The state of a job ({@code RUNNING}, {@code CANCELED}, …). */
@@ -141,39 +169,70 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
     }
   }
 
-  private void launch(String name, String resourceCommand, String mainClass, String classpath, Path conf,
-      List<String> opens, List<String> dynamic) throws IOException {
+  private void launch(
+      String name,
+      String resourceCommand,
+      String mainClass,
+      String classpath,
+      Path conf,
+      List<String> opens,
+      List<String> dynamic)
+      throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> utils = new ArrayList<>(List.of(java, "-cp", classpath,
-        "org.apache.flink.runtime.util.bash.BashJavaUtils", resourceCommand, "--configDir", conf.toString()));
+    List<String> utils =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-cp",
+                classpath,
+                "org.apache.flink.runtime.util.bash.BashJavaUtils",
+                resourceCommand,
+                "--configDir",
+                conf.toString()));
     utils.addAll(dynamic);
-    BashJavaUtilsResult resources = BashJavaUtilsResult.parse(runToString(utils, dir.resolve("log/" + name + "-bash-java-utils.out")));
+    BashJavaUtilsResult resources =
+        BashJavaUtilsResult.parse(
+            runToString(utils, dir.resolve("log/" + name + "-bash-java-utils.out")));
 
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(resources.jvmOptions());
     command.addAll(opens);
-    command.addAll(List.of("-Djava.io.tmpdir=" + dir.resolve("tmp"), "-Dlog.file=" + dir.resolve("log/" + name + ".log"),
-        "-Dlog4j.configurationFile=" + conf.resolve("log4j.properties"), "-cp", classpath, mainClass,
-        "--configDir", conf.toString()));
+    command.addAll(
+        List.of(
+            "-Djava.io.tmpdir=" + dir.resolve("tmp"),
+            "-Dlog.file=" + dir.resolve("log/" + name + ".log"),
+            "-Dlog4j.configurationFile=" + conf.resolve("log4j.properties"),
+            "-cp",
+            classpath,
+            mainClass,
+            "--configDir",
+            conf.toString()));
     command.addAll(dynamic);
     command.addAll(resources.dynamicProperties());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("log/" + name + ".out").toFile()))
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-        .start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dir.resolve("log/" + name + ".out").toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
     LIVE.add(process);
     processes.add(process);
     LOG.info("started Flink {} (pid {}), logs {}", name, process.pid(), dir.resolve("log"));
   }
 
   private static String runToString(List<String> command, Path output) throws IOException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.to(output.toFile())).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.to(output.toFile()))
+            .start();
     try {
       if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
         p.destroyForcibly();
-        throw new IllegalStateException("BashJavaUtils failed, output in " + output + ":\n" + Files.readString(output));
+        throw new IllegalStateException(
+            "BashJavaUtils failed, output in " + output + ":\n" + Files.readString(output));
       }
     } catch (InterruptedException e) {
       p.destroyForcibly();
@@ -188,12 +247,14 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       for (Process p : processes) {
         if (!p.isAlive()) {
-          throw new IllegalStateException("a Flink process (pid " + p.pid() + ") exited with " + p.exitValue());
+          throw new IllegalStateException(
+              "a Flink process (pid " + p.pid() + ") exited with " + p.exitValue());
         }
       }
       try {
         JsonNode overview = rest("/overview");
-        if (overview.path("taskmanagers").asInt() >= 1 && overview.path("slots-total").asInt() >= options.slots()) {
+        if (overview.path("taskmanagers").asInt() >= 1
+            && overview.path("slots-total").asInt() >= options.slots()) {
           LOG.info("Flink cluster ready at {}: {}", restUri, overview);
           return;
         }
@@ -202,18 +263,28 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
       }
       Waits.pause(Duration.ofMillis(200));
     }
-    throw new IllegalStateException("no TaskManager registered at " + restUri + " within " + options.startTimeout());
+    throw new IllegalStateException(
+        "no TaskManager registered at " + restUri + " within " + options.startTimeout());
   }
 
   private JsonNode send(HttpRequest request) {
     try {
-      HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> answer =
+          http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (answer.statusCode() >= 300) {
-        throw new RestStatusException(request.method() + " " + request.uri() + " answered " + answer.statusCode() + ": " + answer.body());
+        throw new RestStatusException(
+            request.method()
+                + " "
+                + request.uri()
+                + " answered "
+                + answer.statusCode()
+                + ": "
+                + answer.body());
       }
       return answer.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(answer.body());
     } catch (IOException e) {
-      throw new UncheckedIOException(request.method() + " " + request.uri() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          request.method() + " " + request.uri() + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -225,7 +296,8 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
       if (process.isAlive()) {
         process.destroy();
         if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-          LOG.warn("Flink process {} ignored SIGTERM for {}, killing it", process.pid(), STOP_GRACE);
+          LOG.warn(
+              "Flink process {} ignored SIGTERM for {}, killing it", process.pid(), STOP_GRACE);
           process.descendants().forEach(ProcessHandle::destroyForcibly);
           process.destroyForcibly();
           process.waitFor(10, TimeUnit.SECONDS);
@@ -239,25 +311,36 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
     }
   }
 
-  /** The {@code env.java.opts.all} list of config.yaml: the opens flink-dist's scripts would add. */
+  /**
+   * The {@code env.java.opts.all} list of config.yaml: the opens flink-dist's scripts would add.
+   */
   static List<String> javaOpens(Path configYaml) throws IOException {
     return Files.readAllLines(configYaml).stream()
         .map(String::trim)
         .filter(l -> l.startsWith("all: --add"))
         .findFirst()
         .map(l -> List.of(l.substring("all: ".length()).trim().split("\\s+")))
-        .orElseThrow(() -> new IllegalStateException(configYaml + " has no env.java.opts.all list of --add-opens"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    configYaml + " has no env.java.opts.all list of --add-opens"));
   }
 
   private String logTails() {
     StringBuilder tails = new StringBuilder();
-    for (String name : List.of("jobmanager.log", "jobmanager.out", "taskmanager.log", "taskmanager.out")) {
+    for (String name :
+        List.of("jobmanager.log", "jobmanager.out", "taskmanager.log", "taskmanager.out")) {
       Path file = dir.resolve("log").resolve(name);
       try {
         if (Files.exists(file)) {
           List<String> lines = Files.readAllLines(file);
-          tails.append("--- ").append(file).append('\n')
-              .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()))).append('\n');
+          tails
+              .append("--- ")
+              .append(file)
+              .append('\n')
+              .append(
+                  String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())))
+              .append('\n');
         }
       } catch (IOException | UncheckedIOException e) {
         tails.append("--- ").append(file).append(": ").append(e.getMessage()).append('\n');
@@ -265,7 +348,6 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
     }
     return tails.toString();
   }
-
 
   /** A non-2xx answer of the REST API. */
   static final class RestStatusException extends RuntimeException {

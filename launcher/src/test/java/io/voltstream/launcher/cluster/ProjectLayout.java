@@ -6,7 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
-/** Where the tests find the project: its root (with {@code flink-conf/}), this module's target dir, the job jar. */
+/**
+ * Where the tests find the project: its root (with {@code flink-conf/}), this module's target dir,
+ * the job jar.
+ */
 public final class ProjectLayout {
   private ProjectLayout() {}
 
@@ -36,10 +39,15 @@ public final class ProjectLayout {
   public static Path jobJar() {
     Path target = root().resolve("stream-jobs/target");
     try (Stream<Path> files = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-      return files.filter(p -> p.getFileName().toString().matches("voltstream-stream-jobs-.*-job\\.jar"))
+      return files
+          .filter(p -> p.getFileName().toString().matches("voltstream-stream-jobs-.*-job\\.jar"))
           .findFirst()
-          .orElseThrow(() -> new IllegalStateException("no shaded job jar in " + target
-              + "; build it with: mvn -pl stream-jobs -am -DskipTests package"));
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "no shaded job jar in "
+                          + target
+                          + "; build it with: mvn -pl stream-jobs -am -DskipTests package"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -21,17 +21,26 @@ class ConfigListingTest {
 
   @Test
   void shouldShowValueAndSourceOfEachSetting() {
-    ConfigListing listing = new ConfigListing(Settings.bySection(),
-        Map.of("VOLTSTREAM_API_PORT", "9000", "VOLTSTREAM_KAFKA_BOOTSTRAP", "env:9092"),
-        Map.of("VOLTSTREAM_KAFKA_BOOTSTRAP", "flag:9092"));
+    ConfigListing listing =
+        new ConfigListing(
+            Settings.bySection(),
+            Map.of("VOLTSTREAM_API_PORT", "9000", "VOLTSTREAM_KAFKA_BOOTSTRAP", "env:9092"),
+            Map.of("VOLTSTREAM_KAFKA_BOOTSTRAP", "flag:9092"));
 
     assertThat(listing.row(find("VOLTSTREAM_API_PORT")))
-        .isEqualTo(new ConfigListing.Row("VOLTSTREAM_API_PORT", "9000", "env", "", "HTTP port; 0 = any free port"));
+        .isEqualTo(
+            new ConfigListing.Row(
+                "VOLTSTREAM_API_PORT", "9000", "env", "", "HTTP port; 0 = any free port"));
     assertThat(listing.row(find("VOLTSTREAM_KAFKA_BOOTSTRAP")).value()).isEqualTo("flag:9092");
     assertThat(listing.row(find("VOLTSTREAM_KAFKA_BOOTSTRAP")).source()).isEqualTo("flag");
     assertThat(listing.row(find("VOLTSTREAM_API_MAX_BODY_BYTES")))
-        .isEqualTo(new ConfigListing.Row("VOLTSTREAM_API_MAX_BODY_BYTES", "1048576", "default", "B",
-            "Largest accepted request body; larger bodies get 413"));
+        .isEqualTo(
+            new ConfigListing.Row(
+                "VOLTSTREAM_API_MAX_BODY_BYTES",
+                "1048576",
+                "default",
+                "B",
+                "Largest accepted request body; larger bodies get 413"));
     assertThat(listing.row(find("VOLTSTREAM_SIM_START")).source()).isEqualTo("unset");
     assertThat(listing.row(find("VOLTSTREAM_SIM_START")).value()).isEmpty();
   }
@@ -39,31 +48,49 @@ class ConfigListingTest {
   @Test
   void shouldMaskSecrets() {
     String secret = "s".repeat(40);
-    ConfigListing listing = new ConfigListing(Settings.bySection(),
-        Map.of("VOLTSTREAM_JWT_SECRET", secret, "VOLTSTREAM_INFLUX_PASSWORD", "hunter2", "VOLTSTREAM_MQTT_PASSWORD", "x"),
-        Map.of());
+    ConfigListing listing =
+        new ConfigListing(
+            Settings.bySection(),
+            Map.of(
+                "VOLTSTREAM_JWT_SECRET",
+                secret,
+                "VOLTSTREAM_INFLUX_PASSWORD",
+                "hunter2",
+                "VOLTSTREAM_MQTT_PASSWORD",
+                "x"),
+            Map.of());
 
     assertThat(listing.row(find("VOLTSTREAM_JWT_SECRET")).value()).isEqualTo(ConfigListing.MASK);
-    assertThat(listing.render()).doesNotContain(secret, "hunter2").contains("VOLTSTREAM_JWT_SECRET");
-    ConfigListing shortSecret = new ConfigListing(Settings.bySection(), Map.of("VOLTSTREAM_JWT_SECRET", "tooshort"),
-        Map.of());
-    assertThat(shortSecret.errors()).containsExactly(
-        "VOLTSTREAM_JWT_SECRET: expected at least 32 characters (value not shown)");
+    assertThat(listing.render())
+        .doesNotContain(secret, "hunter2")
+        .contains("VOLTSTREAM_JWT_SECRET");
+    ConfigListing shortSecret =
+        new ConfigListing(
+            Settings.bySection(), Map.of("VOLTSTREAM_JWT_SECRET", "tooshort"), Map.of());
+    assertThat(shortSecret.errors())
+        .containsExactly(
+            "VOLTSTREAM_JWT_SECRET: expected at least 32 characters (value not shown)");
     assertThat(shortSecret.render()).doesNotContain("tooshort");
   }
 
   @Test
   void shouldReportInvalidDeprecatedAndUnknownVariables() {
-    ConfigListing listing = new ConfigListing(Settings.bySection(), Map.of(
-        "VOLTSTREAM_API_PORT", "abc",
-        "VOLTSTREAM_API_WRITE_TIMEOUT_MS", "2500",
-        "VOLTSTREAM_API_PROT", "8000"), Map.of());
+    ConfigListing listing =
+        new ConfigListing(
+            Settings.bySection(),
+            Map.of(
+                "VOLTSTREAM_API_PORT", "abc",
+                "VOLTSTREAM_API_WRITE_TIMEOUT_MS", "2500",
+                "VOLTSTREAM_API_PROT", "8000"),
+            Map.of());
 
     assertThat(listing.errors())
         .containsExactly("VOLTSTREAM_API_PORT: expected an integer between 0 and 65535, got 'abc'");
-    assertThat(listing.warnings()).containsExactly(
-        "VOLTSTREAM_API_WRITE_TIMEOUT_MS is deprecated: use VOLTSTREAM_API_WRITE_TIMEOUT (500ms, 30s, 5m, 1h or 2d)",
-        "VOLTSTREAM_API_PROT is not read by any Voltstream deployable (a typo?)");
+    assertThat(listing.warnings())
+        .containsExactly(
+            "VOLTSTREAM_API_WRITE_TIMEOUT_MS is deprecated: use VOLTSTREAM_API_WRITE_TIMEOUT"
+                + " (500ms, 30s, 5m, 1h or 2d)",
+            "VOLTSTREAM_API_PROT is not read by any Voltstream deployable (a typo?)");
     assertThat(listing.row(find("VOLTSTREAM_API_WRITE_TIMEOUT")))
         .extracting(ConfigListing.Row::value, ConfigListing.Row::source)
         .containsExactly("2500", "env (VOLTSTREAM_API_WRITE_TIMEOUT_MS)");
@@ -78,7 +105,10 @@ class ConfigListingTest {
     assertThat(all).allSatisfy(o -> assertThat(listing).contains(o.name()));
   }
 
-  /** Every variable the code, scripts, deployment files and docs mention is one that is declared (or its old name). */
+  /**
+   * Every variable the code, scripts, deployment files and docs mention is one that is declared (or
+   * its old name).
+   */
   @Test
   void shouldDeclareEveryVariableTheProjectMentions() throws IOException {
     Set<String> declared = new TreeSet<>();
@@ -92,7 +122,8 @@ class ConfigListingTest {
       for (Path f : files.filter(ConfigListingTest::scanned).toList()) {
         Matcher m = variable.matcher(Files.readString(f));
         while (m.find()) {
-          if (!m.group().matches("VOLTSTREAM_X+")) { // placeholders such as --set VOLTSTREAM_X=value
+          if (!m.group()
+              .matches("VOLTSTREAM_X+")) { // placeholders such as --set VOLTSTREAM_X=value
             mentioned.add(m.group());
           }
         }
@@ -100,18 +131,31 @@ class ConfigListingTest {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    assertThat(mentioned).as("declared in an XxxOptions class").isNotEmpty()
+    assertThat(mentioned)
+        .as("declared in an XxxOptions class")
+        .isNotEmpty()
         .allSatisfy(name -> assertThat(declared).as(name).contains(name));
   }
 
   private static boolean scanned(Path p) {
     String s = ROOT.relativize(p).toString().replace('\\', '/');
-    if (s.contains("/target/") || s.startsWith(".") || s.contains("/.") || s.contains("/src/test/")
-        || s.startsWith("var/") || s.startsWith("data/") || !Files.isRegularFile(p)) {
+    if (s.contains("/target/")
+        || s.startsWith(".")
+        || s.contains("/.")
+        || s.contains("/src/test/")
+        || s.startsWith("var/")
+        || s.startsWith("data/")
+        || !Files.isRegularFile(p)) {
       return false;
     }
-    return s.endsWith(".java") || s.endsWith(".md") || s.endsWith(".yml") || s.endsWith(".yaml")
-        || s.endsWith(".sh") || s.equals("voltstream") || s.equals("Dockerfile") || s.startsWith("deploy/")
+    return s.endsWith(".java")
+        || s.endsWith(".md")
+        || s.endsWith(".yml")
+        || s.endsWith(".yaml")
+        || s.endsWith(".sh")
+        || s.equals("voltstream")
+        || s.equals("Dockerfile")
+        || s.startsWith("deploy/")
         || s.startsWith("flink-conf/");
   }
 

@@ -19,14 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class TopicsReadmeTest {
   private static final Path README = Path.of("..", "README.md");
-  private static final String HEADER = "| Topic | Partitions | Cleanup | Key | Value | Written by | Read by |";
+  private static final String HEADER =
+      "| Topic | Partitions | Cleanup | Key | Value | Written by | Read by |";
 
   @Test
   void shouldListEveryDeclaredTopicAsDeclared() throws IOException {
     List<Topic<String, ?>> topics = new ArrayList<>(Topics.all());
     topics.add(TokenTopics.TOKENS);
 
-    assertThat(readmeTable()).as("README.md Kafka topics table; expected:%n%s", table(topics))
+    assertThat(readmeTable())
+        .as("README.md Kafka topics table; expected:%n%s", table(topics))
         .isEqualTo(table(topics));
   }
 
@@ -34,17 +36,34 @@ class TopicsReadmeTest {
   void shouldDocumentEveryTopic() {
     List<Topic<String, ?>> topics = new ArrayList<>(Topics.all());
     topics.add(TokenTopics.TOKENS);
-    assertThat(topics).allSatisfy(t -> assertThat(List.of(t.key(), t.value(), t.writtenBy(), t.readBy()))
-        .as(t.name()).doesNotContain(""));
+    assertThat(topics)
+        .allSatisfy(
+            t ->
+                assertThat(List.of(t.key(), t.value(), t.writtenBy(), t.readBy()))
+                    .as(t.name())
+                    .doesNotContain(""));
     assertThat(topics.stream().map(Topic::name)).doesNotHaveDuplicates();
   }
 
   static String table(List<Topic<String, ?>> topics) {
-    StringBuilder b = new StringBuilder(HEADER).append('\n').append("|---|---|---|---|---|---|---|\n");
+    StringBuilder b =
+        new StringBuilder(HEADER).append('\n').append("|---|---|---|---|---|---|---|\n");
     for (Topic<String, ?> t : topics) {
-      b.append("| `").append(t.name()).append("` | ").append(t.partitions()).append(" | ")
-          .append(t.cleanup().name().toLowerCase(Locale.ROOT)).append(" | ").append(t.key()).append(" | ")
-          .append(t.value()).append(" | ").append(t.writtenBy()).append(" | ").append(t.readBy()).append(" |\n");
+      b.append("| `")
+          .append(t.name())
+          .append("` | ")
+          .append(t.partitions())
+          .append(" | ")
+          .append(t.cleanup().name().toLowerCase(Locale.ROOT))
+          .append(" | ")
+          .append(t.key())
+          .append(" | ")
+          .append(t.value())
+          .append(" | ")
+          .append(t.writtenBy())
+          .append(" | ")
+          .append(t.readBy())
+          .append(" |\n");
     }
     return b.toString();
   }

@@ -50,25 +50,61 @@ public record Command(
     Objects.requireNonNull(source, "source");
     if ((kind == CommandKind.BATTERY_SETPOINT) != (battery != null)
         || (kind == CommandKind.DEVICE_INSTRUCTION) != (device != null)) {
-      throw new IllegalArgumentException("command " + commandId + ": payload does not match kind " + kind);
+      throw new IllegalArgumentException(
+          "command " + commandId + ": payload does not match kind " + kind);
     }
     if (!validUntil.isAfter(issuedAt)) {
-      throw new IllegalArgumentException("command " + commandId + ": valid_until must be after issued_at");
+      throw new IllegalArgumentException(
+          "command " + commandId + ": valid_until must be after issued_at");
     }
   }
 
   /** A battery setpoint command. */
-  public static Command battery(String commandId, String batteryId, String building, BatterySetpoint setpoint,
-      Instant issuedAt, Duration validFor, CommandSource source, String issuedBy) {
-    return new Command(commandId, TargetKind.BATTERY, batteryId, building, CommandKind.BATTERY_SETPOINT,
-        setpoint, null, issuedAt, issuedAt.plus(validFor), source, issuedBy);
+  public static Command battery(
+      String commandId,
+      String batteryId,
+      String building,
+      BatterySetpoint setpoint,
+      Instant issuedAt,
+      Duration validFor,
+      CommandSource source,
+      String issuedBy) {
+    return new Command(
+        commandId,
+        TargetKind.BATTERY,
+        batteryId,
+        building,
+        CommandKind.BATTERY_SETPOINT,
+        setpoint,
+        null,
+        issuedAt,
+        issuedAt.plus(validFor),
+        source,
+        issuedBy);
   }
 
   /** A device instruction command. */
-  public static Command device(String commandId, String deviceId, String building, DeviceInstruction instruction,
-      Instant issuedAt, Duration validFor, CommandSource source, String issuedBy) {
-    return new Command(commandId, TargetKind.DEVICE, deviceId, building, CommandKind.DEVICE_INSTRUCTION,
-        null, instruction, issuedAt, issuedAt.plus(validFor), source, issuedBy);
+  public static Command device(
+      String commandId,
+      String deviceId,
+      String building,
+      DeviceInstruction instruction,
+      Instant issuedAt,
+      Duration validFor,
+      CommandSource source,
+      String issuedBy) {
+    return new Command(
+        commandId,
+        TargetKind.DEVICE,
+        deviceId,
+        building,
+        CommandKind.DEVICE_INSTRUCTION,
+        null,
+        instruction,
+        issuedAt,
+        issuedAt.plus(validFor),
+        source,
+        issuedBy);
   }
 
   /** Whether the command may still be applied at {@code now}. */

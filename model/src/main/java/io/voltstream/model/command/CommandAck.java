@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A target's answer to a command, from MQTT {@code batteries/{id}/acks} or {@code devices/{id}/acks}
- * through ingest to Kafka {@code command-acks} (key = target).
+ * A target's answer to a command, from MQTT {@code batteries/{id}/acks} or {@code
+ * devices/{id}/acks} through ingest to Kafka {@code command-acks} (key = target).
  *
  * @param commandId the command answered
  * @param targetKind battery or device (from the MQTT topic)

@@ -54,8 +54,22 @@ public record CommandStatus(
   }
 
   /** A status of {@code c}. */
-  public static CommandStatus of(Command c, CommandState state, String reason, Instant at, Duration ackLatency) {
-    return new CommandStatus(c.commandId(), c.targetKind(), c.target(), c.building(), c.kind(), c.source(),
-        c.battery(), c.device(), state, reason, c.issuedAt(), c.validUntil(), at, ackLatency);
+  public static CommandStatus of(
+      Command c, CommandState state, String reason, Instant at, Duration ackLatency) {
+    return new CommandStatus(
+        c.commandId(),
+        c.targetKind(),
+        c.target(),
+        c.building(),
+        c.kind(),
+        c.source(),
+        c.battery(),
+        c.device(),
+        state,
+        reason,
+        c.issuedAt(),
+        c.validUntil(),
+        at,
+        ackLatency);
   }
 }

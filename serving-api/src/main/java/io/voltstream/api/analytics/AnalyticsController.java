@@ -11,8 +11,9 @@ import io.voltstream.api.route.RouteTable;
 import io.voltstream.api.scope.ResourceScope;
 
 /**
- * {@code GET /api/v1/analytics/summary}: the system overview, filtered to the token's scope (a scoped
- * token counts only the sensors, rooms and buildings it sees, and sums only the rooms it covers).
+ * {@code GET /api/v1/analytics/summary}: the system overview, filtered to the token's scope (a
+ * scoped token counts only the sensors, rooms and buildings it sees, and sums only the rooms it
+ * covers).
  */
 public final class AnalyticsController implements ResourceRoutes {
 
@@ -20,7 +21,8 @@ public final class AnalyticsController implements ResourceRoutes {
   private final RegistryService registry;
   private final ResourceScope scope;
 
-  public AnalyticsController(SummaryService summary, RegistryService registry, ResourceScope scope) {
+  public AnalyticsController(
+      SummaryService summary, RegistryService registry, ResourceScope scope) {
     this.summary = summary;
     this.registry = registry;
     this.scope = scope;
@@ -28,12 +30,15 @@ public final class AnalyticsController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.get("/api/v1/analytics/summary", this::summary)
+    routes
+        .get("/api/v1/analytics/summary", this::summary)
         .roles(Role.ADMIN, Role.OPERATOR, Role.VIEWER)
         .tag("Analytics")
         .summary("System overview")
-        .description("Registry counts, sensors that reported in the last 5 minutes, open WebSocket sessions and the"
-            + " latest room-metric totals. A scoped token gets the same overview of its part of the system.")
+        .description(
+            "Registry counts, sensors that reported in the last 5 minutes, open WebSocket sessions"
+                + " and the latest room-metric totals. A scoped token gets the same overview of its"
+                + " part of the system.")
         .response(200, SummaryResponse.class, "the overview")
         .response(503, "InfluxDB unavailable");
   }
@@ -44,14 +49,23 @@ public final class AnalyticsController implements ResourceRoutes {
       ctx.json(summary.summary());
       return;
     }
-    ctx.json(summary.summary(new SummaryService.Part(
-        room -> room != null && scope.coversRoom(p, room),
-        sensor -> sensor != null && scope.coversSensor(p, sensor, null),
-        (int) registry.sensors().stream().filter(s -> scope.seesSensor(p, s)).count(),
-        (int) registry.rooms().stream().filter(r -> scope.seesRoom(p, r)).count(),
-        (int) registry.buildings().stream().filter(b -> scope.seesBuilding(p, b.id())).count(),
-        registry.batteries().stream().filter(b -> scope.coversBuilding(p, b.building())).toList(),
-        (int) registry.sensors().stream().filter(s -> scope.seesSensor(p, s) && Boolean.TRUE.equals(s.drEnabled()))
-            .count())));
+    ctx.json(
+        summary.summary(
+            new SummaryService.Part(
+                room -> room != null && scope.coversRoom(p, room),
+                sensor -> sensor != null && scope.coversSensor(p, sensor, null),
+                (int) registry.sensors().stream().filter(s -> scope.seesSensor(p, s)).count(),
+                (int) registry.rooms().stream().filter(r -> scope.seesRoom(p, r)).count(),
+                (int)
+                    registry.buildings().stream()
+                        .filter(b -> scope.seesBuilding(p, b.id()))
+                        .count(),
+                registry.batteries().stream()
+                    .filter(b -> scope.coversBuilding(p, b.building()))
+                    .toList(),
+                (int)
+                    registry.sensors().stream()
+                        .filter(s -> scope.seesSensor(p, s) && Boolean.TRUE.equals(s.drEnabled()))
+                        .count())));
   }
 }

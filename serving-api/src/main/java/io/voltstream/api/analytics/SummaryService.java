@@ -20,18 +20,25 @@ import java.util.stream.Collectors;
 
 /**
  * Builds the system overview: registry counts, sensors active in the last five minutes (InfluxDB
- * {@code readings}), live WebSocket sessions and the latest room-metric totals; of the whole system or
- * of a {@link Part} of it (a scoped token's); in the {@code system_overview} shape also the batteries
- * (capacity from the registry, latest SoC from {@code battery_state}) and DR-enabled sensors. Sensors and rooms are told apart by their InfluxDB tags.
+ * {@code readings}), live WebSocket sessions and the latest room-metric totals; of the whole system
+ * or of a {@link Part} of it (a scoped token's); in the {@code system_overview} shape also the
+ * batteries (capacity from the registry, latest SoC from {@code battery_state}) and DR-enabled
+ * sensors. Sensors and rooms are told apart by their InfluxDB tags.
  */
 public final class SummaryService {
 
   /**
-   * The part of the system a summary covers: which rooms and sensors count (their tag values), and the
-   * registry counts of that part.
+   * The part of the system a summary covers: which rooms and sensors count (their tag values), and
+   * the registry counts of that part.
    */
-  public record Part(Predicate<String> room, Predicate<String> sensor, int sensors, int rooms, int buildings,
-      List<BatterySpec> batteries, int drEnabledSensors) {}
+  public record Part(
+      Predicate<String> room,
+      Predicate<String> sensor,
+      int sensors,
+      int rooms,
+      int buildings,
+      List<BatterySpec> batteries,
+      int drEnabledSensors) {}
 
   static final Duration ACTIVE_WINDOW = Duration.ofMinutes(5);
   static final Duration LATEST_WINDOW_MAX_AGE = Duration.ofMinutes(10);
@@ -41,7 +48,8 @@ public final class SummaryService {
   private final IntSupplier websocketConnections;
   private final Clock clock;
 
-  public SummaryService(InfluxReader influx, RegistryLookup registry, IntSupplier websocketConnections, Clock clock) {
+  public SummaryService(
+      InfluxReader influx, RegistryLookup registry, IntSupplier websocketConnections, Clock clock) {
     this.influx = influx;
     this.registry = registry;
     this.websocketConnections = websocketConnections;
@@ -50,24 +58,48 @@ public final class SummaryService {
 
   /** The whole system. */
   public SummaryResponse summary() {
-    return summary(new Part(room -> true, sensor -> true, registry.sensorCount(), registry.roomCount(),
-        registry.buildingCount(), registry.batteries(), registry.drEnabledSensorCount()));
+    return summary(
+        new Part(
+            room -> true,
+            sensor -> true,
+            registry.sensorCount(),
+            registry.roomCount(),
+            registry.buildingCount(),
+            registry.batteries(),
+            registry.drEnabledSensorCount()));
   }
 
   public SummaryResponse summary(Part part) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     var readings = Schema.READINGS;
     var metrics = Schema.ROOM_METRICS;
-    int active = (int) influx.query(InfluxQuery.of("SELECT count(*) FROM ").from(readings).text(" WHERE time >= ")
-            .time(now.minus(ACTIVE_WINDOW)).text(" GROUP BY ").column(readings.sensorId))
-        .stream().filter(s -> part.sensor().test(s.tags().get(readings.sensorId.name()))).count();
+    int active =
+        (int)
+            influx
+                .query(
+                    InfluxQuery.of("SELECT count(*) FROM ")
+                        .from(readings)
+                        .text(" WHERE time >= ")
+                        .time(now.minus(ACTIVE_WINDOW))
+                        .text(" GROUP BY ")
+                        .column(readings.sensorId))
+                .stream()
+                .filter(s -> part.sensor().test(s.tags().get(readings.sensorId.name())))
+                .count();
 
     double totalPower = 0;
     boolean anyPower = false;
     Instant latest = null;
-    List<Series> lastPerRoom = influx.query(InfluxQuery.of("SELECT ")
-        .aggregate("last", metrics.powerAvgW, readings.powerW.name()).text(" FROM ").from(metrics).text(" WHERE time >= ")
-        .time(now.minus(LATEST_WINDOW_MAX_AGE)).text(" GROUP BY ").column(metrics.room));
+    List<Series> lastPerRoom =
+        influx.query(
+            InfluxQuery.of("SELECT ")
+                .aggregate("last", metrics.powerAvgW, readings.powerW.name())
+                .text(" FROM ")
+                .from(metrics)
+                .text(" WHERE time >= ")
+                .time(now.minus(LATEST_WINDOW_MAX_AGE))
+                .text(" GROUP BY ")
+                .column(metrics.room));
     for (Series s : lastPerRoom) {
       if (!part.room().test(s.tags().get("room"))) {
         continue;
@@ -87,9 +119,18 @@ public final class SummaryService {
 
     Double energy = null;
     Double generation = null;
-    List<Series> hour = influx.query(InfluxQuery.of("SELECT ").aggregate("sum", metrics.energyKwh).text(", ")
-        .aggregate("sum", metrics.generationKwh).text(" FROM ").from(metrics).text(" WHERE time >= ")
-        .time(now.minus(Duration.ofHours(1))).text(" GROUP BY ").column(metrics.room));
+    List<Series> hour =
+        influx.query(
+            InfluxQuery.of("SELECT ")
+                .aggregate("sum", metrics.energyKwh)
+                .text(", ")
+                .aggregate("sum", metrics.generationKwh)
+                .text(" FROM ")
+                .from(metrics)
+                .text(" WHERE time >= ")
+                .time(now.minus(Duration.ofHours(1)))
+                .text(" GROUP BY ")
+                .column(metrics.room));
     for (Series s : hour) {
       if (!part.room().test(s.tags().get("room"))) {
         continue;
@@ -99,11 +140,24 @@ public final class SummaryService {
         generation = plus(generation, Series.number(row, s.column(metrics.generationKwh)));
       }
     }
-    SystemOverview overview = new SystemOverview(
-        new SystemOverview.SensorService(part.sensors(), active, part.rooms(), part.buildings()),
-        batteries(part.batteries(), now), new SystemOverview.DemandResponseService(part.drEnabledSensors()));
-    return new SummaryResponse(part.sensors(), active, part.rooms(), part.buildings(),
-        websocketConnections.getAsInt(), anyPower ? totalPower : null, energy, generation, latest, now, overview);
+    SystemOverview overview =
+        new SystemOverview(
+            new SystemOverview.SensorService(
+                part.sensors(), active, part.rooms(), part.buildings()),
+            batteries(part.batteries(), now),
+            new SystemOverview.DemandResponseService(part.drEnabledSensors()));
+    return new SummaryResponse(
+        part.sensors(),
+        active,
+        part.rooms(),
+        part.buildings(),
+        websocketConnections.getAsInt(),
+        anyPower ? totalPower : null,
+        energy,
+        generation,
+        latest,
+        now,
+        overview);
   }
 
   private SystemOverview.BatteryService batteries(List<BatterySpec> batteries, Instant now) {
@@ -114,8 +168,16 @@ public final class SummaryService {
     Set<String> ids = batteries.stream().map(BatterySpec::id).collect(Collectors.toSet());
     double socSum = 0;
     int reporting = 0;
-    for (Series s : influx.query(InfluxQuery.of("SELECT ").aggregate("last", m.socPercent).text(" FROM ").from(m)
-        .text(" WHERE time >= ").time(now.minus(LATEST_WINDOW_MAX_AGE)).text(" GROUP BY ").column(m.batteryId))) {
+    for (Series s :
+        influx.query(
+            InfluxQuery.of("SELECT ")
+                .aggregate("last", m.socPercent)
+                .text(" FROM ")
+                .from(m)
+                .text(" WHERE time >= ")
+                .time(now.minus(LATEST_WINDOW_MAX_AGE))
+                .text(" GROUP BY ")
+                .column(m.batteryId))) {
       if (!ids.contains(s.tag(m.batteryId))) {
         continue;
       }
@@ -127,8 +189,10 @@ public final class SummaryService {
         }
       }
     }
-    return new SystemOverview.BatteryService(batteries.size(),
-        batteries.stream().mapToDouble(BatterySpec::capacityKwh).sum(), reporting == 0 ? null : socSum / reporting);
+    return new SystemOverview.BatteryService(
+        batteries.size(),
+        batteries.stream().mapToDouble(BatterySpec::capacityKwh).sum(),
+        reporting == 0 ? null : socSum / reporting);
   }
 
   /** Sums per-room values; null while no room reported the field. */

@@ -21,7 +21,8 @@ public final class AdminBootstrap {
   private AdminBootstrap() {}
 
   /** The path of the admin token file, now holding a valid admin token. */
-  public static Path ensure(Path dataDir, TokenAuthenticator authenticator, TokenService tokens, Duration ttl)
+  public static Path ensure(
+      Path dataDir, TokenAuthenticator authenticator, TokenService tokens, Duration ttl)
       throws IOException {
     Path file = dataDir.resolve(FILE_NAME);
     if (Files.exists(file)) {
@@ -33,12 +34,18 @@ public final class AdminBootstrap {
           return file;
         }
       } catch (AuthException e) {
-        LOG.warn("{} is no longer valid ({}); writing a new admin token", file.toAbsolutePath(), e.reason().text());
+        LOG.warn(
+            "{} is no longer valid ({}); writing a new admin token",
+            file.toAbsolutePath(),
+            e.reason().text());
       }
     }
     TokenService.Minted m = tokens.mint("admin", Role.ADMIN, List.of(), ttl, "bootstrap");
     SecretFiles.replace(file, m.token().token());
-    LOG.info("wrote a new admin token to {} (valid until {})", file.toAbsolutePath(), m.token().expiresAt());
+    LOG.info(
+        "wrote a new admin token to {} (valid until {})",
+        file.toAbsolutePath(),
+        m.token().expiresAt());
     return file;
   }
 }

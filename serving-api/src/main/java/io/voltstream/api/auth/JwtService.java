@@ -22,8 +22,8 @@ import java.util.function.Predicate;
  * Signs and verifies the API's HS256 JWTs (claims {@code sub}, {@code role}, {@code permissions},
  * {@code iat}, {@code exp}, {@code jti}, issuer {@code voltstream}). Verification pins the
  * algorithm, so {@code alg: none} and other algorithms are rejected; time comes from the injected
- * {@link Clock}, and revoked ids are rejected through the injected predicate (backed by the
- * {@code token-revocations} topic in production).
+ * {@link Clock}, and revoked ids are rejected through the injected predicate (backed by the {@code
+ * token-revocations} topic in production).
  *
  * <pre>{@code
  * JwtService jwt = new JwtService(secret, Clock.systemUTC(), revocations::isRevoked);
@@ -49,10 +49,14 @@ public final class JwtService implements TokenAuthenticator {
     this.clock = clock;
     this.isRevoked = isRevoked;
     this.verifier =
-        ((com.auth0.jwt.JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER)).build(clock);
+        ((com.auth0.jwt.JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER))
+            .build(clock);
   }
 
-  /** Signs a token for {@code subject}; the id is a random UUID. Times are truncated to seconds (JWT). */
+  /**
+   * Signs a token for {@code subject}; the id is a random UUID. Times are truncated to seconds
+   * (JWT).
+   */
   public IssuedToken issue(String subject, Role role, List<String> permissions, Duration ttl) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     Instant exp = now.plus(ttl);
@@ -118,11 +122,22 @@ public final class JwtService implements TokenAuthenticator {
       throw new AuthException(AuthException.Reason.BAD_CLAIMS);
     }
     Optional<Role> role = Role.fromWireName(jwt.getClaim(ROLE).asString());
-    if (jwt.getSubject() == null || jwt.getId() == null || jwt.getExpiresAtAsInstant() == null || role.isEmpty()) {
+    if (jwt.getSubject() == null
+        || jwt.getId() == null
+        || jwt.getExpiresAtAsInstant() == null
+        || role.isEmpty()) {
       throw new AuthException(AuthException.Reason.BAD_CLAIMS);
     }
-    List<String> perms = jwt.getClaim(PERMISSIONS).isMissing() ? List.of() : jwt.getClaim(PERMISSIONS).asList(String.class);
+    List<String> perms =
+        jwt.getClaim(PERMISSIONS).isMissing()
+            ? List.of()
+            : jwt.getClaim(PERMISSIONS).asList(String.class);
     return new Principal(
-        jwt.getSubject(), role.get(), perms, jwt.getId(), jwt.getIssuedAtAsInstant(), jwt.getExpiresAtAsInstant());
+        jwt.getSubject(),
+        role.get(),
+        perms,
+        jwt.getId(),
+        jwt.getIssuedAtAsInstant(),
+        jwt.getExpiresAtAsInstant());
   }
 }

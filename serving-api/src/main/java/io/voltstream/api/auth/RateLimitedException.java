@@ -8,7 +8,10 @@ public final class RateLimitedException extends RuntimeException {
   private final transient Duration retryAfter;
 
   public RateLimitedException(Duration retryAfter) {
-    super("rate limit exceeded; retry after " + Math.max(1, (retryAfter.toMillis() + 999) / 1000) + " s");
+    super(
+        "rate limit exceeded; retry after "
+            + Math.max(1, (retryAfter.toMillis() + 999) / 1000)
+            + " s");
     this.retryAfter = retryAfter;
   }
 

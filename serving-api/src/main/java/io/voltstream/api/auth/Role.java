@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * The three roles of the design's role matrix (§4). Carried in the JWT {@code role} claim by its
- * lower-case wire name and declared on every route of the {@link io.voltstream.api.route.RouteTable}.
+ * lower-case wire name and declared on every route of the {@link
+ * io.voltstream.api.route.RouteTable}.
  */
 public enum Role implements RouteRole {
   ADMIN,
@@ -21,7 +22,8 @@ public enum Role implements RouteRole {
 
   @com.fasterxml.jackson.annotation.JsonCreator
   static Role parse(String wireName) {
-    return fromWireName(wireName).orElseThrow(() -> new IllegalArgumentException("unknown role '" + wireName + "'"));
+    return fromWireName(wireName)
+        .orElseThrow(() -> new IllegalArgumentException("unknown role '" + wireName + "'"));
   }
 
   /** The role with this wire name (case-insensitive), or empty. */

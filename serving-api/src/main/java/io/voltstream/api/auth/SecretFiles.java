@@ -12,14 +12,17 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Secrets kept in the data directory with file mode 600: the generated JWT secret and the
- * bootstrap admin token. Files are written to a private temp file and moved into place, so a
- * concurrent instance never reads a half-written secret and never sees it world-readable.
+ * Secrets kept in the data directory with file mode 600: the generated JWT secret and the bootstrap
+ * admin token. Files are written to a private temp file and moved into place, so a concurrent
+ * instance never reads a half-written secret and never sees it world-readable.
  */
 public final class SecretFiles {
   private SecretFiles() {}
 
-  /** The configured secret, else {@code <dataDir>/jwt.secret}, generating 48 random bytes when absent. */
+  /**
+   * The configured secret, else {@code <dataDir>/jwt.secret}, generating 48 random bytes when
+   * absent.
+   */
   public static byte[] jwtSecret(Optional<String> configured, Path dataDir) throws IOException {
     if (configured.isPresent()) {
       return configured.get().getBytes(StandardCharsets.UTF_8);
@@ -32,7 +35,8 @@ public final class SecretFiles {
     }
     String s = Files.readString(file, StandardCharsets.UTF_8).trim();
     if (s.length() < 32) {
-      throw new IOException(file + " holds fewer than 32 characters; delete it to generate a new secret");
+      throw new IOException(
+          file + " holds fewer than 32 characters; delete it to generate a new secret");
     }
     return s.getBytes(StandardCharsets.UTF_8);
   }
@@ -64,8 +68,12 @@ public final class SecretFiles {
     Files.createDirectories(file.toAbsolutePath().getParent());
     Path tmp;
     try {
-      tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".tmp-", ".secret",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      tmp =
+          Files.createTempFile(
+              file.toAbsolutePath().getParent(),
+              ".tmp-",
+              ".secret",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".tmp-", ".secret");
     }

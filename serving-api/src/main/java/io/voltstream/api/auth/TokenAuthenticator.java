@@ -13,7 +13,9 @@ package io.voltstream.api.auth;
 public interface TokenAuthenticator {
   Principal authenticate(String rawToken) throws AuthException;
 
-  /** Extracts the token of an {@code Authorization} header value ({@code Bearer <jwt>}), or null. */
+  /**
+   * Extracts the token of an {@code Authorization} header value ({@code Bearer <jwt>}), or null.
+   */
   static String bearerToken(String authorizationHeader) {
     if (authorizationHeader == null) {
       return null;

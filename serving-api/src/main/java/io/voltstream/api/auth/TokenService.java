@@ -33,7 +33,10 @@ public final class TokenService {
   private final Duration defaultTtl;
 
   public TokenService(
-      JwtService jwt, ReplicatedMap<TokenRecord> tokens, ReplicatedMap<Revocation> revocations, Clock clock,
+      JwtService jwt,
+      ReplicatedMap<TokenRecord> tokens,
+      ReplicatedMap<Revocation> revocations,
+      Clock clock,
       Duration defaultTtl) {
     this.jwt = jwt;
     this.tokens = tokens;
@@ -52,10 +55,12 @@ public final class TokenService {
    * Mints a token named {@code name} for {@code role}; {@code ttl} null uses the default lifetime.
    * Invalid fields give 400 naming each of them.
    */
-  public Minted generate(String name, String role, Long expiresInS, List<String> permissions, String issuedBy) {
+  public Minted generate(
+      String name, String role, Long expiresInS, List<String> permissions, String issuedBy) {
     List<FieldError> errors = new ArrayList<>();
     if (name == null || !NAME.matcher(name).matches()) {
-      errors.add(new FieldError("name", "required, 1-64 characters of letters, digits, space and ._@-"));
+      errors.add(
+          new FieldError("name", "required, 1-64 characters of letters, digits, space and ._@-"));
     }
     Optional<Role> r = Role.fromWireName(role);
     if (r.isEmpty()) {
@@ -67,7 +72,10 @@ public final class TokenService {
     List<String> perms = permissions == null ? List.of() : permissions;
     for (int i = 0; i < perms.size(); i++) {
       if (!isPermission(perms.get(i))) {
-        errors.add(new FieldError("permissions[" + i + "]", "must look like room:<name>, sensor:<id> or building:<id>"));
+        errors.add(
+            new FieldError(
+                "permissions[" + i + "]",
+                "must look like room:<name>, sensor:<id> or building:<id>"));
       }
     }
     if (!errors.isEmpty()) {
@@ -78,9 +86,11 @@ public final class TokenService {
   }
 
   /** Mints without request validation (bootstrap). */
-  public Minted mint(String name, Role role, List<String> permissions, Duration ttl, String issuedBy) {
+  public Minted mint(
+      String name, Role role, List<String> permissions, Duration ttl, String issuedBy) {
     IssuedToken t = jwt.issue(name, role, permissions, ttl);
-    TokenRecord rec = new TokenRecord(t.id(), name, role, permissions, t.issuedAt(), t.expiresAt(), issuedBy);
+    TokenRecord rec =
+        new TokenRecord(t.id(), name, role, permissions, t.issuedAt(), t.expiresAt(), issuedBy);
     tokens.put(t.id(), rec);
     return new Minted(t, rec);
   }
@@ -97,8 +107,11 @@ public final class TokenService {
   public List<Listed> list() {
     var revoked = revocations.snapshot();
     return tokens.snapshot().values().stream()
-        .sorted(Comparator.comparing(TokenRecord::issuedAt).reversed().thenComparing(TokenRecord::id))
-        .map(t -> new Listed(t, revoked.containsKey(t.id()), !t.expiresAt().isAfter(clock.instant())))
+        .sorted(
+            Comparator.comparing(TokenRecord::issuedAt).reversed().thenComparing(TokenRecord::id))
+        .map(
+            t ->
+                new Listed(t, revoked.containsKey(t.id()), !t.expiresAt().isAfter(clock.instant())))
         .toList();
   }
 
@@ -112,11 +125,18 @@ public final class TokenService {
   public Revocation revoke(String id, String rawToken, String revokedBy) {
     String target = id;
     if ((target == null || target.isBlank()) && rawToken != null) {
-      target = jwt.idOfGenuineToken(rawToken)
-          .orElseThrow(() -> ApiException.badRequest("token is not one of ours", new FieldError("token", "not a token issued by this API")));
+      target =
+          jwt.idOfGenuineToken(rawToken)
+              .orElseThrow(
+                  () ->
+                      ApiException.badRequest(
+                          "token is not one of ours",
+                          new FieldError("token", "not a token issued by this API")));
     }
     if (target == null || target.isBlank()) {
-      throw ApiException.badRequest("give the token's id or the token", new FieldError("id", "required unless token is given"));
+      throw ApiException.badRequest(
+          "give the token's id or the token",
+          new FieldError("id", "required unless token is given"));
     }
     if (tokens.get(target).isEmpty()) {
       throw ApiException.notFound("no token with id '" + target + "'");
@@ -134,13 +154,16 @@ public final class TokenService {
     return revocations.get(tokenId).isPresent();
   }
 
-  /** {@code <kind>:<id>} with kind building, room or sensor and an {@link EntityId} or {@code *}. */
+  /**
+   * {@code <kind>:<id>} with kind building, room or sensor and an {@link EntityId} or {@code *}.
+   */
   private static boolean isPermission(String permission) {
     int colon = permission == null ? -1 : permission.indexOf(':');
     if (colon < 0) {
       return false;
     }
     String id = permission.substring(colon + 1);
-    return PERMISSION_KINDS.contains(permission.substring(0, colon)) && (id.equals("*") || EntityId.isValid(id));
+    return PERMISSION_KINDS.contains(permission.substring(0, colon))
+        && (id.equals("*") || EntityId.isValid(id));
   }
 }

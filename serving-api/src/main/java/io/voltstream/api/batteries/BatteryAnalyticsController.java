@@ -15,8 +15,8 @@ import java.time.Duration;
 
 /**
  * {@code GET /api/v1/batteries/analytics/summary} (every role): fleet and per-battery energy,
- * cycles, SoC and SoH over {@code start_time}/{@code end_time} (default the last 24 h). A scoped token
- * gets the batteries of the buildings it covers.
+ * cycles, SoC and SoH over {@code start_time}/{@code end_time} (default the last 24 h). A scoped
+ * token gets the batteries of the buildings it covers.
  */
 public final class BatteryAnalyticsController implements ResourceRoutes {
   static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
@@ -25,8 +25,8 @@ public final class BatteryAnalyticsController implements ResourceRoutes {
   private final QueryConfig queries;
   private final Clock clock;
 
-  public BatteryAnalyticsController(BatteryAnalyticsService analytics, ResourceScope scope, QueryConfig queries,
-      Clock clock) {
+  public BatteryAnalyticsController(
+      BatteryAnalyticsService analytics, ResourceScope scope, QueryConfig queries, Clock clock) {
     this.analytics = analytics;
     this.scope = scope;
     this.queries = queries;
@@ -35,17 +35,26 @@ public final class BatteryAnalyticsController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.get("/api/v1/batteries/analytics/summary", this::summary).anyRole().tag("Batteries")
+    routes
+        .get("/api/v1/batteries/analytics/summary", this::summary)
+        .anyRole()
+        .tag("Batteries")
         .summary("Battery fleet analytics over a window")
-        .queryParam(TimeRange.START, String.class, false, "ISO-8601 or epoch ms; default end − 24 h")
+        .queryParam(
+            TimeRange.START, String.class, false, "ISO-8601 or epoch ms; default end − 24 h")
         .queryParam(TimeRange.END, String.class, false, "ISO-8601 or epoch ms; default now")
         .response(200, BatterySummary.class, "totals and per battery")
         .response(400, Problem.class, "bad time range");
   }
 
   void summary(Context ctx) {
-    TimeRange range = TimeRange.parse(ctx.queryParam(TimeRange.START), ctx.queryParam(TimeRange.END), DEFAULT_WINDOW,
-        queries.maxRoomDataRange(), clock.instant());
+    TimeRange range =
+        TimeRange.parse(
+            ctx.queryParam(TimeRange.START),
+            ctx.queryParam(TimeRange.END),
+            DEFAULT_WINDOW,
+            queries.maxRoomDataRange(),
+            clock.instant());
     Principal p = AccessControl.principal(ctx);
     ctx.json(analytics.summary(range, building -> scope.coversBuilding(p, building)));
   }

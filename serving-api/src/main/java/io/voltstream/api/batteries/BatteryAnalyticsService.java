@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Battery analytics over a window from InfluxDB {@code battery_state}: energy charged and discharged
- * by integrating the reported power in Java ({@link PowerIntegral}: sample-and-hold, gaps capped,
- * so charging and discharging are kept apart, which InfluxQL's {@code integral()} cannot), equivalent
- * full cycles = discharged kWh / capacity kWh, SoC and SoH = the last reported values in the window.
- * Capacities come from the registry.
+ * Battery analytics over a window from InfluxDB {@code battery_state}: energy charged and
+ * discharged by integrating the reported power in Java ({@link PowerIntegral}: sample-and-hold,
+ * gaps capped, so charging and discharging are kept apart, which InfluxQL's {@code integral()}
+ * cannot), equivalent full cycles = discharged kWh / capacity kWh, SoC and SoH = the last reported
+ * values in the window. Capacities come from the registry.
  */
 public final class BatteryAnalyticsService {
   private final RegistryService registry;
@@ -35,15 +35,26 @@ public final class BatteryAnalyticsService {
   }
 
   public BatterySummary summary(TimeRange range, Predicate<String> visibleBuilding) {
-    List<BatterySpec> specs = registry.batteries().stream().filter(b -> visibleBuilding.test(b.building())).toList();
+    List<BatterySpec> specs =
+        registry.batteries().stream().filter(b -> visibleBuilding.test(b.building())).toList();
     var m = Schema.BATTERY_STATE;
     Map<String, List<Sample>> samples = new HashMap<>();
     Map<String, Double> soc = new HashMap<>();
     Map<String, Double> soh = new HashMap<>();
     if (!specs.isEmpty()) {
-      List<Series> rows = influx.query(InfluxQuery.of("SELECT ").columns(m.powerW, m.socPercent, m.sohPercent)
-          .text(" FROM ").from(m).text(" WHERE time >= ").time(range.start()).text(" AND time < ").time(range.end())
-          .text(" GROUP BY ").column(m.batteryId).text(" ORDER BY time ASC"));
+      List<Series> rows =
+          influx.query(
+              InfluxQuery.of("SELECT ")
+                  .columns(m.powerW, m.socPercent, m.sohPercent)
+                  .text(" FROM ")
+                  .from(m)
+                  .text(" WHERE time >= ")
+                  .time(range.start())
+                  .text(" AND time < ")
+                  .time(range.end())
+                  .text(" GROUP BY ")
+                  .column(m.batteryId)
+                  .text(" ORDER BY time ASC"));
       for (Series s : rows) {
         String id = s.tag(m.batteryId);
         List<Sample> list = samples.computeIfAbsent(id, k -> new ArrayList<>());
@@ -70,8 +81,16 @@ public final class BatteryAnalyticsService {
       Energy e = PowerIntegral.integrate(samples.getOrDefault(b.id(), List.of()), range.end());
       Double bSoc = soc.get(b.id());
       Double bSoh = soh.get(b.id());
-      per.add(new PerBattery(b.id(), b.building(), b.capacityKwh(), bSoc, e.chargedKwh(), e.dischargedKwh(),
-          e.dischargedKwh() / b.capacityKwh(), bSoh));
+      per.add(
+          new PerBattery(
+              b.id(),
+              b.building(),
+              b.capacityKwh(),
+              bSoc,
+              e.chargedKwh(),
+              e.dischargedKwh(),
+              e.dischargedKwh() / b.capacityKwh(),
+              bSoh));
       capacity += b.capacityKwh();
       charged += e.chargedKwh();
       discharged += e.dischargedKwh();
@@ -84,9 +103,17 @@ public final class BatteryAnalyticsService {
         sohCapacity += b.capacityKwh();
       }
     }
-    return new BatterySummary(range.start(), range.end(), specs.size(), capacity,
-        socCount == 0 ? null : socSum / socCount, charged, discharged, capacity == 0 ? 0 : discharged / capacity,
-        sohCapacity == 0 ? null : sohWeighted / sohCapacity, per);
+    return new BatterySummary(
+        range.start(),
+        range.end(),
+        specs.size(),
+        capacity,
+        socCount == 0 ? null : socSum / socCount,
+        charged,
+        discharged,
+        capacity == 0 ? 0 : discharged / capacity,
+        sohCapacity == 0 ? null : sohWeighted / sohCapacity,
+        per);
   }
 
   private static void putIfPresent(Map<String, Double> m, String id, Double v) {

@@ -35,7 +35,8 @@ public final class BatteryController implements ResourceRoutes {
   private final BatteryService batteries;
   private final ResourceScope scope;
 
-  public BatteryController(RegistryService registry, BatteryService batteries, ResourceScope scope) {
+  public BatteryController(
+      RegistryService registry, BatteryService batteries, ResourceScope scope) {
     this.registry = registry;
     this.batteries = batteries;
     this.scope = scope;
@@ -43,23 +44,45 @@ public final class BatteryController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.get("/api/v1/batteries", this::list).anyRole().tag(TAG).summary("Batteries with their latest state")
-        .response(200, BatteryResponse[].class, "every battery (a scoped token: those of its buildings)");
-    routes.post("/api/v1/batteries", this::create).roles(Role.ADMIN).tag(TAG).summary("Register a battery")
+    routes
+        .get("/api/v1/batteries", this::list)
+        .anyRole()
+        .tag(TAG)
+        .summary("Batteries with their latest state")
+        .response(
+            200, BatteryResponse[].class, "every battery (a scoped token: those of its buildings)");
+    routes
+        .post("/api/v1/batteries", this::create)
+        .roles(Role.ADMIN)
+        .tag(TAG)
+        .summary("Register a battery")
         .body(BatteryRequest.class)
         .response(201, BatteryResponse.class, "created")
         .response(400, Problem.class, "a field is missing or out of range (named)")
         .response(409, Problem.class, "a battery with this id exists")
         .response(422, Problem.class, "unknown building");
-    routes.get(ITEM, this::get).anyRole().tag(TAG).summary("One battery with its latest state")
+    routes
+        .get(ITEM, this::get)
+        .anyRole()
+        .tag(TAG)
+        .summary("One battery with its latest state")
         .pathParam("id", "battery id")
         .response(200, BatteryResponse.class, "the battery")
         .response(404, Problem.class, "no such battery");
-    routes.put(ITEM, this::update).roles(Role.ADMIN).tag(TAG).summary("Replace a battery's spec")
-        .pathParam("id", "battery id").body(BatteryRequest.class)
+    routes
+        .put(ITEM, this::update)
+        .roles(Role.ADMIN)
+        .tag(TAG)
+        .summary("Replace a battery's spec")
+        .pathParam("id", "battery id")
+        .body(BatteryRequest.class)
         .response(200, BatteryResponse.class, "updated")
         .response(404, Problem.class, "no such battery");
-    routes.delete(ITEM, this::delete).roles(Role.ADMIN).tag(TAG).summary("Remove a battery from the registry")
+    routes
+        .delete(ITEM, this::delete)
+        .roles(Role.ADMIN)
+        .tag(TAG)
+        .summary("Remove a battery from the registry")
         .pathParam("id", "battery id")
         .response(204, "deleted")
         .response(404, Problem.class, "no such battery");
@@ -68,11 +91,21 @@ public final class BatteryController implements ResourceRoutes {
   }
 
   private void command(RouteTable routes, String verb, BatteryMode mode) {
-    routes.post(ITEM + "/" + verb, ctx -> command(ctx, mode)).roles(Role.ADMIN).tag(TAG)
+    routes
+        .post(ITEM + "/" + verb, ctx -> command(ctx, mode))
+        .roles(Role.ADMIN)
+        .tag(TAG)
         .summary("Manually " + verb + " a battery (overrides dispatch until valid_until)")
-        .pathParam("id", "battery id").body(PowerRequest.class)
-        .response(202, CommandAccepted.class, "published to Kafka commands; Location: /api/v1/commands/{id}")
-        .response(400, Problem.class, "power_w or duration_s missing, not positive, or duration_s > 86400")
+        .pathParam("id", "battery id")
+        .body(PowerRequest.class)
+        .response(
+            202,
+            CommandAccepted.class,
+            "published to Kafka commands; Location: /api/v1/commands/{id}")
+        .response(
+            400,
+            Problem.class,
+            "power_w or duration_s missing, not positive, or duration_s > 86400")
         .response(404, Problem.class, "no such battery")
         .response(422, Problem.class, "power_w beyond the battery's limit");
   }
@@ -99,7 +132,8 @@ public final class BatteryController implements ResourceRoutes {
     BatteryRequest req = Requests.body(ctx, BatteryRequest.class);
     BatterySpec spec = req.toSpec(old.id());
     if (req.id() != null && !req.id().equals(old.id())) {
-      throw ApiException.badRequest("id in the body differs from the path",
+      throw ApiException.badRequest(
+          "id in the body differs from the path",
           new FieldError("id", "must equal the path's '" + old.id() + "' or be omitted"));
     }
     scope.requireBuilding(AccessControl.principal(ctx), spec.building());
@@ -118,12 +152,20 @@ public final class BatteryController implements ResourceRoutes {
     long durationS = duration(req.durationS());
     double limitW = mode == BatteryMode.CHARGE ? b.maxChargeW() : b.maxDischargeW();
     if (powerW > limitW) {
-      throw ApiException.invalid(new FieldError("power_w",
-          "at most the battery's max_" + mode.name().toLowerCase(java.util.Locale.ROOT) + "_w (" + limitW + " W)"));
+      throw ApiException.invalid(
+          new FieldError(
+              "power_w",
+              "at most the battery's max_"
+                  + mode.name().toLowerCase(java.util.Locale.ROOT)
+                  + "_w ("
+                  + limitW
+                  + " W)"));
     }
     Principal p = AccessControl.principal(ctx);
-    CommandStatus s = batteries.command(b, mode, powerW, Duration.ofSeconds(durationS), p.subject());
-    ctx.status(202).header("Location", "/api/v1/commands/" + s.commandId())
+    CommandStatus s =
+        batteries.command(b, mode, powerW, Duration.ofSeconds(durationS), p.subject());
+    ctx.status(202)
+        .header("Location", "/api/v1/commands/" + s.commandId())
         .json(new CommandAccepted(s.commandId(), "pending", s.validUntil()));
   }
 
@@ -139,17 +181,20 @@ public final class BatteryController implements ResourceRoutes {
       throw ApiException.badRequest("power_w is required", new FieldError("power_w", "required"));
     }
     if (!Double.isFinite(powerW) || powerW <= 0) {
-      throw ApiException.badRequest("invalid power_w", new FieldError("power_w", "must be a number > 0 [W]"));
+      throw ApiException.badRequest(
+          "invalid power_w", new FieldError("power_w", "must be a number > 0 [W]"));
     }
     return powerW;
   }
 
   private static long duration(Long durationS) {
     if (durationS == null) {
-      throw ApiException.badRequest("duration_s is required", new FieldError("duration_s", "required"));
+      throw ApiException.badRequest(
+          "duration_s is required", new FieldError("duration_s", "required"));
     }
     if (durationS < 1 || durationS > MAX_DURATION_S) {
-      throw ApiException.badRequest("invalid duration_s",
+      throw ApiException.badRequest(
+          "invalid duration_s",
           new FieldError("duration_s", "must be an integer in 1.." + MAX_DURATION_S + " [s]"));
     }
     return durationS;

@@ -42,7 +42,8 @@ public final class BatteryService {
   private final CommandService commands;
   private final Clock clock;
 
-  public BatteryService(RegistryService registry, InfluxReader influx, CommandService commands, Clock clock) {
+  public BatteryService(
+      RegistryService registry, InfluxReader influx, CommandService commands, Clock clock) {
     this.registry = registry;
     this.influx = influx;
     this.commands = commands;
@@ -51,40 +52,83 @@ public final class BatteryService {
 
   /** The batteries whose building {@code visible} accepts, with their latest state. */
   public List<BatteryResponse> list(Predicate<String> visibleBuilding) {
-    List<BatterySpec> specs = registry.batteries().stream().filter(b -> visibleBuilding.test(b.building())).toList();
+    List<BatterySpec> specs =
+        registry.batteries().stream().filter(b -> visibleBuilding.test(b.building())).toList();
     if (specs.isEmpty()) {
       return List.of();
     }
     Map<String, BatteryState> states = latestStates();
     Map<String, LastCommand> lastCommands = lastCommands();
-    return specs.stream().map(b -> BatteryResponse.from(b, states.get(b.id()), newer(lastCommands.get(b.id()),
-        commands.latestIssuedFor(b.id()).map(BatteryService::lastCommand).orElse(null)))).toList();
+    return specs.stream()
+        .map(
+            b ->
+                BatteryResponse.from(
+                    b,
+                    states.get(b.id()),
+                    newer(
+                        lastCommands.get(b.id()),
+                        commands
+                            .latestIssuedFor(b.id())
+                            .map(BatteryService::lastCommand)
+                            .orElse(null))))
+        .toList();
   }
 
   public BatteryResponse get(BatterySpec spec) {
-    return list(spec.building()::equals).stream().filter(r -> r.id().equals(spec.id())).findFirst().orElseThrow();
+    return list(spec.building()::equals).stream()
+        .filter(r -> r.id().equals(spec.id()))
+        .findFirst()
+        .orElseThrow();
   }
 
-  /** Issues a manual setpoint to {@code battery} valid for {@code duration}; returns its pending status. */
-  public CommandStatus command(BatterySpec battery, BatteryMode mode, double powerW, Duration duration, String issuedBy) {
-    Command c = Command.battery(UUID.randomUUID().toString(), battery.id(), battery.building(),
-        // millisecond precision: InfluxDB and the device contract carry epoch milliseconds
-        new BatterySetpoint(mode, powerW), clock.instant().truncatedTo(ChronoUnit.MILLIS), duration, CommandSource.MANUAL, issuedBy);
+  /**
+   * Issues a manual setpoint to {@code battery} valid for {@code duration}; returns its pending
+   * status.
+   */
+  public CommandStatus command(
+      BatterySpec battery, BatteryMode mode, double powerW, Duration duration, String issuedBy) {
+    Command c =
+        Command.battery(
+            UUID.randomUUID().toString(),
+            battery.id(),
+            battery.building(),
+            // millisecond precision: InfluxDB and the device contract carry epoch milliseconds
+            new BatterySetpoint(mode, powerW),
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            duration,
+            CommandSource.MANUAL,
+            issuedBy);
     return commands.issue(c);
   }
 
   private Map<String, BatteryState> latestStates() {
     var m = Schema.BATTERY_STATE;
     Map<String, BatteryState> out = new HashMap<>();
-    List<Series> rows = influx.query(InfluxQuery.of("SELECT ").aggregate("last", m.socPercent).text(", ")
-        .aggregate("last", m.powerW).text(", ").aggregate("last", m.sohPercent).text(", ").aggregate("last", m.mode)
-        .text(" FROM ").from(m).text(" WHERE time >= ").time(clock.instant().minus(STATE_MAX_AGE))
-        .text(" GROUP BY ").column(m.batteryId));
+    List<Series> rows =
+        influx.query(
+            InfluxQuery.of("SELECT ")
+                .aggregate("last", m.socPercent)
+                .text(", ")
+                .aggregate("last", m.powerW)
+                .text(", ")
+                .aggregate("last", m.sohPercent)
+                .text(", ")
+                .aggregate("last", m.mode)
+                .text(" FROM ")
+                .from(m)
+                .text(" WHERE time >= ")
+                .time(clock.instant().minus(STATE_MAX_AGE))
+                .text(" GROUP BY ")
+                .column(m.batteryId));
     for (Series s : rows) {
       for (List<Object> row : s.values()) {
-        out.put(s.tag(m.batteryId), new BatteryState(Series.number(row, s.column(m.socPercent)),
-            Series.number(row, s.column(m.powerW)), Series.number(row, s.column(m.sohPercent)),
-            Series.string(row, s.column(m.mode))));
+        out.put(
+            s.tag(m.batteryId),
+            new BatteryState(
+                Series.number(row, s.column(m.socPercent)),
+                Series.number(row, s.column(m.powerW)),
+                Series.number(row, s.column(m.sohPercent)),
+                Series.string(row, s.column(m.mode))));
       }
     }
     return out;
@@ -93,15 +137,31 @@ public final class BatteryService {
   private Map<String, LastCommand> lastCommands() {
     var m = Schema.COMMANDS;
     Map<String, LastCommand> out = new HashMap<>();
-    List<Series> rows = influx.query(InfluxQuery.of("SELECT ").aggregate("last", m.commandId).text(", ")
-        .aggregate("last", m.status).text(", ").aggregate("last", m.statusAt).text(" FROM ").from(m)
-        .text(" WHERE ").column(m.targetKind).text(" = 'battery' AND time >= ")
-        .time(clock.instant().minus(STATE_MAX_AGE)).text(" GROUP BY ").column(m.target));
+    List<Series> rows =
+        influx.query(
+            InfluxQuery.of("SELECT ")
+                .aggregate("last", m.commandId)
+                .text(", ")
+                .aggregate("last", m.status)
+                .text(", ")
+                .aggregate("last", m.statusAt)
+                .text(" FROM ")
+                .from(m)
+                .text(" WHERE ")
+                .column(m.targetKind)
+                .text(" = 'battery' AND time >= ")
+                .time(clock.instant().minus(STATE_MAX_AGE))
+                .text(" GROUP BY ")
+                .column(m.target));
     for (Series s : rows) {
       for (List<Object> row : s.values()) {
         Double at = Series.number(row, s.column(m.statusAt));
-        out.put(s.tag(m.target), new LastCommand(Series.string(row, s.column(m.commandId)),
-            Series.string(row, s.column(m.status)), at == null ? null : Instant.ofEpochMilli(at.longValue())));
+        out.put(
+            s.tag(m.target),
+            new LastCommand(
+                Series.string(row, s.column(m.commandId)),
+                Series.string(row, s.column(m.status)),
+                at == null ? null : Instant.ofEpochMilli(at.longValue())));
       }
     }
     return out;
@@ -111,7 +171,10 @@ public final class BatteryService {
     return new LastCommand(s.commandId(), s.state().name().toLowerCase(Locale.ROOT), s.at());
   }
 
-  /** The later of two (either may be null); InfluxDB's wins a tie, it knows the later status of the same command. */
+  /**
+   * The later of two (either may be null); InfluxDB's wins a tie, it knows the later status of the
+   * same command.
+   */
   private static LastCommand newer(LastCommand stored, LastCommand local) {
     if (stored == null || stored.at() == null) {
       return local != null ? local : stored;

@@ -28,7 +28,8 @@ final class PowerIntegral {
     for (int i = 0; i < samples.size(); i++) {
       Sample s = samples.get(i);
       Instant next = i + 1 < samples.size() ? samples.get(i + 1).at() : end;
-      long heldMs = Math.min(Math.max(0, Duration.between(s.at(), next).toMillis()), MAX_HOLD.toMillis());
+      long heldMs =
+          Math.min(Math.max(0, Duration.between(s.at(), next).toMillis()), MAX_HOLD.toMillis());
       double wh = s.powerW() * heldMs / 3_600_000.0;
       if (wh > 0) {
         chargedWh += wh;

@@ -32,21 +32,43 @@ public final class BuildingController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.get("/api/v1/buildings", this::list).anyRole().tag(TAG).summary("List buildings")
+    routes
+        .get("/api/v1/buildings", this::list)
+        .anyRole()
+        .tag(TAG)
+        .summary("List buildings")
         .response(200, BuildingResponse[].class, "all buildings (a scoped token: those it sees)");
-    routes.post("/api/v1/buildings", this::create).roles(Role.ADMIN).tag(TAG).summary("Create a building")
+    routes
+        .post("/api/v1/buildings", this::create)
+        .roles(Role.ADMIN)
+        .tag(TAG)
+        .summary("Create a building")
         .body(BuildingRequest.class)
         .response(201, BuildingResponse.class, "created")
         .response(400, Problem.class, "invalid id")
         .response(409, Problem.class, "a building with this id exists");
-    routes.get(ITEM, this::get).anyRole().tag(TAG).summary("One building").pathParam("id", "building id")
+    routes
+        .get(ITEM, this::get)
+        .anyRole()
+        .tag(TAG)
+        .summary("One building")
+        .pathParam("id", "building id")
         .response(200, BuildingResponse.class, "the building")
         .response(404, Problem.class, "no such building");
-    routes.put(ITEM, this::update).roles(Role.ADMIN).tag(TAG).summary("Replace a building's attributes")
-        .pathParam("id", "building id").body(BuildingRequest.class)
+    routes
+        .put(ITEM, this::update)
+        .roles(Role.ADMIN)
+        .tag(TAG)
+        .summary("Replace a building's attributes")
+        .pathParam("id", "building id")
+        .body(BuildingRequest.class)
         .response(200, BuildingResponse.class, "updated")
         .response(404, Problem.class, "no such building");
-    routes.delete(ITEM, this::delete).roles(Role.ADMIN).tag(TAG).summary("Delete a building")
+    routes
+        .delete(ITEM, this::delete)
+        .roles(Role.ADMIN)
+        .tag(TAG)
+        .summary("Delete a building")
         .pathParam("id", "building id")
         .queryParam("force", Boolean.class, false, "also delete its rooms and their sensors")
         .response(204, "deleted")
@@ -55,7 +77,11 @@ public final class BuildingController implements ResourceRoutes {
 
   void list(Context ctx) {
     Principal p = AccessControl.principal(ctx);
-    ctx.json(registry.buildings().stream().filter(b -> scope.seesBuilding(p, b.id())).map(this::response).toList());
+    ctx.json(
+        registry.buildings().stream()
+            .filter(b -> scope.seesBuilding(p, b.id()))
+            .map(this::response)
+            .toList());
   }
 
   void create(Context ctx) {
@@ -74,13 +100,17 @@ public final class BuildingController implements ResourceRoutes {
   }
 
   void update(Context ctx) {
-    scope.requireBuilding(AccessControl.principal(ctx), registry.requireBuilding(ctx.pathParam("id")).id());
-    Building b = registry.updateBuilding(ctx.pathParam("id"), Requests.body(ctx, BuildingRequest.class).toBuilding());
+    scope.requireBuilding(
+        AccessControl.principal(ctx), registry.requireBuilding(ctx.pathParam("id")).id());
+    Building b =
+        registry.updateBuilding(
+            ctx.pathParam("id"), Requests.body(ctx, BuildingRequest.class).toBuilding());
     ctx.json(response(b));
   }
 
   void delete(Context ctx) {
-    scope.requireBuilding(AccessControl.principal(ctx), registry.requireBuilding(ctx.pathParam("id")).id());
+    scope.requireBuilding(
+        AccessControl.principal(ctx), registry.requireBuilding(ctx.pathParam("id")).id());
     registry.deleteBuilding(ctx.pathParam("id"), Requests.flag(ctx, "force"));
     ctx.status(204);
   }

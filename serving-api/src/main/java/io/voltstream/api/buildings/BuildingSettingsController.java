@@ -14,10 +14,10 @@ import io.voltstream.energy.tariff.Tariff;
 import io.voltstream.model.Building;
 
 /**
- * A building's energy settings, stored in its registry record: the dispatch strategy stack
- * ({@link DispatchSettings}) and the {@link Tariff}. Admin sets, admin and operator read (the
- * default when unset). Bodies are validated by the energy records themselves; their field-naming
- * exceptions become 400s naming the field ({@code ErrorMapping}).
+ * A building's energy settings, stored in its registry record: the dispatch strategy stack ({@link
+ * DispatchSettings}) and the {@link Tariff}. Admin sets, admin and operator read (the default when
+ * unset). Bodies are validated by the energy records themselves; their field-naming exceptions
+ * become 400s naming the field ({@code ErrorMapping}).
  */
 public final class BuildingSettingsController implements ResourceRoutes {
   private static final String TAG = "Buildings";
@@ -33,22 +33,39 @@ public final class BuildingSettingsController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.get(DISPATCH, this::getDispatch).roles(Role.ADMIN, Role.OPERATOR).tag(TAG)
-        .summary("A building's dispatch strategy stack (the default when unset)").pathParam("id", "building id")
+    routes
+        .get(DISPATCH, this::getDispatch)
+        .roles(Role.ADMIN, Role.OPERATOR)
+        .tag(TAG)
+        .summary("A building's dispatch strategy stack (the default when unset)")
+        .pathParam("id", "building id")
         .response(200, DispatchSettings.class, "strategies, highest priority first, and parameters")
         .response(404, Problem.class, "no such building");
-    routes.put(DISPATCH, this::putDispatch).roles(Role.ADMIN).tag(TAG)
-        .summary("Set a building's dispatch strategy stack").pathParam("id", "building id")
+    routes
+        .put(DISPATCH, this::putDispatch)
+        .roles(Role.ADMIN)
+        .tag(TAG)
+        .summary("Set a building's dispatch strategy stack")
+        .pathParam("id", "building id")
         .body(DispatchSettings.class)
         .response(200, DispatchSettings.class, "stored")
         .response(400, Problem.class, "an invalid field (named)")
         .response(404, Problem.class, "no such building");
-    routes.get(TARIFF, this::getTariff).roles(Role.ADMIN, Role.OPERATOR).tag(TAG)
-        .summary("A building's tariff (the default when unset)").pathParam("id", "building id")
+    routes
+        .get(TARIFF, this::getTariff)
+        .roles(Role.ADMIN, Role.OPERATOR)
+        .tag(TAG)
+        .summary("A building's tariff (the default when unset)")
+        .pathParam("id", "building id")
         .response(200, Tariff.class, "the tariff")
         .response(404, Problem.class, "no such building");
-    routes.put(TARIFF, this::putTariff).roles(Role.ADMIN).tag(TAG)
-        .summary("Set a building's tariff").pathParam("id", "building id").body(Tariff.class)
+    routes
+        .put(TARIFF, this::putTariff)
+        .roles(Role.ADMIN)
+        .tag(TAG)
+        .summary("Set a building's tariff")
+        .pathParam("id", "building id")
+        .body(Tariff.class)
         .response(200, Tariff.class, "stored")
         .response(400, Problem.class, "an invalid field (named)")
         .response(404, Problem.class, "no such building");

@@ -13,8 +13,8 @@ import io.voltstream.api.scope.ResourceScope;
 import io.voltstream.model.command.CommandStatus;
 
 /**
- * {@code GET /api/v1/commands/{id}}: a command's latest status (admin and operator: operators monitor).
- * A building-scoped token reads only commands of its building's targets. IO only; {@link
+ * {@code GET /api/v1/commands/{id}}: a command's latest status (admin and operator: operators
+ * monitor). A building-scoped token reads only commands of its building's targets. IO only; {@link
  * CommandService} decides.
  */
 public final class CommandController implements ResourceRoutes {
@@ -28,17 +28,23 @@ public final class CommandController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.get("/api/v1/commands/{id}", this::get).roles(Role.ADMIN, Role.OPERATOR).tag("Commands")
-        .summary("A command's latest status").pathParam("id", "command id")
+    routes
+        .get("/api/v1/commands/{id}", this::get)
+        .roles(Role.ADMIN, Role.OPERATOR)
+        .tag("Commands")
+        .summary("A command's latest status")
+        .pathParam("id", "command id")
         .response(200, CommandResponse.class, "pending, applied, rejected, expired or timeout")
         .response(404, Problem.class, "no such command");
   }
 
   void get(Context ctx) {
     String id = Names.require("id", ctx.pathParam("id"));
-    CommandStatus s = commands.status(id).orElseThrow(() -> ApiException.notFound("no command '" + id + "'"));
+    CommandStatus s =
+        commands.status(id).orElseThrow(() -> ApiException.notFound("no command '" + id + "'"));
     if (s.building() == null) {
-      ResourceScope.requireUnscoped(AccessControl.principal(ctx), "read a command without a building");
+      ResourceScope.requireUnscoped(
+          AccessControl.principal(ctx), "read a command without a building");
     } else {
       scope.requireBuilding(AccessControl.principal(ctx), s.building());
     }

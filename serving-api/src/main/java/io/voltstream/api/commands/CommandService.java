@@ -31,18 +31,24 @@ import org.slf4j.LoggerFactory;
 public final class CommandService {
   private static final Logger LOG = LoggerFactory.getLogger(CommandService.class);
   static final int MAX_REMEMBERED = 10_000;
-  /** How far back a status lookup searches InfluxDB; commands live at most a day (duration_s ≤ 86400). */
+
+  /**
+   * How far back a status lookup searches InfluxDB; commands live at most a day (duration_s ≤
+   * 86400).
+   */
   static final Duration LOOKBACK = Duration.ofDays(7);
 
   private final CommandPublisher publisher;
   private final InfluxReader influx;
   private final Clock clock;
-  private final Map<String, CommandStatus> issued = Collections.synchronizedMap(new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, CommandStatus> eldest) {
-      return size() > MAX_REMEMBERED;
-    }
-  });
+  private final Map<String, CommandStatus> issued =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CommandStatus> eldest) {
+              return size() > MAX_REMEMBERED;
+            }
+          });
 
   public CommandService(CommandPublisher publisher, InfluxReader influx, Clock clock) {
     this.publisher = publisher;
@@ -63,7 +69,8 @@ public final class CommandService {
     synchronized (issued) {
       CommandStatus newest = null;
       for (CommandStatus s : issued.values()) {
-        if (target.equals(s.target()) && (newest == null || !s.issuedAt().isBefore(newest.issuedAt()))) {
+        if (target.equals(s.target())
+            && (newest == null || !s.issuedAt().isBefore(newest.issuedAt()))) {
           newest = s;
         }
       }
@@ -71,7 +78,9 @@ public final class CommandService {
     }
   }
 
-  /** The latest known status of a command, empty when neither this instance nor InfluxDB knows it. */
+  /**
+   * The latest known status of a command, empty when neither this instance nor InfluxDB knows it.
+   */
   public Optional<CommandStatus> status(String commandId) {
     Optional<CommandStatus> local = Optional.ofNullable(issued.get(commandId));
     Optional<InfluxStatus> stored;
@@ -81,7 +90,10 @@ public final class CommandService {
       if (local.isEmpty()) {
         throw e;
       }
-      LOG.warn("command {}: InfluxDB unavailable, answering the local status: {}", commandId, e.toString());
+      LOG.warn(
+          "command {}: InfluxDB unavailable, answering the local status: {}",
+          commandId,
+          e.toString());
       return local;
     }
     if (stored.isEmpty()) {
@@ -90,24 +102,74 @@ public final class CommandService {
     InfluxStatus s = stored.get();
     if (local.isPresent()) {
       CommandStatus l = local.get();
-      return Optional.of(new CommandStatus(l.commandId(), l.targetKind(), l.target(), l.building(), l.kind(),
-          l.source(), l.battery(), l.device(), s.state(), s.reason(), l.issuedAt(), l.validUntil(), s.at(),
-          s.ackLatency()));
+      return Optional.of(
+          new CommandStatus(
+              l.commandId(),
+              l.targetKind(),
+              l.target(),
+              l.building(),
+              l.kind(),
+              l.source(),
+              l.battery(),
+              l.device(),
+              s.state(),
+              s.reason(),
+              l.issuedAt(),
+              l.validUntil(),
+              s.at(),
+              s.ackLatency()));
     }
-    return Optional.of(new CommandStatus(commandId, null, s.target(), s.building(), null, null, null, null,
-        s.state(), s.reason(), s.issuedAt(), s.validUntil(), s.at(), s.ackLatency()));
+    return Optional.of(
+        new CommandStatus(
+            commandId,
+            null,
+            s.target(),
+            s.building(),
+            null,
+            null,
+            null,
+            null,
+            s.state(),
+            s.reason(),
+            s.issuedAt(),
+            s.validUntil(),
+            s.at(),
+            s.ackLatency()));
   }
 
   /** A status row of InfluxDB {@code commands}. */
-  record InfluxStatus(String target, String building, CommandState state, String reason, Instant issuedAt,
-      Instant validUntil, Instant at, Duration ackLatency) {}
+  record InfluxStatus(
+      String target,
+      String building,
+      CommandState state,
+      String reason,
+      Instant issuedAt,
+      Instant validUntil,
+      Instant at,
+      Duration ackLatency) {}
 
   private Optional<InfluxStatus> fromInflux(String commandId) {
     var m = Schema.COMMANDS;
     // command_id is a field, not a tag: bounded by LOOKBACK so the scan stays small.
-    List<Series> rows = influx.query(InfluxQuery.of("SELECT ").columns(m.status, m.reason, m.validUntil, m.statusAt,
-            m.ackLatencyMs, m.target, m.building).text(" FROM ").from(m).text(" WHERE ").column(m.commandId)
-        .text(" = ").literal(commandId).text(" AND time >= ").time(clock.instant().minus(LOOKBACK)));
+    List<Series> rows =
+        influx.query(
+            InfluxQuery.of("SELECT ")
+                .columns(
+                    m.status,
+                    m.reason,
+                    m.validUntil,
+                    m.statusAt,
+                    m.ackLatencyMs,
+                    m.target,
+                    m.building)
+                .text(" FROM ")
+                .from(m)
+                .text(" WHERE ")
+                .column(m.commandId)
+                .text(" = ")
+                .literal(commandId)
+                .text(" AND time >= ")
+                .time(clock.instant().minus(LOOKBACK)));
     InfluxStatus latest = null;
     for (Series s : rows) {
       for (List<Object> row : s.values()) {
@@ -123,11 +185,16 @@ public final class CommandService {
         }
         Double validUntil = Series.number(row, s.column(m.validUntil));
         Double latency = Series.number(row, s.column(m.ackLatencyMs));
-        latest = new InfluxStatus(Series.string(row, s.column(m.target)), Series.string(row, s.column(m.building)),
-            CommandState.valueOf(status.toUpperCase(Locale.ROOT)),
-            Series.string(row, s.column(m.reason)), issuedAt,
-            validUntil == null ? null : Instant.ofEpochMilli(validUntil.longValue()), at,
-            latency == null ? null : Duration.ofMillis(latency.longValue()));
+        latest =
+            new InfluxStatus(
+                Series.string(row, s.column(m.target)),
+                Series.string(row, s.column(m.building)),
+                CommandState.valueOf(status.toUpperCase(Locale.ROOT)),
+                Series.string(row, s.column(m.reason)),
+                issuedAt,
+                validUntil == null ? null : Instant.ofEpochMilli(validUntil.longValue()),
+                at,
+                latency == null ? null : Duration.ofMillis(latency.longValue()));
       }
     }
     return Optional.ofNullable(latest);

@@ -15,9 +15,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Produces commands to Kafka {@link Topics#COMMANDS} (key = target id; idempotent, {@code acks=all})
- * and waits for the broker's acknowledgement, at most the write timeout, so that a 202 means the
- * command is in the log of record.
+ * Produces commands to Kafka {@link Topics#COMMANDS} (key = target id; idempotent, {@code
+ * acks=all}) and waits for the broker's acknowledgement, at most the write timeout, so that a 202
+ * means the command is in the log of record.
  */
 public final class KafkaCommandPublisher implements CommandPublisher, AutoCloseable {
   private final KafkaProducer<String, Command> producer;
@@ -38,24 +38,33 @@ public final class KafkaCommandPublisher implements CommandPublisher, AutoClosea
     p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     p.put(ProducerConfig.CLIENT_ID_CONFIG, "voltstream-api-commands");
-    return new KafkaCommandPublisher(new KafkaProducer<>(p, TopicSerdes.keySerializer(Topics.COMMANDS),
-        TopicSerdes.valueSerializer(Topics.COMMANDS)), timeout);
+    return new KafkaCommandPublisher(
+        new KafkaProducer<>(
+            p,
+            TopicSerdes.keySerializer(Topics.COMMANDS),
+            TopicSerdes.valueSerializer(Topics.COMMANDS)),
+        timeout);
   }
 
   @Override
   public void publish(Command command) {
     String topic = Topics.COMMANDS.name();
     try {
-      producer.send(new ProducerRecord<>(topic, command.target(), command)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      producer
+          .send(new ProducerRecord<>(topic, command.target(), command))
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw new StoreUnavailableException("Kafka rejected the command: " + e.getCause().getMessage(), e);
+      throw new StoreUnavailableException(
+          "Kafka rejected the command: " + e.getCause().getMessage(), e);
     } catch (TimeoutException e) {
-      throw new StoreUnavailableException("Kafka did not acknowledge the command within " + timeout, e);
+      throw new StoreUnavailableException(
+          "Kafka did not acknowledge the command within " + timeout, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while writing to " + topic, e);
     } catch (org.apache.kafka.common.KafkaException e) {
-      throw new StoreUnavailableException("Kafka is unavailable for commands: " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "Kafka is unavailable for commands: " + e.getMessage(), e);
     }
   }
 

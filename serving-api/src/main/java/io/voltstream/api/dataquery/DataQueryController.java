@@ -12,8 +12,8 @@ import io.voltstream.api.scope.ResourceScope;
 import java.util.List;
 
 /**
- * {@code POST /api/v1/data/query}: ad-hoc aggregates over raw readings. A scoped token must name the
- * rooms or sensors it queries, each covered by its grant (403 otherwise).
+ * {@code POST /api/v1/data/query}: ad-hoc aggregates over raw readings. A scoped token must name
+ * the rooms or sensors it queries, each covered by its grant (403 otherwise).
  */
 public final class DataQueryController implements ResourceRoutes {
 
@@ -27,12 +27,15 @@ public final class DataQueryController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.post("/api/v1/data/query", this::query)
+    routes
+        .post("/api/v1/data/query", this::query)
         .roles(Role.ADMIN, Role.OPERATOR, Role.VIEWER)
         .tag("Analytics")
         .summary("Aggregate readings: metrics × rooms/sensors × range × resolution × aggregate")
-        .description("Reads InfluxDB readings. 400 names every malformed field; 422 when the range exceeds"
-            + " VOLTSTREAM_API_MAX_RANGE or the answer would exceed VOLTSTREAM_API_MAX_POINTS points.")
+        .description(
+            "Reads InfluxDB readings. 400 names every malformed field; 422 when the range exceeds"
+                + " VOLTSTREAM_API_MAX_RANGE or the answer would exceed VOLTSTREAM_API_MAX_POINTS"
+                + " points.")
         .body(DataQueryRequest.class)
         .response(200, DataQueryResponse.class, "one series per room/sensor")
         .response(400, "malformed request")
@@ -43,7 +46,9 @@ public final class DataQueryController implements ResourceRoutes {
 
   void query(Context ctx) {
     DataQueryRequest req = Requests.body(ctx, DataQueryRequest.class);
-    scope.requireFilters(AccessControl.principal(ctx), req.rooms() == null ? List.of() : req.rooms(),
+    scope.requireFilters(
+        AccessControl.principal(ctx),
+        req.rooms() == null ? List.of() : req.rooms(),
         req.sensors() == null ? List.of() : req.sensors());
     ctx.json(service.query(req));
   }

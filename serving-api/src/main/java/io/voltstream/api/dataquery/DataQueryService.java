@@ -38,10 +38,20 @@ public final class DataQueryService {
       Schema.READINGS.metrics().stream().map(Field::name).collect(Collectors.toUnmodifiableSet());
 
   /** InfluxQL aggregate functions on offer. */
-  public enum Aggregate { MEAN, MAX, MIN, SUM, COUNT }
+  public enum Aggregate {
+    MEAN,
+    MAX,
+    MIN,
+    SUM,
+    COUNT
+  }
 
   /** Grouping of the answer. */
-  public enum GroupBy { ROOM, SENSOR, NONE }
+  public enum GroupBy {
+    ROOM,
+    SENSOR,
+    NONE
+  }
 
   static final int MAX_FILTER_VALUES = 100;
 
@@ -57,21 +67,28 @@ public final class DataQueryService {
 
   public DataQueryResponse query(DataQueryRequest request) {
     if (request == null) {
-      throw ApiException.badRequest("a JSON body is required", new FieldError("body", "must be a JSON object"));
+      throw ApiException.badRequest(
+          "a JSON body is required", new FieldError("body", "must be a JSON object"));
     }
     List<FieldError> errors = new ArrayList<>();
     List<String> metrics = request.metrics() == null ? List.of() : request.metrics();
     if (metrics.isEmpty()) {
-      errors.add(new FieldError("metrics", "must name at least one of " + new java.util.TreeSet<>(METRICS)));
+      errors.add(
+          new FieldError(
+              "metrics", "must name at least one of " + new java.util.TreeSet<>(METRICS)));
     }
     for (int i = 0; i < metrics.size(); i++) {
       if (!METRICS.contains(metrics.get(i))) {
-        errors.add(new FieldError("metrics[" + i + "]", "unknown metric; allowed: " + new java.util.TreeSet<>(METRICS)));
+        errors.add(
+            new FieldError(
+                "metrics[" + i + "]",
+                "unknown metric; allowed: " + new java.util.TreeSet<>(METRICS)));
       }
     }
     List<String> rooms = checkTags("rooms", request.rooms(), errors);
     List<String> sensors = checkTags("sensors", request.sensors(), errors);
-    Aggregate aggregate = parseEnum(Aggregate.class, "aggregate", request.aggregate(), Aggregate.MEAN, errors);
+    Aggregate aggregate =
+        parseEnum(Aggregate.class, "aggregate", request.aggregate(), Aggregate.MEAN, errors);
     GroupBy groupBy = parseEnum(GroupBy.class, "group_by", request.groupBy(), GroupBy.ROOM, errors);
     Resolution resolution = null;
     try {
@@ -81,8 +98,13 @@ public final class DataQueryService {
     }
     TimeRange range = null;
     try {
-      range = TimeRange.parse(request.startTime(), request.endTime(), Duration.ofHours(1), config.maxRoomDataRange(),
-          clock.instant());
+      range =
+          TimeRange.parse(
+              request.startTime(),
+              request.endTime(),
+              Duration.ofHours(1),
+              config.maxRoomDataRange(),
+              clock.instant());
     } catch (ApiException e) {
       if (e.kind() == ApiException.Kind.BAD_REQUEST) {
         errors.addAll(e.errors());
@@ -95,20 +117,41 @@ public final class DataQueryService {
     }
 
     long buckets = range.length().toSeconds() / resolution.bucket().toSeconds() + 1;
-    long groups = groupBy == GroupBy.NONE ? 1 : Math.max(1, groupBy == GroupBy.ROOM && !rooms.isEmpty() ? rooms.size()
-        : groupBy == GroupBy.SENSOR && !sensors.isEmpty() ? sensors.size() : 1);
+    long groups =
+        groupBy == GroupBy.NONE
+            ? 1
+            : Math.max(
+                1,
+                groupBy == GroupBy.ROOM && !rooms.isEmpty()
+                    ? rooms.size()
+                    : groupBy == GroupBy.SENSOR && !sensors.isEmpty() ? sensors.size() : 1);
     if (buckets * groups > config.maxPoints()) {
-      throw ApiException.invalid(new FieldError("resolution", "the query would return at least " + buckets * groups
-          + " points, more than the maximum of " + config.maxPoints() + "; narrow the range or coarsen the resolution"));
+      throw ApiException.invalid(
+          new FieldError(
+              "resolution",
+              "the query would return at least "
+                  + buckets * groups
+                  + " points, more than the maximum of "
+                  + config.maxPoints()
+                  + "; narrow the range or coarsen the resolution"));
     }
 
     InfluxQuery q = InfluxQuery.of("SELECT ");
     String fn = aggregate.name().toLowerCase(Locale.ROOT);
     for (int i = 0; i < metrics.size(); i++) {
-      q.text(i == 0 ? "" : ", ").text(fn).text("(").identifier("metrics", metrics.get(i)).text(") AS ")
+      q.text(i == 0 ? "" : ", ")
+          .text(fn)
+          .text("(")
+          .identifier("metrics", metrics.get(i))
+          .text(") AS ")
           .identifier("metrics", metrics.get(i));
     }
-    q.text(" FROM ").from(R).text(" WHERE time >= ").time(range.start()).text(" AND time < ").time(range.end());
+    q.text(" FROM ")
+        .from(R)
+        .text(" WHERE time >= ")
+        .time(range.start())
+        .text(" AND time < ")
+        .time(range.end());
     orFilter(q, R.room, "rooms", rooms);
     orFilter(q, R.sensorId, "sensors", sensors);
     q.text(" GROUP BY time(").duration(resolution.bucket()).text(")");
@@ -122,11 +165,12 @@ public final class DataQueryService {
     List<DataQueryResponse.GroupSeries> out = new ArrayList<>();
     int points = 0;
     for (Series s : influx.query(q)) {
-      String key = switch (groupBy) {
-        case ROOM -> s.tag(R.room);
-        case SENSOR -> s.tag(R.sensorId);
-        case NONE -> null;
-      };
+      String key =
+          switch (groupBy) {
+            case ROOM -> s.tag(R.room);
+            case SENSOR -> s.tag(R.sensorId);
+            case NONE -> null;
+          };
       List<Map<String, Object>> rows = new ArrayList<>(s.values().size());
       int t = s.column(Series.TIME);
       for (List<Object> row : s.values()) {
@@ -142,13 +186,24 @@ public final class DataQueryService {
       }
       points += rows.size();
       if (points > config.maxPoints()) {
-        throw ApiException.invalid(new FieldError("resolution", "the query returns more than the maximum of "
-            + config.maxPoints() + " points; narrow the range, the rooms/sensors or coarsen the resolution"));
+        throw ApiException.invalid(
+            new FieldError(
+                "resolution",
+                "the query returns more than the maximum of "
+                    + config.maxPoints()
+                    + " points; narrow the range, the rooms/sensors or coarsen the resolution"));
       }
       out.add(new DataQueryResponse.GroupSeries(key, rows));
     }
-    return new DataQueryResponse(List.copyOf(metrics), fn, resolution.wireName(),
-        groupBy.name().toLowerCase(Locale.ROOT), range.start(), range.end(), points, out);
+    return new DataQueryResponse(
+        List.copyOf(metrics),
+        fn,
+        resolution.wireName(),
+        groupBy.name().toLowerCase(Locale.ROOT),
+        range.start(),
+        range.end(),
+        points,
+        out);
   }
 
   private static void orFilter(InfluxQuery q, Tag tag, String field, List<String> values) {
@@ -162,7 +217,8 @@ public final class DataQueryService {
     q.text(")");
   }
 
-  private static List<String> checkTags(String field, List<String> values, List<FieldError> errors) {
+  private static List<String> checkTags(
+      String field, List<String> values, List<FieldError> errors) {
     if (values == null) {
       return List.of();
     }
@@ -179,8 +235,8 @@ public final class DataQueryService {
     return values;
   }
 
-  private static <E extends Enum<E>> E parseEnum(Class<E> type, String field, String raw, E fallback,
-      List<FieldError> errors) {
+  private static <E extends Enum<E>> E parseEnum(
+      Class<E> type, String field, String raw, E fallback, List<FieldError> errors) {
     if (raw == null || raw.isBlank()) {
       return fallback;
     }
@@ -189,8 +245,13 @@ public final class DataQueryService {
         return e;
       }
     }
-    errors.add(new FieldError(field, "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
-        .map(e -> e.name().toLowerCase(Locale.ROOT)).toList()));
+    errors.add(
+        new FieldError(
+            field,
+            "must be one of "
+                + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(Locale.ROOT))
+                    .toList()));
     return fallback;
   }
 }

@@ -12,12 +12,13 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code GET /openapi.json} (generated once from the complete route table) and {@code GET /docs}
- * (Swagger UI, vendored from the npm package {@code swagger-ui-dist} under
- * {@code src/main/resources/docs-assets}: this network has no CDN). Both public.
+ * (Swagger UI, vendored from the npm package {@code swagger-ui-dist} under {@code
+ * src/main/resources/docs-assets}: this network has no CDN). Both public.
  */
 public final class DocsController implements ResourceRoutes {
   /** Path under which the vendored UI assets are served. */
   public static final String ASSETS_PATH = "/docs/assets";
+
   /** Classpath folder of the vendored UI assets. */
   public static final String ASSETS_RESOURCES = "/docs-assets";
 
@@ -30,9 +31,16 @@ public final class DocsController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.get("/openapi.json", this::openApi).publicAccess().tag("Health/docs")
+    routes
+        .get("/openapi.json", this::openApi)
+        .publicAccess()
+        .tag("Health/docs")
         .summary("This OpenAPI 3.1 document, generated from the route table");
-    routes.get("/docs", this::docs).publicAccess().tag("Health/docs").produces("text/html")
+    routes
+        .get("/docs", this::docs)
+        .publicAccess()
+        .tag("Health/docs")
+        .produces("text/html")
         .summary("Interactive API documentation (Swagger UI)");
   }
 
@@ -42,8 +50,11 @@ public final class DocsController implements ResourceRoutes {
     if (json == null) {
       try {
         String version = DocsController.class.getPackage().getImplementationVersion();
-        json = Json.MAPPER.writerWithDefaultPrettyPrinter()
-            .writeValueAsString(OpenApiGenerator.generate(table.specs(), version == null ? "dev" : version));
+        json =
+            Json.MAPPER
+                .writerWithDefaultPrettyPrinter()
+                .writeValueAsString(
+                    OpenApiGenerator.generate(table.specs(), version == null ? "dev" : version));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot render the OpenAPI document", e);
       }
@@ -61,9 +72,11 @@ public final class DocsController implements ResourceRoutes {
   }
 
   private static String page() {
-    try (InputStream in = DocsController.class.getResourceAsStream(ASSETS_RESOURCES + "/index.html")) {
+    try (InputStream in =
+        DocsController.class.getResourceAsStream(ASSETS_RESOURCES + "/index.html")) {
       if (in == null) {
-        return "<!doctype html><title>Voltstream API</title><p>UI assets missing; see <a href=\"/openapi.json\">/openapi.json</a>.";
+        return "<!doctype html><title>Voltstream API</title><p>UI assets missing; see <a"
+            + " href=\"/openapi.json\">/openapi.json</a>.";
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

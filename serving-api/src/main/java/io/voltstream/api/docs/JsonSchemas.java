@@ -16,13 +16,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * JSON Schemas (OpenAPI 3.1 dialect) for the API's DTO records, derived by reflection with the
- * same snake_case naming as {@link io.voltstream.model.Json#MAPPER}. Records become named
- * components referenced with {@code $ref}; enums list their JSON values.
+ * JSON Schemas (OpenAPI 3.1 dialect) for the API's DTO records, derived by reflection with the same
+ * snake_case naming as {@link io.voltstream.model.Json#MAPPER}. Records become named components
+ * referenced with {@code $ref}; enums list their JSON values.
  */
 final class JsonSchemas {
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
-  private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE = new PropertyNamingStrategies.SnakeCaseStrategy();
+  private static final PropertyNamingStrategies.SnakeCaseStrategy SNAKE =
+      new PropertyNamingStrategies.SnakeCaseStrategy();
 
   private final Map<String, ObjectNode> components = new TreeMap<>();
 
@@ -45,7 +46,9 @@ final class JsonSchemas {
       return classSchema(raw);
     }
     if (type instanceof GenericArrayType g) {
-      return F.objectNode().put("type", "array").set("items", schemaFor(g.getGenericComponentType()));
+      return F.objectNode()
+          .put("type", "array")
+          .set("items", schemaFor(g.getGenericComponentType()));
     }
     if (type instanceof WildcardType w) {
       return schemaFor(w.getUpperBounds()[0]);
@@ -60,10 +63,18 @@ final class JsonSchemas {
     if (c == boolean.class || c == Boolean.class) {
       return F.objectNode().put("type", "boolean");
     }
-    if (c == int.class || c == Integer.class || c == long.class || c == Long.class || c == short.class) {
+    if (c == int.class
+        || c == Integer.class
+        || c == long.class
+        || c == Long.class
+        || c == short.class) {
       return F.objectNode().put("type", "integer");
     }
-    if (c == double.class || c == Double.class || c == float.class || c == Float.class || Number.class.isAssignableFrom(c)) {
+    if (c == double.class
+        || c == Double.class
+        || c == float.class
+        || c == Float.class
+        || Number.class.isAssignableFrom(c)) {
       return F.objectNode().put("type", "number");
     }
     if (c == Instant.class) {

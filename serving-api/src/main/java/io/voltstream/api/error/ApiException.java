@@ -73,7 +73,8 @@ public final class ApiException extends RuntimeException {
 
   /** 422: the request is well-formed but a field's value is not acceptable. */
   public static ApiException invalid(FieldError... errors) {
-    String detail = errors.length == 1 ? errors[0].field() + ": " + errors[0].message() : "invalid fields";
+    String detail =
+        errors.length == 1 ? errors[0].field() + ": " + errors[0].message() : "invalid fields";
     return new ApiException(Kind.UNPROCESSABLE, detail, List.of(errors));
   }
 

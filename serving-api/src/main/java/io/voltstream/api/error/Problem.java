@@ -9,9 +9,18 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Problem(
-    String type, String title, int status, String detail, String instance, List<FieldError> errors, String errorId) {
+    String type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    List<FieldError> errors,
+    String errorId) {
 
   public static final String CONTENT_TYPE = "application/problem+json";
-  /** Base of the {@code type} URIs; the status' slug is appended, e.g. {@code …/problems/conflict}. */
+
+  /**
+   * Base of the {@code type} URIs; the status' slug is appended, e.g. {@code …/problems/conflict}.
+   */
   public static final String TYPE_BASE = "https://voltstream.io/problems/";
 }

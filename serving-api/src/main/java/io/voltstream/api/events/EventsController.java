@@ -41,7 +41,8 @@ public final class EventsController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.get("/api/v1/events", this::events)
+    routes
+        .get("/api/v1/events", this::events)
         .roles(Role.ADMIN, Role.OPERATOR, Role.VIEWER)
         .tag("Events")
         .summary("Alerts and system events from InfluxDB events")
@@ -49,20 +50,26 @@ public final class EventsController implements ResourceRoutes {
         .queryParam("kind", String.class, false, "only this kind (e.g. co2_high)")
         .queryParam("severity", String.class, false, "info, warning or critical")
         .queryParam("since", String.class, false, "ISO-8601 or epoch ms (default: 24 h ago)")
-        .queryParam("limit", Integer.class, false, "1.." + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")
+        .queryParam(
+            "limit", Integer.class, false, "1.." + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")")
         .response(200, EventsResponse.class, "events, newest first")
         .response(400, "invalid filter")
         .response(503, "InfluxDB unavailable");
   }
 
   void events(Context ctx) {
-    Optional<String> room = Optional.ofNullable(ctx.queryParam("room")).map(r -> Inputs.tagValue("room", r));
-    Optional<String> kind = Optional.ofNullable(ctx.queryParam("kind")).map(k -> Inputs.tagValue("kind", k));
-    scope.requireFilters(AccessControl.principal(ctx), room.map(List::of).orElse(List.of()), List.of());
-    Optional<SystemEvent.Severity> severity = Optional.ofNullable(ctx.queryParam("severity")).map(EventsController::severity);
+    Optional<String> room =
+        Optional.ofNullable(ctx.queryParam("room")).map(r -> Inputs.tagValue("room", r));
+    Optional<String> kind =
+        Optional.ofNullable(ctx.queryParam("kind")).map(k -> Inputs.tagValue("kind", k));
+    scope.requireFilters(
+        AccessControl.principal(ctx), room.map(List::of).orElse(List.of()), List.of());
+    Optional<SystemEvent.Severity> severity =
+        Optional.ofNullable(ctx.queryParam("severity")).map(EventsController::severity);
     Instant now = clock.instant();
-    Instant since = Optional.ofNullable(TimeRange.parseParam("since", ctx.queryParam("since")))
-        .orElse(now.minus(DEFAULT_SINCE));
+    Instant since =
+        Optional.ofNullable(TimeRange.parseParam("since", ctx.queryParam("since")))
+            .orElse(now.minus(DEFAULT_SINCE));
     int limit = Inputs.positiveInt("limit", ctx.queryParam("limit"), DEFAULT_LIMIT, MAX_LIMIT);
     ctx.json(service.events(new EventsQuery(room, kind, severity, since, limit)));
   }
@@ -71,7 +78,8 @@ public final class EventsController implements ResourceRoutes {
     try {
       return SystemEvent.Severity.valueOf(raw.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("invalid severity", new FieldError("severity", "must be info, warning or critical"));
+      throw ApiException.badRequest(
+          "invalid severity", new FieldError("severity", "must be info, warning or critical"));
     }
   }
 }

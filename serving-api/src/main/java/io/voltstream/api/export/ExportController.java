@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /api/v1/export}: streams raw readings as CSV or JSON, chunked, straight to the response
- * output stream page by page. Validation happens before the first byte, so errors are still problem
- * JSON; a failure mid-stream can only cut the response short (logged). A scoped token must name the
- * rooms or sensors it exports, each covered by its grant (403 otherwise).
+ * {@code GET /api/v1/export}: streams raw readings as CSV or JSON, chunked, straight to the
+ * response output stream page by page. Validation happens before the first byte, so errors are
+ * still problem JSON; a failure mid-stream can only cut the response short (logged). A scoped token
+ * must name the rooms or sensors it exports, each covered by its grant (403 otherwise).
  */
 public final class ExportController implements ResourceRoutes {
 
@@ -33,7 +33,8 @@ public final class ExportController implements ResourceRoutes {
   private final QueryConfig config;
   private final Clock clock;
 
-  public ExportController(ExportService service, ResourceScope scope, QueryConfig config, Clock clock) {
+  public ExportController(
+      ExportService service, ResourceScope scope, QueryConfig config, Clock clock) {
     this.service = service;
     this.scope = scope;
     this.config = config;
@@ -42,14 +43,17 @@ public final class ExportController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.get("/api/v1/export", this::export)
+    routes
+        .get("/api/v1/export", this::export)
         .roles(Role.ADMIN, Role.OPERATOR, Role.VIEWER)
         .tag("Export")
         .summary("Stream raw readings as CSV or JSON")
-        .description("Columns: time (ISO-8601), sensor_id, room, sensor_type, energy_kwh, power_w, co2_ppm,"
-            + " temperature_c, humidity_percent, voltage_v, generation_kwh. Streamed in pages of"
-            + " VOLTSTREAM_API_EXPORT_PAGE_ROWS rows; never held in memory as a whole.")
-        .queryParam("start_time", String.class, false, "ISO-8601 or epoch ms (default: end_time - 1 h)")
+        .description(
+            "Columns: time (ISO-8601), sensor_id, room, sensor_type, energy_kwh, power_w, co2_ppm,"
+                + " temperature_c, humidity_percent, voltage_v, generation_kwh. Streamed in pages"
+                + " of VOLTSTREAM_API_EXPORT_PAGE_ROWS rows; never held in memory as a whole.")
+        .queryParam(
+            "start_time", String.class, false, "ISO-8601 or epoch ms (default: end_time - 1 h)")
         .queryParam("end_time", String.class, false, "ISO-8601 or epoch ms (default: now)")
         .queryParam("format", String.class, false, "csv (default) or json")
         .queryParam("room", String.class, false, "only these rooms (repeatable)")
@@ -61,8 +65,13 @@ public final class ExportController implements ResourceRoutes {
   }
 
   void export(Context ctx) throws IOException {
-    TimeRange range = TimeRange.parse(ctx.queryParam("start_time"), ctx.queryParam("end_time"), Duration.ofHours(1),
-        config.maxExportRange(), clock.instant());
+    TimeRange range =
+        TimeRange.parse(
+            ctx.queryParam("start_time"),
+            ctx.queryParam("end_time"),
+            Duration.ofHours(1),
+            config.maxExportRange(),
+            clock.instant());
     ExportFormat format = ExportFormat.parse(ctx.queryParam("format"));
     List<String> rooms = tags(ctx, "room");
     List<String> sensors = tags(ctx, "sensor");
@@ -70,8 +79,15 @@ public final class ExportController implements ResourceRoutes {
     ExportRequest request = new ExportRequest(range, rooms, sensors, format);
 
     ctx.contentType(format.contentType());
-    ctx.header("Content-Disposition", "attachment; filename=\"voltstream-readings-"
-        + range.start().getEpochSecond() + "-" + range.end().getEpochSecond() + "." + format.extension() + "\"");
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename=\"voltstream-readings-"
+            + range.start().getEpochSecond()
+            + "-"
+            + range.end().getEpochSecond()
+            + "."
+            + format.extension()
+            + "\"");
     OutputStream out = ctx.res().getOutputStream();
     long rows;
     try {

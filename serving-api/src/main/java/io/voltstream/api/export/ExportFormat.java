@@ -33,7 +33,8 @@ public enum ExportFormat {
     try {
       return valueOf(raw.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("invalid format", new FieldError("format", "must be csv or json"));
+      throw ApiException.badRequest(
+          "invalid format", new FieldError("format", "must be csv or json"));
     }
   }
 }

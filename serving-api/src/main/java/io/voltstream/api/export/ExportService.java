@@ -56,14 +56,20 @@ public final class ExportService {
     return rows;
   }
 
-  private int page(ExportRequest request, Instant from, Instant to, int limit, long offset, RowWriter writer)
+  private int page(
+      ExportRequest request, Instant from, Instant to, int limit, long offset, RowWriter writer)
       throws IOException {
     InfluxQuery q = InfluxQuery.of("SELECT ");
     List<String> cols = RowWriter.COLUMNS;
     for (int i = 1; i < cols.size(); i++) {
       q.text(i == 1 ? "" : ", ").identifier("column", cols.get(i));
     }
-    q.text(" FROM ").from(Schema.READINGS).text(" WHERE time >= ").time(from).text(" AND time < ").time(to);
+    q.text(" FROM ")
+        .from(Schema.READINGS)
+        .text(" WHERE time >= ")
+        .time(from)
+        .text(" AND time < ")
+        .time(to);
     filter(q, Schema.READINGS.room, "room", request.rooms());
     filter(q, Schema.READINGS.sensorId, "sensor", request.sensors());
     q.text(" ORDER BY time ASC LIMIT ").number(limit).text(" OFFSET ").number(offset);
@@ -77,7 +83,8 @@ public final class ExportService {
       for (List<Object> row : s.values()) {
         Object[] values = new Object[cols.size() - 1];
         for (int i = 1; i < cols.size(); i++) {
-          values[i - 1] = i <= RowWriter.TAG_COLUMNS ? Series.string(row, idx[i]) : Series.number(row, idx[i]);
+          values[i - 1] =
+              i <= RowWriter.TAG_COLUMNS ? Series.string(row, idx[i]) : Series.number(row, idx[i]);
         }
         writer.row(Instant.ofEpochMilli(Series.number(row, idx[0]).longValue()), values);
         n++;

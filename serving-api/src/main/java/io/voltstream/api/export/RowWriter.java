@@ -15,11 +15,19 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Writes export rows incrementally as CSV (RFC 4180, header first) or as one JSON array. */
-abstract sealed class RowWriter implements AutoCloseable permits RowWriter.Csv, RowWriter.JsonArray {
+abstract sealed class RowWriter implements AutoCloseable
+    permits RowWriter.Csv, RowWriter.JsonArray {
 
-  /** Column names, in order; the first is {@code time}, the next {@link #TAG_COLUMNS} are strings. */
-  static final List<String> COLUMNS = Stream.concat(Stream.of(Series.TIME),
-      Stream.concat(Schema.READINGS.tags().stream(), Schema.READINGS.fields().stream()).map(Column::name)).toList();
+  /**
+   * Column names, in order; the first is {@code time}, the next {@link #TAG_COLUMNS} are strings.
+   */
+  static final List<String> COLUMNS =
+      Stream.concat(
+              Stream.of(Series.TIME),
+              Stream.concat(Schema.READINGS.tags().stream(), Schema.READINGS.fields().stream())
+                  .map(Column::name))
+          .toList();
+
   static final int TAG_COLUMNS = Schema.READINGS.tags().size();
 
   static RowWriter open(ExportFormat format, OutputStream out) throws IOException {
@@ -56,7 +64,11 @@ abstract sealed class RowWriter implements AutoCloseable permits RowWriter.Csv, 
     }
 
     static String quote(String s) {
-      boolean needs = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+      boolean needs =
+          s.indexOf(',') >= 0
+              || s.indexOf('"') >= 0
+              || s.indexOf('\n') >= 0
+              || s.indexOf('\r') >= 0;
       return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
     }
 

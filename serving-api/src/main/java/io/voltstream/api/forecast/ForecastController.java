@@ -19,13 +19,22 @@ import java.util.Map;
  * {@code GET /api/v1/forecast/consumption} and {@code /generation}: the building's forecast for the
  * next hours (query {@code building}, {@code horizon} 1h..24h, {@code resolution} 1h|3h|6h|12h|1d),
  * with the model id and the recent accuracy. Viewer and above may read; a forecast is building-wide
- * data, so a scoped token needs a grant on the building itself (a room or sensor grant is 403). Answers
- * are cached for 30 s by the reader this service is given (forecasts change hourly).
+ * data, so a scoped token needs a grant on the building itself (a room or sensor grant is 403).
+ * Answers are cached for 30 s by the reader this service is given (forecasts change hourly).
  */
 public final class ForecastController implements ResourceRoutes {
-  static final Map<String, Duration> RESOLUTIONS = Map.of(
-      "1h", Duration.ofHours(1), "3h", Duration.ofHours(3), "6h", Duration.ofHours(6),
-      "12h", Duration.ofHours(12), "1d", Duration.ofDays(1));
+  static final Map<String, Duration> RESOLUTIONS =
+      Map.of(
+          "1h",
+          Duration.ofHours(1),
+          "3h",
+          Duration.ofHours(3),
+          "6h",
+          Duration.ofHours(6),
+          "12h",
+          Duration.ofHours(12),
+          "1d",
+          Duration.ofDays(1));
 
   private final ForecastQueryService service;
   private final ResourceScope scope;
@@ -38,13 +47,16 @@ public final class ForecastController implements ResourceRoutes {
   @Override
   public void registerRoutes(RouteTable routes) {
     for (String target : new String[] {"consumption", "generation"}) {
-      routes.get("/api/v1/forecast/" + target, ctx -> forecast(ctx, target))
+      routes
+          .get("/api/v1/forecast/" + target, ctx -> forecast(ctx, target))
           .roles(Role.ADMIN, Role.OPERATOR, Role.VIEWER)
           .tag("Forecast")
           .summary("Day-ahead " + target + " forecast of a building (kWh per bucket)")
-          .description("From InfluxDB forecasts, written hourly by the forecast service; model_id names the model,"
-              + " fallback=true means the persistence ensemble stood in (fallback_reason says why)."
-              + " accuracy is the latest rolling NRMSE/skill from forecast_accuracy.")
+          .description(
+              "From InfluxDB forecasts, written hourly by the forecast service; model_id names the"
+                  + " model, fallback=true means the persistence ensemble stood in (fallback_reason"
+                  + " says why). accuracy is the latest rolling NRMSE/skill from"
+                  + " forecast_accuracy.")
           .queryParam("building", String.class, true, "building id, e.g. demo")
           .queryParam("horizon", String.class, false, "1h..24h (default 24h)")
           .queryParam("resolution", String.class, false, "1h, 3h, 6h, 12h or 1d (default 1h)")
@@ -64,10 +76,14 @@ public final class ForecastController implements ResourceRoutes {
     String building = Inputs.tagValue("building", rawBuilding.trim());
     scope.requireBuilding(AccessControl.principal(ctx), building);
     int horizon = horizonHours(ctx.queryParam("horizon"));
-    String resolution = ctx.queryParam("resolution") == null ? "1h" : ctx.queryParam("resolution").trim().toLowerCase(Locale.ROOT);
+    String resolution =
+        ctx.queryParam("resolution") == null
+            ? "1h"
+            : ctx.queryParam("resolution").trim().toLowerCase(Locale.ROOT);
     Duration bucket = RESOLUTIONS.get(resolution);
     if (bucket == null) {
-      throw ApiException.badRequest("invalid resolution", new FieldError("resolution", "must be one of 1h, 3h, 6h, 12h, 1d"));
+      throw ApiException.badRequest(
+          "invalid resolution", new FieldError("resolution", "must be one of 1h, 3h, 6h, 12h, 1d"));
     }
     ctx.json(service.forecast(building, target, horizon, bucket, resolution));
   }
@@ -78,14 +94,17 @@ public final class ForecastController implements ResourceRoutes {
     }
     String v = raw.trim().toLowerCase(Locale.ROOT);
     try {
-      int hours = v.endsWith("h") ? Integer.parseInt(v.substring(0, v.length() - 1))
-          : v.equals("1d") ? 24 : Integer.parseInt(v);
+      int hours =
+          v.endsWith("h")
+              ? Integer.parseInt(v.substring(0, v.length() - 1))
+              : v.equals("1d") ? 24 : Integer.parseInt(v);
       if (hours >= 1 && hours <= 24) {
         return hours;
       }
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ApiException.badRequest("invalid horizon", new FieldError("horizon", "must be 1h..24h (or hours 1..24)"));
+    throw ApiException.badRequest(
+        "invalid horizon", new FieldError("horizon", "must be 1h..24h (or hours 1..24)"));
   }
 }

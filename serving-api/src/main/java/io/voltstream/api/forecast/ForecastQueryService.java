@@ -33,16 +33,31 @@ public final class ForecastQueryService {
   }
 
   /** One stored hourly forecast value with where it came from. */
-  private record Hour(double valueKwh, long issuedAt, String modelId, boolean fallback, String reason) {}
+  private record Hour(
+      double valueKwh, long issuedAt, String modelId, boolean fallback, String reason) {}
 
-  public ForecastResponse forecast(String building, String target, int horizonHours, Duration resolution, String resolutionName) {
+  public ForecastResponse forecast(
+      String building,
+      String target,
+      int horizonHours,
+      Duration resolution,
+      String resolutionName) {
     Instant from = clock.instant().truncatedTo(ChronoUnit.HOURS);
     Instant to = from.plus(Duration.ofHours(horizonHours));
-    List<Series> series = influx.query(InfluxQuery.of("SELECT ")
-        .columns(F.valueKwh, F.issuedAt, F.modelId, F.fallback, F.fallbackReason)
-        .text(" FROM ").from(F).text(" WHERE ").eq(F.building, "building", building)
-        .text(" AND ").eq(F.target, "target", target)
-        .text(" AND time >= ").time(from).text(" AND time < ").time(to));
+    List<Series> series =
+        influx.query(
+            InfluxQuery.of("SELECT ")
+                .columns(F.valueKwh, F.issuedAt, F.modelId, F.fallback, F.fallbackReason)
+                .text(" FROM ")
+                .from(F)
+                .text(" WHERE ")
+                .eq(F.building, "building", building)
+                .text(" AND ")
+                .eq(F.target, "target", target)
+                .text(" AND time >= ")
+                .time(from)
+                .text(" AND time < ")
+                .time(to));
     TreeMap<Instant, Hour> hours = new TreeMap<>();
     for (Series s : series) {
       int time = s.column(Series.TIME);
@@ -58,18 +73,44 @@ public final class ForecastQueryService {
           continue;
         }
         Double i = Series.number(row, issued);
-        var hour = new Hour(v, i == null ? 0 : i.longValue(), Series.string(row, model),
-            "true".equals(Series.string(row, fallback)), Series.string(row, reason));
-        hours.merge(Instant.ofEpochMilli(t.longValue()), hour, (a, b) -> b.issuedAt() > a.issuedAt() ? b : a);
+        var hour =
+            new Hour(
+                v,
+                i == null ? 0 : i.longValue(),
+                Series.string(row, model),
+                "true".equals(Series.string(row, fallback)),
+                Series.string(row, reason));
+        hours.merge(
+            Instant.ofEpochMilli(t.longValue()),
+            hour,
+            (a, b) -> b.issuedAt() > a.issuedAt() ? b : a);
       }
     }
     if (hours.isEmpty()) {
-      throw ApiException.notFound("no " + target + " forecast for building '" + building + "' in the next "
-          + horizonHours + " h (is the forecast service running?)");
+      throw ApiException.notFound(
+          "no "
+              + target
+              + " forecast for building '"
+              + building
+              + "' in the next "
+              + horizonHours
+              + " h (is the forecast service running?)");
     }
-    Hour latest = hours.values().stream().max(java.util.Comparator.comparingLong(Hour::issuedAt)).orElseThrow();
-    return new ForecastResponse(building, target, "kWh", Instant.ofEpochMilli(latest.issuedAt()), latest.modelId(),
-        latest.fallback(), latest.reason(), horizonHours, resolutionName, buckets(hours, from, resolution),
+    Hour latest =
+        hours.values().stream()
+            .max(java.util.Comparator.comparingLong(Hour::issuedAt))
+            .orElseThrow();
+    return new ForecastResponse(
+        building,
+        target,
+        "kWh",
+        Instant.ofEpochMilli(latest.issuedAt()),
+        latest.modelId(),
+        latest.fallback(),
+        latest.reason(),
+        horizonHours,
+        resolutionName,
+        buckets(hours, from, resolution),
         accuracy(building, target));
   }
 
@@ -77,10 +118,11 @@ public final class ForecastQueryService {
   static List<ForecastPoint> buckets(Map<Instant, Hour> hours, Instant from, Duration resolution) {
     TreeMap<Instant, Double> sums = new TreeMap<>();
     long bucketMs = resolution.toMillis();
-    hours.forEach((t, h) -> {
-      long offset = (t.toEpochMilli() - from.toEpochMilli()) / bucketMs * bucketMs;
-      sums.merge(from.plusMillis(offset), h.valueKwh(), Double::sum);
-    });
+    hours.forEach(
+        (t, h) -> {
+          long offset = (t.toEpochMilli() - from.toEpochMilli()) / bucketMs * bucketMs;
+          sums.merge(from.plusMillis(offset), h.valueKwh(), Double::sum);
+        });
     var out = new ArrayList<ForecastPoint>();
     sums.forEach((t, v) -> out.add(new ForecastPoint(t, v)));
     return out;
@@ -88,18 +130,27 @@ public final class ForecastQueryService {
 
   private ForecastAccuracy accuracy(String building, String target) {
     var a = Schema.FORECAST_ACCURACY;
-    List<Series> series = influx.query(InfluxQuery.of("SELECT ")
-        .columns(a.nrmsePercent, a.skill, a.maeKwh, a.hours, a.windowHours)
-        .text(" FROM ").from(a).text(" WHERE ").eq(a.building, "building", building)
-        .text(" AND ").eq(a.target, "target", target)
-        .text(" ORDER BY time DESC LIMIT 1"));
+    List<Series> series =
+        influx.query(
+            InfluxQuery.of("SELECT ")
+                .columns(a.nrmsePercent, a.skill, a.maeKwh, a.hours, a.windowHours)
+                .text(" FROM ")
+                .from(a)
+                .text(" WHERE ")
+                .eq(a.building, "building", building)
+                .text(" AND ")
+                .eq(a.target, "target", target)
+                .text(" ORDER BY time DESC LIMIT 1"));
     for (Series s : series) {
       for (List<Object> row : s.values()) {
         Double hours = Series.number(row, s.column(a.hours));
         Double window = Series.number(row, s.column(a.windowHours));
-        return new ForecastAccuracy(s.time(row),
-            Series.number(row, s.column(a.nrmsePercent)), Series.number(row, s.column(a.skill)),
-            Series.number(row, s.column(a.maeKwh)), hours == null ? null : hours.intValue(),
+        return new ForecastAccuracy(
+            s.time(row),
+            Series.number(row, s.column(a.nrmsePercent)),
+            Series.number(row, s.column(a.skill)),
+            Series.number(row, s.column(a.maeKwh)),
+            hours == null ? null : hours.intValue(),
             window == null ? null : window.intValue());
       }
     }

@@ -1,6 +1,8 @@
 package io.voltstream.api.health;
 
-/** One dependency probed by {@code GET /health}; {@link #probe()} must return within about a second. */
+/**
+ * One dependency probed by {@code GET /health}; {@link #probe()} must return within about a second.
+ */
 public interface HealthCheck {
   String name();
 

@@ -4,7 +4,10 @@ import io.javalin.http.Context;
 import io.voltstream.api.route.ResourceRoutes;
 import io.voltstream.api.route.RouteTable;
 
-/** {@code GET /health}: public; 200 when Kafka and InfluxDB answer, 503 with the failing check otherwise. */
+/**
+ * {@code GET /health}: public; 200 when Kafka and InfluxDB answer, 503 with the failing check
+ * otherwise.
+ */
 public final class HealthController implements ResourceRoutes {
   private final HealthService health;
 
@@ -14,7 +17,10 @@ public final class HealthController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.get("/health", this::health).publicAccess().tag("Health/docs")
+    routes
+        .get("/health", this::health)
+        .publicAccess()
+        .tag("Health/docs")
         .summary("Reachability of Kafka and InfluxDB")
         .response(200, HealthService.Report.class, "every dependency answers")
         .response(503, HealthService.Report.class, "a dependency does not answer");

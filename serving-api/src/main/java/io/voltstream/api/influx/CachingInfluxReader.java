@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Caches InfluxQL answers for a short TTL, keyed by the rendered statement, and lets concurrent
  * identical queries share one in-flight request (single flight). The data behind the API changes
- * once per window (1 min) or per reading, so a TTL of a second or two trades that much staleness for
- * not asking InfluxDB the same question hundreds of times a second. Failures are not cached.
+ * once per window (1 min) or per reading, so a TTL of a second or two trades that much staleness
+ * for not asking InfluxDB the same question hundreds of times a second. Failures are not cached.
  */
 public final class CachingInfluxReader implements InfluxReader {
 
@@ -41,13 +41,18 @@ public final class CachingInfluxReader implements InfluxReader {
     String key = query.render();
     Instant now = clock.instant();
     boolean[] created = {false};
-    Entry entry = entries.compute(key, (k, e) -> {
-      if (e != null && now.isBefore(e.expiresAt()) && !e.answer().isCompletedExceptionally()) {
-        return e;
-      }
-      created[0] = true;
-      return new Entry(new CompletableFuture<>(), now.plus(ttl));
-    });
+    Entry entry =
+        entries.compute(
+            key,
+            (k, e) -> {
+              if (e != null
+                  && now.isBefore(e.expiresAt())
+                  && !e.answer().isCompletedExceptionally()) {
+                return e;
+              }
+              created[0] = true;
+              return new Entry(new CompletableFuture<>(), now.plus(ttl));
+            });
     if (created[0]) {
       try {
         entry.answer().complete(delegate.query(query));

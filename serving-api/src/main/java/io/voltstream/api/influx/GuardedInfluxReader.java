@@ -1,11 +1,11 @@
 package io.voltstream.api.influx;
 
+import io.voltstream.api.error.ApiException;
+import io.voltstream.api.error.FieldError;
 import io.voltstream.influx.InfluxException;
 import io.voltstream.influx.InfluxQuery;
 import io.voltstream.influx.InvalidQueryValueException;
 import io.voltstream.influx.Series;
-import io.voltstream.api.error.ApiException;
-import io.voltstream.api.error.FieldError;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns InfluxDB failures into API answers: an unreachable or failing InfluxDB is 503 (logged), a
- * value rejected by {@link InfluxQuery} is 400 naming the field. Services stay free of both concerns.
+ * value rejected by {@link InfluxQuery} is 400 naming the field. Services stay free of both
+ * concerns.
  */
 public final class GuardedInfluxReader implements InfluxReader {
 
@@ -31,7 +32,9 @@ public final class GuardedInfluxReader implements InfluxReader {
       return delegate.query(query);
     } catch (InfluxException e) {
       LOG.warn("InfluxDB query failed: {}", e.getMessage());
-      throw new ApiException(ApiException.Kind.UNAVAILABLE, "InfluxDB is unavailable or failed the query; retry later");
+      throw new ApiException(
+          ApiException.Kind.UNAVAILABLE,
+          "InfluxDB is unavailable or failed the query; retry later");
     }
   }
 

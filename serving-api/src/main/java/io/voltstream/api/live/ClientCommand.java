@@ -33,7 +33,8 @@ public sealed interface ClientCommand {
 
   static ClientCommand parse(String text) {
     if (text == null || text.length() > MAX_TEXT_CHARS) {
-      return new Invalid("message must be a JSON object of at most " + MAX_TEXT_CHARS + " characters");
+      return new Invalid(
+          "message must be a JSON object of at most " + MAX_TEXT_CHARS + " characters");
     }
     JsonNode node;
     try {
@@ -49,22 +50,39 @@ public sealed interface ClientCommand {
       return switch (action) {
         case "subscribe" -> {
           List<String> streams = list(node, "streams", STREAM.asMatchPredicate());
-          // design §8: a stream this instance does not push is an error, not a silent empty subscription
+          // design §8: a stream this instance does not push is an error, not a silent empty
+          // subscription
           for (String stream : streams) {
             if (!LiveStreams.KNOWN.contains(stream)) {
-              yield new Invalid("unknown stream '" + stream + "'; known: " + new java.util.TreeSet<>(LiveStreams.KNOWN));
+              yield new Invalid(
+                  "unknown stream '"
+                      + stream
+                      + "'; known: "
+                      + new java.util.TreeSet<>(LiveStreams.KNOWN));
             }
           }
-          yield new Subscribe(Subscription.of(list(node, "rooms", EntityId::isValid),
-              list(node, "sensors", EntityId::isValid),
-              streams.isEmpty() ? List.copyOf(Subscription.DEFAULT_STREAMS) : streams));
+          yield new Subscribe(
+              Subscription.of(
+                  list(node, "rooms", EntityId::isValid),
+                  list(node, "sensors", EntityId::isValid),
+                  streams.isEmpty() ? List.copyOf(Subscription.DEFAULT_STREAMS) : streams));
         }
-        case "unsubscribe" -> new Unsubscribe(Subscription.of(list(node, "rooms", EntityId::isValid),
-            list(node, "sensors", EntityId::isValid), list(node, "streams", STREAM.asMatchPredicate())));
-        case "auth" -> node.path("token").isTextual() ? new Auth(node.get("token").asText())
-            : new Invalid("auth needs a string 'token'");
+        case "unsubscribe" ->
+            new Unsubscribe(
+                Subscription.of(
+                    list(node, "rooms", EntityId::isValid),
+                    list(node, "sensors", EntityId::isValid),
+                    list(node, "streams", STREAM.asMatchPredicate())));
+        case "auth" ->
+            node.path("token").isTextual()
+                ? new Auth(node.get("token").asText())
+                : new Invalid("auth needs a string 'token'");
         case "ping" -> new Ping();
-        default -> new Invalid("unknown action '" + truncate(action) + "'; use subscribe, unsubscribe, auth or ping");
+        default ->
+            new Invalid(
+                "unknown action '"
+                    + truncate(action)
+                    + "'; use subscribe, unsubscribe, auth or ping");
       };
     } catch (IllegalArgumentException e) {
       return new Invalid(e.getMessage());
@@ -77,12 +95,14 @@ public sealed interface ClientCommand {
       return List.of();
     }
     if (!arr.isArray() || arr.size() > MAX_LIST) {
-      throw new IllegalArgumentException("'" + field + "' must be an array of at most " + MAX_LIST + " strings");
+      throw new IllegalArgumentException(
+          "'" + field + "' must be an array of at most " + MAX_LIST + " strings");
     }
     List<String> out = new ArrayList<>();
     for (JsonNode v : arr) {
       if (!v.isTextual() || !allowed.test(v.asText())) {
-        throw new IllegalArgumentException("'" + field + "' has an invalid entry '" + truncate(v.asText()) + "'");
+        throw new IllegalArgumentException(
+            "'" + field + "' has an invalid entry '" + truncate(v.asText()) + "'");
       }
       out.add(v.asText());
     }

@@ -24,10 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code readings}, {@code room-metrics}, {@code events}, {@code forecasts}, {@code battery-state} and
- * {@code command-status} from Kafka on one thread and
- * hands every record to {@link LiveHub#broadcast}. Each API instance uses its own consumer group
- * and starts at the latest offsets: live data only, no replay, no committed offsets.
+ * Reads {@code readings}, {@code room-metrics}, {@code events}, {@code forecasts}, {@code
+ * battery-state} and {@code command-status} from Kafka on one thread and hands every record to
+ * {@link LiveHub#broadcast}. Each API instance uses its own consumer group and starts at the latest
+ * offsets: live data only, no replay, no committed offsets.
  *
  * <pre>{@code
  * LiveFeed feed = LiveFeed.start("localhost:9092", hub, new LiveMessages(registry::roomOfSensor));
@@ -39,8 +39,15 @@ public final class LiveFeed implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
   static final List<String> TOPICS =
-      Stream.of(Topics.READINGS, Topics.ROOM_METRICS, Topics.EVENTS, Topics.FORECASTS, Topics.BATTERY_STATE,
-          Topics.COMMAND_STATUS).map(Topic::name).toList();
+      Stream.of(
+              Topics.READINGS,
+              Topics.ROOM_METRICS,
+              Topics.EVENTS,
+              Topics.FORECASTS,
+              Topics.BATTERY_STATE,
+              Topics.COMMAND_STATUS)
+          .map(Topic::name)
+          .toList();
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final LiveHub hub;
@@ -60,9 +67,11 @@ public final class LiveFeed implements AutoCloseable {
     p.put(ConsumerConfig.CLIENT_ID_CONFIG, "voltstream-api-live");
     p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
-    // Topics created after the API started (or new partitions) are picked up within 10 s, not 5 min.
+    // Topics created after the API started (or new partitions) are picked up within 10 s, not 5
+    // min.
     p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "10000");
-    this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.consumer =
+        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.hub = hub;
     this.messages = messages;
     this.thread = new Thread(this::run, "voltstream-live-feed");
@@ -90,22 +99,26 @@ public final class LiveFeed implements AutoCloseable {
 
   private void run() {
     try {
-      consumer.subscribe(TOPICS, new ConsumerRebalanceListener() {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
+      consumer.subscribe(
+          TOPICS,
+          new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {}
 
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-          consumer.seekToEnd(partitions);
-          partitions.forEach(consumer::position);
-          assigned.countDown();
-        }
-      });
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+              consumer.seekToEnd(partitions);
+              partitions.forEach(consumer::position);
+              assigned.countDown();
+            }
+          });
       while (running) {
         try {
           for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
             received.incrementAndGet();
-            messages.fromKafka(r.topic(), r.value()).ifPresentOrElse(hub::broadcast, unreadable::incrementAndGet);
+            messages
+                .fromKafka(r.topic(), r.value())
+                .ifPresentOrElse(hub::broadcast, unreadable::incrementAndGet);
           }
         } catch (WakeupException e) {
           throw e;

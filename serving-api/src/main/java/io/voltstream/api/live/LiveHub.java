@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live fan-out: tracks authenticated WebSocket sessions and their subscriptions, answers their
- * subscribe/unsubscribe messages, and pushes each {@link LiveMessage} to every session that wants it
- * ({@link #broadcast}, called by the Kafka feed and by anything else with something live to say).
- * Sessions own no threads; see {@link LiveSession} for queueing and conflation.
+ * subscribe/unsubscribe messages, and pushes each {@link LiveMessage} to every session that wants
+ * it ({@link #broadcast}, called by the Kafka feed and by anything else with something live to
+ * say). Sessions own no threads; see {@link LiveSession} for queueing and conflation.
  */
 public final class LiveHub implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveHub.class);
+
   /** WebSocket close code for policy violations (bad, expired or revoked token). */
   public static final int POLICY_VIOLATION = 1008;
 
@@ -59,11 +60,13 @@ public final class LiveHub implements AutoCloseable {
 
   private static ExecutorService newSenderPool() {
     AtomicInteger n = new AtomicInteger();
-    return Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-      Thread t = new Thread(r, "voltstream-live-sender-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    return Executors.newFixedThreadPool(
+        Math.max(2, Runtime.getRuntime().availableProcessors()),
+        r -> {
+          Thread t = new Thread(r, "voltstream-live-sender-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   /** Stops the sender pool (after {@link #closeAll}). */
@@ -79,16 +82,33 @@ public final class LiveHub implements AutoCloseable {
    *
    * @param permitted which messages the caller's token may see (resource permissions)
    */
-  public LiveSession open(String sessionId, String subject, Instant expiresAt, LiveSink sink,
+  public LiveSession open(
+      String sessionId,
+      String subject,
+      Instant expiresAt,
+      LiveSink sink,
       Predicate<LiveMessage> permitted) {
-    LiveSession session = new LiveSession(sessionId, subject, expiresAt, sink, permitted, maxKeysPerSession,
-        () -> failed(sessionId), sender);
+    LiveSession session =
+        new LiveSession(
+            sessionId,
+            subject,
+            expiresAt,
+            sink,
+            permitted,
+            maxKeysPerSession,
+            () -> failed(sessionId),
+            sender);
     LiveSession previous = sessions.put(sessionId, session);
     if (previous != null) {
       previous.markClosed();
     }
-    ObjectNode welcome = Json.MAPPER.createObjectNode().put("type", "welcome").put("session_id", sessionId)
-        .put("subject", subject).put("expires_at", expiresAt.toString());
+    ObjectNode welcome =
+        Json.MAPPER
+            .createObjectNode()
+            .put("type", "welcome")
+            .put("session_id", sessionId)
+            .put("subject", subject)
+            .put("expires_at", expiresAt.toString());
     session.reply("control:welcome", welcome.toString());
     return session;
   }
@@ -173,7 +193,12 @@ public final class LiveHub implements AutoCloseable {
   }
 
   static String error(String code, String message) {
-    return Json.MAPPER.createObjectNode().put("type", "error").put("code", code).put("message", message).toString();
+    return Json.MAPPER
+        .createObjectNode()
+        .put("type", "error")
+        .put("code", code)
+        .put("message", message)
+        .toString();
   }
 
   private static String subscriptionMessage(Subscription s) {

@@ -3,7 +3,8 @@ package io.voltstream.api.live;
 /**
  * One server → client push, serialised once and shared by every session it goes to.
  *
- * @param stream the stream a client subscribes to ({@code readings}, {@code room_metrics}, {@code events})
+ * @param stream the stream a client subscribes to ({@code readings}, {@code room_metrics}, {@code
+ *     events})
  * @param key the conflation key: a newer message with the same key replaces an unsent older one
  *     (e.g. {@code reading:<sensor_id>}, {@code room_metrics:<room>})
  * @param room room of the record, or null
@@ -11,7 +12,8 @@ package io.voltstream.api.live;
  * @param json the message text, a JSON object with a {@code type}
  * @param building building of building-wide records (forecasts), or null
  */
-public record LiveMessage(String stream, String key, String room, String sensorId, String json, String building) {
+public record LiveMessage(
+    String stream, String key, String room, String sensorId, String json, String building) {
 
   /** A message about a room and/or sensor (not building-wide). */
   public LiveMessage(String stream, String key, String room, String sensorId, String json) {

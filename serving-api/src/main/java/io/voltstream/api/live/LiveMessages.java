@@ -5,32 +5,37 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voltstream.api.commands.dto.CommandResponse;
 import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.Json;
-import io.voltstream.model.command.CommandStatus;
 import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SystemEvent;
 import io.voltstream.model.Topics;
+import io.voltstream.model.command.CommandStatus;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Turns Kafka record values (JSON of {@link SensorReading}, {@link RoomMetrics}, {@link SystemEvent},
- * forecast batches) into {@link LiveMessage}s: the record's fields plus a {@code type}, serialised once. A reading's
- * room is the registry's assignment when the sensor is registered (as in the jobs), else the room the
- * device claimed. Unreadable values give empty, never an exception.
+ * Turns Kafka record values (JSON of {@link SensorReading}, {@link RoomMetrics}, {@link
+ * SystemEvent}, forecast batches) into {@link LiveMessage}s: the record's fields plus a {@code
+ * type}, serialised once. A reading's room is the registry's assignment when the sensor is
+ * registered (as in the jobs), else the room the device claimed. Unreadable values give empty,
+ * never an exception.
  */
 public final class LiveMessages {
 
   private final Function<String, Optional<String>> roomOfSensor;
   private final Function<String, Optional<String>> buildingOfBattery;
 
-  /** Without battery lookups: battery messages then carry no building (only unscoped tokens get them). */
+  /**
+   * Without battery lookups: battery messages then carry no building (only unscoped tokens get
+   * them).
+   */
   public LiveMessages(Function<String, Optional<String>> roomOfSensor) {
     this(roomOfSensor, battery -> Optional.empty());
   }
 
-  public LiveMessages(Function<String, Optional<String>> roomOfSensor,
+  public LiveMessages(
+      Function<String, Optional<String>> roomOfSensor,
       Function<String, Optional<String>> buildingOfBattery) {
     this.roomOfSensor = roomOfSensor;
     this.buildingOfBattery = buildingOfBattery;
@@ -64,15 +69,26 @@ public final class LiveMessages {
 
   public LiveMessage reading(SensorReading reading) {
     String room = roomOfSensor.apply(reading.sensorId()).orElse(reading.room());
-    SensorReading r = room == null || room.equals(reading.room()) ? reading : reading.withRoom(room);
-    return new LiveMessage(LiveStreams.READINGS, "reading:" + r.sensorId(), r.room(), r.sensorId(), typed("reading", r));
+    SensorReading r =
+        room == null || room.equals(reading.room()) ? reading : reading.withRoom(room);
+    return new LiveMessage(
+        LiveStreams.READINGS,
+        "reading:" + r.sensorId(),
+        r.room(),
+        r.sensorId(),
+        typed("reading", r));
   }
 
   public LiveMessage roomMetrics(RoomMetrics m) {
     if (m.room() == null) {
       throw new IllegalArgumentException("room metrics without room");
     }
-    return new LiveMessage(LiveStreams.ROOM_METRICS, "room_metrics:" + m.room(), m.room(), null, typed("room_metrics", m));
+    return new LiveMessage(
+        LiveStreams.ROOM_METRICS,
+        "room_metrics:" + m.room(),
+        m.room(),
+        null,
+        typed("room_metrics", m));
   }
 
   public LiveMessage event(SystemEvent e) {
@@ -83,41 +99,57 @@ public final class LiveMessages {
   /**
    * A forecast batch as the forecast service publishes it ({@code building}, {@code target}, {@code
    * model_id}, {@code fallback}, {@code fallback_reason}, {@code issued_at}, {@code origin}, {@code
-   * values[{hour, value_kwh}]}), passed through as a tree so fields it adds reach clients unchanged.
-   * The newest batch per building and target wins; it has no room, so room filters never match it;
-   * it carries its building, so tokens scoped to that building get it.
+   * values[{hour, value_kwh}]}), passed through as a tree so fields it adds reach clients
+   * unchanged. The newest batch per building and target wins; it has no room, so room filters never
+   * match it; it carries its building, so tokens scoped to that building get it.
    */
   public LiveMessage forecast(JsonNode batch) {
-    if (batch == null || !batch.isObject() || !batch.path("building").isTextual() || !batch.path("target").isTextual()
+    if (batch == null
+        || !batch.isObject()
+        || !batch.path("building").isTextual()
+        || !batch.path("target").isTextual()
         || !batch.path("values").isArray()) {
       throw new IllegalArgumentException("forecast without building, target or values");
     }
     String key = "forecast:" + batch.get("building").asText() + ":" + batch.get("target").asText();
     ObjectNode n = Json.MAPPER.createObjectNode().put("type", "forecast");
     n.setAll((ObjectNode) batch);
-    return new LiveMessage(LiveStreams.FORECAST, key, null, null, n.toString(), batch.get("building").asText());
+    return new LiveMessage(
+        LiveStreams.FORECAST, key, null, null, n.toString(), batch.get("building").asText());
   }
 
   /**
    * A battery's reported state (type {@code battery}, the {@code BatteryTelemetry} fields, {@code
    * power_w} + charging); newest per battery wins; building-wide: its building comes from the
-   * registry, so tokens scoped to that building get it (an unregistered battery: unscoped tokens only).
+   * registry, so tokens scoped to that building get it (an unregistered battery: unscoped tokens
+   * only).
    */
   public LiveMessage battery(BatteryTelemetry t) {
     if (t.batteryId() == null) {
       throw new IllegalArgumentException("battery state without battery_id");
     }
     String building = buildingOfBattery.apply(t.batteryId()).orElse(null);
-    return new LiveMessage(LiveStreams.BATTERIES, "battery:" + t.batteryId(), null, null, typed("battery", t), building);
+    return new LiveMessage(
+        LiveStreams.BATTERIES,
+        "battery:" + t.batteryId(),
+        null,
+        null,
+        typed("battery", t),
+        building);
   }
 
   /**
-   * A command's status (type {@code command}, the fields of {@code GET /api/v1/commands/{id}}); newest per
-   * command wins; building-wide, through the building the command names.
+   * A command's status (type {@code command}, the fields of {@code GET /api/v1/commands/{id}});
+   * newest per command wins; building-wide, through the building the command names.
    */
   public LiveMessage command(CommandStatus s) {
-    return new LiveMessage(LiveStreams.COMMANDS, "command:" + s.commandId(), null, null,
-        typed("command", CommandResponse.from(s)), s.building());
+    return new LiveMessage(
+        LiveStreams.COMMANDS,
+        "command:" + s.commandId(),
+        null,
+        null,
+        typed("command", CommandResponse.from(s)),
+        s.building());
   }
 
   private static String typed(String type, Object record) {

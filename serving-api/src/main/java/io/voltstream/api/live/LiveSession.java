@@ -11,12 +11,12 @@ import java.util.function.Predicate;
  * One authenticated WebSocket session: its subscription and its outgoing queue.
  *
  * <p>The queue holds at most {@code maxKeys} distinct conflation keys; a newer message for a key
- * already queued replaces the older one in place (newest wins), so a slow client receives the latest
- * value per sensor/room rather than a growing backlog. When a new key arrives at a full queue, the
- * message is shed and the client later gets one {@code error} message saying how many were dropped.
- * At most one message is in flight per session and the sink is asynchronous, so a slow client never
- * holds a thread and never delays other sessions. Sends run on the hub's sender executor, not on the
- * thread that broadcasts, so fan-out to many sessions uses every core.
+ * already queued replaces the older one in place (newest wins), so a slow client receives the
+ * latest value per sensor/room rather than a growing backlog. When a new key arrives at a full
+ * queue, the message is shed and the client later gets one {@code error} message saying how many
+ * were dropped. At most one message is in flight per session and the sink is asynchronous, so a
+ * slow client never holds a thread and never delays other sessions. Sends run on the hub's sender
+ * executor, not on the thread that broadcasts, so fan-out to many sessions uses every core.
  */
 public final class LiveSession {
 
@@ -39,8 +39,15 @@ public final class LiveSession {
   private long shedTotal;
   private long sentTotal;
 
-  LiveSession(String id, String subject, Instant expiresAt, LiveSink sink, Predicate<LiveMessage> permitted,
-      int maxKeys, Runnable onFailure, java.util.concurrent.Executor sender) {
+  LiveSession(
+      String id,
+      String subject,
+      Instant expiresAt,
+      LiveSink sink,
+      Predicate<LiveMessage> permitted,
+      int maxKeys,
+      Runnable onFailure,
+      java.util.concurrent.Executor sender) {
     this.sender = sender;
     this.id = id;
     this.subject = subject;
@@ -124,8 +131,11 @@ public final class LiveSession {
 
   private String takeNext() {
     if (shedSinceNotice > 0) {
-      String notice = "{\"type\":\"error\",\"code\":\"overloaded\",\"message\":\"this session is too slow; the server"
-          + " dropped messages\",\"dropped\":" + shedSinceNotice + "}";
+      String notice =
+          "{\"type\":\"error\",\"code\":\"overloaded\",\"message\":\"this session is too slow; the"
+              + " server dropped messages\",\"dropped\":"
+              + shedSinceNotice
+              + "}";
       shedSinceNotice = 0;
       return notice;
     }

@@ -24,13 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code /ws} endpoint: authenticates each connection with the API's token authenticator,
- * either from the {@code token} query parameter at connect or from a first message
- * {@code {"action":"auth","token":"…"}} within the auth timeout, and then hands the session to the
- * {@link LiveHub}. Bad, expired and revoked tokens are closed with 1008 and the reason; sessions are
- * also closed when their token expires. A scoped token gets only the messages its grant covers
- * ({@link ResourceScope}: readings and events of covered sensors and rooms, room metrics of covered
- * rooms, forecasts of covered buildings), checked per message against the current registry. Uses one
- * timer thread for all sessions.
+ * either from the {@code token} query parameter at connect or from a first message {@code
+ * {"action":"auth","token":"…"}} within the auth timeout, and then hands the session to the {@link
+ * LiveHub}. Bad, expired and revoked tokens are closed with 1008 and the reason; sessions are also
+ * closed when their token expires. A scoped token gets only the messages its grant covers ({@link
+ * ResourceScope}: readings and events of covered sensors and rooms, room metrics of covered rooms,
+ * forecasts of covered buildings), checked per message against the current registry. Uses one timer
+ * thread for all sessions.
  */
 public final class LiveSocket implements ResourceRoutes, AutoCloseable {
 
@@ -43,35 +43,45 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
   private final ConcurrentHashMap<String, WsContext> awaitingAuth = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer;
 
-  public LiveSocket(LiveHub hub, TokenAuthenticator authenticator, ResourceScope scope, Duration authTimeout) {
+  public LiveSocket(
+      LiveHub hub, TokenAuthenticator authenticator, ResourceScope scope, Duration authTimeout) {
     this.hub = hub;
     this.authenticator = authenticator;
     this.scope = scope;
     this.authTimeout = authTimeout;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "voltstream-live-timer");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "voltstream-live-timer");
+              t.setDaemon(true);
+              return t;
+            });
     timer.scheduleWithFixedDelay(this::sweepExpired, 5, 5, TimeUnit.SECONDS);
   }
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.ws("/ws", ws -> {
-          ws.onConnect(this::connected);
-          ws.onMessage(this::message);
-          ws.onClose(this::closed);
-          ws.onError(this::failed);
-        })
+    routes
+        .ws(
+            "/ws",
+            ws -> {
+              ws.onConnect(this::connected);
+              ws.onMessage(this::message);
+              ws.onClose(this::closed);
+              ws.onError(this::failed);
+            })
         .authenticatedByHandler()
         .tag("Live")
-        .summary("Live readings, room metrics, events, forecasts, batteries and commands over WebSocket")
-        .description("Authenticate with ?token=<jwt> or a first message {\"action\":\"auth\",\"token\":\"…\"}; then"
-            + " {\"action\":\"subscribe\",\"rooms\":[…],\"sensors\":[…],\"streams\":[\"readings\",\"room_metrics\",\"events\"]}"
-            + " and {\"action\":\"unsubscribe\",…}. Server messages have a type: welcome, subscribed, reading,"
-            + " room_metrics, event, forecast, battery, command, pong, error (also for an unknown stream). Slow sessions get the newest value per sensor/room and an error"
-            + " message with code overloaded when messages are shed.")
+        .summary(
+            "Live readings, room metrics, events, forecasts, batteries and commands over WebSocket")
+        .description(
+            "Authenticate with ?token=<jwt> or a first message"
+                + " {\"action\":\"auth\",\"token\":\"…\"}; then"
+                + " {\"action\":\"subscribe\",\"rooms\":[…],\"sensors\":[…],\"streams\":[\"readings\",\"room_metrics\",\"events\"]}"
+                + " and {\"action\":\"unsubscribe\",…}. Server messages have a type: welcome,"
+                + " subscribed, reading, room_metrics, event, forecast, battery, command, pong,"
+                + " error (also for an unknown stream). Slow sessions get the newest value per"
+                + " sensor/room and an error message with code overloaded when messages are shed.")
         .queryParam("token", String.class, false, "JWT (or send it in the first message)");
   }
 
@@ -82,12 +92,17 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
       return;
     }
     awaitingAuth.put(ctx.sessionId(), ctx);
-    timer.schedule(() -> {
-      WsContext pending = awaitingAuth.remove(ctx.sessionId());
-      if (pending != null) {
-        pending.closeSession(LiveHub.POLICY_VIOLATION, "no auth message within " + authTimeout.toMillis() + " ms");
-      }
-    }, authTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    timer.schedule(
+        () -> {
+          WsContext pending = awaitingAuth.remove(ctx.sessionId());
+          if (pending != null) {
+            pending.closeSession(
+                LiveHub.POLICY_VIOLATION,
+                "no auth message within " + authTimeout.toMillis() + " ms");
+          }
+        },
+        authTimeout.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   void message(WsMessageContext ctx) {
@@ -100,7 +115,9 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
     if (cmd instanceof ClientCommand.Auth auth) {
       authenticate(ctx, auth.token());
     } else {
-      ctx.closeSession(LiveHub.POLICY_VIOLATION, "the first message must be {\"action\":\"auth\",\"token\":\"…\"}");
+      ctx.closeSession(
+          LiveHub.POLICY_VIOLATION,
+          "the first message must be {\"action\":\"auth\",\"token\":\"…\"}");
     }
   }
 
@@ -125,14 +142,20 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
     hub.open(ctx.sessionId(), p.subject(), p.expiresAt(), new JettySink(ctx), permitted(scope, p));
   }
 
-  /** Which messages a session of {@code p} may receive: those whose resource the token's scope covers. */
+  /**
+   * Which messages a session of {@code p} may receive: those whose resource the token's scope
+   * covers.
+   */
   static Predicate<LiveMessage> permitted(ResourceScope scope, Principal p) {
     if (ResourceScope.unscoped(p)) {
       return m -> true;
     }
-    return m -> m.building() != null ? scope.coversBuilding(p, m.building())
-        : m.sensorId() != null ? scope.coversSensor(p, m.sensorId(), m.room())
-        : m.room() != null && scope.coversRoom(p, m.room());
+    return m ->
+        m.building() != null
+            ? scope.coversBuilding(p, m.building())
+            : m.sensorId() != null
+                ? scope.coversSensor(p, m.sensorId(), m.room())
+                : m.room() != null && scope.coversRoom(p, m.room());
   }
 
   private void sweepExpired() {

@@ -7,16 +7,24 @@ public final class LiveStreams {
   public static final String READINGS = "readings";
   public static final String ROOM_METRICS = "room_metrics";
   public static final String EVENTS = "events";
-  /** Building forecasts from Kafka {@code forecasts}; only when asked for, not in the default streams. */
+
+  /**
+   * Building forecasts from Kafka {@code forecasts}; only when asked for, not in the default
+   * streams.
+   */
   public static final String FORECAST = "forecast";
 
   /** Battery state from Kafka {@code battery-state} (type {@code battery}), newest per battery. */
   public static final String BATTERIES = "batteries";
-  /** Command statuses from Kafka {@code command-status} (type {@code command}), newest per command. */
+
+  /**
+   * Command statuses from Kafka {@code command-status} (type {@code command}), newest per command.
+   */
   public static final String COMMANDS = "commands";
 
   /** Streams this API instance pushes; other names in a subscribe are answered with an error. */
-  public static final Set<String> KNOWN = Set.of(READINGS, ROOM_METRICS, EVENTS, FORECAST, BATTERIES, COMMANDS);
+  public static final Set<String> KNOWN =
+      Set.of(READINGS, ROOM_METRICS, EVENTS, FORECAST, BATTERIES, COMMANDS);
 
   private LiveStreams() {}
 }

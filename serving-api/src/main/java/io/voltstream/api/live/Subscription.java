@@ -11,8 +11,8 @@ import java.util.Set;
 public record Subscription(Set<String> rooms, Set<String> sensors, Set<String> streams) {
 
   /** Streams a subscribe without {@code streams} asks for. */
-  public static final Set<String> DEFAULT_STREAMS = Set.of(LiveStreams.READINGS, LiveStreams.ROOM_METRICS,
-      LiveStreams.EVENTS);
+  public static final Set<String> DEFAULT_STREAMS =
+      Set.of(LiveStreams.READINGS, LiveStreams.ROOM_METRICS, LiveStreams.EVENTS);
 
   public static final Subscription NONE = new Subscription(Set.of(), Set.of(), Set.of());
 
@@ -33,16 +33,18 @@ public record Subscription(Set<String> rooms, Set<String> sensors, Set<String> s
     if (rooms.isEmpty() && sensors.isEmpty()) {
       return true;
     }
-    return (m.room() != null && rooms.contains(m.room())) || (m.sensorId() != null && sensors.contains(m.sensorId()));
+    return (m.room() != null && rooms.contains(m.room()))
+        || (m.sensorId() != null && sensors.contains(m.sensorId()));
   }
 
   public Subscription plus(Subscription other) {
-    return new Subscription(union(rooms, other.rooms), union(sensors, other.sensors), union(streams, other.streams));
+    return new Subscription(
+        union(rooms, other.rooms), union(sensors, other.sensors), union(streams, other.streams));
   }
 
   /**
-   * Removes what {@code other} names. Removing only streams keeps rooms/sensors; removing every room
-   * and sensor of a filtered subscription (and naming no streams) ends the subscription.
+   * Removes what {@code other} names. Removing only streams keeps rooms/sensors; removing every
+   * room and sensor of a filtered subscription (and naming no streams) ends the subscription.
    */
   public Subscription minus(Subscription other) {
     Set<String> r = difference(rooms, other.rooms);

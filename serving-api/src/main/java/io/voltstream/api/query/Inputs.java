@@ -32,6 +32,7 @@ public final class Inputs {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ApiException.badRequest("invalid " + field, new FieldError(field, "must be an integer from 1 to " + max));
+    throw ApiException.badRequest(
+        "invalid " + field, new FieldError(field, "must be an integer from 1 to " + max));
   }
 }

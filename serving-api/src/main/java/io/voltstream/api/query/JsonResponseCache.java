@@ -22,17 +22,27 @@ import java.util.function.Supplier;
  */
 public final class JsonResponseCache {
 
-  /** An answer serialised once, plain and gzip-compressed (so compressing is not per request either). */
+  /**
+   * An answer serialised once, plain and gzip-compressed (so compressing is not per request
+   * either).
+   */
   public record Encoded(byte[] json, byte[] gzip) {}
 
-  private record Entry(CompletableFuture<Encoded> json, Instant expiresAt, java.util.concurrent.atomic.AtomicBoolean refreshing) {
+  private record Entry(
+      CompletableFuture<Encoded> json,
+      Instant expiresAt,
+      java.util.concurrent.atomic.AtomicBoolean refreshing) {
     Entry(CompletableFuture<Encoded> json, Instant expiresAt) {
       this(json, expiresAt, new java.util.concurrent.atomic.AtomicBoolean());
     }
 
-    /** Expired but usable while one caller refreshes it (stale-while-revalidate, up to 5 TTLs old). */
+    /**
+     * Expired but usable while one caller refreshes it (stale-while-revalidate, up to 5 TTLs old).
+     */
     boolean servableStale(Instant now, Duration ttl) {
-      return json.isDone() && !json.isCompletedExceptionally() && now.isBefore(expiresAt.plus(ttl.multipliedBy(4)));
+      return json.isDone()
+          && !json.isCompletedExceptionally()
+          && now.isBefore(expiresAt.plus(ttl.multipliedBy(4)));
     }
   }
 
@@ -55,7 +65,9 @@ public final class JsonResponseCache {
     Entry current = entries.get(key);
     if (current != null && !now.isBefore(current.expiresAt()) && current.servableStale(now, ttl)) {
       if (!current.refreshing().compareAndSet(false, true)) {
-        return current.json().join(); // another caller is refreshing: serve the previous answer meanwhile
+        return current
+            .json()
+            .join(); // another caller is refreshing: serve the previous answer meanwhile
       }
       try {
         Encoded fresh = serialise(compute.get());
@@ -66,13 +78,18 @@ public final class JsonResponseCache {
       }
     }
     boolean[] created = {false};
-    Entry entry = entries.compute(key, (k, e) -> {
-      if (e != null && now.isBefore(e.expiresAt()) && !e.json().isCompletedExceptionally()) {
-        return e;
-      }
-      created[0] = true;
-      return new Entry(new CompletableFuture<>(), now.plus(ttl));
-    });
+    Entry entry =
+        entries.compute(
+            key,
+            (k, e) -> {
+              if (e != null
+                  && now.isBefore(e.expiresAt())
+                  && !e.json().isCompletedExceptionally()) {
+                return e;
+              }
+              created[0] = true;
+              return new Entry(new CompletableFuture<>(), now.plus(ttl));
+            });
     if (created[0]) {
       try {
         entry.json().complete(serialise(compute.get()));

@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Settings of the query, export and live features of the API, read from the {@code VOLTSTREAM_*}
- * variables declared (with defaults, units and meaning) in {@link QueryOptions}; invalid values fail
- * at load time naming the variable.
+ * variables declared (with defaults, units and meaning) in {@link QueryOptions}; invalid values
+ * fail at load time naming the variable.
  */
 public record QueryConfig(
     Duration cacheTtl,
@@ -27,10 +27,15 @@ public record QueryConfig(
     require(!cacheTtl.isNegative(), QueryOptions.CACHE_TTL, "must be >= 0");
     require(maxRoomDataRange.toHours() >= 1, QueryOptions.MAX_RANGE, "must be >= 1h");
     require(maxPoints >= 100, QueryOptions.MAX_POINTS, "must be >= 100");
-    require(exportPageSize >= 1 && exportPageSize <= 100_000, QueryOptions.EXPORT_PAGE_ROWS, "must be 1..100000");
+    require(
+        exportPageSize >= 1 && exportPageSize <= 100_000,
+        QueryOptions.EXPORT_PAGE_ROWS,
+        "must be 1..100000");
     require(exportSlice.toMinutes() >= 1, QueryOptions.EXPORT_SLICE, "must be >= 1m");
     require(maxExportRange.toDays() >= 1, QueryOptions.EXPORT_MAX_RANGE, "must be >= 1d");
-    require(pricePerKwh.map(p -> p >= 0 && Double.isFinite(p)).orElse(true), QueryOptions.PRICE_PER_KWH,
+    require(
+        pricePerKwh.map(p -> p >= 0 && Double.isFinite(p)).orElse(true),
+        QueryOptions.PRICE_PER_KWH,
         "must be a number >= 0");
     ConfigReader.requireValid(QueryOptions.CURRENCY, currency);
     require(liveQueueKeys >= 1, QueryOptions.WS_QUEUE_KEYS, "must be >= 1");
@@ -57,28 +62,73 @@ public record QueryConfig(
   }
 
   public QueryConfig withCacheTtl(Duration ttl) {
-    return new QueryConfig(ttl, maxRoomDataRange, maxPoints, exportPageSize, exportSlice, maxExportRange,
-        pricePerKwh, currency, liveQueueKeys, liveAuthTimeout);
+    return new QueryConfig(
+        ttl,
+        maxRoomDataRange,
+        maxPoints,
+        exportPageSize,
+        exportSlice,
+        maxExportRange,
+        pricePerKwh,
+        currency,
+        liveQueueKeys,
+        liveAuthTimeout);
   }
 
   public QueryConfig withMaxPoints(int points) {
-    return new QueryConfig(cacheTtl, maxRoomDataRange, points, exportPageSize, exportSlice, maxExportRange,
-        pricePerKwh, currency, liveQueueKeys, liveAuthTimeout);
+    return new QueryConfig(
+        cacheTtl,
+        maxRoomDataRange,
+        points,
+        exportPageSize,
+        exportSlice,
+        maxExportRange,
+        pricePerKwh,
+        currency,
+        liveQueueKeys,
+        liveAuthTimeout);
   }
 
   public QueryConfig withExportPageSize(int rows) {
-    return new QueryConfig(cacheTtl, maxRoomDataRange, maxPoints, rows, exportSlice, maxExportRange,
-        pricePerKwh, currency, liveQueueKeys, liveAuthTimeout);
+    return new QueryConfig(
+        cacheTtl,
+        maxRoomDataRange,
+        maxPoints,
+        rows,
+        exportSlice,
+        maxExportRange,
+        pricePerKwh,
+        currency,
+        liveQueueKeys,
+        liveAuthTimeout);
   }
 
   public QueryConfig withLiveQueueKeys(int keys) {
-    return new QueryConfig(cacheTtl, maxRoomDataRange, maxPoints, exportPageSize, exportSlice, maxExportRange,
-        pricePerKwh, currency, keys, liveAuthTimeout);
+    return new QueryConfig(
+        cacheTtl,
+        maxRoomDataRange,
+        maxPoints,
+        exportPageSize,
+        exportSlice,
+        maxExportRange,
+        pricePerKwh,
+        currency,
+        keys,
+        liveAuthTimeout);
   }
 
   public QueryConfig withPricePerKwh(double price) {
-    return new QueryConfig(cacheTtl, maxRoomDataRange, maxPoints, exportPageSize, exportSlice, maxExportRange,
-        Optional.of(price), currency, liveQueueKeys, liveAuthTimeout);
+    return new QueryConfig(
+        cacheTtl,
+        maxRoomDataRange,
+        maxPoints,
+        exportPageSize,
+        exportSlice,
+        maxExportRange,
+        Optional.of(price),
+        currency,
+        liveQueueKeys,
+        liveAuthTimeout);
   }
 
   private static void require(boolean ok, Option<?> option, String message) {

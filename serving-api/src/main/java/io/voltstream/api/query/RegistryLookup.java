@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the query endpoints need from the registry's materialised view: whether a room exists and how
- * many things are registered; {@link RegistryLookups} reads it from the registry view.
+ * What the query endpoints need from the registry's materialised view: whether a room exists and
+ * how many things are registered; {@link RegistryLookups} reads it from the registry view.
  */
 public interface RegistryLookup {
   Optional<Room> room(String name);

@@ -1,7 +1,7 @@
 package io.voltstream.api.query;
 
-import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.api.registry.RegistryService;
+import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.model.Room;
 import io.voltstream.model.Sensor;
 import java.util.List;
@@ -45,7 +45,8 @@ public final class RegistryLookups {
 
       @Override
       public int drEnabledSensorCount() {
-        return (int) registry.sensors().stream().filter(s -> Boolean.TRUE.equals(s.drEnabled())).count();
+        return (int)
+            registry.sensors().stream().filter(s -> Boolean.TRUE.equals(s.drEnabled())).count();
       }
     };
   }

@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The bucket sizes the query endpoints accept. The finest is one minute because {@code room_metrics}
- * holds one-minute windows; coarser ones aggregate those windows in InfluxDB.
+ * The bucket sizes the query endpoints accept. The finest is one minute because {@code
+ * room_metrics} holds one-minute windows; coarser ones aggregate those windows in InfluxDB.
  */
 public enum Resolution {
   ONE_MINUTE("1m", Duration.ofMinutes(1)),
@@ -35,14 +35,21 @@ public enum Resolution {
     return bucket;
   }
 
-  /** Parses {@code raw} (null: {@code fallback}); 400 naming {@code field} when not in the allowed set. */
+  /**
+   * Parses {@code raw} (null: {@code fallback}); 400 naming {@code field} when not in the allowed
+   * set.
+   */
   public static Resolution parse(String field, String raw, Resolution fallback) {
     if (raw == null || raw.isBlank()) {
       return fallback;
     }
-    return Arrays.stream(values()).filter(r -> r.wireName.equals(raw.trim())).findFirst()
-        .orElseThrow(() -> ApiException.badRequest("invalid " + field,
-            new FieldError(field, "must be one of " + allowed())));
+    return Arrays.stream(values())
+        .filter(r -> r.wireName.equals(raw.trim()))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "invalid " + field, new FieldError(field, "must be one of " + allowed())));
   }
 
   public static String allowed() {

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A half-open query interval {@code [start, end)}, parsed from the {@code start_time}/{@code end_time}
- * parameters: ISO-8601 instants ({@code 2026-11-27T10:00:00Z}, offsets allowed) or epoch
+ * A half-open query interval {@code [start, end)}, parsed from the {@code start_time}/{@code
+ * end_time} parameters: ISO-8601 instants ({@code 2026-11-27T10:00:00Z}, offsets allowed) or epoch
  * milliseconds. A missing end is now (truncated to the second, so repeated default queries within a
  * second are identical and cacheable); a missing start is {@code defaultSpan} before the end.
  */
@@ -26,10 +26,11 @@ public record TimeRange(Instant start, Instant end) {
   }
 
   /**
-   * Parses and checks both bounds; 400 naming the field for unparseable values, 422 when
-   * {@code end <= start} or the range is longer than {@code maxSpan}.
+   * Parses and checks both bounds; 400 naming the field for unparseable values, 422 when {@code end
+   * <= start} or the range is longer than {@code maxSpan}.
    */
-  public static TimeRange parse(String rawStart, String rawEnd, Duration defaultSpan, Duration maxSpan, Instant now) {
+  public static TimeRange parse(
+      String rawStart, String rawEnd, Duration defaultSpan, Duration maxSpan, Instant now) {
     List<FieldError> errors = new ArrayList<>();
     Instant end = parseInstant(END, rawEnd, errors);
     Instant start = parseInstant(START, rawStart, errors);
@@ -46,8 +47,10 @@ public record TimeRange(Instant start, Instant end) {
       throw ApiException.invalid(new FieldError(END, "must be after start_time"));
     }
     if (Duration.between(start, end).compareTo(maxSpan) > 0) {
-      throw ApiException.invalid(new FieldError(START,
-          "range " + Duration.between(start, end) + " exceeds the maximum of " + maxSpan));
+      throw ApiException.invalid(
+          new FieldError(
+              START,
+              "range " + Duration.between(start, end) + " exceeds the maximum of " + maxSpan));
     }
     return new TimeRange(start, end);
   }
@@ -74,7 +77,9 @@ public record TimeRange(Instant start, Instant end) {
       }
       return OffsetDateTime.parse(s).toInstant();
     } catch (DateTimeParseException | NumberFormatException e) {
-      errors.add(new FieldError(field, "must be an ISO-8601 instant (2026-11-27T10:00:00Z) or epoch milliseconds"));
+      errors.add(
+          new FieldError(
+              field, "must be an ISO-8601 instant (2026-11-27T10:00:00Z) or epoch milliseconds"));
       return null;
     }
   }

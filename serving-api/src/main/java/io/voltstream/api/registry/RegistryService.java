@@ -18,9 +18,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Buildings, rooms, sensors and batteries over the compacted {@code registry} topic that the Flink jobs read.
- * Reads come from the materialised view; writes produce to the topic and return once the view
- * shows them. Writes on one instance are serialised so its checks (duplicates, references) see
+ * Buildings, rooms, sensors and batteries over the compacted {@code registry} topic that the Flink
+ * jobs read. Reads come from the materialised view; writes produce to the topic and return once the
+ * view shows them. Writes on one instance are serialised so its checks (duplicates, references) see
  * each other; two instances racing on the same name is last-writer-wins (see README).
  *
  * <p>Errors: an invalid identifier is 400, an unknown referenced room/building is 422 naming the
@@ -40,7 +40,10 @@ public final class RegistryService {
   }
 
   public Optional<Building> building(String id) {
-    return registry.get(RegistryKey.building(id).encode()).filter(Building.class::isInstance).map(Building.class::cast);
+    return registry
+        .get(RegistryKey.building(id).encode())
+        .filter(Building.class::isInstance)
+        .map(Building.class::cast);
   }
 
   public List<Room> rooms() {
@@ -48,7 +51,10 @@ public final class RegistryService {
   }
 
   public Optional<Room> room(String name) {
-    return registry.get(RegistryKey.room(name).encode()).filter(Room.class::isInstance).map(Room.class::cast);
+    return registry
+        .get(RegistryKey.room(name).encode())
+        .filter(Room.class::isInstance)
+        .map(Room.class::cast);
   }
 
   public List<Room> roomsIn(String buildingId) {
@@ -60,7 +66,10 @@ public final class RegistryService {
   }
 
   public Optional<Sensor> sensor(String id) {
-    return registry.get(RegistryKey.sensor(id).encode()).filter(Sensor.class::isInstance).map(Sensor.class::cast);
+    return registry
+        .get(RegistryKey.sensor(id).encode())
+        .filter(Sensor.class::isInstance)
+        .map(Sensor.class::cast);
   }
 
   public List<Sensor> sensorsIn(String roomName) {
@@ -93,19 +102,31 @@ public final class RegistryService {
     requireSameId("id", id, b.id());
     Building old = requireBuilding(id);
     // A PUT of the attributes keeps the settings (tariff, dispatch), which have their own routes.
-    Building updated = new Building(id, b.name(), b.address(), b.latitude(), b.longitude(), old.tariff(), old.dispatch());
+    Building updated =
+        new Building(
+            id, b.name(), b.address(), b.latitude(), b.longitude(), old.tariff(), old.dispatch());
     registry.put(RegistryKey.building(id).encode(), updated);
     return updated;
   }
 
-  /** Deletes a building; with rooms or batteries in it this is 409 unless {@code force}, which deletes them too. */
+  /**
+   * Deletes a building; with rooms or batteries in it this is 409 unless {@code force}, which
+   * deletes them too.
+   */
   public synchronized void deleteBuilding(String id, boolean force) {
     requireBuilding(id);
     List<Room> rooms = roomsIn(id);
-    List<BatterySpec> batteries = batteries().stream().filter(b -> id.equals(b.building())).toList();
+    List<BatterySpec> batteries =
+        batteries().stream().filter(b -> id.equals(b.building())).toList();
     if ((!rooms.isEmpty() || !batteries.isEmpty()) && !force) {
-      throw ApiException.conflict("building '" + id + "' still has " + rooms.size() + " room(s) and "
-          + batteries.size() + " battery(ies); delete them first or use ?force=true");
+      throw ApiException.conflict(
+          "building '"
+              + id
+              + "' still has "
+              + rooms.size()
+              + " room(s) and "
+              + batteries.size()
+              + " battery(ies); delete them first or use ?force=true");
     }
     for (Room r : rooms) {
       deleteRoomAndSensors(r.name());
@@ -117,9 +138,11 @@ public final class RegistryService {
   }
 
   /** Replaces a building's tariff and dispatch settings ({@code null} = the documented default). */
-  public synchronized Building updateBuildingSettings(String id, Tariff tariff, DispatchSettings dispatch) {
+  public synchronized Building updateBuildingSettings(
+      String id, Tariff tariff, DispatchSettings dispatch) {
     Building b = requireBuilding(id);
-    Building updated = new Building(id, b.name(), b.address(), b.latitude(), b.longitude(), tariff, dispatch);
+    Building updated =
+        new Building(id, b.name(), b.address(), b.latitude(), b.longitude(), tariff, dispatch);
     registry.put(RegistryKey.building(id).encode(), updated);
     return updated;
   }
@@ -151,13 +174,19 @@ public final class RegistryService {
     return room;
   }
 
-  /** Deletes a room; with sensors in it this is 409 unless {@code force}, which deletes them too. */
+  /**
+   * Deletes a room; with sensors in it this is 409 unless {@code force}, which deletes them too.
+   */
   public synchronized void deleteRoom(String name, boolean force) {
     requireRoom(name);
     List<Sensor> sensors = sensorsIn(name);
     if (!sensors.isEmpty() && !force) {
       throw ApiException.conflict(
-          "room '" + name + "' still has " + sensors.size() + " sensor(s); move or delete them first or use ?force=true");
+          "room '"
+              + name
+              + "' still has "
+              + sensors.size()
+              + " sensor(s); move or delete them first or use ?force=true");
     }
     deleteRoomAndSensors(name);
   }
@@ -179,8 +208,10 @@ public final class RegistryService {
     if (!EntityId.isValid(building)) {
       throw ApiException.badRequest("invalid building", new FieldError("building", EntityId.RULE));
     }
-    if (r.areaM2() != null && (!Double.isFinite(r.areaM2()) || r.areaM2() <= 0 || r.areaM2() > 1_000_000)) {
-      throw ApiException.badRequest("invalid area_m2", new FieldError("area_m2", "must be a number in (0, 1000000]"));
+    if (r.areaM2() != null
+        && (!Double.isFinite(r.areaM2()) || r.areaM2() <= 0 || r.areaM2() > 1_000_000)) {
+      throw ApiException.badRequest(
+          "invalid area_m2", new FieldError("area_m2", "must be a number in (0, 1000000]"));
     }
     return new Room(r.name(), building, r.areaM2());
   }
@@ -191,7 +222,9 @@ public final class RegistryService {
       return;
     }
     if (Building.DEFAULT_ID.equals(id)) {
-      registry.put(RegistryKey.building(id).encode(), new Building(id, "Default building", null, null, null));
+      registry.put(
+          RegistryKey.building(id).encode(),
+          new Building(id, "Default building", null, null, null));
       return;
     }
     throw ApiException.invalid(new FieldError("building", "unknown building '" + id + "'"));
@@ -231,13 +264,16 @@ public final class RegistryService {
   private void validateSensor(Sensor s) {
     Names.require("room", s.room());
     if (s.sensorType() == null) {
-      throw ApiException.badRequest("sensor_type is required", new FieldError("sensor_type", "required"));
+      throw ApiException.badRequest(
+          "sensor_type is required", new FieldError("sensor_type", "required"));
     }
     if (s.name() != null && s.name().length() > 128) {
-      throw ApiException.badRequest("name too long", new FieldError("name", "at most 128 characters"));
+      throw ApiException.badRequest(
+          "name too long", new FieldError("name", "at most 128 characters"));
     }
     if (room(s.room()).isEmpty()) {
-      throw ApiException.invalid(new FieldError("room", "unknown room '" + s.room() + "'; create it first"));
+      throw ApiException.invalid(
+          new FieldError("room", "unknown room '" + s.room() + "'; create it first"));
     }
   }
 
@@ -248,7 +284,10 @@ public final class RegistryService {
   }
 
   public Optional<BatterySpec> battery(String id) {
-    return registry.get(RegistryKey.battery(id).encode()).filter(BatterySpec.class::isInstance).map(BatterySpec.class::cast);
+    return registry
+        .get(RegistryKey.battery(id).encode())
+        .filter(BatterySpec.class::isInstance)
+        .map(BatterySpec.class::cast);
   }
 
   public synchronized BatterySpec createBattery(BatterySpec b) {
@@ -283,14 +322,16 @@ public final class RegistryService {
   private void requireKnownBuilding(String id) {
     Names.require("building", id);
     if (building(id).isEmpty()) {
-      throw ApiException.invalid(new FieldError("building", "unknown building '" + id + "'; create it first"));
+      throw ApiException.invalid(
+          new FieldError("building", "unknown building '" + id + "'; create it first"));
     }
   }
 
   private static void requireSameId(String field, String pathId, String bodyId) {
     if (bodyId != null && !Objects.equals(pathId, bodyId)) {
       throw ApiException.badRequest(
-          field + " in the body differs from the path", new FieldError(field, "must equal the path's '" + pathId + "' or be omitted"));
+          field + " in the body differs from the path",
+          new FieldError(field, "must equal the path's '" + pathId + "' or be omitted"));
     }
   }
 }

@@ -17,8 +17,8 @@ import java.time.Duration;
 
 /**
  * {@code GET /api/v1/rooms/{name}/data}: validates the name, range and resolution once, checks the
- * token covers the room (a building grant covers its rooms), then answers from the one cache of this
- * path: the serialised (and gzipped) answer, kept for {@code VOLTSTREAM_API_QUERY_CACHE_TTL}.
+ * token covers the room (a building grant covers its rooms), then answers from the one cache of
+ * this path: the serialised (and gzipped) answer, kept for {@code VOLTSTREAM_API_QUERY_CACHE_TTL}.
  */
 public final class RoomDataController implements ResourceRoutes {
 
@@ -30,7 +30,8 @@ public final class RoomDataController implements ResourceRoutes {
   private final ResourceScope scope;
   private final JsonResponseCache cache;
 
-  public RoomDataController(RoomDataService service, ResourceScope scope, QueryConfig config, Clock clock) {
+  public RoomDataController(
+      RoomDataService service, ResourceScope scope, QueryConfig config, Clock clock) {
     this.service = service;
     this.scope = scope;
     this.config = config;
@@ -40,19 +41,30 @@ public final class RoomDataController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.get("/api/v1/rooms/{name}/data", this::data)
+    routes
+        .get("/api/v1/rooms/{name}/data", this::data)
         .roles(Role.ADMIN, Role.OPERATOR, Role.VIEWER)
         .tag("Rooms")
         .summary("A room's time series and current values")
-        .description("From InfluxDB room_metrics (one-minute windows) re-aggregated to the resolution: energy and"
-            + " generation [kWh] summed, power [W] mean and max, CO2 [ppm], temperature [°C], humidity [%] means."
-            + " current = latest one-minute window in the range; flexibility_kw is null until a demand-response job"
-            + " publishes it; cost needs VOLTSTREAM_API_PRICE_PER_KWH. 404 when the room is neither registered nor"
-            + " has data in the range. Answers are cached for VOLTSTREAM_API_QUERY_CACHE_TTL.")
+        .description(
+            "From InfluxDB room_metrics (one-minute windows) re-aggregated to the resolution:"
+                + " energy and generation [kWh] summed, power [W] mean and max, CO2 [ppm],"
+                + " temperature [°C], humidity [%] means. current = latest one-minute window in the"
+                + " range; flexibility_kw is null until a demand-response job publishes it; cost"
+                + " needs VOLTSTREAM_API_PRICE_PER_KWH. 404 when the room is neither registered nor"
+                + " has data in the range. Answers are cached for VOLTSTREAM_API_QUERY_CACHE_TTL.")
         .pathParam("name", "room name")
-        .queryParam("start_time", String.class, false, "ISO-8601 instant or epoch ms (default: end_time - 1 h)")
+        .queryParam(
+            "start_time",
+            String.class,
+            false,
+            "ISO-8601 instant or epoch ms (default: end_time - 1 h)")
         .queryParam("end_time", String.class, false, "ISO-8601 instant or epoch ms (default: now)")
-        .queryParam("resolution", String.class, false, "bucket size, one of " + Resolution.allowed() + " (default 1m)")
+        .queryParam(
+            "resolution",
+            String.class,
+            false,
+            "bucket size, one of " + Resolution.allowed() + " (default 1m)")
         .response(200, RoomDataResponse.class, "series, current values and totals")
         .response(400, "invalid name, time or resolution")
         .response(404, "unknown room without data")
@@ -63,11 +75,18 @@ public final class RoomDataController implements ResourceRoutes {
   void data(Context ctx) {
     String name = Inputs.tagValue("name", ctx.pathParam("name"));
     scope.requireRoom(AccessControl.principal(ctx), name);
-    TimeRange range = TimeRange.parse(ctx.queryParam("start_time"), ctx.queryParam("end_time"), DEFAULT_SPAN,
-        config.maxRoomDataRange(), clock.instant());
-    Resolution resolution = Resolution.parse("resolution", ctx.queryParam("resolution"), Resolution.ONE_MINUTE);
+    TimeRange range =
+        TimeRange.parse(
+            ctx.queryParam("start_time"),
+            ctx.queryParam("end_time"),
+            DEFAULT_SPAN,
+            config.maxRoomDataRange(),
+            clock.instant());
+    Resolution resolution =
+        Resolution.parse("resolution", ctx.queryParam("resolution"), Resolution.ONE_MINUTE);
     String key = name + '|' + range.start() + '|' + range.end() + '|' + resolution.wireName();
-    JsonResponseCache.Encoded answer = cache.get(key, () -> service.roomData(name, range, resolution));
+    JsonResponseCache.Encoded answer =
+        cache.get(key, () -> service.roomData(name, range, resolution));
     ctx.header("Vary", "Accept-Encoding");
     String accept = ctx.header("Accept-Encoding");
     if (accept != null && accept.contains("gzip")) {

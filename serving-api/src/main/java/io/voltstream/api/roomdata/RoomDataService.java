@@ -24,8 +24,8 @@ import java.util.Optional;
  * (one-minute windows written by the room-aggregation job), re-aggregated to the requested
  * resolution in InfluxDB. A room unknown to the registry is still served when it has data in the
  * range (rooms can come from device payloads alone); with neither, the answer is 404. The room name
- * arrives validated (the controller checks it at the edge); the answer is cached by the controller, so
- * the reader given here should not cache again.
+ * arrives validated (the controller checks it at the edge); the answer is cached by the controller,
+ * so the reader given here should not cache again.
  */
 public final class RoomDataService {
   private static final Schema.RoomMetrics M = Schema.ROOM_METRICS;
@@ -44,14 +44,21 @@ public final class RoomDataService {
   public RoomDataResponse roomData(String roomName, TimeRange range, Resolution resolution) {
     long buckets = range.length().toSeconds() / resolution.bucket().toSeconds() + 1;
     if (buckets > config.maxPoints()) {
-      throw ApiException.invalid(new FieldError("resolution", "range / resolution gives " + buckets
-          + " points, more than the maximum of " + config.maxPoints() + "; use a coarser resolution"));
+      throw ApiException.invalid(
+          new FieldError(
+              "resolution",
+              "range / resolution gives "
+                  + buckets
+                  + " points, more than the maximum of "
+                  + config.maxPoints()
+                  + "; use a coarser resolution"));
     }
     Optional<Room> room = registry.room(roomName);
     List<RoomDataPoint> series = series(roomName, range, resolution);
     CurrentValues current = current(roomName, range);
     if (room.isEmpty() && series.isEmpty() && current.time() == null) {
-      throw ApiException.notFound("room '" + roomName + "' is not registered and has no data in the range");
+      throw ApiException.notFound(
+          "room '" + roomName + "' is not registered and has no data in the range");
     }
     double energy = 0;
     double generation = 0;
@@ -61,25 +68,48 @@ public final class RoomDataService {
     }
     double energyTotal = energy;
     Double cost = config.pricePerKwh().map(price -> price * energyTotal).orElse(null);
-    return new RoomDataResponse(roomName, room.map(Room::building).orElse(null), room.isPresent(), range.start(),
-        range.end(), resolution.wireName(), current, series,
+    return new RoomDataResponse(
+        roomName,
+        room.map(Room::building).orElse(null),
+        room.isPresent(),
+        range.start(),
+        range.end(),
+        resolution.wireName(),
+        current,
+        series,
         new RoomDataResponse.Totals(energy, generation, cost, config.currency()));
   }
 
   private List<RoomDataPoint> series(String roomName, TimeRange range, Resolution resolution) {
     // Averages are answered under the names of the readings they average (power_w, co2_ppm, ...).
-    InfluxQuery q = InfluxQuery.of("SELECT ").aggregate("sum", M.energyKwh)
-        .text(", ").aggregate("mean", M.powerAvgW, R.powerW.name())
-        .text(", ").aggregate("max", M.powerMaxW)
-        .text(", ").aggregate("mean", M.co2AvgPpm, R.co2Ppm.name())
-        .text(", ").aggregate("mean", M.temperatureAvgC, R.temperatureC.name())
-        .text(", ").aggregate("mean", M.humidityAvgPercent, R.humidityPercent.name())
-        .text(", ").aggregate("sum", M.generationKwh)
-        .text(", ").aggregate("sum", M.sampleCount)
-        .text(" FROM ").from(M).text(" WHERE ").eq(M.room, "name", roomName)
-        .text(" AND time >= ").time(range.start())
-        .text(" AND time < ").time(range.end())
-        .text(" GROUP BY time(").duration(resolution.bucket()).text(") fill(none)");
+    InfluxQuery q =
+        InfluxQuery.of("SELECT ")
+            .aggregate("sum", M.energyKwh)
+            .text(", ")
+            .aggregate("mean", M.powerAvgW, R.powerW.name())
+            .text(", ")
+            .aggregate("max", M.powerMaxW)
+            .text(", ")
+            .aggregate("mean", M.co2AvgPpm, R.co2Ppm.name())
+            .text(", ")
+            .aggregate("mean", M.temperatureAvgC, R.temperatureC.name())
+            .text(", ")
+            .aggregate("mean", M.humidityAvgPercent, R.humidityPercent.name())
+            .text(", ")
+            .aggregate("sum", M.generationKwh)
+            .text(", ")
+            .aggregate("sum", M.sampleCount)
+            .text(" FROM ")
+            .from(M)
+            .text(" WHERE ")
+            .eq(M.room, "name", roomName)
+            .text(" AND time >= ")
+            .time(range.start())
+            .text(" AND time < ")
+            .time(range.end())
+            .text(" GROUP BY time(")
+            .duration(resolution.bucket())
+            .text(") fill(none)");
     List<RoomDataPoint> out = new ArrayList<>();
     for (Series s : influx.query(q)) {
       int t = s.column(Series.TIME);
@@ -93,32 +123,59 @@ public final class RoomDataService {
       int n = s.column(M.sampleCount);
       for (List<Object> row : s.values()) {
         Double count = Series.number(row, n);
-        out.add(new RoomDataPoint(Instant.ofEpochMilli(Series.number(row, t).longValue()), Series.number(row, e),
-            Series.number(row, p), Series.number(row, pm), Series.number(row, c), Series.number(row, temp),
-            Series.number(row, h), Series.number(row, g), count == null ? null : count.longValue()));
+        out.add(
+            new RoomDataPoint(
+                Instant.ofEpochMilli(Series.number(row, t).longValue()),
+                Series.number(row, e),
+                Series.number(row, p),
+                Series.number(row, pm),
+                Series.number(row, c),
+                Series.number(row, temp),
+                Series.number(row, h),
+                Series.number(row, g),
+                count == null ? null : count.longValue()));
       }
     }
     return out;
   }
 
   private CurrentValues current(String roomName, TimeRange range) {
-    InfluxQuery q = InfluxQuery.of("SELECT ")
-        .columns(M.energyKwh, M.powerAvgW, M.co2AvgPpm, M.temperatureAvgC, M.humidityAvgPercent, M.generationKwh)
-        .text(" FROM ").from(M).text(" WHERE ").eq(M.room, "name", roomName)
-        .text(" AND time >= ").time(range.start())
-        .text(" AND time < ").time(range.end())
-        .text(" ORDER BY time DESC LIMIT 1");
+    InfluxQuery q =
+        InfluxQuery.of("SELECT ")
+            .columns(
+                M.energyKwh,
+                M.powerAvgW,
+                M.co2AvgPpm,
+                M.temperatureAvgC,
+                M.humidityAvgPercent,
+                M.generationKwh)
+            .text(" FROM ")
+            .from(M)
+            .text(" WHERE ")
+            .eq(M.room, "name", roomName)
+            .text(" AND time >= ")
+            .time(range.start())
+            .text(" AND time < ")
+            .time(range.end())
+            .text(" ORDER BY time DESC LIMIT 1");
     for (Series s : influx.query(q)) {
       if (s.values().isEmpty()) {
         continue;
       }
       List<Object> row = s.values().get(0);
       Double energy = Series.number(row, s.column(M.energyKwh));
-      Double cost = energy == null ? null : config.pricePerKwh().map(price -> price * energy).orElse(null);
-      return new CurrentValues(s.time(row), energy,
-          Series.number(row, s.column(M.powerAvgW)), Series.number(row, s.column(M.co2AvgPpm)),
-          Series.number(row, s.column(M.temperatureAvgC)), Series.number(row, s.column(M.humidityAvgPercent)),
-          Series.number(row, s.column(M.generationKwh)), null, cost);
+      Double cost =
+          energy == null ? null : config.pricePerKwh().map(price -> price * energy).orElse(null);
+      return new CurrentValues(
+          s.time(row),
+          energy,
+          Series.number(row, s.column(M.powerAvgW)),
+          Series.number(row, s.column(M.co2AvgPpm)),
+          Series.number(row, s.column(M.temperatureAvgC)),
+          Series.number(row, s.column(M.humidityAvgPercent)),
+          Series.number(row, s.column(M.generationKwh)),
+          null,
+          cost);
     }
     return CurrentValues.NONE;
   }

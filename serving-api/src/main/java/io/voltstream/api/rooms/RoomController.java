@@ -33,25 +33,47 @@ public final class RoomController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.get("/api/v1/rooms", this::list).anyRole().tag(TAG).summary("List rooms")
+    routes
+        .get("/api/v1/rooms", this::list)
+        .anyRole()
+        .tag(TAG)
+        .summary("List rooms")
         .queryParam("building", String.class, false, "only rooms of this building")
         .response(200, RoomResponse[].class, "rooms by name (a scoped token: those it sees)");
-    routes.post("/api/v1/rooms", this::create).roles(Role.ADMIN).tag(TAG).summary("Create a room")
+    routes
+        .post("/api/v1/rooms", this::create)
+        .roles(Role.ADMIN)
+        .tag(TAG)
+        .summary("Create a room")
         .description("`building` defaults to `default`; any other building must exist (422).")
         .body(RoomRequest.class)
         .response(201, RoomResponse.class, "created")
         .response(400, Problem.class, "invalid name, building or area_m2")
         .response(409, Problem.class, "a room with this name exists")
         .response(422, Problem.class, "unknown building");
-    routes.get(ITEM, this::get).anyRole().tag(TAG).summary("One room").pathParam("name", "room name")
+    routes
+        .get(ITEM, this::get)
+        .anyRole()
+        .tag(TAG)
+        .summary("One room")
+        .pathParam("name", "room name")
         .response(200, RoomResponse.class, "the room")
         .response(404, Problem.class, "no such room");
-    routes.put(ITEM, this::update).roles(Role.ADMIN).tag(TAG).summary("Replace a room's attributes")
-        .pathParam("name", "room name").body(RoomRequest.class)
+    routes
+        .put(ITEM, this::update)
+        .roles(Role.ADMIN)
+        .tag(TAG)
+        .summary("Replace a room's attributes")
+        .pathParam("name", "room name")
+        .body(RoomRequest.class)
         .response(200, RoomResponse.class, "updated")
         .response(404, Problem.class, "no such room")
         .response(422, Problem.class, "unknown building");
-    routes.delete(ITEM, this::delete).roles(Role.ADMIN).tag(TAG).summary("Delete a room")
+    routes
+        .delete(ITEM, this::delete)
+        .roles(Role.ADMIN)
+        .tag(TAG)
+        .summary("Delete a room")
         .pathParam("name", "room name")
         .queryParam("force", Boolean.class, false, "also delete the room's sensors")
         .response(204, "deleted")
@@ -60,7 +82,8 @@ public final class RoomController implements ResourceRoutes {
 
   void list(Context ctx) {
     String building = ctx.queryParam("building");
-    var rooms = building == null ? registry.rooms() : registry.roomsIn(Names.require("building", building));
+    var rooms =
+        building == null ? registry.rooms() : registry.roomsIn(Names.require("building", building));
     Principal p = AccessControl.principal(ctx);
     ctx.json(rooms.stream().filter(r -> scope.seesRoom(p, r)).map(this::response).toList());
   }
@@ -82,7 +105,8 @@ public final class RoomController implements ResourceRoutes {
     Principal p = AccessControl.principal(ctx);
     scope.requireRoom(p, registry.requireRoom(ctx.pathParam("name")));
     Room req = Requests.body(ctx, RoomRequest.class).toRoom();
-    scope.requireRoom(p, new Room(ctx.pathParam("name"), req.building(), req.areaM2())); // and where it moves to
+    scope.requireRoom(
+        p, new Room(ctx.pathParam("name"), req.building(), req.areaM2())); // and where it moves to
     Room r = registry.updateRoom(ctx.pathParam("name"), req);
     ctx.json(response(r));
   }

@@ -12,10 +12,10 @@ import java.util.Locale;
 
 /**
  * The one access check ({@code beforeMatched}) for every route of the route table, in this order:
- * 401 without a valid token, 403 when the token's role is not among the route's roles, 429 when
- * the caller exceeded its rate, 413 when the declared body is over the limit, 415 when a JSON
- * route gets another media type. Public routes and failed authentications are rate limited per IP. Requests that did
- * not match a route-table endpoint (static files) pass untouched.
+ * 401 without a valid token, 403 when the token's role is not among the route's roles, 429 when the
+ * caller exceeded its rate, 413 when the declared body is over the limit, 415 when a JSON route
+ * gets another media type. Public routes and failed authentications are rate limited per IP.
+ * Requests that did not match a route-table endpoint (static files) pass untouched.
  */
 public final class AccessControl {
   /** Context attribute holding the request's {@link Principal}. */
@@ -54,12 +54,15 @@ public final class AccessControl {
     try {
       p = authenticator.authenticate(TokenAuthenticator.bearerToken(ctx.header("Authorization")));
     } catch (AuthException e) {
-      rateLimit("ip:" + ctx.ip()); // guessing tokens costs the caller's IP budget: 429 instead of endless 401s
+      rateLimit(
+          "ip:" + ctx.ip()); // guessing tokens costs the caller's IP budget: 429 instead of endless
+      // 401s
       throw e;
     }
     ctx.attribute(PRINCIPAL, p);
     if (!spec.roles().contains(p.role())) {
-      throw ApiException.forbidden("role '" + p.role().wireName() + "' may not " + spec.method() + " " + spec.path());
+      throw ApiException.forbidden(
+          "role '" + p.role().wireName() + "' may not " + spec.method() + " " + spec.path());
     }
     rateLimit("token:" + p.tokenId());
     checkBody(ctx, spec);
@@ -75,7 +78,8 @@ public final class AccessControl {
   private void checkBody(Context ctx, RouteSpec spec) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBodyBytes) {
-      throw new ApiException(ApiException.Kind.PAYLOAD_TOO_LARGE,
+      throw new ApiException(
+          ApiException.Kind.PAYLOAD_TOO_LARGE,
           "request body of " + declared + " bytes exceeds the limit of " + maxBodyBytes + " bytes");
     }
     if (!spec.isJsonBodyRoute()) {
@@ -84,8 +88,10 @@ public final class AccessControl {
     boolean hasBody = declared > 0 || ctx.header("Transfer-Encoding") != null;
     String type = ctx.contentType();
     if (hasBody && (type == null || !isJson(type))) {
-      throw new ApiException(ApiException.Kind.UNSUPPORTED_MEDIA_TYPE,
-          "this route takes application/json, not " + (type == null ? "an untyped body" : "'" + type + "'"));
+      throw new ApiException(
+          ApiException.Kind.UNSUPPORTED_MEDIA_TYPE,
+          "this route takes application/json, not "
+              + (type == null ? "an untyped body" : "'" + type + "'"));
     }
   }
 

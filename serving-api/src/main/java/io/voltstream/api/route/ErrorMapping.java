@@ -12,9 +12,9 @@ import io.voltstream.api.auth.AuthException;
 import io.voltstream.api.auth.RateLimitedException;
 import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
-import io.voltstream.energy.EnergyValidationException;
 import io.voltstream.api.error.Problem;
 import io.voltstream.api.store.StoreUnavailableException;
+import io.voltstream.energy.EnergyValidationException;
 import io.voltstream.model.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,42 +36,91 @@ public final class ErrorMapping {
   private ErrorMapping() {}
 
   public static void register(RoutesConfig routes) {
-    routes.exception(ApiException.class, (e, ctx) -> write(ctx, e.kind().status(), e.kind().title(), e.getMessage(), e.errors(), null));
-    routes.exception(AuthException.class, (e, ctx) -> {
-      ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + e.reason().text() + "\"");
-      write(ctx, 401, "Unauthorized", e.reason().text(), List.of(), null);
-    });
-    routes.exception(RateLimitedException.class, (e, ctx) -> {
-      ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-      write(ctx, 429, "Too Many Requests", e.getMessage(), List.of(), null);
-    });
-    routes.exception(StoreUnavailableException.class, (e, ctx) -> {
-      LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-      ctx.header("Retry-After", "5");
-      write(ctx, 503, "Service Unavailable", "Kafka did not confirm the change in time; retry", List.of(), null);
-    });
-    routes.exception(ValidationException.class, (e, ctx) -> write(ctx, 400, "Bad Request", "invalid request", fieldErrors(e), null));
-    routes.exception(JacksonException.class, (e, ctx) -> {
-      // A body that parsed but broke an energy record's rule (thrown from its constructor): name that field.
-      EnergyValidationException invalid = energyCause(e);
-      if (invalid != null) {
-        write(ctx, 400, "Bad Request", "invalid " + invalid.field(), List.of(new FieldError(invalid.field(), invalid.getMessage())), null);
-      } else {
-        write(ctx, 400, "Bad Request", "malformed JSON body", List.of(jsonError(e)), null);
-      }
-    });
-    routes.exception(EnergyValidationException.class, (e, ctx) -> write(ctx, 400, "Bad Request", "invalid " + e.field(),
-        List.of(new FieldError(e.field(), e.getMessage())), null));
-    routes.exception(HttpResponseException.class, (e, ctx) -> {
-      HttpStatus status = HttpStatus.forStatus(e.getStatus());
-      String detail = e.getMessage() == null || e.getMessage().isBlank() ? status.getMessage() : e.getMessage();
-      write(ctx, e.getStatus(), status.getMessage(), detail, List.of(), null);
-    });
-    routes.exception(Exception.class, (e, ctx) -> {
-      String id = UUID.randomUUID().toString();
-      LOG.error("error {} on {} {}", id, ctx.method(), ctx.path(), e);
-      write(ctx, 500, "Internal Server Error", "unexpected error; quote error id " + id, List.of(), id);
-    });
+    routes.exception(
+        ApiException.class,
+        (e, ctx) ->
+            write(ctx, e.kind().status(), e.kind().title(), e.getMessage(), e.errors(), null));
+    routes.exception(
+        AuthException.class,
+        (e, ctx) -> {
+          ctx.header(
+              "WWW-Authenticate",
+              "Bearer error=\"invalid_token\", error_description=\"" + e.reason().text() + "\"");
+          write(ctx, 401, "Unauthorized", e.reason().text(), List.of(), null);
+        });
+    routes.exception(
+        RateLimitedException.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+          write(ctx, 429, "Too Many Requests", e.getMessage(), List.of(), null);
+        });
+    routes.exception(
+        StoreUnavailableException.class,
+        (e, ctx) -> {
+          LOG.warn("store unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+          ctx.header("Retry-After", "5");
+          write(
+              ctx,
+              503,
+              "Service Unavailable",
+              "Kafka did not confirm the change in time; retry",
+              List.of(),
+              null);
+        });
+    routes.exception(
+        ValidationException.class,
+        (e, ctx) -> write(ctx, 400, "Bad Request", "invalid request", fieldErrors(e), null));
+    routes.exception(
+        JacksonException.class,
+        (e, ctx) -> {
+          // A body that parsed but broke an energy record's rule (thrown from its constructor):
+          // name that field.
+          EnergyValidationException invalid = energyCause(e);
+          if (invalid != null) {
+            write(
+                ctx,
+                400,
+                "Bad Request",
+                "invalid " + invalid.field(),
+                List.of(new FieldError(invalid.field(), invalid.getMessage())),
+                null);
+          } else {
+            write(ctx, 400, "Bad Request", "malformed JSON body", List.of(jsonError(e)), null);
+          }
+        });
+    routes.exception(
+        EnergyValidationException.class,
+        (e, ctx) ->
+            write(
+                ctx,
+                400,
+                "Bad Request",
+                "invalid " + e.field(),
+                List.of(new FieldError(e.field(), e.getMessage())),
+                null));
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          HttpStatus status = HttpStatus.forStatus(e.getStatus());
+          String detail =
+              e.getMessage() == null || e.getMessage().isBlank()
+                  ? status.getMessage()
+                  : e.getMessage();
+          write(ctx, e.getStatus(), status.getMessage(), detail, List.of(), null);
+        });
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          String id = UUID.randomUUID().toString();
+          LOG.error("error {} on {} {}", id, ctx.method(), ctx.path(), e);
+          write(
+              ctx,
+              500,
+              "Internal Server Error",
+              "unexpected error; quote error id " + id,
+              List.of(),
+              id);
+        });
   }
 
   private static EnergyValidationException energyCause(Throwable e) {
@@ -83,9 +132,19 @@ public final class ErrorMapping {
     return null;
   }
 
-  /** Writes the problem document for {@code status}; also usable by handlers that answer errors directly. */
-  public static void write(Context ctx, int status, String title, String detail, List<FieldError> errors, String errorId) {
-    Problem p = new Problem(typeFor(status, title), title, status, detail, ctx.path(), errors, errorId);
+  /**
+   * Writes the problem document for {@code status}; also usable by handlers that answer errors
+   * directly.
+   */
+  public static void write(
+      Context ctx,
+      int status,
+      String title,
+      String detail,
+      List<FieldError> errors,
+      String errorId) {
+    Problem p =
+        new Problem(typeFor(status, title), title, status, detail, ctx.path(), errors, errorId);
     String json;
     try {
       json = Json.MAPPER.writeValueAsString(p);
@@ -96,13 +155,21 @@ public final class ErrorMapping {
   }
 
   static String typeFor(int status, String title) {
-    return Problem.TYPE_BASE + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    return Problem.TYPE_BASE
+        + title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
   }
 
   private static List<FieldError> fieldErrors(ValidationException e) {
     List<FieldError> out = new ArrayList<>();
-    e.getErrors().forEach((field, errs) -> out.add(new FieldError(field,
-        errs.stream().map(err -> err.getMessage()).collect(Collectors.joining("; ")))));
+    e.getErrors()
+        .forEach(
+            (field, errs) ->
+                out.add(
+                    new FieldError(
+                        field,
+                        errs.stream()
+                            .map(err -> err.getMessage())
+                            .collect(Collectors.joining("; ")))));
     return out;
   }
 
@@ -124,7 +191,10 @@ public final class ErrorMapping {
       msg = "invalid JSON";
     }
     // Jackson messages can quote class names; keep the first sentence, without internals.
-    msg = msg.split("\n", 2)[0].replaceAll("`[a-zA-Z0-9_.$]+`", "value").replaceAll("\\(class [^)]*\\)", "");
+    msg =
+        msg.split("\n", 2)[0]
+            .replaceAll("`[a-zA-Z0-9_.$]+`", "value")
+            .replaceAll("\\(class [^)]*\\)", "");
     if (msg.length() > 200) {
       msg = msg.substring(0, 200);
     }

@@ -4,7 +4,9 @@ import io.javalin.http.Context;
 import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
 
-/** Small edge helpers shared by controllers: JSON bodies and boolean query flags, failing as 400s. */
+/**
+ * Small edge helpers shared by controllers: JSON bodies and boolean query flags, failing as 400s.
+ */
 public final class Requests {
   private Requests() {}
 
@@ -15,7 +17,8 @@ public final class Requests {
     }
     T value = ctx.bodyAsClass(type);
     if (value == null) {
-      throw ApiException.badRequest("a JSON object is required", new FieldError("body", "must be a JSON object"));
+      throw ApiException.badRequest(
+          "a JSON object is required", new FieldError("body", "must be a JSON object"));
     }
     return value;
   }

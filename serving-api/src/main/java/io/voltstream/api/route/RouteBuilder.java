@@ -112,20 +112,46 @@ public final class RouteBuilder {
   RouteSpec build() {
     if (access == null) {
       throw new IllegalStateException(
-          method + " " + path + ": declare who may call it with .roles(...), .anyRole(), .publicAccess()"
+          method
+              + " "
+              + path
+              + ": declare who may call it with .roles(...), .anyRole(), .publicAccess()"
               + " or .authenticatedByHandler()");
     }
     if (access == RouteSpec.Access.ROLES && roles.isEmpty()) {
-      throw new IllegalStateException(method + " " + path + ": .roles(...) needs at least one role");
+      throw new IllegalStateException(
+          method + " " + path + ": .roles(...) needs at least one role");
     }
     List<RouteSpec.Param> all = new ArrayList<>(params);
     RouteSpec probe =
-        new RouteSpec(method, path, access, roles, summary, description, tag, List.of(), requestBody, List.of(), produces);
+        new RouteSpec(
+            method,
+            path,
+            access,
+            roles,
+            summary,
+            description,
+            tag,
+            List.of(),
+            requestBody,
+            List.of(),
+            produces);
     for (String name : probe.pathParamNames()) {
       if (all.stream().noneMatch(p -> p.in().equals("path") && p.name().equals(name))) {
         all.add(new RouteSpec.Param(name, "path", String.class, true, null));
       }
     }
-    return new RouteSpec(method, path, access, roles, summary, description, tag, all, requestBody, responses, produces);
+    return new RouteSpec(
+        method,
+        path,
+        access,
+        roles,
+        summary,
+        description,
+        tag,
+        all,
+        requestBody,
+        responses,
+        produces);
   }
 }

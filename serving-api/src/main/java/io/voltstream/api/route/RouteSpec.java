@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * documented. Attached to the Javalin endpoint as metadata, so the single access check and the
  * OpenAPI generator read the same declaration.
  *
- * @param access {@link Access#ROLES} (roles must be non-empty), {@link Access#PUBLIC}, or
- *     {@link Access#HANDLER} (the handler authenticates itself, e.g. the WebSocket)
- * @param requestBody the JSON body type (null: no body); JSON routes answer 415 to other media types
+ * @param access {@link Access#ROLES} (roles must be non-empty), {@link Access#PUBLIC}, or {@link
+ *     Access#HANDLER} (the handler authenticates itself, e.g. the WebSocket)
+ * @param requestBody the JSON body type (null: no body); JSON routes answer 415 to other media
+ *     types
  * @param produces response media type of the 2xx answer
  */
 public record RouteSpec(
@@ -40,7 +41,8 @@ public record RouteSpec(
   }
 
   /** A path or query parameter. {@code in} is {@code path} or {@code query}. */
-  public record Param(String name, String in, Class<?> type, boolean required, String description) {}
+  public record Param(
+      String name, String in, Class<?> type, boolean required, String description) {}
 
   /** A documented answer; {@code body} null means no body or unknown shape. */
   public record Response(int status, Type body, String description) {}

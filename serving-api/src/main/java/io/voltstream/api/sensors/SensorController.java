@@ -30,7 +30,9 @@ public final class SensorController implements ResourceRoutes {
   private static final String TAG = "Sensors";
   private static final String ITEM = "/api/v1/sensors/{id}";
   private static final String TYPES =
-      Arrays.stream(SensorType.values()).map(SensorType::wireName).collect(Collectors.joining(", "));
+      Arrays.stream(SensorType.values())
+          .map(SensorType::wireName)
+          .collect(Collectors.joining(", "));
   private final RegistryService registry;
   private final ResourceScope scope;
 
@@ -41,26 +43,50 @@ public final class SensorController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.get("/api/v1/sensors", this::list).anyRole().tag(TAG).summary("List sensors")
+    routes
+        .get("/api/v1/sensors", this::list)
+        .anyRole()
+        .tag(TAG)
+        .summary("List sensors")
         .queryParam("room", String.class, false, "only sensors of this room")
         .response(200, SensorResponse[].class, "sensors by id");
-    routes.post("/api/v1/sensors", this::create).roles(Role.ADMIN).tag(TAG).summary("Register a sensor")
+    routes
+        .post("/api/v1/sensors", this::create)
+        .roles(Role.ADMIN)
+        .tag(TAG)
+        .summary("Register a sensor")
         .description("`sensor_type` is one of: " + TYPES + ". The room must exist (422 otherwise).")
         .body(SensorRequest.class)
         .response(201, SensorResponse.class, "registered")
         .response(400, Problem.class, "invalid sensor_id, room or sensor_type")
         .response(409, Problem.class, "a sensor with this id exists")
         .response(422, Problem.class, "unknown room");
-    routes.get(ITEM, this::get).anyRole().tag(TAG).summary("One sensor").pathParam("id", "sensor id")
+    routes
+        .get(ITEM, this::get)
+        .anyRole()
+        .tag(TAG)
+        .summary("One sensor")
+        .pathParam("id", "sensor id")
         .response(200, SensorResponse.class, "the sensor")
         .response(404, Problem.class, "no such sensor");
-    routes.put(ITEM, this::update).roles(Role.ADMIN, Role.OPERATOR).tag(TAG).summary("Update a sensor")
-        .description("Replaces room, type, name and dr_enabled; moving a sensor changes where its readings are aggregated.")
-        .pathParam("id", "sensor id").body(SensorRequest.class)
+    routes
+        .put(ITEM, this::update)
+        .roles(Role.ADMIN, Role.OPERATOR)
+        .tag(TAG)
+        .summary("Update a sensor")
+        .description(
+            "Replaces room, type, name and dr_enabled; moving a sensor changes where its readings"
+                + " are aggregated.")
+        .pathParam("id", "sensor id")
+        .body(SensorRequest.class)
         .response(200, SensorResponse.class, "updated")
         .response(404, Problem.class, "no such sensor")
         .response(422, Problem.class, "unknown room");
-    routes.delete(ITEM, this::delete).roles(Role.ADMIN).tag(TAG).summary("Delete a sensor")
+    routes
+        .delete(ITEM, this::delete)
+        .roles(Role.ADMIN)
+        .tag(TAG)
+        .summary("Delete a sensor")
         .pathParam("id", "sensor id")
         .response(204, "deleted")
         .response(404, Problem.class, "no such sensor");
@@ -68,7 +94,8 @@ public final class SensorController implements ResourceRoutes {
 
   void list(Context ctx) {
     String room = ctx.queryParam("room");
-    var sensors = room == null ? registry.sensors() : registry.sensorsIn(Names.require("room", room));
+    var sensors =
+        room == null ? registry.sensors() : registry.sensorsIn(Names.require("room", room));
     Principal p = AccessControl.principal(ctx);
     ctx.json(sensors.stream().filter(s -> scope.seesSensor(p, s)).map(this::response).toList());
   }
@@ -94,7 +121,9 @@ public final class SensorController implements ResourceRoutes {
     scope.requireSensor(p, current.sensorId(), current.room());
     Sensor req = toSensor(Requests.body(ctx, SensorRequest.class));
     if (req.room() != null && !req.room().equals(current.room()) && EntityId.isValid(req.room())) {
-      registry.room(req.room()).ifPresent(r -> scope.requireRoom(p, r)); // moving needs the target room
+      registry
+          .room(req.room())
+          .ifPresent(r -> scope.requireRoom(p, r)); // moving needs the target room
     }
     Sensor s = registry.updateSensor(ctx.pathParam("id"), req);
     ctx.json(response(s));
@@ -110,8 +139,13 @@ public final class SensorController implements ResourceRoutes {
   private static Sensor toSensor(SensorRequest r) {
     SensorType type = null;
     if (r.sensorType() != null) {
-      type = SensorType.fromWireName(r.sensorType()).orElseThrow(() -> ApiException.badRequest(
-          "invalid sensor_type", new FieldError("sensor_type", "must be one of " + TYPES)));
+      type =
+          SensorType.fromWireName(r.sensorType())
+              .orElseThrow(
+                  () ->
+                      ApiException.badRequest(
+                          "invalid sensor_type",
+                          new FieldError("sensor_type", "must be one of " + TYPES)));
     }
     return new Sensor(r.sensorId(), r.room(), type, r.name(), r.drEnabled());
   }

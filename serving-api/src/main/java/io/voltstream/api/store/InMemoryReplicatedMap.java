@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A {@link ReplicatedMap} for one process: unit tests and the in-process wiring of handler tests. */
+/**
+ * A {@link ReplicatedMap} for one process: unit tests and the in-process wiring of handler tests.
+ */
 public final class InMemoryReplicatedMap<V> implements ReplicatedMap<V> {
   private final Map<String, V> map = new ConcurrentHashMap<>();
 

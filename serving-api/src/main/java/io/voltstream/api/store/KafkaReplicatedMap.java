@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link ReplicatedMap} materialised from a compacted Kafka topic. A background thread reads
  * every partition from the beginning (no consumer group: every instance sees everything) and
- * applies records and tombstones to an in-memory map. {@link #put} produces (idempotent,
- * {@code acks=all}), then waits until the reader has passed the produced offset, which gives
+ * applies records and tombstones to an in-memory map. {@link #put} produces (idempotent, {@code
+ * acks=all}), then waits until the reader has passed the produced offset, which gives
  * read-your-writes on this instance. Records this reader cannot decode are logged and skipped.
  *
  * <pre>{@code
@@ -58,12 +58,19 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
   private final Thread reader;
   private volatile boolean running = true;
 
-  private KafkaReplicatedMap(String bootstrap, String topic, ValueCodec<String, V> codec, Duration writeTimeout) {
+  private KafkaReplicatedMap(
+      String bootstrap, String topic, ValueCodec<String, V> codec, Duration writeTimeout) {
     this.topic = topic;
     this.codec = codec;
     this.writeTimeout = writeTimeout;
-    this.producer = new KafkaProducer<>(producerProps(bootstrap, writeTimeout), new StringSerializer(), new ByteArraySerializer());
-    this.consumer = new KafkaConsumer<>(consumerProps(bootstrap), new StringDeserializer(), new ByteArrayDeserializer());
+    this.producer =
+        new KafkaProducer<>(
+            producerProps(bootstrap, writeTimeout),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    this.consumer =
+        new KafkaConsumer<>(
+            consumerProps(bootstrap), new StringDeserializer(), new ByteArrayDeserializer());
     this.reader = new Thread(this::readLoop, "replicated-map-" + topic);
     this.reader.setDaemon(true);
   }
@@ -72,12 +79,15 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
    * Creates the compacted topic if it is missing, loads it to its current end and starts following
    * it. Fails when Kafka is unreachable or the initial load takes longer than {@code timeout}.
    */
-  public static <V> KafkaReplicatedMap<V> open(String bootstrap, Topic<String, V> topic, Duration timeout) {
+  public static <V> KafkaReplicatedMap<V> open(
+      String bootstrap, Topic<String, V> topic, Duration timeout) {
     if (topic.cleanup() != Topic.Cleanup.COMPACT) {
-      throw new IllegalArgumentException("a replicated map needs a compacted topic; " + topic + " is not");
+      throw new IllegalArgumentException(
+          "a replicated map needs a compacted topic; " + topic + " is not");
     }
     TopicAdmin.ensure(bootstrap, timeout, topic);
-    KafkaReplicatedMap<V> m = new KafkaReplicatedMap<>(bootstrap, topic.name(), topic.valueCodec(), timeout);
+    KafkaReplicatedMap<V> m =
+        new KafkaReplicatedMap<>(bootstrap, topic.name(), topic.valueCodec(), timeout);
     try {
       m.start(timeout);
       return m;
@@ -94,11 +104,13 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
     // leave this view silently empty forever.
     while (infos == null || infos.isEmpty()) {
       if (System.nanoTime() > deadline) {
-        throw new StoreUnavailableException("topic " + topic + " has no partitions after " + timeout);
+        throw new StoreUnavailableException(
+            "topic " + topic + " has no partitions after " + timeout);
       }
       infos = consumer.partitionsFor(topic, Duration.ofMillis(500));
     }
-    List<TopicPartition> parts = infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+    List<TopicPartition> parts =
+        infos.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
     consumer.assign(parts);
     consumer.seekToBeginning(parts);
     Map<TopicPartition, Long> end = consumer.endOffsets(parts, timeout);
@@ -122,7 +134,8 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
             LOG.warn("reader of {} woken unexpectedly; continuing", topic);
           }
         } catch (RuntimeException e) {
-          // Keep following: a transient client error must not leave this instance with a stale view.
+          // Keep following: a transient client error must not leave this instance with a stale
+          // view.
           LOG.error("reader of {} failed; retrying in 1 s", topic, e);
           synchronized (this) {
             if (running) {
@@ -165,7 +178,13 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
     try {
       view.put(r.key(), codec.decode(r.key(), r.value()));
     } catch (IOException | RuntimeException e) {
-      LOG.warn("skipping undecodable record {} at {}-{}@{}: {}", r.key(), topic, r.partition(), r.offset(), e.toString());
+      LOG.warn(
+          "skipping undecodable record {} at {}-{}@{}: {}",
+          r.key(),
+          topic,
+          r.partition(),
+          r.offset(),
+          e.toString());
     }
   }
 
@@ -193,16 +212,22 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
     long deadline = System.nanoTime() + writeTimeout.toNanos();
     RecordMetadata md;
     try {
-      md = producer.send(new ProducerRecord<>(topic, key, value)).get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      md =
+          producer
+              .send(new ProducerRecord<>(topic, key, value))
+              .get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw new StoreUnavailableException("Kafka rejected the write to " + topic + ": " + e.getCause().getMessage(), e);
+      throw new StoreUnavailableException(
+          "Kafka rejected the write to " + topic + ": " + e.getCause().getMessage(), e);
     } catch (TimeoutException e) {
-      throw new StoreUnavailableException("Kafka did not acknowledge the write to " + topic + " within " + writeTimeout, e);
+      throw new StoreUnavailableException(
+          "Kafka did not acknowledge the write to " + topic + " within " + writeTimeout, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new StoreUnavailableException("interrupted while writing to " + topic, e);
     } catch (org.apache.kafka.common.KafkaException e) {
-      throw new StoreUnavailableException("Kafka is unavailable for writes to " + topic + ": " + e.getMessage(), e);
+      throw new StoreUnavailableException(
+          "Kafka is unavailable for writes to " + topic + ": " + e.getMessage(), e);
     }
     awaitConsumed(md.partition(), md.offset() + 1, deadline);
   }
@@ -213,7 +238,13 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
         long left = deadlineNanos - System.nanoTime();
         if (left <= 0 || !running || !reader.isAlive() && reader.getState() != Thread.State.NEW) {
           throw new StoreUnavailableException(
-              "the view of " + topic + " did not reach offset " + offset + " of partition " + partition + " in time");
+              "the view of "
+                  + topic
+                  + " did not reach offset "
+                  + offset
+                  + " of partition "
+                  + partition
+                  + " in time");
         }
         TimeUnit.NANOSECONDS.timedWait(this, left);
       }

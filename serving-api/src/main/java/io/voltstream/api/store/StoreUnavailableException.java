@@ -1,6 +1,8 @@
 package io.voltstream.api.store;
 
-/** The log behind a {@link ReplicatedMap} did not accept or replay a write in time (answered 503). */
+/**
+ * The log behind a {@link ReplicatedMap} did not accept or replay a write in time (answered 503).
+ */
 public final class StoreUnavailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

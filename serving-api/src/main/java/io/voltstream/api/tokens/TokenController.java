@@ -22,9 +22,9 @@ import io.voltstream.api.tokens.dto.ValidateTokenResponse;
 import java.util.List;
 
 /**
- * Token management endpoints: mint, validate, list and revoke. Admin only, and only with an unscoped
- * token (a token limited to some resources could otherwise mint itself an unlimited one). IO only;
- * {@link TokenService} decides.
+ * Token management endpoints: mint, validate, list and revoke. Admin only, and only with an
+ * unscoped token (a token limited to some resources could otherwise mint itself an unlimited one).
+ * IO only; {@link TokenService} decides.
  */
 public final class TokenController implements ResourceRoutes {
   private static final String TAG = "Tokens";
@@ -36,23 +36,39 @@ public final class TokenController implements ResourceRoutes {
 
   @Override
   public void registerRoutes(RouteTable routes) {
-    routes.post("/api/v1/tokens/generate", this::generate).roles(Role.ADMIN).tag(TAG)
+    routes
+        .post("/api/v1/tokens/generate", this::generate)
+        .roles(Role.ADMIN)
+        .tag(TAG)
         .summary("Mint a token")
-        .description("Signs a JWT for `name` with `role` (admin, operator, viewer), optional `expires_in_s` and "
-            + "resource `permissions` (room:<name>, sensor:<id>, building:<id>). The token is shown only here.")
+        .description(
+            "Signs a JWT for `name` with `role` (admin, operator, viewer), optional `expires_in_s`"
+                + " and resource `permissions` (room:<name>, sensor:<id>, building:<id>). The token"
+                + " is shown only here.")
         .body(GenerateTokenRequest.class)
         .response(201, GenerateTokenResponse.class, "the new token")
         .response(400, Problem.class, "invalid fields");
-    routes.post("/api/v1/tokens/validate", this::validate).roles(Role.ADMIN).tag(TAG)
+    routes
+        .post("/api/v1/tokens/validate", this::validate)
+        .roles(Role.ADMIN)
+        .tag(TAG)
         .summary("Check a token")
         .body(ValidateTokenRequest.class)
-        .response(200, ValidateTokenResponse.class, "whether the token is accepted now, and why not");
-    routes.get("/api/v1/tokens", this::list).roles(Role.ADMIN).tag(TAG)
+        .response(
+            200, ValidateTokenResponse.class, "whether the token is accepted now, and why not");
+    routes
+        .get("/api/v1/tokens", this::list)
+        .roles(Role.ADMIN)
+        .tag(TAG)
         .summary("List issued tokens (without secrets)")
         .response(200, TokenResponse[].class, "issued tokens, newest first");
-    routes.post("/api/v1/tokens/revoke", this::revoke).roles(Role.ADMIN).tag(TAG)
+    routes
+        .post("/api/v1/tokens/revoke", this::revoke)
+        .roles(Role.ADMIN)
+        .tag(TAG)
         .summary("Revoke a token")
-        .description("Revokes by `id` or by `token`; every API instance rejects it within a second.")
+        .description(
+            "Revokes by `id` or by `token`; every API instance rejects it within a second.")
         .body(RevokeTokenRequest.class)
         .response(200, RevokeTokenResponse.class, "revoked")
         .response(404, Problem.class, "no such token id");
@@ -62,7 +78,8 @@ public final class TokenController implements ResourceRoutes {
     Principal by = AccessControl.principal(ctx);
     ResourceScope.requireUnscoped(by, "manage tokens");
     GenerateTokenRequest req = Requests.body(ctx, GenerateTokenRequest.class);
-    var minted = tokens.generate(req.name(), req.role(), req.expiresInS(), req.permissions(), by.subject());
+    var minted =
+        tokens.generate(req.name(), req.role(), req.expiresInS(), req.permissions(), by.subject());
     ctx.status(201).json(GenerateTokenResponse.from(minted));
   }
 

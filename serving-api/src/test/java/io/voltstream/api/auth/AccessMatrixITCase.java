@@ -47,7 +47,9 @@ class AccessMatrixITCase {
   @BeforeAll
   static void start() {
     // production wiring: the whole route table
-    api = ApiInstances.startUnthrottled(KAFKA.bootstrapServers(), dataDir, INFLUX.url(), INFLUX.freshDatabase());
+    api =
+        ApiInstances.startUnthrottled(
+            KAFKA.bootstrapServers(), dataDir, INFLUX.url(), INFLUX.freshDatabase());
     client = new ApiTestClient(api.port());
     String admin = ApiInstances.adminToken(api);
     VALID.put("admin", admin);
@@ -55,11 +57,20 @@ class AccessMatrixITCase {
     VALID.put("viewer", mint(admin, "viewer"));
 
     String revoked = mint(admin, "admin");
-    String revokeStatus = "" + client.post("/api/v1/tokens/revoke", admin, "{\"token\":\"" + revoked + "\"}").status();
+    String revokeStatus =
+        ""
+            + client
+                .post("/api/v1/tokens/revoke", admin, "{\"token\":\"" + revoked + "\"}")
+                .status();
     assertThat(revokeStatus).isEqualTo("200");
     Clock twoHoursAgo = Clock.fixed(Instant.now().minus(Duration.ofHours(2)), ZoneOffset.UTC);
-    String expired = new JwtService(ApiInstances.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), twoHoursAgo,
-        id -> false).issue("old-admin", Role.ADMIN, List.of(), Duration.ofHours(1)).token();
+    String expired =
+        new JwtService(
+                ApiInstances.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                twoHoursAgo,
+                id -> false)
+            .issue("old-admin", Role.ADMIN, List.of(), Duration.ofHours(1))
+            .token();
     INVALID.put("no token", null);
     INVALID.put("bad signature", AuthTestData.badSignature(Instant.now()));
     INVALID.put("expired", expired);
@@ -81,9 +92,12 @@ class AccessMatrixITCase {
     SoftAssertions soft = new SoftAssertions();
     for (RouteSpec s : routes()) {
       if (s.access() == RouteSpec.Access.ROLES) {
-        soft.assertThat(s.roles()).as("roles of %s %s", s.method(), s.path()).isEqualTo(designRoles(s.method(), s.path()));
+        soft.assertThat(s.roles())
+            .as("roles of %s %s", s.method(), s.path())
+            .isEqualTo(designRoles(s.method(), s.path()));
       } else {
-        soft.assertThat(Set.of("/health", "/docs", "/openapi.json", "/", "/ws")).as("public route %s", s.path())
+        soft.assertThat(Set.of("/health", "/docs", "/openapi.json", "/", "/ws"))
+            .as("public route %s", s.path())
             .contains(s.path());
       }
     }
@@ -101,8 +115,12 @@ class AccessMatrixITCase {
       String path = concrete(s.path());
       for (var bad : INVALID.entrySet()) {
         var r = call(s, path, bad.getValue());
-        soft.assertThat(r.status()).as("%s %s with %s: %s", s.method(), path, bad.getKey(), r.body()).isEqualTo(401);
-        soft.assertThat(r.contentType()).as("%s %s with %s", s.method(), path, bad.getKey()).startsWith("application/problem+json");
+        soft.assertThat(r.status())
+            .as("%s %s with %s: %s", s.method(), path, bad.getKey(), r.body())
+            .isEqualTo(401);
+        soft.assertThat(r.contentType())
+            .as("%s %s with %s", s.method(), path, bad.getKey())
+            .startsWith("application/problem+json");
         checked++;
       }
       for (var good : VALID.entrySet()) {
@@ -117,8 +135,8 @@ class AccessMatrixITCase {
         checked++;
       }
     }
-    org.slf4j.LoggerFactory.getLogger(AccessMatrixITCase.class).info("access matrix: {} requests over {} routes", checked,
-        routes().size());
+    org.slf4j.LoggerFactory.getLogger(AccessMatrixITCase.class)
+        .info("access matrix: {} requests over {} routes", checked, routes().size());
     soft.assertThat(checked).isGreaterThan(200);
     soft.assertAll();
   }
@@ -126,7 +144,8 @@ class AccessMatrixITCase {
   @Test
   void shouldServePublicRoutesWithoutAToken() {
     assertThat(client.get("/health", null).status()).isEqualTo(200);
-    assertThat(client.get("/health", null).json().get("checks").get("kafka").get("up").asBoolean()).isTrue();
+    assertThat(client.get("/health", null).json().get("checks").get("kafka").get("up").asBoolean())
+        .isTrue();
     assertThat(client.get("/openapi.json", null).status()).isEqualTo(200);
     assertThat(client.get("/docs", null).status()).isEqualTo(200);
   }
@@ -137,28 +156,39 @@ class AccessMatrixITCase {
     assertThat(sockets).extracting(RouteSpec::path).contains("/ws");
     for (RouteSpec s : sockets) {
       for (var bad : INVALID.entrySet()) {
-        String query = bad.getValue() == null ? "" : "?token=" + java.net.URLEncoder.encode(bad.getValue(), java.nio.charset.StandardCharsets.UTF_8);
+        String query =
+            bad.getValue() == null
+                ? ""
+                : "?token="
+                    + java.net.URLEncoder.encode(
+                        bad.getValue(), java.nio.charset.StandardCharsets.UTF_8);
         var closed = new java.util.concurrent.CompletableFuture<Integer>();
-        java.net.http.WebSocket.Listener listener = new java.net.http.WebSocket.Listener() {
-          @Override
-          public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String reason) {
-            closed.complete(code);
-            return null;
-          }
+        java.net.http.WebSocket.Listener listener =
+            new java.net.http.WebSocket.Listener() {
+              @Override
+              public java.util.concurrent.CompletionStage<?> onClose(
+                  java.net.http.WebSocket ws, int code, String reason) {
+                closed.complete(code);
+                return null;
+              }
 
-          @Override
-          public void onError(java.net.http.WebSocket ws, Throwable error) {
-            closed.complete(-1);
-          }
-        };
+              @Override
+              public void onError(java.net.http.WebSocket ws, Throwable error) {
+                closed.complete(-1);
+              }
+            };
         java.net.URI uri = java.net.URI.create("ws://127.0.0.1:" + api.port() + s.path() + query);
         try {
-          var ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, listener)
-              .get(5, java.util.concurrent.TimeUnit.SECONDS);
+          var ws =
+              java.net.http.HttpClient.newHttpClient()
+                  .newWebSocketBuilder()
+                  .buildAsync(uri, listener)
+                  .get(5, java.util.concurrent.TimeUnit.SECONDS);
           if (bad.getValue() == null) {
             ws.sendText("{\"action\":\"subscribe\",\"streams\":[\"readings\"]}", true);
           }
-          assertThat(closed.get(10, java.util.concurrent.TimeUnit.SECONDS)).as("%s with %s", s.path(), bad.getKey())
+          assertThat(closed.get(10, java.util.concurrent.TimeUnit.SECONDS))
+              .as("%s with %s", s.path(), bad.getKey())
               .isIn(1008, -1);
         } catch (java.util.concurrent.ExecutionException refusedAtHandshake) {
           // also acceptable: the upgrade itself was refused
@@ -169,12 +199,15 @@ class AccessMatrixITCase {
 
   private static ApiTestClient.Response call(RouteSpec s, String path, String token) {
     boolean body = s.isJsonBodyRoute() || s.method().equals("POST") || s.method().equals("PUT");
-    return client.send(s.method(), path, token, body ? "application/json" : null, body ? "{}" : null);
+    return client.send(
+        s.method(), path, token, body ? "application/json" : null, body ? "{}" : null);
   }
 
   private static List<RouteSpec> routes() {
     List<RouteSpec> out = new ArrayList<>(api.server().routeTable().specs());
-    assertThat(out).extracting(RouteSpec::path).contains("/api/v1/sensors", "/api/v1/tokens/generate", "/health");
+    assertThat(out)
+        .extracting(RouteSpec::path)
+        .contains("/api/v1/sensors", "/api/v1/tokens/generate", "/health");
     return out;
   }
 
@@ -183,8 +216,14 @@ class AccessMatrixITCase {
   }
 
   private static String mint(String admin, String role) {
-    return client.post("/api/v1/tokens/generate", admin, "{\"name\":\"matrix-" + role + "\",\"role\":\"" + role + "\"}")
-        .json().get("token").asText();
+    return client
+        .post(
+            "/api/v1/tokens/generate",
+            admin,
+            "{\"name\":\"matrix-" + role + "\",\"role\":\"" + role + "\"}")
+        .json()
+        .get("token")
+        .asText();
   }
 
   /** Design §4's role matrix, written out here so a wrong declaration on a route fails the test. */
@@ -196,8 +235,11 @@ class AccessMatrixITCase {
     if (path.startsWith("/api/v1/sensors")) {
       return read ? ALL : method.equals("PUT") ? EnumSet.of(Role.ADMIN, Role.OPERATOR) : ADMIN;
     }
-    if (path.startsWith("/api/v1/buildings/{id}/dispatch") || path.startsWith("/api/v1/buildings/{id}/tariff")) {
-      return read ? EnumSet.of(Role.ADMIN, Role.OPERATOR) : ADMIN; // admin sets energy settings; operator views
+    if (path.startsWith("/api/v1/buildings/{id}/dispatch")
+        || path.startsWith("/api/v1/buildings/{id}/tariff")) {
+      return read
+          ? EnumSet.of(Role.ADMIN, Role.OPERATOR)
+          : ADMIN; // admin sets energy settings; operator views
     }
     if (path.startsWith("/api/v1/commands")) {
       return read ? EnumSet.of(Role.ADMIN, Role.OPERATOR) : ADMIN; // operator monitors commands
@@ -205,8 +247,11 @@ class AccessMatrixITCase {
     if (path.startsWith("/api/v1/rooms") || path.startsWith("/api/v1/buildings")) {
       return read ? ALL : ADMIN;
     }
-    if (path.startsWith("/api/v1/analytics") || path.startsWith("/api/v1/data/query") || path.startsWith("/api/v1/export")
-        || path.startsWith("/api/v1/events") || path.startsWith("/api/v1/forecast")) {
+    if (path.startsWith("/api/v1/analytics")
+        || path.startsWith("/api/v1/data/query")
+        || path.startsWith("/api/v1/export")
+        || path.startsWith("/api/v1/events")
+        || path.startsWith("/api/v1/forecast")) {
       return ALL; // view for every role; POST /data/query is a read
     }
     if (path.startsWith("/api/v1/batteries") || path.startsWith("/api/v1/iot")) {
@@ -218,6 +263,7 @@ class AccessMatrixITCase {
     if (path.startsWith("/api/v1/p2p")) {
       return ADMIN;
     }
-    throw new AssertionError(method + " " + path + " is not in the design role matrix: add it here and to design §4");
+    throw new AssertionError(
+        method + " " + path + " is not in the design role matrix: add it here and to design §4");
   }
 }

@@ -44,8 +44,11 @@ class AdminBootstrapTest {
 
   @Test
   void shouldWriteAWorkingAdminTokenWithMode600OnFirstStart() throws Exception {
-    JwtService jwt = new JwtService(SecretFiles.jwtSecret(Optional.empty(), dataDir), Clock.systemUTC(),
-        id -> revocations.get(id).isPresent());
+    JwtService jwt =
+        new JwtService(
+            SecretFiles.jwtSecret(Optional.empty(), dataDir),
+            Clock.systemUTC(),
+            id -> revocations.get(id).isPresent());
 
     Path file = AdminBootstrap.ensure(dataDir, jwt, tokens(jwt), Duration.ofDays(1));
 
@@ -59,21 +62,31 @@ class AdminBootstrapTest {
 
   @Test
   void shouldKeepAValidAdminTokenAcrossRestarts() throws Exception {
-    JwtService jwt = new JwtService(AuthTestData.SECRET, Clock.systemUTC(), id -> revocations.get(id).isPresent());
-    String first = Files.readString(AdminBootstrap.ensure(dataDir, jwt, tokens(jwt), Duration.ofDays(1)));
+    JwtService jwt =
+        new JwtService(
+            AuthTestData.SECRET, Clock.systemUTC(), id -> revocations.get(id).isPresent());
+    String first =
+        Files.readString(AdminBootstrap.ensure(dataDir, jwt, tokens(jwt), Duration.ofDays(1)));
 
-    String second = Files.readString(AdminBootstrap.ensure(dataDir, jwt, tokens(jwt), Duration.ofDays(1)));
+    String second =
+        Files.readString(AdminBootstrap.ensure(dataDir, jwt, tokens(jwt), Duration.ofDays(1)));
 
     assertThat(second).isEqualTo(first);
   }
 
   @Test
   void shouldReplaceARevokedAdminToken() throws Exception {
-    JwtService jwt = new JwtService(AuthTestData.SECRET, Clock.systemUTC(), id -> revocations.get(id).isPresent());
-    String first = Files.readString(AdminBootstrap.ensure(dataDir, jwt, tokens(jwt), Duration.ofDays(1))).trim();
+    JwtService jwt =
+        new JwtService(
+            AuthTestData.SECRET, Clock.systemUTC(), id -> revocations.get(id).isPresent());
+    String first =
+        Files.readString(AdminBootstrap.ensure(dataDir, jwt, tokens(jwt), Duration.ofDays(1)))
+            .trim();
     tokens(jwt).revoke(null, first, "test");
 
-    String second = Files.readString(AdminBootstrap.ensure(dataDir, jwt, tokens(jwt), Duration.ofDays(1))).trim();
+    String second =
+        Files.readString(AdminBootstrap.ensure(dataDir, jwt, tokens(jwt), Duration.ofDays(1)))
+            .trim();
 
     assertThat(second).isNotEqualTo(first);
     assertThat(jwt.authenticate(second).role()).isEqualTo(Role.ADMIN);

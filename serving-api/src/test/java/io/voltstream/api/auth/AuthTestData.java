@@ -14,8 +14,10 @@ import java.util.UUID;
 /** Fixed instants, secrets and hostile tokens shared by the auth tests. */
 public final class AuthTestData {
   public static final Instant T0 = Instant.parse("2026-11-27T08:00:00Z");
-  public static final byte[] SECRET = "0123456789abcdef0123456789abcdef-test".getBytes(StandardCharsets.UTF_8);
-  public static final byte[] OTHER_SECRET = "fedcba9876543210fedcba9876543210-evil".getBytes(StandardCharsets.UTF_8);
+  public static final byte[] SECRET =
+      "0123456789abcdef0123456789abcdef-test".getBytes(StandardCharsets.UTF_8);
+  public static final byte[] OTHER_SECRET =
+      "fedcba9876543210fedcba9876543210-evil".getBytes(StandardCharsets.UTF_8);
 
   private AuthTestData() {}
 
@@ -26,7 +28,8 @@ public final class AuthTestData {
   /** A well-formed admin token signed with someone else's key. */
   public static String badSignature(Instant now) {
     return new JwtService(OTHER_SECRET, fixed(now), id -> false)
-        .issue("mallory", Role.ADMIN, List.of(), Duration.ofHours(1)).token();
+        .issue("mallory", Role.ADMIN, List.of(), Duration.ofHours(1))
+        .token();
   }
 
   /** An unsigned token ({@code alg: none}) claiming admin. */
@@ -41,12 +44,19 @@ public final class AuthTestData {
         .sign(Algorithm.none());
   }
 
-  /** {@code token} with its payload swapped for one claiming admin, keeping the original signature. */
+  /**
+   * {@code token} with its payload swapped for one claiming admin, keeping the original signature.
+   */
   public static String tamperedToAdmin(String token) {
     String[] parts = token.split("\\.");
     String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     String forged = payload.replaceAll("\"role\":\"[a-z]+\"", "\"role\":\"admin\"");
-    return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8))
-        + "." + parts[2];
+    return parts[0]
+        + "."
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(forged.getBytes(StandardCharsets.UTF_8))
+        + "."
+        + parts[2];
   }
 }

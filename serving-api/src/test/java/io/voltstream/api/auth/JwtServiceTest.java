@@ -6,7 +6,6 @@ import static io.voltstream.api.auth.AuthTestData.fixed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.voltstream.model.Revocation;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +33,8 @@ class JwtServiceTest {
   @Test
   void shouldRejectAnExpiredToken() {
     IssuedToken t = jwt.issue("alice", Role.VIEWER, List.of(), Duration.ofMinutes(5));
-    JwtService later = new JwtService(SECRET, fixed(T0.plus(Duration.ofMinutes(5)).plusSeconds(1)), id -> false);
+    JwtService later =
+        new JwtService(SECRET, fixed(T0.plus(Duration.ofMinutes(5)).plusSeconds(1)), id -> false);
 
     assertReason(() -> later.authenticate(t.token()), AuthException.Reason.EXPIRED);
   }
@@ -42,26 +42,31 @@ class JwtServiceTest {
   @Test
   void shouldStillAcceptATokenJustBeforeItsExpiry() throws AuthException {
     IssuedToken t = jwt.issue("alice", Role.VIEWER, List.of(), Duration.ofMinutes(5));
-    JwtService later = new JwtService(SECRET, fixed(T0.plus(Duration.ofMinutes(5)).minusSeconds(1)), id -> false);
+    JwtService later =
+        new JwtService(SECRET, fixed(T0.plus(Duration.ofMinutes(5)).minusSeconds(1)), id -> false);
 
     assertThat(later.authenticate(t.token()).subject()).isEqualTo("alice");
   }
 
   @Test
   void shouldRejectATokenSignedWithAnotherKey() {
-    assertReason(() -> jwt.authenticate(AuthTestData.badSignature(T0)), AuthException.Reason.BAD_SIGNATURE);
+    assertReason(
+        () -> jwt.authenticate(AuthTestData.badSignature(T0)), AuthException.Reason.BAD_SIGNATURE);
   }
 
   @Test
   void shouldRejectATokenWhosePayloadWasTamperedWith() {
     String viewer = jwt.issue("eve", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
 
-    assertReason(() -> jwt.authenticate(AuthTestData.tamperedToAdmin(viewer)), AuthException.Reason.BAD_SIGNATURE);
+    assertReason(
+        () -> jwt.authenticate(AuthTestData.tamperedToAdmin(viewer)),
+        AuthException.Reason.BAD_SIGNATURE);
   }
 
   @Test
   void shouldRejectAnUnsignedAlgNoneToken() {
-    assertReason(() -> jwt.authenticate(AuthTestData.algNone(T0)), AuthException.Reason.BAD_ALGORITHM);
+    assertReason(
+        () -> jwt.authenticate(AuthTestData.algNone(T0)), AuthException.Reason.BAD_ALGORITHM);
   }
 
   @Test
@@ -95,7 +100,8 @@ class JwtServiceTest {
   @Test
   void shouldRefuseShortSecrets() {
     assertThatThrownBy(() -> new JwtService(new byte[16], fixed(T0), id -> false))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("32 bytes");
   }
 
   @Test
@@ -107,7 +113,9 @@ class JwtServiceTest {
     assertThat(TokenAuthenticator.bearerToken(null)).isNull();
   }
 
-  private static void assertReason(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, AuthException.Reason reason) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+  private static void assertReason(
+      org.assertj.core.api.ThrowableAssert.ThrowingCallable call, AuthException.Reason reason) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(AuthException.class, e -> assertThat(e.reason()).isEqualTo(reason));
   }
 }

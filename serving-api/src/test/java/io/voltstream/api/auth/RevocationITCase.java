@@ -10,7 +10,6 @@ import io.voltstream.api.ApiTestClient;
 import io.voltstream.infra.junit.KafkaExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Two API instances on one Kafka: a token revoked on one is rejected by the other within a second. */
+/**
+ * Two API instances on one Kafka: a token revoked on one is rejected by the other within a second.
+ */
 class RevocationITCase {
   private static final Logger LOG = LoggerFactory.getLogger(RevocationITCase.class);
 
@@ -53,11 +54,18 @@ class RevocationITCase {
     ApiTestClient onA = new ApiTestClient(a.port());
     ApiTestClient onB = new ApiTestClient(b.port());
     String admin = ApiInstances.adminToken(a);
-    JsonNode minted = onA.post("/api/v1/tokens/generate", admin, "{\"name\":\"roaming\",\"role\":\"viewer\"}").json();
+    JsonNode minted =
+        onA.post("/api/v1/tokens/generate", admin, "{\"name\":\"roaming\",\"role\":\"viewer\"}")
+            .json();
     String token = minted.get("token").asText();
     assertThat(onB.get("/api/v1/rooms", token).status()).isEqualTo(200);
 
-    assertThat(onA.post("/api/v1/tokens/revoke", admin, "{\"id\":\"" + minted.get("id").asText() + "\"}").status())
+    assertThat(
+            onA.post(
+                    "/api/v1/tokens/revoke",
+                    admin,
+                    "{\"id\":\"" + minted.get("id").asText() + "\"}")
+                .status())
         .isEqualTo(200);
     long revokedAt = System.nanoTime();
     int status = 200;
@@ -78,8 +86,14 @@ class RevocationITCase {
     ApiTestClient onA = new ApiTestClient(a.port());
     ApiTestClient onB = new ApiTestClient(b.port());
     String admin = ApiInstances.adminToken(a);
-    String id = onA.post("/api/v1/tokens/generate", admin, "{\"name\":\"listed-everywhere\",\"role\":\"operator\"}").json()
-        .get("id").asText();
+    String id =
+        onA.post(
+                "/api/v1/tokens/generate",
+                admin,
+                "{\"name\":\"listed-everywhere\",\"role\":\"operator\"}")
+            .json()
+            .get("id")
+            .asText();
 
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     boolean seen = false;
@@ -88,7 +102,8 @@ class RevocationITCase {
     }
 
     assertThat(seen).isTrue();
-    assertThat(KAFKA.consume(TokenTopics.TOKENS.name(), 1, Duration.ofSeconds(5))).isNotEmpty()
+    assertThat(KAFKA.consume(TokenTopics.TOKENS.name(), 1, Duration.ofSeconds(5)))
+        .isNotEmpty()
         .allSatisfy(r -> assertThat(r.value()).doesNotContain("eyJ")); // metadata only, never a JWT
   }
 
@@ -96,11 +111,14 @@ class RevocationITCase {
   void shouldKeepRevocationsAcrossARestart() {
     ApiTestClient onA = new ApiTestClient(a.port());
     String admin = ApiInstances.adminToken(a);
-    JsonNode minted = onA.post("/api/v1/tokens/generate", admin, "{\"name\":\"gone\",\"role\":\"viewer\"}").json();
+    JsonNode minted =
+        onA.post("/api/v1/tokens/generate", admin, "{\"name\":\"gone\",\"role\":\"viewer\"}")
+            .json();
     onA.post("/api/v1/tokens/revoke", admin, "{\"id\":\"" + minted.get("id").asText() + "\"}");
 
-    try (ApiApp.Running fresh = ApiInstances.start(
-        ApiInstances.env(KAFKA.bootstrapServers(), dirA.resolve("fresh"), Map.of()))) {
+    try (ApiApp.Running fresh =
+        ApiInstances.start(
+            ApiInstances.env(KAFKA.bootstrapServers(), dirA.resolve("fresh"), Map.of()))) {
       var r = new ApiTestClient(fresh.port()).get("/api/v1/rooms", minted.get("token").asText());
       assertThat(r.status()).isEqualTo(401);
       assertThat(r.json().get("detail").asText()).contains("revoked");

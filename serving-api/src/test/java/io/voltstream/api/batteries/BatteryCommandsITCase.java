@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.voltstream.api.ApiApp;
 import io.voltstream.api.ApiInstances;
 import io.voltstream.api.ApiTestClient;
+import io.voltstream.influx.LinePoint;
+import io.voltstream.influx.Schema;
 import io.voltstream.infra.TopicReader;
 import io.voltstream.infra.Waits;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
-import io.voltstream.influx.LinePoint;
-import io.voltstream.influx.Schema;
 import io.voltstream.model.Json;
 import io.voltstream.model.Topics;
 import io.voltstream.model.command.BatteryMode;
@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A manual command end to end on the API's side, on real Kafka and InfluxDB: {@code POST …/charge}
  * answers 202 only after Kafka acknowledged the {@link Command} on {@code commands} (so it is there
  * when the answer arrives, keyed by the battery, with the request's fields); the status reads
- * {@code pending} at once and follows what the command-status job writes to InfluxDB {@code commands};
- * the battery list shows the latest {@code battery_state}.
+ * {@code pending} at once and follows what the command-status job writes to InfluxDB {@code
+ * commands}; the battery list shows the latest {@code battery_state}.
  */
 class BatteryCommandsITCase {
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension(1);
@@ -51,10 +51,15 @@ class BatteryCommandsITCase {
     api = ApiInstances.startUnthrottled(KAFKA.bootstrapServers(), dataDir, INFLUX.url(), db);
     client = new ApiTestClient(api.port());
     admin = ApiInstances.adminToken(api);
-    assertThat(client.post("/api/v1/buildings", admin, "{\"id\":\"hq\",\"name\":\"HQ\"}").status()).isEqualTo(201);
-    var b = client.post("/api/v1/batteries", admin, "{\"id\":\"hq-battery-1\",\"building\":\"hq\",\"capacity_kwh\":10,"
-        + "\"max_charge_w\":5000,\"max_discharge_w\":5000,\"round_trip_efficiency\":0.9,\"min_soc_percent\":5,"
-        + "\"max_soc_percent\":95,\"reserve_percent\":10}");
+    assertThat(client.post("/api/v1/buildings", admin, "{\"id\":\"hq\",\"name\":\"HQ\"}").status())
+        .isEqualTo(201);
+    var b =
+        client.post(
+            "/api/v1/batteries",
+            admin,
+            "{\"id\":\"hq-battery-1\",\"building\":\"hq\",\"capacity_kwh\":10,"
+                + "\"max_charge_w\":5000,\"max_discharge_w\":5000,\"round_trip_efficiency\":0.9,\"min_soc_percent\":5,"
+                + "\"max_soc_percent\":95,\"reserve_percent\":10}");
     assertThat(b.status()).as(b.body()).isEqualTo(201);
   }
 
@@ -68,13 +73,19 @@ class BatteryCommandsITCase {
   @Test
   void shouldProduceTheManualCommandToKafkaBeforeAnswering() throws Exception {
     Instant before = Instant.now();
-    var r = client.post("/api/v1/batteries/hq-battery-1/charge", admin, "{\"power_w\":3000,\"duration_s\":900}");
+    var r =
+        client.post(
+            "/api/v1/batteries/hq-battery-1/charge",
+            admin,
+            "{\"power_w\":3000,\"duration_s\":900}");
     assertThat(r.status()).as(r.body()).isEqualTo(202);
     String id = r.json().get("command_id").asText();
 
-    // acks=all before the 202: the record is in the log now (the reader only waits for partition metadata)
+    // acks=all before the 202: the record is in the log now (the reader only waits for partition
+    // metadata)
     List<ConsumerRecord<String, String>> records =
-        TopicReader.read(KAFKA.bootstrapServers(), Topics.COMMANDS.name(), 1, Duration.ofSeconds(10));
+        TopicReader.read(
+            KAFKA.bootstrapServers(), Topics.COMMANDS.name(), 1, Duration.ofSeconds(10));
     assertThat(records).hasSize(1);
     assertThat(records.get(0).key()).isEqualTo("hq-battery-1");
     Command c = Json.MAPPER.readValue(records.get(0).value(), Command.class);
@@ -90,22 +101,55 @@ class BatteryCommandsITCase {
     assertThat(Duration.between(c.issuedAt(), c.validUntil())).isEqualTo(Duration.ofSeconds(900));
     assertThat(r.json().get("valid_until").asText()).isEqualTo(c.validUntil().toString());
 
-    assertThat(client.get("/api/v1/commands/" + id, admin).json().get("status").asText()).isEqualTo("pending");
+    assertThat(client.get("/api/v1/commands/" + id, admin).json().get("status").asText())
+        .isEqualTo("pending");
 
     // what the command-status job writes when the battery acknowledges
     var m = Schema.COMMANDS;
     Instant applied = c.issuedAt().plusMillis(350);
-    INFLUX.write(db, LinePoint.of(m).tag(m.target, "hq-battery-1").tag(m.targetKind, "battery").tag(m.source, "manual")
-        .tag(m.building, "hq").field(m.commandId, id).field(m.kind, "battery_setpoint").field(m.status, "applied")
-        .field(m.mode, "charge").field(m.powerW, 3000.0).field(m.validUntil, c.validUntil().toEpochMilli())
-        .field(m.statusAt, applied.toEpochMilli()).field(m.ackLatencyMs, 350L).time(c.issuedAt()).toLine());
+    INFLUX.write(
+        db,
+        LinePoint.of(m)
+            .tag(m.target, "hq-battery-1")
+            .tag(m.targetKind, "battery")
+            .tag(m.source, "manual")
+            .tag(m.building, "hq")
+            .field(m.commandId, id)
+            .field(m.kind, "battery_setpoint")
+            .field(m.status, "applied")
+            .field(m.mode, "charge")
+            .field(m.powerW, 3000.0)
+            .field(m.validUntil, c.validUntil().toEpochMilli())
+            .field(m.statusAt, applied.toEpochMilli())
+            .field(m.ackLatencyMs, 350L)
+            .time(c.issuedAt())
+            .toLine());
     var s = Schema.BATTERY_STATE;
-    INFLUX.write(db, LinePoint.of(s).tag(s.batteryId, "hq-battery-1").tag(s.building, "hq").field(s.socPercent, 61.0)
-        .field(s.powerW, 3000.0).field(s.sohPercent, 99.0).field(s.mode, "charge").field(s.commandId, id)
-        .time(applied).toLine());
+    INFLUX.write(
+        db,
+        LinePoint.of(s)
+            .tag(s.batteryId, "hq-battery-1")
+            .tag(s.building, "hq")
+            .field(s.socPercent, 61.0)
+            .field(s.powerW, 3000.0)
+            .field(s.sohPercent, 99.0)
+            .field(s.mode, "charge")
+            .field(s.commandId, id)
+            .time(applied)
+            .toLine());
 
-    assertThat(Waits.until(() -> "applied".equals(
-        client.get("/api/v1/commands/" + id, admin).json().path("status").asText()), Duration.ofSeconds(10))).isTrue();
+    assertThat(
+            Waits.until(
+                () ->
+                    "applied"
+                        .equals(
+                            client
+                                .get("/api/v1/commands/" + id, admin)
+                                .json()
+                                .path("status")
+                                .asText()),
+                Duration.ofSeconds(10)))
+        .isTrue();
     var status = client.get("/api/v1/commands/" + id, admin).json();
     assertThat(status.get("ack_latency_ms").asLong()).isEqualTo(350);
     assertThat(status.get("at").asText()).isEqualTo(applied.toString());

@@ -50,8 +50,10 @@ class BatteryRoutesTest {
   @BeforeEach
   void start() {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    ApiDependencies deps = ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), clock)
-        .withInflux(this::fakeInflux).withCommands(published::add);
+    ApiDependencies deps =
+        ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), clock)
+            .withInflux(this::fakeInflux)
+            .withCommands(published::add);
     deps.registry().createBuilding(new Building("hq", "HQ", null, null, null));
     deps.registry().createBuilding(new Building("annex", "Annex", null, null, null));
     deps.registry().createBattery(new BatterySpec("b1", "hq", 10, 5000, 4000, 0.9, 5, 95, 10));
@@ -61,7 +63,10 @@ class BatteryRoutesTest {
     admin = deps.jwt().issue("alice", Role.ADMIN, List.of(), Duration.ofHours(1)).token();
     operator = deps.jwt().issue("olga", Role.OPERATOR, List.of(), Duration.ofHours(1)).token();
     viewer = deps.jwt().issue("victor", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
-    annexAdmin = deps.jwt().issue("anna", Role.ADMIN, List.of("building:annex"), Duration.ofHours(1)).token();
+    annexAdmin =
+        deps.jwt()
+            .issue("anna", Role.ADMIN, List.of("building:annex"), Duration.ofHours(1))
+            .token();
   }
 
   @AfterEach
@@ -74,16 +79,25 @@ class BatteryRoutesTest {
     String text = q.render();
     queries.add(text);
     if (text.startsWith("SELECT last(\"soc_percent\")")) {
-      return List.of(new Series("battery_state", Map.of("battery_id", "b1"),
-          List.of("time", "soc_percent", "power_w", "soh_percent", "mode"),
-          List.of(List.of(0L, 55.5, -1200.0, 98.0, "discharge"))));
+      return List.of(
+          new Series(
+              "battery_state",
+              Map.of("battery_id", "b1"),
+              List.of("time", "soc_percent", "power_w", "soh_percent", "mode"),
+              List.of(List.of(0L, 55.5, -1200.0, 98.0, "discharge"))));
     }
-    if (text.startsWith("SELECT \"power_w\", \"soc_percent\", \"soh_percent\" FROM \"battery_state\"")) {
+    if (text.startsWith(
+        "SELECT \"power_w\", \"soc_percent\", \"soh_percent\" FROM \"battery_state\"")) {
       long t0 = NOW.minusSeconds(3600).toEpochMilli();
-      // 2 kW charging for 4 minutes, then 1 kW discharging for 5 minutes (capped hold), then silence
-      return List.of(new Series("battery_state", Map.of("battery_id", "b1"),
-          List.of("time", "power_w", "soc_percent", "soh_percent"),
-          List.of(List.of(t0, 2000.0, 50.0, 99.0), List.of(t0 + 240_000, -1000.0, 53.0, 98.5))));
+      // 2 kW charging for 4 minutes, then 1 kW discharging for 5 minutes (capped hold), then
+      // silence
+      return List.of(
+          new Series(
+              "battery_state",
+              Map.of("battery_id", "b1"),
+              List.of("time", "power_w", "soc_percent", "soh_percent"),
+              List.of(
+                  List.of(t0, 2000.0, 50.0, 99.0), List.of(t0 + 240_000, -1000.0, 53.0, 98.5))));
     }
     return List.of();
   }
@@ -108,7 +122,8 @@ class BatteryRoutesTest {
 
   @Test
   void shouldPublishAManualChargeCommandAndReadItBackPending() {
-    var r = client.post("/api/v1/batteries/b1/charge", admin, "{\"power_w\":2500,\"duration_s\":600}");
+    var r =
+        client.post("/api/v1/batteries/b1/charge", admin, "{\"power_w\":2500,\"duration_s\":600}");
     assertThat(r.status()).as(r.body()).isEqualTo(202);
     String id = r.json().get("command_id").asText();
     assertThat(r.json().get("status").asText()).isEqualTo("pending");
@@ -142,24 +157,31 @@ class BatteryRoutesTest {
 
   @Test
   void shouldAnswer404ForAnUnknownBatteryOrCommand() {
-    assertProblem(client.post("/api/v1/batteries/nope/charge", admin, "{\"power_w\":100,\"duration_s\":60}"), 404, null);
+    assertProblem(
+        client.post("/api/v1/batteries/nope/charge", admin, "{\"power_w\":100,\"duration_s\":60}"),
+        404,
+        null);
     assertProblem(client.get("/api/v1/commands/no-such-command", admin), 404, null);
     assertThat(published).isEmpty();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "charge|{\"power_w\":5001,\"duration_s\":60}|422|power_w",
-      "discharge|{\"power_w\":4001,\"duration_s\":60}|422|power_w",
-      "charge|{\"power_w\":-5,\"duration_s\":60}|400|power_w",
-      "charge|{\"power_w\":0,\"duration_s\":60}|400|power_w",
-      "charge|{\"duration_s\":60}|400|power_w",
-      "charge|{\"power_w\":100,\"duration_s\":-1}|400|duration_s",
-      "discharge|{\"power_w\":100,\"duration_s\":86401}|400|duration_s",
-      "charge|{\"power_w\":100}|400|duration_s",
-      "charge|{\"power_w\":100,|400|",
-      "charge|{\"power_w\":\"lots\",\"duration_s\":60}|400|power_w"})
-  void shouldRejectInvalidCommandsNamingTheField(String verb, String body, int status, String field) {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "charge|{\"power_w\":5001,\"duration_s\":60}|422|power_w",
+        "discharge|{\"power_w\":4001,\"duration_s\":60}|422|power_w",
+        "charge|{\"power_w\":-5,\"duration_s\":60}|400|power_w",
+        "charge|{\"power_w\":0,\"duration_s\":60}|400|power_w",
+        "charge|{\"duration_s\":60}|400|power_w",
+        "charge|{\"power_w\":100,\"duration_s\":-1}|400|duration_s",
+        "discharge|{\"power_w\":100,\"duration_s\":86401}|400|duration_s",
+        "charge|{\"power_w\":100}|400|duration_s",
+        "charge|{\"power_w\":100,|400|",
+        "charge|{\"power_w\":\"lots\",\"duration_s\":60}|400|power_w"
+      })
+  void shouldRejectInvalidCommandsNamingTheField(
+      String verb, String body, int status, String field) {
     assertProblem(client.post("/api/v1/batteries/b1/" + verb, admin, body), status, field);
     assertThat(published).isEmpty();
   }
@@ -167,33 +189,65 @@ class BatteryRoutesTest {
   @Test
   void shouldLetOnlyAdminsOfTheBatterysBuildingCommandIt() {
     String body = "{\"power_w\":100,\"duration_s\":60}";
-    assertThat(client.post("/api/v1/batteries/b1/discharge", operator, body).status()).isEqualTo(403);
+    assertThat(client.post("/api/v1/batteries/b1/discharge", operator, body).status())
+        .isEqualTo(403);
     assertThat(client.post("/api/v1/batteries/b1/discharge", viewer, body).status()).isEqualTo(403);
-    assertThat(client.post("/api/v1/batteries/b1/discharge", annexAdmin, body).status()).isEqualTo(403);
+    assertThat(client.post("/api/v1/batteries/b1/discharge", annexAdmin, body).status())
+        .isEqualTo(403);
     assertThat(published).isEmpty();
   }
 
   @Test
   void shouldValidateTheBatteryRegistryNamingTheField() {
-    String good = "\"capacity_kwh\":5,\"max_charge_w\":2500,\"max_discharge_w\":2500,\"round_trip_efficiency\":0.9,"
-        + "\"min_soc_percent\":5,\"max_soc_percent\":95,\"reserve_percent\":10";
-    assertProblem(client.post("/api/v1/batteries", admin, "{\"id\":\"b2\",\"building\":\"nowhere\"," + good + "}"), 422,
+    String good =
+        "\"capacity_kwh\":5,\"max_charge_w\":2500,\"max_discharge_w\":2500,\"round_trip_efficiency\":0.9,"
+            + "\"min_soc_percent\":5,\"max_soc_percent\":95,\"reserve_percent\":10";
+    assertProblem(
+        client.post(
+            "/api/v1/batteries", admin, "{\"id\":\"b2\",\"building\":\"nowhere\"," + good + "}"),
+        422,
         "building");
-    assertProblem(client.post("/api/v1/batteries", admin,
-        "{\"id\":\"b2\",\"building\":\"hq\"," + good.replace("\"max_charge_w\":2500", "\"max_charge_w\":-1") + "}"), 400,
+    assertProblem(
+        client.post(
+            "/api/v1/batteries",
+            admin,
+            "{\"id\":\"b2\",\"building\":\"hq\","
+                + good.replace("\"max_charge_w\":2500", "\"max_charge_w\":-1")
+                + "}"),
+        400,
         "max_charge_w");
-    assertProblem(client.post("/api/v1/batteries", admin,
-        "{\"id\":\"b2\",\"building\":\"hq\"," + good.replace("\"capacity_kwh\":5,", "") + "}"), 400, "capacity_kwh");
-    assertProblem(client.post("/api/v1/batteries", admin, "{\"id\":\"b 2\",\"building\":\"hq\"," + good + "}"), 400, "id");
-    assertProblem(client.post("/api/v1/batteries", admin, "{\"id\":\"b1\",\"building\":\"hq\"," + good + "}"), 409, null);
+    assertProblem(
+        client.post(
+            "/api/v1/batteries",
+            admin,
+            "{\"id\":\"b2\",\"building\":\"hq\"," + good.replace("\"capacity_kwh\":5,", "") + "}"),
+        400,
+        "capacity_kwh");
+    assertProblem(
+        client.post(
+            "/api/v1/batteries", admin, "{\"id\":\"b 2\",\"building\":\"hq\"," + good + "}"),
+        400,
+        "id");
+    assertProblem(
+        client.post("/api/v1/batteries", admin, "{\"id\":\"b1\",\"building\":\"hq\"," + good + "}"),
+        409,
+        null);
 
-    var created = client.post("/api/v1/batteries", admin, "{\"id\":\"b2\",\"building\":\"hq\"," + good + "}");
+    var created =
+        client.post("/api/v1/batteries", admin, "{\"id\":\"b2\",\"building\":\"hq\"," + good + "}");
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    assertThat(client.get("/api/v1/batteries/b2", viewer).json().get("capacity_kwh").asDouble()).isEqualTo(5.0);
-    var updated = client.put("/api/v1/batteries/b2", admin, "{\"building\":\"hq\"," + good.replace("\"capacity_kwh\":5",
-        "\"capacity_kwh\":7") + "}");
+    assertThat(client.get("/api/v1/batteries/b2", viewer).json().get("capacity_kwh").asDouble())
+        .isEqualTo(5.0);
+    var updated =
+        client.put(
+            "/api/v1/batteries/b2",
+            admin,
+            "{\"building\":\"hq\","
+                + good.replace("\"capacity_kwh\":5", "\"capacity_kwh\":7")
+                + "}");
     assertThat(updated.status()).as(updated.body()).isEqualTo(200);
-    assertThat(client.get("/api/v1/batteries/b2", viewer).json().get("capacity_kwh").asDouble()).isEqualTo(7.0);
+    assertThat(client.get("/api/v1/batteries/b2", viewer).json().get("capacity_kwh").asDouble())
+        .isEqualTo(7.0);
     assertThat(client.delete("/api/v1/batteries/b2", admin).status()).isEqualTo(204);
     assertThat(client.get("/api/v1/batteries/b2", viewer).status()).isEqualTo(404);
   }
@@ -206,9 +260,12 @@ class BatteryRoutesTest {
     assertThat(s.get("total_batteries").asInt()).isEqualTo(1);
     assertThat(s.get("total_capacity_kwh").asDouble()).isEqualTo(10.0);
     // 2 kW × 4 min = 0.133 kWh in; 1 kW held at most 5 min = 0.0833 kWh out
-    assertThat(s.get("charged_kwh").asDouble()).isCloseTo(2.0 * 4 / 60, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(s.get("discharged_kwh").asDouble()).isCloseTo(1.0 / 12, org.assertj.core.data.Offset.offset(1e-9));
-    assertThat(s.get("equivalent_full_cycles").asDouble()).isCloseTo(1.0 / 120, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(s.get("charged_kwh").asDouble())
+        .isCloseTo(2.0 * 4 / 60, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(s.get("discharged_kwh").asDouble())
+        .isCloseTo(1.0 / 12, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(s.get("equivalent_full_cycles").asDouble())
+        .isCloseTo(1.0 / 120, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(s.get("average_soc").asDouble()).isEqualTo(53.0);
     assertThat(s.get("state_of_health_percent").asDouble()).isEqualTo(98.5);
     assertThat(s.get("batteries").get(0).get("id").asText()).isEqualTo("b1");
@@ -221,32 +278,73 @@ class BatteryRoutesTest {
     assertThat(dispatch.status()).as(dispatch.body()).isEqualTo(200);
     assertThat(dispatch.json().get("strategies").get(0).asText()).isEqualTo("reserve");
     assertThat(client.get("/api/v1/buildings/hq/dispatch", viewer).status()).isEqualTo(403);
-    assertThat(client.put("/api/v1/buildings/hq/dispatch", operator, "{\"strategies\":[]}").status()).isEqualTo(403);
+    assertThat(
+            client.put("/api/v1/buildings/hq/dispatch", operator, "{\"strategies\":[]}").status())
+        .isEqualTo(403);
 
-    assertProblem(client.put("/api/v1/buildings/hq/dispatch", admin, "{\"strategies\":[\"peak_shaving\"]}"), 400,
+    assertProblem(
+        client.put("/api/v1/buildings/hq/dispatch", admin, "{\"strategies\":[\"peak_shaving\"]}"),
+        400,
         "peak_shaving_threshold_kw");
-    assertProblem(client.put("/api/v1/buildings/hq/dispatch", admin, "{\"strategies\":[\"magic\"]}"), 400, "strategies");
-    var set = client.put("/api/v1/buildings/hq/dispatch", admin,
-        "{\"strategies\":[\"peak_shaving\",\"self_consumption\"],\"peak_shaving_threshold_kw\":8}");
+    assertProblem(
+        client.put("/api/v1/buildings/hq/dispatch", admin, "{\"strategies\":[\"magic\"]}"),
+        400,
+        "strategies");
+    var set =
+        client.put(
+            "/api/v1/buildings/hq/dispatch",
+            admin,
+            "{\"strategies\":[\"peak_shaving\",\"self_consumption\"],\"peak_shaving_threshold_kw\":8}");
     assertThat(set.status()).as(set.body()).isEqualTo(200);
-    assertThat(client.get("/api/v1/buildings/hq/dispatch", operator).json().get("peak_shaving_threshold_kw").asDouble())
+    assertThat(
+            client
+                .get("/api/v1/buildings/hq/dispatch", operator)
+                .json()
+                .get("peak_shaving_threshold_kw")
+                .asDouble())
         .isEqualTo(8.0);
 
     var tariff = client.get("/api/v1/buildings/hq/tariff", operator);
     assertThat(tariff.status()).as(tariff.body()).isEqualTo(200);
-    String changed = tariff.body().replaceFirst("\"demand_charge_eur_per_kw_month\":[0-9.]+",
-        "\"demand_charge_eur_per_kw_month\":12.5");
+    String changed =
+        tariff
+            .body()
+            .replaceFirst(
+                "\"demand_charge_eur_per_kw_month\":[0-9.]+",
+                "\"demand_charge_eur_per_kw_month\":12.5");
     assertThat(client.put("/api/v1/buildings/hq/tariff", admin, changed).status()).isEqualTo(200);
-    assertThat(client.get("/api/v1/buildings/hq/tariff", admin).json().get("demand_charge_eur_per_kw_month").asDouble())
+    assertThat(
+            client
+                .get("/api/v1/buildings/hq/tariff", admin)
+                .json()
+                .get("demand_charge_eur_per_kw_month")
+                .asDouble())
         .isEqualTo(12.5);
-    assertProblem(client.put("/api/v1/buildings/hq/tariff", admin, changed.replaceFirst(
-        "\"demand_charge_eur_per_kw_month\":12.5", "\"demand_charge_eur_per_kw_month\":-1")), 400,
+    assertProblem(
+        client.put(
+            "/api/v1/buildings/hq/tariff",
+            admin,
+            changed.replaceFirst(
+                "\"demand_charge_eur_per_kw_month\":12.5",
+                "\"demand_charge_eur_per_kw_month\":-1")),
+        400,
         "demand_charge_eur_per_kw_month");
     // a PUT of the building's attributes keeps its settings
-    assertThat(client.put("/api/v1/buildings/hq", admin, "{\"name\":\"Head office\"}").status()).isEqualTo(200);
-    assertThat(client.get("/api/v1/buildings/hq/dispatch", operator).json().get("peak_shaving_threshold_kw").asDouble())
+    assertThat(client.put("/api/v1/buildings/hq", admin, "{\"name\":\"Head office\"}").status())
+        .isEqualTo(200);
+    assertThat(
+            client
+                .get("/api/v1/buildings/hq/dispatch", operator)
+                .json()
+                .get("peak_shaving_threshold_kw")
+                .asDouble())
         .isEqualTo(8.0);
-    assertThat(client.get("/api/v1/buildings/hq/tariff", admin).json().get("demand_charge_eur_per_kw_month").asDouble())
+    assertThat(
+            client
+                .get("/api/v1/buildings/hq/tariff", admin)
+                .json()
+                .get("demand_charge_eur_per_kw_month")
+                .asDouble())
         .isEqualTo(12.5);
   }
 

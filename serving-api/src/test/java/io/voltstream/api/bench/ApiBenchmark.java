@@ -19,8 +19,6 @@ import io.voltstream.model.SensorType;
 import io.voltstream.model.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +31,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -49,16 +46,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * API benchmark (a program, not a test): starts Kafka and influxd locally, pre-writes 24 h of
  * one-minute room metrics for 6 rooms, starts the API in this JVM, then measures
+ *
  * <ol>
- *   <li>REST: {@code GET /api/v1/rooms/{name}/data} over 24 h at 1-minute resolution (1,440 points) from
- *       N concurrent clients (default 200): p50/p99 latency and requests/s;</li>
- *   <li>WebSocket: push latency from Kafka publish (the reading's {@code ingested_at}) to receipt, with
- *       M sessions open (default 1,000), each subscribed to the published room.</li>
+ *   <li>REST: {@code GET /api/v1/rooms/{name}/data} over 24 h at 1-minute resolution (1,440 points)
+ *       from N concurrent clients (default 200): p50/p99 latency and requests/s;
+ *   <li>WebSocket: push latency from Kafka publish (the reading's {@code ingested_at}) to receipt,
+ *       with M sessions open (default 1,000), each subscribed to the published room.
  * </ol>
- * Options: {@code --clients=200 --rest-seconds=20 --rest-rate=0 --warmup-seconds=5 --sessions=1000 --ws-rate=20
- * --ws-seconds=20 --gzip=true}. Clients and server share this machine's CPUs, so the REST clients are
- * raw keep-alive sockets (like wrk); with {@code --gzip=true} they send {@code Accept-Encoding: gzip}
- * and count the compressed answer without inflating it.
+ *
+ * Options: {@code --clients=200 --rest-seconds=20 --rest-rate=0 --warmup-seconds=5 --sessions=1000
+ * --ws-rate=20 --ws-seconds=20 --gzip=true}. Clients and server share this machine's CPUs, so the
+ * REST clients are raw keep-alive sockets (like wrk); with {@code --gzip=true} they send {@code
+ * Accept-Encoding: gzip} and count the compressed answer without inflating it.
  */
 public final class ApiBenchmark {
 
@@ -92,23 +91,37 @@ public final class ApiBenchmark {
       Instant start = end.minus(24, ChronoUnit.HOURS);
       writeHistory(bench, start, end);
 
-      ApiConfig config = ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0", ApiConfig.KAFKA_BOOTSTRAP,
-          kafka.bootstrapServers(), ApiConfig.INFLUX_URL, influx.url(), ApiConfig.INFLUX_DB, "bench",
-          ApiConfig.RATE_LIMIT_RPS, "0", ApiConfig.DATA_DIR, dir.resolve("api").toString()));
+      ApiConfig config =
+          ApiConfig.fromEnv(
+              Map.of(
+                  ApiConfig.PORT,
+                  "0",
+                  ApiConfig.KAFKA_BOOTSTRAP,
+                  kafka.bootstrapServers(),
+                  ApiConfig.INFLUX_URL,
+                  influx.url(),
+                  ApiConfig.INFLUX_DB,
+                  "bench",
+                  ApiConfig.RATE_LIMIT_RPS,
+                  "0",
+                  ApiConfig.DATA_DIR,
+                  dir.resolve("api").toString()));
       ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
       for (int r = 0; r < ROOMS; r++) {
         deps.registry().createRoom(new Room("room-" + r, null, 20.0));
       }
       QueryConfig queryConfig = QueryConfig.fromEnv(System.getenv());
-      ApiServer server = new ApiServer(deps
-        .withQueryConfig(queryConfig)
-        .withInflux(new InfluxClient(URI.create(influx.url()), "bench")::query)
-        .withLiveFeed(kafka.bootstrapServers()));
+      ApiServer server =
+          new ApiServer(
+              deps.withQueryConfig(queryConfig)
+                  .withInflux(new InfluxClient(URI.create(influx.url()), "bench")::query)
+                  .withLiveFeed(kafka.bootstrapServers()));
       Javalin app = server.app().start("127.0.0.1", 0);
       String token = deps.jwt().issue("bench", Role.VIEWER, List.of(), Duration.ofHours(2)).token();
       try {
-        System.out.printf("API on port %d; cache TTL %d ms; %d rooms × 1,440 windows pre-written%n", app.port(),
-            queryConfig.cacheTtl().toMillis(), ROOMS);
+        System.out.printf(
+            "API on port %d; cache TTL %d ms; %d rooms × 1,440 windows pre-written%n",
+            app.port(), queryConfig.cacheTtl().toMillis(), ROOMS);
         Map<String, Long> cpu0 = cpuByRole();
         rest(app.port(), token, start, end, clients, warmupSeconds, restSeconds, gzip, restRate);
         Map<String, Long> cpu1 = cpuByRole();
@@ -133,19 +146,37 @@ public final class ApiBenchmark {
     for (int r = 0; r < ROOMS; r++) {
       for (Instant t = start; t.isBefore(end); t = t.plus(1, ChronoUnit.MINUTES)) {
         double p = 400 + 300 * Math.sin(t.getEpochSecond() / 3600.0 + r);
-        lines.add(LinePoint.of(m).tag(m.room, "room-" + r).tag(m.building, "default")
-            .field(m.energyKwh, p / 60_000).field(m.powerAvgW, p).field(m.powerMaxW, p * 1.2)
-            .field(m.co2AvgPpm, 600.0 + r).field(m.temperatureAvgC, 21.5).field(m.humidityAvgPercent, 40.0)
-            .field(m.generationKwh, 0.0).field(m.sampleCount, 12).time(t).toLine());
+        lines.add(
+            LinePoint.of(m)
+                .tag(m.room, "room-" + r)
+                .tag(m.building, "default")
+                .field(m.energyKwh, p / 60_000)
+                .field(m.powerAvgW, p)
+                .field(m.powerMaxW, p * 1.2)
+                .field(m.co2AvgPpm, 600.0 + r)
+                .field(m.temperatureAvgC, 21.5)
+                .field(m.humidityAvgPercent, 40.0)
+                .field(m.generationKwh, 0.0)
+                .field(m.sampleCount, 12)
+                .time(t)
+                .toLine());
       }
       influx.write(lines);
       lines.clear();
     }
   }
 
-
-  private static void rest(int port, String token, Instant start, Instant end, int clients, int warmupSeconds,
-      int seconds, boolean gzip, double rate) throws Exception {
+  private static void rest(
+      int port,
+      String token,
+      Instant start,
+      Instant end,
+      int clients,
+      int warmupSeconds,
+      int seconds,
+      boolean gzip,
+      double rate)
+      throws Exception {
     long intervalNanos = rate > 0 ? (long) (1e9 * clients / rate) : 0;
     long warmupEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds);
     long measureEnd = warmupEnd + TimeUnit.SECONDS.toNanos(seconds);
@@ -157,51 +188,72 @@ public final class ApiBenchmark {
     CountDownLatch done = new CountDownLatch(clients);
     for (int c = 0; c < clients; c++) {
       int id = c;
-      Thread t = new Thread(() -> {
-        long[] mine = new long[1 << 16];
-        int n = 0;
-        String path = "/api/v1/rooms/room-" + (id % ROOMS) + "/data?start_time=" + start + "&end_time=" + end
-            + "&resolution=1m";
-        // Like wrk/ab: a raw keep-alive connection; with gzip the answer is counted, not inflated.
-        RawHttpClient http = gzip
-            ? new RawHttpClient("127.0.0.1", port, path, "Authorization: Bearer " + token, "Accept-Encoding: gzip")
-            : new RawHttpClient("127.0.0.1", port, path, "Authorization: Bearer " + token);
-        // Open loop: client id starts at its own offset so the clients' requests interleave evenly.
-        long next = System.nanoTime() + (intervalNanos > 0 ? intervalNanos * id / clients : 0);
-        while (System.nanoTime() < measureEnd) {
-          long t0;
-          if (intervalNanos > 0) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-              java.util.concurrent.locks.LockSupport.parkNanos(wait);
-            }
-            t0 = next;
-            next += intervalNanos;
-          } else {
-            t0 = System.nanoTime();
-          }
-          try {
-            long[] r = http.get();
-            long t1 = System.nanoTime();
-            if (r[0] != 200) {
-              errors.incrementAndGet();
-            } else if (t0 >= warmupEnd) {
-              if (n == mine.length) {
-                mine = Arrays.copyOf(mine, n * 2);
-              }
-              mine[n++] = t1 - t0;
-              bytes.addAndGet(r[1]);
-            }
-          } catch (Exception e) {
-            errors.incrementAndGet();
-          }
-        }
-        http.close();
-        clientCpuNanos.addAndGet(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
-        latencies[id] = mine;
-        counts[id] = n;
-        done.countDown();
-      }, "bench-rest-" + c);
+      Thread t =
+          new Thread(
+              () -> {
+                long[] mine = new long[1 << 16];
+                int n = 0;
+                String path =
+                    "/api/v1/rooms/room-"
+                        + (id % ROOMS)
+                        + "/data?start_time="
+                        + start
+                        + "&end_time="
+                        + end
+                        + "&resolution=1m";
+                // Like wrk/ab: a raw keep-alive connection; with gzip the answer is counted, not
+                // inflated.
+                RawHttpClient http =
+                    gzip
+                        ? new RawHttpClient(
+                            "127.0.0.1",
+                            port,
+                            path,
+                            "Authorization: Bearer " + token,
+                            "Accept-Encoding: gzip")
+                        : new RawHttpClient(
+                            "127.0.0.1", port, path, "Authorization: Bearer " + token);
+                // Open loop: client id starts at its own offset so the clients' requests interleave
+                // evenly.
+                long next =
+                    System.nanoTime() + (intervalNanos > 0 ? intervalNanos * id / clients : 0);
+                while (System.nanoTime() < measureEnd) {
+                  long t0;
+                  if (intervalNanos > 0) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                      java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                    }
+                    t0 = next;
+                    next += intervalNanos;
+                  } else {
+                    t0 = System.nanoTime();
+                  }
+                  try {
+                    long[] r = http.get();
+                    long t1 = System.nanoTime();
+                    if (r[0] != 200) {
+                      errors.incrementAndGet();
+                    } else if (t0 >= warmupEnd) {
+                      if (n == mine.length) {
+                        mine = Arrays.copyOf(mine, n * 2);
+                      }
+                      mine[n++] = t1 - t0;
+                      bytes.addAndGet(r[1]);
+                    }
+                  } catch (Exception e) {
+                    errors.incrementAndGet();
+                  }
+                }
+                http.close();
+                clientCpuNanos.addAndGet(
+                    java.lang.management.ManagementFactory.getThreadMXBean()
+                        .getCurrentThreadCpuTime());
+                latencies[id] = mine;
+                counts[id] = n;
+                done.countDown();
+              },
+              "bench-rest-" + c);
       t.setDaemon(true);
       t.start();
     }
@@ -214,15 +266,28 @@ public final class ApiBenchmark {
       k += counts[c];
     }
     Arrays.sort(all);
-    System.out.printf("REST /rooms/{name}/data 24h@1m (gzip %s, " + (rate > 0 ? "open loop at " + (long) rate + " req/s" : "closed loop")
+    System.out.printf(
+        "REST /rooms/{name}/data 24h@1m (gzip %s, "
+            + (rate > 0 ? "open loop at " + (long) rate + " req/s" : "closed loop")
             + "): %d clients, %d s: %d requests, %.0f req/s, p50 %.1f ms, "
             + "p99 %.1f ms, max %.1f ms, errors %d, %.0f KB/response%n",
-        gzip, clients, seconds, total, total / (double) seconds, pct(all, 0.50) / 1e6, pct(all, 0.99) / 1e6,
-        all.length == 0 ? 0 : all[all.length - 1] / 1e6, errors.get(), total == 0 ? 0 : bytes.get() / 1024.0 / total);
-    System.out.printf("REST load-generator threads used %.1f CPU s (incl. warm-up)%n", clientCpuNanos.get() / 1e9);
+        gzip,
+        clients,
+        seconds,
+        total,
+        total / (double) seconds,
+        pct(all, 0.50) / 1e6,
+        pct(all, 0.99) / 1e6,
+        all.length == 0 ? 0 : all[all.length - 1] / 1e6,
+        errors.get(),
+        total == 0 ? 0 : bytes.get() / 1024.0 / total);
+    System.out.printf(
+        "REST load-generator threads used %.1f CPU s (incl. warm-up)%n",
+        clientCpuNanos.get() / 1e9);
   }
 
-  private static void websocket(int port, String token, String bootstrap, int sessions, int rate, int seconds)
+  private static void websocket(
+      int port, String token, String bootstrap, int sessions, int rate, int seconds)
       throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     List<WebSocket> sockets = new ArrayList<>();
@@ -237,14 +302,16 @@ public final class ApiBenchmark {
     for (int i = 0; i < sessions; i++) {
       receivers.get(i).subscribed.get(30, TimeUnit.SECONDS);
     }
-    System.out.printf("WebSocket: %d sessions open and subscribed in %.1f s%n", sessions,
-        (System.nanoTime() - openStart) / 1e9);
+    System.out.printf(
+        "WebSocket: %d sessions open and subscribed in %.1f s%n",
+        sessions, (System.nanoTime() - openStart) / 1e9);
 
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
     int messages = rate * seconds;
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
       producer.partitionsFor(Topics.READINGS.name()); // metadata fetched before the clock starts
       long period = TimeUnit.SECONDS.toNanos(1) / rate;
       long next = System.nanoTime();
@@ -255,9 +322,23 @@ public final class ApiBenchmark {
         // The first two seconds warm the path up (JIT, first fetches); receivers do not count them.
         String sensor = (i < 0 ? "warmup-s" : "bench-s") + (Math.abs(i) % 50);
         Instant now = Instant.now();
-        SensorReading r = new SensorReading(sensor, now, "bench-room", SensorType.POWER, null, (double) i, null, null,
-            null, null, null, now);
-        producer.send(new ProducerRecord<>(Topics.READINGS.name(), sensor, Json.MAPPER.writeValueAsString(r)));
+        SensorReading r =
+            new SensorReading(
+                sensor,
+                now,
+                "bench-room",
+                SensorType.POWER,
+                null,
+                (double) i,
+                null,
+                null,
+                null,
+                null,
+                null,
+                now);
+        producer.send(
+            new ProducerRecord<>(
+                Topics.READINGS.name(), sensor, Json.MAPPER.writeValueAsString(r)));
       }
       producer.flush();
     }
@@ -287,16 +368,28 @@ public final class ApiBenchmark {
       }
     }
     Arrays.sort(all);
-    System.out.printf("WebSocket push %d sessions, %d msg/s for %d s: delivered %d of %d (%.2f%%), latency p50 %.1f ms,"
-            + " p99 %.1f ms, max %.1f ms, overload errors %d%n", sessions, rate, seconds, total, expected,
-        100.0 * total / expected, pct(all, 0.5) / 1e3, pct(all, 0.99) / 1e3,
-        all.length == 0 ? 0 : all[all.length - 1] / 1e3, errorsSeen);
+    System.out.printf(
+        "WebSocket push %d sessions, %d msg/s for %d s: delivered %d of %d (%.2f%%), latency p50"
+            + " %.1f ms, p99 %.1f ms, max %.1f ms, overload errors %d%n",
+        sessions,
+        rate,
+        seconds,
+        total,
+        expected,
+        100.0 * total / expected,
+        pct(all, 0.5) / 1e3,
+        pct(all, 0.99) / 1e3,
+        all.length == 0 ? 0 : all[all.length - 1] / 1e3,
+        errorsSeen);
     for (WebSocket ws : sockets) {
       ws.abort();
     }
   }
 
-  /** CPU time [ns] of live threads by role: API server, load-generating clients, Kafka broker, other. */
+  /**
+   * CPU time [ns] of live threads by role: API server, load-generating clients, Kafka broker,
+   * other.
+   */
   private static Map<String, Long> cpuByRole() {
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     Map<String, Long> out = new HashMap<>();
@@ -306,10 +399,17 @@ public final class ApiBenchmark {
         continue;
       }
       String n = t.getName();
-      String role = n.startsWith("JettyServerThreadPool") || n.startsWith("voltstream-live") ? "api"
-          : n.startsWith("bench-rest") || n.startsWith("HttpClient") || n.equals("main") ? "clients"
-          : n.contains("kafka") || n.contains("quorum") || n.contains("raft") || n.contains("broker") ? "kafka"
-          : "other";
+      String role =
+          n.startsWith("JettyServerThreadPool") || n.startsWith("voltstream-live")
+              ? "api"
+              : n.startsWith("bench-rest") || n.startsWith("HttpClient") || n.equals("main")
+                  ? "clients"
+                  : n.contains("kafka")
+                          || n.contains("quorum")
+                          || n.contains("raft")
+                          || n.contains("broker")
+                      ? "kafka"
+                      : "other";
       out.merge(role, ns, Long::sum);
     }
     return out;
@@ -351,10 +451,13 @@ public final class ApiBenchmark {
         partial.setLength(0);
         long nowMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
         if (text.startsWith("{\"type\":\"welcome\"")) {
-          ws.sendText("{\"action\":\"subscribe\",\"rooms\":[\"bench-room\"],\"streams\":[\"readings\"]}", true);
+          ws.sendText(
+              "{\"action\":\"subscribe\",\"rooms\":[\"bench-room\"],\"streams\":[\"readings\"]}",
+              true);
         } else if (text.startsWith("{\"type\":\"subscribed\"")) {
           subscribed.complete(null);
-        } else if (text.startsWith("{\"type\":\"reading\"") && !text.contains("\"sensor_id\":\"warmup-")) {
+        } else if (text.startsWith("{\"type\":\"reading\"")
+            && !text.contains("\"sensor_id\":\"warmup-")) {
           int i = text.indexOf("\"ingested_at\":\"");
           if (i >= 0) {
             int j = text.indexOf('"', i + 15);

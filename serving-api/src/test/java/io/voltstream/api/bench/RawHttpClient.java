@@ -25,8 +25,14 @@ final class RawHttpClient implements AutoCloseable {
   RawHttpClient(String host, int port, String pathAndQuery, String... headers) {
     this.host = host;
     this.port = port;
-    StringBuilder sb = new StringBuilder("GET ").append(pathAndQuery).append(" HTTP/1.1\r\nHost: ").append(host)
-        .append(':').append(port).append("\r\n");
+    StringBuilder sb =
+        new StringBuilder("GET ")
+            .append(pathAndQuery)
+            .append(" HTTP/1.1\r\nHost: ")
+            .append(host)
+            .append(':')
+            .append(port)
+            .append("\r\n");
     for (String h : headers) {
       sb.append(h).append("\r\n");
     }
@@ -61,7 +67,8 @@ final class RawHttpClient implements AutoCloseable {
       }
       long body = 0;
       if (chunked) {
-        for (long size = Long.parseLong(line().split(";")[0].trim(), 16); size > 0;
+        for (long size = Long.parseLong(line().split(";")[0].trim(), 16);
+            size > 0;
             size = Long.parseLong(line().split(";")[0].trim(), 16)) {
           skipFully(size);
           body += size;

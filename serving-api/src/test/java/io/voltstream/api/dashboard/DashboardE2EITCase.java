@@ -9,18 +9,18 @@ import io.voltstream.api.ApiDependencies;
 import io.voltstream.api.ApiServer;
 import io.voltstream.api.auth.Role;
 import io.voltstream.api.query.QueryConfig;
+import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.influx.InfluxClient;
+import io.voltstream.infra.Waits;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
-import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.model.BatteryTelemetry;
-import io.voltstream.infra.Waits;
 import io.voltstream.model.Json;
-import io.voltstream.model.command.Command;
 import io.voltstream.model.Room;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
 import io.voltstream.model.Topics;
+import io.voltstream.model.command.Command;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,8 +38,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The dashboard end to end: real Kafka and influxd, the API, and the page in headless Chromium.
  * Readings published to Kafka must show up as live values in the page's DOM, and the room's last
- * hour (from InfluxDB) must be charted; the batteries panel lists the registered battery and shows its
- * state pushed over the {@code batteries} stream.
+ * hour (from InfluxDB) must be charted; the batteries panel lists the registered battery and shows
+ * its state pushed over the {@code batteries} stream.
  */
 class DashboardE2EITCase {
 
@@ -54,37 +53,70 @@ class DashboardE2EITCase {
     Instant minute = Instant.now().truncatedTo(ChronoUnit.MINUTES);
     StringBuilder lp = new StringBuilder();
     for (int i = 1; i <= 30; i++) {
-      lp.append("room_metrics,room=kitchen,building=default energy_kwh=0.01,power_avg_w=").append(500 + 10 * i)
-          .append(",sample_count=4i ").append(minute.minus(i, ChronoUnit.MINUTES).toEpochMilli()).append('\n');
+      lp.append("room_metrics,room=kitchen,building=default energy_kwh=0.01,power_avg_w=")
+          .append(500 + 10 * i)
+          .append(",sample_count=4i ")
+          .append(minute.minus(i, ChronoUnit.MINUTES).toEpochMilli())
+          .append('\n');
     }
     INFLUX.write(db, lp.toString());
 
-    ApiConfig config = ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0", ApiConfig.KAFKA_BOOTSTRAP,
-        KAFKA.bootstrapServers(), ApiConfig.INFLUX_URL, INFLUX.url(), ApiConfig.INFLUX_DB, db));
+    ApiConfig config =
+        ApiConfig.fromEnv(
+            Map.of(
+                ApiConfig.PORT,
+                "0",
+                ApiConfig.KAFKA_BOOTSTRAP,
+                KAFKA.bootstrapServers(),
+                ApiConfig.INFLUX_URL,
+                INFLUX.url(),
+                ApiConfig.INFLUX_DB,
+                db));
     ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
     List<Command> published = new CopyOnWriteArrayList<>();
     deps.registry().createRoom(new Room("kitchen", null, 12.0));
-    deps.registry().createBattery(new BatterySpec("home-battery", "default", 10, 5000, 5000, 0.9, 5, 95, 10));
-    ApiServer server = new ApiServer(deps
-        .withQueryConfig(QueryConfig.defaults())
-        .withInflux(new InfluxClient(URI.create(INFLUX.url()), db)::query)
-        .withLiveFeed(KAFKA.bootstrapServers())
-        .withCommands(published::add));
+    deps.registry()
+        .createBattery(new BatterySpec("home-battery", "default", 10, 5000, 5000, 0.9, 5, 95, 10));
+    ApiServer server =
+        new ApiServer(
+            deps.withQueryConfig(QueryConfig.defaults())
+                .withInflux(new InfluxClient(URI.create(INFLUX.url()), db)::query)
+                .withLiveFeed(KAFKA.bootstrapServers())
+                .withCommands(published::add));
     Javalin app = server.app().start("127.0.0.1", 0);
     String token = deps.jwt().issue("dash", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
     assertThat(server.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(15))).isTrue();
 
     try (KafkaProducer<String, String> producer = KAFKA.producer();
-        HeadlessChromium browser = new HeadlessChromium(
-            "http://127.0.0.1:" + app.port() + "/#token=" + token, Duration.ofSeconds(20))) {
-      String liveCell = "(document.querySelector('td[data-room=\"kitchen\"][data-metric=\"power_w\"]') || {}).textContent";
+        HeadlessChromium browser =
+            new HeadlessChromium(
+                "http://127.0.0.1:" + app.port() + "/#token=" + token, Duration.ofSeconds(20))) {
+      String liveCell =
+          "(document.querySelector('td[data-room=\"kitchen\"][data-metric=\"power_w\"]') ||"
+              + " {}).textContent";
       JsonNode shown = null;
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       // The page subscribes once it has loaded; keep publishing until a pushed value is in the DOM.
       while (System.nanoTime() < deadline) {
-        SensorReading r = new SensorReading("kitchen-meter", Instant.now(), "kitchen", SensorType.MULTI, null, 750.0,
-            640.0, 21.4, 41.0, null, null, Instant.now());
-        producer.send(new ProducerRecord<>(Topics.READINGS.name(), r.sensorId(), Json.MAPPER.writeValueAsString(r))).get();
+        SensorReading r =
+            new SensorReading(
+                "kitchen-meter",
+                Instant.now(),
+                "kitchen",
+                SensorType.MULTI,
+                null,
+                750.0,
+                640.0,
+                21.4,
+                41.0,
+                null,
+                null,
+                Instant.now());
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.READINGS.name(), r.sensorId(), Json.MAPPER.writeValueAsString(r)))
+            .get();
         shown = browser.evaluate(liveCell);
         if ("750".equals(shown.asText())) {
           break;
@@ -92,15 +124,23 @@ class DashboardE2EITCase {
         TimeUnit.MILLISECONDS.sleep(200); // poll interval
       }
       assertThat(shown.asText()).as("live power cell of kitchen").isEqualTo("750");
-      assertThat(browser.evaluate("document.getElementById('status').textContent").asText()).isEqualTo("live");
-      assertThat(browser.evaluate("(document.querySelector('td[data-room=\"kitchen\"][data-metric=\"co2_ppm\"]')"
-          + " || {}).textContent").asText()).isEqualTo("640");
+      assertThat(browser.evaluate("document.getElementById('status').textContent").asText())
+          .isEqualTo("live");
+      assertThat(
+              browser
+                  .evaluate(
+                      "(document.querySelector('td[data-room=\"kitchen\"][data-metric=\"co2_ppm\"]')"
+                          + " || {}).textContent")
+                  .asText())
+          .isEqualTo("640");
 
       JsonNode points = null;
       long chartDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
       while (System.nanoTime() < chartDeadline) {
-        points = browser.evaluate("(document.querySelector('#chart polyline') || {getAttribute: () => null})"
-            + ".getAttribute('data-points')");
+        points =
+            browser.evaluate(
+                "(document.querySelector('#chart polyline') || {getAttribute: () => null})"
+                    + ".getAttribute('data-points')");
         if (points.isTextual()) {
           break;
         }
@@ -109,14 +149,29 @@ class DashboardE2EITCase {
       assertThat(points.asText()).as("points charted from /rooms/kitchen/data").isEqualTo("30");
 
       // the batteries panel: the registered battery is listed, and its pushed state shows
-      String socCell = "(document.querySelector('td[data-battery=\"home-battery\"] [data-field=\"soc_percent\"]')"
-          + " || {}).textContent";
+      String socCell =
+          "(document.querySelector('td[data-battery=\"home-battery\"]"
+              + " [data-field=\"soc_percent\"]') || {}).textContent";
       JsonNode soc = null;
       long batteryDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (System.nanoTime() < batteryDeadline) {
-        BatteryTelemetry t = new BatteryTelemetry("home-battery", Instant.now(), 63.5, -1200, 10.0, 5000.0, 5000.0,
-            99.0, "discharge", null, Instant.now());
-        producer.send(new ProducerRecord<>(Topics.BATTERY_STATE.name(), t.batteryId(), Json.MAPPER.writeValueAsString(t)))
+        BatteryTelemetry t =
+            new BatteryTelemetry(
+                "home-battery",
+                Instant.now(),
+                63.5,
+                -1200,
+                10.0,
+                5000.0,
+                5000.0,
+                99.0,
+                "discharge",
+                null,
+                Instant.now());
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.BATTERY_STATE.name(), t.batteryId(), Json.MAPPER.writeValueAsString(t)))
             .get();
         soc = browser.evaluate(socCell);
         if ("63.5 %".equals(soc.asText())) {
@@ -125,26 +180,54 @@ class DashboardE2EITCase {
         TimeUnit.MILLISECONDS.sleep(200); // poll interval
       }
       assertThat(soc.asText()).as("live SoC of home-battery").isEqualTo("63.5 %");
-      assertThat(browser.evaluate("document.querySelector('td[data-battery=\"home-battery\"][data-field=\"power_w\"]')"
-          + ".textContent").asText()).isEqualTo("-1200");
-      assertThat(browser.evaluate("document.querySelector('td[data-battery=\"home-battery\"][data-field=\"mode\"]')"
-          + ".textContent").asText()).isEqualTo("discharge");
+      assertThat(
+              browser
+                  .evaluate(
+                      "document.querySelector('td[data-battery=\"home-battery\"][data-field=\"power_w\"]')"
+                          + ".textContent")
+                  .asText())
+          .isEqualTo("-1200");
+      assertThat(
+              browser
+                  .evaluate(
+                      "document.querySelector('td[data-battery=\"home-battery\"][data-field=\"mode\"]')"
+                          + ".textContent")
+                  .asText())
+          .isEqualTo("discharge");
       // a viewer token gets no command buttons (the API would refuse them anyway)
-      assertThat(browser.evaluate("document.querySelectorAll('button[data-command]').length").asInt()).isZero();
+      assertThat(
+              browser.evaluate("document.querySelectorAll('button[data-command]').length").asInt())
+          .isZero();
     }
 
     // an admin's page: the charge button issues a command and shows its returned status
-    String admin = deps.jwt().issue("dash-admin", Role.ADMIN, List.of(), Duration.ofHours(1)).token();
-    try (HeadlessChromium browser = new HeadlessChromium(
-        "http://127.0.0.1:" + app.port() + "/#token=" + admin, Duration.ofSeconds(20))) {
-      String button = "document.querySelector('tr[data-battery=\"home-battery\"] button[data-command=\"charge\"]')";
-      assertThat(Waits.until(() -> evaluate(browser, button + " !== null").asBoolean(), Duration.ofSeconds(15))).isTrue();
-      browser.evaluate("document.querySelector('tr[data-battery=\"home-battery\"] input[data-input=\"power_w\"]')"
-          + ".value = '1500'; " + button + ".click(); true");
-      String status = "document.querySelector('td[data-battery=\"home-battery\"][data-field=\"last_command\"]')"
-          + ".getAttribute('data-status')";
-      assertThat(Waits.until(() -> "pending".equals(evaluate(browser, status).asText()), Duration.ofSeconds(15)))
-          .as("status cell: %s", evaluate(browser, status)).isTrue();
+    String admin =
+        deps.jwt().issue("dash-admin", Role.ADMIN, List.of(), Duration.ofHours(1)).token();
+    try (HeadlessChromium browser =
+        new HeadlessChromium(
+            "http://127.0.0.1:" + app.port() + "/#token=" + admin, Duration.ofSeconds(20))) {
+      String button =
+          "document.querySelector('tr[data-battery=\"home-battery\"]"
+              + " button[data-command=\"charge\"]')";
+      assertThat(
+              Waits.until(
+                  () -> evaluate(browser, button + " !== null").asBoolean(),
+                  Duration.ofSeconds(15)))
+          .isTrue();
+      browser.evaluate(
+          "document.querySelector('tr[data-battery=\"home-battery\"]"
+              + " input[data-input=\"power_w\"]').value = '1500'; "
+              + button
+              + ".click(); true");
+      String status =
+          "document.querySelector('td[data-battery=\"home-battery\"][data-field=\"last_command\"]')"
+              + ".getAttribute('data-status')";
+      assertThat(
+              Waits.until(
+                  () -> "pending".equals(evaluate(browser, status).asText()),
+                  Duration.ofSeconds(15)))
+          .as("status cell: %s", evaluate(browser, status))
+          .isTrue();
       assertThat(published).hasSize(1);
       assertThat(published.get(0).battery().powerW()).isEqualTo(1500.0);
       assertThat(published.get(0).issuedBy()).isEqualTo("dash-admin");

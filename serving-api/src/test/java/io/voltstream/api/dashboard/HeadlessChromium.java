@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * Headless Chromium driven over the DevTools protocol with java.net.http (no npm, no driver):
- * opens one page and evaluates JavaScript in it. Kills the browser and its children on close.
+ * Headless Chromium driven over the DevTools protocol with java.net.http (no npm, no driver): opens
+ * one page and evaluates JavaScript in it. Kills the browser and its children on close.
  */
 final class HeadlessChromium implements AutoCloseable {
 
@@ -37,20 +37,36 @@ final class HeadlessChromium implements AutoCloseable {
 
   HeadlessChromium(String url, Duration startTimeout) throws Exception {
     if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
-      throw new IllegalStateException("/usr/bin/chromium is missing: apt-get install -y --no-install-recommends chromium");
+      throw new IllegalStateException(
+          "/usr/bin/chromium is missing: apt-get install -y --no-install-recommends chromium");
     }
     profile = Files.createTempDirectory(Path.of("target"), "chromium-");
-    process = new ProcessBuilder(List.of("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--remote-debugging-port=0", "--remote-allow-origins=*", url))
-        .redirectErrorStream(true).redirectOutput(profile.resolve("chromium.log").toFile()).start();
+    process =
+        new ProcessBuilder(
+                List.of(
+                    "/usr/bin/chromium",
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--user-data-dir=" + profile.toAbsolutePath(),
+                    "--remote-debugging-port=0",
+                    "--remote-allow-origins=*",
+                    url))
+            .redirectErrorStream(true)
+            .redirectOutput(profile.resolve("chromium.log").toFile())
+            .start();
     Path portFile = profile.resolve("DevToolsActivePort");
     long deadline = System.nanoTime() + startTimeout.toNanos();
     String wsUrl = null;
     while (wsUrl == null) {
       if (System.nanoTime() > deadline || !process.isAlive()) {
         close();
-        throw new IllegalStateException("chromium did not open its DevTools port; see " + profile.resolve("chromium.log"));
+        throw new IllegalStateException(
+            "chromium did not open its DevTools port; see " + profile.resolve("chromium.log"));
       }
       if (Files.exists(portFile) && Files.readAllLines(portFile).size() >= 1) {
         wsUrl = pageDebuggerUrl(Integer.parseInt(Files.readAllLines(portFile).get(0).trim()));
@@ -63,8 +79,10 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   private String pageDebuggerUrl(int port) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
+            HttpResponse.BodyHandlers.ofString());
     for (JsonNode t : Json.MAPPER.readTree(r.body())) {
       if ("page".equals(t.path("type").asText())) {
         return t.path("webSocketDebuggerUrl").asText();

@@ -26,14 +26,19 @@ class DocsPageITCase {
   @Test
   void shouldRenderEveryTagOfTheApiInSwaggerUi() throws Exception {
     assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
-    ApiDependencies deps = ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), Clock.systemUTC());
+    ApiDependencies deps =
+        ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), Clock.systemUTC());
     Javalin app = ApiServer.create(deps).start("127.0.0.1", 0);
     try {
       String dom = dumpDom("http://127.0.0.1:" + app.port() + "/docs");
 
       assertThat(dom).contains("Voltstream API");
       assertThat(dom).contains("/api/v1/sensors/{id}").contains("/api/v1/tokens/generate");
-      assertThat(dom).contains("Tokens").contains("Rooms").contains("Sensors").contains("Buildings");
+      assertThat(dom)
+          .contains("Tokens")
+          .contains("Rooms")
+          .contains("Sensors")
+          .contains("Buildings");
     } finally {
       app.stop();
     }
@@ -41,12 +46,23 @@ class DocsPageITCase {
 
   private String dumpDom(String url) throws IOException, InterruptedException {
     Path out = profile.resolve("dom.html");
-    Process p = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--user-data-dir=" + profile.resolve("profile"), "--virtual-time-budget=10000", "--dump-dom", url)
-        .redirectOutput(out.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile.resolve("profile"),
+                "--virtual-time-budget=10000",
+                "--dump-dom",
+                url)
+            .redirectOutput(out.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     try {
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("chromium finished").isTrue();
     } finally {

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code /openapi.json} documents every route of the table, and {@code /docs} serves the vendored UI. */
+/**
+ * {@code /openapi.json} documents every route of the table, and {@code /docs} serves the vendored
+ * UI.
+ */
 class OpenApiDocumentTest {
   private ApiDependencies deps;
   private Javalin app;
@@ -24,7 +27,8 @@ class OpenApiDocumentTest {
 
   @BeforeEach
   void start() {
-    deps = ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), Clock.systemUTC());
+    deps =
+        ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), Clock.systemUTC());
     app = ApiServer.create(deps).start("127.0.0.1", 0);
     client = new ApiTestClient(app.port());
   }
@@ -47,7 +51,9 @@ class OpenApiDocumentTest {
       String method = s.isWebSocket() ? "get" : s.method().toLowerCase(Locale.ROOT);
       JsonNode op = doc.path("paths").path(s.path()).path(method);
       assertThat(op.isMissingNode()).as("%s %s documented", s.method(), s.path()).isFalse();
-      assertThat(op.get("x-roles").size()).as("roles of %s %s", s.method(), s.path()).isEqualTo(s.roles().size());
+      assertThat(op.get("x-roles").size())
+          .as("roles of %s %s", s.method(), s.path())
+          .isEqualTo(s.roles().size());
       assertThat(op.get("responses").size()).isPositive();
       for (String param : s.pathParamNames()) {
         assertThat(op.get("parameters").findValuesAsText("name")).contains(param);
@@ -65,9 +71,17 @@ class OpenApiDocumentTest {
     JsonNode doc = client.get("/openapi.json", null).json();
     JsonNode post = doc.path("paths").path("/api/v1/sensors").path("post");
 
-    String ref = post.path("requestBody").path("content").path("application/json").path("schema").path("$ref").asText();
-    JsonNode schema = doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
-    assertThat(schema.path("properties").fieldNames()).toIterable()
+    String ref =
+        post.path("requestBody")
+            .path("content")
+            .path("application/json")
+            .path("schema")
+            .path("$ref")
+            .asText();
+    JsonNode schema =
+        doc.path("components").path("schemas").path(ref.substring(ref.lastIndexOf('/') + 1));
+    assertThat(schema.path("properties").fieldNames())
+        .toIterable()
         .contains("sensor_id", "room", "sensor_type", "name", "dr_enabled");
     assertThat(post.path("responses").has("422")).isTrue();
     assertThat(post.path("x-roles").get(0).asText()).isEqualTo("admin");
@@ -83,6 +97,7 @@ class OpenApiDocumentTest {
     var bundle = client.get("/docs/assets/swagger-ui-bundle.js", null);
     assertThat(bundle.status()).isEqualTo(200);
     assertThat(bundle.body().length()).isGreaterThan(100_000);
-    assertThat(client.get("/docs/assets/voltstream-docs.js", null).body()).contains("/openapi.json");
+    assertThat(client.get("/docs/assets/voltstream-docs.js", null).body())
+        .contains("/openapi.json");
   }
 }

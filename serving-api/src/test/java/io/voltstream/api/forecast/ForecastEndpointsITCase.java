@@ -34,21 +34,35 @@ class ForecastEndpointsITCase {
     var lines = new ArrayList<String>();
     for (int h = 0; h < 24; h++) {
       long t = HOUR.plus(Duration.ofHours(h)).toEpochMilli();
-      lines.add("forecasts,building=demo,fallback=true,model_id=persistence_ensemble,target=generation"
-          + " value_kwh=" + (0.5 + h) + ",issued_at=" + HOUR.toEpochMilli() + "i,lead_hours=" + h
-          + "i,fallback_reason=\"history_short\" " + t);
+      lines.add(
+          "forecasts,building=demo,fallback=true,model_id=persistence_ensemble,target=generation"
+              + " value_kwh="
+              + (0.5 + h)
+              + ",issued_at="
+              + HOUR.toEpochMilli()
+              + "i,lead_hours="
+              + h
+              + "i,fallback_reason=\"history_short\" "
+              + t);
     }
-    lines.add("forecast_accuracy,building=demo,target=generation nrmse_percent=42.0,skill=-0.05,mae_kwh=0.3,hours=20i,"
-        + "window_hours=168i " + HOUR.toEpochMilli());
+    lines.add(
+        "forecast_accuracy,building=demo,target=generation"
+            + " nrmse_percent=42.0,skill=-0.05,mae_kwh=0.3,hours=20i,window_hours=168i "
+            + HOUR.toEpochMilli());
     INFLUX.write(db, String.join("\n", lines));
 
     var config = ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0"));
-    ApiDependencies deps = ApiDependencies.inMemory(config, Clock.fixed(HOUR.plusSeconds(600), ZoneOffset.UTC));
-    Javalin app = ApiServer.create(deps.withInflux(new InfluxClient(URI.create(INFLUX.url()), db)::query))
-        .start("127.0.0.1", 0);
+    ApiDependencies deps =
+        ApiDependencies.inMemory(config, Clock.fixed(HOUR.plusSeconds(600), ZoneOffset.UTC));
+    Javalin app =
+        ApiServer.create(deps.withInflux(new InfluxClient(URI.create(INFLUX.url()), db)::query))
+            .start("127.0.0.1", 0);
     try {
-      String operator = deps.jwt().issue("o", Role.OPERATOR, List.of(), Duration.ofHours(1)).token();
-      var r = new ApiTestClient(app.port()).get("/api/v1/forecast/generation?building=demo&horizon=12h&resolution=3h", operator);
+      String operator =
+          deps.jwt().issue("o", Role.OPERATOR, List.of(), Duration.ofHours(1)).token();
+      var r =
+          new ApiTestClient(app.port())
+              .get("/api/v1/forecast/generation?building=demo&horizon=12h&resolution=3h", operator);
 
       assertThat(r.status()).as(r.body()).isEqualTo(200);
       JsonNode json = r.json();

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The forecast routes through the real router and access check, with a fake in place of InfluxDB. */
+/**
+ * The forecast routes through the real router and access check, with a fake in place of InfluxDB.
+ */
 class ForecastRoutesTest {
   private static final Instant NOW = Instant.parse("2026-11-27T10:20:00Z");
   private static final Instant HOUR = Instant.parse("2026-11-27T10:00:00Z");
@@ -35,7 +37,9 @@ class ForecastRoutesTest {
 
   @BeforeEach
   void start() {
-    ApiDependencies deps = ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), Clock.fixed(NOW, ZoneOffset.UTC));
+    ApiDependencies deps =
+        ApiDependencies.inMemory(
+            ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), Clock.fixed(NOW, ZoneOffset.UTC));
     app = ApiServer.create(deps.withInflux(this::fakeInflux)).start("127.0.0.1", 0);
     client = new ApiTestClient(app.port());
     viewer = deps.jwt().issue("v", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
@@ -57,16 +61,32 @@ class ForecastRoutesTest {
       for (int h = 0; h < 24; h++) {
         long t = HOUR.plus(Duration.ofHours(h)).toEpochMilli();
         // an older fallback run and the current model run at the same hour: the newer one wins
-        rows.add(java.util.Arrays.asList(t, 9.0, HOUR.minus(Duration.ofHours(1)).toEpochMilli(), "persistence_ensemble", "true", "model_missing"));
-        rows.add(java.util.Arrays.asList(t, 1.0 + h, HOUR.toEpochMilli(), "consumption-xgboost-1", "false", null));
+        rows.add(
+            java.util.Arrays.asList(
+                t,
+                9.0,
+                HOUR.minus(Duration.ofHours(1)).toEpochMilli(),
+                "persistence_ensemble",
+                "true",
+                "model_missing"));
+        rows.add(
+            java.util.Arrays.asList(
+                t, 1.0 + h, HOUR.toEpochMilli(), "consumption-xgboost-1", "false", null));
       }
-      return List.of(new Series("forecasts", Map.of(),
-          List.of("time", "value_kwh", "issued_at", "model_id", "fallback", "fallback_reason"), rows));
+      return List.of(
+          new Series(
+              "forecasts",
+              Map.of(),
+              List.of("time", "value_kwh", "issued_at", "model_id", "fallback", "fallback_reason"),
+              rows));
     }
     if (query.contains("FROM \"forecast_accuracy\"")) {
-      return List.of(new Series("forecast_accuracy", Map.of(),
-          List.of("time", "nrmse_percent", "skill", "mae_kwh", "hours", "window_hours"),
-          List.of(List.of(HOUR.toEpochMilli(), 31.5, 0.12, 0.4, 120, 168))));
+      return List.of(
+          new Series(
+              "forecast_accuracy",
+              Map.of(),
+              List.of("time", "nrmse_percent", "skill", "mae_kwh", "hours", "window_hours"),
+              List.of(List.of(HOUR.toEpochMilli(), 31.5, 0.12, 0.4, 120, 168))));
     }
     return List.of();
   }
@@ -80,14 +100,18 @@ class ForecastRoutesTest {
     assertThat(json.get("model_id").asText()).isEqualTo("consumption-xgboost-1");
     assertThat(json.get("fallback").asBoolean()).isFalse();
     assertThat(json.get("unit").asText()).isEqualTo("kWh");
-    assertThat(json.get("values")).hasSize(24); // the fake ignores the time bounds; the service does not re-filter
+    assertThat(json.get("values"))
+        .hasSize(24); // the fake ignores the time bounds; the service does not re-filter
     assertThat(json.at("/values/0/time").asText()).isEqualTo(HOUR.toString());
     assertThat(json.at("/values/0/value_kwh").asDouble()).isEqualTo(1.0);
     assertThat(json.at("/accuracy/skill").asDouble()).isEqualTo(0.12);
     assertThat(json.at("/accuracy/nrmse_percent").asDouble()).isEqualTo(31.5);
-    assertThat(sent).anySatisfy(q -> assertThat(q)
-        .contains("\"target\" = 'consumption'")
-        .contains("time >= '2026-11-27T10:00:00Z' AND time < '2026-11-27T16:00:00Z'"));
+    assertThat(sent)
+        .anySatisfy(
+            q ->
+                assertThat(q)
+                    .contains("\"target\" = 'consumption'")
+                    .contains("time >= '2026-11-27T10:00:00Z' AND time < '2026-11-27T16:00:00Z'"));
   }
 
   @Test
@@ -103,19 +127,34 @@ class ForecastRoutesTest {
 
   @Test
   void shouldNameTheInvalidParameter() {
-    assertThat(client.get("/api/v1/forecast/consumption", viewer).json().at("/errors/0/field").asText()).isEqualTo("building");
-    assertThat(client.get("/api/v1/forecast/consumption?building=demo'%20OR%201=1", viewer).status()).isEqualTo(400);
+    assertThat(
+            client
+                .get("/api/v1/forecast/consumption", viewer)
+                .json()
+                .at("/errors/0/field")
+                .asText())
+        .isEqualTo("building");
+    assertThat(
+            client.get("/api/v1/forecast/consumption?building=demo'%20OR%201=1", viewer).status())
+        .isEqualTo(400);
     var horizon = client.get("/api/v1/forecast/consumption?building=demo&horizon=48h", viewer);
     assertThat(horizon.status()).isEqualTo(400);
     assertThat(horizon.json().at("/errors/0/field").asText()).isEqualTo("horizon");
-    assertThat(client.get("/api/v1/forecast/consumption?building=demo&resolution=5m", viewer).json().at("/errors/0/field").asText())
+    assertThat(
+            client
+                .get("/api/v1/forecast/consumption?building=demo&resolution=5m", viewer)
+                .json()
+                .at("/errors/0/field")
+                .asText())
         .isEqualTo("resolution");
     assertThat(sent).noneMatch(q -> q.contains("OR 1=1"));
   }
 
   @Test
   void shouldAnswer404ForABuildingWithoutForecastsAnd401WithoutToken() {
-    assertThat(client.get("/api/v1/forecast/consumption?building=elsewhere", viewer).status()).isEqualTo(404);
-    assertThat(client.get("/api/v1/forecast/consumption?building=demo", null).status()).isEqualTo(401);
+    assertThat(client.get("/api/v1/forecast/consumption?building=elsewhere", viewer).status())
+        .isEqualTo(404);
+    assertThat(client.get("/api/v1/forecast/consumption?building=demo", null).status())
+        .isEqualTo(401);
   }
 }

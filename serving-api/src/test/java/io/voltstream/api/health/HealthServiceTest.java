@@ -31,8 +31,10 @@ class HealthServiceTest {
   void shouldBeOkOnlyWhenEveryCheckIsUp() {
     Clock clock = Clock.fixed(Instant.parse("2026-11-27T08:00:00Z"), ZoneOffset.UTC);
 
-    var ok = new HealthService(List.of(check("kafka", true), check("influxdb", true)), clock).report();
-    var degraded = new HealthService(List.of(check("kafka", true), check("influxdb", false)), clock).report();
+    var ok =
+        new HealthService(List.of(check("kafka", true), check("influxdb", true)), clock).report();
+    var degraded =
+        new HealthService(List.of(check("kafka", true), check("influxdb", false)), clock).report();
 
     assertThat(ok.status()).isEqualTo("ok");
     assertThat(degraded.status()).isEqualTo("degraded");

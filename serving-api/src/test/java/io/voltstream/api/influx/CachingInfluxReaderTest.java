@@ -1,11 +1,11 @@
 package io.voltstream.api.influx;
 
-import io.voltstream.influx.InfluxException;
-import io.voltstream.influx.InfluxQuery;
-import io.voltstream.influx.Series;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.voltstream.influx.InfluxException;
+import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Series;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 class CachingInfluxReaderTest {
 
-  private static final List<Series> ANSWER = List.of(new Series("m", Map.of(), List.of("time"), List.of()));
+  private static final List<Series> ANSWER =
+      List.of(new Series("m", Map.of(), List.of("time"), List.of()));
 
   private static final class MutableClock extends Clock {
     Instant now = Instant.parse("2026-11-27T10:00:00Z");
@@ -47,10 +48,15 @@ class CachingInfluxReaderTest {
   void shouldReuseAnAnswerWithinTheTtlAndRefreshAfterIt() {
     AtomicInteger calls = new AtomicInteger();
     MutableClock clock = new MutableClock();
-    CachingInfluxReader cache = new CachingInfluxReader(q -> {
-      calls.incrementAndGet();
-      return ANSWER;
-    }, Duration.ofSeconds(2), 100, clock);
+    CachingInfluxReader cache =
+        new CachingInfluxReader(
+            q -> {
+              calls.incrementAndGet();
+              return ANSWER;
+            },
+            Duration.ofSeconds(2),
+            100,
+            clock);
 
     cache.query(InfluxQuery.of("SELECT 1"));
     cache.query(InfluxQuery.of("SELECT 1"));
@@ -65,14 +71,20 @@ class CachingInfluxReaderTest {
   @Test
   void shouldNotCacheFailures() {
     AtomicInteger calls = new AtomicInteger();
-    CachingInfluxReader cache = new CachingInfluxReader(q -> {
-      if (calls.incrementAndGet() == 1) {
-        throw new InfluxException("down");
-      }
-      return ANSWER;
-    }, Duration.ofSeconds(2), 100, new MutableClock());
+    CachingInfluxReader cache =
+        new CachingInfluxReader(
+            q -> {
+              if (calls.incrementAndGet() == 1) {
+                throw new InfluxException("down");
+              }
+              return ANSWER;
+            },
+            Duration.ofSeconds(2),
+            100,
+            new MutableClock());
 
-    assertThatThrownBy(() -> cache.query(InfluxQuery.of("SELECT 1"))).isInstanceOf(InfluxException.class);
+    assertThatThrownBy(() -> cache.query(InfluxQuery.of("SELECT 1")))
+        .isInstanceOf(InfluxException.class);
     assertThat(cache.query(InfluxQuery.of("SELECT 1"))).isEqualTo(ANSWER);
   }
 
@@ -80,15 +92,20 @@ class CachingInfluxReaderTest {
   void shouldLetConcurrentIdenticalQueriesShareOneRequest() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
-    CachingInfluxReader cache = new CachingInfluxReader(q -> {
-      calls.incrementAndGet();
-      try {
-        release.await(5, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return ANSWER;
-    }, Duration.ofSeconds(2), 100, new MutableClock());
+    CachingInfluxReader cache =
+        new CachingInfluxReader(
+            q -> {
+              calls.incrementAndGet();
+              try {
+                release.await(5, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return ANSWER;
+            },
+            Duration.ofSeconds(2),
+            100,
+            new MutableClock());
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<List<Series>>> answers = new java.util.ArrayList<>();

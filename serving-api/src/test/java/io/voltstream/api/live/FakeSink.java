@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** A {@link LiveSink} that records texts; when {@code stalled}, sends never complete (a slow client). */
+/**
+ * A {@link LiveSink} that records texts; when {@code stalled}, sends never complete (a slow
+ * client).
+ */
 final class FakeSink implements LiveSink {
   final List<String> sent = new ArrayList<>();
   final List<Consumer<Throwable>> unfinished = new ArrayList<>();

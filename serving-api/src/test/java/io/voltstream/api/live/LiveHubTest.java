@@ -19,8 +19,9 @@ class LiveHubTest {
   private final LiveMessages messages = new LiveMessages(id -> Optional.empty());
 
   private LiveMessage reading(String sensor, String room, double powerW) {
-    return messages.reading(new SensorReading(sensor, T0, room, SensorType.POWER, null, powerW, null, null, null,
-        null, null, T0));
+    return messages.reading(
+        new SensorReading(
+            sensor, T0, room, SensorType.POWER, null, powerW, null, null, null, null, null, T0));
   }
 
   private LiveHub hubWithQueue(int keys) {
@@ -34,17 +35,36 @@ class LiveHubTest {
     FakeSink all = new FakeSink();
     hub.open("a", "alice", LATER, kitchen, m -> true);
     hub.open("b", "bob", LATER, all, m -> true);
-    hub.handle("a", "{\"action\":\"subscribe\",\"rooms\":[\"kitchen\"],\"streams\":[\"readings\"]}");
+    hub.handle(
+        "a", "{\"action\":\"subscribe\",\"rooms\":[\"kitchen\"],\"streams\":[\"readings\"]}");
     hub.handle("b", "{\"action\":\"subscribe\"}");
 
     hub.broadcast(reading("k1", "kitchen", 100));
     hub.broadcast(reading("o1", "office", 200));
-    hub.broadcast(messages.roomMetrics(new RoomMetrics("kitchen", "demo", T0, T0.plusSeconds(60), 0.1, 100.0,
-        120.0, null, null, null, null, 3)));
+    hub.broadcast(
+        messages.roomMetrics(
+            new RoomMetrics(
+                "kitchen",
+                "demo",
+                T0,
+                T0.plusSeconds(60),
+                0.1,
+                100.0,
+                120.0,
+                null,
+                null,
+                null,
+                null,
+                3)));
 
-    assertThat(kitchen.texts()).filteredOn(t -> t.contains("\"type\":\"reading\""))
-        .singleElement().asString().contains("\"sensor_id\":\"k1\"").contains("\"power_w\":100.0");
-    assertThat(kitchen.texts()).noneMatch(t -> t.contains("room_metrics\",") || t.contains("\"o1\""));
+    assertThat(kitchen.texts())
+        .filteredOn(t -> t.contains("\"type\":\"reading\""))
+        .singleElement()
+        .asString()
+        .contains("\"sensor_id\":\"k1\"")
+        .contains("\"power_w\":100.0");
+    assertThat(kitchen.texts())
+        .noneMatch(t -> t.contains("room_metrics\",") || t.contains("\"o1\""));
     assertThat(all.texts()).filteredOn(t -> t.startsWith("{\"type\":\"reading\"")).hasSize(2);
     assertThat(all.texts()).anyMatch(t -> t.startsWith("{\"type\":\"room_metrics\""));
   }
@@ -78,7 +98,8 @@ class LiveHubTest {
     }
 
     assertThat(fast.texts()).filteredOn(t -> t.contains("\"type\":\"reading\"")).hasSize(50);
-    LiveSession s = hub.sessions().stream().filter(x -> x.id().equals("slow")).findFirst().orElseThrow();
+    LiveSession s =
+        hub.sessions().stream().filter(x -> x.id().equals("slow")).findFirst().orElseThrow();
     assertThat(s.pendingCount()).isEqualTo(1);
     slow.stalled = false;
     slow.completeOne();
@@ -101,7 +122,8 @@ class LiveHubTest {
 
     slow.stalled = false;
     slow.completeOne();
-    assertThat(slow.texts()).anyMatch(t -> t.contains("\"type\":\"error\"") && t.contains("\"code\":\"overloaded\""));
+    assertThat(slow.texts())
+        .anyMatch(t -> t.contains("\"type\":\"error\"") && t.contains("\"code\":\"overloaded\""));
     assertThat(s.pendingCount()).isZero();
   }
 
@@ -116,7 +138,9 @@ class LiveHubTest {
     hub.handle("a", "{\"action\":\"subscribe\",\"streams\":[\"batteries\",\"no_such_stream\"]}");
 
     assertThat(sink.texts()).filteredOn(t -> t.contains("\"type\":\"error\"")).hasSize(4);
-    assertThat(sink.texts()).filteredOn(t -> t.contains("unknown stream 'no_such_stream'")).hasSize(1);
+    assertThat(sink.texts())
+        .filteredOn(t -> t.contains("unknown stream 'no_such_stream'"))
+        .hasSize(1);
     assertThat(hub.sessionCount()).isEqualTo(1);
     assertThat(hub.subscriptionCount()).isZero();
   }
@@ -129,7 +153,11 @@ class LiveHubTest {
     hub.handle("a", "{\"action\":\"subscribe\"}");
     hub.broadcast(reading("k1", "kitchen", 1));
     hub.broadcast(reading("o1", "office", 1));
-    assertThat(sink.texts()).filteredOn(t -> t.contains("\"type\":\"reading\"")).singleElement().asString().contains("k1");
+    assertThat(sink.texts())
+        .filteredOn(t -> t.contains("\"type\":\"reading\""))
+        .singleElement()
+        .asString()
+        .contains("k1");
   }
 
   @Test
@@ -150,9 +178,12 @@ class LiveHubTest {
 
   @Test
   void shouldUseTheRegistryRoomOfASensorOverThePayloadRoom() {
-    LiveMessages withRegistry = new LiveMessages(id -> id.equals("k1") ? Optional.of("kitchen") : Optional.empty());
-    LiveMessage m = withRegistry.reading(new SensorReading("k1", T0, "garage", SensorType.POWER, null, 5.0, null,
-        null, null, null, null, T0));
+    LiveMessages withRegistry =
+        new LiveMessages(id -> id.equals("k1") ? Optional.of("kitchen") : Optional.empty());
+    LiveMessage m =
+        withRegistry.reading(
+            new SensorReading(
+                "k1", T0, "garage", SensorType.POWER, null, 5.0, null, null, null, null, null, T0));
     assertThat(m.room()).isEqualTo("kitchen");
     assertThat(m.json()).contains("\"room\":\"kitchen\"");
   }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 class LiveMessagesTest {
 
-  private static final String BATCH = """
+  private static final String BATCH =
+      """
       {"building":"demo","target":"consumption","model_id":"consumption-xgboost","fallback":false,
        "fallback_reason":null,"issued_at":"2026-11-27T10:01:00Z","origin":"2026-11-27T10:00:00Z",
        "values":[{"hour":"2026-11-27T10:00:00Z","value_kwh":1.25},{"hour":"2026-11-27T11:00:00Z","value_kwh":1.5}]}
@@ -46,11 +47,15 @@ class LiveMessagesTest {
 
   @Test
   void shouldMapBatteryStateConflatedPerBatteryWithTheRegistrysBuilding() throws Exception {
-    LiveMessages withBatteries = new LiveMessages(id -> Optional.empty(),
-        id -> id.equals("hq-battery") ? Optional.of("hq") : Optional.empty());
-    String state = "{\"battery_id\":\"hq-battery\",\"timestamp\":\"2026-11-30T04:00:00Z\",\"soc_percent\":61.5,"
-        + "\"power_w\":-1500,\"soh_percent\":99,\"mode\":\"discharge\",\"command_id\":\"c1\"}";
-    LiveMessage m = withBatteries.fromKafka(Topics.BATTERY_STATE.name(), bytes(state)).orElseThrow();
+    LiveMessages withBatteries =
+        new LiveMessages(
+            id -> Optional.empty(),
+            id -> id.equals("hq-battery") ? Optional.of("hq") : Optional.empty());
+    String state =
+        "{\"battery_id\":\"hq-battery\",\"timestamp\":\"2026-11-30T04:00:00Z\",\"soc_percent\":61.5,"
+            + "\"power_w\":-1500,\"soh_percent\":99,\"mode\":\"discharge\",\"command_id\":\"c1\"}";
+    LiveMessage m =
+        withBatteries.fromKafka(Topics.BATTERY_STATE.name(), bytes(state)).orElseThrow();
 
     assertThat(m.stream()).isEqualTo(LiveStreams.BATTERIES);
     assertThat(m.key()).isEqualTo("battery:hq-battery");
@@ -61,21 +66,41 @@ class LiveMessagesTest {
     assertThat(json.path("power_w").asDouble()).isEqualTo(-1500.0);
     assertThat(json.path("mode").asText()).isEqualTo("discharge");
     // an unregistered battery has no building: only unscoped tokens get it
-    assertThat(withBatteries.fromKafka(Topics.BATTERY_STATE.name(), bytes(state.replace("hq-battery", "stray")))
-        .orElseThrow().building()).isNull();
-    assertThat(withBatteries.fromKafka(Topics.BATTERY_STATE.name(), bytes("{\"soc_percent\":1}"))).isEmpty();
+    assertThat(
+            withBatteries
+                .fromKafka(Topics.BATTERY_STATE.name(), bytes(state.replace("hq-battery", "stray")))
+                .orElseThrow()
+                .building())
+        .isNull();
+    assertThat(withBatteries.fromKafka(Topics.BATTERY_STATE.name(), bytes("{\"soc_percent\":1}")))
+        .isEmpty();
   }
 
   @Test
   void shouldMapACommandStatusConflatedPerCommand() throws Exception {
-    var c = io.voltstream.model.command.Command.battery("c1", "hq-battery", "hq",
-        new io.voltstream.model.command.BatterySetpoint(io.voltstream.model.command.BatteryMode.CHARGE, 2000),
-        java.time.Instant.parse("2026-11-30T04:00:00Z"), java.time.Duration.ofMinutes(5),
-        io.voltstream.model.command.CommandSource.MANUAL, "alice");
-    var applied = io.voltstream.model.command.CommandStatus.of(c, io.voltstream.model.command.CommandState.APPLIED, null,
-        c.issuedAt().plusMillis(300), java.time.Duration.ofMillis(300));
-    LiveMessage m = messages.fromKafka(Topics.COMMAND_STATUS.name(), Topics.COMMAND_STATUS.valueCodec().encode(applied))
-        .orElseThrow();
+    var c =
+        io.voltstream.model.command.Command.battery(
+            "c1",
+            "hq-battery",
+            "hq",
+            new io.voltstream.model.command.BatterySetpoint(
+                io.voltstream.model.command.BatteryMode.CHARGE, 2000),
+            java.time.Instant.parse("2026-11-30T04:00:00Z"),
+            java.time.Duration.ofMinutes(5),
+            io.voltstream.model.command.CommandSource.MANUAL,
+            "alice");
+    var applied =
+        io.voltstream.model.command.CommandStatus.of(
+            c,
+            io.voltstream.model.command.CommandState.APPLIED,
+            null,
+            c.issuedAt().plusMillis(300),
+            java.time.Duration.ofMillis(300));
+    LiveMessage m =
+        messages
+            .fromKafka(
+                Topics.COMMAND_STATUS.name(), Topics.COMMAND_STATUS.valueCodec().encode(applied))
+            .orElseThrow();
 
     assertThat(m.stream()).isEqualTo(LiveStreams.COMMANDS);
     assertThat(m.key()).isEqualTo("command:c1");
@@ -99,8 +124,13 @@ class LiveMessagesTest {
 
   @Test
   void shouldIgnoreUnreadableForecastsInsteadOfThrowing() {
-    for (String bad : List.of("not json", "[]", "{\"target\":\"consumption\",\"values\":[]}",
-        "{\"building\":\"demo\",\"values\":[]}", "{\"building\":\"demo\",\"target\":\"consumption\"}")) {
+    for (String bad :
+        List.of(
+            "not json",
+            "[]",
+            "{\"target\":\"consumption\",\"values\":[]}",
+            "{\"building\":\"demo\",\"values\":[]}",
+            "{\"building\":\"demo\",\"target\":\"consumption\"}")) {
       assertThat(messages.fromKafka(Topics.FORECASTS.name(), bytes(bad))).as(bad).isEmpty();
     }
     assertThat(messages.fromKafka(Topics.FORECASTS.name(), null)).isEmpty();
@@ -111,8 +141,12 @@ class LiveMessagesTest {
     LiveMessage m = messages.fromKafka(Topics.FORECASTS.name(), bytes(BATCH)).orElseThrow();
 
     assertThat(Subscription.DEFAULT_STREAMS).doesNotContain(LiveStreams.FORECAST);
-    assertThat(new Subscription(Set.of(), Set.of(), Subscription.DEFAULT_STREAMS).matches(m)).isFalse();
-    assertThat(new Subscription(Set.of(), Set.of(), Set.of(LiveStreams.FORECAST)).matches(m)).isTrue();
-    assertThat(new Subscription(Set.of("kitchen"), Set.of(), Set.of(LiveStreams.FORECAST)).matches(m)).isFalse();
+    assertThat(new Subscription(Set.of(), Set.of(), Subscription.DEFAULT_STREAMS).matches(m))
+        .isFalse();
+    assertThat(new Subscription(Set.of(), Set.of(), Set.of(LiveStreams.FORECAST)).matches(m))
+        .isTrue();
+    assertThat(
+            new Subscription(Set.of("kitchen"), Set.of(), Set.of(LiveStreams.FORECAST)).matches(m))
+        .isFalse();
   }
 }

@@ -9,8 +9,8 @@ import io.voltstream.api.ApiDependencies;
 import io.voltstream.api.ApiServer;
 import io.voltstream.api.auth.Role;
 import io.voltstream.api.auth.TokenService;
-import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.influx.InfluxReader;
+import io.voltstream.api.query.QueryConfig;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.model.Json;
@@ -21,9 +21,6 @@ import io.voltstream.model.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +28,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -82,14 +81,17 @@ class LiveSocketITCase {
 
   @BeforeEach
   void start() throws Exception {
-    ApiConfig config = ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0", ApiConfig.KAFKA_BOOTSTRAP, KAFKA.bootstrapServers()));
+    ApiConfig config =
+        ApiConfig.fromEnv(
+            Map.of(ApiConfig.PORT, "0", ApiConfig.KAFKA_BOOTSTRAP, KAFKA.bootstrapServers()));
     deps = ApiDependencies.inMemory(config, clock);
     // Influx is not used by /ws; the client points nowhere on purpose.
     InfluxReader unused = new InfluxClient(URI.create("http://127.0.0.1:9"), "none")::query;
-    server = new ApiServer(deps
-        .withQueryConfig(QueryConfig.defaults())
-        .withInflux(unused)
-        .withLiveFeed(KAFKA.bootstrapServers()));
+    server =
+        new ApiServer(
+            deps.withQueryConfig(QueryConfig.defaults())
+                .withInflux(unused)
+                .withLiveFeed(KAFKA.bootstrapServers()));
     app = server.app().start("127.0.0.1", 0);
     assertThat(server.feed().orElseThrow().awaitAssigned(WAIT)).isTrue();
     producer = KAFKA.producer();
@@ -111,41 +113,79 @@ class LiveSocketITCase {
   }
 
   private void publishReading(String sensor, String room, double powerW) throws Exception {
-    SensorReading r = new SensorReading(sensor, Instant.now(), room, SensorType.POWER, null, powerW, null, null, null,
-        null, null, Instant.now());
-    producer.send(new ProducerRecord<>(Topics.READINGS.name(), sensor, Json.MAPPER.writeValueAsString(r))).get();
+    SensorReading r =
+        new SensorReading(
+            sensor,
+            Instant.now(),
+            room,
+            SensorType.POWER,
+            null,
+            powerW,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Instant.now());
+    producer
+        .send(
+            new ProducerRecord<>(Topics.READINGS.name(), sensor, Json.MAPPER.writeValueAsString(r)))
+        .get();
   }
 
   @Test
   void shouldPushReadingsRoomMetricsAndEventsFromKafkaToMatchingSubscriptions() throws Exception {
-    try (WsTestClient kitchen = new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of())));
-        WsTestClient office = new WsTestClient(http, ws("?token=" + token(Role.OPERATOR, List.of())))) {
+    try (WsTestClient kitchen =
+            new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of())));
+        WsTestClient office =
+            new WsTestClient(http, ws("?token=" + token(Role.OPERATOR, List.of())))) {
       kitchen.awaitType("welcome", WAIT);
       office.awaitType("welcome", WAIT);
-      kitchen.send("{\"action\":\"subscribe\",\"rooms\":[\"kitchen\"],\"streams\":[\"readings\",\"room_metrics\"]}");
+      kitchen.send(
+          "{\"action\":\"subscribe\",\"rooms\":[\"kitchen\"],\"streams\":[\"readings\",\"room_metrics\"]}");
       office.send("{\"action\":\"subscribe\",\"rooms\":[\"office\"]}");
       kitchen.awaitType("subscribed", WAIT);
       office.awaitType("subscribed", WAIT);
 
       publishReading("office-meter", "office", 10);
       publishReading("kitchen-meter", "kitchen", 750);
-      RoomMetrics m = new RoomMetrics("kitchen", "default", Instant.now(), Instant.now().plusSeconds(60), 0.2, 700.0,
-          900.0, 640.0, 21.0, 40.0, 0.0, 5);
-      producer.send(new ProducerRecord<>(Topics.ROOM_METRICS.name(), "kitchen", Json.MAPPER.writeValueAsString(m))).get();
+      RoomMetrics m =
+          new RoomMetrics(
+              "kitchen",
+              "default",
+              Instant.now(),
+              Instant.now().plusSeconds(60),
+              0.2,
+              700.0,
+              900.0,
+              640.0,
+              21.0,
+              40.0,
+              0.0,
+              5);
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.ROOM_METRICS.name(), "kitchen", Json.MAPPER.writeValueAsString(m)))
+          .get();
 
       JsonNode reading = kitchen.awaitType("reading", WAIT);
       assertThat(reading.path("sensor_id").asText()).isEqualTo("kitchen-meter");
       assertThat(reading.path("power_w").asDouble()).isEqualTo(750.0);
-      assertThat(kitchen.awaitType("room_metrics", WAIT).path("power_avg_w").asDouble()).isEqualTo(700.0);
-      assertThat(office.awaitType("reading", WAIT).path("sensor_id").asText()).isEqualTo("office-meter");
+      assertThat(kitchen.awaitType("room_metrics", WAIT).path("power_avg_w").asDouble())
+          .isEqualTo(700.0);
+      assertThat(office.awaitType("reading", WAIT).path("sensor_id").asText())
+          .isEqualTo("office-meter");
       assertThat(kitchen.messages).noneMatch(t -> t.contains("office-meter"));
     }
   }
 
   @Test
   void shouldPushForecastsFromKafkaOnlyToSessionsSubscribedToTheForecastStream() throws Exception {
-    try (WsTestClient planner = new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of())));
-        WsTestClient defaults = new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of())))) {
+    try (WsTestClient planner =
+            new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of())));
+        WsTestClient defaults =
+            new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of())))) {
       planner.awaitType("welcome", WAIT);
       defaults.awaitType("welcome", WAIT);
       planner.send("{\"action\":\"subscribe\",\"streams\":[\"forecast\"]}");
@@ -153,9 +193,10 @@ class LiveSocketITCase {
       planner.awaitType("subscribed", WAIT);
       defaults.awaitType("subscribed", WAIT);
 
-      String batch = "{\"building\":\"demo\",\"target\":\"generation\",\"model_id\":\"persistence_ensemble\","
-          + "\"fallback\":true,\"fallback_reason\":\"model_missing\",\"issued_at\":\"2026-11-27T10:01:00Z\","
-          + "\"origin\":\"2026-11-27T10:00:00Z\",\"values\":[{\"hour\":\"2026-11-27T10:00:00Z\",\"value_kwh\":0.4}]}";
+      String batch =
+          "{\"building\":\"demo\",\"target\":\"generation\",\"model_id\":\"persistence_ensemble\","
+              + "\"fallback\":true,\"fallback_reason\":\"model_missing\",\"issued_at\":\"2026-11-27T10:01:00Z\","
+              + "\"origin\":\"2026-11-27T10:00:00Z\",\"values\":[{\"hour\":\"2026-11-27T10:00:00Z\",\"value_kwh\":0.4}]}";
       producer.send(new ProducerRecord<>(Topics.FORECASTS.name(), "demo", batch)).get();
 
       JsonNode forecast = planner.awaitType("forecast", WAIT);
@@ -166,7 +207,9 @@ class LiveSocketITCase {
       // The forecast was broadcast before this reading; had it matched the default subscription it
       // would have been queued for that session, and pushed, before the reading.
       publishReading("after-forecast", "lab", 3);
-      JsonNode next = defaults.await(n -> Set.of("forecast", "reading").contains(n.path("type").asText()), WAIT);
+      JsonNode next =
+          defaults.await(
+              n -> Set.of("forecast", "reading").contains(n.path("type").asText()), WAIT);
       assertThat(next.path("type").asText()).isEqualTo("reading");
       assertThat(next.path("sensor_id").asText()).isEqualTo("after-forecast");
     }
@@ -193,16 +236,20 @@ class LiveSocketITCase {
       wrongFirst.send("{\"action\":\"subscribe\"}");
       assertThat(wrongFirst.awaitClose(WAIT)).isEqualTo(LiveHub.POLICY_VIOLATION);
     }
-    TokenService.Minted minted = deps.tokens().mint("r", Role.VIEWER, List.of(), Duration.ofHours(1), "test");
+    TokenService.Minted minted =
+        deps.tokens().mint("r", Role.VIEWER, List.of(), Duration.ofHours(1), "test");
     deps.tokens().revoke(minted.token().id(), null, "test");
     try (WsTestClient revoked = new WsTestClient(http, ws("?token=" + minted.token().token()))) {
       assertThat(revoked.awaitClose(WAIT)).isEqualTo(LiveHub.POLICY_VIOLATION);
     }
-    String shortLived = deps.jwt().issue("s", Role.VIEWER, List.of(), Duration.ofMinutes(1)).token();
+    String shortLived =
+        deps.jwt().issue("s", Role.VIEWER, List.of(), Duration.ofMinutes(1)).token();
     try (WsTestClient live = new WsTestClient(http, ws("?token=" + shortLived))) {
       live.awaitType("welcome", WAIT);
       clock.offset = Duration.ofMinutes(2);
-      assertThat(live.awaitClose(WAIT)).as("session closed once its token expired").isEqualTo(LiveHub.POLICY_VIOLATION);
+      assertThat(live.awaitClose(WAIT))
+          .as("session closed once its token expired")
+          .isEqualTo(LiveHub.POLICY_VIOLATION);
       try (WsTestClient expired = new WsTestClient(http, ws("?token=" + shortLived))) {
         assertThat(expired.awaitClose(WAIT)).isEqualTo(LiveHub.POLICY_VIOLATION);
       }
@@ -211,7 +258,8 @@ class LiveSocketITCase {
 
   @Test
   void shouldOnlyPushRoomsAScopedTokenMayAccess() throws Exception {
-    try (WsTestClient c = new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of("room:kitchen"))))) {
+    try (WsTestClient c =
+        new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of("room:kitchen"))))) {
       c.awaitType("welcome", WAIT);
       c.send("{\"action\":\"subscribe\"}");
       c.awaitType("subscribed", WAIT);
@@ -227,21 +275,29 @@ class LiveSocketITCase {
     int rounds = 600;
     CompletableFuture<WebSocket> slowOpened = new CompletableFuture<>();
     AtomicInteger slowReceived = new AtomicInteger();
-    WebSocket slow = http.newWebSocketBuilder().buildAsync(ws("?token=" + token(Role.VIEWER, List.of())),
-        new WebSocket.Listener() {
-          @Override
-          public void onOpen(WebSocket webSocket) {
-            webSocket.request(2); // welcome + subscribed, then never asks for more: the client stops reading
-            slowOpened.complete(webSocket);
-          }
+    WebSocket slow =
+        http.newWebSocketBuilder()
+            .buildAsync(
+                ws("?token=" + token(Role.VIEWER, List.of())),
+                new WebSocket.Listener() {
+                  @Override
+                  public void onOpen(WebSocket webSocket) {
+                    webSocket.request(
+                        2); // welcome + subscribed, then never asks for more: the client stops
+                    // reading
+                    slowOpened.complete(webSocket);
+                  }
 
-          @Override
-          public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            slowReceived.incrementAndGet();
-            return null;
-          }
-        }).join();
-    try (WsTestClient fast = new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of())))) {
+                  @Override
+                  public CompletionStage<?> onText(
+                      WebSocket webSocket, CharSequence data, boolean last) {
+                    slowReceived.incrementAndGet();
+                    return null;
+                  }
+                })
+            .join();
+    try (WsTestClient fast =
+        new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of())))) {
       slow.sendText("{\"action\":\"subscribe\",\"rooms\":[\"flood\"]}", true).join();
       fast.awaitType("welcome", WAIT);
       fast.send("{\"action\":\"subscribe\",\"rooms\":[\"flood\"]}");
@@ -253,9 +309,23 @@ class LiveSocketITCase {
 
       for (int round = 0; round < rounds; round++) {
         for (int s = 0; s < sensors; s++) {
-          SensorReading r = new SensorReading("flood-" + s, Instant.now(), "flood", SensorType.POWER, null,
-              (double) round, null, null, null, null, null, Instant.now());
-          producer.send(new ProducerRecord<>(Topics.READINGS.name(), r.sensorId(), Json.MAPPER.writeValueAsString(r)));
+          SensorReading r =
+              new SensorReading(
+                  "flood-" + s,
+                  Instant.now(),
+                  "flood",
+                  SensorType.POWER,
+                  null,
+                  (double) round,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  Instant.now());
+          producer.send(
+              new ProducerRecord<>(
+                  Topics.READINGS.name(), r.sensorId(), Json.MAPPER.writeValueAsString(r)));
         }
       }
       producer.flush();
@@ -263,17 +333,26 @@ class LiveSocketITCase {
       // Newest value wins: the fast client must end with the last round of every sensor.
       Set<String> done = new java.util.HashSet<>();
       while (done.size() < sensors) {
-        JsonNode m = fast.await(n -> "reading".equals(n.path("type").asText())
-            && n.path("power_w").asDouble() == rounds - 1, Duration.ofSeconds(60));
+        JsonNode m =
+            fast.await(
+                n ->
+                    "reading".equals(n.path("type").asText())
+                        && n.path("power_w").asDouble() == rounds - 1,
+                Duration.ofSeconds(60));
         done.add(m.path("sensor_id").asText());
       }
       long published = (long) sensors * rounds;
       List<LiveSession> all = List.copyOf(server.hub().sessions());
       assertThat(all).hasSize(2);
-      LiveSession slowSession = all.stream().min(java.util.Comparator.comparingLong(LiveSession::sentTotal)).orElseThrow();
-      assertThat(slowSession.sentTotal()).as("the slow client's socket filled up, so the server stopped sending to it")
+      LiveSession slowSession =
+          all.stream()
+              .min(java.util.Comparator.comparingLong(LiveSession::sentTotal))
+              .orElseThrow();
+      assertThat(slowSession.sentTotal())
+          .as("the slow client's socket filled up, so the server stopped sending to it")
           .isLessThan(published);
-      assertThat(slowSession.pendingCount()).as("a stalled session holds at most one entry per key")
+      assertThat(slowSession.pendingCount())
+          .as("a stalled session holds at most one entry per key")
           .isLessThanOrEqualTo(sensors);
       assertThat(slowReceived.get()).isLessThanOrEqualTo(2);
     } finally {
@@ -282,7 +361,8 @@ class LiveSocketITCase {
   }
 
   @Test
-  void shouldLeaveNoSessionsSubscriptionsOrThreadsAfter200ConnectDisconnectCycles() throws Exception {
+  void shouldLeaveNoSessionsSubscriptionsOrThreadsAfter200ConnectDisconnectCycles()
+      throws Exception {
     LiveHub hub = server.hub();
     String token = token(Role.VIEWER, List.of());
     cycles(10, token);
@@ -300,17 +380,25 @@ class LiveSocketITCase {
     }
     assertThat(hub.sessionCount()).isZero();
     assertThat(hub.subscriptionCount()).isZero();
-    assertThat(after.size()).as("threads before %s, after %s", before, after).isLessThanOrEqualTo(before.size() + 2);
+    assertThat(after.size())
+        .as("threads before %s, after %s", before, after)
+        .isLessThanOrEqualTo(before.size() + 2);
     assertThat(after.stream().filter(n -> n.startsWith("voltstream-live")))
         .as("the hub's own threads (feed, timer, sender pool) do not grow with sessions")
-        .containsExactlyInAnyOrderElementsOf(before.stream().filter(n -> n.startsWith("voltstream-live")).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            before.stream().filter(n -> n.startsWith("voltstream-live")).toList());
   }
 
   private void cycles(int n, String token) {
     for (int i = 0; i < n; i++) {
       try (WsTestClient c = new WsTestClient(http, ws("?token=" + token))) {
         c.awaitType("welcome", WAIT);
-        c.send("{\"action\":\"subscribe\",\"rooms\":[\"room-" + i + "\"],\"sensors\":[\"s-" + i + "\"]}");
+        c.send(
+            "{\"action\":\"subscribe\",\"rooms\":[\"room-"
+                + i
+                + "\"],\"sensors\":[\"s-"
+                + i
+                + "\"]}");
         c.awaitType("subscribed", WAIT);
       }
     }
@@ -318,14 +406,20 @@ class LiveSocketITCase {
 
   private static void awaitEmpty(LiveHub hub) {
     long deadline = System.nanoTime() + WAIT.toNanos();
-    while ((hub.sessionCount() > 0 || hub.subscriptionCount() > 0) && System.nanoTime() < deadline) {
+    while ((hub.sessionCount() > 0 || hub.subscriptionCount() > 0)
+        && System.nanoTime() < deadline) {
       Thread.onSpinWait();
     }
   }
 
-  /** Live threads other than the test's own HTTP client pool (which idles out on its own schedule). */
+  /**
+   * Live threads other than the test's own HTTP client pool (which idles out on its own schedule).
+   */
   private static Set<String> serverThreads() {
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-        .filter(n -> !n.startsWith("HttpClient-")).collect(Collectors.toSet());
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .map(Thread::getName)
+        .filter(n -> !n.startsWith("HttpClient-"))
+        .collect(Collectors.toSet());
   }
 }

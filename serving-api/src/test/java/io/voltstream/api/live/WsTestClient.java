@@ -22,14 +22,21 @@ public final class WsTestClient implements AutoCloseable {
   private final WebSocket ws;
 
   public WsTestClient(HttpClient http, URI uri) {
-    this.ws = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, new Listener()).join();
+    this.ws =
+        http.newWebSocketBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .buildAsync(uri, new Listener())
+            .join();
   }
 
   public void send(String text) {
     ws.sendText(text, true).join();
   }
 
-  /** Waits for the first message matching {@code filter} (skipping others), or fails at the deadline. */
+  /**
+   * Waits for the first message matching {@code filter} (skipping others), or fails at the
+   * deadline.
+   */
   public JsonNode await(Predicate<JsonNode> filter, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
@@ -42,7 +49,8 @@ public final class WsTestClient implements AutoCloseable {
         throw new IllegalStateException(e);
       }
       if (text == null) {
-        throw new AssertionError("no matching message within " + timeout + "; closed=" + closed.getNow(null));
+        throw new AssertionError(
+            "no matching message within " + timeout + "; closed=" + closed.getNow(null));
       }
       JsonNode node;
       try {
@@ -67,7 +75,10 @@ public final class WsTestClient implements AutoCloseable {
   @Override
   public void close() {
     if (!ws.isOutputClosed()) {
-      ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> null).join();
+      ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye")
+          .orTimeout(5, TimeUnit.SECONDS)
+          .exceptionally(t -> null)
+          .join();
     }
     ws.abort();
   }

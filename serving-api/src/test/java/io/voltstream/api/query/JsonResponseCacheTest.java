@@ -39,13 +39,19 @@ class JsonResponseCacheTest {
     JsonResponseCache cache = new JsonResponseCache(Duration.ofSeconds(2), 100, clock);
     AtomicInteger computed = new AtomicInteger();
 
-    String first = new String(cache.get("k", () -> List.of(computed.incrementAndGet())).json(), StandardCharsets.UTF_8);
+    String first =
+        new String(
+            cache.get("k", () -> List.of(computed.incrementAndGet())).json(),
+            StandardCharsets.UTF_8);
     cache.get("k", () -> List.of(computed.incrementAndGet()));
     assertThat(first).isEqualTo("[1]");
     assertThat(computed).hasValue(1);
 
     clock.now = clock.now.plusSeconds(3);
-    String refreshed = new String(cache.get("k", () -> List.of(computed.incrementAndGet())).json(), StandardCharsets.UTF_8);
+    String refreshed =
+        new String(
+            cache.get("k", () -> List.of(computed.incrementAndGet())).json(),
+            StandardCharsets.UTF_8);
     assertThat(refreshed).isEqualTo("[2]");
     assertThat(cache.get("k", () -> List.of(computed.incrementAndGet())).gzip()).isNotEmpty();
     assertThat(computed).hasValue(2);

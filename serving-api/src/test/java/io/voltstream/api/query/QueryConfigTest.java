@@ -21,7 +21,13 @@ class QueryConfigTest {
 
   @Test
   void shouldReadOverridesFromTheEnvironment() {
-    QueryConfig c = QueryConfig.fromEnv(Map.of(QueryOptions.PRICE_PER_KWH.name(), "0.31", QueryOptions.EXPORT_PAGE_ROWS.name(), "100"));
+    QueryConfig c =
+        QueryConfig.fromEnv(
+            Map.of(
+                QueryOptions.PRICE_PER_KWH.name(),
+                "0.31",
+                QueryOptions.EXPORT_PAGE_ROWS.name(),
+                "100"));
     assertThat(c.pricePerKwh()).contains(0.31);
     assertThat(c.exportPageSize()).isEqualTo(100);
   }
@@ -36,16 +42,35 @@ class QueryConfigTest {
 
   @Test
   void shouldReadDurationsUnderTheirNewNamesAndTheOldUnitSuffixedOnes() {
-    QueryConfig c = QueryConfig.fromEnv(Map.of("VOLTSTREAM_API_QUERY_CACHE_TTL", "500ms",
-        "VOLTSTREAM_API_MAX_RANGE", "7d", "VOLTSTREAM_API_EXPORT_SLICE", "30m", "VOLTSTREAM_API_WS_AUTH_TIMEOUT", "2s"));
+    QueryConfig c =
+        QueryConfig.fromEnv(
+            Map.of(
+                "VOLTSTREAM_API_QUERY_CACHE_TTL",
+                "500ms",
+                "VOLTSTREAM_API_MAX_RANGE",
+                "7d",
+                "VOLTSTREAM_API_EXPORT_SLICE",
+                "30m",
+                "VOLTSTREAM_API_WS_AUTH_TIMEOUT",
+                "2s"));
     assertThat(c.cacheTtl()).isEqualTo(Duration.ofMillis(500));
     assertThat(c.maxRoomDataRange()).isEqualTo(Duration.ofDays(7));
     assertThat(c.exportSlice()).isEqualTo(Duration.ofMinutes(30));
     assertThat(c.liveAuthTimeout()).isEqualTo(Duration.ofSeconds(2));
 
-    QueryConfig old = QueryConfig.fromEnv(Map.of("VOLTSTREAM_API_QUERY_CACHE_TTL_MS", "0",
-        "VOLTSTREAM_API_MAX_RANGE_DAYS", "3", "VOLTSTREAM_API_EXPORT_SLICE_MIN", "15",
-        "VOLTSTREAM_API_EXPORT_MAX_DAYS", "30", "VOLTSTREAM_API_WS_AUTH_TIMEOUT_MS", "250"));
+    QueryConfig old =
+        QueryConfig.fromEnv(
+            Map.of(
+                "VOLTSTREAM_API_QUERY_CACHE_TTL_MS",
+                "0",
+                "VOLTSTREAM_API_MAX_RANGE_DAYS",
+                "3",
+                "VOLTSTREAM_API_EXPORT_SLICE_MIN",
+                "15",
+                "VOLTSTREAM_API_EXPORT_MAX_DAYS",
+                "30",
+                "VOLTSTREAM_API_WS_AUTH_TIMEOUT_MS",
+                "250"));
     assertThat(old.cacheTtl()).isZero();
     assertThat(old.maxRoomDataRange()).isEqualTo(Duration.ofDays(3));
     assertThat(old.exportSlice()).isEqualTo(Duration.ofMinutes(15));

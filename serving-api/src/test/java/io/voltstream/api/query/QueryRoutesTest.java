@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,15 +45,19 @@ class QueryRoutesTest {
   @BeforeEach
   void start() {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    ApiDependencies deps = ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), clock);
+    ApiDependencies deps =
+        ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), clock);
     deps.registry().createRoom(new Room("kitchen", null, 12.0));
-    server = new ApiServer(deps
-        .withQueryConfig(QueryConfig.defaults().withCacheTtl(Duration.ZERO).withMaxPoints(10_000))
-        .withInflux(this::fakeInflux));
+    server =
+        new ApiServer(
+            deps.withQueryConfig(
+                    QueryConfig.defaults().withCacheTtl(Duration.ZERO).withMaxPoints(10_000))
+                .withInflux(this::fakeInflux));
     app = server.app().start("127.0.0.1", 0);
     client = new ApiTestClient(app.port());
     viewer = deps.jwt().issue("v", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
-    kitchenOnly = deps.jwt().issue("k", Role.VIEWER, List.of("room:kitchen"), Duration.ofHours(1)).token();
+    kitchenOnly =
+        deps.jwt().issue("k", Role.VIEWER, List.of("room:kitchen"), Duration.ofHours(1)).token();
   }
 
   @AfterEach
@@ -65,14 +68,45 @@ class QueryRoutesTest {
 
   private List<Series> fakeInflux(InfluxQuery q) {
     sentQueries.add(q.render());
-    boolean knownData = q.render().contains("FROM \"room_metrics\" WHERE \"room\" = 'kitchen'")
-        || q.render().contains("FROM \"room_metrics\" WHERE \"room\" = 'payload-room'");
+    boolean knownData =
+        q.render().contains("FROM \"room_metrics\" WHERE \"room\" = 'kitchen'")
+            || q.render().contains("FROM \"room_metrics\" WHERE \"room\" = 'payload-room'");
     if (knownData && q.render().contains("GROUP BY time")) {
-      return List.of(new Series("room_metrics", Map.of(),
-          List.of("time", "energy_kwh", "power_w", "power_max_w", "co2_ppm", "temperature_c", "humidity_percent",
-              "generation_kwh", "sample_count"),
-          List.of(List.of(NOW.minusSeconds(120).toEpochMilli(), 0.01, 600.0, 900.0, 650.0, 21.5, 40.0, 0.0, 4),
-              List.of(NOW.minusSeconds(60).toEpochMilli(), 0.02, 700.0, 950.0, 660.0, 21.6, 41.0, 0.0, 4))));
+      return List.of(
+          new Series(
+              "room_metrics",
+              Map.of(),
+              List.of(
+                  "time",
+                  "energy_kwh",
+                  "power_w",
+                  "power_max_w",
+                  "co2_ppm",
+                  "temperature_c",
+                  "humidity_percent",
+                  "generation_kwh",
+                  "sample_count"),
+              List.of(
+                  List.of(
+                      NOW.minusSeconds(120).toEpochMilli(),
+                      0.01,
+                      600.0,
+                      900.0,
+                      650.0,
+                      21.5,
+                      40.0,
+                      0.0,
+                      4),
+                  List.of(
+                      NOW.minusSeconds(60).toEpochMilli(),
+                      0.02,
+                      700.0,
+                      950.0,
+                      660.0,
+                      21.6,
+                      41.0,
+                      0.0,
+                      4))));
     }
     return List.of();
   }
@@ -82,8 +116,15 @@ class QueryRoutesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"kitchen\" OR 1=1", "kitchen' OR '1'='1", "'; DROP DATABASE voltstream", "kitchen\uff07",
-      "kit\u202echen", "kitchen\\"})
+  @ValueSource(
+      strings = {
+        "kitchen\" OR 1=1",
+        "kitchen' OR '1'='1",
+        "'; DROP DATABASE voltstream",
+        "kitchen\uff07",
+        "kit\u202echen",
+        "kitchen\\"
+      })
   void shouldAnswer400ToInjectionInTheRoomNameWithoutQueryingInflux(String hostile) {
     ApiTestClient.Response r = client.get("/api/v1/rooms/" + enc(hostile) + "/data", viewer);
     assertThat(r.status()).as(r.body()).isEqualTo(400);
@@ -93,9 +134,12 @@ class QueryRoutesTest {
 
   @Test
   void shouldAnswer400ToInjectionInExportAndEventFilters() {
-    assertThat(client.get("/api/v1/export?room=" + enc("a' OR 1=1 --"), viewer).status()).isEqualTo(400);
-    assertThat(client.get("/api/v1/events?kind=" + enc("x'; DROP"), viewer).status()).isEqualTo(400);
-    assertThat(client.get("/api/v1/events?severity=" + enc("warning' OR '1'='1"), viewer).status()).isEqualTo(400);
+    assertThat(client.get("/api/v1/export?room=" + enc("a' OR 1=1 --"), viewer).status())
+        .isEqualTo(400);
+    assertThat(client.get("/api/v1/events?kind=" + enc("x'; DROP"), viewer).status())
+        .isEqualTo(400);
+    assertThat(client.get("/api/v1/events?severity=" + enc("warning' OR '1'='1"), viewer).status())
+        .isEqualTo(400);
     assertThat(sentQueries).isEmpty();
   }
 
@@ -109,21 +153,31 @@ class QueryRoutesTest {
     assertThat(body.path("resolution").asText()).isEqualTo("1m");
     assertThat(body.path("series")).hasSize(2);
     assertThat(body.path("series").path(1).path("power_w").asDouble()).isEqualTo(700.0);
-    assertThat(body.path("totals").path("energy_kwh").asDouble()).isEqualTo(0.03, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(body.path("totals").path("energy_kwh").asDouble())
+        .isEqualTo(0.03, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(body.path("current").has("flexibility_kw")).isTrue();
     assertThat(body.path("current").path("cost").isNull()).isTrue();
-    assertThat(sentQueries).allMatch(q -> q.contains("time >= '2026-11-27T09:00:00Z' AND time < '2026-11-27T10:00:00Z'"));
+    assertThat(sentQueries)
+        .allMatch(
+            q -> q.contains("time >= '2026-11-27T09:00:00Z' AND time < '2026-11-27T10:00:00Z'"));
   }
 
   @Test
   void shouldServeRoomDataGzippedOnceWhenTheClientAcceptsIt() throws Exception {
-    java.net.http.HttpResponse<byte[]> r = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + app.port() + "/api/v1/rooms/kitchen/data"))
-            .header("Authorization", "Bearer " + viewer).header("Accept-Encoding", "gzip").build(),
-        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    java.net.http.HttpResponse<byte[]> r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:" + app.port() + "/api/v1/rooms/kitchen/data"))
+                    .header("Authorization", "Bearer " + viewer)
+                    .header("Accept-Encoding", "gzip")
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("Content-Encoding")).contains("gzip");
-    try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+    try (java.util.zip.GZIPInputStream in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
       JsonNode body = io.voltstream.model.Json.MAPPER.readTree(in);
       assertThat(body.path("series")).hasSize(2);
     }
@@ -147,8 +201,10 @@ class QueryRoutesTest {
     ApiTestClient.Response bad = client.get("/api/v1/rooms/kitchen/data?resolution=7s", viewer);
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.json().path("errors").path(0).path("field").asText()).isEqualTo("resolution");
-    ApiTestClient.Response tooMany = client.get(
-        "/api/v1/rooms/kitchen/data?start_time=2026-10-28T10:00:00Z&end_time=2026-11-27T10:00:00Z&resolution=1m", viewer);
+    ApiTestClient.Response tooMany =
+        client.get(
+            "/api/v1/rooms/kitchen/data?start_time=2026-10-28T10:00:00Z&end_time=2026-11-27T10:00:00Z&resolution=1m",
+            viewer);
     assertThat(tooMany.status()).isEqualTo(422);
   }
 
@@ -160,9 +216,13 @@ class QueryRoutesTest {
 
   @Test
   void shouldValidateDataQueriesNamingEachField() {
-    ApiTestClient.Response r = client.post("/api/v1/data/query", viewer,
-        "{\"metrics\":[\"power_w\",\"secret\"],\"rooms\":[\"kitchen\\\" OR 1=1\"],\"aggregate\":\"median\","
-            + "\"resolution\":\"2m\",\"start_time\":\"soon\"}");
+    ApiTestClient.Response r =
+        client.post(
+            "/api/v1/data/query",
+            viewer,
+            "{\"metrics\":[\"power_w\",\"secret\"],\"rooms\":[\"kitchen\\\" OR"
+                + " 1=1\"],\"aggregate\":\"median\","
+                + "\"resolution\":\"2m\",\"start_time\":\"soon\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(400);
     List<String> fields = r.json().path("errors").findValuesAsText("field");
     assertThat(fields).contains("metrics[1]", "rooms[0]", "aggregate", "resolution", "start_time");
@@ -171,19 +231,29 @@ class QueryRoutesTest {
 
   @Test
   void shouldAnswer422WhenADataQueryWouldReturnTooManyPoints() {
-    ApiTestClient.Response r = client.post("/api/v1/data/query", viewer,
-        "{\"metrics\":[\"power_w\"],\"rooms\":[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\",\"k\",\"l\",\"m\",\"n\",\"o\",\"p\",\"q\",\"r\",\"s\",\"t\"],"
-            + "\"start_time\":\"2026-10-28T10:00:00Z\",\"end_time\":\"2026-11-27T10:00:00Z\",\"resolution\":\"5m\"}");
+    ApiTestClient.Response r =
+        client.post(
+            "/api/v1/data/query",
+            viewer,
+            "{\"metrics\":[\"power_w\"],\"rooms\":[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\",\"g\",\"h\",\"i\",\"j\",\"k\",\"l\",\"m\",\"n\",\"o\",\"p\",\"q\",\"r\",\"s\",\"t\"],"
+                + "\"start_time\":\"2026-10-28T10:00:00Z\",\"end_time\":\"2026-11-27T10:00:00Z\",\"resolution\":\"5m\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(422);
   }
 
   @Test
   void shouldBuildADataQueryFromValidatedParts() {
-    ApiTestClient.Response r = client.post("/api/v1/data/query", viewer,
-        "{\"metrics\":[\"power_w\",\"co2_ppm\"],\"rooms\":[\"kitchen\",\"office\"],\"aggregate\":\"max\",\"resolution\":\"15m\"}");
+    ApiTestClient.Response r =
+        client.post(
+            "/api/v1/data/query",
+            viewer,
+            "{\"metrics\":[\"power_w\",\"co2_ppm\"],\"rooms\":[\"kitchen\",\"office\"],\"aggregate\":\"max\",\"resolution\":\"15m\"}");
     assertThat(r.status()).as(r.body()).isEqualTo(200);
-    assertThat(sentQueries).singleElement().asString()
-        .contains("SELECT max(\"power_w\") AS \"power_w\", max(\"co2_ppm\") AS \"co2_ppm\" FROM \"readings\"")
+    assertThat(sentQueries)
+        .singleElement()
+        .asString()
+        .contains(
+            "SELECT max(\"power_w\") AS \"power_w\", max(\"co2_ppm\") AS \"co2_ppm\" FROM"
+                + " \"readings\"")
         .contains("(\"room\" = 'kitchen' OR \"room\" = 'office')")
         .contains("GROUP BY time(900s), \"room\" fill(none)");
   }

@@ -31,25 +31,38 @@ class TimeRangeTest {
   @Test
   void shouldRejectUnparseableBoundsWith400NamingTheField() {
     assertThatThrownBy(() -> TimeRange.parse("yesterday", "'; DROP", HOUR, MAX, NOW))
-        .isInstanceOfSatisfying(ApiException.class, e -> {
-          assertThat(e.kind()).isEqualTo(ApiException.Kind.BAD_REQUEST);
-          assertThat(e.errors()).extracting(f -> f.field()).containsExactlyInAnyOrder("start_time", "end_time");
-        });
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(ApiException.Kind.BAD_REQUEST);
+              assertThat(e.errors())
+                  .extracting(f -> f.field())
+                  .containsExactlyInAnyOrder("start_time", "end_time");
+            });
   }
 
   @Test
   void shouldRejectEmptyAndTooLongRangesWith422() {
-    assertThatThrownBy(() -> TimeRange.parse("2026-11-27T10:00:00Z", "2026-11-27T09:00:00Z", HOUR, MAX, NOW))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(ApiException.Kind.UNPROCESSABLE));
-    assertThatThrownBy(() -> TimeRange.parse("2026-01-01T00:00:00Z", "2026-11-27T09:00:00Z", HOUR, MAX, NOW))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(ApiException.Kind.UNPROCESSABLE));
+    assertThatThrownBy(
+            () -> TimeRange.parse("2026-11-27T10:00:00Z", "2026-11-27T09:00:00Z", HOUR, MAX, NOW))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.kind()).isEqualTo(ApiException.Kind.UNPROCESSABLE));
+    assertThatThrownBy(
+            () -> TimeRange.parse("2026-01-01T00:00:00Z", "2026-11-27T09:00:00Z", HOUR, MAX, NOW))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.kind()).isEqualTo(ApiException.Kind.UNPROCESSABLE));
   }
 
   @Test
   void shouldOnlyAcceptResolutionsOfTheAllowedSet() {
-    assertThat(Resolution.parse("resolution", null, Resolution.ONE_MINUTE)).isEqualTo(Resolution.ONE_MINUTE);
-    assertThat(Resolution.parse("resolution", "15m", Resolution.ONE_MINUTE).bucket()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(Resolution.parse("resolution", null, Resolution.ONE_MINUTE))
+        .isEqualTo(Resolution.ONE_MINUTE);
+    assertThat(Resolution.parse("resolution", "15m", Resolution.ONE_MINUTE).bucket())
+        .isEqualTo(Duration.ofMinutes(15));
     assertThatThrownBy(() -> Resolution.parse("resolution", "7s", Resolution.ONE_MINUTE))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("resolution"));
+        .isInstanceOfSatisfying(
+            ApiException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("resolution"));
   }
 }

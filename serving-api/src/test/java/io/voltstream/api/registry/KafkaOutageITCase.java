@@ -9,14 +9,16 @@ import io.voltstream.api.ApiTestClient;
 import io.voltstream.infra.junit.KafkaExtension;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With Kafka gone, the API keeps serving reads from its view, answers writes 503 in time, and reports it. */
+/**
+ * With Kafka gone, the API keeps serving reads from its view, answers writes 503 in time, and
+ * reports it.
+ */
 class KafkaOutageITCase {
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension(1);
   @TempDir Path dataDir;
@@ -32,11 +34,16 @@ class KafkaOutageITCase {
 
   @Test
   void shouldServeReadsAndRefuseWritesWith503WhileKafkaIsDown() {
-    api = ApiInstances.start(ApiInstances.env(KAFKA.bootstrapServers(), dataDir, Map.of(
-        ApiConfig.WRITE_TIMEOUT, "2s", ApiConfig.RATE_LIMIT_RPS, "0")));
+    api =
+        ApiInstances.start(
+            ApiInstances.env(
+                KAFKA.bootstrapServers(),
+                dataDir,
+                Map.of(ApiConfig.WRITE_TIMEOUT, "2s", ApiConfig.RATE_LIMIT_RPS, "0")));
     ApiTestClient client = new ApiTestClient(api.port());
     String admin = ApiInstances.adminToken(api);
-    assertThat(client.post("/api/v1/rooms", admin, "{\"name\":\"before-outage\"}").status()).isEqualTo(201);
+    assertThat(client.post("/api/v1/rooms", admin, "{\"name\":\"before-outage\"}").status())
+        .isEqualTo(201);
 
     KAFKA.kafka().close();
 

@@ -24,14 +24,21 @@ class RegistryScopeTest {
 
   @BeforeEach
   void start() {
-    deps = ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), Clock.systemUTC());
+    deps =
+        ApiDependencies.inMemory(ApiConfig.fromEnv(Map.of(ApiConfig.PORT, "0")), Clock.systemUTC());
     app = ApiServer.create(deps).start("127.0.0.1", 0);
     client = new ApiTestClient(app.port());
     String admin = token(Role.ADMIN);
     client.post("/api/v1/rooms", admin, "{\"name\":\"kitchen\"}");
     client.post("/api/v1/rooms", admin, "{\"name\":\"office\"}");
-    client.post("/api/v1/sensors", admin, "{\"sensor_id\":\"k1\",\"room\":\"kitchen\",\"sensor_type\":\"co2\"}");
-    client.post("/api/v1/sensors", admin, "{\"sensor_id\":\"o1\",\"room\":\"office\",\"sensor_type\":\"co2\"}");
+    client.post(
+        "/api/v1/sensors",
+        admin,
+        "{\"sensor_id\":\"k1\",\"room\":\"kitchen\",\"sensor_type\":\"co2\"}");
+    client.post(
+        "/api/v1/sensors",
+        admin,
+        "{\"sensor_id\":\"o1\",\"room\":\"office\",\"sensor_type\":\"co2\"}");
   }
 
   @AfterEach
@@ -43,8 +50,10 @@ class RegistryScopeTest {
   void shouldListAndShowOnlyPermittedRoomsAndTheirSensors() {
     String scoped = token(Role.VIEWER, "room:kitchen");
 
-    assertThat(client.get("/api/v1/rooms", scoped).json().findValuesAsText("name")).containsExactly("kitchen");
-    assertThat(client.get("/api/v1/sensors", scoped).json().findValuesAsText("sensor_id")).containsExactly("k1");
+    assertThat(client.get("/api/v1/rooms", scoped).json().findValuesAsText("name"))
+        .containsExactly("kitchen");
+    assertThat(client.get("/api/v1/sensors", scoped).json().findValuesAsText("sensor_id"))
+        .containsExactly("k1");
     assertThat(client.get("/api/v1/rooms/kitchen", scoped).status()).isEqualTo(200);
     assertThat(client.get("/api/v1/rooms/office", scoped).status()).isEqualTo(403);
     assertThat(client.get("/api/v1/sensors/o1", scoped).status()).isEqualTo(403);
@@ -54,11 +63,25 @@ class RegistryScopeTest {
   void shouldLetAScopedOperatorUpdateOnlyItsSensorsAndNotMoveThemOutOfScope() {
     String scoped = token(Role.OPERATOR, "sensor:k1");
 
-    assertThat(client.put("/api/v1/sensors/k1", scoped, "{\"room\":\"kitchen\",\"sensor_type\":\"multi\"}").status())
+    assertThat(
+            client
+                .put(
+                    "/api/v1/sensors/k1",
+                    scoped,
+                    "{\"room\":\"kitchen\",\"sensor_type\":\"multi\"}")
+                .status())
         .isEqualTo(200);
-    assertThat(client.put("/api/v1/sensors/o1", scoped, "{\"room\":\"office\",\"sensor_type\":\"multi\"}").status())
+    assertThat(
+            client
+                .put(
+                    "/api/v1/sensors/o1", scoped, "{\"room\":\"office\",\"sensor_type\":\"multi\"}")
+                .status())
         .isEqualTo(403);
-    assertThat(client.put("/api/v1/sensors/k1", scoped, "{\"room\":\"office\",\"sensor_type\":\"multi\"}").status())
+    assertThat(
+            client
+                .put(
+                    "/api/v1/sensors/k1", scoped, "{\"room\":\"office\",\"sensor_type\":\"multi\"}")
+                .status())
         .isEqualTo(403);
   }
 

@@ -25,12 +25,16 @@ class RegistryServiceTest {
 
     assertThat(r.building()).isEqualTo(Building.DEFAULT_ID);
     assertThat(registry.building(Building.DEFAULT_ID)).isPresent();
-    assertThat(log.get(RegistryKey.room("kitchen").encode())).contains(new Room("kitchen", "default", 12.5));
+    assertThat(log.get(RegistryKey.room("kitchen").encode()))
+        .contains(new Room("kitchen", "default", 12.5));
   }
 
   @Test
   void shouldRejectARoomInAnUnknownBuildingWith422() {
-    assertKind(() -> registry.createRoom(new Room("kitchen", "hq", null)), ApiException.Kind.UNPROCESSABLE, "building");
+    assertKind(
+        () -> registry.createRoom(new Room("kitchen", "hq", null)),
+        ApiException.Kind.UNPROCESSABLE,
+        "building");
   }
 
   @Test
@@ -39,15 +43,26 @@ class RegistryServiceTest {
     registry.createRoom(new Room("kitchen", "hq", null));
     registry.createSensor(new Sensor("m1", "kitchen", SensorType.MULTI, null, null));
 
-    assertKind(() -> registry.createBuilding(new Building("hq", "again", null, null, null)), ApiException.Kind.CONFLICT, null);
-    assertKind(() -> registry.createRoom(new Room("kitchen", null, null)), ApiException.Kind.CONFLICT, null);
-    assertKind(() -> registry.createSensor(new Sensor("m1", "kitchen", SensorType.CO2, null, null)), ApiException.Kind.CONFLICT, null);
+    assertKind(
+        () -> registry.createBuilding(new Building("hq", "again", null, null, null)),
+        ApiException.Kind.CONFLICT,
+        null);
+    assertKind(
+        () -> registry.createRoom(new Room("kitchen", null, null)),
+        ApiException.Kind.CONFLICT,
+        null);
+    assertKind(
+        () -> registry.createSensor(new Sensor("m1", "kitchen", SensorType.CO2, null, null)),
+        ApiException.Kind.CONFLICT,
+        null);
   }
 
   @Test
   void shouldRejectASensorInAnUnknownRoomWith422NamingRoom() {
-    assertKind(() -> registry.createSensor(new Sensor("m1", "attic", SensorType.CO2, null, null)),
-        ApiException.Kind.UNPROCESSABLE, "room");
+    assertKind(
+        () -> registry.createSensor(new Sensor("m1", "attic", SensorType.CO2, null, null)),
+        ApiException.Kind.UNPROCESSABLE,
+        "room");
   }
 
   @Test
@@ -85,7 +100,8 @@ class RegistryServiceTest {
     registry.createRoom(new Room("office", null, null));
     registry.createSensor(new Sensor("m1", "kitchen", SensorType.MULTI, "meter", false));
 
-    Sensor moved = registry.updateSensor("m1", new Sensor(null, "office", SensorType.MULTI, "meter", true));
+    Sensor moved =
+        registry.updateSensor("m1", new Sensor(null, "office", SensorType.MULTI, "meter", true));
 
     assertThat(moved).isEqualTo(new Sensor("m1", "office", SensorType.MULTI, "meter", true));
     assertThat(registry.sensorsIn("office")).containsExactly(moved);
@@ -95,22 +111,42 @@ class RegistryServiceTest {
   @Test
   void shouldRejectABodyIdThatDiffersFromThePath() {
     registry.createRoom(new Room("kitchen", null, null));
-    assertKind(() -> registry.updateRoom("kitchen", new Room("office", null, null)), ApiException.Kind.BAD_REQUEST, "name");
+    assertKind(
+        () -> registry.updateRoom("kitchen", new Room("office", null, null)),
+        ApiException.Kind.BAD_REQUEST,
+        "name");
   }
 
   @Test
   void shouldAnswer404ForMissingEntities() {
     assertKind(() -> registry.requireRoom("attic"), ApiException.Kind.NOT_FOUND, null);
-    assertKind(() -> registry.updateSensor("ghost", new Sensor(null, "x", SensorType.CO2, null, null)),
-        ApiException.Kind.NOT_FOUND, null);
+    assertKind(
+        () -> registry.updateSensor("ghost", new Sensor(null, "x", SensorType.CO2, null, null)),
+        ApiException.Kind.NOT_FOUND,
+        null);
     assertKind(() -> registry.deleteBuilding("nowhere", false), ApiException.Kind.NOT_FOUND, null);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", ".", "..", "a b", "a/b", "kitchen'; DROP", "x\"y", "café", "a\nb", "room%2F..",
-      "0123456789012345678901234567890123456789012345678901234567890123456789"})
+  @ValueSource(
+      strings = {
+        "",
+        ".",
+        "..",
+        "a b",
+        "a/b",
+        "kitchen'; DROP",
+        "x\"y",
+        "café",
+        "a\nb",
+        "room%2F..",
+        "0123456789012345678901234567890123456789012345678901234567890123456789"
+      })
   void shouldRejectNamesThatAreNotUrlSafe(String name) {
-    assertKind(() -> registry.createRoom(new Room(name, null, null)), ApiException.Kind.BAD_REQUEST, "name");
+    assertKind(
+        () -> registry.createRoom(new Room(name, null, null)),
+        ApiException.Kind.BAD_REQUEST,
+        "name");
     assertThat(log.snapshot()).isEmpty();
   }
 
@@ -122,15 +158,22 @@ class RegistryServiceTest {
 
   @Test
   void shouldRejectNonPositiveArea() {
-    assertKind(() -> registry.createRoom(new Room("kitchen", null, -3.0)), ApiException.Kind.BAD_REQUEST, "area_m2");
+    assertKind(
+        () -> registry.createRoom(new Room("kitchen", null, -3.0)),
+        ApiException.Kind.BAD_REQUEST,
+        "area_m2");
   }
 
-  private static void assertKind(ThrowableAssert.ThrowingCallable call, ApiException.Kind kind, String field) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(ApiException.class, e -> {
-      assertThat(e.kind()).isEqualTo(kind);
-      if (field != null) {
-        assertThat(e.errors()).extracting(f -> f.field()).contains(field);
-      }
-    });
+  private static void assertKind(
+      ThrowableAssert.ThrowingCallable call, ApiException.Kind kind, String field) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> {
+              assertThat(e.kind()).isEqualTo(kind);
+              if (field != null) {
+                assertThat(e.errors()).extracting(f -> f.field()).contains(field);
+              }
+            });
   }
 }

@@ -13,8 +13,10 @@ class RouteTableTest {
   void shouldRefuseARouteWithoutAnAccessRule() {
     table.get("/api/v1/forgotten", ctx -> {}).summary("no roles");
 
-    assertThatThrownBy(table::specs).isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("GET /api/v1/forgotten").hasMessageContaining(".roles(");
+    assertThatThrownBy(table::specs)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("GET /api/v1/forgotten")
+        .hasMessageContaining(".roles(");
   }
 
   @Test
@@ -27,7 +29,10 @@ class RouteTableTest {
 
   @Test
   void shouldDocumentPathParametersEvenWhenNotDeclared() {
-    table.put("/api/v1/sensors/{id}", ctx -> {}).roles(Role.ADMIN, Role.OPERATOR).body(String.class);
+    table
+        .put("/api/v1/sensors/{id}", ctx -> {})
+        .roles(Role.ADMIN, Role.OPERATOR)
+        .body(String.class);
 
     RouteSpec spec = table.specs().get(0);
 

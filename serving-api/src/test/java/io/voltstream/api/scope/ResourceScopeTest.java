@@ -17,7 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The hierarchical scope rule on a small registry: hq ⊇ kitchen ⊇ k1, hq ⊇ lobby ⊇ l1, annex ⊇ lab. */
+/**
+ * The hierarchical scope rule on a small registry: hq ⊇ kitchen ⊇ k1, hq ⊇ lobby ⊇ l1, annex ⊇ lab.
+ */
 class ResourceScopeTest {
   private RegistryService registry;
   private ResourceScope scope;
@@ -51,7 +53,8 @@ class ResourceScopeTest {
     assertThat(scope.coversSensor(kitchen, "l1", null)).isFalse();
     assertThat(scope.seesBuilding(kitchen, "hq")).isTrue();
     assertThat(scope.coversBuilding(kitchen, "hq")).isFalse();
-    assertThatThrownBy(() -> scope.requireBuilding(kitchen, "hq")).isInstanceOf(ApiException.class)
+    assertThatThrownBy(() -> scope.requireBuilding(kitchen, "hq"))
+        .isInstanceOf(ApiException.class)
         .hasMessageContaining("building 'hq'");
   }
 
@@ -67,10 +70,14 @@ class ResourceScopeTest {
   @Test
   void shouldFollowASensorToTheRoomTheRegistryNowAssigns() {
     Principal lab = token("room:lab");
-    assertThat(scope.coversSensor(lab, "k1", "lab")).as("registered: the registry's room wins over the hint").isFalse();
+    assertThat(scope.coversSensor(lab, "k1", "lab"))
+        .as("registered: the registry's room wins over the hint")
+        .isFalse();
     registry.updateSensor("k1", new Sensor("k1", "lab", SensorType.POWER, null, null));
     assertThat(scope.coversSensor(lab, "k1", null)).isTrue();
-    assertThat(scope.coversSensor(lab, "unregistered", "lab")).as("unregistered: the claimed room").isTrue();
+    assertThat(scope.coversSensor(lab, "unregistered", "lab"))
+        .as("unregistered: the claimed room")
+        .isTrue();
   }
 
   @Test
@@ -83,8 +90,10 @@ class ResourceScopeTest {
   void shouldRequireScopedTokensToNameCoveredFilters() {
     Principal hq = token("building:hq");
     scope.requireFilters(hq, List.of("kitchen"), List.of("l1"));
-    assertThatThrownBy(() -> scope.requireFilters(hq, List.of(), List.of())).hasMessageContaining("name the rooms");
-    assertThatThrownBy(() -> scope.requireFilters(hq, List.of("lab"), List.of())).hasMessageContaining("room 'lab'");
+    assertThatThrownBy(() -> scope.requireFilters(hq, List.of(), List.of()))
+        .hasMessageContaining("name the rooms");
+    assertThatThrownBy(() -> scope.requireFilters(hq, List.of("lab"), List.of()))
+        .hasMessageContaining("room 'lab'");
     scope.requireFilters(token(), List.of(), List.of());
   }
 

@@ -12,19 +12,19 @@ import io.voltstream.api.live.LiveMessages;
 import io.voltstream.api.live.LiveStreams;
 import io.voltstream.api.live.WsTestClient;
 import io.voltstream.api.route.RouteSpec;
+import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
-import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.Json;
+import io.voltstream.model.Sensor;
+import io.voltstream.model.SensorReading;
+import io.voltstream.model.SensorType;
 import io.voltstream.model.command.BatteryMode;
 import io.voltstream.model.command.BatterySetpoint;
 import io.voltstream.model.command.Command;
 import io.voltstream.model.command.CommandSource;
 import io.voltstream.model.command.CommandStatus;
-import io.voltstream.model.Sensor;
-import io.voltstream.model.SensorReading;
-import io.voltstream.model.SensorType;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -48,13 +48,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The resource-scope matrix, like the role matrix of {@code AccessMatrixITCase}: EVERY route of the
- * production route table (real Kafka, real InfluxDB) × admin tokens scoped to a building, a room in it,
- * a sensor in that room, and another building, each answer checked against the expectation written
- * out below for that route. A route without an expectation here fails the test, so a new route has to
- * decide what scoped tokens get. The tokens are admins, so the role never denies: only the scope does.
+ * production route table (real Kafka, real InfluxDB) × admin tokens scoped to a building, a room in
+ * it, a sensor in that room, and another building, each answer checked against the expectation
+ * written out below for that route. A route without an expectation here fails the test, so a new
+ * route has to decide what scoped tokens get. The tokens are admins, so the role never denies: only
+ * the scope does.
  *
  * <p>Fixture: building {@code hq} with rooms {@code kitchen} (sensor {@code kitchen-meter}) and
- * {@code lobby} ({@code lobby-meter}); building {@code annex} with room {@code lab} ({@code lab-meter}).
+ * {@code lobby} ({@code lobby-meter}); building {@code annex} with room {@code lab} ({@code
+ * lab-meter}).
  */
 class ScopeMatrixITCase {
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension(1);
@@ -64,14 +66,17 @@ class ScopeMatrixITCase {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   /** The scoped tokens, in the order of every expectation row. */
-  private static final List<String> SCOPES = List.of("building:hq", "room:kitchen", "sensor:kitchen-meter", "building:annex");
+  private static final List<String> SCOPES =
+      List.of("building:hq", "room:kitchen", "sensor:kitchen-meter", "building:annex");
 
   private static ApiApp.Running api;
   private static ApiTestClient client;
   private static String admin;
   private static final Map<String, String> TOKENS = new LinkedHashMap<>();
 
-  /** What one scoped token gets from a route: an exact status (403 = denied), or a filtered list. */
+  /**
+   * What one scoped token gets from a route: an exact status (403 = denied), or a filtered list.
+   */
   private record Expect(int status, Set<String> items) {
     static Expect allow(int status) {
       return new Expect(status, null);
@@ -85,142 +90,427 @@ class ScopeMatrixITCase {
   private static final Expect DENY = new Expect(403, null);
 
   /** A probe request and, per scope (in {@link #SCOPES} order), what it must answer. */
-  private record Row(String path, String body, Function<JsonNode, Set<String>> items, List<Expect> expect) {}
+  private record Row(
+      String path, String body, Function<JsonNode, Set<String>> items, List<Expect> expect) {}
 
   private static final Map<String, Row> MATRIX = new LinkedHashMap<>();
+
   /** Stands in the path for the id of a command to {@code hq-battery} issued at start. */
   private static final String HQ_COMMAND = "hq-command";
+
   private static String hqCommandId;
 
   private static void row(String route, String path, String body, Expect... expect) {
     rowFiltered(route, path, body, null, expect);
   }
 
-  private static void rowFiltered(String route, String path, String body, Function<JsonNode, Set<String>> items,
+  private static void rowFiltered(
+      String route,
+      String path,
+      String body,
+      Function<JsonNode, Set<String>> items,
       Expect... expect) {
     assertThat(expect).as(route).hasSize(SCOPES.size());
     MATRIX.put(route, new Row(path, body, items, List.of(expect)));
   }
 
   static {
-    // columns:                                       building:hq       room:kitchen      sensor:kitchen-meter building:annex
-    rowFiltered("GET /api/v1/buildings", "/api/v1/buildings", null, field("id"),
-        Expect.filtered("hq"), Expect.filtered("hq"), Expect.filtered("hq"), Expect.filtered("annex"));
-    row("POST /api/v1/buildings", "/api/v1/buildings", "{\"id\":\"hq\",\"name\":\"HQ\"}",
-        Expect.allow(409), DENY, DENY, DENY);
-    row("GET /api/v1/buildings/{id}", "/api/v1/buildings/hq", null,
-        Expect.allow(200), Expect.allow(200), Expect.allow(200), DENY);
-    row("PUT /api/v1/buildings/{id}", "/api/v1/buildings/hq", "{\"id\":\"hq\",\"name\":\"HQ\"}",
-        Expect.allow(200), DENY, DENY, DENY);
-    row("DELETE /api/v1/buildings/{id}", "/api/v1/buildings/hq", null,
-        Expect.allow(409), DENY, DENY, DENY);
+    // columns:                                       building:hq       room:kitchen
+    // sensor:kitchen-meter building:annex
+    rowFiltered(
+        "GET /api/v1/buildings",
+        "/api/v1/buildings",
+        null,
+        field("id"),
+        Expect.filtered("hq"),
+        Expect.filtered("hq"),
+        Expect.filtered("hq"),
+        Expect.filtered("annex"));
+    row(
+        "POST /api/v1/buildings",
+        "/api/v1/buildings",
+        "{\"id\":\"hq\",\"name\":\"HQ\"}",
+        Expect.allow(409),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "GET /api/v1/buildings/{id}",
+        "/api/v1/buildings/hq",
+        null,
+        Expect.allow(200),
+        Expect.allow(200),
+        Expect.allow(200),
+        DENY);
+    row(
+        "PUT /api/v1/buildings/{id}",
+        "/api/v1/buildings/hq",
+        "{\"id\":\"hq\",\"name\":\"HQ\"}",
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "DELETE /api/v1/buildings/{id}",
+        "/api/v1/buildings/hq",
+        null,
+        Expect.allow(409),
+        DENY,
+        DENY,
+        DENY);
 
-    rowFiltered("GET /api/v1/rooms", "/api/v1/rooms", null, field("name"),
-        Expect.filtered("kitchen", "lobby"), Expect.filtered("kitchen"), Expect.filtered("kitchen"), Expect.filtered("lab"));
-    row("POST /api/v1/rooms", "/api/v1/rooms", "{\"name\":\"kitchen\",\"building\":\"hq\"}",
-        Expect.allow(409), Expect.allow(409), DENY, DENY);
-    row("GET /api/v1/rooms/{name}", "/api/v1/rooms/kitchen", null,
-        Expect.allow(200), Expect.allow(200), Expect.allow(200), DENY);
-    row("PUT /api/v1/rooms/{name}", "/api/v1/rooms/kitchen", "{\"building\":\"hq\"}",
-        Expect.allow(200), Expect.allow(200), DENY, DENY);
-    row("DELETE /api/v1/rooms/{name}", "/api/v1/rooms/kitchen", null,
-        Expect.allow(409), Expect.allow(409), DENY, DENY);
-    row("GET /api/v1/rooms/{name}/data", "/api/v1/rooms/kitchen/data", null,
-        Expect.allow(200), Expect.allow(200), DENY, DENY);
+    rowFiltered(
+        "GET /api/v1/rooms",
+        "/api/v1/rooms",
+        null,
+        field("name"),
+        Expect.filtered("kitchen", "lobby"),
+        Expect.filtered("kitchen"),
+        Expect.filtered("kitchen"),
+        Expect.filtered("lab"));
+    row(
+        "POST /api/v1/rooms",
+        "/api/v1/rooms",
+        "{\"name\":\"kitchen\",\"building\":\"hq\"}",
+        Expect.allow(409),
+        Expect.allow(409),
+        DENY,
+        DENY);
+    row(
+        "GET /api/v1/rooms/{name}",
+        "/api/v1/rooms/kitchen",
+        null,
+        Expect.allow(200),
+        Expect.allow(200),
+        Expect.allow(200),
+        DENY);
+    row(
+        "PUT /api/v1/rooms/{name}",
+        "/api/v1/rooms/kitchen",
+        "{\"building\":\"hq\"}",
+        Expect.allow(200),
+        Expect.allow(200),
+        DENY,
+        DENY);
+    row(
+        "DELETE /api/v1/rooms/{name}",
+        "/api/v1/rooms/kitchen",
+        null,
+        Expect.allow(409),
+        Expect.allow(409),
+        DENY,
+        DENY);
+    row(
+        "GET /api/v1/rooms/{name}/data",
+        "/api/v1/rooms/kitchen/data",
+        null,
+        Expect.allow(200),
+        Expect.allow(200),
+        DENY,
+        DENY);
 
-    rowFiltered("GET /api/v1/sensors", "/api/v1/sensors", null, field("sensor_id"),
-        Expect.filtered("kitchen-meter", "lobby-meter"), Expect.filtered("kitchen-meter"),
-        Expect.filtered("kitchen-meter"), Expect.filtered("lab-meter"));
-    row("POST /api/v1/sensors", "/api/v1/sensors", "{\"sensor_id\":\"kitchen-meter\",\"room\":\"kitchen\",\"sensor_type\":\"power\"}",
-        Expect.allow(409), Expect.allow(409), Expect.allow(409), DENY);
-    row("GET /api/v1/sensors/{id}", "/api/v1/sensors/kitchen-meter", null,
-        Expect.allow(200), Expect.allow(200), Expect.allow(200), DENY);
-    row("PUT /api/v1/sensors/{id}", "/api/v1/sensors/kitchen-meter", "{\"room\":\"kitchen\",\"sensor_type\":\"power\"}",
-        Expect.allow(200), Expect.allow(200), Expect.allow(200), DENY);
-    row("DELETE /api/v1/sensors/{id}", "/api/v1/sensors/kitchen-meter", null,
-        Expect.allow(204), Expect.allow(204), Expect.allow(204), DENY);
+    rowFiltered(
+        "GET /api/v1/sensors",
+        "/api/v1/sensors",
+        null,
+        field("sensor_id"),
+        Expect.filtered("kitchen-meter", "lobby-meter"),
+        Expect.filtered("kitchen-meter"),
+        Expect.filtered("kitchen-meter"),
+        Expect.filtered("lab-meter"));
+    row(
+        "POST /api/v1/sensors",
+        "/api/v1/sensors",
+        "{\"sensor_id\":\"kitchen-meter\",\"room\":\"kitchen\",\"sensor_type\":\"power\"}",
+        Expect.allow(409),
+        Expect.allow(409),
+        Expect.allow(409),
+        DENY);
+    row(
+        "GET /api/v1/sensors/{id}",
+        "/api/v1/sensors/kitchen-meter",
+        null,
+        Expect.allow(200),
+        Expect.allow(200),
+        Expect.allow(200),
+        DENY);
+    row(
+        "PUT /api/v1/sensors/{id}",
+        "/api/v1/sensors/kitchen-meter",
+        "{\"room\":\"kitchen\",\"sensor_type\":\"power\"}",
+        Expect.allow(200),
+        Expect.allow(200),
+        Expect.allow(200),
+        DENY);
+    row(
+        "DELETE /api/v1/sensors/{id}",
+        "/api/v1/sensors/kitchen-meter",
+        null,
+        Expect.allow(204),
+        Expect.allow(204),
+        Expect.allow(204),
+        DENY);
 
-    rowFiltered("GET /api/v1/analytics/summary", "/api/v1/analytics/summary", null,
-        json -> Set.of("buildings=" + json.get("total_buildings").asInt(), "rooms=" + json.get("total_rooms").asInt(),
-            "sensors=" + json.get("total_sensors").asInt()),
-        Expect.filtered("buildings=1", "rooms=2", "sensors=2"), Expect.filtered("buildings=1", "rooms=1", "sensors=1"),
-        Expect.filtered("buildings=1", "rooms=1", "sensors=1"), Expect.filtered("buildings=1", "rooms=1", "sensors=1"));
-    row("POST /api/v1/data/query", "/api/v1/data/query", "{\"metrics\":[\"power_w\"],\"rooms\":[\"kitchen\"]}",
-        Expect.allow(200), Expect.allow(200), DENY, DENY);
-    row("GET /api/v1/export", "/api/v1/export?sensor=kitchen-meter", null,
-        Expect.allow(200), Expect.allow(200), Expect.allow(200), DENY);
-    row("GET /api/v1/events", "/api/v1/events?room=kitchen", null,
-        Expect.allow(200), Expect.allow(200), DENY, DENY);
-    // building-wide data: only a grant on the building itself (404: allowed, no forecast stored yet)
-    row("GET /api/v1/forecast/consumption", "/api/v1/forecast/consumption?building=hq", null,
-        Expect.allow(404), DENY, DENY, DENY);
-    row("GET /api/v1/forecast/generation", "/api/v1/forecast/generation?building=hq", null,
-        Expect.allow(404), DENY, DENY, DENY);
+    rowFiltered(
+        "GET /api/v1/analytics/summary",
+        "/api/v1/analytics/summary",
+        null,
+        json ->
+            Set.of(
+                "buildings=" + json.get("total_buildings").asInt(),
+                "rooms=" + json.get("total_rooms").asInt(),
+                "sensors=" + json.get("total_sensors").asInt()),
+        Expect.filtered("buildings=1", "rooms=2", "sensors=2"),
+        Expect.filtered("buildings=1", "rooms=1", "sensors=1"),
+        Expect.filtered("buildings=1", "rooms=1", "sensors=1"),
+        Expect.filtered("buildings=1", "rooms=1", "sensors=1"));
+    row(
+        "POST /api/v1/data/query",
+        "/api/v1/data/query",
+        "{\"metrics\":[\"power_w\"],\"rooms\":[\"kitchen\"]}",
+        Expect.allow(200),
+        Expect.allow(200),
+        DENY,
+        DENY);
+    row(
+        "GET /api/v1/export",
+        "/api/v1/export?sensor=kitchen-meter",
+        null,
+        Expect.allow(200),
+        Expect.allow(200),
+        Expect.allow(200),
+        DENY);
+    row(
+        "GET /api/v1/events",
+        "/api/v1/events?room=kitchen",
+        null,
+        Expect.allow(200),
+        Expect.allow(200),
+        DENY,
+        DENY);
+    // building-wide data: only a grant on the building itself (404: allowed, no forecast stored
+    // yet)
+    row(
+        "GET /api/v1/forecast/consumption",
+        "/api/v1/forecast/consumption?building=hq",
+        null,
+        Expect.allow(404),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "GET /api/v1/forecast/generation",
+        "/api/v1/forecast/generation?building=hq",
+        null,
+        Expect.allow(404),
+        DENY,
+        DENY,
+        DENY);
 
     // batteries and their settings are building-wide: only a grant on the battery's building
-    rowFiltered("GET /api/v1/batteries", "/api/v1/batteries", null, ScopeMatrixITCase::topLevelIds,
-        Expect.filtered("hq-battery"), Expect.filtered(), Expect.filtered(), Expect.filtered("annex-battery"));
-    row("POST /api/v1/batteries", "/api/v1/batteries", battery("hq-battery", "hq"),
-        Expect.allow(409), DENY, DENY, DENY);
-    row("GET /api/v1/batteries/{id}", "/api/v1/batteries/hq-battery", null,
-        Expect.allow(200), DENY, DENY, DENY);
-    row("PUT /api/v1/batteries/{id}", "/api/v1/batteries/hq-battery", battery("hq-battery", "hq"),
-        Expect.allow(200), DENY, DENY, DENY);
-    row("DELETE /api/v1/batteries/{id}", "/api/v1/batteries/hq-battery", null,
-        Expect.allow(204), DENY, DENY, DENY);
-    row("POST /api/v1/batteries/{id}/charge", "/api/v1/batteries/hq-battery/charge",
-        "{\"power_w\":1000,\"duration_s\":60}", Expect.allow(202), DENY, DENY, DENY);
-    row("POST /api/v1/batteries/{id}/discharge", "/api/v1/batteries/hq-battery/discharge",
-        "{\"power_w\":1000,\"duration_s\":60}", Expect.allow(202), DENY, DENY, DENY);
-    rowFiltered("GET /api/v1/batteries/analytics/summary", "/api/v1/batteries/analytics/summary", null,
+    rowFiltered(
+        "GET /api/v1/batteries",
+        "/api/v1/batteries",
+        null,
+        ScopeMatrixITCase::topLevelIds,
+        Expect.filtered("hq-battery"),
+        Expect.filtered(),
+        Expect.filtered(),
+        Expect.filtered("annex-battery"));
+    row(
+        "POST /api/v1/batteries",
+        "/api/v1/batteries",
+        battery("hq-battery", "hq"),
+        Expect.allow(409),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "GET /api/v1/batteries/{id}",
+        "/api/v1/batteries/hq-battery",
+        null,
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "PUT /api/v1/batteries/{id}",
+        "/api/v1/batteries/hq-battery",
+        battery("hq-battery", "hq"),
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "DELETE /api/v1/batteries/{id}",
+        "/api/v1/batteries/hq-battery",
+        null,
+        Expect.allow(204),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "POST /api/v1/batteries/{id}/charge",
+        "/api/v1/batteries/hq-battery/charge",
+        "{\"power_w\":1000,\"duration_s\":60}",
+        Expect.allow(202),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "POST /api/v1/batteries/{id}/discharge",
+        "/api/v1/batteries/hq-battery/discharge",
+        "{\"power_w\":1000,\"duration_s\":60}",
+        Expect.allow(202),
+        DENY,
+        DENY,
+        DENY);
+    rowFiltered(
+        "GET /api/v1/batteries/analytics/summary",
+        "/api/v1/batteries/analytics/summary",
+        null,
         json -> Set.of("batteries=" + json.get("total_batteries").asInt()),
-        Expect.filtered("batteries=1"), Expect.filtered("batteries=0"), Expect.filtered("batteries=0"),
+        Expect.filtered("batteries=1"),
+        Expect.filtered("batteries=0"),
+        Expect.filtered("batteries=0"),
         Expect.filtered("batteries=1"));
-    row("GET /api/v1/commands/{id}", "/api/v1/commands/" + HQ_COMMAND, null,
-        Expect.allow(200), DENY, DENY, DENY);
-    row("GET /api/v1/buildings/{id}/dispatch", "/api/v1/buildings/hq/dispatch", null,
-        Expect.allow(200), DENY, DENY, DENY);
-    row("PUT /api/v1/buildings/{id}/dispatch", "/api/v1/buildings/hq/dispatch",
-        "{\"strategies\":[\"reserve\",\"self_consumption\"]}", Expect.allow(200), DENY, DENY, DENY);
-    row("GET /api/v1/buildings/{id}/tariff", "/api/v1/buildings/hq/tariff", null,
-        Expect.allow(200), DENY, DENY, DENY);
-    row("PUT /api/v1/buildings/{id}/tariff", "/api/v1/buildings/hq/tariff", defaultTariffJson(),
-        Expect.allow(200), DENY, DENY, DENY);
+    row(
+        "GET /api/v1/commands/{id}",
+        "/api/v1/commands/" + HQ_COMMAND,
+        null,
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "GET /api/v1/buildings/{id}/dispatch",
+        "/api/v1/buildings/hq/dispatch",
+        null,
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "PUT /api/v1/buildings/{id}/dispatch",
+        "/api/v1/buildings/hq/dispatch",
+        "{\"strategies\":[\"reserve\",\"self_consumption\"]}",
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "GET /api/v1/buildings/{id}/tariff",
+        "/api/v1/buildings/hq/tariff",
+        null,
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "PUT /api/v1/buildings/{id}/tariff",
+        "/api/v1/buildings/hq/tariff",
+        defaultTariffJson(),
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
 
     // managing access: a scoped token could mint itself a wider one, so none may
-    row("POST /api/v1/tokens/generate", "/api/v1/tokens/generate", "{\"name\":\"x\",\"role\":\"admin\"}",
-        DENY, DENY, DENY, DENY);
-    row("POST /api/v1/tokens/validate", "/api/v1/tokens/validate", "{\"token\":\"x\"}", DENY, DENY, DENY, DENY);
+    row(
+        "POST /api/v1/tokens/generate",
+        "/api/v1/tokens/generate",
+        "{\"name\":\"x\",\"role\":\"admin\"}",
+        DENY,
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "POST /api/v1/tokens/validate",
+        "/api/v1/tokens/validate",
+        "{\"token\":\"x\"}",
+        DENY,
+        DENY,
+        DENY,
+        DENY);
     row("GET /api/v1/tokens", "/api/v1/tokens", null, DENY, DENY, DENY, DENY);
-    row("POST /api/v1/tokens/revoke", "/api/v1/tokens/revoke", "{\"id\":\"x\"}", DENY, DENY, DENY, DENY);
+    row(
+        "POST /api/v1/tokens/revoke",
+        "/api/v1/tokens/revoke",
+        "{\"id\":\"x\"}",
+        DENY,
+        DENY,
+        DENY,
+        DENY);
 
     // public routes: the same for every token (not resource-specific)
-    row("GET /health", "/health", null, Expect.allow(200), Expect.allow(200), Expect.allow(200), Expect.allow(200));
-    row("GET /openapi.json", "/openapi.json", null, Expect.allow(200), Expect.allow(200), Expect.allow(200), Expect.allow(200));
-    row("GET /docs", "/docs", null, Expect.allow(200), Expect.allow(200), Expect.allow(200), Expect.allow(200));
+    row(
+        "GET /health",
+        "/health",
+        null,
+        Expect.allow(200),
+        Expect.allow(200),
+        Expect.allow(200),
+        Expect.allow(200));
+    row(
+        "GET /openapi.json",
+        "/openapi.json",
+        null,
+        Expect.allow(200),
+        Expect.allow(200),
+        Expect.allow(200),
+        Expect.allow(200));
+    row(
+        "GET /docs",
+        "/docs",
+        null,
+        Expect.allow(200),
+        Expect.allow(200),
+        Expect.allow(200),
+        Expect.allow(200));
 
-    // the WebSocket, subscribed to every room: the live messages each token receives (see shouldFilterLiveMessages)
-    rowFiltered("WS /ws", "/ws", null, null,
-        Expect.filtered("reading:kitchen-meter", "reading:lobby-meter", "room_metrics:kitchen", "forecast:hq",
-            "battery:hq-battery", "command:hq-battery"),
+    // the WebSocket, subscribed to every room: the live messages each token receives (see
+    // shouldFilterLiveMessages)
+    rowFiltered(
+        "WS /ws",
+        "/ws",
+        null,
+        null,
+        Expect.filtered(
+            "reading:kitchen-meter",
+            "reading:lobby-meter",
+            "room_metrics:kitchen",
+            "forecast:hq",
+            "battery:hq-battery",
+            "command:hq-battery"),
         Expect.filtered("reading:kitchen-meter", "room_metrics:kitchen"),
         Expect.filtered("reading:kitchen-meter"),
-        Expect.filtered("reading:lab-meter", "room_metrics:lab", "forecast:annex", "battery:annex-battery",
+        Expect.filtered(
+            "reading:lab-meter",
+            "room_metrics:lab",
+            "forecast:annex",
+            "battery:annex-battery",
             "command:annex-battery"));
   }
 
   @BeforeAll
   static void start() {
-    api = ApiInstances.startUnthrottled(KAFKA.bootstrapServers(), dataDir, INFLUX.url(), INFLUX.freshDatabase());
+    api =
+        ApiInstances.startUnthrottled(
+            KAFKA.bootstrapServers(), dataDir, INFLUX.url(), INFLUX.freshDatabase());
     client = new ApiTestClient(api.port());
     admin = ApiInstances.adminToken(api);
     seed();
-    var issued = client.post("/api/v1/batteries/hq-battery/charge", admin, "{\"power_w\":500,\"duration_s\":60}");
+    var issued =
+        client.post(
+            "/api/v1/batteries/hq-battery/charge", admin, "{\"power_w\":500,\"duration_s\":60}");
     assertThat(issued.status()).as(issued.body()).isEqualTo(202);
     hqCommandId = issued.json().get("command_id").asText();
     for (String scope : SCOPES) {
-      var r = client.post("/api/v1/tokens/generate", admin,
-          "{\"name\":\"scoped\",\"role\":\"admin\",\"permissions\":[\"" + scope + "\"]}");
+      var r =
+          client.post(
+              "/api/v1/tokens/generate",
+              admin,
+              "{\"name\":\"scoped\",\"role\":\"admin\",\"permissions\":[\"" + scope + "\"]}");
       assertThat(r.status()).as(r.body()).isEqualTo(201);
       TOKENS.put(scope, r.json().get("token").asText());
     }
@@ -236,7 +526,8 @@ class ScopeMatrixITCase {
   @Test
   void shouldDeclareAScopeExpectationForEveryRoute() {
     List<String> routes = routes().stream().map(s -> s.method() + " " + s.path()).toList();
-    assertThat(MATRIX.keySet()).as("routes of the table without a scope expectation here, or rows without a route")
+    assertThat(MATRIX.keySet())
+        .as("routes of the table without a scope expectation here, or rows without a route")
         .containsExactlyInAnyOrderElementsOf(routes);
   }
 
@@ -254,15 +545,23 @@ class ScopeMatrixITCase {
       for (int i = 0; i < SCOPES.size(); i++) {
         String scope = SCOPES.get(i);
         Expect expect = row.expect().get(i);
-        ApiTestClient.Response r = client.send(s.method(), row.path().replace(HQ_COMMAND, hqCommandId), TOKENS.get(scope),
-            row.body() == null ? null : "application/json", row.body());
+        ApiTestClient.Response r =
+            client.send(
+                s.method(),
+                row.path().replace(HQ_COMMAND, hqCommandId),
+                TOKENS.get(scope),
+                row.body() == null ? null : "application/json",
+                row.body());
         String what = s.method() + " " + row.path() + " as " + scope + ": " + r.body();
         soft.assertThat(r.status()).as(what).isEqualTo(expect.status());
         if (expect.items() != null && r.status() == 200) {
-          soft.assertThat(new TreeSet<>(row.items().apply(r.json()))).as(what).isEqualTo(expect.items());
+          soft.assertThat(new TreeSet<>(row.items().apply(r.json())))
+              .as(what)
+              .isEqualTo(expect.items());
         }
         if (!s.method().equals("GET")) {
-          seed(); // an allowed write (e.g. deleting the sensor) must not change what the next probe sees
+          seed(); // an allowed write (e.g. deleting the sensor) must not change what the next probe
+          // sees
         }
       }
     }
@@ -273,42 +572,91 @@ class ScopeMatrixITCase {
   void shouldFilterLiveMessagesToEachTokensScope() {
     Row row = MATRIX.get("WS /ws");
     LiveHub hub = api.server().hub();
-    LiveMessages messages = new LiveMessages(id -> api.dependencies().registry().sensor(id).map(Sensor::room),
-        id -> api.dependencies().registry().battery(id).map(BatterySpec::building));
+    LiveMessages messages =
+        new LiveMessages(
+            id -> api.dependencies().registry().sensor(id).map(Sensor::room),
+            id -> api.dependencies().registry().battery(id).map(BatterySpec::building));
     HttpClient http = HttpClient.newHttpClient();
     List<WsTestClient> sockets = new ArrayList<>();
     try {
       for (String scope : SCOPES) {
-        WsTestClient ws = new WsTestClient(http, URI.create("ws://127.0.0.1:" + api.port() + "/ws?token="
-            + URLEncoder.encode(TOKENS.get(scope), StandardCharsets.UTF_8)));
+        WsTestClient ws =
+            new WsTestClient(
+                http,
+                URI.create(
+                    "ws://127.0.0.1:"
+                        + api.port()
+                        + "/ws?token="
+                        + URLEncoder.encode(TOKENS.get(scope), StandardCharsets.UTF_8)));
         sockets.add(ws);
         ws.awaitType("welcome", WAIT);
-        ws.send("{\"action\":\"subscribe\",\"streams\":[\"readings\",\"room_metrics\",\"forecast\",\"batteries\",\"commands\"]}");
+        ws.send(
+            "{\"action\":\"subscribe\",\"streams\":[\"readings\",\"room_metrics\",\"forecast\",\"batteries\",\"commands\"]}");
         ws.awaitType("subscribed", WAIT);
       }
       Instant now = Instant.now();
-      for (String[] sensor : new String[][] {{"kitchen-meter", "kitchen"}, {"lobby-meter", "lobby"}, {"lab-meter", "lab"}}) {
-        hub.broadcast(messages.reading(new SensorReading(sensor[0], now, sensor[1], SensorType.POWER, null, 100.0, null,
-            null, null, null, null, now)));
+      for (String[] sensor :
+          new String[][] {
+            {"kitchen-meter", "kitchen"}, {"lobby-meter", "lobby"}, {"lab-meter", "lab"}
+          }) {
+        hub.broadcast(
+            messages.reading(
+                new SensorReading(
+                    sensor[0],
+                    now,
+                    sensor[1],
+                    SensorType.POWER,
+                    null,
+                    100.0,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    now)));
       }
       for (String room : List.of("kitchen", "lab")) {
-        hub.broadcast(new LiveMessage(LiveStreams.ROOM_METRICS, "room_metrics:" + room, room, null,
-            "{\"type\":\"room_metrics\",\"room\":\"" + room + "\"}"));
+        hub.broadcast(
+            new LiveMessage(
+                LiveStreams.ROOM_METRICS,
+                "room_metrics:" + room,
+                room,
+                null,
+                "{\"type\":\"room_metrics\",\"room\":\"" + room + "\"}"));
       }
       for (String building : List.of("hq", "annex")) {
-        hub.broadcast(messages.forecast(Json.MAPPER.createObjectNode().put("building", building)
-            .put("target", "consumption").set("values", Json.MAPPER.createArrayNode())));
+        hub.broadcast(
+            messages.forecast(
+                Json.MAPPER
+                    .createObjectNode()
+                    .put("building", building)
+                    .put("target", "consumption")
+                    .set("values", Json.MAPPER.createArrayNode())));
       }
       for (String[] battery : new String[][] {{"hq-battery", "hq"}, {"annex-battery", "annex"}}) {
-        hub.broadcast(messages.battery(new BatteryTelemetry(battery[0], now, 50, 1000, 10.0, 5000.0, 5000.0, 99.0,
-            "charge", null, now)));
-        hub.broadcast(messages.command(CommandStatus.pending(Command.battery("cmd-" + battery[0], battery[0], battery[1],
-            new BatterySetpoint(BatteryMode.CHARGE, 1000), now, Duration.ofMinutes(1), CommandSource.MANUAL, "t"))));
+        hub.broadcast(
+            messages.battery(
+                new BatteryTelemetry(
+                    battery[0], now, 50, 1000, 10.0, 5000.0, 5000.0, 99.0, "charge", null, now)));
+        hub.broadcast(
+            messages.command(
+                CommandStatus.pending(
+                    Command.battery(
+                        "cmd-" + battery[0],
+                        battery[0],
+                        battery[1],
+                        new BatterySetpoint(BatteryMode.CHARGE, 1000),
+                        now,
+                        Duration.ofMinutes(1),
+                        CommandSource.MANUAL,
+                        "t"))));
       }
       SoftAssertions soft = new SoftAssertions();
       for (int i = 0; i < SCOPES.size(); i++) {
         WsTestClient ws = sockets.get(i);
-        ws.send("{\"action\":\"ping\"}"); // queued behind everything broadcast above: the pong ends the delivery
+        ws.send(
+            "{\"action\":\"ping\"}"); // queued behind everything broadcast above: the pong ends the
+        // delivery
         Set<String> received = new TreeSet<>();
         while (true) {
           JsonNode m = ws.await(n -> true, WAIT);
@@ -316,16 +664,19 @@ class ScopeMatrixITCase {
           if (type.equals("pong")) {
             break;
           }
-          received.add(switch (type) {
-            case "reading" -> "reading:" + m.path("sensor_id").asText();
-            case "room_metrics" -> "room_metrics:" + m.path("room").asText();
-            case "forecast" -> "forecast:" + m.path("building").asText();
-            case "battery" -> "battery:" + m.path("battery_id").asText();
-            case "command" -> "command:" + m.path("target").asText();
-            default -> type;
-          });
+          received.add(
+              switch (type) {
+                case "reading" -> "reading:" + m.path("sensor_id").asText();
+                case "room_metrics" -> "room_metrics:" + m.path("room").asText();
+                case "forecast" -> "forecast:" + m.path("building").asText();
+                case "battery" -> "battery:" + m.path("battery_id").asText();
+                case "command" -> "command:" + m.path("target").asText();
+                default -> type;
+              });
         }
-        soft.assertThat(received).as("/ws as %s", SCOPES.get(i)).isEqualTo(row.expect().get(i).items());
+        soft.assertThat(received)
+            .as("/ws as %s", SCOPES.get(i))
+            .isEqualTo(row.expect().get(i).items());
       }
       soft.assertAll();
     } finally {
@@ -337,7 +688,10 @@ class ScopeMatrixITCase {
     return api.server().routeTable().specs();
   }
 
-  /** The {@code id} of each element of a list (not the ids nested in them, such as a last command's). */
+  /**
+   * The {@code id} of each element of a list (not the ids nested in them, such as a last
+   * command's).
+   */
   private static Set<String> topLevelIds(JsonNode list) {
     Set<String> ids = new TreeSet<>();
     list.forEach(item -> ids.add(item.get("id").asText()));
@@ -351,21 +705,39 @@ class ScopeMatrixITCase {
   /** Creates whatever of the fixture is missing (409s for what exists are expected). */
   private static void seed() {
     for (String[] b : new String[][] {{"hq"}, {"annex"}}) {
-      accept(client.post("/api/v1/buildings", admin, "{\"id\":\"" + b[0] + "\",\"name\":\"" + b[0] + "\"}"));
+      accept(
+          client.post(
+              "/api/v1/buildings", admin, "{\"id\":\"" + b[0] + "\",\"name\":\"" + b[0] + "\"}"));
     }
     for (String[] r : new String[][] {{"kitchen", "hq"}, {"lobby", "hq"}, {"lab", "annex"}}) {
-      accept(client.post("/api/v1/rooms", admin, "{\"name\":\"" + r[0] + "\",\"building\":\"" + r[1] + "\"}"));
+      accept(
+          client.post(
+              "/api/v1/rooms", admin, "{\"name\":\"" + r[0] + "\",\"building\":\"" + r[1] + "\"}"));
     }
-    for (String[] s : new String[][] {{"kitchen-meter", "kitchen"}, {"lobby-meter", "lobby"}, {"lab-meter", "lab"}}) {
-      accept(client.post("/api/v1/sensors", admin,
-          "{\"sensor_id\":\"" + s[0] + "\",\"room\":\"" + s[1] + "\",\"sensor_type\":\"power\"}"));
+    for (String[] s :
+        new String[][] {
+          {"kitchen-meter", "kitchen"}, {"lobby-meter", "lobby"}, {"lab-meter", "lab"}
+        }) {
+      accept(
+          client.post(
+              "/api/v1/sensors",
+              admin,
+              "{\"sensor_id\":\""
+                  + s[0]
+                  + "\",\"room\":\""
+                  + s[1]
+                  + "\",\"sensor_type\":\"power\"}"));
     }
     accept(client.post("/api/v1/batteries", admin, battery("hq-battery", "hq")));
     accept(client.post("/api/v1/batteries", admin, battery("annex-battery", "annex")));
   }
 
   private static String battery(String id, String building) {
-    return "{\"id\":\"" + id + "\",\"building\":\"" + building + "\",\"capacity_kwh\":10,\"max_charge_w\":5000,"
+    return "{\"id\":\""
+        + id
+        + "\",\"building\":\""
+        + building
+        + "\",\"capacity_kwh\":10,\"max_charge_w\":5000,"
         + "\"max_discharge_w\":5000,\"round_trip_efficiency\":0.9,\"min_soc_percent\":5,\"max_soc_percent\":95,"
         + "\"reserve_percent\":10}";
   }

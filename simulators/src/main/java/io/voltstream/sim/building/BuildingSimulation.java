@@ -19,15 +19,16 @@ import java.util.Random;
 
 /**
  * The running physics of one simulated building: asked for the next reading of a device at a
- * (simulated) moment, it advances the room's climate to that moment and meters the room's load or the
- * PV output over the interval since the device's previous reading.
+ * (simulated) moment, it advances the room's climate to that moment and meters the room's load or
+ * the PV output over the interval since the device's previous reading.
  *
- * <p>Deterministic: for the same layout, seed, start and sequence of calls the readings are identical.
- * Energy is always consistent with power: {@code energyKwh = powerW × interval / 3.6e6}, where power is
- * the mean over the interval. Thread-safe (calls are serialised).
+ * <p>Deterministic: for the same layout, seed, start and sequence of calls the readings are
+ * identical. Energy is always consistent with power: {@code energyKwh = powerW × interval / 3.6e6},
+ * where power is the mean over the interval. Thread-safe (calls are serialised).
  */
 public final class BuildingSimulation {
   private static final Duration CLIMATE_STEP = Duration.ofMinutes(5);
+
   /** Beyond this gap the climate restarts near equilibrium instead of replaying every step. */
   private static final Duration MAX_CATCH_UP = Duration.ofDays(2);
 
@@ -43,19 +44,23 @@ public final class BuildingSimulation {
   private final Map<String, Instant> lastReadingAt = new HashMap<>();
 
   /**
-   * @param firstInterval the interval a device's first reading covers (its nominal simulated interval)
+   * @param firstInterval the interval a device's first reading covers (its nominal simulated
+   *     interval)
    */
-  public BuildingSimulation(BuildingLayout layout, long seed, Instant start, Duration firstInterval) {
+  public BuildingSimulation(
+      BuildingLayout layout, long seed, Instant start, Duration firstInterval) {
     this.layout = layout;
     this.seed = seed;
     this.firstInterval = firstInterval;
     this.load = new LoadProfile(seed, layout.zone());
     this.occupancy = new OccupancySchedule(seed, layout.zone());
     this.weather = new OutdoorWeather(seed, layout.zone());
-    this.pv = new PvModel(layout.pvPeakPowerW(), layout.latitudeDeg(), layout.longitudeDeg(), weather);
+    this.pv =
+        new PvModel(layout.pvPeakPowerW(), layout.latitudeDeg(), layout.longitudeDeg(), weather);
     for (SimRoom room : layout.rooms()) {
       if (room.kind().hasIndoorClimate()) {
-        roomRandoms.put(room.name(), new Random(seed ^ room.name().hashCode() * 0x9E3779B97F4A7C15L));
+        roomRandoms.put(
+            room.name(), new Random(seed ^ room.name().hashCode() * 0x9E3779B97F4A7C15L));
         climates.put(room.name(), equilibrium(room, start));
       }
     }
@@ -77,7 +82,9 @@ public final class BuildingSimulation {
     return pv;
   }
 
-  /** The next reading of {@code sensor} at {@code now}; timestamps of a device strictly increase. */
+  /**
+   * The next reading of {@code sensor} at {@code now}; timestamps of a device strictly increase.
+   */
   public synchronized SensorReading next(SimSensor sensor, Instant now) {
     Instant previous = lastReadingAt.get(sensor.sensorId());
     Instant at = now;
@@ -92,22 +99,61 @@ public final class BuildingSimulation {
 
     if (sensor.sensorType() == SensorType.PV) {
       double generationKwh = pv.averagePowerW(from, at) * intervalS / 3.6e6;
-      return new SensorReading(sensor.sensorId(), at, sensor.room(), SensorType.PV, null, null, null, null, null,
-          voltageV, generationKwh, null);
+      return new SensorReading(
+          sensor.sensorId(),
+          at,
+          sensor.room(),
+          SensorType.PV,
+          null,
+          null,
+          null,
+          null,
+          null,
+          voltageV,
+          generationKwh,
+          null);
     }
-    SimRoom room = layout.room(sensor.room()).orElseThrow(() -> new IllegalArgumentException(
-        "sensor " + sensor.sensorId() + " is in unknown room " + sensor.room()));
+    SimRoom room =
+        layout
+            .room(sensor.room())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "sensor " + sensor.sensorId() + " is in unknown room " + sensor.room()));
     RoomClimateState climate = advanceClimate(room, at);
     long ms = at.toEpochMilli();
     double meterFactor = 1.0 + 0.03 * Noise.gaussian(seed, sensor.sensorId() + ":meter", ms);
-    double powerW = round(Math.max(0.0,
-        load.averagePowerW(room.name(), room.kind(), from, at) * sensor.loadShare() * meterFactor), 1);
+    double powerW =
+        round(
+            Math.max(
+                0.0,
+                load.averagePowerW(room.name(), room.kind(), from, at)
+                    * sensor.loadShare()
+                    * meterFactor),
+            1);
     double energyKwh = powerW * intervalS / 3.6e6;
-    double co2Ppm = round(climate.co2Ppm() + 6.0 * Noise.gaussian(seed, sensor.sensorId() + ":co2", ms), 1);
-    double temperatureC = round(climate.temperatureC() + 0.08 * Noise.gaussian(seed, sensor.sensorId() + ":t", ms), 2);
-    double humidityPercent = round(climate.humidityPercent() + 0.4 * Noise.gaussian(seed, sensor.sensorId() + ":h", ms), 1);
-    return new SensorReading(sensor.sensorId(), at, sensor.room(), sensor.sensorType(), energyKwh, powerW,
-        co2Ppm, temperatureC, humidityPercent, voltageV, null, null);
+    double co2Ppm =
+        round(climate.co2Ppm() + 6.0 * Noise.gaussian(seed, sensor.sensorId() + ":co2", ms), 1);
+    double temperatureC =
+        round(
+            climate.temperatureC() + 0.08 * Noise.gaussian(seed, sensor.sensorId() + ":t", ms), 2);
+    double humidityPercent =
+        round(
+            climate.humidityPercent() + 0.4 * Noise.gaussian(seed, sensor.sensorId() + ":h", ms),
+            1);
+    return new SensorReading(
+        sensor.sensorId(),
+        at,
+        sensor.room(),
+        sensor.sensorType(),
+        energyKwh,
+        powerW,
+        co2Ppm,
+        temperatureC,
+        humidityPercent,
+        voltageV,
+        null,
+        null);
   }
 
   /** The room's climate at {@code at}, advancing the state (never backwards). */
@@ -135,22 +181,34 @@ public final class BuildingSimulation {
     int people = occupancy.occupants(room.name(), kind, mid);
     double co2 = Co2Model.step(s.co2Ppm(), people, kind.volumeM3(), kind.airChangesPerHour(), step);
     ZonedDateTime local = ZonedDateTime.ofInstant(mid, layout.zone());
-    double teq = IndoorClimate.equilibriumTemperatureC(kind.setpointC(local.getHour()), weather.temperatureC(mid), people);
+    double teq =
+        IndoorClimate.equilibriumTemperatureC(
+            kind.setpointC(local.getHour()), weather.temperatureC(mid), people);
     double stepMinutes = step.toMillis() / 60_000.0;
-    double temperature = IndoorClimate.stepTemperatureC(s.temperatureC(), teq, step)
-        + 0.04 * Math.sqrt(stepMinutes) * random.nextGaussian();
-    double rheq = IndoorClimate.equilibriumHumidityPercent(temperature, people, isShowering(kind, people, local));
-    double humidity = IndoorClimate.stepHumidityPercent(s.humidityPercent(), rheq, step)
-        + 0.15 * Math.sqrt(stepMinutes) * random.nextGaussian();
-    return new RoomClimateState(s.at().plus(step), co2, temperature, Math.max(5.0, Math.min(100.0, humidity)));
+    double temperature =
+        IndoorClimate.stepTemperatureC(s.temperatureC(), teq, step)
+            + 0.04 * Math.sqrt(stepMinutes) * random.nextGaussian();
+    double rheq =
+        IndoorClimate.equilibriumHumidityPercent(
+            temperature, people, isShowering(kind, people, local));
+    double humidity =
+        IndoorClimate.stepHumidityPercent(s.humidityPercent(), rheq, step)
+            + 0.15 * Math.sqrt(stepMinutes) * random.nextGaussian();
+    return new RoomClimateState(
+        s.at().plus(step), co2, temperature, Math.max(5.0, Math.min(100.0, humidity)));
   }
 
   private RoomClimateState equilibrium(SimRoom room, Instant at) {
     RoomKind kind = room.kind();
     int people = occupancy.occupants(room.name(), kind, at);
     ZonedDateTime local = ZonedDateTime.ofInstant(at, layout.zone());
-    double t = IndoorClimate.equilibriumTemperatureC(kind.setpointC(local.getHour()), weather.temperatureC(at), people);
-    return new RoomClimateState(at, Co2Model.steadyStatePpm(people, kind.volumeM3(), kind.airChangesPerHour()), t,
+    double t =
+        IndoorClimate.equilibriumTemperatureC(
+            kind.setpointC(local.getHour()), weather.temperatureC(at), people);
+    return new RoomClimateState(
+        at,
+        Co2Model.steadyStatePpm(people, kind.volumeM3(), kind.airChangesPerHour()),
+        t,
         IndoorClimate.equilibriumHumidityPercent(t, people, false));
   }
 
@@ -161,7 +219,9 @@ public final class BuildingSimulation {
 
   private double voltage(String sensorId, Instant at) {
     long minute = Math.floorDiv(at.getEpochSecond(), 60);
-    return 230.5 + 2.0 * Noise.gaussian(seed, "grid", minute) + 0.3 * Noise.gaussian(seed, sensorId + ":v", at.toEpochMilli());
+    return 230.5
+        + 2.0 * Noise.gaussian(seed, "grid", minute)
+        + 0.3 * Noise.gaussian(seed, sensorId + ":v", at.toEpochMilli());
   }
 
   private static double round(double v, int decimals) {

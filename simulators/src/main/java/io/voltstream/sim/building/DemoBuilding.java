@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The synthetic building {@code demo}: a family house in Brussels with a kitchen, a living room, a home
- * office, two bedrooms and a bathroom (more rooms cycle through the kinds as {@code room-7}, …), each
- * with one or more multi-metric meters, plus a 6 kWp PV array on the roof metered by {@code roof-pv}.
+ * The synthetic building {@code demo}: a family house in Brussels with a kitchen, a living room, a
+ * home office, two bedrooms and a bathroom (more rooms cycle through the kinds as {@code room-7},
+ * …), each with one or more multi-metric meters, plus a 6 kWp PV array on the roof metered by
+ * {@code roof-pv}.
  */
 public final class DemoBuilding {
   public static final String BUILDING_ID = "demo";
@@ -21,19 +22,28 @@ public final class DemoBuilding {
   public static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
   public static final double PV_PEAK_POWER_W = 6000.0;
 
-  private static final List<SimRoom> CORE_ROOMS = List.of(
-      new SimRoom("kitchen", RoomKind.KITCHEN, RoomKind.KITCHEN.areaM2()),
-      new SimRoom("living-room", RoomKind.LIVING_ROOM, RoomKind.LIVING_ROOM.areaM2()),
-      new SimRoom("office", RoomKind.OFFICE, RoomKind.OFFICE.areaM2()),
-      new SimRoom("bedroom-1", RoomKind.BEDROOM, RoomKind.BEDROOM.areaM2()),
-      new SimRoom("bedroom-2", RoomKind.BEDROOM, 11.0),
-      new SimRoom("bathroom", RoomKind.BATHROOM, RoomKind.BATHROOM.areaM2()));
+  private static final List<SimRoom> CORE_ROOMS =
+      List.of(
+          new SimRoom("kitchen", RoomKind.KITCHEN, RoomKind.KITCHEN.areaM2()),
+          new SimRoom("living-room", RoomKind.LIVING_ROOM, RoomKind.LIVING_ROOM.areaM2()),
+          new SimRoom("office", RoomKind.OFFICE, RoomKind.OFFICE.areaM2()),
+          new SimRoom("bedroom-1", RoomKind.BEDROOM, RoomKind.BEDROOM.areaM2()),
+          new SimRoom("bedroom-2", RoomKind.BEDROOM, 11.0),
+          new SimRoom("bathroom", RoomKind.BATHROOM, RoomKind.BATHROOM.areaM2()));
   private static final List<RoomKind> EXTRA_KINDS =
-      List.of(RoomKind.BEDROOM, RoomKind.OFFICE, RoomKind.LIVING_ROOM, RoomKind.KITCHEN, RoomKind.BATHROOM);
+      List.of(
+          RoomKind.BEDROOM,
+          RoomKind.OFFICE,
+          RoomKind.LIVING_ROOM,
+          RoomKind.KITCHEN,
+          RoomKind.BATHROOM);
 
   private DemoBuilding() {}
 
-  /** The building with {@code roomCount} indoor rooms (plus the roof) and {@code sensorsPerRoom} meters each. */
+  /**
+   * The building with {@code roomCount} indoor rooms (plus the roof) and {@code sensorsPerRoom}
+   * meters each.
+   */
   public static BuildingLayout layout(int roomCount, int sensorsPerRoom) {
     if (roomCount < 1 || sensorsPerRoom < 1) {
       throw new IllegalArgumentException("need at least one room and one sensor per room");
@@ -52,17 +62,41 @@ public final class DemoBuilding {
     for (SimRoom room : rooms) {
       for (int s = 1; s <= sensorsPerRoom; s++) {
         String id = room.name() + "-meter" + (s == 1 ? "" : "-" + s);
-        boolean flexible = room.kind() == RoomKind.KITCHEN || room.kind() == RoomKind.LIVING_ROOM
-            || room.kind() == RoomKind.OFFICE;
-        sensors.add(new SimSensor(id, room.name(), SensorType.MULTI, 1.0 / sensorsPerRoom,
-            UnitStyle.forIndex(deviceIndex++), displayName(room.name()) + " meter " + s, flexible));
+        boolean flexible =
+            room.kind() == RoomKind.KITCHEN
+                || room.kind() == RoomKind.LIVING_ROOM
+                || room.kind() == RoomKind.OFFICE;
+        sensors.add(
+            new SimSensor(
+                id,
+                room.name(),
+                SensorType.MULTI,
+                1.0 / sensorsPerRoom,
+                UnitStyle.forIndex(deviceIndex++),
+                displayName(room.name()) + " meter " + s,
+                flexible));
       }
     }
     rooms.add(new SimRoom(ROOF_ROOM, RoomKind.ROOF, RoomKind.ROOF.areaM2()));
-    sensors.add(new SimSensor(PV_SENSOR_ID, ROOF_ROOM, SensorType.PV, 1.0, UnitStyle.METRIC_WH,
-        "Rooftop PV meter", false));
-    return new BuildingLayout(BUILDING_ID, "Demo house", "Rue de la Loi 16, 1000 Brussels",
-        LATITUDE_DEG, LONGITUDE_DEG, ZONE, PV_PEAK_POWER_W, rooms, sensors);
+    sensors.add(
+        new SimSensor(
+            PV_SENSOR_ID,
+            ROOF_ROOM,
+            SensorType.PV,
+            1.0,
+            UnitStyle.METRIC_WH,
+            "Rooftop PV meter",
+            false));
+    return new BuildingLayout(
+        BUILDING_ID,
+        "Demo house",
+        "Rue de la Loi 16, 1000 Brussels",
+        LATITUDE_DEG,
+        LONGITUDE_DEG,
+        ZONE,
+        PV_PEAK_POWER_W,
+        rooms,
+        sensors);
   }
 
   private static String displayName(String roomName) {

@@ -10,8 +10,8 @@ import java.time.ZoneOffset;
  * A clock whose time runs {@code acceleration} times faster than a base clock, starting at a chosen
  * simulated instant: {@code simulated = simStart + acceleration × (base.now − baseStart)}.
  *
- * <p>The simulators read "now" only from this clock, so a day of building behaviour can be watched in
- * minutes and tests can drive time with a fixed or hand-moved base clock.
+ * <p>The simulators read "now" only from this clock, so a day of building behaviour can be watched
+ * in minutes and tests can drive time with a fixed or hand-moved base clock.
  *
  * <pre>{@code
  * Clock sim = AcceleratedClock.of(Clock.systemUTC(), Instant.parse("2026-06-21T00:00:00Z"), 60.0);
@@ -25,7 +25,8 @@ public final class AcceleratedClock extends Clock {
 
   private AcceleratedClock(Clock base, Instant baseStart, Instant simStart, double acceleration) {
     if (!(acceleration > 0) || Double.isInfinite(acceleration)) {
-      throw new IllegalArgumentException("acceleration must be a finite number > 0, got " + acceleration);
+      throw new IllegalArgumentException(
+          "acceleration must be a finite number > 0, got " + acceleration);
     }
     this.base = base;
     this.baseStart = baseStart;
@@ -63,6 +64,7 @@ public final class AcceleratedClock extends Clock {
     if (ZoneOffset.UTC.equals(zone)) {
       return this;
     }
-    throw new UnsupportedOperationException("AcceleratedClock is UTC only; convert instants with atZone");
+    throw new UnsupportedOperationException(
+        "AcceleratedClock is UTC only; convert instants with atZone");
   }
 }

@@ -3,16 +3,17 @@ package io.voltstream.sim.device;
 /**
  * Stateless, seeded pseudo-randomness: the same (seed, key, slot) always gives the same number.
  *
- * <p>Used for everything that must not depend on how often a value is asked for (occupancy per
- * 15 minutes, cloud cover per day), so that the simulation stays deterministic for a seed whatever
- * the publish rate or acceleration.
+ * <p>Used for everything that must not depend on how often a value is asked for (occupancy per 15
+ * minutes, cloud cover per day), so that the simulation stays deterministic for a seed whatever the
+ * publish rate or acceleration.
  */
 public final class Noise {
   private Noise() {}
 
   /** Uniform in [0, 1). */
   public static double uniform(long seed, String key, long slot) {
-    long h = mix(seed ^ mix(key.hashCode() * 0x9E3779B97F4A7C15L) ^ mix(slot + 0x632BE59BD9B4E019L));
+    long h =
+        mix(seed ^ mix(key.hashCode() * 0x9E3779B97F4A7C15L) ^ mix(slot + 0x632BE59BD9B4E019L));
     return (h >>> 11) * 0x1.0p-53;
   }
 

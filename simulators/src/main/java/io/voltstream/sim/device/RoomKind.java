@@ -19,7 +19,12 @@ public enum RoomKind {
   private final double daySetpointC;
   private final double nightSetpointC;
 
-  RoomKind(double areaM2, double volumeM3, double airChangesPerHour, double daySetpointC, double nightSetpointC) {
+  RoomKind(
+      double areaM2,
+      double volumeM3,
+      double airChangesPerHour,
+      double daySetpointC,
+      double nightSetpointC) {
     this.areaM2 = areaM2;
     this.volumeM3 = volumeM3;
     this.airChangesPerHour = airChangesPerHour;

@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Benchmark load: publishes readings of many sensors over MQTT (QoS 1) at a target rate of data points
- * per second, with a bounded window of unacknowledged publishes (so a saturated stack shows up as a
- * lower achieved rate, not as memory growth). Each reading's event time is the wall-clock time of its
- * publish, so "publish → visible in InfluxDB" latency is {@code visibleAt − timestamp}.
+ * Benchmark load: publishes readings of many sensors over MQTT (QoS 1) at a target rate of data
+ * points per second, with a bounded window of unacknowledged publishes (so a saturated stack shows
+ * up as a lower achieved rate, not as memory growth). Each reading's event time is the wall-clock
+ * time of its publish, so "publish → visible in InfluxDB" latency is {@code visibleAt − timestamp}.
  *
  * <pre>{@code
  * try (LoadGenerator load = LoadGenerator.start(LoadGeneratorConfig.defaults().withRate(30_000))) {
@@ -57,19 +57,29 @@ public final class LoadGenerator implements AutoCloseable {
   /** Connects and starts publishing at {@code config.dataPointsPerSecond()}. */
   public static LoadGenerator start(LoadGeneratorConfig config) {
     String clientId = "voltstream-load-" + UUID.randomUUID().toString().substring(0, 8);
-    LoadGenerator load = new LoadGenerator(config, MqttPublisher.start(config.mqttUrl(), clientId, config.maxInflight()));
+    LoadGenerator load =
+        new LoadGenerator(
+            config, MqttPublisher.start(config.mqttUrl(), clientId, config.maxInflight()));
     load.pacer.start();
     load.reporter.start();
-    LOG.info("load generator: {} data points/s as {} readings/s of {} metrics over {} sensors in {} rooms",
-        config.dataPointsPerSecond(), config.readingsPerSecond(), config.metricsPerReading(), config.sensors(),
+    LOG.info(
+        "load generator: {} data points/s as {} readings/s of {} metrics over {} sensors in {}"
+            + " rooms",
+        config.dataPointsPerSecond(),
+        config.readingsPerSecond(),
+        config.metricsPerReading(),
+        config.sensors(),
         config.rooms());
     return load;
   }
 
-  /** Changes the target rate [data points/s]; the new rate applies from now on (no catch-up burst). */
+  /**
+   * Changes the target rate [data points/s]; the new rate applies from now on (no catch-up burst).
+   */
   public synchronized void setRate(double dataPointsPerSecond) {
     if (!(dataPointsPerSecond > 0) || Double.isInfinite(dataPointsPerSecond)) {
-      throw new IllegalArgumentException("rate must be > 0 data points/s, got " + dataPointsPerSecond);
+      throw new IllegalArgumentException(
+          "rate must be > 0 data points/s, got " + dataPointsPerSecond);
     }
     sentAtRateChange = sentReadings.get();
     rateChangedAtNanos = System.nanoTime();
@@ -135,7 +145,8 @@ public final class LoadGenerator implements AutoCloseable {
         }
       }
       if (sentReadings.get() >= due) {
-        LockSupport.parkNanos(Math.min(100_000_000L, Math.max(50_000L, (long) (1e9 / readingsPerSecond / 2))));
+        LockSupport.parkNanos(
+            Math.min(100_000_000L, Math.max(50_000L, (long) (1e9 / readingsPerSecond / 2))));
         continue;
       }
       while (sentReadings.get() < due && !closed) {
@@ -148,17 +159,27 @@ public final class LoadGenerator implements AutoCloseable {
     int sensor = (int) (sequence % config.sensors());
     String sensorId = LoadReadings.sensorId(config.sensorPrefix(), sensor);
     sentReadings.incrementAndGet();
-    // The payload (and its timestamp) is built once the in-flight window has room: event time is the
+    // The payload (and its timestamp) is built once the in-flight window has room: event time is
+    // the
     // moment of sending, so a throttled generator does not inflate the measured latency.
-    mqtt.publish("sensors/" + sensorId + "/readings", () -> {
-      long nowMs = System.currentTimeMillis();
-      // Ids are sensor@epochMs: never reuse a millisecond for the same sensor.
-      long ts = Math.max(nowMs, lastTimestampMs[sensor] + 1);
-      lastTimestampMs[sensor] = ts;
-      SensorReading r = LoadReadings.reading(config.sensorPrefix(), sensor, config.rooms(),
-          config.metricsPerReading(), sequence / config.sensors(), Instant.ofEpochMilli(ts));
-      return ReadingPayload.encode(r, UnitStyle.METRIC_KWH);
-    }).thenRun(ackedReadings::incrementAndGet);
+    mqtt.publish(
+            "sensors/" + sensorId + "/readings",
+            () -> {
+              long nowMs = System.currentTimeMillis();
+              // Ids are sensor@epochMs: never reuse a millisecond for the same sensor.
+              long ts = Math.max(nowMs, lastTimestampMs[sensor] + 1);
+              lastTimestampMs[sensor] = ts;
+              SensorReading r =
+                  LoadReadings.reading(
+                      config.sensorPrefix(),
+                      sensor,
+                      config.rooms(),
+                      config.metricsPerReading(),
+                      sequence / config.sensors(),
+                      Instant.ofEpochMilli(ts));
+              return ReadingPayload.encode(r, UnitStyle.METRIC_KWH);
+            })
+        .thenRun(ackedReadings::incrementAndGet);
   }
 
   private void report() {
@@ -169,12 +190,19 @@ public final class LoadGenerator implements AutoCloseable {
       LockSupport.parkNanos(intervalNanos);
       long acked = ackedReadings.get();
       long at = System.nanoTime();
-      lastAchievedPointsPerSecond = (acked - lastAcked) * config.metricsPerReading() / ((at - lastAt) / 1e9);
+      lastAchievedPointsPerSecond =
+          (acked - lastAcked) * config.metricsPerReading() / ((at - lastAt) / 1e9);
       lastAcked = acked;
       lastAt = at;
       if (!closed) {
-        LOG.info("load: target {} points/s, achieved {} points/s, {} readings acked, {} in flight, {} failed",
-            Math.round(rate()), Math.round(lastAchievedPointsPerSecond), acked, mqtt.inflight(), mqtt.failed());
+        LOG.info(
+            "load: target {} points/s, achieved {} points/s, {} readings acked, {} in flight, {}"
+                + " failed",
+            Math.round(rate()),
+            Math.round(lastAchievedPointsPerSecond),
+            acked,
+            mqtt.inflight(),
+            mqtt.failed());
       }
     }
   }
@@ -191,7 +219,10 @@ public final class LoadGenerator implements AutoCloseable {
       // A pacer still blocked on the in-flight window (or on a first connect) is released by this.
       mqtt.close();
     }
-    LOG.info("load generator stopped: {} readings sent, {} acknowledged, {} failed", sentReadings.get(),
-        ackedReadings.get(), mqtt.failed());
+    LOG.info(
+        "load generator stopped: {} readings sent, {} acknowledged, {} failed",
+        sentReadings.get(),
+        ackedReadings.get(),
+        mqtt.failed());
   }
 }

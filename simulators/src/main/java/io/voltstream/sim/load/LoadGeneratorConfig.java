@@ -7,8 +7,9 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Configuration of the benchmark load generator. From the {@code VOLTSTREAM_*} variables declared in
- * {@link LoadGeneratorOptions} ({@link #fromEnv(Map)}) or built in code ({@link #defaults()} + {@code with…}).
+ * Configuration of the benchmark load generator. From the {@code VOLTSTREAM_*} variables declared
+ * in {@link LoadGeneratorOptions} ({@link #fromEnv(Map)}) or built in code ({@link #defaults()} +
+ * {@code with…}).
  */
 public record LoadGeneratorConfig(
     URI mqttUrl,
@@ -24,16 +25,19 @@ public record LoadGeneratorConfig(
 
   public LoadGeneratorConfig {
     if (!(dataPointsPerSecond > 0) || Double.isInfinite(dataPointsPerSecond)) {
-      throw new IllegalArgumentException("dataPointsPerSecond must be > 0, got " + dataPointsPerSecond);
+      throw new IllegalArgumentException(
+          "dataPointsPerSecond must be > 0, got " + dataPointsPerSecond);
     }
     if (sensors < 1 || rooms < 1 || maxInflight < 1) {
       throw new IllegalArgumentException("sensors, rooms and maxInflight must be >= 1");
     }
     if (metricsPerReading < 1 || metricsPerReading > MAX_METRICS) {
-      throw new IllegalArgumentException("metricsPerReading must be 1.." + MAX_METRICS + ", got " + metricsPerReading);
+      throw new IllegalArgumentException(
+          "metricsPerReading must be 1.." + MAX_METRICS + ", got " + metricsPerReading);
     }
     if (!sensorPrefix.matches("[A-Za-z0-9_.-]*")) {
-      throw new IllegalArgumentException("sensorPrefix may hold only letters, digits, '_', '.', '-': '" + sensorPrefix + "'");
+      throw new IllegalArgumentException(
+          "sensorPrefix may hold only letters, digits, '_', '.', '-': '" + sensorPrefix + "'");
     }
   }
 
@@ -55,28 +59,63 @@ public record LoadGeneratorConfig(
   }
 
   public LoadGeneratorConfig withMqttUrl(URI url) {
-    return new LoadGeneratorConfig(url, dataPointsPerSecond, sensors, rooms, metricsPerReading, maxInflight,
-        sensorPrefix, reportInterval);
+    return new LoadGeneratorConfig(
+        url,
+        dataPointsPerSecond,
+        sensors,
+        rooms,
+        metricsPerReading,
+        maxInflight,
+        sensorPrefix,
+        reportInterval);
   }
 
   public LoadGeneratorConfig withRate(double newDataPointsPerSecond) {
-    return new LoadGeneratorConfig(mqttUrl, newDataPointsPerSecond, sensors, rooms, metricsPerReading, maxInflight,
-        sensorPrefix, reportInterval);
+    return new LoadGeneratorConfig(
+        mqttUrl,
+        newDataPointsPerSecond,
+        sensors,
+        rooms,
+        metricsPerReading,
+        maxInflight,
+        sensorPrefix,
+        reportInterval);
   }
 
   public LoadGeneratorConfig withSensors(int newSensors, int newRooms) {
-    return new LoadGeneratorConfig(mqttUrl, dataPointsPerSecond, newSensors, newRooms, metricsPerReading,
-        maxInflight, sensorPrefix, reportInterval);
+    return new LoadGeneratorConfig(
+        mqttUrl,
+        dataPointsPerSecond,
+        newSensors,
+        newRooms,
+        metricsPerReading,
+        maxInflight,
+        sensorPrefix,
+        reportInterval);
   }
 
   public LoadGeneratorConfig withMetricsPerReading(int metrics) {
-    return new LoadGeneratorConfig(mqttUrl, dataPointsPerSecond, sensors, rooms, metrics, maxInflight,
-        sensorPrefix, reportInterval);
+    return new LoadGeneratorConfig(
+        mqttUrl,
+        dataPointsPerSecond,
+        sensors,
+        rooms,
+        metrics,
+        maxInflight,
+        sensorPrefix,
+        reportInterval);
   }
 
   public LoadGeneratorConfig withSensorPrefix(String prefix) {
-    return new LoadGeneratorConfig(mqttUrl, dataPointsPerSecond, sensors, rooms, metricsPerReading, maxInflight,
-        prefix, reportInterval);
+    return new LoadGeneratorConfig(
+        mqttUrl,
+        dataPointsPerSecond,
+        sensors,
+        rooms,
+        metricsPerReading,
+        maxInflight,
+        prefix,
+        reportInterval);
   }
 
   /** Readings per second needed for the target data-point rate. */

@@ -5,9 +5,9 @@ import io.voltstream.model.SensorType;
 import java.time.Instant;
 
 /**
- * Builds the benchmark's synthetic readings: sensor {@code n} (round robin) in room
- * {@code n mod rooms}, carrying the first {@code metrics} of power, energy, temperature, humidity,
- * CO2, voltage and generation, with plausible values. Pure apart from the given sequence number.
+ * Builds the benchmark's synthetic readings: sensor {@code n} (round robin) in room {@code n mod
+ * rooms}, carrying the first {@code metrics} of power, energy, temperature, humidity, CO2, voltage
+ * and generation, with plausible values. Pure apart from the given sequence number.
  */
 public final class LoadReadings {
   private LoadReadings() {}
@@ -21,8 +21,8 @@ public final class LoadReadings {
   }
 
   /** Reading number {@code sequence} of sensor {@code sensorIndex}, stamped {@code timestamp}. */
-  public static SensorReading reading(String prefix, int sensorIndex, int rooms, int metrics, long sequence,
-      Instant timestamp) {
+  public static SensorReading reading(
+      String prefix, int sensorIndex, int rooms, int metrics, long sequence, Instant timestamp) {
     double wave = Math.sin((sequence + sensorIndex) * 0.1);
     double powerW = 400 + 300 * wave + (sensorIndex % 17) * 10;
     return new SensorReading(

@@ -2,11 +2,11 @@ package io.voltstream.sim.mqtt;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.MqttGlobalPublishFilter;
-import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +22,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes QoS 1 messages with the HiveMQ async client (MQTT 5), keeping at most {@code maxInflight}
- * unacknowledged publishes: {@link #publish} blocks while the window is full, so a slow or absent
- * broker slows the producer instead of filling memory. The client reconnects automatically (also
- * when the first connect fails) and resumes its session, so publishes survive broker restarts.
+ * Publishes QoS 1 messages with the HiveMQ async client (MQTT 5), keeping at most {@code
+ * maxInflight} unacknowledged publishes: {@link #publish} blocks while the window is full, so a
+ * slow or absent broker slows the producer instead of filling memory. The client reconnects
+ * automatically (also when the first connect fails) and resumes its session, so publishes survive
+ * broker restarts.
  *
  * <pre>{@code
  * try (MqttPublisher mqtt = MqttPublisher.start(URI.create("tcp://localhost:1883"), "sim-1", 1000)) {
@@ -45,8 +46,8 @@ public final class MqttPublisher implements AutoCloseable {
   private final AtomicLong failed = new AtomicLong();
   private volatile boolean closed;
   private volatile boolean everConnected;
-  private final java.util.Map<MqttTopicFilter, java.util.function.BiConsumer<String, byte[]>> subscriptions =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Map<MqttTopicFilter, java.util.function.BiConsumer<String, byte[]>>
+      subscriptions = new java.util.concurrent.ConcurrentHashMap<>();
 
   private MqttPublisher(Mqtt5AsyncClient client, int maxInflight) {
     this.client = client;
@@ -54,7 +55,10 @@ public final class MqttPublisher implements AutoCloseable {
     this.window = new Semaphore(maxInflight);
   }
 
-  /** Builds the client and starts connecting in the background; never fails because the broker is down. */
+  /**
+   * Builds the client and starts connecting in the background; never fails because the broker is
+   * down.
+   */
   public static MqttPublisher start(URI brokerUrl, String clientId, int maxInflight) {
     if (maxInflight < 1) {
       throw new IllegalArgumentException("maxInflight must be >= 1, got " + maxInflight);
@@ -63,43 +67,57 @@ public final class MqttPublisher implements AutoCloseable {
     boolean tls = scheme.equals("ssl") || scheme.equals("mqtts");
     int port = brokerUrl.getPort() > 0 ? brokerUrl.getPort() : tls ? 8883 : 1883;
     MqttPublisher[] self = new MqttPublisher[1];
-    Mqtt5ClientBuilder builder = MqttClient.builder().useMqttVersion5()
-        .identifier(clientId)
-        .serverHost(brokerUrl.getHost())
-        .serverPort(port)
-        .automaticReconnect().initialDelay(200, TimeUnit.MILLISECONDS).maxDelay(5, TimeUnit.SECONDS)
-        .applyAutomaticReconnect()
-        .addConnectedListener(ctx -> self[0].onConnected(clientId, brokerUrl))
-        .addDisconnectedListener(ctx -> {
-          if (self[0].closed) {
-            ctx.getReconnector().reconnect(false);
-          } else if (ctx.getReconnector().isReconnect()) {
-            LOG.warn("MQTT {} disconnected from {} ({}); reconnecting", clientId, brokerUrl,
-                ctx.getCause().getMessage());
-          }
-        });
+    Mqtt5ClientBuilder builder =
+        MqttClient.builder()
+            .useMqttVersion5()
+            .identifier(clientId)
+            .serverHost(brokerUrl.getHost())
+            .serverPort(port)
+            .automaticReconnect()
+            .initialDelay(200, TimeUnit.MILLISECONDS)
+            .maxDelay(5, TimeUnit.SECONDS)
+            .applyAutomaticReconnect()
+            .addConnectedListener(ctx -> self[0].onConnected(clientId, brokerUrl))
+            .addDisconnectedListener(
+                ctx -> {
+                  if (self[0].closed) {
+                    ctx.getReconnector().reconnect(false);
+                  } else if (ctx.getReconnector().isReconnect()) {
+                    LOG.warn(
+                        "MQTT {} disconnected from {} ({}); reconnecting",
+                        clientId,
+                        brokerUrl,
+                        ctx.getCause().getMessage());
+                  }
+                });
     if (tls) {
       builder = builder.sslWithDefaultConfig();
     }
     MqttPublisher publisher = new MqttPublisher(builder.buildAsync(), maxInflight);
     self[0] = publisher;
     publisher.client.publishes(MqttGlobalPublishFilter.ALL, publisher::onMessage);
-    publisher.client.connectWith()
+    publisher
+        .client
+        .connectWith()
         .cleanStart(false)
         .sessionExpiryInterval(SESSION_EXPIRY.toSeconds())
         .send()
-        .whenComplete((ack, error) -> {
-          if (error != null) {
-            LOG.warn("MQTT {} first connect to {} failed ({}); retrying in the background", clientId, brokerUrl,
-                error.getMessage());
-          }
-        });
+        .whenComplete(
+            (ack, error) -> {
+              if (error != null) {
+                LOG.warn(
+                    "MQTT {} first connect to {} failed ({}); retrying in the background",
+                    clientId,
+                    brokerUrl,
+                    error.getMessage());
+              }
+            });
     return publisher;
   }
 
   /**
-   * Publishes one QoS 1 message once a slot of the in-flight window is free. The future completes when
-   * the broker acknowledged it, or exceptionally when the publish failed (already counted in
+   * Publishes one QoS 1 message once a slot of the in-flight window is free. The future completes
+   * when the broker acknowledged it, or exceptionally when the publish failed (already counted in
    * {@link #failed()}). Returns a failed future without publishing once the publisher is closed.
    */
   public CompletableFuture<Void> publish(String topic, byte[] payload) {
@@ -107,8 +125,8 @@ public final class MqttPublisher implements AutoCloseable {
   }
 
   /**
-   * Like {@link #publish(String, byte[])}, but builds the payload only once a window slot is free, so
-   * a timestamp taken inside {@code payload} is the moment of sending, not of waiting.
+   * Like {@link #publish(String, byte[])}, but builds the payload only once a window slot is free,
+   * so a timestamp taken inside {@code payload} is the moment of sending, not of waiting.
    */
   public CompletableFuture<Void> publish(String topic, Supplier<byte[]> payload) {
     if (!acquireSlot()) {
@@ -116,21 +134,31 @@ public final class MqttPublisher implements AutoCloseable {
     }
     CompletableFuture<Void> done = new CompletableFuture<>();
     try {
-      client.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(payload.get()).send()
-          .whenComplete((result, error) -> {
-            window.release();
-            Throwable failure = error != null ? error : result.getError().orElse(null);
-            if (failure == null) {
-              acked.incrementAndGet();
-              done.complete(null);
-            } else {
-              long n = failed.incrementAndGet();
-              if (n == 1 || n % 1000 == 0) {
-                LOG.warn("MQTT publish to {} failed ({} failures so far): {}", topic, n, failure.toString());
-              }
-              done.completeExceptionally(failure);
-            }
-          });
+      client
+          .publishWith()
+          .topic(topic)
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .payload(payload.get())
+          .send()
+          .whenComplete(
+              (result, error) -> {
+                window.release();
+                Throwable failure = error != null ? error : result.getError().orElse(null);
+                if (failure == null) {
+                  acked.incrementAndGet();
+                  done.complete(null);
+                } else {
+                  long n = failed.incrementAndGet();
+                  if (n == 1 || n % 1000 == 0) {
+                    LOG.warn(
+                        "MQTT publish to {} failed ({} failures so far): {}",
+                        topic,
+                        n,
+                        failure.toString());
+                  }
+                  done.completeExceptionally(failure);
+                }
+              });
     } catch (RuntimeException e) {
       window.release();
       failed.incrementAndGet();
@@ -153,21 +181,26 @@ public final class MqttPublisher implements AutoCloseable {
   }
 
   private CompletableFuture<Void> sendSubscribe(String topicFilter) {
-    return client.subscribeWith().topicFilter(topicFilter).qos(MqttQos.AT_LEAST_ONCE).send()
+    return client
+        .subscribeWith()
+        .topicFilter(topicFilter)
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .send()
         .thenAccept(ack -> LOG.debug("subscribed to {}", topicFilter));
   }
 
   /** Every message of a subscription reaches here once; handlers whose filter matches get it. */
   private void onMessage(Mqtt5Publish publish) {
-    subscriptions.forEach((filter, handler) -> {
-      if (filter.matches(publish.getTopic())) {
-        try {
-          handler.accept(publish.getTopic().toString(), publish.getPayloadAsBytes());
-        } catch (RuntimeException e) {
-          LOG.warn("handler of {} failed on a message: {}", filter, e.toString());
-        }
-      }
-    });
+    subscriptions.forEach(
+        (filter, handler) -> {
+          if (filter.matches(publish.getTopic())) {
+            try {
+              handler.accept(publish.getTopic().toString(), publish.getPayloadAsBytes());
+            } catch (RuntimeException e) {
+              LOG.warn("handler of {} failed on a message: {}", filter, e.toString());
+            }
+          }
+        });
   }
 
   private void onConnected(String clientId, URI brokerUrl) {
@@ -176,10 +209,20 @@ public final class MqttPublisher implements AutoCloseable {
       return;
     }
     LOG.info("MQTT {} connected to {}", clientId, brokerUrl);
-    subscriptions.keySet().forEach(filter -> sendSubscribe(filter.toString()).exceptionally(error -> {
-      LOG.warn("MQTT {}: subscribing again to {} failed: {}", clientId, filter, error.toString());
-      return null;
-    }));
+    subscriptions
+        .keySet()
+        .forEach(
+            filter ->
+                sendSubscribe(filter.toString())
+                    .exceptionally(
+                        error -> {
+                          LOG.warn(
+                              "MQTT {}: subscribing again to {} failed: {}",
+                              clientId,
+                              filter,
+                              error.toString());
+                          return null;
+                        }));
     synchronized (this) {
       everConnected = true;
       notifyAll();
@@ -189,7 +232,8 @@ public final class MqttPublisher implements AutoCloseable {
   private boolean acquireSlot() {
     try {
       // Once connected, the client queues publishes across reconnects; before its first connection
-      // it refuses them (or blocks the caller inside the client), so wait here where close() can stop us.
+      // it refuses them (or blocks the caller inside the client), so wait here where close() can
+      // stop us.
       synchronized (this) {
         while (!closed && !everConnected) {
           wait(100);
@@ -255,7 +299,8 @@ public final class MqttPublisher implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      // Not connected (or never was): nothing to disconnect, the reconnect loop stops with the client.
+      // Not connected (or never was): nothing to disconnect, the reconnect loop stops with the
+      // client.
       LOG.debug("MQTT disconnect: {}", e.toString());
     }
   }

@@ -16,7 +16,10 @@ import java.util.Optional;
 public final class BatteryMessages {
   private BatteryMessages() {}
 
-  /** The command in {@code payload}; empty when it has no readable {@code command_id} (nothing to answer). */
+  /**
+   * The command in {@code payload}; empty when it has no readable {@code command_id} (nothing to
+   * answer).
+   */
   public static Optional<SimulatedBattery.Request> command(byte[] payload) {
     JsonNode json;
     try {
@@ -29,14 +32,18 @@ public final class BatteryMessages {
     }
     Instant validUntil;
     try {
-      validUntil = json.hasNonNull("valid_until") ? Instant.parse(json.get("valid_until").asText()) : null;
+      validUntil =
+          json.hasNonNull("valid_until") ? Instant.parse(json.get("valid_until").asText()) : null;
     } catch (RuntimeException e) {
       validUntil = null;
     }
     JsonNode power = json.get("power_w");
-    return Optional.of(new SimulatedBattery.Request(json.get("command_id").asText(),
-        json.path("mode").isTextual() ? json.get("mode").asText() : null,
-        power != null && power.isNumber() ? power.doubleValue() : null, validUntil));
+    return Optional.of(
+        new SimulatedBattery.Request(
+            json.get("command_id").asText(),
+            json.path("mode").isTextual() ? json.get("mode").asText() : null,
+            power != null && power.isNumber() ? power.doubleValue() : null,
+            validUntil));
   }
 
   /** {@code {"command_id","status","reason","timestamp"}}. */
@@ -51,7 +58,10 @@ public final class BatteryMessages {
     return json.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** {@code {"soc_percent","power_w","capacity_kwh","max_charge_w","max_discharge_w","soh_percent","mode","command_id","timestamp"}}. */
+  /**
+   * {@code
+   * {"soc_percent","power_w","capacity_kwh","max_charge_w","max_discharge_w","soh_percent","mode","command_id","timestamp"}}.
+   */
   public static byte[] state(BatteryTelemetry t) {
     ObjectNode json = Json.MAPPER.createObjectNode();
     json.put("soc_percent", round(t.socPercent(), 3));

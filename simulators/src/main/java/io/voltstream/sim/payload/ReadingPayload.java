@@ -40,17 +40,30 @@ public final class ReadingPayload {
       g.writeStringField("room", r.room());
     }
     g.writeStringField("sensor_type", r.sensorType().wireName());
-    metric(g, "energy", r.energyKwh() == null ? null : units.energy(r.energyKwh()), units.energyUnit());
+    metric(
+        g,
+        "energy",
+        r.energyKwh() == null ? null : units.energy(r.energyKwh()),
+        units.energyUnit());
     metric(g, "power", r.powerW() == null ? null : units.power(r.powerW()), units.powerUnit());
     metric(g, "co2", r.co2Ppm(), "ppm");
-    metric(g, "temperature", r.temperatureC() == null ? null : units.temperature(r.temperatureC()), units.temperatureUnit());
+    metric(
+        g,
+        "temperature",
+        r.temperatureC() == null ? null : units.temperature(r.temperatureC()),
+        units.temperatureUnit());
     metric(g, "humidity", r.humidityPercent(), "%");
     metric(g, "voltage", r.voltageV(), "V");
-    metric(g, "generation", r.generationKwh() == null ? null : units.energy(r.generationKwh()), units.energyUnit());
+    metric(
+        g,
+        "generation",
+        r.generationKwh() == null ? null : units.energy(r.generationKwh()),
+        units.energyUnit());
     g.writeEndObject();
   }
 
-  private static void metric(JsonGenerator g, String name, Double value, String unit) throws IOException {
+  private static void metric(JsonGenerator g, String name, Double value, String unit)
+      throws IOException {
     if (value == null) {
       return;
     }

@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes registry records to the compacted Kafka topic {@link Topics#REGISTRY} (key {@code building:<id>} etc.,
- * value encoded as the declaration says) with an idempotent, acks=all producer. Creates the topic as
- * declared when it does not exist yet, so an auto-created topic never loses the registry to retention.
+ * Writes registry records to the compacted Kafka topic {@link Topics#REGISTRY} (key {@code
+ * building:<id>} etc., value encoded as the declaration says) with an idempotent, acks=all
+ * producer. Creates the topic as declared when it does not exist yet, so an auto-created topic
+ * never loses the registry to retention.
  *
  * <pre>{@code
  * RegistryPublisher.register("localhost:9092", RegistryRecords.of(layout), Duration.ofSeconds(30));
@@ -39,11 +40,16 @@ public final class RegistryPublisher {
    */
   public static void register(String bootstrap, List<RegistryRecord> records, Duration timeout) {
     ensureTopic(bootstrap, timeout);
-    try (KafkaProducer<String, Object> producer = new KafkaProducer<>(producerProperties(bootstrap, timeout),
-        TopicSerdes.keySerializer(Topics.REGISTRY), TopicSerdes.valueSerializer(Topics.REGISTRY))) {
+    try (KafkaProducer<String, Object> producer =
+        new KafkaProducer<>(
+            producerProperties(bootstrap, timeout),
+            TopicSerdes.keySerializer(Topics.REGISTRY),
+            TopicSerdes.valueSerializer(Topics.REGISTRY))) {
       List<Future<RecordMetadata>> sends = new ArrayList<>(records.size());
       for (RegistryRecord r : records) {
-        sends.add(producer.send(new ProducerRecord<>(Topics.REGISTRY.name(), r.key().encode(), r.value())));
+        sends.add(
+            producer.send(
+                new ProducerRecord<>(Topics.REGISTRY.name(), r.key().encode(), r.value())));
       }
       producer.flush();
       for (Future<RecordMetadata> f : sends) {
@@ -54,7 +60,8 @@ public final class RegistryPublisher {
       Thread.currentThread().interrupt();
       throw new RegistryException("interrupted while registering", e);
     } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
-      throw new RegistryException("Kafka at " + bootstrap + " did not accept the registry records: " + e, e);
+      throw new RegistryException(
+          "Kafka at " + bootstrap + " did not accept the registry records: " + e, e);
     }
   }
 
@@ -62,7 +69,8 @@ public final class RegistryPublisher {
     try {
       TopicAdmin.ensure(bootstrap, timeout, Topics.REGISTRY);
     } catch (IllegalStateException e) {
-      throw new RegistryException("cannot create topic " + Topics.REGISTRY + " on " + bootstrap + ": " + e.getMessage(), e);
+      throw new RegistryException(
+          "cannot create topic " + Topics.REGISTRY + " on " + bootstrap + ": " + e.getMessage(), e);
     }
   }
 

@@ -4,58 +4,98 @@ import io.voltstream.model.Building;
 import io.voltstream.model.RegistryKey;
 import io.voltstream.model.Room;
 import io.voltstream.model.Sensor;
+import io.voltstream.model.SensorType;
 import io.voltstream.sim.building.BuildingLayout;
 import io.voltstream.sim.building.SimRoom;
 import io.voltstream.sim.building.SimSensor;
 import io.voltstream.sim.replay.UciHouse;
-import io.voltstream.model.SensorType;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The registry entries a simulated building declares: the building first, then its rooms, then its
- * sensors, so a reader of the topic never sees a sensor before its room. The same layout always gives
- * the same records, which makes registration idempotent on a compacted topic.
+ * sensors, so a reader of the topic never sees a sensor before its room. The same layout always
+ * gives the same records, which makes registration idempotent on a compacted topic.
  */
 public final class RegistryRecords {
   private RegistryRecords() {}
 
   public static List<RegistryRecord> of(BuildingLayout layout) {
     List<RegistryRecord> out = new ArrayList<>();
-    out.add(new RegistryRecord(RegistryKey.building(layout.buildingId()), new Building(layout.buildingId(),
-        layout.name(), layout.address(), layout.latitudeDeg(), layout.longitudeDeg())));
+    out.add(
+        new RegistryRecord(
+            RegistryKey.building(layout.buildingId()),
+            new Building(
+                layout.buildingId(),
+                layout.name(),
+                layout.address(),
+                layout.latitudeDeg(),
+                layout.longitudeDeg())));
     for (SimRoom room : layout.rooms()) {
-      out.add(new RegistryRecord(RegistryKey.room(room.name()), new Room(room.name(), layout.buildingId(), room.areaM2())));
+      out.add(
+          new RegistryRecord(
+              RegistryKey.room(room.name()),
+              new Room(room.name(), layout.buildingId(), room.areaM2())));
     }
     for (SimSensor s : layout.sensors()) {
-      out.add(new RegistryRecord(RegistryKey.sensor(s.sensorId()),
-          new Sensor(s.sensorId(), s.room(), s.sensorType(), s.displayName(), s.drEnabled())));
+      out.add(
+          new RegistryRecord(
+              RegistryKey.sensor(s.sensorId()),
+              new Sensor(s.sensorId(), s.room(), s.sensorType(), s.displayName(), s.drEnabled())));
     }
     return out;
   }
 
   /** The batteries: {@code battery:<id>} → {@link io.voltstream.energy.battery.BatterySpec}. */
-  public static List<RegistryRecord> ofBatteries(List<io.voltstream.energy.battery.BatterySpec> specs) {
-    return specs.stream().map(spec -> new RegistryRecord(RegistryKey.battery(spec.id()), (Object) spec)).toList();
+  public static List<RegistryRecord> ofBatteries(
+      List<io.voltstream.energy.battery.BatterySpec> specs) {
+    return specs.stream()
+        .map(spec -> new RegistryRecord(RegistryKey.battery(spec.id()), (Object) spec))
+        .toList();
   }
 
-  /** The UCI replay house: building {@code uci-house}, one room per area plus the house-meter's room. */
+  /**
+   * The UCI replay house: building {@code uci-house}, one room per area plus the house-meter's
+   * room.
+   */
   public static List<RegistryRecord> ofUciHouse() {
     List<RegistryRecord> out = new ArrayList<>();
-    out.add(new RegistryRecord(RegistryKey.building(UciHouse.BUILDING_ID), new Building(UciHouse.BUILDING_ID,
-        "UCI appliances house (replay)", "Stambruges, Belgium", 50.51, 3.72)));
+    out.add(
+        new RegistryRecord(
+            RegistryKey.building(UciHouse.BUILDING_ID),
+            new Building(
+                UciHouse.BUILDING_ID,
+                "UCI appliances house (replay)",
+                "Stambruges, Belgium",
+                50.51,
+                3.72)));
     List<String> rooms = new ArrayList<>(UciHouse.AREA_ROOMS);
     rooms.add(UciHouse.HOUSE_ROOM);
     for (String room : rooms) {
-      out.add(new RegistryRecord(RegistryKey.room(room), new Room(room, UciHouse.BUILDING_ID, null)));
+      out.add(
+          new RegistryRecord(RegistryKey.room(room), new Room(room, UciHouse.BUILDING_ID, null)));
     }
     for (int area = 1; area <= UciHouse.AREA_ROOMS.size(); area++) {
       String id = UciHouse.climateSensorOfArea(area);
-      out.add(new RegistryRecord(RegistryKey.sensor(id),
-          new Sensor(id, UciHouse.roomOfArea(area), SensorType.MULTI, "T" + area + "/RH_" + area, false)));
+      out.add(
+          new RegistryRecord(
+              RegistryKey.sensor(id),
+              new Sensor(
+                  id,
+                  UciHouse.roomOfArea(area),
+                  SensorType.MULTI,
+                  "T" + area + "/RH_" + area,
+                  false)));
     }
-    out.add(new RegistryRecord(RegistryKey.sensor(UciHouse.HOUSE_METER_ID), new Sensor(UciHouse.HOUSE_METER_ID,
-        UciHouse.HOUSE_ROOM, SensorType.ENERGY, "Appliances + lights", false)));
+    out.add(
+        new RegistryRecord(
+            RegistryKey.sensor(UciHouse.HOUSE_METER_ID),
+            new Sensor(
+                UciHouse.HOUSE_METER_ID,
+                UciHouse.HOUSE_ROOM,
+                SensorType.ENERGY,
+                "Appliances + lights",
+                false)));
     return out;
   }
 }

@@ -6,14 +6,16 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 
 /**
- * Maps file time to event time and to wall-clock publish time for a replay at {@code speed}× real time.
+ * Maps file time to event time and to wall-clock publish time for a replay at {@code speed}× real
+ * time.
  *
  * <p>Event time is the file's local time in {@code zone}, plus an optional constant shift (so that,
- * with {@link #endingAt}, the last reading's timestamp is the wall-clock moment the replay finishes).
- * Publish time is {@code wallStart + (eventTime − firstEventTime) / speed}, so event time never runs
- * ahead of the wall clock when the shift ends the replay "now".
+ * with {@link #endingAt}, the last reading's timestamp is the wall-clock moment the replay
+ * finishes). Publish time is {@code wallStart + (eventTime − firstEventTime) / speed}, so event
+ * time never runs ahead of the wall clock when the shift ends the replay "now".
  */
-public record ReplayTimeline(ZoneId zone, Instant firstEvent, Instant wallStart, double speed, Duration shift) {
+public record ReplayTimeline(
+    ZoneId zone, Instant firstEvent, Instant wallStart, double speed, Duration shift) {
 
   public ReplayTimeline {
     if (!(speed > 0) || Double.isInfinite(speed)) {
@@ -22,14 +24,17 @@ public record ReplayTimeline(ZoneId zone, Instant firstEvent, Instant wallStart,
   }
 
   /** Keeps the file's own timestamps. */
-  public static ReplayTimeline unshifted(ZoneId zone, LocalDateTime firstRow, Instant wallStart, double speed) {
+  public static ReplayTimeline unshifted(
+      ZoneId zone, LocalDateTime firstRow, Instant wallStart, double speed) {
     Instant first = firstRow.atZone(zone).toInstant();
     return new ReplayTimeline(zone, first, wallStart, speed, Duration.ZERO);
   }
 
-  /** Shifts event time so that the event at {@code lastRow} is stamped when the replay reaches it. */
-  public static ReplayTimeline endingAt(ZoneId zone, LocalDateTime firstRow, LocalDateTime lastRow,
-      Instant wallStart, double speed) {
+  /**
+   * Shifts event time so that the event at {@code lastRow} is stamped when the replay reaches it.
+   */
+  public static ReplayTimeline endingAt(
+      ZoneId zone, LocalDateTime firstRow, LocalDateTime lastRow, Instant wallStart, double speed) {
     Instant first = firstRow.atZone(zone).toInstant();
     Instant last = lastRow.atZone(zone).toInstant();
     Duration replayWall = scale(Duration.between(first, last), 1.0 / speed);

@@ -44,7 +44,8 @@ public final class UciCsvReader implements Iterator<UciRow>, AutoCloseable {
 
   public static UciCsvReader open(Reader reader) {
     try {
-      CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+      CSVFormat format =
+          CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
       return new UciCsvReader(CSVParser.parse(reader, format));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the UCI CSV header", e);

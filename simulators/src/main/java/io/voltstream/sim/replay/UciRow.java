@@ -7,8 +7,12 @@ import java.util.List;
  * One 10-minute row of the UCI appliances file: its local start time, the energy of appliances and
  * lights in the interval [Wh], and temperature [°C] / relative humidity [%] of areas 1..9.
  */
-public record UciRow(LocalDateTime start, double appliancesWh, double lightsWh,
-    List<Double> temperaturesC, List<Double> humiditiesPercent) {
+public record UciRow(
+    LocalDateTime start,
+    double appliancesWh,
+    double lightsWh,
+    List<Double> temperaturesC,
+    List<Double> humiditiesPercent) {
 
   public static final int AREAS = 9;
 
@@ -16,7 +20,8 @@ public record UciRow(LocalDateTime start, double appliancesWh, double lightsWh,
     temperaturesC = List.copyOf(temperaturesC);
     humiditiesPercent = List.copyOf(humiditiesPercent);
     if (temperaturesC.size() != AREAS || humiditiesPercent.size() != AREAS) {
-      throw new IllegalArgumentException("a UCI row has " + AREAS + " temperature and humidity areas");
+      throw new IllegalArgumentException(
+          "a UCI row has " + AREAS + " temperature and humidity areas");
     }
   }
 

@@ -32,28 +32,40 @@ public final class BatteryRunner implements AutoCloseable {
   private final AtomicLong unreadableCommands = new AtomicLong();
   private final AtomicLong answered = new AtomicLong();
 
-  public BatteryRunner(List<SimulatedBattery> batteries, Clock wallClock, Clock simClock, Duration stateInterval,
+  public BatteryRunner(
+      List<SimulatedBattery> batteries,
+      Clock wallClock,
+      Clock simClock,
+      Duration stateInterval,
       MqttPublisher mqtt) {
     this.batteries = List.copyOf(batteries);
     this.wallClock = wallClock;
     this.simClock = simClock;
     this.stateInterval = stateInterval;
     this.mqtt = mqtt;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "voltstream-sim-batteries");
-      t.setDaemon(true);
-      return t;
-    });
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "voltstream-sim-batteries");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   public BatteryRunner start() {
     for (SimulatedBattery battery : batteries) {
       String id = battery.spec().id();
       // off the MQTT client's thread: answering publishes and may wait for the in-flight window
-      mqtt.subscribe(TargetKind.BATTERY.commandTopic(id), (topic, payload) -> scheduler.execute(() -> onCommand(battery, payload)));
-      scheduler.scheduleAtFixedRate(() -> publishState(battery), 0, stateInterval.toNanos(), TimeUnit.NANOSECONDS);
+      mqtt.subscribe(
+          TargetKind.BATTERY.commandTopic(id),
+          (topic, payload) -> scheduler.execute(() -> onCommand(battery, payload)));
+      scheduler.scheduleAtFixedRate(
+          () -> publishState(battery), 0, stateInterval.toNanos(), TimeUnit.NANOSECONDS);
     }
-    LOG.info("{} simulated batteries: commands on batteries/+/commands, state every {}", batteries.size(), stateInterval);
+    LOG.info(
+        "{} simulated batteries: commands on batteries/+/commands, state every {}",
+        batteries.size(),
+        stateInterval);
     return this;
   }
 
@@ -65,10 +77,15 @@ public final class BatteryRunner implements AutoCloseable {
       LOG.warn("battery {}: ignoring a command without a readable command_id ({} so far)", id, n);
       return;
     }
-    SimulatedBattery.Answer answer = battery.onCommand(request.get(), wallClock.instant(), simClock.instant());
+    SimulatedBattery.Answer answer =
+        battery.onCommand(request.get(), wallClock.instant(), simClock.instant());
     mqtt.publish(TargetKind.BATTERY.ackTopic(id), BatteryMessages.ack(answer, wallClock.instant()));
     answered.incrementAndGet();
-    LOG.info("battery {}: command {} {}{}", id, answer.commandId(), answer.status(),
+    LOG.info(
+        "battery {}: command {} {}{}",
+        id,
+        answer.commandId(),
+        answer.status(),
         answer.reason() == null ? "" : " (" + answer.reason() + ")");
     if (answer.applied()) {
       publishState(battery);
@@ -77,7 +94,8 @@ public final class BatteryRunner implements AutoCloseable {
 
   private void publishState(SimulatedBattery battery) {
     try {
-      mqtt.publish("batteries/" + battery.spec().id() + "/state",
+      mqtt.publish(
+          "batteries/" + battery.spec().id() + "/state",
           BatteryMessages.state(battery.stateAt(wallClock.instant(), simClock.instant())));
     } catch (RuntimeException e) {
       // a failing report must not cancel the schedule (scheduleAtFixedRate stops on an exception)

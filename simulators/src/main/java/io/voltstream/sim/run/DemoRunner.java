@@ -31,16 +31,19 @@ public final class DemoRunner implements AutoCloseable {
   private final AtomicLong generated = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
 
-  public DemoRunner(BuildingSimulation simulation, Clock simClock, Duration interval, MqttPublisher mqtt) {
+  public DemoRunner(
+      BuildingSimulation simulation, Clock simClock, Duration interval, MqttPublisher mqtt) {
     this.simulation = simulation;
     this.simClock = simClock;
     this.interval = interval;
     this.mqtt = mqtt;
-    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "voltstream-sim-demo");
-      t.setDaemon(true);
-      return t;
-    });
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "voltstream-sim-demo");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   public DemoRunner start() {
@@ -49,10 +52,15 @@ public final class DemoRunner implements AutoCloseable {
     for (int i = 0; i < sensors.size(); i++) {
       SimSensor sensor = sensors.get(i);
       long offset = intervalNanos * i / sensors.size();
-      scheduler.scheduleAtFixedRate(() -> tick(sensor), offset, intervalNanos, TimeUnit.NANOSECONDS);
+      scheduler.scheduleAtFixedRate(
+          () -> tick(sensor), offset, intervalNanos, TimeUnit.NANOSECONDS);
     }
-    LOG.info("demo building {}: {} devices every {} (simulated time starts {})",
-        simulation.layout().buildingId(), sensors.size(), interval, simClock.instant());
+    LOG.info(
+        "demo building {}: {} devices every {} (simulated time starts {})",
+        simulation.layout().buildingId(),
+        sensors.size(),
+        interval,
+        simClock.instant());
     return this;
   }
 
@@ -65,7 +73,8 @@ public final class DemoRunner implements AutoCloseable {
       // A failing device must not cancel its schedule (scheduleAtFixedRate stops on an exception).
       long n = errors.incrementAndGet();
       if (n == 1 || n % 1000 == 0) {
-        LOG.warn("device {} failed to produce a reading ({} errors so far)", sensor.sensorId(), n, e);
+        LOG.warn(
+            "device {} failed to produce a reading ({} errors so far)", sensor.sensorId(), n, e);
       }
     }
   }

@@ -45,7 +45,8 @@ public final class ReplayRunner implements AutoCloseable {
   private final AtomicLong published = new AtomicLong();
   private final Thread thread;
 
-  public ReplayRunner(Path file, ZoneId zone, double speed, boolean endNow, Clock wallClock, MqttPublisher mqtt) {
+  public ReplayRunner(
+      Path file, ZoneId zone, double speed, boolean endNow, Clock wallClock, MqttPublisher mqtt) {
     this.file = file;
     this.zone = zone;
     this.speed = speed;
@@ -69,10 +70,17 @@ public final class ReplayRunner implements AutoCloseable {
         return;
       }
       Instant wallStart = wallClock.instant();
-      ReplayTimeline timeline = endNow
-          ? ReplayTimeline.endingAt(zone, range[0], range[1].plus(UciHouse.ROW_INTERVAL), wallStart, speed)
-          : ReplayTimeline.unshifted(zone, range[0], wallStart, speed);
-      LOG.info("replaying {} ({} .. {}) at {}x, event time shifted by {}", file, range[0], range[1], speed,
+      ReplayTimeline timeline =
+          endNow
+              ? ReplayTimeline.endingAt(
+                  zone, range[0], range[1].plus(UciHouse.ROW_INTERVAL), wallStart, speed)
+              : ReplayTimeline.unshifted(zone, range[0], wallStart, speed);
+      LOG.info(
+          "replaying {} ({} .. {}) at {}x, event time shifted by {}",
+          file,
+          range[0],
+          range[1],
+          speed,
           timeline.shift());
       replay(timeline);
       LOG.info("replay of {} finished: {} readings published", file, published.get());
@@ -85,7 +93,8 @@ public final class ReplayRunner implements AutoCloseable {
 
   private void replay(ReplayTimeline timeline) {
     SensorReading pendingMeter = null;
-    try (UciCsvReader rows = UciCsvReader.open(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+    try (UciCsvReader rows =
+        UciCsvReader.open(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
       while (rows.hasNext() && stop.getCount() > 0) {
         UciRow row = rows.next();
         Instant at = timeline.eventTime(row.start());
@@ -118,7 +127,8 @@ public final class ReplayRunner implements AutoCloseable {
       return false;
     }
     for (SensorReading r : readings) {
-      UnitStyle units = r.sensorId().equals(UciHouse.HOUSE_METER_ID) ? UnitStyle.METRIC_WH : UnitStyle.METRIC_KWH;
+      UnitStyle units =
+          r.sensorId().equals(UciHouse.HOUSE_METER_ID) ? UnitStyle.METRIC_WH : UnitStyle.METRIC_KWH;
       mqtt.publish("sensors/" + r.sensorId() + "/readings", ReadingPayload.encode(r, units));
       published.incrementAndGet();
     }
@@ -126,7 +136,8 @@ public final class ReplayRunner implements AutoCloseable {
   }
 
   private LocalDateTime[] firstAndLast() throws UncheckedIOException {
-    try (UciCsvReader rows = UciCsvReader.open(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+    try (UciCsvReader rows =
+        UciCsvReader.open(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
       LocalDateTime first = null;
       LocalDateTime last = null;
       while (rows.hasNext()) {

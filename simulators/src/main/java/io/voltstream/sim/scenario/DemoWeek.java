@@ -16,22 +16,28 @@ import java.time.LocalDate;
 /**
  * The demo building as a scorecard scenario: its rooms' load (the simulator's {@link LoadProfile})
  * and its 6 kWp roof ({@link PvModel} under the seeded {@link OutdoorWeather}) on a 1-minute grid,
- * {@code warmupDays} of history and then the scored days, with the demo's two batteries at 50 %
- * and the default tariff. Deterministic for a seed.
+ * {@code warmupDays} of history and then the scored days, with the demo's two batteries at 50 % and
+ * the default tariff. Deterministic for a seed.
  */
 public final class DemoWeek {
   public static final String NAME = "demo";
   public static final Duration STEP = Duration.ofMinutes(1);
+
   /** A spring Monday: PV surplus on most days, heating-free load. */
   public static final LocalDate DEFAULT_FIRST_SCORED_DAY = LocalDate.of(2026, 4, 13);
 
   private DemoWeek() {}
 
-  public static ReplayScenario scenario(long seed, LocalDate firstScoredDay, int warmupDays, int scoredDays) {
+  public static ReplayScenario scenario(
+      long seed, LocalDate firstScoredDay, int warmupDays, int scoredDays) {
     BuildingLayout layout = DemoBuilding.layout(6, 1);
     LoadProfile load = new LoadProfile(seed, layout.zone());
-    PvModel pv = new PvModel(layout.pvPeakPowerW(), layout.latitudeDeg(), layout.longitudeDeg(),
-        new OutdoorWeather(seed, layout.zone()));
+    PvModel pv =
+        new PvModel(
+            layout.pvPeakPowerW(),
+            layout.latitudeDeg(),
+            layout.longitudeDeg(),
+            new OutdoorWeather(seed, layout.zone()));
     Instant scoredFrom = firstScoredDay.atStartOfDay(layout.zone()).toInstant();
     Instant start = scoredFrom.minus(Duration.ofDays(warmupDays));
     Instant until = scoredFrom.plus(Duration.ofDays(scoredDays));
@@ -48,7 +54,13 @@ public final class DemoWeek {
       consumption[i] = w;
       generation[i] = pv.averagePowerW(from, to);
     }
-    return new ReplayScenario(NAME, new ReplaySeries(start, STEP, consumption, generation), scoredFrom, until,
-        DemoBatteries.specs(), 50.0, Tariffs.defaultTariff(layout.zone()));
+    return new ReplayScenario(
+        NAME,
+        new ReplaySeries(start, STEP, consumption, generation),
+        scoredFrom,
+        until,
+        DemoBatteries.specs(),
+        50.0,
+        Tariffs.defaultTariff(layout.zone()));
   }
 }

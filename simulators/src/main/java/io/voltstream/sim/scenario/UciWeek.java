@@ -21,8 +21,9 @@ import java.util.List;
  * The UCI house (real 10-minute appliance + light energy, Stambruges, Belgium, spring 2016) as a
  * scorecard scenario: each row's energy held as constant power over its ten 1-minute steps, PV from
  * the simulator's solar model for the house's location with a 4 kWp array (about its yearly use)
- * under the seeded weather, one 7.5 kWh / 3.5 kW battery (sized to its ~10 kWh/day evening-and-night
- * load) and the default tariff. The CSV's wall clock is read as Europe/Brussels time.
+ * under the seeded weather, one 7.5 kWh / 3.5 kW battery (sized to its ~10 kWh/day
+ * evening-and-night load) and the default tariff. The CSV's wall clock is read as Europe/Brussels
+ * time.
  */
 public final class UciWeek {
   public static final String NAME = "uci_house";
@@ -31,6 +32,7 @@ public final class UciWeek {
   public static final double LATITUDE_DEG = 50.52;
   public static final double LONGITUDE_DEG = 3.73;
   public static final double PV_PEAK_POWER_W = 4000.0;
+
   /** A Monday in the file, with 14 days of history before it. */
   public static final LocalDate DEFAULT_FIRST_SCORED_DAY = LocalDate.of(2016, 4, 11);
 
@@ -40,8 +42,8 @@ public final class UciWeek {
     return new BatterySpec("uci-battery", UciHouse.BUILDING_ID, 7.5, 3500, 3500, 0.90, 5, 95, 10);
   }
 
-  public static ReplayScenario scenario(Reader csv, long seed, LocalDate firstScoredDay, int warmupDays,
-      int scoredDays) {
+  public static ReplayScenario scenario(
+      Reader csv, long seed, LocalDate firstScoredDay, int warmupDays, int scoredDays) {
     Instant scoredFrom = firstScoredDay.atStartOfDay(ZONE).toInstant();
     Instant start = scoredFrom.minus(Duration.ofDays(warmupDays));
     Instant until = scoredFrom.plus(Duration.ofDays(scoredDays));
@@ -52,7 +54,10 @@ public final class UciWeek {
     try (UciCsvReader rows = UciCsvReader.open(csv)) {
       while (rows.hasNext()) {
         UciRow row = rows.next();
-        int first = (int) (Duration.between(start, row.start().atZone(ZONE).toInstant()).toNanos() / STEP.toNanos());
+        int first =
+            (int)
+                (Duration.between(start, row.start().atZone(ZONE).toInstant()).toNanos()
+                    / STEP.toNanos());
         double powerW = row.houseEnergyWh() * 3600.0 / UciHouse.ROW_INTERVAL.toSeconds();
         for (int k = 0; k < perRow; k++) {
           if (first + k >= 0 && first + k < n) {
@@ -70,13 +75,20 @@ public final class UciWeek {
         consumption[i] = consumption[i - 1];
       }
     }
-    PvModel pv = new PvModel(PV_PEAK_POWER_W, LATITUDE_DEG, LONGITUDE_DEG, new OutdoorWeather(seed, ZONE));
+    PvModel pv =
+        new PvModel(PV_PEAK_POWER_W, LATITUDE_DEG, LONGITUDE_DEG, new OutdoorWeather(seed, ZONE));
     double[] generation = new double[n];
     for (int i = 0; i < n; i++) {
       Instant from = start.plus(STEP.multipliedBy(i));
       generation[i] = pv.averagePowerW(from, from.plus(STEP));
     }
-    return new ReplayScenario(NAME, new ReplaySeries(start, STEP, consumption, generation), scoredFrom, until,
-        List.of(battery()), 50.0, Tariffs.defaultTariff(ZONE));
+    return new ReplayScenario(
+        NAME,
+        new ReplaySeries(start, STEP, consumption, generation),
+        scoredFrom,
+        until,
+        List.of(battery()),
+        50.0,
+        Tariffs.defaultTariff(ZONE));
   }
 }

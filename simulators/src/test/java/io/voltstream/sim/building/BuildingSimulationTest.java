@@ -24,7 +24,8 @@ class BuildingSimulationTest {
   }
 
   /** Every device's readings every {@code step} for {@code duration} from {@code start}. */
-  private static List<SensorReading> run(BuildingSimulation sim, Instant start, Duration duration, Duration step) {
+  private static List<SensorReading> run(
+      BuildingSimulation sim, Instant start, Duration duration, Duration step) {
     List<SensorReading> out = new ArrayList<>();
     for (Instant t = start; t.isBefore(start.plus(duration)); t = t.plus(step)) {
       for (SimSensor s : sim.layout().sensors()) {
@@ -35,7 +36,10 @@ class BuildingSimulationTest {
   }
 
   private static SimSensor sensor(BuildingSimulation sim, String id) {
-    return sim.layout().sensors().stream().filter(s -> s.sensorId().equals(id)).findFirst().orElseThrow();
+    return sim.layout().sensors().stream()
+        .filter(s -> s.sensorId().equals(id))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -44,7 +48,8 @@ class BuildingSimulationTest {
     BuildingSimulation sim = simulation(SEED, start);
     SimSensor kitchen = sensor(sim, "kitchen-meter");
     SensorReading first = sim.next(kitchen, start);
-    assertThat(first.energyKwh()).isCloseTo(first.powerW() * STEP.toSeconds() / 3.6e6, within(1e-12));
+    assertThat(first.energyKwh())
+        .isCloseTo(first.powerW() * STEP.toSeconds() / 3.6e6, within(1e-12));
     Instant later = start.plusSeconds(37);
     SensorReading second = sim.next(kitchen, later);
     assertThat(second.energyKwh()).isCloseTo(second.powerW() * 37 / 3.6e6, within(1e-12));
@@ -56,7 +61,8 @@ class BuildingSimulationTest {
     BuildingSimulation sim = simulation(SEED, noon);
     SimSensor pv = sensor(sim, DemoBuilding.PV_SENSOR_ID);
     SensorReading day = sim.next(pv, noon);
-    assertThat(day.generationKwh()).isCloseTo(sim.pv().averagePowerW(noon.minus(STEP), noon) * 60 / 3.6e6, within(1e-12));
+    assertThat(day.generationKwh())
+        .isCloseTo(sim.pv().averagePowerW(noon.minus(STEP), noon) * 60 / 3.6e6, within(1e-12));
     assertThat(day.generationKwh()).isPositive();
     assertThat(day.sensorType()).isEqualTo(SensorType.PV);
     assertThat(day.powerW()).isNull();
@@ -68,9 +74,12 @@ class BuildingSimulationTest {
   @Test
   void shouldProduceTheSameReadingsForTheSameSeed() {
     Instant start = brussels(SUMMER_WEDNESDAY, 6, 0);
-    List<SensorReading> a = run(simulation(SEED, start), start, Duration.ofHours(3), Duration.ofMinutes(5));
-    List<SensorReading> b = run(simulation(SEED, start), start, Duration.ofHours(3), Duration.ofMinutes(5));
-    List<SensorReading> c = run(simulation(SEED + 1, start), start, Duration.ofHours(3), Duration.ofMinutes(5));
+    List<SensorReading> a =
+        run(simulation(SEED, start), start, Duration.ofHours(3), Duration.ofMinutes(5));
+    List<SensorReading> b =
+        run(simulation(SEED, start), start, Duration.ofHours(3), Duration.ofMinutes(5));
+    List<SensorReading> c =
+        run(simulation(SEED + 1, start), start, Duration.ofHours(3), Duration.ofMinutes(5));
     assertThat(a).isEqualTo(b);
     assertThat(a).isNotEqualTo(c);
   }

@@ -14,10 +14,17 @@ class DemoBuildingTest {
   void shouldHaveSixNamedRoomsAndThePvRoofByDefault() {
     BuildingLayout layout = DemoBuilding.layout(6, 1);
     assertThat(layout.buildingId()).isEqualTo("demo");
-    assertThat(layout.rooms()).extracting(SimRoom::name).containsExactly(
-        "kitchen", "living-room", "office", "bedroom-1", "bedroom-2", "bathroom", "roof");
-    assertThat(layout.sensors()).extracting(SimSensor::sensorId).contains("kitchen-meter", "roof-pv");
-    assertThat(layout.sensorsIn("roof")).singleElement().extracting(SimSensor::sensorType).isEqualTo(SensorType.PV);
+    assertThat(layout.rooms())
+        .extracting(SimRoom::name)
+        .containsExactly(
+            "kitchen", "living-room", "office", "bedroom-1", "bedroom-2", "bathroom", "roof");
+    assertThat(layout.sensors())
+        .extracting(SimSensor::sensorId)
+        .contains("kitchen-meter", "roof-pv");
+    assertThat(layout.sensorsIn("roof"))
+        .singleElement()
+        .extracting(SimSensor::sensorType)
+        .isEqualTo(SensorType.PV);
   }
 
   @Test
@@ -25,24 +32,31 @@ class DemoBuildingTest {
     BuildingLayout layout = DemoBuilding.layout(9, 3);
     assertThat(layout.rooms()).hasSize(10);
     assertThat(layout.room("room-7")).get().extracting(SimRoom::kind).isEqualTo(RoomKind.BEDROOM);
-    assertThat(layout.sensorsIn("kitchen")).extracting(SimSensor::sensorId)
+    assertThat(layout.sensorsIn("kitchen"))
+        .extracting(SimSensor::sensorId)
         .containsExactly("kitchen-meter", "kitchen-meter-2", "kitchen-meter-3");
-    assertThat(layout.sensorsIn("kitchen")).allSatisfy(s -> assertThat(s.loadShare()).isEqualTo(1.0 / 3));
+    assertThat(layout.sensorsIn("kitchen"))
+        .allSatisfy(s -> assertThat(s.loadShare()).isEqualTo(1.0 / 3));
     assertThat(layout.sensors()).hasSize(9 * 3 + 1);
   }
 
   @Test
   void shouldMixUnitsAcrossDevices() {
-    Set<String> energyUnits = DemoBuilding.layout(6, 1).sensors().stream()
-        .map(s -> s.units().energyUnit()).collect(Collectors.toSet());
-    Set<String> temperatureUnits = DemoBuilding.layout(6, 1).sensors().stream()
-        .map(s -> s.units().temperatureUnit()).collect(Collectors.toSet());
+    Set<String> energyUnits =
+        DemoBuilding.layout(6, 1).sensors().stream()
+            .map(s -> s.units().energyUnit())
+            .collect(Collectors.toSet());
+    Set<String> temperatureUnits =
+        DemoBuilding.layout(6, 1).sensors().stream()
+            .map(s -> s.units().temperatureUnit())
+            .collect(Collectors.toSet());
     assertThat(energyUnits).containsExactlyInAnyOrder("Wh", "kWh");
     assertThat(temperatureUnits).contains("C", "F");
   }
 
   @Test
   void shouldUseTopicsOfTheDeviceContract() {
-    assertThat(DemoBuilding.layout(1, 1).sensors().get(0).readingsTopic()).isEqualTo("sensors/kitchen-meter/readings");
+    assertThat(DemoBuilding.layout(1, 1).sensors().get(0).readingsTopic())
+        .isEqualTo("sensors/kitchen-meter/readings");
   }
 }

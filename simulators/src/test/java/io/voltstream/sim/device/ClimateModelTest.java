@@ -28,7 +28,8 @@ class ClimateModelTest {
     double afterDay = Co2Model.step(1500, 0, VOLUME_M3, ACH, Duration.ofDays(1));
     assertThat(afterHour).isBetween(Co2Model.OUTDOOR_PPM, 1500.0);
     // Exponential decay with rate ACH: the gap shrinks by e^-0.5 in an hour.
-    assertThat(afterHour - Co2Model.OUTDOOR_PPM).isCloseTo((1500 - Co2Model.OUTDOOR_PPM) * Math.exp(-0.5), within(0.5));
+    assertThat(afterHour - Co2Model.OUTDOOR_PPM)
+        .isCloseTo((1500 - Co2Model.OUTDOOR_PPM) * Math.exp(-0.5), within(0.5));
     assertThat(afterDay).isCloseTo(Co2Model.OUTDOOR_PPM, within(1.0));
   }
 
@@ -51,7 +52,9 @@ class ClimateModelTest {
   @Test
   void shouldSettleAroundATypicalOccupiedBedroomLevel() {
     // Two sleepers in a closed bedroom: well above 1000 ppm, as measured in real bedrooms.
-    assertThat(Co2Model.steadyStatePpm(2, RoomKind.BEDROOM.volumeM3(), RoomKind.BEDROOM.airChangesPerHour()))
+    assertThat(
+            Co2Model.steadyStatePpm(
+                2, RoomKind.BEDROOM.volumeM3(), RoomKind.BEDROOM.airChangesPerHour()))
         .isBetween(1500.0, 3000.0);
   }
 
@@ -71,7 +74,8 @@ class ClimateModelTest {
   void shouldFloatAboveTheSetpointInWarmWeather() {
     double summer = IndoorClimate.equilibriumTemperatureC(19, 24, 0);
     assertThat(summer).isGreaterThan(22).isLessThan(27);
-    assertThat(IndoorClimate.equilibriumTemperatureC(19, 24, 2)).isCloseTo(summer + 0.6, within(1e-9));
+    assertThat(IndoorClimate.equilibriumTemperatureC(19, 24, 2))
+        .isCloseTo(summer + 0.6, within(1e-9));
   }
 
   @Test

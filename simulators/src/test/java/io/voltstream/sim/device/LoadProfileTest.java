@@ -49,7 +49,8 @@ class LoadProfileTest {
   void shouldDifferAtWeekends() {
     // The home office is busy on a weekday morning and nearly idle on Saturday.
     assertThat(profile.expectedPowerW(RoomKind.OFFICE, brussels(SUMMER_WEDNESDAY, 10, 30)))
-        .isGreaterThan(3 * profile.expectedPowerW(RoomKind.OFFICE, brussels(SUMMER_SATURDAY, 10, 30)));
+        .isGreaterThan(
+            3 * profile.expectedPowerW(RoomKind.OFFICE, brussels(SUMMER_SATURDAY, 10, 30)));
     // The morning peak moves later at weekends.
     assertThat(houseW(SUMMER_SATURDAY, 9, 30)).isGreaterThan(houseW(SUMMER_WEDNESDAY, 9, 30));
     assertThat(houseW(SUMMER_SATURDAY, 7, 0)).isLessThan(houseW(SUMMER_WEDNESDAY, 7, 0));

@@ -15,8 +15,10 @@ class OccupancyScheduleTest {
 
   @Test
   void shouldFillBedroomsAtNightAndEmptyThemByDay() {
-    assertThat(schedule.occupants("bedroom-1", RoomKind.BEDROOM, brussels(SUMMER_WEDNESDAY, 3, 0))).isBetween(1, 2);
-    assertThat(schedule.occupants("bedroom-1", RoomKind.BEDROOM, brussels(SUMMER_WEDNESDAY, 14, 0))).isZero();
+    assertThat(schedule.occupants("bedroom-1", RoomKind.BEDROOM, brussels(SUMMER_WEDNESDAY, 3, 0)))
+        .isBetween(1, 2);
+    assertThat(schedule.occupants("bedroom-1", RoomKind.BEDROOM, brussels(SUMMER_WEDNESDAY, 14, 0)))
+        .isZero();
   }
 
   @Test
@@ -24,7 +26,8 @@ class OccupancyScheduleTest {
     Instant at = brussels(SUMMER_WEDNESDAY, 19, 1);
     int n = schedule.occupants("kitchen", RoomKind.KITCHEN, at);
     assertThat(schedule.occupants("kitchen", RoomKind.KITCHEN, at.plusSeconds(600))).isEqualTo(n);
-    assertThat(new OccupancySchedule(SEED, BRUSSELS).occupants("kitchen", RoomKind.KITCHEN, at)).isEqualTo(n);
+    assertThat(new OccupancySchedule(SEED, BRUSSELS).occupants("kitchen", RoomKind.KITCHEN, at))
+        .isEqualTo(n);
   }
 
   @Test
@@ -33,7 +36,11 @@ class OccupancyScheduleTest {
     int slots = 0;
     for (int day = 0; day < 60; day++) {
       // The same weekday hour over many weeks.
-      sum += schedule.occupants("living-room", RoomKind.LIVING_ROOM, brussels(SUMMER_WEDNESDAY.plusWeeks(day), 20, 30));
+      sum +=
+          schedule.occupants(
+              "living-room",
+              RoomKind.LIVING_ROOM,
+              brussels(SUMMER_WEDNESDAY.plusWeeks(day), 20, 30));
       slots++;
     }
     assertThat(sum / slots).isBetween(2.6, 3.4);

@@ -26,15 +26,18 @@ class PvModelTest {
   void shouldReachTheTextbookNoonElevationAtTheSolstices() {
     // 90° − latitude ± 23.44° (declination at the solstices).
     Instant summerNoon = SolarPosition.solarNoon(SOLSTICE, LON);
-    assertThat(SolarPosition.elevationDeg(summerNoon, LAT, LON)).isCloseTo(90 - LAT + 23.44, within(0.3));
+    assertThat(SolarPosition.elevationDeg(summerNoon, LAT, LON))
+        .isCloseTo(90 - LAT + 23.44, within(0.3));
     Instant winterNoon = SolarPosition.solarNoon(LocalDate.of(2026, 12, 21), LON);
-    assertThat(SolarPosition.elevationDeg(winterNoon, LAT, LON)).isCloseTo(90 - LAT - 23.44, within(0.3));
+    assertThat(SolarPosition.elevationDeg(winterNoon, LAT, LON))
+        .isCloseTo(90 - LAT - 23.44, within(0.3));
   }
 
   @Test
   void shouldPlaceSolarNoonInBrusselsAroundQuarterToTwoInSummerTime() {
     Instant noon = SolarPosition.solarNoon(SOLSTICE, LON);
-    assertThat(Duration.between(brussels(SOLSTICE, 13, 44), noon).abs()).isLessThan(Duration.ofMinutes(3));
+    assertThat(Duration.between(brussels(SOLSTICE, 13, 44), noon).abs())
+        .isLessThan(Duration.ofMinutes(3));
   }
 
   @Test
@@ -43,7 +46,9 @@ class PvModelTest {
       assertThat(pv.powerW(brussels(SOLSTICE, h, 0))).as("%d:00", h).isZero();
     }
     assertThat(pv.powerW(brussels(WINTER_WEDNESDAY, 18, 0))).isZero();
-    assertThat(pv.averagePowerW(brussels(WINTER_WEDNESDAY, 18, 0), brussels(WINTER_WEDNESDAY, 19, 0))).isZero();
+    assertThat(
+            pv.averagePowerW(brussels(WINTER_WEDNESDAY, 18, 0), brussels(WINTER_WEDNESDAY, 19, 0)))
+        .isZero();
   }
 
   @Test
@@ -71,11 +76,15 @@ class PvModelTest {
     Instant start = brussels(SOLSTICE, 4, 0);
     for (int m = 0; m < 18 * 60; m += 7) {
       Instant at = start.plusSeconds(60L * m);
-      assertThat(pv.powerW(at)).isLessThanOrEqualTo(pv.clearSkyPowerW(at)).isGreaterThanOrEqualTo(0.0);
+      assertThat(pv.powerW(at))
+          .isLessThanOrEqualTo(pv.clearSkyPowerW(at))
+          .isGreaterThanOrEqualTo(0.0);
     }
   }
 
   private double dailyKwh(LocalDate date) {
-    return pv.averagePowerW(brussels(date, 0, 0), brussels(date, 0, 0).plus(Duration.ofDays(1))) * 24 / 1000;
+    return pv.averagePowerW(brussels(date, 0, 0), brussels(date, 0, 0).plus(Duration.ofDays(1)))
+        * 24
+        / 1000;
   }
 }

@@ -23,11 +23,15 @@ class LoadGeneratorConfigTest {
 
   @Test
   void shouldNameTheKeyOfAnInvalidValue() {
-    assertThatThrownBy(() -> LoadGeneratorConfig.fromEnv(Map.of("VOLTSTREAM_LOAD_METRICS_PER_READING", "8")))
-        .hasMessageContaining("VOLTSTREAM_LOAD_METRICS_PER_READING").hasMessageContaining("between 1 and 7");
-    assertThatThrownBy(() -> LoadGeneratorConfig.fromEnv(Map.of("VOLTSTREAM_LOAD_POINTS_PER_S", "-5")))
+    assertThatThrownBy(
+            () -> LoadGeneratorConfig.fromEnv(Map.of("VOLTSTREAM_LOAD_METRICS_PER_READING", "8")))
+        .hasMessageContaining("VOLTSTREAM_LOAD_METRICS_PER_READING")
+        .hasMessageContaining("between 1 and 7");
+    assertThatThrownBy(
+            () -> LoadGeneratorConfig.fromEnv(Map.of("VOLTSTREAM_LOAD_POINTS_PER_S", "-5")))
         .hasMessageContaining("VOLTSTREAM_LOAD_POINTS_PER_S");
-    assertThatThrownBy(() -> LoadGeneratorConfig.fromEnv(Map.of("VOLTSTREAM_LOAD_SENSOR_PREFIX", "a/b")))
+    assertThatThrownBy(
+            () -> LoadGeneratorConfig.fromEnv(Map.of("VOLTSTREAM_LOAD_SENSOR_PREFIX", "a/b")))
         .hasMessageContaining("VOLTSTREAM_LOAD_SENSOR_PREFIX");
   }
 

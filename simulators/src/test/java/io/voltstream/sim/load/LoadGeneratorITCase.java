@@ -1,9 +1,9 @@
 package io.voltstream.sim.load;
 
-import io.voltstream.infra.Waits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.infra.Waits;
 import io.voltstream.infra.junit.MosquittoExtension;
 import io.voltstream.sim.ContractCheck;
 import io.voltstream.sim.MqttTestSubscriber;
@@ -32,12 +32,13 @@ class LoadGeneratorITCase {
 
   @Test
   void shouldPublishAtTheTargetRateAndDeliverEveryAcknowledgedReading() throws Exception {
-    LoadGeneratorConfig config = LoadGeneratorConfig.defaults()
-        .withMqttUrl(URI.create(MQTT.serverUri()))
-        .withSensors(200, 10)
-        .withMetricsPerReading(6)
-        .withSensorPrefix("it-")
-        .withRate(6_000);
+    LoadGeneratorConfig config =
+        LoadGeneratorConfig.defaults()
+            .withMqttUrl(URI.create(MQTT.serverUri()))
+            .withSensors(200, 10)
+            .withMetricsPerReading(6)
+            .withSensorPrefix("it-")
+            .withRate(6_000);
     Instant started = Instant.now();
     try (MqttTestSubscriber sub = new MqttTestSubscriber(MQTT.host(), MQTT.port())) {
       LoadGenerator load = LoadGenerator.start(config);
@@ -46,7 +47,8 @@ class LoadGeneratorITCase {
         long from = load.sentReadings();
         long t0 = System.nanoTime();
         // 6,000 points/s of 6 metrics = 1,000 readings/s: 3,000 more readings take about 3 s.
-        assertThat(awaitSent(load, from + 3_000, Duration.ofSeconds(20))).isGreaterThanOrEqualTo(from + 3_000);
+        assertThat(awaitSent(load, from + 3_000, Duration.ofSeconds(20)))
+            .isGreaterThanOrEqualTo(from + 3_000);
         long elapsedNanos = System.nanoTime() - t0;
         double readingsPerSecond = (load.sentReadings() - from) / (elapsedNanos / 1e9);
         assertThat(readingsPerSecond).isBetween(700.0, 1_250.0);
@@ -55,7 +57,8 @@ class LoadGeneratorITCase {
         assertThat(load.rate()).isEqualTo(12_000.0);
         long from2 = load.sentReadings();
         long t1 = System.nanoTime();
-        assertThat(awaitSent(load, from2 + 4_000, Duration.ofSeconds(20))).isGreaterThanOrEqualTo(from2 + 4_000);
+        assertThat(awaitSent(load, from2 + 4_000, Duration.ofSeconds(20)))
+            .isGreaterThanOrEqualTo(from2 + 4_000);
         double faster = (load.sentReadings() - from2) / ((System.nanoTime() - t1) / 1e9);
         assertThat(faster).isBetween(1_400.0, 2_500.0);
         assertThat(load.failedPublishes()).isZero();
@@ -64,7 +67,8 @@ class LoadGeneratorITCase {
       assertThat(load.publishedReadings()).isEqualTo(load.sentReadings());
       assertThat(load.publishedDataPoints()).isEqualTo(load.publishedReadings() * 6);
       long total = load.publishedReadings();
-      List<MqttTestSubscriber.Message> got = sub.awaitUntil(ms -> ms.size() >= total, Duration.ofSeconds(30));
+      List<MqttTestSubscriber.Message> got =
+          sub.awaitUntil(ms -> ms.size() >= total, Duration.ofSeconds(30));
       assertThat(got.size()).isGreaterThanOrEqualTo((int) total);
       Set<String> sensors = got.stream().map(m -> m.topic()).collect(Collectors.toSet());
       assertThat(sensors).hasSize(200);

@@ -14,8 +14,20 @@ import org.junit.jupiter.api.Test;
 class ReadingPayloadTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant AT = Instant.ofEpochMilli(1764201600123L);
-  private static final SensorReading KITCHEN = new SensorReading("kitchen-meter", AT, "kitchen", SensorType.MULTI,
-      0.125, 750.0, 640.0, 21.4, 41.0, 230.1, null, null);
+  private static final SensorReading KITCHEN =
+      new SensorReading(
+          "kitchen-meter",
+          AT,
+          "kitchen",
+          SensorType.MULTI,
+          0.125,
+          750.0,
+          640.0,
+          21.4,
+          41.0,
+          230.1,
+          null,
+          null);
 
   private static JsonNode encode(SensorReading r, UnitStyle units) throws Exception {
     return JSON.readTree(ReadingPayload.encode(r, units));
@@ -45,8 +57,18 @@ class ReadingPayloadTest {
     JsonNode json = encode(KITCHEN, UnitStyle.METRIC_KWH);
     assertThat(json.has("generation")).isFalse();
     List<String> names = iterable(json);
-    assertThat(names).containsExactly("sensor_id", "timestamp", "room", "sensor_type", "energy", "power", "co2",
-        "temperature", "humidity", "voltage");
+    assertThat(names)
+        .containsExactly(
+            "sensor_id",
+            "timestamp",
+            "room",
+            "sensor_type",
+            "energy",
+            "power",
+            "co2",
+            "temperature",
+            "humidity",
+            "voltage");
   }
 
   @Test
@@ -64,8 +86,9 @@ class ReadingPayloadTest {
 
   @Test
   void shouldWritePvGenerationInTheEnergyUnit() throws Exception {
-    SensorReading pv = new SensorReading("roof-pv", AT, "roof", SensorType.PV, null, null, null, null, null, 231.0,
-        0.05, null);
+    SensorReading pv =
+        new SensorReading(
+            "roof-pv", AT, "roof", SensorType.PV, null, null, null, null, null, 231.0, 0.05, null);
     JsonNode json = encode(pv, UnitStyle.METRIC_WH);
     assertThat(json.get("sensor_type").asText()).isEqualTo("pv");
     assertThat(json.get("generation").get("value").asDouble()).isCloseTo(50.0, within(1e-9));

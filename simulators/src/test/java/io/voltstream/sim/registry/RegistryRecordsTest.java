@@ -19,19 +19,33 @@ class RegistryRecordsTest {
 
   @Test
   void shouldDeclareTheBuildingThenItsRoomsThenItsSensors() {
-    assertThat(records).extracting(r -> r.key().encode()).containsExactly(
-        "building:demo",
-        "room:kitchen", "room:living-room", "room:office", "room:bedroom-1", "room:bedroom-2", "room:bathroom",
-        "room:roof",
-        "sensor:kitchen-meter", "sensor:living-room-meter", "sensor:office-meter", "sensor:bedroom-1-meter",
-        "sensor:bedroom-2-meter", "sensor:bathroom-meter", "sensor:roof-pv");
+    assertThat(records)
+        .extracting(r -> r.key().encode())
+        .containsExactly(
+            "building:demo",
+            "room:kitchen",
+            "room:living-room",
+            "room:office",
+            "room:bedroom-1",
+            "room:bedroom-2",
+            "room:bathroom",
+            "room:roof",
+            "sensor:kitchen-meter",
+            "sensor:living-room-meter",
+            "sensor:office-meter",
+            "sensor:bedroom-1-meter",
+            "sensor:bedroom-2-meter",
+            "sensor:bathroom-meter",
+            "sensor:roof-pv");
   }
 
   @Test
   void shouldPutEveryRoomInBuildingDemoAndEverySensorInItsRoom() {
-    assertThat(records).filteredOn(r -> r.key().kind() == RegistryKey.Kind.ROOM)
+    assertThat(records)
+        .filteredOn(r -> r.key().kind() == RegistryKey.Kind.ROOM)
         .allSatisfy(r -> assertThat(((Room) r.value()).building()).isEqualTo("demo"));
-    assertThat(records).filteredOn(r -> r.key().kind() == RegistryKey.Kind.SENSOR)
+    assertThat(records)
+        .filteredOn(r -> r.key().kind() == RegistryKey.Kind.SENSOR)
         .extracting(r -> (Sensor) r.value())
         .contains(new Sensor("roof-pv", "roof", SensorType.PV, "Rooftop PV meter", false))
         .allSatisfy(s -> assertThat(s.sensorType()).isIn(SensorType.MULTI, SensorType.PV));
@@ -45,11 +59,16 @@ class RegistryRecordsTest {
 
   @Test
   void shouldEncodeValuesAsTheModelsSnakeCaseJson() throws Exception {
-    String json = new String(Topics.REGISTRY.encodeValue(records.get(1).value()), StandardCharsets.UTF_8);
+    String json =
+        new String(Topics.REGISTRY.encodeValue(records.get(1).value()), StandardCharsets.UTF_8);
     assertThat(json).contains("\"name\":\"kitchen\"", "\"building\":\"demo\"", "\"area_m2\":14.0");
-    assertThat(Json.MAPPER.readValue(Topics.REGISTRY.encodeValue(records.get(8).value()), Sensor.class))
+    assertThat(
+            Json.MAPPER.readValue(
+                Topics.REGISTRY.encodeValue(records.get(8).value()), Sensor.class))
         .isEqualTo(records.get(8).value());
-    assertThat(Topics.REGISTRY.decodeValue(records.get(8).key().encode(), Topics.REGISTRY.encodeValue(records.get(8).value())))
+    assertThat(
+            Topics.REGISTRY.decodeValue(
+                records.get(8).key().encode(), Topics.REGISTRY.encodeValue(records.get(8).value())))
         .isEqualTo(records.get(8).value());
   }
 
@@ -57,7 +76,9 @@ class RegistryRecordsTest {
   void shouldRegisterTheUciHouseInItsOwnBuilding() {
     List<RegistryRecord> uci = RegistryRecords.ofUciHouse();
     assertThat(uci.get(0).key()).isEqualTo(RegistryKey.building("uci-house"));
-    assertThat(uci).filteredOn(r -> r.key().kind() == RegistryKey.Kind.ROOM).hasSize(10)
+    assertThat(uci)
+        .filteredOn(r -> r.key().kind() == RegistryKey.Kind.ROOM)
+        .hasSize(10)
         .allSatisfy(r -> assertThat(((Room) r.value()).building()).isEqualTo("uci-house"));
     assertThat(uci).filteredOn(r -> r.key().kind() == RegistryKey.Kind.SENSOR).hasSize(10);
   }

@@ -28,7 +28,8 @@ class ReplayTimelineTest {
     assertThat(t.publishAt(t.eventTime(FIRST))).isEqualTo(WALL_START);
     assertThat(t.publishAt(hourLater)).isEqualTo(WALL_START.plus(Duration.ofMinutes(1)));
     ReplayTimeline fast = ReplayTimeline.unshifted(CET, FIRST, WALL_START, 600);
-    assertThat(fast.publishAt(fast.eventTime(FIRST.plusMinutes(10)))).isEqualTo(WALL_START.plusSeconds(1));
+    assertThat(fast.publishAt(fast.eventTime(FIRST.plusMinutes(10))))
+        .isEqualTo(WALL_START.plusSeconds(1));
   }
 
   @Test
@@ -40,7 +41,8 @@ class ReplayTimelineTest {
     // Earlier readings are stamped in the past of their publish moment, never in its future.
     Instant early = t.eventTime(FIRST.plusDays(3));
     assertThat(early).isBefore(t.publishAt(early));
-    assertThat(Duration.between(t.eventTime(FIRST), lastEvent)).isEqualTo(Duration.between(FIRST, LAST));
+    assertThat(Duration.between(t.eventTime(FIRST), lastEvent))
+        .isEqualTo(Duration.between(FIRST, LAST));
   }
 
   @Test
@@ -52,6 +54,7 @@ class ReplayTimelineTest {
 
   @Test
   void shouldRejectANonPositiveSpeed() {
-    assertThatThrownBy(() -> ReplayTimeline.unshifted(CET, FIRST, WALL_START, 0)).hasMessageContaining("speed");
+    assertThatThrownBy(() -> ReplayTimeline.unshifted(CET, FIRST, WALL_START, 0))
+        .hasMessageContaining("speed");
   }
 }

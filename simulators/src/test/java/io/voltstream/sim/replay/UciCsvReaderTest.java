@@ -27,10 +27,14 @@ class UciCsvReaderTest {
   }
 
   static Reader firstRows() {
-    return new InputStreamReader(UciCsvReaderTest.class.getResourceAsStream(FIRST_ROWS), StandardCharsets.UTF_8);
+    return new InputStreamReader(
+        UciCsvReaderTest.class.getResourceAsStream(FIRST_ROWS), StandardCharsets.UTF_8);
   }
 
-  /** The repository's copy of the data file (data/uci-appliances), found by walking up from the module directory. */
+  /**
+   * The repository's copy of the data file (data/uci-appliances), found by walking up from the
+   * module directory.
+   */
   static Path realFile() {
     return SimTestData.uciCsv();
   }
@@ -56,22 +60,27 @@ class UciCsvReaderTest {
   @Test
   void shouldSumAppliancesAndLightsIntoHouseEnergy() {
     List<UciRow> rows = read(firstRows());
-    assertThat(rows).extracting(UciRow::houseEnergyWh).containsExactly(60.0, 50.0, 70.0, 40.0, 70.0, 70.0);
+    assertThat(rows)
+        .extracting(UciRow::houseEnergyWh)
+        .containsExactly(60.0, 50.0, 70.0, 40.0, 70.0, 70.0);
   }
 
   @Test
   void shouldSkipMalformedRowsAndKeepTheRest() {
-    String csv = "date,Appliances,lights,T1,RH_1,T2,RH_2,T3,RH_3,T4,RH_4,T5,RH_5,T6,RH_6,T7,RH_7,T8,RH_8,T9,RH_9\n"
-        + "14/02/2016 0:00,50,10,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18\n"
-        + "not a date,50,10,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18\n"
-        + "14/02/2016 0:20,NaN,10,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18\n"
-        + "14/02/2016 0:30,oops,10,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18\n"
-        + "14/02/2016 0:40,60,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18\n";
+    String csv =
+        "date,Appliances,lights,T1,RH_1,T2,RH_2,T3,RH_3,T4,RH_4,T5,RH_5,T6,RH_6,T7,RH_7,T8,RH_8,T9,RH_9\n"
+            + "14/02/2016 0:00,50,10,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18\n"
+            + "not a date,50,10,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18\n"
+            + "14/02/2016 0:20,NaN,10,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18\n"
+            + "14/02/2016 0:30,oops,10,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18\n"
+            + "14/02/2016 0:40,60,0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18\n";
     try (UciCsvReader r = UciCsvReader.open(new StringReader(csv))) {
       List<UciRow> rows = new ArrayList<>();
       r.forEachRemaining(rows::add);
-      assertThat(rows).extracting(UciRow::start)
-          .containsExactly(LocalDateTime.of(2016, 2, 14, 0, 0), LocalDateTime.of(2016, 2, 14, 0, 40));
+      assertThat(rows)
+          .extracting(UciRow::start)
+          .containsExactly(
+              LocalDateTime.of(2016, 2, 14, 0, 0), LocalDateTime.of(2016, 2, 14, 0, 40));
       assertThat(rows.get(1).temperatureC(9)).isEqualTo(17.0);
       assertThat(r.skippedRows()).isEqualTo(3);
     }

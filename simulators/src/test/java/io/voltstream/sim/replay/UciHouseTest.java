@@ -17,17 +17,28 @@ class UciHouseTest {
   @Test
   void shouldMapTheNineAreasToRooms() {
     List<SensorReading> climate = UciHouse.climateReadings(first, ROW_START);
-    assertThat(climate).extracting(SensorReading::room).containsExactly("uci-kitchen", "uci-living-room",
-        "uci-laundry", "uci-office", "uci-bathroom", "uci-outside", "uci-ironing-room", "uci-teenager-room",
-        "uci-parents-room");
+    assertThat(climate)
+        .extracting(SensorReading::room)
+        .containsExactly(
+            "uci-kitchen",
+            "uci-living-room",
+            "uci-laundry",
+            "uci-office",
+            "uci-bathroom",
+            "uci-outside",
+            "uci-ironing-room",
+            "uci-teenager-room",
+            "uci-parents-room");
     assertThat(climate.get(0).sensorId()).isEqualTo("uci-kitchen-climate");
     assertThat(climate.get(0).temperatureC()).isEqualTo(21.79);
     assertThat(climate.get(0).humidityPercent()).isEqualTo(39.9);
     assertThat(climate.get(5).temperatureC()).isEqualTo(3.53);
-    assertThat(climate).allSatisfy(r -> {
-      assertThat(r.timestamp()).isEqualTo(ROW_START);
-      assertThat(r.metricCount()).isEqualTo(2);
-    });
+    assertThat(climate)
+        .allSatisfy(
+            r -> {
+              assertThat(r.timestamp()).isEqualTo(ROW_START);
+              assertThat(r.metricCount()).isEqualTo(2);
+            });
   }
 
   @Test

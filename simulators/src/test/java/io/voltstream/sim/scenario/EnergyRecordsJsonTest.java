@@ -22,9 +22,18 @@ class EnergyRecordsJsonTest {
   void batterySpecRoundTripsWithSnakeCaseNames() throws Exception {
     BatterySpec spec = DemoBatteries.specs().get(0);
     JsonNode json = Json.MAPPER.valueToTree(spec);
-    assertThat(json.fieldNames()).toIterable().containsExactlyInAnyOrder("id", "building", "capacity_kwh",
-        "max_charge_w", "max_discharge_w", "round_trip_efficiency", "min_soc_percent", "max_soc_percent",
-        "reserve_percent");
+    assertThat(json.fieldNames())
+        .toIterable()
+        .containsExactlyInAnyOrder(
+            "id",
+            "building",
+            "capacity_kwh",
+            "max_charge_w",
+            "max_discharge_w",
+            "round_trip_efficiency",
+            "min_soc_percent",
+            "max_soc_percent",
+            "reserve_percent");
     assertThat(Json.MAPPER.treeToValue(json, BatterySpec.class)).isEqualTo(spec);
   }
 
@@ -32,18 +41,22 @@ class EnergyRecordsJsonTest {
   void tariffRoundTripsWithItsZoneAsAnId() throws Exception {
     Tariff tariff = Tariffs.defaultTariff();
     String json = Json.MAPPER.writeValueAsString(tariff);
-    assertThat(json).contains("\"zone\":\"Europe/Brussels\"").contains("\"demand_charge_eur_per_kw_month\":4.5");
+    assertThat(json)
+        .contains("\"zone\":\"Europe/Brussels\"")
+        .contains("\"demand_charge_eur_per_kw_month\":4.5");
     assertThat(Json.MAPPER.readValue(json, Tariff.class)).isEqualTo(tariff);
   }
 
   @Test
   void anInvalidBatteryFailsNamingTheField() {
-    String json = "{\"id\":\"b\",\"building\":\"demo\",\"capacity_kwh\":10,\"max_charge_w\":-5,"
-        + "\"max_discharge_w\":5000,\"round_trip_efficiency\":0.9,\"min_soc_percent\":5,\"max_soc_percent\":95,"
-        + "\"reserve_percent\":10}";
+    String json =
+        "{\"id\":\"b\",\"building\":\"demo\",\"capacity_kwh\":10,\"max_charge_w\":-5,"
+            + "\"max_discharge_w\":5000,\"round_trip_efficiency\":0.9,\"min_soc_percent\":5,\"max_soc_percent\":95,"
+            + "\"reserve_percent\":10}";
     assertThatThrownBy(() -> Json.MAPPER.readValue(json, BatterySpec.class))
         .isInstanceOf(ValueInstantiationException.class)
-        .cause().isInstanceOfSatisfying(EnergyValidationException.class,
-            e -> assertThat(e.field()).isEqualTo("max_charge_w"));
+        .cause()
+        .isInstanceOfSatisfying(
+            EnergyValidationException.class, e -> assertThat(e.field()).isEqualTo("max_charge_w"));
   }
 }

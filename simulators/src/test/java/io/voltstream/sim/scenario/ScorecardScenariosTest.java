@@ -21,7 +21,8 @@ class ScorecardScenariosTest {
     ReplayScenario a = DemoWeek.scenario(SimTestData.SEED, DemoWeek.DEFAULT_FIRST_SCORED_DAY, 1, 1);
     ReplayScenario b = DemoWeek.scenario(SimTestData.SEED, DemoWeek.DEFAULT_FIRST_SCORED_DAY, 1, 1);
     assertThat(a.series().size()).isEqualTo(2 * 1440);
-    assertThat(a.scoredFrom()).isEqualTo(SimTestData.brussels(DemoWeek.DEFAULT_FIRST_SCORED_DAY, 0, 0));
+    assertThat(a.scoredFrom())
+        .isEqualTo(SimTestData.brussels(DemoWeek.DEFAULT_FIRST_SCORED_DAY, 0, 0));
     for (int i = 0; i < a.series().size(); i += 97) {
       assertThat(a.series().consumptionW(i)).isEqualTo(b.series().consumptionW(i));
     }
@@ -40,7 +41,9 @@ class ScorecardScenariosTest {
     assertThat(loadKwh).isBetween(15.0, 40.0);
     int localMidnight = series.indexOf(s.scoredFrom());
     assertThat(series.generationW(localMidnight)).isZero();
-    assertThat(series.generationW(localMidnight + 13 * 60)).isPositive().isLessThanOrEqualTo(DemoBuilding.PV_PEAK_POWER_W);
+    assertThat(series.generationW(localMidnight + 13 * 60))
+        .isPositive()
+        .isLessThanOrEqualTo(DemoBuilding.PV_PEAK_POWER_W);
   }
 
   @Test
@@ -51,7 +54,8 @@ class ScorecardScenariosTest {
     try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       s = UciWeek.scenario(reader, SimTestData.SEED, LocalDate.of(2016, 4, 11), 8, 7);
     }
-    assertThat(Duration.between(s.series().start(), s.series().end())).isEqualTo(Duration.ofDays(15));
+    assertThat(Duration.between(s.series().start(), s.series().end()))
+        .isEqualTo(Duration.ofDays(15));
     ReplaySeries series = s.series();
     int rowStart = series.indexOf(s.scoredFrom());
     for (int k = 1; k < 10; k++) {

@@ -20,13 +20,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Alerts as {@link SystemEvent}s to Kafka {@code events} and InfluxDB {@code events}:
+ *
  * <ul>
  *   <li>comfort: a room's window-average CO2 above, or temperature outside, the thresholds (from
  *       {@code room-metrics}, so the registry's room assignment applies);
  *   <li>silence: a sensor without readings for longer than the silence threshold (event-time timers
  *       on {@code readings});
- *   <li>late-data bursts: more late readings of a room arriving in a minute than the threshold (from
- *       {@code readings.late}).
+ *   <li>late-data bursts: more late readings of a room arriving in a minute than the threshold
+ *       (from {@code readings.late}).
  * </ul>
  */
 public class AlertJob {
@@ -57,28 +58,30 @@ public class AlertJob {
 
   /** Adds the topology to {@code env}; returns the event stream. */
   public DataStream<SystemEvent> build(StreamExecutionEnvironment env) {
-    DataStream<SystemEvent> silence = env
-        .fromSource(readings, readingWatermarks(), "readings")
-        .uid(UID + "-readings-source")
-        .keyBy(SensorReading::sensorId)
-        .process(new SensorSilenceFunction(config.thresholds().sensorSilence()))
-        .uid(UID + "-sensor-silence")
-        .name("sensor silence timers");
+    DataStream<SystemEvent> silence =
+        env.fromSource(readings, readingWatermarks(), "readings")
+            .uid(UID + "-readings-source")
+            .keyBy(SensorReading::sensorId)
+            .process(new SensorSilenceFunction(config.thresholds().sensorSilence()))
+            .uid(UID + "-sensor-silence")
+            .name("sensor silence timers");
 
-    DataStream<SystemEvent> comfort = env
-        .fromSource(roomMetrics, WatermarkStrategy.noWatermarks(), "room-metrics")
-        .uid(UID + "-room-metrics-source")
-        .flatMap(new ComfortAlertFunction(config.thresholds()))
-        .uid(UID + "-comfort")
-        .name("comfort thresholds");
+    DataStream<SystemEvent> comfort =
+        env.fromSource(roomMetrics, WatermarkStrategy.noWatermarks(), "room-metrics")
+            .uid(UID + "-room-metrics-source")
+            .flatMap(new ComfortAlertFunction(config.thresholds()))
+            .uid(UID + "-comfort")
+            .name("comfort thresholds");
 
-    DataStream<SystemEvent> lateBursts = env
-        .fromSource(lateReadings, WatermarkStrategy.noWatermarks(), "readings.late")
-        .uid(UID + "-late-source")
-        .keyBy(LateBurstFunction::key)
-        .process(new LateBurstFunction(config.thresholds().lateBurstPerMinute(), config.lateBurstGrace()))
-        .uid(UID + "-late-bursts")
-        .name("late data bursts");
+    DataStream<SystemEvent> lateBursts =
+        env.fromSource(lateReadings, WatermarkStrategy.noWatermarks(), "readings.late")
+            .uid(UID + "-late-source")
+            .keyBy(LateBurstFunction::key)
+            .process(
+                new LateBurstFunction(
+                    config.thresholds().lateBurstPerMinute(), config.lateBurstGrace()))
+            .uid(UID + "-late-bursts")
+            .name("late data bursts");
 
     DataStream<SystemEvent> events = silence.union(comfort, lateBursts);
     events.sinkTo(influxSink).uid(UID + "-influx-sink").name("events → InfluxDB");
@@ -98,14 +101,25 @@ public class AlertJob {
   }
 
   /** Adds the job with the real Kafka sources and sinks and the InfluxDB sink to {@code env}. */
-  public static DataStream<SystemEvent> wireFromConfig(StreamExecutionEnvironment env, JobsConfig cfg, Map<String, String> vars) {
+  public static DataStream<SystemEvent> wireFromConfig(
+      StreamExecutionEnvironment env, JobsConfig cfg, Map<String, String> vars) {
     JobEnvironment.configure(env, cfg);
     String job = AlertJobConfig.JOB_NAME;
     return new AlertJob(
             AlertJobConfig.from(cfg, vars),
             KafkaSources.readings(cfg, job),
-            KafkaSources.of(cfg, Topics.ROOM_METRICS, RoomMetrics.class, job + "-room-metrics", "deserializationFailures"),
-            KafkaSources.of(cfg, Topics.READINGS_LATE, SensorReading.class, job + "-late", "readingsDeserializationFailures"),
+            KafkaSources.of(
+                cfg,
+                Topics.ROOM_METRICS,
+                RoomMetrics.class,
+                job + "-room-metrics",
+                "deserializationFailures"),
+            KafkaSources.of(
+                cfg,
+                Topics.READINGS_LATE,
+                SensorReading.class,
+                job + "-late",
+                "readingsDeserializationFailures"),
             InfluxSink.fromConfig(cfg, InfluxPoints::event),
             KafkaSinks.to(cfg, Topics.EVENTS, AlertJob::eventKey))
         .build(env);

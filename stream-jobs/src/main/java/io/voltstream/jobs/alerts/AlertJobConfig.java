@@ -9,11 +9,14 @@ import java.util.Map;
 
 /**
  * Settings of the alert job: the thresholds declared in {@link AlertOptions} and the watermark
- * settings of the shared {@link JobsConfig} ({@code VOLTSTREAM_MAX_OUT_OF_ORDERNESS},
- * {@code VOLTSTREAM_SOURCE_IDLENESS}).
+ * settings of the shared {@link JobsConfig} ({@code VOLTSTREAM_MAX_OUT_OF_ORDERNESS}, {@code
+ * VOLTSTREAM_SOURCE_IDLENESS}).
  */
 public record AlertJobConfig(
-    AlertThresholds thresholds, Duration maxOutOfOrderness, Duration idleness, Duration lateBurstGrace)
+    AlertThresholds thresholds,
+    Duration maxOutOfOrderness,
+    Duration idleness,
+    Duration lateBurstGrace)
     implements Serializable {
 
   public static final String JOB_NAME = "alerts";
@@ -26,10 +29,12 @@ public record AlertJobConfig(
       throw new IllegalArgumentException("thresholds must be set");
     }
     if (lateBurstGrace == null || lateBurstGrace.isNegative() || lateBurstGrace.isZero()) {
-      throw new IllegalArgumentException(LATE_BURST_GRACE + " must be a positive duration, was " + lateBurstGrace);
+      throw new IllegalArgumentException(
+          LATE_BURST_GRACE + " must be a positive duration, was " + lateBurstGrace);
     }
     if (idleness == null || idleness.isZero() || idleness.isNegative()) {
-      throw new IllegalArgumentException(JobsConfig.SOURCE_IDLENESS + " must be positive, was " + idleness);
+      throw new IllegalArgumentException(
+          JobsConfig.SOURCE_IDLENESS + " must be positive, was " + idleness);
     }
   }
 
@@ -43,11 +48,22 @@ public record AlertJobConfig(
     double tMin = r.get(AlertOptions.TEMPERATURE_MIN_C);
     double tMax = r.get(AlertOptions.TEMPERATURE_MAX_C);
     if (tMin >= tMax) {
-      throw new IllegalArgumentException(AlertOptions.TEMPERATURE_MIN_C.name() + " (" + tMin + ") must be below "
-          + AlertOptions.TEMPERATURE_MAX_C.name() + " (" + tMax + ")");
+      throw new IllegalArgumentException(
+          AlertOptions.TEMPERATURE_MIN_C.name()
+              + " ("
+              + tMin
+              + ") must be below "
+              + AlertOptions.TEMPERATURE_MAX_C.name()
+              + " ("
+              + tMax
+              + ")");
     }
     return new AlertJobConfig(
-        new AlertThresholds(r.get(AlertOptions.CO2_MAX_PPM), tMin, tMax, r.get(AlertOptions.SENSOR_SILENCE),
+        new AlertThresholds(
+            r.get(AlertOptions.CO2_MAX_PPM),
+            tMin,
+            tMax,
+            r.get(AlertOptions.SENSOR_SILENCE),
             r.get(AlertOptions.LATE_BURST_PER_MINUTE)),
         jobs.maxOutOfOrderness(),
         jobs.sourceIdleness(),

@@ -7,7 +7,10 @@ import io.voltstream.model.SystemEvent;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
-/** CO2 and temperature alerts from each room's window aggregate (stateless; rules in {@link ComfortRules}). */
+/**
+ * CO2 and temperature alerts from each room's window aggregate (stateless; rules in {@link
+ * ComfortRules}).
+ */
 public class ComfortAlertFunction implements FlatMapFunction<RoomMetrics, SystemEvent> {
 
   private final AlertThresholds thresholds;

@@ -13,10 +13,11 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Counts late readings per key "room|arrival minute" ({@link #key}). The first reading of a key sets a
- * processing-time timer {@code grace} later; then the count is judged by {@link LateBurstRule} and the
- * key's state is cleared. Processing time, because late data is by definition behind the event-time
- * watermark; the bucket itself comes from the data, so a replay gives the same event ids.
+ * Counts late readings per key "room|arrival minute" ({@link #key}). The first reading of a key
+ * sets a processing-time timer {@code grace} later; then the count is judged by {@link
+ * LateBurstRule} and the key's state is cleared. Processing time, because late data is by
+ * definition behind the event-time watermark; the bucket itself comes from the data, so a replay
+ * gives the same event ids.
  */
 public class LateBurstFunction extends KeyedProcessFunction<String, SensorReading, SystemEvent> {
 
@@ -40,17 +41,21 @@ public class LateBurstFunction extends KeyedProcessFunction<String, SensorReadin
   }
 
   @Override
-  public void processElement(SensorReading r, Context ctx, Collector<SystemEvent> out) throws Exception {
+  public void processElement(SensorReading r, Context ctx, Collector<SystemEvent> out)
+      throws Exception {
     Long n = count.value();
     if (n == null) {
       n = 0L;
-      ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + grace.toMillis());
+      ctx.timerService()
+          .registerProcessingTimeTimer(
+              ctx.timerService().currentProcessingTime() + grace.toMillis());
     }
     count.update(n + 1);
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<SystemEvent> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<SystemEvent> out)
+      throws Exception {
     String key = ctx.getCurrentKey();
     int bar = key.lastIndexOf('|');
     String room = key.substring(0, bar);

@@ -14,11 +14,12 @@ import org.apache.flink.util.Collector;
 
 /**
  * Per sensor, one event-time timer at "latest reading + silence". A newer reading moves the timer;
- * when it fires the sensor is reported silent and its state is cleared, so a sensor that never comes
- * back costs nothing. Event time means a sensor is judged against the other sensors' progress: if
- * every sensor stops, the watermark stops too and nothing is reported (see README).
+ * when it fires the sensor is reported silent and its state is cleared, so a sensor that never
+ * comes back costs nothing. Event time means a sensor is judged against the other sensors'
+ * progress: if every sensor stops, the watermark stops too and nothing is reported (see README).
  */
-public class SensorSilenceFunction extends KeyedProcessFunction<String, SensorReading, SystemEvent> {
+public class SensorSilenceFunction
+    extends KeyedProcessFunction<String, SensorReading, SystemEvent> {
 
   private final Duration silence;
   private transient ValueState<Long> lastSeenMs;
@@ -30,12 +31,14 @@ public class SensorSilenceFunction extends KeyedProcessFunction<String, SensorRe
 
   @Override
   public void open(OpenContext openContext) {
-    lastSeenMs = getRuntimeContext().getState(new ValueStateDescriptor<>("last-seen-ms", Types.LONG));
+    lastSeenMs =
+        getRuntimeContext().getState(new ValueStateDescriptor<>("last-seen-ms", Types.LONG));
     room = getRuntimeContext().getState(new ValueStateDescriptor<>("room", Types.STRING));
   }
 
   @Override
-  public void processElement(SensorReading r, Context ctx, Collector<SystemEvent> out) throws Exception {
+  public void processElement(SensorReading r, Context ctx, Collector<SystemEvent> out)
+      throws Exception {
     Long previousMs = lastSeenMs.value();
     Instant previous = previousMs == null ? null : Instant.ofEpochMilli(previousMs);
     Instant latest = SilenceRule.latest(previous, r.timestamp());
@@ -43,7 +46,8 @@ public class SensorSilenceFunction extends KeyedProcessFunction<String, SensorRe
       return;
     }
     if (previous != null) {
-      ctx.timerService().deleteEventTimeTimer(SilenceRule.deadline(previous, silence).toEpochMilli());
+      ctx.timerService()
+          .deleteEventTimeTimer(SilenceRule.deadline(previous, silence).toEpochMilli());
     }
     lastSeenMs.update(latest.toEpochMilli());
     if (r.room() != null) {
@@ -53,10 +57,14 @@ public class SensorSilenceFunction extends KeyedProcessFunction<String, SensorRe
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<SystemEvent> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<SystemEvent> out)
+      throws Exception {
     Long last = lastSeenMs.value();
-    if (last != null && SilenceRule.deadline(Instant.ofEpochMilli(last), silence).toEpochMilli() == timestamp) {
-      out.collect(SilenceRule.silentEvent(ctx.getCurrentKey(), room.value(), Instant.ofEpochMilli(last), silence));
+    if (last != null
+        && SilenceRule.deadline(Instant.ofEpochMilli(last), silence).toEpochMilli() == timestamp) {
+      out.collect(
+          SilenceRule.silentEvent(
+              ctx.getCurrentKey(), room.value(), Instant.ofEpochMilli(last), silence));
       lastSeenMs.clear();
       room.clear();
     }

@@ -17,7 +17,8 @@ import org.apache.flink.util.Collector;
  * registry's batteries and bounded by it). Reports of batteries the registry does not know get
  * {@code unassigned}.
  */
-public class BatteryBuildingFunction extends BroadcastProcessFunction<BatteryTelemetry, RegistryChange, BatteryStateRow> {
+public class BatteryBuildingFunction
+    extends BroadcastProcessFunction<BatteryTelemetry, RegistryChange, BatteryStateRow> {
   /** The broadcast view; also the descriptor the job broadcasts the registry with. */
   public static final MapStateDescriptor<String, String> BATTERY_BUILDINGS =
       new MapStateDescriptor<>("battery-buildings", Types.STRING, Types.STRING);
@@ -26,16 +27,22 @@ public class BatteryBuildingFunction extends BroadcastProcessFunction<BatteryTel
 
   @Override
   public void open(OpenContext openContext) {
-    malformedRegistryRecords = getRuntimeContext().getMetricGroup().counter("malformedRegistryRecords");
+    malformedRegistryRecords =
+        getRuntimeContext().getMetricGroup().counter("malformedRegistryRecords");
   }
 
   @Override
-  public void processElement(BatteryTelemetry t, ReadOnlyContext ctx, Collector<BatteryStateRow> out) throws Exception {
-    out.collect(BatteryStateRow.of(t, ctx.getBroadcastState(BATTERY_BUILDINGS).get(BatteryStateRow.viewKey(t.batteryId()))));
+  public void processElement(
+      BatteryTelemetry t, ReadOnlyContext ctx, Collector<BatteryStateRow> out) throws Exception {
+    out.collect(
+        BatteryStateRow.of(
+            t,
+            ctx.getBroadcastState(BATTERY_BUILDINGS).get(BatteryStateRow.viewKey(t.batteryId()))));
   }
 
   @Override
-  public void processBroadcastElement(RegistryChange change, Context ctx, Collector<BatteryStateRow> out) throws Exception {
+  public void processBroadcastElement(
+      RegistryChange change, Context ctx, Collector<BatteryStateRow> out) throws Exception {
     if (BatteryStateRow.isBattery(change.key())
         && !RoomAssignmentFunction.applyToView(change, ctx.getBroadcastState(BATTERY_BUILDINGS))) {
       malformedRegistryRecords.inc();

@@ -31,7 +31,9 @@ public class BatteryStateJob {
   private final Source<RegistryChange, ?, ?> registry;
   private final Sink<BatteryStateRow> influxSink;
 
-  public BatteryStateJob(Source<BatteryTelemetry, ?, ?> telemetry, Source<RegistryChange, ?, ?> registry,
+  public BatteryStateJob(
+      Source<BatteryTelemetry, ?, ?> telemetry,
+      Source<RegistryChange, ?, ?> registry,
       Sink<BatteryStateRow> influxSink) {
     this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -40,28 +42,37 @@ public class BatteryStateJob {
 
   /** Adds the topology to {@code env}; returns the tagged rows. */
   public DataStream<BatteryStateRow> build(StreamExecutionEnvironment env) {
-    BroadcastStream<RegistryChange> registryView = env
-        .fromSource(registry, WatermarkStrategy.noWatermarks(), "registry")
-        .uid(UID + "-registry-source")
-        .broadcast(BatteryBuildingFunction.BATTERY_BUILDINGS);
-    DataStream<BatteryStateRow> rows = env
-        .fromSource(telemetry, WatermarkStrategy.noWatermarks(), "battery-state")
-        .uid(UID + "-telemetry-source")
-        .connect(registryView)
-        .process(new BatteryBuildingFunction())
-        .uid(UID + "-building")
-        .name("battery → building");
+    BroadcastStream<RegistryChange> registryView =
+        env.fromSource(registry, WatermarkStrategy.noWatermarks(), "registry")
+            .uid(UID + "-registry-source")
+            .broadcast(BatteryBuildingFunction.BATTERY_BUILDINGS);
+    DataStream<BatteryStateRow> rows =
+        env.fromSource(telemetry, WatermarkStrategy.noWatermarks(), "battery-state")
+            .uid(UID + "-telemetry-source")
+            .connect(registryView)
+            .process(new BatteryBuildingFunction())
+            .uid(UID + "-building")
+            .name("battery → building");
     rows.sinkTo(influxSink).uid(UID + "-influx-sink").name("battery_state → InfluxDB");
     return rows;
   }
 
   /** Adds the job with the real Kafka sources and the InfluxDB sink to {@code env}. */
-  public static DataStream<BatteryStateRow> wireFromConfig(StreamExecutionEnvironment env, JobsConfig cfg) {
+  public static DataStream<BatteryStateRow> wireFromConfig(
+      StreamExecutionEnvironment env, JobsConfig cfg) {
     JobEnvironment.configure(env, cfg);
     return new BatteryStateJob(
-            KafkaSources.of(cfg, Topics.BATTERY_STATE, BatteryTelemetry.class, JOB_NAME, "deserializationFailures"),
+            KafkaSources.of(
+                cfg,
+                Topics.BATTERY_STATE,
+                BatteryTelemetry.class,
+                JOB_NAME,
+                "deserializationFailures"),
             KafkaSources.registry(cfg, JOB_NAME),
-            InfluxSink.fromConfig(cfg, (BatteryStateRow row) -> InfluxPoints.batteryState(row.telemetry(), row.building())))
+            InfluxSink.fromConfig(
+                cfg,
+                (BatteryStateRow row) ->
+                    InfluxPoints.batteryState(row.telemetry(), row.building())))
         .build(env);
   }
 

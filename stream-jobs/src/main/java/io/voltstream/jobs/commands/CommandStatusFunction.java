@@ -32,7 +32,8 @@ import org.apache.flink.util.Collector;
  * command after its final status starts a new tracking round (commands are written once; duplicates
  * only come from retries of at-least-once writers).
  */
-public class CommandStatusFunction extends KeyedCoProcessFunction<String, Command, CommandAck, StatusChange> {
+public class CommandStatusFunction
+    extends KeyedCoProcessFunction<String, Command, CommandAck, StatusChange> {
 
   private final Duration ackTimeout;
   private final Duration orphanAckTtl;
@@ -47,13 +48,19 @@ public class CommandStatusFunction extends KeyedCoProcessFunction<String, Comman
 
   @Override
   public void open(OpenContext openContext) {
-    command = getRuntimeContext().getState(new ValueStateDescriptor<>("command", TypeInformation.of(Command.class)));
-    earlyAck = getRuntimeContext().getState(new ValueStateDescriptor<>("early-ack", TypeInformation.of(CommandAck.class)));
+    command =
+        getRuntimeContext()
+            .getState(new ValueStateDescriptor<>("command", TypeInformation.of(Command.class)));
+    earlyAck =
+        getRuntimeContext()
+            .getState(
+                new ValueStateDescriptor<>("early-ack", TypeInformation.of(CommandAck.class)));
     timerMs = getRuntimeContext().getState(new ValueStateDescriptor<>("timer-ms", Types.LONG));
   }
 
   @Override
-  public void processElement1(Command c, Context ctx, Collector<StatusChange> out) throws Exception {
+  public void processElement1(Command c, Context ctx, Collector<StatusChange> out)
+      throws Exception {
     if (command.value() != null) {
       return; // a duplicate of a command still pending
     }
@@ -69,7 +76,8 @@ public class CommandStatusFunction extends KeyedCoProcessFunction<String, Comman
   }
 
   @Override
-  public void processElement2(CommandAck ack, Context ctx, Collector<StatusChange> out) throws Exception {
+  public void processElement2(CommandAck ack, Context ctx, Collector<StatusChange> out)
+      throws Exception {
     Command c = command.value();
     if (c != null) {
       finish(CommandTracking.answered(c, ack), ctx, out);
@@ -80,15 +88,18 @@ public class CommandStatusFunction extends KeyedCoProcessFunction<String, Comman
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<StatusChange> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<StatusChange> out)
+      throws Exception {
     Command c = command.value();
     if (c != null) {
       out.collect(CommandTracking.unanswered(c, ackTimeout));
     }
-    clear(); // an orphan ack whose command never came is dropped here: its state must not live forever
+    clear(); // an orphan ack whose command never came is dropped here: its state must not live
+    // forever
   }
 
-  private void finish(StatusChange status, Context ctx, Collector<StatusChange> out) throws Exception {
+  private void finish(StatusChange status, Context ctx, Collector<StatusChange> out)
+      throws Exception {
     out.collect(status);
     Long timer = timerMs.value();
     if (timer != null) {

@@ -10,11 +10,12 @@ import org.apache.flink.util.Collector;
 
 /**
  * Gives battery telemetry (and manual commands that named no building) the building of their
- * battery, from the same registry view the room assignment keeps ({@code battery:<id>} →
- * building). Inputs whose battery is not registered are counted ({@code unknownBatteryInputs}) and
- * not passed on: dispatch cannot act on a battery it has no spec for.
+ * battery, from the same registry view the room assignment keeps ({@code battery:<id>} → building).
+ * Inputs whose battery is not registered are counted ({@code unknownBatteryInputs}) and not passed
+ * on: dispatch cannot act on a battery it has no spec for.
  */
-public class BatteryBuildingFunction extends BroadcastProcessFunction<DispatchInput, RegistryChange, DispatchInput> {
+public class BatteryBuildingFunction
+    extends BroadcastProcessFunction<DispatchInput, RegistryChange, DispatchInput> {
 
   private transient Counter unknownBatteryInputs;
   private transient Counter malformedRegistryRecords;
@@ -22,17 +23,20 @@ public class BatteryBuildingFunction extends BroadcastProcessFunction<DispatchIn
   @Override
   public void open(OpenContext openContext) {
     unknownBatteryInputs = getRuntimeContext().getMetricGroup().counter("unknownBatteryInputs");
-    malformedRegistryRecords = getRuntimeContext().getMetricGroup().counter("malformedRegistryRecords");
+    malformedRegistryRecords =
+        getRuntimeContext().getMetricGroup().counter("malformedRegistryRecords");
   }
 
   @Override
-  public void processElement(DispatchInput in, ReadOnlyContext ctx, Collector<DispatchInput> out) throws Exception {
+  public void processElement(DispatchInput in, ReadOnlyContext ctx, Collector<DispatchInput> out)
+      throws Exception {
     if (in.building() != null && !in.building().isBlank()) {
       out.collect(in);
       return;
     }
-    String building = ctx.getBroadcastState(RoomAssignmentFunction.REGISTRY_VIEW)
-        .get(RegistryKey.battery(in.id()).encode());
+    String building =
+        ctx.getBroadcastState(RoomAssignmentFunction.REGISTRY_VIEW)
+            .get(RegistryKey.battery(in.id()).encode());
     if (building == null) {
       unknownBatteryInputs.inc();
       return;
@@ -41,9 +45,10 @@ public class BatteryBuildingFunction extends BroadcastProcessFunction<DispatchIn
   }
 
   @Override
-  public void processBroadcastElement(RegistryChange change, Context ctx, Collector<DispatchInput> out)
-      throws Exception {
-    if (!RoomAssignmentFunction.applyToView(change, ctx.getBroadcastState(RoomAssignmentFunction.REGISTRY_VIEW))) {
+  public void processBroadcastElement(
+      RegistryChange change, Context ctx, Collector<DispatchInput> out) throws Exception {
+    if (!RoomAssignmentFunction.applyToView(
+        change, ctx.getBroadcastState(RoomAssignmentFunction.REGISTRY_VIEW))) {
       malformedRegistryRecords.inc();
     }
   }

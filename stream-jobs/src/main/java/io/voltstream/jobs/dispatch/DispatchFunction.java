@@ -1,6 +1,7 @@
 package io.voltstream.jobs.dispatch;
 
 import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.energy.battery.PowerConvention;
 import io.voltstream.energy.dispatch.DemandResponseOverride;
 import io.voltstream.energy.dispatch.DispatchSettings;
 import io.voltstream.energy.plan.Plan;
@@ -13,14 +14,12 @@ import io.voltstream.jobs.dispatch.logic.BatteryReading;
 import io.voltstream.jobs.dispatch.logic.BuildingDispatcher;
 import io.voltstream.jobs.dispatch.logic.ForecastBatch;
 import io.voltstream.jobs.dispatch.logic.MonthPeak;
-import io.voltstream.energy.battery.PowerConvention;
 import io.voltstream.jobs.dispatch.logic.Replanner;
 import io.voltstream.jobs.dispatch.logic.SensorPower;
 import io.voltstream.jobs.io.RegistryChange;
 import io.voltstream.model.Building;
 import io.voltstream.model.Json;
 import io.voltstream.model.RegistryKey;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,10 +42,10 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 
 /**
- * Continuous battery dispatch, keyed by building: keeps the latest power per sensor, the latest state
- * per battery, manual overrides, the latest forecasts, the month's peak import and the current plan,
- * and every {@code interval} of event time (an event-time timer chain on the watermark) decides
- * through the energy module ({@link BuildingDispatcher}, {@link Replanner}).
+ * Continuous battery dispatch, keyed by building: keeps the latest power per sensor, the latest
+ * state per battery, manual overrides, the latest forecasts, the month's peak import and the
+ * current plan, and every {@code interval} of event time (an event-time timer chain on the
+ * watermark) decides through the energy module ({@link BuildingDispatcher}, {@link Replanner}).
  *
  * <p>Broadcast side: the registry's buildings (tariff, dispatch settings) and batteries (specs), as
  * JSON by registry key. A battery or building leaving the registry clears its keyed state.
@@ -55,7 +54,8 @@ import org.apache.flink.util.Collector;
  * every decision ({@code staleAfter}, {@code valid_until}); when nothing fresh is left the whole
  * building's state is cleared and the timer chain stops (the next input starts it again).
  */
-public class DispatchFunction extends KeyedBroadcastProcessFunction<String, DispatchInput, RegistryChange, BatteryDecision> {
+public class DispatchFunction
+    extends KeyedBroadcastProcessFunction<String, DispatchInput, RegistryChange, BatteryDecision> {
 
   /** Registry key → JSON of buildings and batteries. */
   public static final MapStateDescriptor<String, String> REGISTRY =
@@ -64,7 +64,8 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
   static final MapStateDescriptor<String, SensorPower> SENSORS =
       new MapStateDescriptor<>("sensor-power", Types.STRING, TypeInformation.of(SensorPower.class));
   static final MapStateDescriptor<String, BatteryReading> BATTERIES =
-      new MapStateDescriptor<>("battery-state", Types.STRING, TypeInformation.of(BatteryReading.class));
+      new MapStateDescriptor<>(
+          "battery-state", Types.STRING, TypeInformation.of(BatteryReading.class));
   static final MapStateDescriptor<String, Instant> OVERRIDES =
       new MapStateDescriptor<>("manual-until", Types.STRING, Types.INSTANT);
   static final MapStateDescriptor<String, String> FORECASTS =
@@ -73,7 +74,8 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
       new ValueStateDescriptor<>("month-peak", TypeInformation.of(MonthPeak.class));
   static final ValueStateDescriptor<StoredPlan> PLAN =
       new ValueStateDescriptor<>("plan", TypeInformation.of(StoredPlan.class));
-  static final ValueStateDescriptor<Long> NEXT_DECISION = new ValueStateDescriptor<>("next-decision", Types.LONG);
+  static final ValueStateDescriptor<Long> NEXT_DECISION =
+      new ValueStateDescriptor<>("next-decision", Types.LONG);
 
   private final DispatchJobConfig config;
   private transient MapState<String, SensorPower> sensors;
@@ -102,11 +104,13 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
     nextDecision = getRuntimeContext().getState(NEXT_DECISION);
     planner = new Planner(PlannerConfig.defaults());
     decisions = getRuntimeContext().getMetricGroup().counter("dispatchDecisions");
-    malformedRegistryRecords = getRuntimeContext().getMetricGroup().counter("malformedRegistryRecords");
+    malformedRegistryRecords =
+        getRuntimeContext().getMetricGroup().counter("malformedRegistryRecords");
   }
 
   @Override
-  public void processElement(DispatchInput in, ReadOnlyContext ctx, Collector<BatteryDecision> out) throws Exception {
+  public void processElement(DispatchInput in, ReadOnlyContext ctx, Collector<BatteryDecision> out)
+      throws Exception {
     switch (in.kind()) {
       case POWER -> sensors.put(in.id(), SensorPower.next(sensors.get(in.id()), in.sample()));
       case BATTERY -> {
@@ -125,7 +129,9 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
     }
     if (nextDecision.value() == null) {
       long step = config.interval().toMillis();
-      long from = Math.max(ctx.currentWatermark(), in.at() == null ? Long.MIN_VALUE : in.at().toEpochMilli());
+      long from =
+          Math.max(
+              ctx.currentWatermark(), in.at() == null ? Long.MIN_VALUE : in.at().toEpochMilli());
       if (from == Long.MIN_VALUE) {
         return; // a forecast before any event time: the next reading or report starts the chain
       }
@@ -136,7 +142,8 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
   }
 
   @Override
-  public void onTimer(long timestamp, OnTimerContext ctx, Collector<BatteryDecision> out) throws Exception {
+  public void onTimer(long timestamp, OnTimerContext ctx, Collector<BatteryDecision> out)
+      throws Exception {
     Instant at = Instant.ofEpochMilli(timestamp);
     prune(at);
     if (sensors.isEmpty() && batteries.isEmpty() && overrides.isEmpty()) {
@@ -144,18 +151,21 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
       return;
     }
     String building = ctx.getCurrentKey();
-    ReadOnlyRegistry registry = new ReadOnlyRegistry(ctx.getBroadcastState(REGISTRY).immutableEntries());
+    ReadOnlyRegistry registry =
+        new ReadOnlyRegistry(ctx.getBroadcastState(REGISTRY).immutableEntries());
     decide(building, at, registry, out);
     long next = timestamp + config.interval().toMillis();
     ctx.timerService().registerEventTimeTimer(next);
     nextDecision.update(next);
   }
 
-  private void decide(String building, Instant at, ReadOnlyRegistry registry, Collector<BatteryDecision> out)
+  private void decide(
+      String building, Instant at, ReadOnlyRegistry registry, Collector<BatteryDecision> out)
       throws Exception {
     Optional<Building> record = registry.building(building);
     Tariff tariff = record.map(Building::tariffOrDefault).orElseGet(Tariffs::defaultTariff);
-    DispatchSettings settings = record.map(Building::dispatchOrDefault).orElseGet(DispatchSettings::defaults);
+    DispatchSettings settings =
+        record.map(Building::dispatchOrDefault).orElseGet(DispatchSettings::defaults);
     List<BatterySpec> specs = registry.batteriesOf(building);
     Map<String, BatteryReading> latest = new HashMap<>();
     for (Map.Entry<String, BatteryReading> e : batteries.entries()) {
@@ -168,11 +178,14 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
       for (BatteryReading r : latest.values()) {
         batteryDischargeW += PowerConvention.deviceToEnergyW(r.chargingPowerW());
       }
-      monthPeak = monthPeak.observe(at, config.interval(), netLoad.getAsDouble() - batteryDischargeW, tariff.zone());
+      monthPeak =
+          monthPeak.observe(
+              at, config.interval(), netLoad.getAsDouble() - batteryDischargeW, tariff.zone());
       peak.update(monthPeak);
     }
     if (specs.isEmpty() || netLoad.isEmpty()) {
-      // Nothing to command, or no fresh power readings: without a net load no decision is safe, and the
+      // Nothing to command, or no fresh power readings: without a net load no decision is safe, and
+      // the
       // batteries fall back to their safe mode when the last commands expire.
       return;
     }
@@ -184,17 +197,38 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
     String planNote = null;
     if (settings.needsPlan()) {
       StoredPlan stored = plan.value();
-      Replanner.Result r = Replanner.refresh(planner, stored == null ? null : stored.toPlan(), at,
-          BuildingDispatcher.dispatchable(specs, latest, overridden), latest, tariff, monthPeak.monthPeakImportW(),
-          forecast(ForecastBatch.CONSUMPTION), forecast(ForecastBatch.GENERATION));
+      Replanner.Result r =
+          Replanner.refresh(
+              planner,
+              stored == null ? null : stored.toPlan(),
+              at,
+              BuildingDispatcher.dispatchable(specs, latest, overridden),
+              latest,
+              tariff,
+              monthPeak.monthPeakImportW(),
+              forecast(ForecastBatch.CONSUMPTION),
+              forecast(ForecastBatch.GENERATION));
       current = r.plan();
       planNote = r.note();
       plan.update(current == null ? null : StoredPlan.of(current));
     }
-    List<BatteryDecision> result = BuildingDispatcher.decide(new BuildingDispatcher.Inputs(building, at,
-        config.interval(), config.commandValidity(), settings, tariff, specs, latest, overridden,
-        netLoad.getAsDouble(), monthPeak.monthPeakImportW(), Optional.ofNullable(current), planNote,
-        activeDemandResponse(building, at)));
+    List<BatteryDecision> result =
+        BuildingDispatcher.decide(
+            new BuildingDispatcher.Inputs(
+                building,
+                at,
+                config.interval(),
+                config.commandValidity(),
+                settings,
+                tariff,
+                specs,
+                latest,
+                overridden,
+                netLoad.getAsDouble(),
+                monthPeak.monthPeakImportW(),
+                Optional.ofNullable(current),
+                planNote,
+                activeDemandResponse(building, at)));
     for (BatteryDecision d : result) {
       decisions.inc();
       out.collect(d);
@@ -202,8 +236,8 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
   }
 
   /**
-   * The hook for demand response: the DR execution job will supply the event active for the building
-   * (e.g. through another broadcast input). None yet.
+   * The hook for demand response: the DR execution job will supply the event active for the
+   * building (e.g. through another broadcast input). None yet.
    */
   protected Optional<DemandResponseOverride> activeDemandResponse(String building, Instant at) {
     return Optional.empty();
@@ -221,7 +255,8 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
     removeWhere(overrides, until -> !until.isAfter(at));
   }
 
-  private static <V> void removeWhere(MapState<String, V> state, Predicate<V> gone) throws Exception {
+  private static <V> void removeWhere(MapState<String, V> state, Predicate<V> gone)
+      throws Exception {
     List<String> keys = new ArrayList<>();
     for (Map.Entry<String, V> e : state.entries()) {
       if (gone.test(e.getValue())) {
@@ -244,10 +279,11 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
   }
 
   @Override
-  public void processBroadcastElement(RegistryChange change, Context ctx, Collector<BatteryDecision> out)
-      throws Exception {
+  public void processBroadcastElement(
+      RegistryChange change, Context ctx, Collector<BatteryDecision> out) throws Exception {
     RegistryKey key = change.key();
-    if (key == null || (key.kind() != RegistryKey.Kind.BUILDING && key.kind() != RegistryKey.Kind.BATTERY)) {
+    if (key == null
+        || (key.kind() != RegistryKey.Kind.BUILDING && key.kind() != RegistryKey.Kind.BATTERY)) {
       return;
     }
     if (!change.isTombstone()) {
@@ -300,7 +336,8 @@ public class DispatchFunction extends KeyedBroadcastProcessFunction<String, Disp
     List<BatterySpec> batteriesOf(String building) {
       List<BatterySpec> out = new ArrayList<>();
       for (Map.Entry<String, String> e : entries) {
-        RegistryKey.decode(e.getKey()).filter(k -> k.kind() == RegistryKey.Kind.BATTERY)
+        RegistryKey.decode(e.getKey())
+            .filter(k -> k.kind() == RegistryKey.Kind.BATTERY)
             .flatMap(k -> parse(e.getValue(), BatterySpec.class))
             .filter(b -> b.building().equals(building))
             .ifPresent(out::add);

@@ -17,17 +17,28 @@ import java.util.Optional;
  *
  * @param kind which input it came from
  * @param building the building (null until the battery → building lookup for telemetry)
- * @param id sensor id ({@code POWER}), battery id ({@code BATTERY}, {@code MANUAL}), forecast target ({@code FORECAST})
+ * @param id sensor id ({@code POWER}), battery id ({@code BATTERY}, {@code MANUAL}), forecast
+ *     target ({@code FORECAST})
  * @param at event time (reading, report, command issue time or forecast issue time)
- * @param powerW sensor power magnitude, NaN when absent ({@code POWER}), or battery power, + charging ({@code BATTERY})
+ * @param powerW sensor power magnitude, NaN when absent ({@code POWER}), or battery power, +
+ *     charging ({@code BATTERY})
  * @param energyKwh the sensor's energy since its previous reading, NaN when absent ({@code POWER})
  * @param generation whether the sensor generates ({@code POWER})
  * @param socPercent battery SoC ({@code BATTERY})
  * @param validUntil end of a manual command ({@code MANUAL})
  * @param json the forecast batch ({@code FORECAST})
  */
-public record DispatchInput(Kind kind, String building, String id, Instant at, double powerW, double energyKwh,
-    boolean generation, double socPercent, Instant validUntil, String json) {
+public record DispatchInput(
+    Kind kind,
+    String building,
+    String id,
+    Instant at,
+    double powerW,
+    double energyKwh,
+    boolean generation,
+    double socPercent,
+    Instant validUntil,
+    String json) {
 
   public enum Kind {
     POWER,
@@ -38,8 +49,20 @@ public record DispatchInput(Kind kind, String building, String id, Instant at, d
 
   /** A power or energy reading with its building; empty for readings without either. */
   public static Optional<DispatchInput> power(RoomReading r) {
-    return SensorPower.Sample.of(r.reading()).map(p -> new DispatchInput(Kind.POWER, r.building(),
-        r.reading().sensorId(), p.at(), p.powerW(), p.energyKwh(), p.generation(), 0, null, null));
+    return SensorPower.Sample.of(r.reading())
+        .map(
+            p ->
+                new DispatchInput(
+                    Kind.POWER,
+                    r.building(),
+                    r.reading().sensorId(),
+                    p.at(),
+                    p.powerW(),
+                    p.energyKwh(),
+                    p.generation(),
+                    0,
+                    null,
+                    null));
   }
 
   /** The power sample of a {@code POWER} input. */
@@ -49,27 +72,62 @@ public record DispatchInput(Kind kind, String building, String id, Instant at, d
 
   /** Battery telemetry; the building is looked up from the registry next. */
   public static DispatchInput battery(BatteryTelemetry t) {
-    return new DispatchInput(Kind.BATTERY, null, t.batteryId(), t.timestamp(), t.powerW(), Double.NaN, false,
-        t.socPercent(), null, null);
+    return new DispatchInput(
+        Kind.BATTERY,
+        null,
+        t.batteryId(),
+        t.timestamp(),
+        t.powerW(),
+        Double.NaN,
+        false,
+        t.socPercent(),
+        null,
+        null);
   }
 
-  /** A manual battery command (overrides dispatch until it expires); empty for every other command. */
+  /**
+   * A manual battery command (overrides dispatch until it expires); empty for every other command.
+   */
   public static Optional<DispatchInput> manual(Command c) {
-    if (c.source() != CommandSource.MANUAL || c.targetKind() != TargetKind.BATTERY
+    if (c.source() != CommandSource.MANUAL
+        || c.targetKind() != TargetKind.BATTERY
         || c.kind() != CommandKind.BATTERY_SETPOINT) {
       return Optional.empty();
     }
-    return Optional.of(new DispatchInput(Kind.MANUAL, c.building(), c.target(), c.issuedAt(), 0, Double.NaN, false, 0,
-        c.validUntil(), null));
+    return Optional.of(
+        new DispatchInput(
+            Kind.MANUAL,
+            c.building(),
+            c.target(),
+            c.issuedAt(),
+            0,
+            Double.NaN,
+            false,
+            0,
+            c.validUntil(),
+            null));
   }
 
   /** A forecast batch; empty when {@code json} is not one. */
   public static Optional<DispatchInput> forecast(String json) {
-    return ForecastBatch.parse(json).map(b -> new DispatchInput(Kind.FORECAST, b.building(), b.target(), null, 0,
-        Double.NaN, false, 0, null, json));
+    return ForecastBatch.parse(json)
+        .map(
+            b ->
+                new DispatchInput(
+                    Kind.FORECAST,
+                    b.building(),
+                    b.target(),
+                    null,
+                    0,
+                    Double.NaN,
+                    false,
+                    0,
+                    null,
+                    json));
   }
 
   public DispatchInput withBuilding(String newBuilding) {
-    return new DispatchInput(kind, newBuilding, id, at, powerW, energyKwh, generation, socPercent, validUntil, json);
+    return new DispatchInput(
+        kind, newBuilding, id, at, powerW, energyKwh, generation, socPercent, validUntil, json);
   }
 }

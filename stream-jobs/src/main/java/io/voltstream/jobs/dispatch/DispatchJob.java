@@ -13,10 +13,8 @@ import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topics;
 import io.voltstream.model.command.Command;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.Optional;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -31,20 +29,20 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Continuous battery dispatch (issue 8 item 5): per building, every 10 s of event time, net load
- * from the readings, the batteries' state, manual overrides and the forecasts go through the
- * energy module's strategy stack (and the 15-minute planner when the building's stack has {@code
- * plan}); each battery gets a {@code dispatch} command on Kafka {@code commands} and a decision point
- * in InfluxDB {@code battery_dispatch}.
+ * from the readings, the batteries' state, manual overrides and the forecasts go through the energy
+ * module's strategy stack (and the 15-minute planner when the building's stack has {@code plan});
+ * each battery gets a {@code dispatch} command on Kafka {@code commands} and a decision point in
+ * InfluxDB {@code battery_dispatch}.
  *
- * <p>Topology: readings → room/building assignment (the room-aggregation job's
- * {@link RoomAssignmentFunction}) → power inputs; battery state and manual commands → battery's
- * building ({@link BatteryBuildingFunction}); forecasts; all unioned, keyed by building, into
- * {@link DispatchFunction} with the registry broadcast. Sources and sinks are injected so tests run
- * this topology on finite data.
+ * <p>Topology: readings → room/building assignment (the room-aggregation job's {@link
+ * RoomAssignmentFunction}) → power inputs; battery state and manual commands → battery's building
+ * ({@link BatteryBuildingFunction}); forecasts; all unioned, keyed by building, into {@link
+ * DispatchFunction} with the registry broadcast. Sources and sinks are injected so tests run this
+ * topology on finite data.
  *
  * <p>Event time: readings and battery reports carry the watermark (bounded out-of-orderness, idle
- * partitions ignored); registry, commands and forecasts are control inputs declared idle
- * ({@link RegistryWatermarks}), so they never hold it back.
+ * partitions ignored); registry, commands and forecasts are control inputs declared idle ({@link
+ * RegistryWatermarks}), so they never hold it back.
  */
 public class DispatchJob {
   private static final String UID = DispatchJobConfig.JOB_NAME;
@@ -58,9 +56,15 @@ public class DispatchJob {
   private final Sink<Command> commandSink;
   private final Sink<BatteryDecision> influxSink;
 
-  public DispatchJob(DispatchJobConfig config, Source<SensorReading, ?, ?> readings,
-      Source<BatteryTelemetry, ?, ?> batteryState, Source<Command, ?, ?> commands, Source<String, ?, ?> forecasts,
-      Source<RegistryChange, ?, ?> registry, Sink<Command> commandSink, Sink<BatteryDecision> influxSink) {
+  public DispatchJob(
+      DispatchJobConfig config,
+      Source<SensorReading, ?, ?> readings,
+      Source<BatteryTelemetry, ?, ?> batteryState,
+      Source<Command, ?, ?> commands,
+      Source<String, ?, ?> forecasts,
+      Source<RegistryChange, ?, ?> registry,
+      Sink<Command> commandSink,
+      Sink<BatteryDecision> influxSink) {
     this.config = Objects.requireNonNull(config, "config");
     this.readings = Objects.requireNonNull(readings, "readings");
     this.batteryState = Objects.requireNonNull(batteryState, "batteryState");
@@ -73,61 +77,84 @@ public class DispatchJob {
 
   /** Adds the topology to {@code env}; returns the decisions. */
   public DataStream<BatteryDecision> build(StreamExecutionEnvironment env) {
-    DataStream<RegistryChange> registryStream = env
-        .fromSource(registry, RegistryWatermarks.<RegistryChange>idle(), "registry")
-        .uid(UID + "-registry-source");
+    DataStream<RegistryChange> registryStream =
+        env.fromSource(registry, RegistryWatermarks.<RegistryChange>idle(), "registry")
+            .uid(UID + "-registry-source");
 
-    DataStream<DispatchInput> power = env
-        .fromSource(readings, eventTime(SensorReading::timestamp), "readings")
-        .uid(UID + "-readings-source")
-        .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
-        .process(new RoomAssignmentFunction())
-        .uid(UID + "-assign-room")
-        .name("assign room and building")
-        .flatMap((io.voltstream.jobs.roommetrics.logic.RoomReading r, org.apache.flink.util.Collector<DispatchInput> out)
-            -> DispatchInput.power(r).ifPresent(out::collect))
-        .returns(DispatchInput.class)
-        .uid(UID + "-power")
-        .name("power readings");
+    DataStream<DispatchInput> power =
+        env.fromSource(readings, eventTime(SensorReading::timestamp), "readings")
+            .uid(UID + "-readings-source")
+            .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
+            .process(new RoomAssignmentFunction())
+            .uid(UID + "-assign-room")
+            .name("assign room and building")
+            .flatMap(
+                (io.voltstream.jobs.roommetrics.logic.RoomReading r,
+                    org.apache.flink.util.Collector<DispatchInput> out) ->
+                    DispatchInput.power(r).ifPresent(out::collect))
+            .returns(DispatchInput.class)
+            .uid(UID + "-power")
+            .name("power readings");
 
-    DataStream<DispatchInput> battery = env
-        .fromSource(batteryState, eventTime(BatteryTelemetry::timestamp), "battery-state")
-        .uid(UID + "-battery-state-source")
-        .map(DispatchInput::battery)
-        .uid(UID + "-battery-input")
-        .name("battery state");
+    DataStream<DispatchInput> battery =
+        env.fromSource(batteryState, eventTime(BatteryTelemetry::timestamp), "battery-state")
+            .uid(UID + "-battery-state-source")
+            .map(DispatchInput::battery)
+            .uid(UID + "-battery-input")
+            .name("battery state");
 
-    DataStream<DispatchInput> manual = flatten(env
-        .fromSource(commands, RegistryWatermarks.<Command>idle(), "commands")
-        .uid(UID + "-commands-source"), DispatchInput::manual, "manual-commands");
+    DataStream<DispatchInput> manual =
+        flatten(
+            env.fromSource(commands, RegistryWatermarks.<Command>idle(), "commands")
+                .uid(UID + "-commands-source"),
+            DispatchInput::manual,
+            "manual-commands");
 
-    DataStream<DispatchInput> forecast = flatten(env
-        .fromSource(forecasts, RegistryWatermarks.<String>idle(), "forecasts")
-        .uid(UID + "-forecasts-source"), DispatchInput::forecast, "forecast-batches");
+    DataStream<DispatchInput> forecast =
+        flatten(
+            env.fromSource(forecasts, RegistryWatermarks.<String>idle(), "forecasts")
+                .uid(UID + "-forecasts-source"),
+            DispatchInput::forecast,
+            "forecast-batches");
 
-    DataStream<DispatchInput> located = battery.union(manual)
-        .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
-        .process(new BatteryBuildingFunction())
-        .uid(UID + "-battery-building")
-        .name("battery → building");
+    DataStream<DispatchInput> located =
+        battery
+            .union(manual)
+            .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
+            .process(new BatteryBuildingFunction())
+            .uid(UID + "-battery-building")
+            .name("battery → building");
 
-    SingleOutputStreamOperator<BatteryDecision> decisions = power.union(located, forecast)
-        .keyBy(DispatchInput::building)
-        .connect(registryStream.broadcast(DispatchFunction.REGISTRY))
-        .process(new DispatchFunction(config))
-        .uid(UID + "-decide")
-        .name("dispatch per building");
+    SingleOutputStreamOperator<BatteryDecision> decisions =
+        power
+            .union(located, forecast)
+            .keyBy(DispatchInput::building)
+            .connect(registryStream.broadcast(DispatchFunction.REGISTRY))
+            .process(new DispatchFunction(config))
+            .uid(UID + "-decide")
+            .name("dispatch per building");
 
     decisions.sinkTo(influxSink).uid(UID + "-influx-sink").name("battery_dispatch → InfluxDB");
-    decisions.filter(d -> d.command() != null).uid(UID + "-with-command").name("issued commands")
-        .map(BatteryDecision::command).uid(UID + "-command").name("command")
-        .sinkTo(commandSink).uid(UID + "-kafka-sink").name("commands → Kafka");
+    decisions
+        .filter(d -> d.command() != null)
+        .uid(UID + "-with-command")
+        .name("issued commands")
+        .map(BatteryDecision::command)
+        .uid(UID + "-command")
+        .name("command")
+        .sinkTo(commandSink)
+        .uid(UID + "-kafka-sink")
+        .name("commands → Kafka");
     return decisions;
   }
 
-  private static <T> DataStream<DispatchInput> flatten(DataStream<T> in,
-      org.apache.flink.api.common.functions.MapFunction<T, Optional<DispatchInput>> f, String name) {
-    return in.flatMap((T t, org.apache.flink.util.Collector<DispatchInput> out) -> f.map(t).ifPresent(out::collect))
+  private static <T> DataStream<DispatchInput> flatten(
+      DataStream<T> in,
+      org.apache.flink.api.common.functions.MapFunction<T, Optional<DispatchInput>> f,
+      String name) {
+    return in.flatMap(
+            (T t, org.apache.flink.util.Collector<DispatchInput> out) ->
+                f.map(t).ifPresent(out::collect))
         .returns(DispatchInput.class)
         .uid(UID + "-" + name)
         .name(name);
@@ -135,7 +162,8 @@ public class DispatchJob {
 
   private <T> WatermarkStrategy<T> eventTime(SerializableFunction<T> timestamp) {
     return WatermarkStrategy.<T>forBoundedOutOfOrderness(config.maxOutOfOrderness())
-        .withTimestampAssigner((SerializableTimestampAssigner<T>) (t, previous) -> timestamp.at(t).toEpochMilli())
+        .withTimestampAssigner(
+            (SerializableTimestampAssigner<T>) (t, previous) -> timestamp.at(t).toEpochMilli())
         .withIdleness(config.idleness());
   }
 
@@ -146,16 +174,21 @@ public class DispatchJob {
   }
 
   /** Adds the job with the real Kafka sources and sinks and the InfluxDB sink to {@code env}. */
-  public static DataStream<BatteryDecision> wireFromConfig(StreamExecutionEnvironment env, JobsConfig cfg,
-      Map<String, String> vars) {
+  public static DataStream<BatteryDecision> wireFromConfig(
+      StreamExecutionEnvironment env, JobsConfig cfg, Map<String, String> vars) {
     JobEnvironment.configure(env, cfg);
     String job = DispatchJobConfig.JOB_NAME;
     return new DispatchJob(
             DispatchJobConfig.from(cfg, vars),
             KafkaSources.readings(cfg, job),
-            KafkaSources.of(cfg, Topics.BATTERY_STATE, BatteryTelemetry.class, job + "-battery-state",
+            KafkaSources.of(
+                cfg,
+                Topics.BATTERY_STATE,
+                BatteryTelemetry.class,
+                job + "-battery-state",
                 "undecodableBatteryState"),
-            KafkaSources.of(cfg, Topics.COMMANDS, Command.class, job + "-commands", "undecodableCommands"),
+            KafkaSources.of(
+                cfg, Topics.COMMANDS, Command.class, job + "-commands", "undecodableCommands"),
             forecastSource(cfg, job),
             KafkaSources.registry(cfg, job),
             KafkaSinks.to(cfg, Topics.COMMANDS, Command::target),
@@ -164,8 +197,9 @@ public class DispatchJob {
   }
 
   /**
-   * The forecast batches as JSON text: the topic's value type ({@code JsonNode}) is not a Flink POJO
-   * (generic types are off), and only {@link io.voltstream.jobs.dispatch.logic.ForecastBatch} reads it.
+   * The forecast batches as JSON text: the topic's value type ({@code JsonNode}) is not a Flink
+   * POJO (generic types are off), and only {@link io.voltstream.jobs.dispatch.logic.ForecastBatch}
+   * reads it.
    */
   static KafkaSource<String> forecastSource(JobsConfig cfg, String job) {
     return KafkaSource.<String>builder()

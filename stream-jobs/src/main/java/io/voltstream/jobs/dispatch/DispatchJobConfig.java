@@ -16,31 +16,51 @@ import java.util.Map;
  * @param maxOutOfOrderness watermark lag behind the newest reading or battery report
  * @param idleness a partition quiet this long no longer holds the watermark
  */
-public record DispatchJobConfig(Duration interval, Duration commandValidity, Duration staleAfter,
-    Duration maxOutOfOrderness, Duration idleness) implements Serializable {
+public record DispatchJobConfig(
+    Duration interval,
+    Duration commandValidity,
+    Duration staleAfter,
+    Duration maxOutOfOrderness,
+    Duration idleness)
+    implements Serializable {
 
   public static final String JOB_NAME = "dispatch";
 
   public DispatchJobConfig {
-    if (interval.toMillis() % 1000 != 0 || Duration.ofMinutes(15).toSeconds() % interval.toSeconds() != 0) {
+    if (interval.toMillis() % 1000 != 0
+        || Duration.ofMinutes(15).toSeconds() % interval.toSeconds() != 0) {
       // Decisions must land on every 15-minute boundary, where the plan is re-made.
-      throw new IllegalArgumentException(DispatchOptions.INTERVAL.name() + " must be whole seconds dividing 15 minutes, was "
-          + interval);
+      throw new IllegalArgumentException(
+          DispatchOptions.INTERVAL.name()
+              + " must be whole seconds dividing 15 minutes, was "
+              + interval);
     }
     if (commandValidity.compareTo(interval) <= 0) {
-      throw new IllegalArgumentException(DispatchOptions.COMMAND_VALIDITY.name() + " must exceed the interval ("
-          + interval + "), was " + commandValidity);
+      throw new IllegalArgumentException(
+          DispatchOptions.COMMAND_VALIDITY.name()
+              + " must exceed the interval ("
+              + interval
+              + "), was "
+              + commandValidity);
     }
   }
 
   public static DispatchJobConfig defaults() {
-    return new DispatchJobConfig(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(5),
-        Duration.ofSeconds(10), Duration.ofSeconds(30));
+    return new DispatchJobConfig(
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(5),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30));
   }
 
   public static DispatchJobConfig from(JobsConfig jobs, Map<String, String> env) {
     ConfigReader r = new ConfigReader(env);
-    return new DispatchJobConfig(r.get(DispatchOptions.INTERVAL), r.get(DispatchOptions.COMMAND_VALIDITY),
-        r.get(DispatchOptions.STALE_AFTER), jobs.maxOutOfOrderness(), jobs.sourceIdleness());
+    return new DispatchJobConfig(
+        r.get(DispatchOptions.INTERVAL),
+        r.get(DispatchOptions.COMMAND_VALIDITY),
+        r.get(DispatchOptions.STALE_AFTER),
+        jobs.maxOutOfOrderness(),
+        jobs.sourceIdleness());
   }
 }

@@ -4,7 +4,9 @@ import io.voltstream.influx.LinePoint;
 import io.voltstream.influx.Schema;
 import io.voltstream.jobs.dispatch.logic.BatteryDecision;
 
-/** Measurement {@code battery_dispatch}: one point per battery and decision; time = decision time. */
+/**
+ * Measurement {@code battery_dispatch}: one point per battery and decision; time = decision time.
+ */
 public final class DispatchPoints {
   private DispatchPoints() {}
 

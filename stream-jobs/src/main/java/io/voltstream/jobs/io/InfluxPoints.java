@@ -1,13 +1,12 @@
 package io.voltstream.jobs.io;
 
-import io.voltstream.model.BatteryTelemetry;
-import io.voltstream.model.command.CommandStatus;
-
 import io.voltstream.influx.LinePoint;
 import io.voltstream.influx.Schema;
+import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SystemEvent;
+import io.voltstream.model.command.CommandStatus;
 import java.util.Locale;
 
 /**
@@ -86,7 +85,11 @@ public final class InfluxPoints {
         .field(m.commandId, s.commandId())
         .field(m.kind, lower(s.kind()))
         .field(m.status, lower(s.state()))
-        .field(m.mode, s.battery() != null ? lower(s.battery().mode()) : s.device() == null ? null : lower(s.device().action()))
+        .field(
+            m.mode,
+            s.battery() != null
+                ? lower(s.battery().mode())
+                : s.device() == null ? null : lower(s.device().action()))
         .field(m.powerW, s.battery() == null ? null : s.battery().powerW())
         .field(m.value, s.device() == null ? null : s.device().value())
         .field(m.reason, s.reason())

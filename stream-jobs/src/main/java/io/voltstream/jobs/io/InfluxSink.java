@@ -13,20 +13,25 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * Flink Sink V2 that batches line protocol to InfluxDB's v1 {@code POST /write?db=..&precision=ms}
  * endpoint, which InfluxDB 1.x, 2.x (compatibility API) and 3.x all serve.
  *
- * <p>Built on {@link AsyncSinkBase}: elements are buffered per subtask, flushed as batches by size or
- * age, and buffered entries are part of the checkpoint (at-least-once). An unavailable or overloaded
- * server (connection error, 5xx, 429) is retried with exponential backoff while the request stays
- * in flight, so a long outage backpressures the job instead of dropping points. Bad data (other 4xx)
- * is logged and counted, never retried forever; missing credentials or database fail the job with a
- * message saying what to set (see {@link InfluxWriteOutcome}). Points are deterministic (see {@link
- * InfluxPoints}), so the duplicates of at-least-once delivery overwrite themselves.
+ * <p>Built on {@link AsyncSinkBase}: elements are buffered per subtask, flushed as batches by size
+ * or age, and buffered entries are part of the checkpoint (at-least-once). An unavailable or
+ * overloaded server (connection error, 5xx, 429) is retried with exponential backoff while the
+ * request stays in flight, so a long outage backpressures the job instead of dropping points. Bad
+ * data (other 4xx) is logged and counted, never retried forever; missing credentials or database
+ * fail the job with a message saying what to set (see {@link InfluxWriteOutcome}). Points are
+ * deterministic (see {@link InfluxPoints}), so the duplicates of at-least-once delivery overwrite
+ * themselves.
  *
- * <p>Metrics per subtask: {@code influxPointsWritten}, {@code influxPointsRejected}, {@code influxRetries}.
+ * <p>Metrics per subtask: {@code influxPointsWritten}, {@code influxPointsRejected}, {@code
+ * influxRetries}.
  */
 public class InfluxSink<T> extends AsyncSinkBase<T, String> {
   private final InfluxWriteSettings settings;
 
-  InfluxSink(InfluxLineConverter<T> converter, InfluxSinkBuilder.Limits limits, InfluxWriteSettings settings) {
+  InfluxSink(
+      InfluxLineConverter<T> converter,
+      InfluxSinkBuilder.Limits limits,
+      InfluxWriteSettings settings) {
     super(
         new LineElementConverter<>(converter, limits.maxRecordSizeInBytes()),
         limits.maxBatchSize(),
@@ -35,7 +40,8 @@ public class InfluxSink<T> extends AsyncSinkBase<T, String> {
         limits.maxBatchSizeInBytes(),
         limits.maxTimeInBufferMs(),
         limits.maxRecordSizeInBytes(),
-        // The writer retries by itself; this is only the last-resort timeout of one in-flight request.
+        // The writer retries by itself; this is only the last-resort timeout of one in-flight
+        // request.
         settings.requestTimeout().plus(settings.maxBackoff()).toMillis() * 4,
         false);
     this.settings = settings;
@@ -47,11 +53,12 @@ public class InfluxSink<T> extends AsyncSinkBase<T, String> {
 
   /** A sink for the URL, database and credentials of {@code cfg}, with default batching. */
   public static <T> InfluxSink<T> fromConfig(JobsConfig cfg, InfluxLineConverter<T> converter) {
-    InfluxSinkBuilder<T> b = InfluxSink.<T>builder()
-        .url(cfg.influxUrl())
-        .database(cfg.influxDb())
-        .createDatabase(cfg.influxCreateDb())
-        .converter(converter);
+    InfluxSinkBuilder<T> b =
+        InfluxSink.<T>builder()
+            .url(cfg.influxUrl())
+            .database(cfg.influxDb())
+            .createDatabase(cfg.influxCreateDb())
+            .converter(converter);
     if (cfg.influxToken() != null) {
       b.token(cfg.influxToken());
     }
@@ -66,14 +73,17 @@ public class InfluxSink<T> extends AsyncSinkBase<T, String> {
   }
 
   @Override
-  public StatefulSinkWriter<T, BufferedRequestState<String>> createWriter(WriterInitContext context) throws IOException {
+  public StatefulSinkWriter<T, BufferedRequestState<String>> createWriter(WriterInitContext context)
+      throws IOException {
     return restoreWriter(context, List.of());
   }
 
   @Override
   public StatefulSinkWriter<T, BufferedRequestState<String>> restoreWriter(
-      WriterInitContext context, Collection<BufferedRequestState<String>> recoveredState) throws IOException {
-    return new InfluxSinkWriter<>(getElementConverter(), context, writerConfiguration(), recoveredState, settings);
+      WriterInitContext context, Collection<BufferedRequestState<String>> recoveredState)
+      throws IOException {
+    return new InfluxSinkWriter<>(
+        getElementConverter(), context, writerConfiguration(), recoveredState, settings);
   }
 
   @Override
@@ -81,7 +91,8 @@ public class InfluxSink<T> extends AsyncSinkBase<T, String> {
     return new LineStateSerializer();
   }
 
-  private org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration writerConfiguration() {
+  private org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration
+      writerConfiguration() {
     return org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration.builder()
         .setMaxBatchSize(getMaxBatchSize())
         .setMaxBatchSizeInBytes(getMaxBatchSizeInBytes())

@@ -7,8 +7,8 @@ import java.time.Duration;
 /**
  * Builds an {@link InfluxSink}. {@link #build()} checks every setting and names the one to fix.
  * Required: {@link #url}, {@link #database}, {@link #converter}. Defaults: batches of up to 5,000
- * points / 4 MiB flushed at least every second, 4 requests in flight, 20,000 buffered points,
- * 30 s request timeout, retry backoff 200 ms doubling up to 10 s, no database creation.
+ * points / 4 MiB flushed at least every second, 4 requests in flight, 20,000 buffered points, 30 s
+ * request timeout, retry backoff 200 ms doubling up to 10 s, no database creation.
  */
 public class InfluxSinkBuilder<T> {
   /** Batching and buffering limits handed to {@code AsyncSinkBase}. */
@@ -32,7 +32,8 @@ public class InfluxSinkBuilder<T> {
   private int maxInFlightRequests = 4;
   private int maxBufferedRequests = 20_000;
   private long maxBatchSizeInBytes = 4L * 1024 * 1024;
-  // Short enough that a point is visible within ~0.3 s at low rates; at high rates batches fill first.
+  // Short enough that a point is visible within ~0.3 s at low rates; at high rates batches fill
+  // first.
   private Duration maxTimeInBuffer = Duration.ofMillis(250);
   private long maxRecordSizeInBytes = 64L * 1024;
   private Duration requestTimeout = Duration.ofSeconds(30);
@@ -71,7 +72,10 @@ public class InfluxSinkBuilder<T> {
     return this;
   }
 
-  /** Issue {@code CREATE DATABASE} (idempotent on 1.x) when a writer opens and when a write answers 404. */
+  /**
+   * Issue {@code CREATE DATABASE} (idempotent on 1.x) when a writer opens and when a write answers
+   * 404.
+   */
   public InfluxSinkBuilder<T> createDatabase(boolean createDatabase) {
     this.createDatabase = createDatabase;
     return this;
@@ -117,7 +121,10 @@ public class InfluxSinkBuilder<T> {
     return this;
   }
 
-  /** Exponential retry backoff: {@code initial}, doubling per consecutive failure, capped at {@code max}. */
+  /**
+   * Exponential retry backoff: {@code initial}, doubling per consecutive failure, capped at {@code
+   * max}.
+   */
   public InfluxSinkBuilder<T> retryBackoff(Duration initial, Duration max) {
     this.initialBackoff = initial;
     this.maxBackoff = max;
@@ -128,36 +135,81 @@ public class InfluxSinkBuilder<T> {
    * @throws IllegalArgumentException naming the missing or invalid setting
    */
   public InfluxSink<T> build() {
-    check(url != null && !url.isBlank(), "InfluxSink: url is required, e.g. url(\"http://localhost:8086\")");
+    check(
+        url != null && !url.isBlank(),
+        "InfluxSink: url is required, e.g. url(\"http://localhost:8086\")");
     URI uri;
     try {
       uri = URI.create(url);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("InfluxSink: url '" + url + "' is not a valid URL", e);
     }
-    check(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null,
+    check(
+        ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+            && uri.getHost() != null,
         "InfluxSink: url '" + url + "' must be http(s)://host[:port]");
-    check(database != null && !database.isBlank(), "InfluxSink: database is required, e.g. database(\"voltstream\")");
-    check(!createDatabase || EntityId.isValid(database),
-        "InfluxSink: createDatabase(true) needs a database name that " + EntityId.RULE + ", was '" + database + "'");
-    check(converter != null, "InfluxSink: converter is required, e.g. converter(InfluxPoints::reading)");
-    check(token == null || username == null, "InfluxSink: set either token(..) or credentials(..), not both");
+    check(
+        database != null && !database.isBlank(),
+        "InfluxSink: database is required, e.g. database(\"voltstream\")");
+    check(
+        !createDatabase || EntityId.isValid(database),
+        "InfluxSink: createDatabase(true) needs a database name that "
+            + EntityId.RULE
+            + ", was '"
+            + database
+            + "'");
+    check(
+        converter != null,
+        "InfluxSink: converter is required, e.g. converter(InfluxPoints::reading)");
+    check(
+        token == null || username == null,
+        "InfluxSink: set either token(..) or credentials(..), not both");
     check(username == null || password != null, "InfluxSink: credentials(..) needs a password");
     check(maxBatchSize > 0, "InfluxSink: maxBatchSize must be positive, was " + maxBatchSize);
-    check(maxInFlightRequests > 0, "InfluxSink: maxInFlightRequests must be positive, was " + maxInFlightRequests);
-    check(maxBufferedRequests > maxBatchSize,
-        "InfluxSink: maxBufferedRequests (" + maxBufferedRequests + ") must be greater than maxBatchSize (" + maxBatchSize + ")");
-    check(maxRecordSizeInBytes > 0 && maxRecordSizeInBytes <= maxBatchSizeInBytes,
-        "InfluxSink: maxRecordSizeInBytes (" + maxRecordSizeInBytes + ") must be positive and at most maxBatchSizeInBytes ("
-            + maxBatchSizeInBytes + ")");
+    check(
+        maxInFlightRequests > 0,
+        "InfluxSink: maxInFlightRequests must be positive, was " + maxInFlightRequests);
+    check(
+        maxBufferedRequests > maxBatchSize,
+        "InfluxSink: maxBufferedRequests ("
+            + maxBufferedRequests
+            + ") must be greater than maxBatchSize ("
+            + maxBatchSize
+            + ")");
+    check(
+        maxRecordSizeInBytes > 0 && maxRecordSizeInBytes <= maxBatchSizeInBytes,
+        "InfluxSink: maxRecordSizeInBytes ("
+            + maxRecordSizeInBytes
+            + ") must be positive and at most maxBatchSizeInBytes ("
+            + maxBatchSizeInBytes
+            + ")");
     check(positive(maxTimeInBuffer), "InfluxSink: maxTimeInBuffer must be positive");
     check(positive(requestTimeout), "InfluxSink: requestTimeout must be positive");
-    check(positive(initialBackoff) && positive(maxBackoff) && initialBackoff.compareTo(maxBackoff) <= 0,
+    check(
+        positive(initialBackoff)
+            && positive(maxBackoff)
+            && initialBackoff.compareTo(maxBackoff) <= 0,
         "InfluxSink: retryBackoff needs 0 < initial <= max");
-    Limits limits = new Limits(maxBatchSize, maxInFlightRequests, maxBufferedRequests, maxBatchSizeInBytes,
-        maxTimeInBuffer.toMillis(), maxRecordSizeInBytes);
-    InfluxWriteSettings settings = new InfluxWriteSettings(url, database, retentionPolicy, username, password, token,
-        createDatabase, requestTimeout, initialBackoff, maxBackoff);
+    Limits limits =
+        new Limits(
+            maxBatchSize,
+            maxInFlightRequests,
+            maxBufferedRequests,
+            maxBatchSizeInBytes,
+            maxTimeInBuffer.toMillis(),
+            maxRecordSizeInBytes);
+    InfluxWriteSettings settings =
+        new InfluxWriteSettings(
+            url,
+            database,
+            retentionPolicy,
+            username,
+            password,
+            token,
+            createDatabase,
+            requestTimeout,
+            initialBackoff,
+            maxBackoff);
     return new InfluxSink<>(converter, limits, settings);
   }
 

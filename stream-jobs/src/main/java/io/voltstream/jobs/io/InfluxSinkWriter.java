@@ -24,9 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One subtask's writer of {@link InfluxSink}: POSTs each batch with {@link HttpClient#sendAsync} and
- * acts on the {@link InfluxWriteOutcome}. A retry is handed back to {@code AsyncSinkWriter} only
- * after the backoff delay; until then the request counts as in flight, which is what throttles
+ * One subtask's writer of {@link InfluxSink}: POSTs each batch with {@link HttpClient#sendAsync}
+ * and acts on the {@link InfluxWriteOutcome}. A retry is handed back to {@code AsyncSinkWriter}
+ * only after the backoff delay; until then the request counts as in flight, which is what throttles
  * (backpressures) the job during an outage.
  */
 final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
@@ -52,16 +52,20 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
     this.settings = settings;
     int subtask = context.getTaskInfo().getIndexOfThisSubtask();
     AtomicInteger threads = new AtomicInteger();
-    this.httpExecutor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "influx-sink-http-" + subtask + "-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    this.http = HttpClient.newBuilder()
-        .executor(httpExecutor)
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
+    this.httpExecutor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t =
+                  new Thread(r, "influx-sink-http-" + subtask + "-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.http =
+        HttpClient.newBuilder()
+            .executor(httpExecutor)
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     this.pointsWritten = context.metricGroup().counter("influxPointsWritten");
     this.pointsRejected = context.metricGroup().counter("influxPointsRejected");
     this.retries = context.metricGroup().counter("influxRetries");
@@ -84,24 +88,31 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
       handler.complete();
       return;
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(settings.writeUri())
-        .timeout(settings.requestTimeout())
-        .header("Content-Type", "text/plain; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines), StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(settings.writeUri())
+            .timeout(settings.requestTimeout())
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    String.join("\n", lines), StandardCharsets.UTF_8));
     String auth = settings.authorization();
     if (auth != null) {
       request.header("Authorization", auth);
     }
     http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-        .whenComplete((response, error) -> {
-          InfluxWriteOutcome outcome = error != null
-              ? InfluxWriteOutcome.noAnswer(rootMessage(error))
-              : InfluxWriteOutcome.classify(response.statusCode(), response.body(), lines.size());
-          handle(outcome, lines, handler);
-        });
+        .whenComplete(
+            (response, error) -> {
+              InfluxWriteOutcome outcome =
+                  error != null
+                      ? InfluxWriteOutcome.noAnswer(rootMessage(error))
+                      : InfluxWriteOutcome.classify(
+                          response.statusCode(), response.body(), lines.size());
+              handle(outcome, lines, handler);
+            });
   }
 
-  private void handle(InfluxWriteOutcome outcome, List<String> lines, ResultHandler<String> handler) {
+  private void handle(
+      InfluxWriteOutcome outcome, List<String> lines, ResultHandler<String> handler) {
     switch (outcome.kind()) {
       case WRITTEN -> {
         recovered();
@@ -112,13 +123,18 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
         recovered();
         pointsRejected.inc(outcome.rejectedPoints());
         pointsWritten.inc(lines.size() - outcome.rejectedPoints());
-        LOG.warn("InfluxDB rejected {} of {} points as bad data (not retried): {}",
-            outcome.rejectedPoints(), lines.size(), outcome.detail());
+        LOG.warn(
+            "InfluxDB rejected {} of {} points as bad data (not retried): {}",
+            outcome.rejectedPoints(),
+            lines.size(),
+            outcome.detail());
         handler.complete();
       }
-      case RETRY -> retryLater(lines, handler, outcome.detail(), CompletableFuture.completedFuture(null));
+      case RETRY ->
+          retryLater(lines, handler, outcome.detail(), CompletableFuture.completedFuture(null));
       case FATAL -> {
-        if (isNotFound(outcome) && settings.createDatabase()
+        if (isNotFound(outcome)
+            && settings.createDatabase()
             && notFoundAnswers.incrementAndGet() <= MAX_CREATE_DATABASE_ATTEMPTS) {
           retryLater(lines, handler, outcome.detail(), createDatabase());
         } else {
@@ -129,15 +145,26 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
     }
   }
 
-  private void retryLater(List<String> lines, ResultHandler<String> handler, String why, CompletableFuture<Void> first) {
+  private void retryLater(
+      List<String> lines,
+      ResultHandler<String> handler,
+      String why,
+      CompletableFuture<Void> first) {
     int attempt = consecutiveFailures.incrementAndGet();
     retries.inc();
     Duration delay = settings.backoff(attempt);
     if (Integer.bitCount(attempt) == 1) {
-      LOG.warn("InfluxDB write of {} points failed ({}), retry #{} in {} ms", lines.size(), why, attempt, delay.toMillis());
+      LOG.warn(
+          "InfluxDB write of {} points failed ({}), retry #{} in {} ms",
+          lines.size(),
+          why,
+          attempt,
+          delay.toMillis());
     }
-    first.whenComplete((ignored, e) -> CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
-        .execute(() -> handler.retryForEntries(lines)));
+    first.whenComplete(
+        (ignored, e) ->
+            CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> handler.retryForEntries(lines)));
   }
 
   private void recovered() {
@@ -152,27 +179,40 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
     return outcome.status() == 404;
   }
 
-  /** {@code CREATE DATABASE} is idempotent on 1.x; on servers without it (3.x) the failure is only logged. */
+  /**
+   * {@code CREATE DATABASE} is idempotent on 1.x; on servers without it (3.x) the failure is only
+   * logged.
+   */
   private CompletableFuture<Void> createDatabase() {
-    HttpRequest.Builder request = HttpRequest.newBuilder(settings.createDatabaseUri())
-        .timeout(settings.requestTimeout())
-        .POST(HttpRequest.BodyPublishers.noBody());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(settings.createDatabaseUri())
+            .timeout(settings.requestTimeout())
+            .POST(HttpRequest.BodyPublishers.noBody());
     String auth = settings.authorization();
     if (auth != null) {
       request.header("Authorization", auth);
     }
     return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-        .handle((response, error) -> {
-          if (error != null) {
-            LOG.warn("CREATE DATABASE {} at {} failed ({}); writes will retry", settings.database(), settings.url(),
-                rootMessage(error));
-          } else if (response.statusCode() / 100 != 2) {
-            LOG.warn("CREATE DATABASE {} answered HTTP {}: {}", settings.database(), response.statusCode(), response.body());
-          } else {
-            LOG.info("InfluxDB database {} at {} is ready", settings.database(), settings.url());
-          }
-          return null;
-        });
+        .handle(
+            (response, error) -> {
+              if (error != null) {
+                LOG.warn(
+                    "CREATE DATABASE {} at {} failed ({}); writes will retry",
+                    settings.database(),
+                    settings.url(),
+                    rootMessage(error));
+              } else if (response.statusCode() / 100 != 2) {
+                LOG.warn(
+                    "CREATE DATABASE {} answered HTTP {}: {}",
+                    settings.database(),
+                    response.statusCode(),
+                    response.body());
+              } else {
+                LOG.info(
+                    "InfluxDB database {} at {} is ready", settings.database(), settings.url());
+              }
+              return null;
+            });
   }
 
   private static String rootMessage(Throwable t) {

@@ -37,12 +37,17 @@ record InfluxWriteSettings(
       return "Token " + token;
     }
     if (username != null) {
-      return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+      return "Basic "
+          + Base64.getEncoder()
+              .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
     return null;
   }
 
-  /** Backoff before the {@code attempt}-th consecutive retry (1-based): initial × 2^(attempt-1), capped. */
+  /**
+   * Backoff before the {@code attempt}-th consecutive retry (1-based): initial × 2^(attempt-1),
+   * capped.
+   */
   Duration backoff(int attempt) {
     int shift = Math.min(Math.max(attempt - 1, 0), 20);
     long ms = initialBackoff.toMillis() << shift;

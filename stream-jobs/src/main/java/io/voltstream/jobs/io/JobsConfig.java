@@ -11,17 +11,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Configuration shared by every Flink job, read from the {@code VOLTSTREAM_*} variables declared
- * in {@link JobsOptions} (defaults, units and meaning there). Build it with {@link #fromEnv(Map)}
+ * Configuration shared by every Flink job, read from the {@code VOLTSTREAM_*} variables declared in
+ * {@link JobsOptions} (defaults, units and meaning there). Build it with {@link #fromEnv(Map)}
  * only: fields are added over time.
  *
  * @param kafkaBootstrap {@code VOLTSTREAM_KAFKA_BOOTSTRAP}, default {@code localhost:9092}
  * @param influxUrl {@code VOLTSTREAM_INFLUX_URL}, default {@code http://localhost:8086}
  * @param influxDb {@code VOLTSTREAM_INFLUX_DB}, default {@code voltstream}
- * @param influxUser {@code VOLTSTREAM_INFLUX_USER}, optional (HTTP basic auth, InfluxDB 1.x/2.x compat)
+ * @param influxUser {@code VOLTSTREAM_INFLUX_USER}, optional (HTTP basic auth, InfluxDB 1.x/2.x
+ *     compat)
  * @param influxPassword {@code VOLTSTREAM_INFLUX_PASSWORD}, optional
- * @param influxToken {@code VOLTSTREAM_INFLUX_TOKEN}, optional ({@code Authorization: Token ...}, 2.x/3.x)
- * @param influxCreateDb {@code VOLTSTREAM_INFLUX_CREATE_DB}, default {@code true}: {@code CREATE DATABASE} on open
+ * @param influxToken {@code VOLTSTREAM_INFLUX_TOKEN}, optional ({@code Authorization: Token ...},
+ *     2.x/3.x)
+ * @param influxCreateDb {@code VOLTSTREAM_INFLUX_CREATE_DB}, default {@code true}: {@code CREATE
+ *     DATABASE} on open
  * @param checkpointInterval {@code VOLTSTREAM_CHECKPOINT_INTERVAL}, default {@code 30s}
  * @param maxOutOfOrderness {@code VOLTSTREAM_MAX_OUT_OF_ORDERNESS}, default {@code 10s}
  * @param sourceIdleness {@code VOLTSTREAM_SOURCE_IDLENESS}, default {@code 30s}
@@ -45,7 +48,8 @@ public record JobsConfig(
     String consumerGroupPrefix)
     implements Serializable {
 
-  // Variable names, for callers that build an environment map (declared in JobsOptions/CommonOptions).
+  // Variable names, for callers that build an environment map (declared in
+  // JobsOptions/CommonOptions).
   public static final String KAFKA_BOOTSTRAP = CommonOptions.KAFKA_BOOTSTRAP.name();
   public static final String INFLUX_URL = CommonOptions.INFLUX_URL.name();
   public static final String INFLUX_DB = CommonOptions.INFLUX_DB.name();
@@ -68,8 +72,10 @@ public record JobsConfig(
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(INFLUX_URL + ": '" + influxUrl + "' is not a URL", e);
     }
-    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-      throw new IllegalArgumentException(INFLUX_URL + ": '" + influxUrl + "' must be http(s)://host[:port]");
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          INFLUX_URL + ": '" + influxUrl + "' must be http(s)://host[:port]");
     }
     if (checkpointInterval.isZero()) {
       throw new IllegalArgumentException(CHECKPOINT_INTERVAL + " must be positive");
@@ -78,7 +84,8 @@ public record JobsConfig(
       throw new IllegalArgumentException(WINDOW + " must be positive");
     }
     if ((influxUser == null) != (influxPassword == null)) {
-      throw new IllegalArgumentException(INFLUX_USER + " and " + INFLUX_PASSWORD + " must be set together");
+      throw new IllegalArgumentException(
+          INFLUX_USER + " and " + INFLUX_PASSWORD + " must be set together");
     }
   }
 
@@ -102,8 +109,8 @@ public record JobsConfig(
   }
 
   /**
-   * Overlays command-line flags on the environment: {@code --kafka-bootstrap=host:9092} or
-   * {@code --kafka-bootstrap host:9092} sets {@code VOLTSTREAM_KAFKA_BOOTSTRAP}.
+   * Overlays command-line flags on the environment: {@code --kafka-bootstrap=host:9092} or {@code
+   * --kafka-bootstrap host:9092} sets {@code VOLTSTREAM_KAFKA_BOOTSTRAP}.
    *
    * @throws IllegalArgumentException for an argument that is not a {@code --flag}
    */
@@ -112,7 +119,10 @@ public record JobsConfig(
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (!a.startsWith("--") || a.length() < 3) {
-        throw new IllegalArgumentException("unexpected argument '" + a + "'; use --name=value, e.g. --influx-url=http://host:8086");
+        throw new IllegalArgumentException(
+            "unexpected argument '"
+                + a
+                + "'; use --name=value, e.g. --influx-url=http://host:8086");
       }
       String name;
       String value;
@@ -144,11 +154,32 @@ public record JobsConfig(
 
   @Override
   public String toString() {
-    return "JobsConfig[kafkaBootstrap=" + kafkaBootstrap + ", influxUrl=" + influxUrl + ", influxDb=" + influxDb
-        + ", influxUser=" + influxUser + ", influxPassword=" + (influxPassword == null ? null : "***")
-        + ", influxToken=" + (influxToken == null ? null : "***") + ", influxCreateDb=" + influxCreateDb
-        + ", checkpointInterval=" + checkpointInterval + ", maxOutOfOrderness=" + maxOutOfOrderness
-        + ", sourceIdleness=" + sourceIdleness + ", window=" + window + ", allowedLateness=" + allowedLateness
-        + ", consumerGroupPrefix=" + consumerGroupPrefix + "]";
+    return "JobsConfig[kafkaBootstrap="
+        + kafkaBootstrap
+        + ", influxUrl="
+        + influxUrl
+        + ", influxDb="
+        + influxDb
+        + ", influxUser="
+        + influxUser
+        + ", influxPassword="
+        + (influxPassword == null ? null : "***")
+        + ", influxToken="
+        + (influxToken == null ? null : "***")
+        + ", influxCreateDb="
+        + influxCreateDb
+        + ", checkpointInterval="
+        + checkpointInterval
+        + ", maxOutOfOrderness="
+        + maxOutOfOrderness
+        + ", sourceIdleness="
+        + sourceIdleness
+        + ", window="
+        + window
+        + ", allowedLateness="
+        + allowedLateness
+        + ", consumerGroupPrefix="
+        + consumerGroupPrefix
+        + "]";
   }
 }

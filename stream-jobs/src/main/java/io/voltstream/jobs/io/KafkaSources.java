@@ -23,21 +23,30 @@ public final class KafkaSources {
 
   /** The readings source builder, for callers that need e.g. a bounded source in tests. */
   public static KafkaSourceBuilder<SensorReading> readingsBuilder(JobsConfig cfg, String jobName) {
-    return builder(cfg, Topics.READINGS, SensorReading.class, jobName, "readingsDeserializationFailures")
+    return builder(
+            cfg, Topics.READINGS, SensorReading.class, jobName, "readingsDeserializationFailures")
         .setProperty("partition.discovery.interval.ms", "60000");
   }
 
   /**
-   * Values of {@code topic} decoded by its declaration, consumer group {@code <prefix><groupSuffix>};
-   * undecodable records are skipped and counted in {@code failureMetric}.
+   * Values of {@code topic} decoded by its declaration, consumer group {@code
+   * <prefix><groupSuffix>}; undecodable records are skipped and counted in {@code failureMetric}.
    */
   public static <V> KafkaSource<V> of(
-      JobsConfig cfg, Topic<String, V> topic, Class<V> type, String groupSuffix, String failureMetric) {
+      JobsConfig cfg,
+      Topic<String, V> topic,
+      Class<V> type,
+      String groupSuffix,
+      String failureMetric) {
     return builder(cfg, topic, type, groupSuffix, failureMetric).build();
   }
 
   private static <V> KafkaSourceBuilder<V> builder(
-      JobsConfig cfg, Topic<String, V> topic, Class<V> type, String groupSuffix, String failureMetric) {
+      JobsConfig cfg,
+      Topic<String, V> topic,
+      Class<V> type,
+      String groupSuffix,
+      String failureMetric) {
     return KafkaSource.<V>builder()
         .setBootstrapServers(cfg.kafkaBootstrap())
         .setTopics(topic.name())

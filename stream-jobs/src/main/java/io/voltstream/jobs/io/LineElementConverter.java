@@ -30,7 +30,11 @@ final class LineElementConverter<T> implements ElementConverter<T, String> {
     } catch (RuntimeException e) {
       long n = failures.incrementAndGet();
       if (Long.bitCount(n) == 1) {
-        LOG.warn("Cannot convert {} to line protocol (failure #{} of this subtask); counted as rejected", element, n, e);
+        LOG.warn(
+            "Cannot convert {} to line protocol (failure #{} of this subtask); counted as rejected",
+            element,
+            n,
+            e);
       }
       return "";
     }
@@ -39,7 +43,10 @@ final class LineElementConverter<T> implements ElementConverter<T, String> {
     }
     if (line.length() > maxRecordSizeInBytes / 4
         && line.getBytes(StandardCharsets.UTF_8).length > maxRecordSizeInBytes) {
-      LOG.warn("Line of {} chars exceeds maxRecordSizeInBytes={}; counted as rejected", line.length(), maxRecordSizeInBytes);
+      LOG.warn(
+          "Line of {} chars exceeds maxRecordSizeInBytes={}; counted as rejected",
+          line.length(),
+          maxRecordSizeInBytes);
       return "";
     }
     return line;

@@ -16,7 +16,8 @@ final class LineStateSerializer extends AsyncSinkWriterStateSerializer<String> {
   }
 
   @Override
-  protected String deserializeRequestFromStream(long requestSize, DataInputStream in) throws IOException {
+  protected String deserializeRequestFromStream(long requestSize, DataInputStream in)
+      throws IOException {
     byte[] bytes = new byte[in.readInt()];
     in.readFully(bytes);
     return new String(bytes, StandardCharsets.UTF_8);

@@ -6,10 +6,10 @@ import io.voltstream.model.RegistryKey;
 import java.util.Optional;
 
 /**
- * One record of the compacted {@code registry} topic: the decoded key and the entity's JSON
- * ({@code Building}, {@code Room} or {@code Sensor}), or {@code json == null} for a tombstone
- * (the entity was deleted). The JSON stays a string so that the record is POJO-serialised by Flink
- * and a malformed value is the consumer's decision, not a deserialisation failure.
+ * One record of the compacted {@code registry} topic: the decoded key and the entity's JSON ({@code
+ * Building}, {@code Room} or {@code Sensor}), or {@code json == null} for a tombstone (the entity
+ * was deleted). The JSON stays a string so that the record is POJO-serialised by Flink and a
+ * malformed value is the consumer's decision, not a deserialisation failure.
  */
 public record RegistryChange(RegistryKey key, String json) {
 

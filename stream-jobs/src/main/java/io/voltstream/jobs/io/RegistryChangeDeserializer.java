@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@link RegistryKey#decode}, the value kept as JSON text, a null value passed on as a tombstone.
  * Keys of unknown kinds are skipped and counted in {@code registryUnknownKeys}.
  */
-public final class RegistryChangeDeserializer implements KafkaRecordDeserializationSchema<RegistryChange> {
+public final class RegistryChangeDeserializer
+    implements KafkaRecordDeserializationSchema<RegistryChange> {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryChangeDeserializer.class);
   private transient Counter unknownKeys;
 
@@ -38,7 +39,8 @@ public final class RegistryChangeDeserializer implements KafkaRecordDeserializat
       LOG.debug("Skipping registry record with key '{}' at offset {}", key, record.offset());
       return;
     }
-    String json = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+    String json =
+        record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
     out.collect(new RegistryChange(decoded.get(), json));
   }
 

@@ -26,7 +26,8 @@ public final class TopicDeserializer<V> implements KafkaRecordDeserializationSch
 
   /**
    * @param type the value class, for Flink's type information
-   * @param failureMetric name of the counter of skipped records, e.g. {@code readingsDeserializationFailures}
+   * @param failureMetric name of the counter of skipped records, e.g. {@code
+   *     readingsDeserializationFailures}
    */
   public TopicDeserializer(Topic<String, V> topic, Class<V> type, String failureMetric) {
     this.topic = topic;
@@ -62,8 +63,14 @@ public final class TopicDeserializer<V> implements KafkaRecordDeserializationSch
       n = failures.getCount();
     }
     if (Long.bitCount(n) == 1) {
-      LOG.warn("Skipping undecodable {} record #{} at {}-{}@{}: {}", type.getSimpleName(), n, record.topic(),
-          record.partition(), record.offset(), why);
+      LOG.warn(
+          "Skipping undecodable {} record #{} at {}-{}@{}: {}",
+          type.getSimpleName(),
+          n,
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          why);
     }
   }
 

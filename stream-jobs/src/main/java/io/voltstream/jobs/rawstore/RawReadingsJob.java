@@ -13,9 +13,9 @@ import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Stores every raw reading in InfluxDB {@code readings}: Kafka {@code readings} → {@link InfluxSink}.
- * Stateless apart from the source offsets and the sink's buffer; points are deterministic, so a
- * restart from the last checkpoint rewrites the same points.
+ * Stores every raw reading in InfluxDB {@code readings}: Kafka {@code readings} → {@link
+ * InfluxSink}. Stateless apart from the source offsets and the sink's buffer; points are
+ * deterministic, so a restart from the last checkpoint rewrites the same points.
  */
 public class RawReadingsJob {
   public static final String NAME = "raw-readings";
@@ -37,14 +37,23 @@ public class RawReadingsJob {
         .uid("raw-readings-influx-sink");
   }
 
-  /** Configures {@code env} and wires the job on the real Kafka source and InfluxDB sink (used by the launcher). */
-  public static StreamExecutionEnvironment wireFromConfig(StreamExecutionEnvironment env, JobsConfig cfg) {
+  /**
+   * Configures {@code env} and wires the job on the real Kafka source and InfluxDB sink (used by
+   * the launcher).
+   */
+  public static StreamExecutionEnvironment wireFromConfig(
+      StreamExecutionEnvironment env, JobsConfig cfg) {
     JobEnvironment.configure(env, cfg);
-    new RawReadingsJob(KafkaSources.readings(cfg, NAME), InfluxSink.fromConfig(cfg, InfluxPoints::reading)).build(env);
+    new RawReadingsJob(
+            KafkaSources.readings(cfg, NAME), InfluxSink.fromConfig(cfg, InfluxPoints::reading))
+        .build(env);
     return env;
   }
 
-  /** Entry point on a Flink cluster; configuration from {@code VOLTSTREAM_*} variables, overridden by {@code --name=value}. */
+  /**
+   * Entry point on a Flink cluster; configuration from {@code VOLTSTREAM_*} variables, overridden
+   * by {@code --name=value}.
+   */
   public static void main(String[] args) throws Exception {
     JobsConfig cfg = JobsConfig.fromEnv(JobsConfig.withArgs(System.getenv(), args));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();

@@ -5,8 +5,12 @@ import io.voltstream.jobs.roommetrics.logic.RoomAggregate;
 import io.voltstream.jobs.roommetrics.logic.RoomReading;
 import org.apache.flink.api.common.functions.AggregateFunction;
 
-/** Incremental per-window aggregation of a room's readings; all arithmetic is in {@link RoomAccumulator}. */
-public class RoomAggregateFunction implements AggregateFunction<RoomReading, RoomAccumulator, RoomAggregate> {
+/**
+ * Incremental per-window aggregation of a room's readings; all arithmetic is in {@link
+ * RoomAccumulator}.
+ */
+public class RoomAggregateFunction
+    implements AggregateFunction<RoomReading, RoomAccumulator, RoomAggregate> {
 
   @Override
   public RoomAccumulator createAccumulator() {

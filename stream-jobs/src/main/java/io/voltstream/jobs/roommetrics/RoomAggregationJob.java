@@ -26,8 +26,8 @@ import org.apache.flink.util.OutputTag;
  * Room aggregation: readings are assigned their room and building from the registry (broadcast
  * state), then aggregated per room in tumbling event-time windows into {@link RoomMetrics}, written
  * to InfluxDB {@code room_metrics} and Kafka {@code room-metrics}. Readings that arrive after their
- * window fired go to a side output, are counted ({@code lateReadings}) and written to
- * {@code readings.late}.
+ * window fired go to a side output, are counted ({@code lateReadings}) and written to {@code
+ * readings.late}.
  *
  * <p>Sources and sinks are injected so tests run the same topology on finite data; {@link #main}
  * and {@link #wireFromConfig} build the real Kafka and InfluxDB connectors.
@@ -63,27 +63,28 @@ public class RoomAggregationJob {
 
   /** Adds the topology to {@code env}; returns the room metrics stream. */
   public DataStream<RoomMetrics> build(StreamExecutionEnvironment env) {
-    DataStream<SensorReading> readingStream = env
-        .fromSource(readings, watermarks(config), "readings")
-        .uid(UID + "-readings-source");
+    DataStream<SensorReading> readingStream =
+        env.fromSource(readings, watermarks(config), "readings").uid(UID + "-readings-source");
 
-    BroadcastStream<RegistryChange> registryStream = env
-        .fromSource(registry, RegistryWatermarks.<RegistryChange>idle(), "registry")
-        .uid(UID + "-registry-source")
-        .broadcast(RoomAssignmentFunction.REGISTRY_VIEW);
+    BroadcastStream<RegistryChange> registryStream =
+        env.fromSource(registry, RegistryWatermarks.<RegistryChange>idle(), "registry")
+            .uid(UID + "-registry-source")
+            .broadcast(RoomAssignmentFunction.REGISTRY_VIEW);
 
-    DataStream<RoomReading> assigned = readingStream
-        .connect(registryStream)
-        .process(new RoomAssignmentFunction())
-        .uid(UID + "-assign-room")
-        .name("assign room from registry");
+    DataStream<RoomReading> assigned =
+        readingStream
+            .connect(registryStream)
+            .process(new RoomAssignmentFunction())
+            .uid(UID + "-assign-room")
+            .name("assign room from registry");
 
     SingleOutputStreamOperator<RoomMetrics> metrics = aggregateWindows(assigned, config);
 
     metrics.sinkTo(influxSink).uid(UID + "-influx-sink").name("room_metrics → InfluxDB");
     metrics.sinkTo(kafkaSink).uid(UID + "-kafka-sink").name("room-metrics → Kafka");
 
-    metrics.getSideOutput(LATE_READINGS)
+    metrics
+        .getSideOutput(LATE_READINGS)
         .map(new LateReadingCounter())
         .uid(UID + "-late-counter")
         .name("count late readings")
@@ -106,7 +107,10 @@ public class RoomAggregationJob {
         .name("room window aggregate");
   }
 
-  /** Event time from the reading; bounded out-of-orderness; idle partitions stop holding the watermark. */
+  /**
+   * Event time from the reading; bounded out-of-orderness; idle partitions stop holding the
+   * watermark.
+   */
   static WatermarkStrategy<SensorReading> watermarks(RoomAggregationJobConfig cfg) {
     return WatermarkStrategy.<SensorReading>forBoundedOutOfOrderness(cfg.maxOutOfOrderness())
         .withTimestampAssigner((r, previous) -> r.timestamp().toEpochMilli())
@@ -114,7 +118,8 @@ public class RoomAggregationJob {
   }
 
   /** Adds the job with the real Kafka sources and sinks and the InfluxDB sink to {@code env}. */
-  public static DataStream<RoomMetrics> wireFromConfig(StreamExecutionEnvironment env, JobsConfig cfg) {
+  public static DataStream<RoomMetrics> wireFromConfig(
+      StreamExecutionEnvironment env, JobsConfig cfg) {
     JobEnvironment.configure(env, cfg);
     String job = RoomAggregationJobConfig.JOB_NAME;
     return new RoomAggregationJob(

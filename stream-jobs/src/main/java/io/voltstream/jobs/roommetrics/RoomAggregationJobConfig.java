@@ -6,9 +6,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Settings of the room-aggregation job. Read from the shared {@link JobsConfig} variables:
- * {@code VOLTSTREAM_WINDOW} (default {@code 1m}), {@code VOLTSTREAM_MAX_OUT_OF_ORDERNESS} ({@code 10s}),
- * {@code VOLTSTREAM_SOURCE_IDLENESS} ({@code 30s}), {@code VOLTSTREAM_ALLOWED_LATENESS} ({@code 0s}).
+ * Settings of the room-aggregation job. Read from the shared {@link JobsConfig} variables: {@code
+ * VOLTSTREAM_WINDOW} (default {@code 1m}), {@code VOLTSTREAM_MAX_OUT_OF_ORDERNESS} ({@code 10s}),
+ * {@code VOLTSTREAM_SOURCE_IDLENESS} ({@code 30s}), {@code VOLTSTREAM_ALLOWED_LATENESS} ({@code
+ * 0s}).
  *
  * @param window tumbling event-time window per room
  * @param maxOutOfOrderness how far behind the newest reading a reading may be and still count
@@ -30,7 +31,8 @@ public record RoomAggregationJobConfig(
   }
 
   public static RoomAggregationJobConfig from(JobsConfig cfg) {
-    return new RoomAggregationJobConfig(cfg.window(), cfg.maxOutOfOrderness(), cfg.sourceIdleness(), cfg.allowedLateness());
+    return new RoomAggregationJobConfig(
+        cfg.window(), cfg.maxOutOfOrderness(), cfg.sourceIdleness(), cfg.allowedLateness());
   }
 
   public static RoomAggregationJobConfig fromEnv(Map<String, String> env) {

@@ -25,11 +25,14 @@ import org.slf4j.LoggerFactory;
  * registry topic is read from the earliest offset and is small, so this only affects the first
  * seconds after a start from scratch (restores come with the checkpointed view).
  */
-public class RoomAssignmentFunction extends BroadcastProcessFunction<SensorReading, RegistryChange, RoomReading> {
+public class RoomAssignmentFunction
+    extends BroadcastProcessFunction<SensorReading, RegistryChange, RoomReading> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RoomAssignmentFunction.class);
 
-  /** The broadcast registry view; also the descriptor the job broadcasts the registry stream with. */
+  /**
+   * The broadcast registry view; also the descriptor the job broadcasts the registry stream with.
+   */
   public static final MapStateDescriptor<String, String> REGISTRY_VIEW =
       new MapStateDescriptor<>("registry-view", Types.STRING, Types.STRING);
 
@@ -37,24 +40,30 @@ public class RoomAssignmentFunction extends BroadcastProcessFunction<SensorReadi
 
   @Override
   public void open(OpenContext openContext) {
-    malformedRegistryRecords = getRuntimeContext().getMetricGroup().counter("malformedRegistryRecords");
+    malformedRegistryRecords =
+        getRuntimeContext().getMetricGroup().counter("malformedRegistryRecords");
   }
 
   @Override
-  public void processElement(SensorReading reading, ReadOnlyContext ctx, Collector<RoomReading> out) throws Exception {
+  public void processElement(SensorReading reading, ReadOnlyContext ctx, Collector<RoomReading> out)
+      throws Exception {
     ReadOnlyBroadcastState<String, String> view = ctx.getBroadcastState(REGISTRY_VIEW);
-    RoomAssignment assignment = RoomAssignment.assign(reading, key -> {
-      try {
-        return view.get(key);
-      } catch (Exception e) {
-        throw new IllegalStateException("broadcast state read failed", e);
-      }
-    });
+    RoomAssignment assignment =
+        RoomAssignment.assign(
+            reading,
+            key -> {
+              try {
+                return view.get(key);
+              } catch (Exception e) {
+                throw new IllegalStateException("broadcast state read failed", e);
+              }
+            });
     out.collect(RoomReading.of(reading, assignment));
   }
 
   @Override
-  public void processBroadcastElement(RegistryChange change, Context ctx, Collector<RoomReading> out) throws Exception {
+  public void processBroadcastElement(
+      RegistryChange change, Context ctx, Collector<RoomReading> out) throws Exception {
     if (!applyToView(change, ctx.getBroadcastState(REGISTRY_VIEW))) {
       malformedRegistryRecords.inc();
     }
@@ -65,7 +74,8 @@ public class RoomAssignmentFunction extends BroadcastProcessFunction<SensorReadi
    * battery → building lookup is the same view); false when the value was malformed (the caller
    * counts it, the previous entry stays).
    */
-  public static boolean applyToView(RegistryChange change, BroadcastState<String, String> view) throws Exception {
+  public static boolean applyToView(RegistryChange change, BroadcastState<String, String> view)
+      throws Exception {
     RegistryEntry entry = RegistryEntry.fromChange(change.key(), change.json());
     switch (entry.action()) {
       case PUT -> view.put(entry.viewKey(), entry.value());
@@ -74,7 +84,7 @@ public class RoomAssignmentFunction extends BroadcastProcessFunction<SensorReadi
         LOG.warn("Ignoring malformed registry value for key {}", entry.viewKey());
         return false;
       }
-      case IGNORE -> { }
+      case IGNORE -> {}
     }
     return true;
   }

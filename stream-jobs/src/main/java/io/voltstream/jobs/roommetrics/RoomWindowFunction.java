@@ -8,13 +8,16 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
 /** Adds the room key and the window bounds to the pre-aggregated window result. */
-public class RoomWindowFunction extends ProcessWindowFunction<RoomAggregate, RoomMetrics, String, TimeWindow> {
+public class RoomWindowFunction
+    extends ProcessWindowFunction<RoomAggregate, RoomMetrics, String, TimeWindow> {
 
   @Override
-  public void process(String room, Context ctx, Iterable<RoomAggregate> aggregates, Collector<RoomMetrics> out) {
+  public void process(
+      String room, Context ctx, Iterable<RoomAggregate> aggregates, Collector<RoomMetrics> out) {
     TimeWindow w = ctx.window();
     for (RoomAggregate a : aggregates) {
-      out.collect(a.toMetrics(room, Instant.ofEpochMilli(w.getStart()), Instant.ofEpochMilli(w.getEnd())));
+      out.collect(
+          a.toMetrics(room, Instant.ofEpochMilli(w.getStart()), Instant.ofEpochMilli(w.getEnd())));
     }
   }
 }

@@ -22,9 +22,15 @@ class AlertJobConfigTest {
 
   @Test
   void shouldReadOverrides() {
-    var cfg = AlertJobConfig.fromEnv(Map.of(
-        "VOLTSTREAM_ALERT_CO2_MAX_PPM", "1200", "VOLTSTREAM_ALERT_SENSOR_SILENCE", "2m",
-        "VOLTSTREAM_ALERT_LATE_BURST_PER_MINUTE", "3"));
+    var cfg =
+        AlertJobConfig.fromEnv(
+            Map.of(
+                "VOLTSTREAM_ALERT_CO2_MAX_PPM",
+                "1200",
+                "VOLTSTREAM_ALERT_SENSOR_SILENCE",
+                "2m",
+                "VOLTSTREAM_ALERT_LATE_BURST_PER_MINUTE",
+                "3"));
     assertThat(cfg.thresholds().co2MaxPpm()).isEqualTo(1200);
     assertThat(cfg.thresholds().sensorSilence()).isEqualTo(Duration.ofMinutes(2));
     assertThat(cfg.thresholds().lateBurstPerMinute()).isEqualTo(3);
@@ -34,11 +40,14 @@ class AlertJobConfigTest {
   void shouldNameTheKeyOfAnInvalidValue() {
     assertThatThrownBy(() -> AlertJobConfig.fromEnv(Map.of("VOLTSTREAM_ALERT_CO2_MAX_PPM", "lots")))
         .hasMessageContaining("VOLTSTREAM_ALERT_CO2_MAX_PPM");
-    assertThatThrownBy(() -> AlertJobConfig.fromEnv(Map.of("VOLTSTREAM_ALERT_TEMPERATURE_MIN_C", "30")))
+    assertThatThrownBy(
+            () -> AlertJobConfig.fromEnv(Map.of("VOLTSTREAM_ALERT_TEMPERATURE_MIN_C", "30")))
         .hasMessageContaining("VOLTSTREAM_ALERT_TEMPERATURE_MIN_C");
-    assertThatThrownBy(() -> AlertJobConfig.fromEnv(Map.of("VOLTSTREAM_ALERT_LATE_BURST_PER_MINUTE", "2.5")))
+    assertThatThrownBy(
+            () -> AlertJobConfig.fromEnv(Map.of("VOLTSTREAM_ALERT_LATE_BURST_PER_MINUTE", "2.5")))
         .hasMessageContaining("VOLTSTREAM_ALERT_LATE_BURST_PER_MINUTE");
-    assertThatThrownBy(() -> AlertJobConfig.fromEnv(Map.of("VOLTSTREAM_ALERT_SENSOR_SILENCE", "soon")))
+    assertThatThrownBy(
+            () -> AlertJobConfig.fromEnv(Map.of("VOLTSTREAM_ALERT_SENSOR_SILENCE", "soon")))
         .hasMessageContaining("VOLTSTREAM_ALERT_SENSOR_SILENCE");
   }
 }

@@ -28,7 +28,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The alert job with its real Kafka sources/sinks and InfluxDB sink: one event of each kind end to end. */
+/**
+ * The alert job with its real Kafka sources/sinks and InfluxDB sink: one event of each kind end to
+ * end.
+ */
 class AlertJobITCase {
 
   private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
@@ -36,8 +39,14 @@ class AlertJobITCase {
 
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
   @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   private JobClient job;
 
@@ -67,11 +76,30 @@ class AlertJobITCase {
     job = env.executeAsync(AlertJobConfig.JOB_NAME);
 
     try (KafkaProducer<String, String> producer = KAFKA.producer()) {
-      send(producer, Topics.ROOM_METRICS.name(), "kitchen",
-          new RoomMetrics("kitchen", "hq", T0, T0.plusSeconds(60), null, null, null, 1250.0, 21.0, 40.0, null, 4));
+      send(
+          producer,
+          Topics.ROOM_METRICS.name(),
+          "kitchen",
+          new RoomMetrics(
+              "kitchen",
+              "hq",
+              T0,
+              T0.plusSeconds(60),
+              null,
+              null,
+              null,
+              1250.0,
+              21.0,
+              40.0,
+              null,
+              4));
       send(producer, Topics.READINGS.name(), "m1", reading("m1", T0, null));
       for (int i = 0; i < 3; i++) {
-        send(producer, Topics.READINGS_LATE.name(), "m9", reading("m9", T0.minusSeconds(3600 + i), T0.plusSeconds(5 + i)));
+        send(
+            producer,
+            Topics.READINGS_LATE.name(),
+            "m9",
+            reading("m9", T0.minusSeconds(3600 + i), T0.plusSeconds(5 + i)));
       }
       // Event time only moves with data: keep the other sensors reporting (one tick per partition,
       // one second later each round) until m1's silence shows up or the deadline passes.
@@ -79,34 +107,64 @@ class AlertJobITCase {
       Instant tick = T0.plusSeconds(400);
       while (eventIds().size() < 3 && System.nanoTime() < deadline) {
         for (int p = 0; p < 4; p++) {
-          producer.send(new ProducerRecord<>(Topics.READINGS.name(), p, "tick",
-              Json.MAPPER.writeValueAsString(reading("tick", tick, null)))).get(10, TimeUnit.SECONDS);
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      Topics.READINGS.name(),
+                      p,
+                      "tick",
+                      Json.MAPPER.writeValueAsString(reading("tick", tick, null))))
+              .get(10, TimeUnit.SECONDS);
         }
         tick = tick.plusSeconds(1);
       }
     }
 
-    assertThat(eventIds()).containsExactlyInAnyOrder(
-        "co2_high:kitchen:" + T0.toEpochMilli(),
-        "sensor_silent:m1:" + T0.plusSeconds(300).toEpochMilli(),
-        "late_data_burst:office:" + T0.toEpochMilli());
+    assertThat(eventIds())
+        .containsExactlyInAnyOrder(
+            "co2_high:kitchen:" + T0.toEpochMilli(),
+            "sensor_silent:m1:" + T0.plusSeconds(300).toEpochMilli(),
+            "late_data_burst:office:" + T0.toEpochMilli());
 
-    List<Series> answer = INFLUX.awaitQuery(db, "SELECT count(event_id) FROM events",
-        a -> InfluxExtension.firstValue(a, 1) >= 3, TIMEOUT);
+    List<Series> answer =
+        INFLUX.awaitQuery(
+            db,
+            "SELECT count(event_id) FROM events",
+            a -> InfluxExtension.firstValue(a, 1) >= 3,
+            TIMEOUT);
     assertThat(InfluxExtension.firstValue(answer, 1)).isEqualTo(3.0);
   }
 
   private static List<String> eventIds() {
     return KAFKA.consumeValues(Topics.EVENTS.name(), 3, Duration.ofSeconds(2)).stream()
-        .map(AlertJobITCase::event).map(SystemEvent::eventId).distinct().toList();
+        .map(AlertJobITCase::event)
+        .map(SystemEvent::eventId)
+        .distinct()
+        .toList();
   }
 
   private static SensorReading reading(String sensorId, Instant ts, Instant ingestedAt) {
-    return new SensorReading(sensorId, ts, "office", SensorType.ENERGY, 0.1, null, null, null, null, null, null, ingestedAt);
+    return new SensorReading(
+        sensorId,
+        ts,
+        "office",
+        SensorType.ENERGY,
+        0.1,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        ingestedAt);
   }
 
-  private static void send(KafkaProducer<String, String> producer, String topic, String key, Object value) throws Exception {
-    producer.send(new ProducerRecord<>(topic, key, Json.MAPPER.writeValueAsString(value))).get(10, TimeUnit.SECONDS);
+  private static void send(
+      KafkaProducer<String, String> producer, String topic, String key, Object value)
+      throws Exception {
+    producer
+        .send(new ProducerRecord<>(topic, key, Json.MAPPER.writeValueAsString(value)))
+        .get(10, TimeUnit.SECONDS);
   }
 
   private static SystemEvent event(String json) {

@@ -22,9 +22,19 @@ class AlertJobTest {
 
     StreamGraph graph = env.getStreamGraph();
 
-    assertThat(graph.getStreamNodes().stream().map(StreamNode::getTransformationUID).collect(Collectors.toSet()))
-        .contains("alerts-readings-source", "alerts-sensor-silence", "alerts-room-metrics-source", "alerts-comfort",
-            "alerts-late-source", "alerts-late-bursts", "alerts-influx-sink", "alerts-kafka-sink");
+    assertThat(
+            graph.getStreamNodes().stream()
+                .map(StreamNode::getTransformationUID)
+                .collect(Collectors.toSet()))
+        .contains(
+            "alerts-readings-source",
+            "alerts-sensor-silence",
+            "alerts-room-metrics-source",
+            "alerts-comfort",
+            "alerts-late-source",
+            "alerts-late-bursts",
+            "alerts-influx-sink",
+            "alerts-kafka-sink");
     assertThat(env.getConfig().getSerializerConfig().hasGenericTypesDisabled()).isTrue();
     assertThat(graph.getJobGraph().getNumberOfVertices()).isPositive();
   }
@@ -37,6 +47,15 @@ class AlertJobTest {
   }
 
   private static SystemEvent event(String room, String sensor) {
-    return new SystemEvent("id", java.time.Instant.EPOCH, "co2_high", SystemEvent.Severity.INFO, room, sensor, "m", 1.0, 1.0);
+    return new SystemEvent(
+        "id",
+        java.time.Instant.EPOCH,
+        "co2_high",
+        SystemEvent.Severity.INFO,
+        room,
+        sensor,
+        "m",
+        1.0,
+        1.0);
   }
 }

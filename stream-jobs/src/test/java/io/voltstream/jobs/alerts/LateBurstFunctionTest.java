@@ -23,8 +23,9 @@ class LateBurstFunctionTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        new LateBurstFunction(2, GRACE), LateBurstFunction::key, Types.STRING);
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new LateBurstFunction(2, GRACE), LateBurstFunction::key, Types.STRING);
     harness.setProcessingTime(1_000);
   }
 
@@ -43,12 +44,15 @@ class LateBurstFunctionTest {
 
     harness.setProcessingTime(1_000 + GRACE.toMillis());
 
-    assertThat(harness.extractOutputValues()).singleElement().satisfies(e -> {
-      assertThat(e.kind()).isEqualTo("late_data_burst");
-      assertThat(e.room()).isEqualTo("kitchen");
-      assertThat(e.timestamp()).isEqualTo(MINUTE);
-      assertThat(e.value()).isEqualTo(3.0);
-    });
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo("late_data_burst");
+              assertThat(e.room()).isEqualTo("kitchen");
+              assertThat(e.timestamp()).isEqualTo(MINUTE);
+              assertThat(e.value()).isEqualTo(3.0);
+            });
   }
 
   @Test
@@ -79,7 +83,20 @@ class LateBurstFunctionTest {
   }
 
   private void send(String room, Instant ingestedAt) throws Exception {
-    harness.processElement(new StreamRecord<>(new SensorReading("m1", ingestedAt.minusSeconds(600), room,
-        SensorType.ENERGY, 0.1, null, null, null, null, null, null, ingestedAt)));
+    harness.processElement(
+        new StreamRecord<>(
+            new SensorReading(
+                "m1",
+                ingestedAt.minusSeconds(600),
+                room,
+                SensorType.ENERGY,
+                0.1,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                ingestedAt)));
   }
 }

@@ -23,8 +23,9 @@ class SensorSilenceFunctionTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    harness = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-        new SensorSilenceFunction(SILENCE), SensorReading::sensorId, Types.STRING);
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new SensorSilenceFunction(SILENCE), SensorReading::sensorId, Types.STRING);
   }
 
   @AfterEach
@@ -40,12 +41,15 @@ class SensorSilenceFunctionTest {
 
     harness.processWatermark(T.plus(SILENCE).toEpochMilli());
 
-    assertThat(harness.extractOutputValues()).singleElement().satisfies(e -> {
-      assertThat(e.kind()).isEqualTo("sensor_silent");
-      assertThat(e.sensorId()).isEqualTo("m1");
-      assertThat(e.room()).isEqualTo("kitchen");
-      assertThat(e.timestamp()).isEqualTo(T.plus(SILENCE));
-    });
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo("sensor_silent");
+              assertThat(e.sensorId()).isEqualTo("m1");
+              assertThat(e.room()).isEqualTo("kitchen");
+              assertThat(e.timestamp()).isEqualTo(T.plus(SILENCE));
+            });
   }
 
   @Test
@@ -59,7 +63,8 @@ class SensorSilenceFunctionTest {
     assertThat(harness.extractOutputValues()).isEmpty();
 
     harness.processWatermark(T.plusSeconds(200).plus(SILENCE).toEpochMilli());
-    assertThat(harness.extractOutputValues()).singleElement()
+    assertThat(harness.extractOutputValues())
+        .singleElement()
         .satisfies(e -> assertThat(e.timestamp()).isEqualTo(T.plusSeconds(200).plus(SILENCE)));
   }
 
@@ -71,13 +76,29 @@ class SensorSilenceFunctionTest {
 
     harness.processWatermark(T.plusSeconds(10).plus(SILENCE).toEpochMilli());
 
-    assertThat(harness.extractOutputValues()).extracting(SystemEvent::sensorId).containsExactlyInAnyOrder("m1", "m2");
+    assertThat(harness.extractOutputValues())
+        .extracting(SystemEvent::sensorId)
+        .containsExactlyInAnyOrder("m1", "m2");
     assertThat(harness.numKeyedStateEntries()).isZero();
     assertThat(harness.numEventTimeTimers()).isZero();
   }
 
   private void send(String sensorId, Instant ts) throws Exception {
-    harness.processElement(new StreamRecord<>(new SensorReading(sensorId, ts, "kitchen", SensorType.ENERGY,
-        0.1, null, null, null, null, null, null, null), ts.toEpochMilli()));
+    harness.processElement(
+        new StreamRecord<>(
+            new SensorReading(
+                sensorId,
+                ts,
+                "kitchen",
+                SensorType.ENERGY,
+                0.1,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null),
+            ts.toEpochMilli()));
   }
 }

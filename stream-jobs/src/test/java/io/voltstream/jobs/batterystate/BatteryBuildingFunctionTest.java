@@ -19,16 +19,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The battery → building operator in a harness: registry view, tombstones, snapshot and restore. */
+/**
+ * The battery → building operator in a harness: registry view, tombstones, snapshot and restore.
+ */
 class BatteryBuildingFunctionTest {
   private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
 
   private BroadcastOperatorTestHarness<BatteryTelemetry, RegistryChange, BatteryStateRow> harness;
 
-  private static BroadcastOperatorTestHarness<BatteryTelemetry, RegistryChange, BatteryStateRow> newHarness()
-      throws Exception {
-    return new BroadcastOperatorTestHarness<>(new CoBroadcastWithNonKeyedOperator<>(new BatteryBuildingFunction(),
-        List.of(BatteryBuildingFunction.BATTERY_BUILDINGS)), 1, 1, 0);
+  private static BroadcastOperatorTestHarness<BatteryTelemetry, RegistryChange, BatteryStateRow>
+      newHarness() throws Exception {
+    return new BroadcastOperatorTestHarness<>(
+        new CoBroadcastWithNonKeyedOperator<>(
+            new BatteryBuildingFunction(), List.of(BatteryBuildingFunction.BATTERY_BUILDINGS)),
+        1,
+        1,
+        0);
   }
 
   @BeforeEach
@@ -43,12 +49,15 @@ class BatteryBuildingFunctionTest {
   }
 
   private static RegistryChange battery(String id, String building) throws Exception {
-    return new RegistryChange(RegistryKey.battery(id),
-        Json.MAPPER.writeValueAsString(new BatterySpec(id, building, 10, 5000, 5000, 0.9, 5, 95, 10)));
+    return new RegistryChange(
+        RegistryKey.battery(id),
+        Json.MAPPER.writeValueAsString(
+            new BatterySpec(id, building, 10, 5000, 5000, 0.9, 5, 95, 10)));
   }
 
   private static BatteryTelemetry report(String id) {
-    return new BatteryTelemetry(id, T0, 55.5, 1200, 10.0, 5000.0, 5000.0, 100.0, "charge", "c-1", T0);
+    return new BatteryTelemetry(
+        id, T0, 55.5, 1200, 10.0, 5000.0, 5000.0, 100.0, "charge", "c-1", T0);
   }
 
   private void send(BatteryTelemetry t) throws Exception {
@@ -58,15 +67,22 @@ class BatteryBuildingFunctionTest {
   @Test
   void tagsTheRegistrysBuildingAndUnassignedForUnknownBatteries() throws Exception {
     harness.processBroadcastElement(battery("bat-1", "hq"), 0);
-    harness.processBroadcastElement(new RegistryChange(RegistryKey.room("kitchen"), "{\"building\":\"other\"}"), 0);
+    harness.processBroadcastElement(
+        new RegistryChange(RegistryKey.room("kitchen"), "{\"building\":\"other\"}"), 0);
     send(report("bat-1"));
     send(report("bat-2"));
 
-    assertThat(harness.extractOutputValues()).extracting(BatteryStateRow::building).containsExactly("hq", "unassigned");
-    assertThat(harness.getBroadcastState(BatteryBuildingFunction.BATTERY_BUILDINGS).entries()).hasSize(1);
-    assertThat(InfluxPoints.batteryState(report("bat-1"), "hq")).isEqualTo("battery_state,battery_id=bat-1,building=hq"
-        + " capacity_kwh=10.0,command_id=\"c-1\",max_charge_w=5000.0,max_discharge_w=5000.0,mode=\"charge\","
-        + "power_w=1200.0,soc_percent=55.5,soh_percent=100.0 " + T0.toEpochMilli());
+    assertThat(harness.extractOutputValues())
+        .extracting(BatteryStateRow::building)
+        .containsExactly("hq", "unassigned");
+    assertThat(harness.getBroadcastState(BatteryBuildingFunction.BATTERY_BUILDINGS).entries())
+        .hasSize(1);
+    assertThat(InfluxPoints.batteryState(report("bat-1"), "hq"))
+        .isEqualTo(
+            "battery_state,battery_id=bat-1,building=hq"
+                + " capacity_kwh=10.0,command_id=\"c-1\",max_charge_w=5000.0,max_discharge_w=5000.0,mode=\"charge\",power_w=1200.0,soc_percent=55.5,soh_percent=100.0"
+                + " "
+                + T0.toEpochMilli());
   }
 
   @Test
@@ -75,8 +91,11 @@ class BatteryBuildingFunctionTest {
     harness.processBroadcastElement(new RegistryChange(RegistryKey.battery("bat-1"), null), 1);
     send(report("bat-1"));
 
-    assertThat(harness.extractOutputValues()).extracting(BatteryStateRow::building).containsExactly("unassigned");
-    assertThat(harness.getBroadcastState(BatteryBuildingFunction.BATTERY_BUILDINGS).entries()).isEmpty();
+    assertThat(harness.extractOutputValues())
+        .extracting(BatteryStateRow::building)
+        .containsExactly("unassigned");
+    assertThat(harness.getBroadcastState(BatteryBuildingFunction.BATTERY_BUILDINGS).entries())
+        .isEmpty();
   }
 
   @Test
@@ -90,6 +109,8 @@ class BatteryBuildingFunctionTest {
     harness.open();
     send(report("bat-1"));
 
-    assertThat(harness.extractOutputValues()).extracting(BatteryStateRow::building).containsExactly("hq");
+    assertThat(harness.extractOutputValues())
+        .extracting(BatteryStateRow::building)
+        .containsExactly("hq");
   }
 }

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The command ⋈ ack operator in a harness: statuses, processing-time deadlines, state cleanup, restore. */
+/**
+ * The command ⋈ ack operator in a harness: statuses, processing-time deadlines, state cleanup,
+ * restore.
+ */
 class CommandStatusFunctionTest {
   private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
   private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
@@ -43,16 +46,25 @@ class CommandStatusFunctionTest {
     harness.close();
   }
 
-  private static KeyedTwoInputStreamOperatorTestHarness<String, Command, CommandAck, StatusChange> newHarness()
-      throws Exception {
+  private static KeyedTwoInputStreamOperatorTestHarness<String, Command, CommandAck, StatusChange>
+      newHarness() throws Exception {
     return new KeyedTwoInputStreamOperatorTestHarness<>(
         new KeyedCoProcessOperator<>(new CommandStatusFunction(ACK_TIMEOUT, ORPHAN_TTL)),
-        Command::commandId, CommandAck::commandId, Types.STRING);
+        Command::commandId,
+        CommandAck::commandId,
+        Types.STRING);
   }
 
   private static Command command(String id, Duration validFor) {
-    return Command.battery(id, "bat-1", "b1", new BatterySetpoint(BatteryMode.CHARGE, 2000), T0, validFor,
-        CommandSource.MANUAL, "admin");
+    return Command.battery(
+        id,
+        "bat-1",
+        "b1",
+        new BatterySetpoint(BatteryMode.CHARGE, 2000),
+        T0,
+        validFor,
+        CommandSource.MANUAL,
+        "admin");
   }
 
   private static CommandAck ack(String id, CommandAck.AckStatus status, String reason, Instant at) {
@@ -75,33 +87,45 @@ class CommandStatusFunctionTest {
   @Test
   void commandIsPendingThenAppliedWithLatencyAndLeavesNoState() throws Exception {
     send(command("c-1", Duration.ofMinutes(5)));
-    assertThat(harness.extractOutputValues()).extracting(StatusChange::state).containsExactly(CommandState.PENDING);
+    assertThat(harness.extractOutputValues())
+        .extracting(StatusChange::state)
+        .containsExactly(CommandState.PENDING);
     assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
 
     send(ack("c-1", CommandAck.AckStatus.APPLIED, null, T0.plusMillis(420)));
 
-    assertThat(harness.extractOutputValues()).last().satisfies(s -> {
-      assertThat(s.state()).isEqualTo(CommandState.APPLIED);
-      assertThat(s.ackLatencyMs()).isEqualTo(420L);
-      assertThat(s.toStatus().ackLatency()).isEqualTo(Duration.ofMillis(420));
-      assertThat(s.at()).isEqualTo(T0.plusMillis(420));
-    });
+    assertThat(harness.extractOutputValues())
+        .last()
+        .satisfies(
+            s -> {
+              assertThat(s.state()).isEqualTo(CommandState.APPLIED);
+              assertThat(s.ackLatencyMs()).isEqualTo(420L);
+              assertThat(s.toStatus().ackLatency()).isEqualTo(Duration.ofMillis(420));
+              assertThat(s.at()).isEqualTo(T0.plusMillis(420));
+            });
     assertNoStateOrTimers();
   }
 
   @Test
   void rejectionCarriesTheTargetsReasonAndRaisesAnEvent() throws Exception {
     send(command("c-1", Duration.ofMinutes(5)));
-    send(ack("c-1", CommandAck.AckStatus.REJECTED, "power_w 9000 exceeds max_charge_w 5000", T0.plusSeconds(1)));
+    send(
+        ack(
+            "c-1",
+            CommandAck.AckStatus.REJECTED,
+            "power_w 9000 exceeds max_charge_w 5000",
+            T0.plusSeconds(1)));
 
     StatusChange last = harness.extractOutputValues().get(1);
     assertThat(last.state()).isEqualTo(CommandState.REJECTED);
     assertThat(last.reason()).isEqualTo("power_w 9000 exceeds max_charge_w 5000");
-    assertThat(CommandTracking.event(last)).hasValueSatisfying(e -> {
-      assertThat(e.kind()).isEqualTo(CommandTracking.COMMAND_REJECTED);
-      assertThat(e.sensorId()).isEqualTo("bat-1");
-      assertThat(e.severity()).isEqualTo(SystemEvent.Severity.WARNING);
-    });
+    assertThat(CommandTracking.event(last))
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.kind()).isEqualTo(CommandTracking.COMMAND_REJECTED);
+              assertThat(e.sensorId()).isEqualTo("bat-1");
+              assertThat(e.severity()).isEqualTo(SystemEvent.Severity.WARNING);
+            });
     assertNoStateOrTimers();
   }
 
@@ -113,11 +137,16 @@ class CommandStatusFunctionTest {
 
     harness.setProcessingTime(T0.plus(ACK_TIMEOUT).toEpochMilli());
 
-    assertThat(harness.extractOutputValues()).last().satisfies(s -> {
-      assertThat(s.state()).isEqualTo(CommandState.TIMEOUT);
-      assertThat(s.at()).isEqualTo(T0.plus(ACK_TIMEOUT));
-      assertThat(CommandTracking.event(s)).map(SystemEvent::kind).contains(CommandTracking.COMMAND_TIMEOUT);
-    });
+    assertThat(harness.extractOutputValues())
+        .last()
+        .satisfies(
+            s -> {
+              assertThat(s.state()).isEqualTo(CommandState.TIMEOUT);
+              assertThat(s.at()).isEqualTo(T0.plus(ACK_TIMEOUT));
+              assertThat(CommandTracking.event(s))
+                  .map(SystemEvent::kind)
+                  .contains(CommandTracking.COMMAND_TIMEOUT);
+            });
     assertNoStateOrTimers();
   }
 
@@ -126,11 +155,16 @@ class CommandStatusFunctionTest {
     send(command("c-1", Duration.ofSeconds(10)));
     harness.setProcessingTime(T0.plusSeconds(10).toEpochMilli());
 
-    assertThat(harness.extractOutputValues()).last().satisfies(s -> {
-      assertThat(s.state()).isEqualTo(CommandState.EXPIRED);
-      assertThat(s.at()).isEqualTo(T0.plusSeconds(10));
-      assertThat(CommandTracking.event(s)).map(SystemEvent::kind).contains(CommandTracking.COMMAND_EXPIRED);
-    });
+    assertThat(harness.extractOutputValues())
+        .last()
+        .satisfies(
+            s -> {
+              assertThat(s.state()).isEqualTo(CommandState.EXPIRED);
+              assertThat(s.at()).isEqualTo(T0.plusSeconds(10));
+              assertThat(CommandTracking.event(s))
+                  .map(SystemEvent::kind)
+                  .contains(CommandTracking.COMMAND_EXPIRED);
+            });
     assertNoStateOrTimers();
   }
 
@@ -142,7 +176,8 @@ class CommandStatusFunctionTest {
 
     send(command("c-1", Duration.ofMinutes(5)));
 
-    assertThat(harness.extractOutputValues()).extracting(StatusChange::state)
+    assertThat(harness.extractOutputValues())
+        .extracting(StatusChange::state)
         .containsExactly(CommandState.PENDING, CommandState.APPLIED);
     assertNoStateOrTimers();
   }
@@ -181,7 +216,8 @@ class CommandStatusFunctionTest {
     // the job was "down" past c-2's deadline: its restored timer fires as soon as time moves on
     harness.setProcessingTime(T0.plus(ACK_TIMEOUT).plusSeconds(60).toEpochMilli());
 
-    assertThat(harness.extractOutputValues()).extracting(s -> s.command().commandId() + ":" + s.state())
+    assertThat(harness.extractOutputValues())
+        .extracting(s -> s.command().commandId() + ":" + s.state())
         .containsExactly("c-1:APPLIED", "c-2:TIMEOUT");
     assertNoStateOrTimers();
   }

@@ -26,11 +26,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The command-status topology on a MiniCluster (parallelism 2, Kryo off), finite sources, collecting sinks. */
+/**
+ * The command-status topology on a MiniCluster (parallelism 2, Kryo off), finite sources,
+ * collecting sinks.
+ */
 class CommandStatusPipelineTest {
   @RegisterExtension
-  static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   // deadlines are processing-time timers at absolute instants: issue "now" so none is already due
   private static final Instant T0 = Instant.now();
@@ -48,12 +55,26 @@ class CommandStatusPipelineTest {
   }
 
   private static Command command(String id) {
-    return Command.battery(id, "bat-" + id, "b1", new BatterySetpoint(BatteryMode.CHARGE, 1000), T0,
-        Duration.ofHours(1), CommandSource.DISPATCH, "peak_shaving");
+    return Command.battery(
+        id,
+        "bat-" + id,
+        "b1",
+        new BatterySetpoint(BatteryMode.CHARGE, 1000),
+        T0,
+        Duration.ofHours(1),
+        CommandSource.DISPATCH,
+        "peak_shaving");
   }
 
   private static CommandAck ack(String id, CommandAck.AckStatus status, String reason) {
-    return new CommandAck(id, TargetKind.BATTERY, "bat-" + id, status, reason, T0.plusMillis(300), T0.plusMillis(300));
+    return new CommandAck(
+        id,
+        TargetKind.BATTERY,
+        "bat-" + id,
+        status,
+        reason,
+        T0.plusMillis(300),
+        T0.plusMillis(300));
   }
 
   @Test
@@ -62,25 +83,44 @@ class CommandStatusPipelineTest {
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(2);
-    new CommandStatusJob(new CommandStatusOptions.Settings(Duration.ofHours(1), Duration.ofHours(1)),
-        FiniteSource.of(TypeInformation.of(Command.class), List.of(command("a"), command("b"), command("c"))),
-        FiniteSource.of(TypeInformation.of(CommandAck.class), List.of(
-            ack("a", CommandAck.AckStatus.APPLIED, null), ack("b", CommandAck.AckStatus.REJECTED, "busy"))),
-        influx, kafka, eventsInflux, eventsKafka)
+    new CommandStatusJob(
+            new CommandStatusOptions.Settings(Duration.ofHours(1), Duration.ofHours(1)),
+            FiniteSource.of(
+                TypeInformation.of(Command.class),
+                List.of(command("a"), command("b"), command("c"))),
+            FiniteSource.of(
+                TypeInformation.of(CommandAck.class),
+                List.of(
+                    ack("a", CommandAck.AckStatus.APPLIED, null),
+                    ack("b", CommandAck.AckStatus.REJECTED, "busy"))),
+            influx,
+            kafka,
+            eventsInflux,
+            eventsKafka)
         .build(env);
     env.execute("command-status-test");
 
-    List<String> finals = influx.values().stream().filter(s -> s.state().isFinal())
-        .map(s -> s.command().commandId() + ":" + s.state() + ":" + s.ackLatencyMs()).toList();
+    List<String> finals =
+        influx.values().stream()
+            .filter(s -> s.state().isFinal())
+            .map(s -> s.command().commandId() + ":" + s.state() + ":" + s.ackLatencyMs())
+            .toList();
     assertThat(finals).containsExactlyInAnyOrder("a:APPLIED:300", "b:REJECTED:300");
-    assertThat(influx.values()).filteredOn(s -> !s.state().isFinal()).extracting(s -> s.command().commandId())
+    assertThat(influx.values())
+        .filteredOn(s -> !s.state().isFinal())
+        .extracting(s -> s.command().commandId())
         .containsExactlyInAnyOrder("a", "b", "c");
-    assertThat(influx.values()).extracting(s -> s.command().commandId()).containsOnlyOnce("c"); // still pending
+    assertThat(influx.values())
+        .extracting(s -> s.command().commandId())
+        .containsOnlyOnce("c"); // still pending
     assertThat(kafka.values()).hasSameSizeAs(influx.values());
-    assertThat(eventsInflux.values()).singleElement().satisfies(e -> {
-      assertThat(e.kind()).isEqualTo(CommandTracking.COMMAND_REJECTED);
-      assertThat(e.sensorId()).isEqualTo("bat-b");
-    });
+    assertThat(eventsInflux.values())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo(CommandTracking.COMMAND_REJECTED);
+              assertThat(e.sensorId()).isEqualTo("bat-b");
+            });
     assertThat(eventsKafka.values()).hasSize(1);
   }
 }

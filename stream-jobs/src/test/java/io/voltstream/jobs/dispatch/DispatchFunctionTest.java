@@ -34,14 +34,21 @@ import org.junit.jupiter.api.Test;
 
 class DispatchFunctionTest {
   private static final long STEP = 10_000;
-  private KeyedBroadcastOperatorTestHarness<String, DispatchInput, RegistryChange, BatteryDecision> harness;
+  private KeyedBroadcastOperatorTestHarness<String, DispatchInput, RegistryChange, BatteryDecision>
+      harness;
 
-  static KeyedBroadcastOperatorTestHarness<String, DispatchInput, RegistryChange, BatteryDecision> harness(
-      OperatorSubtaskState restoreFrom) throws Exception {
-    var h = new KeyedBroadcastOperatorTestHarness<>(
-        new CoBroadcastWithKeyedOperator<>(new DispatchFunction(DispatchJobConfig.defaults()),
-            List.of(DispatchFunction.REGISTRY)),
-        DispatchInput::building, Types.STRING, 1, 1, 0);
+  static KeyedBroadcastOperatorTestHarness<String, DispatchInput, RegistryChange, BatteryDecision>
+      harness(OperatorSubtaskState restoreFrom) throws Exception {
+    var h =
+        new KeyedBroadcastOperatorTestHarness<>(
+            new CoBroadcastWithKeyedOperator<>(
+                new DispatchFunction(DispatchJobConfig.defaults()),
+                List.of(DispatchFunction.REGISTRY)),
+            DispatchInput::building,
+            Types.STRING,
+            1,
+            1,
+            0);
     h.setup();
     if (restoreFrom != null) {
       h.initializeState(restoreFrom);
@@ -58,8 +65,12 @@ class DispatchFunctionTest {
   }
 
   private void registry(DispatchSettings settings) throws Exception {
-    harness.processBroadcastElement(new RegistryChange(RegistryKey.building("demo"),
-        Json.MAPPER.writeValueAsString(new Building("demo", "Demo", null, null, null, null, settings))), 0);
+    harness.processBroadcastElement(
+        new RegistryChange(
+            RegistryKey.building("demo"),
+            Json.MAPPER.writeValueAsString(
+                new Building("demo", "Demo", null, null, null, null, settings))),
+        0);
     for (BatterySpec b : List.of(BIG, SMALL)) {
       harness.processBroadcastElement(
           new RegistryChange(RegistryKey.battery(b.id()), Json.MAPPER.writeValueAsString(b)), 0);
@@ -67,14 +78,28 @@ class DispatchFunctionTest {
   }
 
   private void power(String sensor, double w, boolean pv, Instant at) throws Exception {
-    harness.processElement(new StreamRecord<>(
-        new DispatchInput(DispatchInput.Kind.POWER, "demo", sensor, at, w, Double.NaN, pv, 0, null, null), at.toEpochMilli()));
+    harness.processElement(
+        new StreamRecord<>(
+            new DispatchInput(
+                DispatchInput.Kind.POWER, "demo", sensor, at, w, Double.NaN, pv, 0, null, null),
+            at.toEpochMilli()));
   }
 
   private void battery(String id, double soc, double chargingW, Instant at) throws Exception {
-    harness.processElement(new StreamRecord<>(
-        new DispatchInput(DispatchInput.Kind.BATTERY, "demo", id, at, chargingW, Double.NaN, false, soc, null, null),
-        at.toEpochMilli()));
+    harness.processElement(
+        new StreamRecord<>(
+            new DispatchInput(
+                DispatchInput.Kind.BATTERY,
+                "demo",
+                id,
+                at,
+                chargingW,
+                Double.NaN,
+                false,
+                soc,
+                null,
+                null),
+            at.toEpochMilli()));
   }
 
   private void steady(double loadW, double pvW, double soc) throws Exception {
@@ -88,11 +113,16 @@ class DispatchFunctionTest {
   private long keyedStateEntries() throws Exception {
     var backend = ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
     long n = 0;
-    for (var d : List.of(DispatchFunction.SENSORS, DispatchFunction.BATTERIES, DispatchFunction.OVERRIDES,
-        DispatchFunction.FORECASTS)) {
+    for (var d :
+        List.of(
+            DispatchFunction.SENSORS,
+            DispatchFunction.BATTERIES,
+            DispatchFunction.OVERRIDES,
+            DispatchFunction.FORECASTS)) {
       n += backend.getKeys(d.getName(), VoidNamespace.INSTANCE).count();
     }
-    for (var d : List.of(DispatchFunction.PEAK, DispatchFunction.PLAN, DispatchFunction.NEXT_DECISION)) {
+    for (var d :
+        List.of(DispatchFunction.PEAK, DispatchFunction.PLAN, DispatchFunction.NEXT_DECISION)) {
       n += backend.getKeys(d.getName(), VoidNamespace.INSTANCE).count();
     }
     return n;
@@ -112,12 +142,16 @@ class DispatchFunctionTest {
     assertThat(decisions()).isEmpty();
     harness.watermark(T0.toEpochMilli() + STEP);
 
-    assertThat(decisions()).hasSize(2).allSatisfy(d -> {
-      assertThat(d.at()).isEqualTo(T0.plusSeconds(10));
-      assertThat(d.netLoadW()).isEqualTo(-3000);
-      assertThat(d.command().battery().mode()).isEqualTo(BatteryMode.CHARGE);
-    });
-    assertThat(decisions().stream().mapToDouble(BatteryDecision::setpointW).sum()).isCloseTo(3000, within(1e-6));
+    assertThat(decisions())
+        .hasSize(2)
+        .allSatisfy(
+            d -> {
+              assertThat(d.at()).isEqualTo(T0.plusSeconds(10));
+              assertThat(d.netLoadW()).isEqualTo(-3000);
+              assertThat(d.command().battery().mode()).isEqualTo(BatteryMode.CHARGE);
+            });
+    assertThat(decisions().stream().mapToDouble(BatteryDecision::setpointW).sum())
+        .isCloseTo(3000, within(1e-6));
   }
 
   @Test
@@ -128,10 +162,13 @@ class DispatchFunctionTest {
 
     harness.watermark(T0.toEpochMilli() + 3 * STEP);
 
-    assertThat(decisions()).hasSize(6).allSatisfy(d -> {
-      assertThat(d.strategy()).isEqualTo("peak_shaving");
-      assertThat(d.command().battery().mode()).isEqualTo(BatteryMode.DISCHARGE);
-    });
+    assertThat(decisions())
+        .hasSize(6)
+        .allSatisfy(
+            d -> {
+              assertThat(d.strategy()).isEqualTo("peak_shaving");
+              assertThat(d.command().battery().mode()).isEqualTo(BatteryMode.DISCHARGE);
+            });
     assertThat(decisions().stream().map(BatteryDecision::at).distinct())
         .containsExactly(T0.plusSeconds(10), T0.plusSeconds(20), T0.plusSeconds(30));
     assertThat(harness.numEventTimeTimers()).isEqualTo(1);
@@ -142,18 +179,36 @@ class DispatchFunctionTest {
     harness = harness(null);
     registry(SELF_CONSUMPTION);
     steady(1000, 4000, 50);
-    harness.processElement(new StreamRecord<>(new DispatchInput(DispatchInput.Kind.MANUAL, "demo", BIG.id(), T0, 0, Double.NaN,
-        false, 0, T0.plusSeconds(15), null), T0.toEpochMilli()));
+    harness.processElement(
+        new StreamRecord<>(
+            new DispatchInput(
+                DispatchInput.Kind.MANUAL,
+                "demo",
+                BIG.id(),
+                T0,
+                0,
+                Double.NaN,
+                false,
+                0,
+                T0.plusSeconds(15),
+                null),
+            T0.toEpochMilli()));
 
     harness.watermark(T0.toEpochMilli() + STEP);
-    assertThat(decisions()).filteredOn(d -> d.batteryId().equals(BIG.id())).singleElement().satisfies(d -> {
-      assertThat(d.strategy()).isEqualTo(BuildingDispatcher.MANUAL_OVERRIDE);
-      assertThat(d.command()).isNull();
-    });
+    assertThat(decisions())
+        .filteredOn(d -> d.batteryId().equals(BIG.id()))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.strategy()).isEqualTo(BuildingDispatcher.MANUAL_OVERRIDE);
+              assertThat(d.command()).isNull();
+            });
     harness.getOutput().clear();
 
     harness.watermark(T0.toEpochMilli() + 2 * STEP);
-    assertThat(decisions()).filteredOn(d -> d.batteryId().equals(BIG.id())).singleElement()
+    assertThat(decisions())
+        .filteredOn(d -> d.batteryId().equals(BIG.id()))
+        .singleElement()
         .satisfies(d -> assertThat(d.command().battery().mode()).isEqualTo(BatteryMode.CHARGE));
   }
 
@@ -165,8 +220,10 @@ class DispatchFunctionTest {
 
     harness.watermark(T0.toEpochMilli() + STEP);
 
-    assertThat(decisions()).hasSize(2)
-        .allSatisfy(d -> assertThat(d.command().battery().mode()).isNotEqualTo(BatteryMode.DISCHARGE));
+    assertThat(decisions())
+        .hasSize(2)
+        .allSatisfy(
+            d -> assertThat(d.command().battery().mode()).isNotEqualTo(BatteryMode.DISCHARGE));
   }
 
   @Test
@@ -175,22 +232,30 @@ class DispatchFunctionTest {
     registry(DispatchSettings.defaults());
     steady(1000, 0, 50);
     harness.watermark(T0.toEpochMilli() + STEP);
-    assertThat(decisions()).allSatisfy(d -> {
-      assertThat(d.reason()).contains(Replanner.NO_FORECAST);
-      assertThat(d.planW()).isNull();
-    });
+    assertThat(decisions())
+        .allSatisfy(
+            d -> {
+              assertThat(d.reason()).contains(Replanner.NO_FORECAST);
+              assertThat(d.planW()).isNull();
+            });
     harness.getOutput().clear();
 
     double[] kwh = new double[24];
     java.util.Arrays.fill(kwh, 1.0);
-    harness.processElement(new StreamRecord<>(DispatchInput.forecast(DispatchTestData.forecastJson("demo", "consumption",
-        T0, kwh)).orElseThrow(), T0.toEpochMilli()));
+    harness.processElement(
+        new StreamRecord<>(
+            DispatchInput.forecast(DispatchTestData.forecastJson("demo", "consumption", T0, kwh))
+                .orElseThrow(),
+            T0.toEpochMilli()));
     harness.watermark(T0.toEpochMilli() + 2 * STEP);
 
-    assertThat(decisions()).hasSize(2).allSatisfy(d -> {
-      assertThat(d.planW()).isNotNull();
-      assertThat(d.reason()).doesNotContain(Replanner.NO_FORECAST);
-    });
+    assertThat(decisions())
+        .hasSize(2)
+        .allSatisfy(
+            d -> {
+              assertThat(d.planW()).isNotNull();
+              assertThat(d.reason()).doesNotContain(Replanner.NO_FORECAST);
+            });
   }
 
   @Test
@@ -198,8 +263,20 @@ class DispatchFunctionTest {
     harness = harness(null);
     registry(peakShaving(2.0));
     steady(5000, 500, 70);
-    harness.processElement(new StreamRecord<>(new DispatchInput(DispatchInput.Kind.MANUAL, "demo", SMALL.id(), T0, 0, Double.NaN,
-        false, 0, T0.plusSeconds(25), null), T0.toEpochMilli()));
+    harness.processElement(
+        new StreamRecord<>(
+            new DispatchInput(
+                DispatchInput.Kind.MANUAL,
+                "demo",
+                SMALL.id(),
+                T0,
+                0,
+                Double.NaN,
+                false,
+                0,
+                T0.plusSeconds(25),
+                null),
+            T0.toEpochMilli()));
     harness.watermark(T0.toEpochMilli() + STEP);
     OperatorSubtaskState snapshot = harness.snapshot(1, 1);
 
@@ -211,8 +288,10 @@ class DispatchFunctionTest {
     harness.watermark(T0.toEpochMilli() + 4 * STEP);
 
     assertThat(decisions()).isNotEmpty().containsExactlyElementsOf(original);
-    assertThat(decisions()).filteredOn(d -> d.at().equals(T0.plusSeconds(20)) && d.batteryId().equals(SMALL.id()))
-        .singleElement().satisfies(d -> assertThat(d.strategy()).isEqualTo(BuildingDispatcher.MANUAL_OVERRIDE));
+    assertThat(decisions())
+        .filteredOn(d -> d.at().equals(T0.plusSeconds(20)) && d.batteryId().equals(SMALL.id()))
+        .singleElement()
+        .satisfies(d -> assertThat(d.strategy()).isEqualTo(BuildingDispatcher.MANUAL_OVERRIDE));
   }
 
   @Test
@@ -224,10 +303,13 @@ class DispatchFunctionTest {
     harness.processBroadcastElement(new RegistryChange(RegistryKey.battery(SMALL.id()), null), 1);
     harness.watermark(T0.toEpochMilli() + STEP);
 
-    assertThat(decisions()).singleElement().satisfies(d -> {
-      assertThat(d.batteryId()).isEqualTo(BIG.id());
-      assertThat(d.setpointW()).isCloseTo(3000, within(1e-6));
-    });
+    assertThat(decisions())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.batteryId()).isEqualTo(BIG.id());
+              assertThat(d.setpointW()).isCloseTo(3000, within(1e-6));
+            });
   }
 
   @Test

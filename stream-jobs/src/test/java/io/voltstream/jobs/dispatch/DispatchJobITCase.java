@@ -51,8 +51,14 @@ class DispatchJobITCase {
 
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
   @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   private JobClient job;
 
@@ -68,19 +74,40 @@ class DispatchJobITCase {
     KAFKA.createStandardTopics(2);
     String db = INFLUX.freshDatabase();
     try (KafkaProducer<String, String> producer = KAFKA.producer()) {
-      send(producer, Topics.REGISTRY.name(), RegistryKey.building(HQ).encode(),
+      send(
+          producer,
+          Topics.REGISTRY.name(),
+          RegistryKey.building(HQ).encode(),
           new Building(HQ, "Demo", null, null, null, null, SELF_CONSUMPTION));
-      send(producer, Topics.REGISTRY.name(), RegistryKey.room("kitchen").encode(),
+      send(
+          producer,
+          Topics.REGISTRY.name(),
+          RegistryKey.room("kitchen").encode(),
           Map.of("name", "kitchen", "building", HQ));
       for (String sensor : List.of("meter", "roof")) {
-        send(producer, Topics.REGISTRY.name(), RegistryKey.sensor(sensor).encode(), Map.of("id", sensor, "room", "kitchen"));
+        send(
+            producer,
+            Topics.REGISTRY.name(),
+            RegistryKey.sensor(sensor).encode(),
+            Map.of("id", sensor, "room", "kitchen"));
       }
       for (BatterySpec b : List.of(BIG, SMALL)) {
         send(producer, Topics.REGISTRY.name(), RegistryKey.battery(b.id()).encode(), b);
       }
       // An operator's manual command for the small battery, valid for an hour of event time.
-      send(producer, Topics.COMMANDS.name(), SMALL.id(), Command.battery("manual-1", SMALL.id(), HQ,
-          BatterySetpoint.ofSignedPowerW(-1000), T0, Duration.ofHours(1), CommandSource.MANUAL, "admin"));
+      send(
+          producer,
+          Topics.COMMANDS.name(),
+          SMALL.id(),
+          Command.battery(
+              "manual-1",
+              SMALL.id(),
+              HQ,
+              BatterySetpoint.ofSignedPowerW(-1000),
+              T0,
+              Duration.ofHours(1),
+              CommandSource.MANUAL,
+              "admin"));
 
       Map<String, String> vars = new HashMap<>();
       vars.put(JobsConfig.KAFKA_BOOTSTRAP, KAFKA.bootstrapServers());
@@ -98,14 +125,35 @@ class DispatchJobITCase {
       // until both kinds of decision are stored or the deadline passes.
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       Instant t = T0;
-      while (System.nanoTime() < deadline && (count(db, "self_consumption") < 4 || count(db, "manual_override") < 1)) {
-        send(producer, Topics.READINGS.name(), "meter", reading("meter", SensorType.POWER, 1000, t));
+      while (System.nanoTime() < deadline
+          && (count(db, "self_consumption") < 4 || count(db, "manual_override") < 1)) {
+        send(
+            producer, Topics.READINGS.name(), "meter", reading("meter", SensorType.POWER, 1000, t));
         // The PV reports energy only, like the simulated roof: 4 kW over 5 s.
-        send(producer, Topics.READINGS.name(), "roof", new SensorReading("roof", t, null, SensorType.PV, null, null,
-            null, null, null, null, 4000 * 5 / 3.6e6, t));
+        send(
+            producer,
+            Topics.READINGS.name(),
+            "roof",
+            new SensorReading(
+                "roof",
+                t,
+                null,
+                SensorType.PV,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                4000 * 5 / 3.6e6,
+                t));
         for (BatterySpec b : List.of(BIG, SMALL)) {
-          send(producer, Topics.BATTERY_STATE.name(), b.id(),
-              new BatteryTelemetry(b.id(), t, 50, b == SMALL ? -1000 : 0, null, null, null, null, "idle", null, t));
+          send(
+              producer,
+              Topics.BATTERY_STATE.name(),
+              b.id(),
+              new BatteryTelemetry(
+                  b.id(), t, 50, b == SMALL ? -1000 : 0, null, null, null, null, "idle", null, t));
         }
         t = t.plusSeconds(5);
       }
@@ -113,20 +161,29 @@ class DispatchJobITCase {
 
     assertThat(count(db, "self_consumption")).isGreaterThanOrEqualTo(4);
     assertThat(count(db, "manual_override")).isGreaterThanOrEqualTo(1);
-    List<Command> dispatched = KAFKA.consumeValues(Topics.COMMANDS.name(), 5, Duration.ofSeconds(5)).stream()
-        .map(DispatchJobITCase::command).filter(c -> c.source() == CommandSource.DISPATCH).toList();
-    assertThat(dispatched).isNotEmpty().allSatisfy(c -> {
-      assertThat(c.target()).isEqualTo(BIG.id());
-      assertThat(c.building()).isEqualTo(HQ);
-      assertThat(c.battery().mode()).isEqualTo(BatteryMode.CHARGE);
-      assertThat(c.validUntil()).isEqualTo(c.issuedAt().plusSeconds(30));
-      assertThat(c.commandId()).isEqualTo(BuildingDispatcher.commandId(HQ, BIG.id(), c.issuedAt()));
-    });
+    List<Command> dispatched =
+        KAFKA.consumeValues(Topics.COMMANDS.name(), 5, Duration.ofSeconds(5)).stream()
+            .map(DispatchJobITCase::command)
+            .filter(c -> c.source() == CommandSource.DISPATCH)
+            .toList();
+    assertThat(dispatched)
+        .isNotEmpty()
+        .allSatisfy(
+            c -> {
+              assertThat(c.target()).isEqualTo(BIG.id());
+              assertThat(c.building()).isEqualTo(HQ);
+              assertThat(c.battery().mode()).isEqualTo(BatteryMode.CHARGE);
+              assertThat(c.validUntil()).isEqualTo(c.issuedAt().plusSeconds(30));
+              assertThat(c.commandId())
+                  .isEqualTo(BuildingDispatcher.commandId(HQ, BIG.id(), c.issuedAt()));
+            });
   }
 
   private static double count(String db, String strategy) {
-    List<Series> answer = INFLUX.query(db,
-        "SELECT count(setpoint_w) FROM battery_dispatch WHERE strategy = '" + strategy + "'");
+    List<Series> answer =
+        INFLUX.query(
+            db,
+            "SELECT count(setpoint_w) FROM battery_dispatch WHERE strategy = '" + strategy + "'");
     return answer.isEmpty() ? 0 : InfluxExtension.firstValue(answer, 1);
   }
 
@@ -134,9 +191,12 @@ class DispatchJobITCase {
     return new SensorReading(id, t, null, type, null, powerW, null, null, null, null, null, t);
   }
 
-  private static void send(KafkaProducer<String, String> producer, String topic, String key, Object value)
+  private static void send(
+      KafkaProducer<String, String> producer, String topic, String key, Object value)
       throws Exception {
-    producer.send(new ProducerRecord<>(topic, key, Json.MAPPER.writeValueAsString(value))).get(10, TimeUnit.SECONDS);
+    producer
+        .send(new ProducerRecord<>(topic, key, Json.MAPPER.writeValueAsString(value)))
+        .get(10, TimeUnit.SECONDS);
   }
 
   private static Command command(String json) {

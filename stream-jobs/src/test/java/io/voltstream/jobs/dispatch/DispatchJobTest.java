@@ -22,25 +22,48 @@ class DispatchJobTest {
 
     StreamGraph graph = env.getStreamGraph();
 
-    assertThat(graph.getStreamNodes()).allSatisfy(n -> assertThat(n.getTransformationUID()).as(n.getOperatorName())
-        .isNotNull().contains("dispatch-")); // sink parts: "Sink Committer: dispatch-…"
-    assertThat(graph.getStreamNodes().stream().map(StreamNode::getTransformationUID).filter(Objects::nonNull))
-        .contains("dispatch-readings-source", "dispatch-battery-state-source", "dispatch-commands-source",
-            "dispatch-forecasts-source", "dispatch-registry-source", "dispatch-assign-room",
-            "dispatch-battery-building", "dispatch-decide", "dispatch-influx-sink", "dispatch-kafka-sink");
+    assertThat(graph.getStreamNodes())
+        .allSatisfy(
+            n ->
+                assertThat(n.getTransformationUID())
+                    .as(n.getOperatorName())
+                    .isNotNull()
+                    .contains("dispatch-")); // sink parts: "Sink Committer: dispatch-…"
+    assertThat(
+            graph.getStreamNodes().stream()
+                .map(StreamNode::getTransformationUID)
+                .filter(Objects::nonNull))
+        .contains(
+            "dispatch-readings-source",
+            "dispatch-battery-state-source",
+            "dispatch-commands-source",
+            "dispatch-forecasts-source",
+            "dispatch-registry-source",
+            "dispatch-assign-room",
+            "dispatch-battery-building",
+            "dispatch-decide",
+            "dispatch-influx-sink",
+            "dispatch-kafka-sink");
     assertThat(env.getConfig().getSerializerConfig().hasGenericTypesDisabled()).isTrue();
     assertThat(graph.getJobGraph().getNumberOfVertices()).isPositive();
   }
 
   @Test
   void shouldReadItsOptionsAndRejectIntervalsThatMissTheQuarterHour() {
-    Map<String, String> vars = Map.of(DispatchOptions.INTERVAL.name(), "5s",
-        DispatchOptions.COMMAND_VALIDITY.name(), "20s", DispatchOptions.STALE_AFTER.name(), "2m");
+    Map<String, String> vars =
+        Map.of(
+            DispatchOptions.INTERVAL.name(),
+            "5s",
+            DispatchOptions.COMMAND_VALIDITY.name(),
+            "20s",
+            DispatchOptions.STALE_AFTER.name(),
+            "2m");
     DispatchJobConfig cfg = DispatchJobConfig.from(JobsConfig.fromEnv(vars), vars);
     assertThat(cfg.interval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(cfg.commandValidity()).isEqualTo(Duration.ofSeconds(20));
     assertThat(cfg.staleAfter()).isEqualTo(Duration.ofMinutes(2));
-    assertThat(DispatchJobConfig.from(JobsConfig.fromEnv(Map.of()), Map.of())).isEqualTo(DispatchJobConfig.defaults());
+    assertThat(DispatchJobConfig.from(JobsConfig.fromEnv(Map.of()), Map.of()))
+        .isEqualTo(DispatchJobConfig.defaults());
 
     Map<String, String> odd = Map.of(DispatchOptions.INTERVAL.name(), "7s");
     assertThatThrownBy(() -> DispatchJobConfig.from(JobsConfig.fromEnv(odd), odd))

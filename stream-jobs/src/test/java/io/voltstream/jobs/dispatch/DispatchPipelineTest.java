@@ -36,12 +36,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The production topology ({@link DispatchJob#build}) on a MiniCluster with finite sources, parallelism 2. */
+/**
+ * The production topology ({@link DispatchJob#build}) on a MiniCluster with finite sources,
+ * parallelism 2.
+ */
 class DispatchPipelineTest {
 
   @RegisterExtension
-  static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   private static final String HQ = "demo";
   private final CollectSink<Command> commands = new CollectSink<>();
@@ -59,24 +66,46 @@ class DispatchPipelineTest {
     List<BatteryTelemetry> telemetry = new ArrayList<>();
     for (int s = 0; s <= 120; s += 5) {
       Instant t = T0.plusSeconds(s);
-      readings.add(new SensorReading("meter", t, null, SensorType.POWER, null, 1000.0, null, null, null, null, null, t));
-      readings.add(new SensorReading("roof", t, null, SensorType.PV, null, 4000.0, null, null, null, null, null, t));
+      readings.add(
+          new SensorReading(
+              "meter", t, null, SensorType.POWER, null, 1000.0, null, null, null, null, null, t));
+      readings.add(
+          new SensorReading(
+              "roof", t, null, SensorType.PV, null, 4000.0, null, null, null, null, null, t));
       for (BatterySpec b : List.of(BIG, SMALL)) {
-        telemetry.add(new BatteryTelemetry(b.id(), t, 50, 0, null, null, null, null, "idle", null, t));
+        telemetry.add(
+            new BatteryTelemetry(b.id(), t, 50, 0, null, null, null, null, "idle", null, t));
       }
     }
-    List<RegistryChange> registry = new ArrayList<>(List.of(
-        new RegistryChange(RegistryKey.building(HQ),
-            Json.MAPPER.writeValueAsString(new Building(HQ, "Demo", null, null, null, null, SELF_CONSUMPTION))),
-        new RegistryChange(RegistryKey.room("kitchen"), "{\"name\":\"kitchen\",\"building\":\"" + HQ + "\"}"),
-        new RegistryChange(RegistryKey.sensor("meter"), "{\"id\":\"meter\",\"room\":\"kitchen\"}"),
-        new RegistryChange(RegistryKey.sensor("roof"), "{\"id\":\"roof\",\"room\":\"kitchen\"}")));
+    List<RegistryChange> registry =
+        new ArrayList<>(
+            List.of(
+                new RegistryChange(
+                    RegistryKey.building(HQ),
+                    Json.MAPPER.writeValueAsString(
+                        new Building(HQ, "Demo", null, null, null, null, SELF_CONSUMPTION))),
+                new RegistryChange(
+                    RegistryKey.room("kitchen"),
+                    "{\"name\":\"kitchen\",\"building\":\"" + HQ + "\"}"),
+                new RegistryChange(
+                    RegistryKey.sensor("meter"), "{\"id\":\"meter\",\"room\":\"kitchen\"}"),
+                new RegistryChange(
+                    RegistryKey.sensor("roof"), "{\"id\":\"roof\",\"room\":\"kitchen\"}")));
     for (BatterySpec b : List.of(BIG, SMALL)) {
-      registry.add(new RegistryChange(RegistryKey.battery(b.id()), Json.MAPPER.writeValueAsString(b)));
+      registry.add(
+          new RegistryChange(RegistryKey.battery(b.id()), Json.MAPPER.writeValueAsString(b)));
     }
     // Another component's dispatch command: not an override, ignored.
-    Command foreign = Command.battery("other", BIG.id(), HQ, BatterySetpoint.ofSignedPowerW(-500), T0,
-        Duration.ofSeconds(30), CommandSource.DISPATCH, "someone");
+    Command foreign =
+        Command.battery(
+            "other",
+            BIG.id(),
+            HQ,
+            BatterySetpoint.ofSignedPowerW(-500),
+            T0,
+            Duration.ofSeconds(30),
+            CommandSource.DISPATCH,
+            "someone");
     double[] kwh = new double[24];
     String forecast = DispatchTestData.forecastJson(HQ, "consumption", T0, kwh);
 
@@ -84,30 +113,39 @@ class DispatchPipelineTest {
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(2);
-    // Readings and reports are throttled so that the registry (unthrottled) is in place before most of them.
-    new DispatchJob(DispatchJobConfig.defaults(),
-        FiniteSource.throttled(TypeInformation.of(SensorReading.class), readings, 40),
-        FiniteSource.throttled(TypeInformation.of(BatteryTelemetry.class), telemetry, 40),
-        FiniteSource.of(TypeInformation.of(Command.class), List.of(foreign)),
-        FiniteSource.of(TypeInformation.of(String.class), List.of(forecast)),
-        FiniteSource.of(TypeInformation.of(RegistryChange.class), registry),
-        commands, influx)
+    // Readings and reports are throttled so that the registry (unthrottled) is in place before most
+    // of them.
+    new DispatchJob(
+            DispatchJobConfig.defaults(),
+            FiniteSource.throttled(TypeInformation.of(SensorReading.class), readings, 40),
+            FiniteSource.throttled(TypeInformation.of(BatteryTelemetry.class), telemetry, 40),
+            FiniteSource.of(TypeInformation.of(Command.class), List.of(foreign)),
+            FiniteSource.of(TypeInformation.of(String.class), List.of(forecast)),
+            FiniteSource.of(TypeInformation.of(RegistryChange.class), registry),
+            commands,
+            influx)
         .build(env);
     env.execute("dispatch-pipeline-test");
 
     List<BatteryDecision> decisions = influx.values();
-    assertThat(decisions).isNotEmpty().allSatisfy(d -> {
-      assertThat(d.building()).isEqualTo(HQ);
-      assertThat(d.at().toEpochMilli() % 10_000).isZero();
-      assertThat(d.setpointW()).isPositive();
-    });
+    assertThat(decisions)
+        .isNotEmpty()
+        .allSatisfy(
+            d -> {
+              assertThat(d.building()).isEqualTo(HQ);
+              assertThat(d.at().toEpochMilli() % 10_000).isZero();
+              assertThat(d.setpointW()).isPositive();
+            });
     assertThat(decisions).extracting(BatteryDecision::batteryId).contains(BIG.id(), SMALL.id());
     List<Command> issued = commands.values();
-    assertThat(issued).hasSameSizeAs(decisions).allSatisfy(c -> {
-      assertThat(c.source()).isEqualTo(CommandSource.DISPATCH);
-      assertThat(c.battery().mode()).isEqualTo(BatteryMode.CHARGE);
-      assertThat(c.validUntil()).isEqualTo(c.issuedAt().plusSeconds(30));
-    });
+    assertThat(issued)
+        .hasSameSizeAs(decisions)
+        .allSatisfy(
+            c -> {
+              assertThat(c.source()).isEqualTo(CommandSource.DISPATCH);
+              assertThat(c.battery().mode()).isEqualTo(BatteryMode.CHARGE);
+              assertThat(c.validUntil()).isEqualTo(c.issuedAt().plusSeconds(30));
+            });
     assertThat(issued).extracting(Command::commandId).doesNotHaveDuplicates();
   }
 }

@@ -20,8 +20,15 @@ class StoredPlanTest {
 
   @Test
   void shouldKeepAPlanThroughThePojoSerializerWithoutKryo() throws Exception {
-    Plan plan = new Plan(Instant.parse("2026-04-15T10:00:00Z"), Duration.ofMinutes(15), List.of(100.0, -200.0),
-        List.of(300.0, 400.0), List.of(50.0, 49.5), 400.0, 1.25);
+    Plan plan =
+        new Plan(
+            Instant.parse("2026-04-15T10:00:00Z"),
+            Duration.ofMinutes(15),
+            List.of(100.0, -200.0),
+            List.of(300.0, 400.0),
+            List.of(50.0, 49.5),
+            400.0,
+            1.25);
     TypeInformation<StoredPlan> info = TypeInformation.of(StoredPlan.class);
     assertThat(info).isInstanceOf(PojoTypeInfo.class);
     Configuration conf = new Configuration();

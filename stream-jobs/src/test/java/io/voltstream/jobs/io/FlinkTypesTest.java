@@ -8,65 +8,131 @@ import io.voltstream.jobs.dispatch.logic.BatteryReading;
 import io.voltstream.jobs.dispatch.logic.MonthPeak;
 import io.voltstream.jobs.dispatch.logic.SensorPower;
 import io.voltstream.model.RegistryKey;
-import io.voltstream.model.command.BatterySetpoint;
-import io.voltstream.model.command.Command;
-import io.voltstream.model.command.CommandSource;
 import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
 import io.voltstream.model.SystemEvent;
+import io.voltstream.model.command.BatterySetpoint;
+import io.voltstream.model.command.Command;
+import io.voltstream.model.command.CommandSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.typeutils.PojoTypeInfo;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.Arguments;
-import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The records that cross Flink network edges must use the POJO serializer (generic-types=false forbids Kryo). */
+/**
+ * The records that cross Flink network edges must use the POJO serializer (generic-types=false
+ * forbids Kryo).
+ */
 class FlinkTypesTest {
   static Stream<Arguments> records() {
     Instant t = Instant.ofEpochMilli(1_764_201_600_123L);
     return Stream.of(
-        Arguments.of(SensorReading.class,
-            new SensorReading("s1", t, null, SensorType.PV, null, 1.0, null, null, null, null, 0.5, t)),
+        Arguments.of(
+            SensorReading.class,
+            new SensorReading(
+                "s1", t, null, SensorType.PV, null, 1.0, null, null, null, null, 0.5, t)),
         Arguments.of(RegistryChange.class, new RegistryChange(RegistryKey.sensor("s1"), null)),
-        Arguments.of(RoomMetrics.class, new RoomMetrics("r", "b", t, t.plusSeconds(60), 1.0, null, null, null, null, null, null, 3)),
-        Arguments.of(SystemEvent.class,
-            new SystemEvent("id", t, "co2_high", SystemEvent.Severity.CRITICAL, "r", null, "m", 1.0, 2.0)),
-        Arguments.of(DispatchInput.class,
-            new DispatchInput(DispatchInput.Kind.MANUAL, "b", "bat", t, 0, Double.NaN, false, 0, t.plusSeconds(60), null)),
-        Arguments.of(BatteryDecision.class, new BatteryDecision("b", "bat", t, 1500, -2000, 50, -100, 2000, null,
-            "self_consumption", "why", Command.battery("c1", "bat", "b", BatterySetpoint.ofSignedPowerW(1500), t,
-                Duration.ofSeconds(30), CommandSource.DISPATCH, "dispatch"))),
+        Arguments.of(
+            RoomMetrics.class,
+            new RoomMetrics(
+                "r", "b", t, t.plusSeconds(60), 1.0, null, null, null, null, null, null, 3)),
+        Arguments.of(
+            SystemEvent.class,
+            new SystemEvent(
+                "id", t, "co2_high", SystemEvent.Severity.CRITICAL, "r", null, "m", 1.0, 2.0)),
+        Arguments.of(
+            DispatchInput.class,
+            new DispatchInput(
+                DispatchInput.Kind.MANUAL,
+                "b",
+                "bat",
+                t,
+                0,
+                Double.NaN,
+                false,
+                0,
+                t.plusSeconds(60),
+                null)),
+        Arguments.of(
+            BatteryDecision.class,
+            new BatteryDecision(
+                "b",
+                "bat",
+                t,
+                1500,
+                -2000,
+                50,
+                -100,
+                2000,
+                null,
+                "self_consumption",
+                "why",
+                Command.battery(
+                    "c1",
+                    "bat",
+                    "b",
+                    BatterySetpoint.ofSignedPowerW(1500),
+                    t,
+                    Duration.ofSeconds(30),
+                    CommandSource.DISPATCH,
+                    "dispatch"))),
         Arguments.of(SensorPower.class, new SensorPower(100, true, t)),
         Arguments.of(BatteryReading.class, new BatteryReading(50, -300, t)),
         Arguments.of(MonthPeak.class, new MonthPeak(202604, t, 1.0, 10.0, 2000)),
         // CommandStatus holds a Duration (not a POJO): the job streams StatusChange instead
-        Arguments.of(io.voltstream.model.command.CommandAck.class, new io.voltstream.model.command.CommandAck("c",
-            io.voltstream.model.command.TargetKind.BATTERY, "b", io.voltstream.model.command.CommandAck.AckStatus.APPLIED,
-            null, t, t)),
-        Arguments.of(io.voltstream.model.BatteryTelemetry.class,
-            new io.voltstream.model.BatteryTelemetry("b", t, 50, -10, null, null, null, null, "safe", null, t)),
-        Arguments.of(io.voltstream.jobs.commands.logic.StatusChange.class, new io.voltstream.jobs.commands.logic.StatusChange(
-            Command.battery("c", "b", null, new BatterySetpoint(io.voltstream.model.command.BatteryMode.CHARGE, 1), t,
-                Duration.ofMinutes(1), CommandSource.MANUAL, "me"),
-            io.voltstream.model.command.CommandState.APPLIED, null, t, 5L)),
-        Arguments.of(io.voltstream.jobs.batterystate.logic.BatteryStateRow.class,
+        Arguments.of(
+            io.voltstream.model.command.CommandAck.class,
+            new io.voltstream.model.command.CommandAck(
+                "c",
+                io.voltstream.model.command.TargetKind.BATTERY,
+                "b",
+                io.voltstream.model.command.CommandAck.AckStatus.APPLIED,
+                null,
+                t,
+                t)),
+        Arguments.of(
+            io.voltstream.model.BatteryTelemetry.class,
+            new io.voltstream.model.BatteryTelemetry(
+                "b", t, 50, -10, null, null, null, null, "safe", null, t)),
+        Arguments.of(
+            io.voltstream.jobs.commands.logic.StatusChange.class,
+            new io.voltstream.jobs.commands.logic.StatusChange(
+                Command.battery(
+                    "c",
+                    "b",
+                    null,
+                    new BatterySetpoint(io.voltstream.model.command.BatteryMode.CHARGE, 1),
+                    t,
+                    Duration.ofMinutes(1),
+                    CommandSource.MANUAL,
+                    "me"),
+                io.voltstream.model.command.CommandState.APPLIED,
+                null,
+                t,
+                5L)),
+        Arguments.of(
+            io.voltstream.jobs.batterystate.logic.BatteryStateRow.class,
             new io.voltstream.jobs.batterystate.logic.BatteryStateRow(
-                new io.voltstream.model.BatteryTelemetry("b", t, 50, -10, 5.0, null, null, null, "safe", null, t), "b1")));
+                new io.voltstream.model.BatteryTelemetry(
+                    "b", t, 50, -10, 5.0, null, null, null, "safe", null, t),
+                "b1")));
   }
 
   @ParameterizedTest
   @MethodSource("records")
-  <T> void shouldRoundTripThroughThePojoSerializerWithoutKryo(Class<T> type, T value) throws Exception {
+  <T> void shouldRoundTripThroughThePojoSerializerWithoutKryo(Class<T> type, T value)
+      throws Exception {
     TypeInformation<T> info = TypeInformation.of(type);
     assertThat(info).isInstanceOf(PojoTypeInfo.class);
     Configuration conf = new Configuration();

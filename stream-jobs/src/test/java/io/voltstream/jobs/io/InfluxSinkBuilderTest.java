@@ -20,7 +20,8 @@ class InfluxSinkBuilderTest {
   void shouldBuildWithTheRequiredSettingsOnly() {
     InfluxSink<SensorReading> sink = complete().build();
 
-    assertThat(sink.settings().writeUri()).hasToString("http://localhost:8086/write?db=voltstream&precision=ms");
+    assertThat(sink.settings().writeUri())
+        .hasToString("http://localhost:8086/write?db=voltstream&precision=ms");
   }
 
   @Test
@@ -51,7 +52,8 @@ class InfluxSinkBuilderTest {
   @Test
   void shouldRejectBufferNotLargerThanBatch() {
     assertThatThrownBy(() -> complete().maxBatchSize(100).maxBufferedRequests(100).build())
-        .hasMessage("InfluxSink: maxBufferedRequests (100) must be greater than maxBatchSize (100)");
+        .hasMessage(
+            "InfluxSink: maxBufferedRequests (100) must be greater than maxBatchSize (100)");
   }
 
   @Test
@@ -62,20 +64,24 @@ class InfluxSinkBuilderTest {
 
   @Test
   void shouldRejectBackoffWhoseInitialExceedsMax() {
-    assertThatThrownBy(() -> complete().retryBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1)).build())
+    assertThatThrownBy(
+            () -> complete().retryBackoff(Duration.ofSeconds(5), Duration.ofSeconds(1)).build())
         .hasMessage("InfluxSink: retryBackoff needs 0 < initial <= max");
   }
 
   @Test
   void shouldEncodeDatabaseAndRetentionPolicyInTheWriteUrl() {
-    InfluxSink<SensorReading> sink = complete().url("http://h:1/").database("my db").retentionPolicy("r&p").build();
+    InfluxSink<SensorReading> sink =
+        complete().url("http://h:1/").database("my db").retentionPolicy("r&p").build();
 
-    assertThat(sink.settings().writeUri()).hasToString("http://h:1/write?db=my+db&rp=r%26p&precision=ms");
+    assertThat(sink.settings().writeUri())
+        .hasToString("http://h:1/write?db=my+db&rp=r%26p&precision=ms");
   }
 
   @Test
   void shouldDoubleTheBackoffUpToItsCap() {
-    InfluxWriteSettings s = complete().retryBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)).build().settings();
+    InfluxWriteSettings s =
+        complete().retryBackoff(Duration.ofMillis(100), Duration.ofSeconds(1)).build().settings();
 
     assertThat(s.backoff(1)).isEqualTo(Duration.ofMillis(100));
     assertThat(s.backoff(2)).isEqualTo(Duration.ofMillis(200));
@@ -86,7 +92,8 @@ class InfluxSinkBuilderTest {
 
   @Test
   void shouldSendBasicAuthForCredentialsAndTokenAuthForTokens() {
-    assertThat(complete().credentials("u", "p").build().settings().authorization()).isEqualTo("Basic dTpw");
+    assertThat(complete().credentials("u", "p").build().settings().authorization())
+        .isEqualTo("Basic dTpw");
     assertThat(complete().token("abc").build().settings().authorization()).isEqualTo("Token abc");
     assertThat(complete().build().settings().authorization()).isNull();
   }

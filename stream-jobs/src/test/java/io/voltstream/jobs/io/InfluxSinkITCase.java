@@ -1,8 +1,8 @@
 package io.voltstream.jobs.io;
 
+import static io.voltstream.infra.junit.InfluxExtension.firstValue;
 import static io.voltstream.jobs.io.IoTestData.powerSum;
 import static io.voltstream.jobs.io.IoTestData.readings;
-import static io.voltstream.infra.junit.InfluxExtension.firstValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -47,9 +47,15 @@ class InfluxSinkITCase {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
   @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2)
-          .setConfiguration(fastMetrics()).build());
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .setConfiguration(fastMetrics())
+              .build());
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private JobClient job;
@@ -70,10 +76,14 @@ class InfluxSinkITCase {
     return conf;
   }
 
-  /** Sum over all subtasks of a sink metric, read through the MiniCluster's REST API like an operator would. */
+  /**
+   * Sum over all subtasks of a sink metric, read through the MiniCluster's REST API like an
+   * operator would.
+   */
   private static double sinkMetric(JobID jobId, String metric) throws Exception {
     Configuration c = FLINK.getClientConfiguration();
-    String jobUrl = "http://" + c.get(RestOptions.ADDRESS) + ":" + c.get(RestOptions.PORT) + "/jobs/" + jobId;
+    String jobUrl =
+        "http://" + c.get(RestOptions.ADDRESS) + ":" + c.get(RestOptions.PORT) + "/jobs/" + jobId;
     double sum = 0;
     for (JsonNode vertex : rest(jobUrl).path("vertices")) {
       String metricsUrl = jobUrl + "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
@@ -87,7 +97,9 @@ class InfluxSinkITCase {
   }
 
   private static JsonNode rest(String url) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     return Json.MAPPER.readTree(r.body());
   }
 
@@ -101,7 +113,10 @@ class InfluxSinkITCase {
   }
 
   private static InfluxSinkBuilder<SensorReading> sink(String db) {
-    return InfluxSink.<SensorReading>builder().url(INFLUX.url()).database(db).converter(InfluxPoints::reading);
+    return InfluxSink.<SensorReading>builder()
+        .url(INFLUX.url())
+        .database(db)
+        .converter(InfluxPoints::reading);
   }
 
   private static double count(String db, String field) {
@@ -116,16 +131,27 @@ class InfluxSinkITCase {
   void shouldWriteEveryPointWithItsTagsAndValues() throws Exception {
     String db = INFLUX.freshDatabase();
     StreamExecutionEnvironment env = env();
-    env.fromData(readings(2_000)).sinkTo(sink(db).maxBatchSize(300).maxBufferedRequests(1_000).build());
+    env.fromData(readings(2_000))
+        .sinkTo(sink(db).maxBatchSize(300).maxBufferedRequests(1_000).build());
 
     env.execute("influx-sink-points");
 
     assertThat(count(db, "power_w")).isEqualTo(2_000);
-    assertThat(firstValue(INFLUX.query(db, "SELECT sum(power_w) FROM readings"), 1)).isEqualTo(powerSum(2_000));
-    List<Series> one = INFLUX.query(db, "SELECT energy_kwh, power_w, room, sensor_type FROM readings "
-        + "WHERE sensor_id = 's7' AND time = '2026-11-27T00:00:17Z'");
-    assertThat(one.get(0).values()).containsExactly(
-        List.of(Instant.parse("2026-11-27T00:00:17Z").toEpochMilli(), 0.017, 17, "room-2", "multi"));
+    assertThat(firstValue(INFLUX.query(db, "SELECT sum(power_w) FROM readings"), 1))
+        .isEqualTo(powerSum(2_000));
+    List<Series> one =
+        INFLUX.query(
+            db,
+            "SELECT energy_kwh, power_w, room, sensor_type FROM readings "
+                + "WHERE sensor_id = 's7' AND time = '2026-11-27T00:00:17Z'");
+    assertThat(one.get(0).values())
+        .containsExactly(
+            List.of(
+                Instant.parse("2026-11-27T00:00:17Z").toEpochMilli(),
+                0.017,
+                17,
+                "room-2",
+                "multi"));
     assertThat(count(db, "power_w", "WHERE room = 'unassigned'")).isEqualTo(200);
   }
 
@@ -139,7 +165,8 @@ class InfluxSinkITCase {
     }
 
     assertThat(count(db, "power_w")).isEqualTo(500);
-    assertThat(firstValue(INFLUX.query(db, "SELECT sum(power_w) FROM readings"), 1)).isEqualTo(powerSum(500));
+    assertThat(firstValue(INFLUX.query(db, "SELECT sum(power_w) FROM readings"), 1))
+        .isEqualTo(powerSum(500));
   }
 
   @Test
@@ -149,13 +176,26 @@ class InfluxSinkITCase {
     StreamExecutionEnvironment env = env();
     env.enableCheckpointing(1_000);
     // Small buffers: the outage must backpressure the source rather than fit in memory.
-    env.fromSource(new DataGeneratorSource<>(new ReadingGenerator(), total, RateLimiterStrategy.perSecond(100),
-                TypeInformation.of(SensorReading.class)), WatermarkStrategy.noWatermarks(), "generator")
-        .sinkTo(sink(db).maxBatchSize(100).maxBufferedRequests(400).maxInFlightRequests(2)
-            .retryBackoff(Duration.ofMillis(100), Duration.ofSeconds(2)).build());
+    env.fromSource(
+            new DataGeneratorSource<>(
+                new ReadingGenerator(),
+                total,
+                RateLimiterStrategy.perSecond(100),
+                TypeInformation.of(SensorReading.class)),
+            WatermarkStrategy.noWatermarks(),
+            "generator")
+        .sinkTo(
+            sink(db)
+                .maxBatchSize(100)
+                .maxBufferedRequests(400)
+                .maxInFlightRequests(2)
+                .retryBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
+                .build());
     job = env.executeAsync("influx-sink-outage");
 
-    List<Series> before = INFLUX.awaitQuery(db, "SELECT count(power_w) FROM readings", a -> firstValue(a, 1) >= 500, TIMEOUT);
+    List<Series> before =
+        INFLUX.awaitQuery(
+            db, "SELECT count(power_w) FROM readings", a -> firstValue(a, 1) >= 500, TIMEOUT);
     assertThat(firstValue(before, 1)).isGreaterThanOrEqualTo(500);
     INFLUX.stop();
     long outageEnd = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -177,38 +217,66 @@ class InfluxSinkITCase {
     }
     assertThat(retries).as("influxRetries while influxd was down").isPositive();
 
-    List<Series> after = INFLUX.awaitQuery(db, "SELECT count(power_w) FROM readings", a -> firstValue(a, 1) >= total, TIMEOUT);
+    List<Series> after =
+        INFLUX.awaitQuery(
+            db, "SELECT count(power_w) FROM readings", a -> firstValue(a, 1) >= total, TIMEOUT);
     assertThat(firstValue(after, 1)).isEqualTo(total);
     job.getJobExecutionResult().get(60, TimeUnit.SECONDS);
     assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.FINISHED);
-    assertThat(firstValue(INFLUX.query(db, "SELECT sum(power_w) FROM readings"), 1)).isEqualTo(powerSum(total));
+    assertThat(firstValue(INFLUX.query(db, "SELECT sum(power_w) FROM readings"), 1))
+        .isEqualTo(powerSum(total));
   }
 
   @Test
   void shouldCountBadDataAndUnconvertibleElementsWithoutFailingTheJob() throws Exception {
     String db = INFLUX.freshDatabase();
-    // power_w already exists as a string in this shard: InfluxDB answers 400 "partial write" for float power_w.
-    INFLUX.write(db, "readings,room=x,sensor_id=old,sensor_type=multi power_w=\"text\" 1795737600000");
+    // power_w already exists as a string in this shard: InfluxDB answers 400 "partial write" for
+    // float power_w.
+    INFLUX.write(
+        db, "readings,room=x,sensor_id=old,sensor_type=multi power_w=\"text\" 1795737600000");
     List<SensorReading> input = new java.util.ArrayList<>();
     for (int i = 0; i < 300; i++) {
       SensorReading r = IoTestData.reading(i);
-      input.add(i % 3 == 0 ? r : new SensorReading(r.sensorId(), r.timestamp(), r.room(), r.sensorType(), r.energyKwh(),
-          null, null, null, null, null, null, null));
+      input.add(
+          i % 3 == 0
+              ? r
+              : new SensorReading(
+                  r.sensorId(),
+                  r.timestamp(),
+                  r.room(),
+                  r.sensorType(),
+                  r.energyKwh(),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null));
     }
-    InfluxLineConverter<SensorReading> failsForS5 = r -> {
-      if (r.sensorId().equals("s5")) {
-        throw new IllegalStateException("converter bug for s5");
-      }
-      return InfluxPoints.reading(r);
-    };
+    InfluxLineConverter<SensorReading> failsForS5 =
+        r -> {
+          if (r.sensorId().equals("s5")) {
+            throw new IllegalStateException("converter bug for s5");
+          }
+          return InfluxPoints.reading(r);
+        };
     StreamExecutionEnvironment env = env();
-    env.fromData(input).sinkTo(InfluxSink.<SensorReading>builder().url(INFLUX.url()).database(db).converter(failsForS5)
-        .maxBatchSize(50).maxBufferedRequests(200).build());
+    env.fromData(input)
+        .sinkTo(
+            InfluxSink.<SensorReading>builder()
+                .url(INFLUX.url())
+                .database(db)
+                .converter(failsForS5)
+                .maxBatchSize(50)
+                .maxBufferedRequests(200)
+                .build());
 
     env.execute("influx-sink-bad-data");
 
     // Written: readings without power_w (i % 3 != 0) except sensor s5's.
-    long expected = input.stream().filter(r -> r.powerW() == null && !r.sensorId().equals("s5")).count();
+    long expected =
+        input.stream().filter(r -> r.powerW() == null && !r.sensorId().equals("s5")).count();
     assertThat(count(db, "energy_kwh")).isEqualTo(expected);
   }
 
@@ -218,9 +286,15 @@ class InfluxSinkITCase {
     env.fromData(readings(10)).sinkTo(sink("no_such_db").createDatabase(false).build());
 
     assertThatThrownBy(() -> env.execute("influx-sink-missing-db"))
-        .satisfies(e -> assertThat(ExceptionUtils.findThrowable(e, InfluxSinkException.class))
-            .hasValueSatisfying(s -> assertThat(s.getMessage())
-                .contains("404").contains("database does not exist").contains("VOLTSTREAM_INFLUX_CREATE_DB")));
+        .satisfies(
+            e ->
+                assertThat(ExceptionUtils.findThrowable(e, InfluxSinkException.class))
+                    .hasValueSatisfying(
+                        s ->
+                            assertThat(s.getMessage())
+                                .contains("404")
+                                .contains("database does not exist")
+                                .contains("VOLTSTREAM_INFLUX_CREATE_DB")));
   }
 
   @Test

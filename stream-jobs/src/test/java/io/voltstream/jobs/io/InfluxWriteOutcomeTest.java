@@ -15,15 +15,18 @@ class InfluxWriteOutcomeTest {
   @Test
   void shouldRetryServerErrorsTooManyRequestsAndNoAnswer() {
     assertThat(InfluxWriteOutcome.classify(503, "unavailable", 10).kind()).isEqualTo(Kind.RETRY);
-    assertThat(InfluxWriteOutcome.classify(500, "{\"error\":\"timeout\"}", 10).kind()).isEqualTo(Kind.RETRY);
+    assertThat(InfluxWriteOutcome.classify(500, "{\"error\":\"timeout\"}", 10).kind())
+        .isEqualTo(Kind.RETRY);
     assertThat(InfluxWriteOutcome.classify(429, "", 10).kind()).isEqualTo(Kind.RETRY);
     assertThat(InfluxWriteOutcome.noAnswer("ConnectException").kind()).isEqualTo(Kind.RETRY);
   }
 
   @Test
   void shouldCountDroppedPointsOfAPartialWrite() {
-    String body = "{\"error\":\"partial write: field type conflict: input field \\\"power_w\\\" on measurement "
-        + "\\\"readings\\\" is type string, already exists as type float dropped=3\"}";
+    String body =
+        "{\"error\":\"partial write: field type conflict: input field \\\"power_w\\\" on"
+            + " measurement \\\"readings\\\" is type string, already exists as type float"
+            + " dropped=3\"}";
 
     InfluxWriteOutcome outcome = InfluxWriteOutcome.classify(400, body, 10);
 
@@ -33,7 +36,9 @@ class InfluxWriteOutcomeTest {
 
   @Test
   void shouldCountUnparsableLines() {
-    String body = "{\"error\":\"unable to parse 'x y': invalid field format\\nunable to parse 'z': missing fields\"}";
+    String body =
+        "{\"error\":\"unable to parse 'x y': invalid field format\\n"
+            + "unable to parse 'z': missing fields\"}";
 
     assertThat(InfluxWriteOutcome.classify(400, body, 10).rejectedPoints()).isEqualTo(2);
   }
@@ -45,22 +50,29 @@ class InfluxWriteOutcomeTest {
 
   @Test
   void shouldFailFastOnCredentialsMissingDatabaseAndTooLargeBatches() {
-    assertThat(InfluxWriteOutcome.classify(401, "{\"error\":\"unable to parse authentication credentials\"}", 1))
-        .satisfies(o -> {
-          assertThat(o.kind()).isEqualTo(Kind.FATAL);
-          assertThat(o.detail()).contains("VOLTSTREAM_INFLUX_USER");
-        });
+    assertThat(
+            InfluxWriteOutcome.classify(
+                401, "{\"error\":\"unable to parse authentication credentials\"}", 1))
+        .satisfies(
+            o -> {
+              assertThat(o.kind()).isEqualTo(Kind.FATAL);
+              assertThat(o.detail()).contains("VOLTSTREAM_INFLUX_USER");
+            });
     assertThat(InfluxWriteOutcome.classify(403, "", 1).kind()).isEqualTo(Kind.FATAL);
     assertThat(InfluxWriteOutcome.classify(404, "{\"error\":\"database not found: \\\"x\\\"\"}", 1))
-        .satisfies(o -> {
-          assertThat(o.kind()).isEqualTo(Kind.FATAL);
-          assertThat(o.detail()).contains("database does not exist").contains("database not found");
-        });
+        .satisfies(
+            o -> {
+              assertThat(o.kind()).isEqualTo(Kind.FATAL);
+              assertThat(o.detail())
+                  .contains("database does not exist")
+                  .contains("database not found");
+            });
     assertThat(InfluxWriteOutcome.classify(413, "", 1).detail()).contains("maxBatchSizeInBytes");
     assertThat(InfluxWriteOutcome.classify(301, "", 1))
-        .satisfies(o -> {
-          assertThat(o.kind()).isEqualTo(Kind.FATAL);
-          assertThat(o.detail()).contains("VOLTSTREAM_INFLUX_URL");
-        });
+        .satisfies(
+            o -> {
+              assertThat(o.kind()).isEqualTo(Kind.FATAL);
+              assertThat(o.detail()).contains("VOLTSTREAM_INFLUX_URL");
+            });
   }
 }

@@ -10,16 +10,31 @@ import java.util.List;
 public final class IoTestData {
   /** Event time of reading 0; reading i is {@code i} seconds later. */
   public static final Instant T0 = Instant.parse("2026-11-27T00:00:00Z");
+
   public static final int SENSORS = 10;
 
   private IoTestData() {}
 
-  /** Reading {@code i}: sensor {@code s<i % 10>}, room {@code room-<i % 3>} (null for sensor s9), energy i/1000 kWh, power i W. */
+  /**
+   * Reading {@code i}: sensor {@code s<i % 10>}, room {@code room-<i % 3>} (null for sensor s9),
+   * energy i/1000 kWh, power i W.
+   */
   public static SensorReading reading(long i) {
     int sensor = (int) (i % SENSORS);
     String room = sensor == 9 ? null : "room-" + (i % 3);
-    return new SensorReading("s" + sensor, T0.plusSeconds(i), room, SensorType.MULTI, i / 1000.0, (double) i, null,
-        null, null, null, null, T0);
+    return new SensorReading(
+        "s" + sensor,
+        T0.plusSeconds(i),
+        room,
+        SensorType.MULTI,
+        i / 1000.0,
+        (double) i,
+        null,
+        null,
+        null,
+        null,
+        null,
+        T0);
   }
 
   public static List<SensorReading> readings(int count) {

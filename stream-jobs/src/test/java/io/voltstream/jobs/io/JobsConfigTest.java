@@ -27,11 +27,13 @@ class JobsConfigTest {
 
   @Test
   void shouldReadOverridesInEitherDurationSyntax() {
-    JobsConfig cfg = JobsConfig.fromEnv(Map.of(
-        "VOLTSTREAM_KAFKA_BOOTSTRAP", "k:1",
-        "VOLTSTREAM_CHECKPOINT_INTERVAL", "500ms",
-        "VOLTSTREAM_WINDOW", "PT2M",
-        "VOLTSTREAM_INFLUX_CREATE_DB", "false"));
+    JobsConfig cfg =
+        JobsConfig.fromEnv(
+            Map.of(
+                "VOLTSTREAM_KAFKA_BOOTSTRAP", "k:1",
+                "VOLTSTREAM_CHECKPOINT_INTERVAL", "500ms",
+                "VOLTSTREAM_WINDOW", "PT2M",
+                "VOLTSTREAM_INFLUX_CREATE_DB", "false"));
 
     assertThat(cfg.kafkaBootstrap()).isEqualTo("k:1");
     assertThat(cfg.checkpointInterval()).isEqualTo(Duration.ofMillis(500));
@@ -43,8 +45,9 @@ class JobsConfigTest {
   void shouldNameTheKeyOfAnInvalidDuration() {
     assertThatThrownBy(() -> JobsConfig.fromEnv(Map.of("VOLTSTREAM_SOURCE_IDLENESS", "soon")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("VOLTSTREAM_SOURCE_IDLENESS: expected a duration greater than zero such as 500ms, 30s, 5m, 1h or 2d,"
-            + " got 'soon'");
+        .hasMessage(
+            "VOLTSTREAM_SOURCE_IDLENESS: expected a duration greater than zero such as 500ms, 30s,"
+                + " 5m, 1h or 2d, got 'soon'");
   }
 
   @Test
@@ -59,8 +62,10 @@ class JobsConfigTest {
 
   @Test
   void shouldLetCommandLineFlagsOverrideTheEnvironment() {
-    Map<String, String> merged = JobsConfig.withArgs(Map.of("VOLTSTREAM_INFLUX_DB", "env"),
-        new String[] {"--influx-db=flag", "--kafka-bootstrap", "b:9"});
+    Map<String, String> merged =
+        JobsConfig.withArgs(
+            Map.of("VOLTSTREAM_INFLUX_DB", "env"),
+            new String[] {"--influx-db=flag", "--kafka-bootstrap", "b:9"});
 
     JobsConfig cfg = JobsConfig.fromEnv(merged);
 
@@ -76,7 +81,9 @@ class JobsConfigTest {
 
   @Test
   void shouldNotPrintSecrets() {
-    JobsConfig cfg = JobsConfig.fromEnv(Map.of("VOLTSTREAM_INFLUX_USER", "u", "VOLTSTREAM_INFLUX_PASSWORD", "s3cret"));
+    JobsConfig cfg =
+        JobsConfig.fromEnv(
+            Map.of("VOLTSTREAM_INFLUX_USER", "u", "VOLTSTREAM_INFLUX_PASSWORD", "s3cret"));
 
     assertThat(cfg.toString()).doesNotContain("s3cret");
   }

@@ -18,7 +18,11 @@ import org.junit.jupiter.api.Test;
 class KafkaDeserializersTest {
 
   private static ConsumerRecord<byte[], byte[]> record(String key, String value) {
-    return new ConsumerRecord<>("t", 0, 0L, key == null ? null : key.getBytes(StandardCharsets.UTF_8),
+    return new ConsumerRecord<>(
+        "t",
+        0,
+        0L,
+        key == null ? null : key.getBytes(StandardCharsets.UTF_8),
         value == null ? null : value.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -35,17 +39,36 @@ class KafkaDeserializersTest {
   }
 
   private static TopicDeserializer<SensorReading> readings() {
-    return new TopicDeserializer<>(Topics.READINGS, SensorReading.class, "readingsDeserializationFailures");
+    return new TopicDeserializer<>(
+        Topics.READINGS, SensorReading.class, "readingsDeserializationFailures");
   }
 
   @Test
   void shouldReadSnakeCaseReadingJson() throws Exception {
     var out = new ListCollector<SensorReading>();
-    readings().deserialize(record("s1", "{\"sensor_id\":\"s1\",\"timestamp\":\"2026-11-27T00:00:00Z\","
-        + "\"room\":\"kitchen\",\"sensor_type\":\"multi\",\"power_w\":750.0}"), out);
+    readings()
+        .deserialize(
+            record(
+                "s1",
+                "{\"sensor_id\":\"s1\",\"timestamp\":\"2026-11-27T00:00:00Z\","
+                    + "\"room\":\"kitchen\",\"sensor_type\":\"multi\",\"power_w\":750.0}"),
+            out);
 
-    assertThat(out.items).containsExactly(new SensorReading("s1", Instant.parse("2026-11-27T00:00:00Z"), "kitchen",
-        SensorType.MULTI, null, 750.0, null, null, null, null, null, null));
+    assertThat(out.items)
+        .containsExactly(
+            new SensorReading(
+                "s1",
+                Instant.parse("2026-11-27T00:00:00Z"),
+                "kitchen",
+                SensorType.MULTI,
+                null,
+                750.0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
   }
 
   @Test
@@ -54,8 +77,13 @@ class KafkaDeserializersTest {
     TopicDeserializer<SensorReading> d = readings();
 
     d.deserialize(record("s1", "not json"), out);
-    d.deserialize(record("s1", "{\"timestamp\":\"2026-11-27T00:00:00Z\",\"sensor_type\":\"multi\"}"), out);
-    d.deserialize(record("s1", "{\"sensor_id\":\"s1\",\"timestamp\":\"2026-11-27T00:00:00Z\",\"sensor_type\":\"toaster\"}"), out);
+    d.deserialize(
+        record("s1", "{\"timestamp\":\"2026-11-27T00:00:00Z\",\"sensor_type\":\"multi\"}"), out);
+    d.deserialize(
+        record(
+            "s1",
+            "{\"sensor_id\":\"s1\",\"timestamp\":\"2026-11-27T00:00:00Z\",\"sensor_type\":\"toaster\"}"),
+        out);
     d.deserialize(record("s1", "null"), out);
     d.deserialize(record("s1", null), out);
 

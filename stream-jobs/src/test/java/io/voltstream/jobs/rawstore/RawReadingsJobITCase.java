@@ -30,17 +30,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The production wiring ({@link RawReadingsJob#wireFromConfig}) on a MiniCluster with parallelism 2:
- * readings on a real Kafka broker land in a real influxd, exactly once per reading id, with their
- * values; undeserialisable records are skipped without failing the job.
+ * The production wiring ({@link RawReadingsJob#wireFromConfig}) on a MiniCluster with parallelism
+ * 2: readings on a real Kafka broker land in a real influxd, exactly once per reading id, with
+ * their values; undeserialisable records are skipped without failing the job.
  */
 class RawReadingsJobITCase {
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
   @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   private JobClient job;
 
@@ -51,8 +57,11 @@ class RawReadingsJobITCase {
     }
   }
 
-  private static void send(KafkaProducer<String, String> producer, SensorReading r) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.READINGS.name(), r.sensorId(), Json.MAPPER.writeValueAsString(r)));
+  private static void send(KafkaProducer<String, String> producer, SensorReading r)
+      throws Exception {
+    producer.send(
+        new ProducerRecord<>(
+            Topics.READINGS.name(), r.sensorId(), Json.MAPPER.writeValueAsString(r)));
   }
 
   @Test
@@ -60,12 +69,19 @@ class RawReadingsJobITCase {
     KAFKA.createTopic(Topics.READINGS.name(), 4);
     String db = INFLUX.freshDatabase();
     int total = 3_000;
-    JobsConfig cfg = JobsConfig.fromEnv(Map.of(
-        JobsConfig.KAFKA_BOOTSTRAP, KAFKA.bootstrapServers(),
-        JobsConfig.INFLUX_URL, INFLUX.url(),
-        JobsConfig.INFLUX_DB, db,
-        JobsConfig.CHECKPOINT_INTERVAL, "1s",
-        JobsOptions.CONSUMER_GROUP_PREFIX.name(), KAFKA.uniqueName("raw") + "-"));
+    JobsConfig cfg =
+        JobsConfig.fromEnv(
+            Map.of(
+                JobsConfig.KAFKA_BOOTSTRAP,
+                KAFKA.bootstrapServers(),
+                JobsConfig.INFLUX_URL,
+                INFLUX.url(),
+                JobsConfig.INFLUX_DB,
+                db,
+                JobsConfig.CHECKPOINT_INTERVAL,
+                "1s",
+                JobsOptions.CONSUMER_GROUP_PREFIX.name(),
+                KAFKA.uniqueName("raw") + "-"));
 
     try (KafkaProducer<String, String> producer = KAFKA.producer()) {
       for (int i = 0; i < total / 2; i++) {
@@ -88,18 +104,32 @@ class RawReadingsJobITCase {
       producer.flush();
     }
 
-    List<Series> counted = INFLUX.awaitQuery(db, "SELECT count(power_w) FROM readings",
-        a -> firstValue(a, 1) >= total, TIMEOUT);
+    List<Series> counted =
+        INFLUX.awaitQuery(
+            db, "SELECT count(power_w) FROM readings", a -> firstValue(a, 1) >= total, TIMEOUT);
     assertThat(firstValue(counted, 1)).isEqualTo(total);
-    assertThat(firstValue(INFLUX.query(db, "SELECT sum(power_w) FROM readings"), 1)).isEqualTo(powerSum(total));
+    assertThat(firstValue(INFLUX.query(db, "SELECT sum(power_w) FROM readings"), 1))
+        .isEqualTo(powerSum(total));
     assertThat(firstValue(INFLUX.query(db, "SELECT sum(energy_kwh) FROM readings"), 1))
         .isCloseTo(powerSum(total) / 1000.0, org.assertj.core.data.Offset.offset(1e-6));
-    assertThat(firstValue(INFLUX.query(db, "SELECT count(power_w) FROM readings WHERE room = 'unassigned'"), 1))
+    assertThat(
+            firstValue(
+                INFLUX.query(db, "SELECT count(power_w) FROM readings WHERE room = 'unassigned'"),
+                1))
         .isEqualTo(total / 10);
-    List<Series> one = INFLUX.query(db,
-        "SELECT energy_kwh, power_w, room, sensor_type FROM readings WHERE sensor_id = 's3' AND time = '2026-11-27T00:25:33Z'");
-    assertThat(one.get(0).values()).containsExactly(
-        List.of(Instant.parse("2026-11-27T00:25:33Z").toEpochMilli(), 1.533, 1533, "room-0", "multi"));
+    List<Series> one =
+        INFLUX.query(
+            db,
+            "SELECT energy_kwh, power_w, room, sensor_type FROM readings WHERE sensor_id = 's3' AND"
+                + " time = '2026-11-27T00:25:33Z'");
+    assertThat(one.get(0).values())
+        .containsExactly(
+            List.of(
+                Instant.parse("2026-11-27T00:25:33Z").toEpochMilli(),
+                1.533,
+                1533,
+                "room-0",
+                "multi"));
     assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
   }
 }

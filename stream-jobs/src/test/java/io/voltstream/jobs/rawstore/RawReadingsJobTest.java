@@ -13,7 +13,10 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 
-/** The launcher's path: wiring from config builds a job graph (no Kryo fallback, uids set) without touching servers. */
+/**
+ * The launcher's path: wiring from config builds a job graph (no Kryo fallback, uids set) without
+ * touching servers.
+ */
 class RawReadingsJobTest {
 
   @Test
@@ -23,12 +26,17 @@ class RawReadingsJobTest {
 
     StreamGraph graph = RawReadingsJob.wireFromConfig(env, cfg).getStreamGraph();
 
-    assertThat(graph.getStreamNodes().stream().map(StreamNode::getTransformationUID).collect(Collectors.toSet()))
+    assertThat(
+            graph.getStreamNodes().stream()
+                .map(StreamNode::getTransformationUID)
+                .collect(Collectors.toSet()))
         .contains("raw-readings-source", "raw-readings-influx-sink");
     assertThat(graph.getCheckpointConfig().getCheckpointInterval()).isEqualTo(5_000);
     assertThat(env.getConfig().getSerializerConfig().hasGenericTypesDisabled()).isTrue();
     JobGraph jobGraph = graph.getJobGraph();
-    assertThat(StreamSupport.stream(jobGraph.getVertices().spliterator(), false).map(JobVertex::getName))
+    assertThat(
+            StreamSupport.stream(jobGraph.getVertices().spliterator(), false)
+                .map(JobVertex::getName))
         .anySatisfy(name -> assertThat(name).contains("readings-source"));
   }
 }

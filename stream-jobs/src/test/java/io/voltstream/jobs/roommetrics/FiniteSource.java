@@ -21,12 +21,17 @@ public final class FiniteSource {
     return of(type, elements, RateLimiterStrategy.noOp());
   }
 
-  /** Emits at most {@code perSecond} elements a second (per parallel instance), e.g. to let a broadcast go first. */
-  public static <T> DataGeneratorSource<T> throttled(TypeInformation<T> type, List<T> elements, double perSecond) {
+  /**
+   * Emits at most {@code perSecond} elements a second (per parallel instance), e.g. to let a
+   * broadcast go first.
+   */
+  public static <T> DataGeneratorSource<T> throttled(
+      TypeInformation<T> type, List<T> elements, double perSecond) {
     return of(type, elements, RateLimiterStrategy.perSecond(perSecond));
   }
 
-  private static <T> DataGeneratorSource<T> of(TypeInformation<T> type, List<T> elements, RateLimiterStrategy limiter) {
+  private static <T> DataGeneratorSource<T> of(
+      TypeInformation<T> type, List<T> elements, RateLimiterStrategy limiter) {
     if (elements.isEmpty()) {
       throw new IllegalArgumentException("give at least one element");
     }
@@ -39,7 +44,8 @@ public final class FiniteSource {
       }
     }
     Class<T> clazz = type.getTypeClass();
-    GeneratorFunction<Long, T> fn = index -> Json.MAPPER.readValue(json.get(index.intValue()), clazz);
+    GeneratorFunction<Long, T> fn =
+        index -> Json.MAPPER.readValue(json.get(index.intValue()), clazz);
     return new DataGeneratorSource<>(fn, elements.size(), limiter, type);
   }
 }

@@ -13,22 +13,23 @@ class RegistryWatermarksTest {
   @Test
   void shouldDeclareTheRegistryIdleInsteadOfEmittingAnyWatermark() {
     List<String> calls = new ArrayList<>();
-    WatermarkOutput output = new WatermarkOutput() {
-      @Override
-      public void emitWatermark(Watermark watermark) {
-        calls.add("watermark " + watermark.getTimestamp());
-      }
+    WatermarkOutput output =
+        new WatermarkOutput() {
+          @Override
+          public void emitWatermark(Watermark watermark) {
+            calls.add("watermark " + watermark.getTimestamp());
+          }
 
-      @Override
-      public void markIdle() {
-        calls.add("idle");
-      }
+          @Override
+          public void markIdle() {
+            calls.add("idle");
+          }
 
-      @Override
-      public void markActive() {
-        calls.add("active");
-      }
-    };
+          @Override
+          public void markActive() {
+            calls.add("active");
+          }
+        };
     var generator = new RegistryWatermarks.IdleGenerator<String>();
 
     generator.onEvent("sensor:m1", 42, output);

@@ -29,14 +29,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Readings on a real Kafka broker → the room-aggregation job on a MiniCluster (real KafkaSource,
- * KafkaSink and InfluxSink) → a real influxd: exact per-room 1-minute aggregates, registry beats payload.
+ * KafkaSink and InfluxSink) → a real influxd: exact per-room 1-minute aggregates, registry beats
+ * payload.
  */
 class RoomAggregationEndToEndITCase {
 
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
   @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   private JobClient job;
 
@@ -50,22 +57,32 @@ class RoomAggregationEndToEndITCase {
     KAFKA.createStandardTopics(RoomJobItSupport.READING_PARTITIONS);
     String db = INFLUX.freshDatabase();
     try (KafkaProducer<String, String> producer = KAFKA.producer()) {
-      sendRegistry(producer, "sensor:m1", "{\"sensor_id\":\"m1\",\"room\":\"kitchen\",\"sensor_type\":\"energy\"}");
+      sendRegistry(
+          producer,
+          "sensor:m1",
+          "{\"sensor_id\":\"m1\",\"room\":\"kitchen\",\"sensor_type\":\"energy\"}");
       sendRegistry(producer, "room:kitchen", "{\"name\":\"kitchen\",\"building\":\"hq\"}");
       job = RoomJobItSupport.startJob(RoomJobItSupport.config(KAFKA, INFLUX, db));
 
-      // Warm-up window: once its aggregate is in InfluxDB, the job has been consuming for a while and
+      // Warm-up window: once its aggregate is in InfluxDB, the job has been consuming for a while
+      // and
       // the (tiny, read-from-earliest) registry is in broadcast state.
       Instant warmupWindow = T0.minusSeconds(180);
       send(producer, meter("warm", "warmup", warmupWindow.plusSeconds(1), 0.5, 1));
-      awaitRoomWindow(INFLUX, db, "warmup", warmupWindow, new RoomJobItSupport.Ticker(producer, T0.minusSeconds(110)));
+      awaitRoomWindow(
+          INFLUX,
+          db,
+          "warmup",
+          warmupWindow,
+          new RoomJobItSupport.Ticker(producer, T0.minusSeconds(110)));
 
       send(producer, meter("m1", "garage", T0.plusSeconds(5), 0.125, 500));
       send(producer, meter("m2", "kitchen", T0.plusSeconds(30), 0.25, 1500));
       send(producer, climate("c1", "office", T0.plusSeconds(40), 800, 21, 40));
       send(producer, climate("c2", "office", T0.plusSeconds(50), 900, 23, 50));
       send(producer, meter("lost", null, T0.plusSeconds(20), 0.5, 20));
-      awaitRoomWindow(INFLUX, db, "kitchen", T0, new RoomJobItSupport.Ticker(producer, T0.plusSeconds(70)));
+      awaitRoomWindow(
+          INFLUX, db, "kitchen", T0, new RoomJobItSupport.Ticker(producer, T0.plusSeconds(70)));
     }
 
     Map<String, JsonNode> kitchen = rowAt(awaitRoomWindow(INFLUX, db, "kitchen", T0), T0);
@@ -87,15 +104,32 @@ class RoomAggregationEndToEndITCase {
     Map<String, JsonNode> unassigned = rowAt(awaitRoomWindow(INFLUX, db, "unassigned", T0), T0);
     assertThat(unassigned.get("energy_kwh").asDouble()).isEqualTo(0.5);
 
-    assertThat(RoomJobItSupport.rows(INFLUX.query(db, "SELECT * FROM room_metrics WHERE room = 'garage'")))
-        .as("the registry room beats the payload room").isEmpty();
+    assertThat(
+            RoomJobItSupport.rows(
+                INFLUX.query(db, "SELECT * FROM room_metrics WHERE room = 'garage'")))
+        .as("the registry room beats the payload room")
+        .isEmpty();
 
-    List<RoomMetrics> published = KAFKA.consume(Topics.ROOM_METRICS.name(), 5, TIMEOUT).stream()
-        .filter(r -> "kitchen".equals(r.key()))
-        .map(r -> read(r.value()))
-        .toList();
-    assertThat(published).contains(new RoomMetrics(
-        "kitchen", "hq", T0, T0.plusSeconds(60), 0.375, 1000.0, 1500.0, null, null, null, null, 2));
+    List<RoomMetrics> published =
+        KAFKA.consume(Topics.ROOM_METRICS.name(), 5, TIMEOUT).stream()
+            .filter(r -> "kitchen".equals(r.key()))
+            .map(r -> read(r.value()))
+            .toList();
+    assertThat(published)
+        .contains(
+            new RoomMetrics(
+                "kitchen",
+                "hq",
+                T0,
+                T0.plusSeconds(60),
+                0.375,
+                1000.0,
+                1500.0,
+                null,
+                null,
+                null,
+                null,
+                2));
   }
 
   private static RoomMetrics read(String json) {

@@ -27,8 +27,14 @@ class RoomAggregationIdlePartitionITCase {
 
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
   @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   private JobClient job;
 
@@ -47,7 +53,8 @@ class RoomAggregationIdlePartitionITCase {
       sendTo(producer, 0, meter("m2", "hall", T0.plusSeconds(20), 0.125, 100));
       sendTo(producer, 0, meter("m1", "kitchen", T0.plusSeconds(90), 0.5, 800));
       // Later data keeps arriving on partition 0 only; partitions 1-3 never see a record.
-      awaitRoomWindow(INFLUX, db, "kitchen", T0, new RoomJobItSupport.Ticker(producer, T0.plusSeconds(91), 0));
+      awaitRoomWindow(
+          INFLUX, db, "kitchen", T0, new RoomJobItSupport.Ticker(producer, T0.plusSeconds(91), 0));
     }
 
     Map<String, JsonNode> kitchen = rowAt(awaitRoomWindow(INFLUX, db, "kitchen", T0), T0);

@@ -12,20 +12,33 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
 
-/** The launcher's path: wiring from config gives a job graph with stable uids and no Kryo fallback, without servers. */
+/**
+ * The launcher's path: wiring from config gives a job graph with stable uids and no Kryo fallback,
+ * without servers.
+ */
 class RoomAggregationJobTest {
 
   @Test
   void shouldWireAJobGraphWithStableUidsAndNoGenericTypes() {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    RoomAggregationJob.wireFromConfig(env, JobsConfig.fromEnv(Map.of(JobsConfig.CHECKPOINT_INTERVAL, "5s")));
+    RoomAggregationJob.wireFromConfig(
+        env, JobsConfig.fromEnv(Map.of(JobsConfig.CHECKPOINT_INTERVAL, "5s")));
 
     StreamGraph graph = env.getStreamGraph();
 
-    assertThat(graph.getStreamNodes().stream().map(StreamNode::getTransformationUID).collect(Collectors.toSet()))
-        .contains("room-aggregation-readings-source", "room-aggregation-registry-source", "room-aggregation-assign-room",
-            "room-aggregation-window", "room-aggregation-late-counter", "room-aggregation-influx-sink",
-            "room-aggregation-kafka-sink", "room-aggregation-late-sink");
+    assertThat(
+            graph.getStreamNodes().stream()
+                .map(StreamNode::getTransformationUID)
+                .collect(Collectors.toSet()))
+        .contains(
+            "room-aggregation-readings-source",
+            "room-aggregation-registry-source",
+            "room-aggregation-assign-room",
+            "room-aggregation-window",
+            "room-aggregation-late-counter",
+            "room-aggregation-influx-sink",
+            "room-aggregation-kafka-sink",
+            "room-aggregation-late-sink");
     assertThat(graph.getCheckpointConfig().getCheckpointInterval()).isEqualTo(5_000);
     assertThat(env.getConfig().getSerializerConfig().hasGenericTypesDisabled()).isTrue();
     assertThat(graph.getJobGraph().getNumberOfVertices()).isPositive();
@@ -33,17 +46,40 @@ class RoomAggregationJobTest {
 
   @Test
   void shouldTakeWindowAndWatermarkSettingsFromTheSharedConfig() {
-    var cfg = RoomAggregationJobConfig.fromEnv(Map.of(JobsConfig.WINDOW, "5m", JobsConfig.MAX_OUT_OF_ORDERNESS, "3s",
-        JobsConfig.SOURCE_IDLENESS, "1m", JobsConfig.ALLOWED_LATENESS, "30s"));
-    assertThat(cfg).isEqualTo(new RoomAggregationJobConfig(
-        Duration.ofMinutes(5), Duration.ofSeconds(3), Duration.ofMinutes(1), Duration.ofSeconds(30)));
+    var cfg =
+        RoomAggregationJobConfig.fromEnv(
+            Map.of(
+                JobsConfig.WINDOW,
+                "5m",
+                JobsConfig.MAX_OUT_OF_ORDERNESS,
+                "3s",
+                JobsConfig.SOURCE_IDLENESS,
+                "1m",
+                JobsConfig.ALLOWED_LATENESS,
+                "30s"));
+    assertThat(cfg)
+        .isEqualTo(
+            new RoomAggregationJobConfig(
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(3),
+                Duration.ofMinutes(1),
+                Duration.ofSeconds(30)));
   }
 
   @Test
   void shouldNameTheVariableOfAnInvalidSetting() {
-    assertThatThrownBy(() -> new RoomAggregationJobConfig(Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO))
+    assertThatThrownBy(
+            () ->
+                new RoomAggregationJobConfig(
+                    Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO))
         .hasMessageContaining("VOLTSTREAM_SOURCE_IDLENESS");
-    assertThatThrownBy(() -> new RoomAggregationJobConfig(Duration.ofMinutes(1), Duration.ofSeconds(-1), Duration.ofSeconds(1), Duration.ZERO))
+    assertThatThrownBy(
+            () ->
+                new RoomAggregationJobConfig(
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(-1),
+                    Duration.ofSeconds(1),
+                    Duration.ZERO))
         .hasMessageContaining("VOLTSTREAM_MAX_OUT_OF_ORDERNESS");
   }
 }

@@ -27,15 +27,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Out-of-order readings within the bound are aggregated; a reading for a window that already fired
- * (observed in InfluxDB first, so the order is certain) lands in {@code readings.late} and leaves the
- * stored aggregate unchanged.
+ * (observed in InfluxDB first, so the order is certain) lands in {@code readings.late} and leaves
+ * the stored aggregate unchanged.
  */
 class RoomAggregationLateDataITCase {
 
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
   @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
-  @RegisterExtension static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   private JobClient job;
 
@@ -66,26 +72,42 @@ class RoomAggregationLateDataITCase {
       assertThat(first.get("power_avg_w").asDouble()).isEqualTo(200.0);
       assertThat(first.get("power_max_w").asDouble()).isEqualTo(300.0);
       assertThat(first.get("sample_count").asLong()).isEqualTo(3);
-      Map<String, JsonNode> second = rowAt(awaitRoomWindow(INFLUX, db, "kitchen", T0.plusSeconds(60), ticker), T0.plusSeconds(60));
+      Map<String, JsonNode> second =
+          rowAt(
+              awaitRoomWindow(INFLUX, db, "kitchen", T0.plusSeconds(60), ticker),
+              T0.plusSeconds(60));
       assertThat(second.get("sample_count").asLong()).isEqualTo(1);
 
       send(producer, late);
 
-      List<ConsumerRecord<String, String>> lateRecords = KAFKA.consume(Topics.READINGS_LATE.name(), 1, TIMEOUT);
-      assertThat(lateRecords).singleElement().satisfies(r -> {
-        assertThat(r.key()).isEqualTo("m1");
-        assertThat(Json.MAPPER.readValue(r.value(), SensorReading.class)).isEqualTo(late);
-      });
+      List<ConsumerRecord<String, String>> lateRecords =
+          KAFKA.consume(Topics.READINGS_LATE.name(), 1, TIMEOUT);
+      assertThat(lateRecords)
+          .singleElement()
+          .satisfies(
+              r -> {
+                assertThat(r.key()).isEqualTo("m1");
+                assertThat(Json.MAPPER.readValue(r.value(), SensorReading.class)).isEqualTo(late);
+              });
       Map<String, JsonNode> unchanged = rowAt(awaitRoomWindow(INFLUX, db, "kitchen", T0), T0);
       assertThat(unchanged.get("sample_count").asLong()).isEqualTo(3);
 
-      // After that pause the readings went idle; a reading ahead of the watermark must still be on time
+      // After that pause the readings went idle; a reading ahead of the watermark must still be on
+      // time
       // (it was late when the registry stream's watermark could take over, see RegistryWatermarks).
       send(producer, meter("m1", "kitchen", T0.plusSeconds(610), 0.25, 100));
-      Map<String, JsonNode> after = rowAt(awaitRoomWindow(INFLUX, db, "kitchen", T0.plusSeconds(600),
-          new RoomJobItSupport.Ticker(producer, T0.plusSeconds(670))), T0.plusSeconds(600));
+      Map<String, JsonNode> after =
+          rowAt(
+              awaitRoomWindow(
+                  INFLUX,
+                  db,
+                  "kitchen",
+                  T0.plusSeconds(600),
+                  new RoomJobItSupport.Ticker(producer, T0.plusSeconds(670))),
+              T0.plusSeconds(600));
       assertThat(after.get("sample_count").asLong()).isEqualTo(1);
-      assertThat(KAFKA.consume(Topics.READINGS_LATE.name(), 2, java.time.Duration.ofSeconds(2))).hasSize(1);
+      assertThat(KAFKA.consume(Topics.READINGS_LATE.name(), 2, java.time.Duration.ofSeconds(2)))
+          .hasSize(1);
     }
   }
 }

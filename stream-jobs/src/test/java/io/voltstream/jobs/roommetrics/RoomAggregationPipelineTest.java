@@ -27,8 +27,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RoomAggregationPipelineTest {
 
   @RegisterExtension
-  static final MiniClusterExtension FLINK = new MiniClusterExtension(
-      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
 
   private final CollectSink<RoomMetrics> influx = new CollectSink<>();
   private final CollectSink<RoomMetrics> kafka = new CollectSink<>();
@@ -43,22 +47,72 @@ class RoomAggregationPipelineTest {
 
   @Test
   void shouldProduceExactPerRoomMinuteAggregatesToBothSinks() throws Exception {
-    List<SensorReading> readings = List.of(
-        meter("m1", "kitchen", atSeconds(5), 0.125, 500),
-        pv("pv1", "roof", atSeconds(10), 0.0625),
-        meter("m2", "kitchen", atSeconds(30), 0.25, 1500),
-        meter("nowhere", null, atSeconds(20), 0.5, 50),
-        climate("c1", "kitchen", atSeconds(45), 800, 21, 40),
-        climate("c1", "kitchen", atSeconds(55), 900, 23, 50),
-        meter("m1", "kitchen", atSeconds(65), 0.5, 600));
+    List<SensorReading> readings =
+        List.of(
+            meter("m1", "kitchen", atSeconds(5), 0.125, 500),
+            pv("pv1", "roof", atSeconds(10), 0.0625),
+            meter("m2", "kitchen", atSeconds(30), 0.25, 1500),
+            meter("nowhere", null, atSeconds(20), 0.5, 50),
+            climate("c1", "kitchen", atSeconds(45), 800, 21, 40),
+            climate("c1", "kitchen", atSeconds(55), 900, 23, 50),
+            meter("m1", "kitchen", atSeconds(65), 0.5, 600));
 
     run(readings);
 
-    List<RoomMetrics> expected = List.of(
-        new RoomMetrics("kitchen", "default", T0, T0.plusSeconds(60), 0.375, 1000.0, 1500.0, 850.0, 22.0, 45.0, null, 4),
-        new RoomMetrics("kitchen", "default", T0.plusSeconds(60), T0.plusSeconds(120), 0.5, 600.0, 600.0, null, null, null, null, 1),
-        new RoomMetrics("roof", "default", T0, T0.plusSeconds(60), null, null, null, null, null, null, 0.0625, 1),
-        new RoomMetrics("unassigned", "default", T0, T0.plusSeconds(60), 0.5, 50.0, 50.0, null, null, null, null, 1));
+    List<RoomMetrics> expected =
+        List.of(
+            new RoomMetrics(
+                "kitchen",
+                "default",
+                T0,
+                T0.plusSeconds(60),
+                0.375,
+                1000.0,
+                1500.0,
+                850.0,
+                22.0,
+                45.0,
+                null,
+                4),
+            new RoomMetrics(
+                "kitchen",
+                "default",
+                T0.plusSeconds(60),
+                T0.plusSeconds(120),
+                0.5,
+                600.0,
+                600.0,
+                null,
+                null,
+                null,
+                null,
+                1),
+            new RoomMetrics(
+                "roof",
+                "default",
+                T0,
+                T0.plusSeconds(60),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0.0625,
+                1),
+            new RoomMetrics(
+                "unassigned",
+                "default",
+                T0,
+                T0.plusSeconds(60),
+                0.5,
+                50.0,
+                50.0,
+                null,
+                null,
+                null,
+                null,
+                1));
     assertThat(influx.values()).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(kafka.values()).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(late.values()).isEmpty();
@@ -69,12 +123,18 @@ class RoomAggregationPipelineTest {
     conf.set(PipelineOptions.GENERIC_TYPES, false);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(2);
-    var cfg = new RoomAggregationJobConfig(Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ZERO);
-    new RoomAggregationJob(cfg,
-        FiniteSource.of(TypeInformation.of(SensorReading.class), readings),
-        FiniteSource.of(TypeInformation.of(RegistryChange.class),
-            List.of(new RegistryChange(RegistryKey.building("hq"), "{\"id\":\"hq\"}"))),
-        influx, kafka, late)
+    var cfg =
+        new RoomAggregationJobConfig(
+            Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ZERO);
+    new RoomAggregationJob(
+            cfg,
+            FiniteSource.of(TypeInformation.of(SensorReading.class), readings),
+            FiniteSource.of(
+                TypeInformation.of(RegistryChange.class),
+                List.of(new RegistryChange(RegistryKey.building("hq"), "{\"id\":\"hq\"}"))),
+            influx,
+            kafka,
+            late)
         .build(env);
     env.execute("room-aggregation-test");
   }

@@ -21,8 +21,9 @@ class RoomAssignmentFunctionTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    harness = ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
-        new RoomAssignmentFunction(), RoomAssignmentFunction.REGISTRY_VIEW);
+    harness =
+        ProcessFunctionTestHarnesses.forBroadcastProcessFunction(
+            new RoomAssignmentFunction(), RoomAssignmentFunction.REGISTRY_VIEW);
   }
 
   @AfterEach
@@ -35,14 +36,19 @@ class RoomAssignmentFunctionTest {
     harness.processBroadcastElement(sensor("m1", "kitchen"), 0);
     harness.processBroadcastElement(room("kitchen", "hq"), 0);
 
-    harness.processElement(new StreamRecord<>(meter("m1", "garage", T0, 0.1, 100), T0.toEpochMilli()));
+    harness.processElement(
+        new StreamRecord<>(meter("m1", "garage", T0, 0.1, 100), T0.toEpochMilli()));
 
-    assertThat(harness.extractOutputValues()).singleElement().satisfies(rr -> {
-      assertThat(rr.room()).isEqualTo("kitchen");
-      assertThat(rr.building()).isEqualTo("hq");
-      assertThat(rr.reading().room()).isEqualTo("kitchen");
-    });
-    assertThat(harness.extractOutputStreamRecords()).singleElement()
+    assertThat(harness.extractOutputValues())
+        .singleElement()
+        .satisfies(
+            rr -> {
+              assertThat(rr.room()).isEqualTo("kitchen");
+              assertThat(rr.building()).isEqualTo("hq");
+              assertThat(rr.reading().room()).isEqualTo("kitchen");
+            });
+    assertThat(harness.extractOutputStreamRecords())
+        .singleElement()
         .satisfies(r -> assertThat(r.getTimestamp()).isEqualTo(T0.toEpochMilli()));
   }
 
@@ -53,9 +59,11 @@ class RoomAssignmentFunctionTest {
     harness.processBroadcastElement(new RegistryChange(RegistryKey.sensor("m1"), null), 1);
     harness.processBroadcastElement(new RegistryChange(RegistryKey.room("kitchen"), null), 1);
 
-    harness.processElement(new StreamRecord<>(meter("m1", "garage", T0, 0.1, 100), T0.toEpochMilli()));
+    harness.processElement(
+        new StreamRecord<>(meter("m1", "garage", T0, 0.1, 100), T0.toEpochMilli()));
 
-    assertThat(harness.extractOutputValues()).singleElement()
+    assertThat(harness.extractOutputValues())
+        .singleElement()
         .satisfies(rr -> assertThat(rr.room()).isEqualTo("garage"));
     assertThat(harness.getBroadcastState(RoomAssignmentFunction.REGISTRY_VIEW).entries()).isEmpty();
   }
@@ -67,7 +75,8 @@ class RoomAssignmentFunctionTest {
 
     harness.processElement(new StreamRecord<>(meter("m1", null, T0, 0.1, 100), T0.toEpochMilli()));
 
-    assertThat(harness.extractOutputValues()).singleElement()
+    assertThat(harness.extractOutputValues())
+        .singleElement()
         .satisfies(rr -> assertThat(rr.room()).isEqualTo("kitchen"));
   }
 
@@ -75,22 +84,27 @@ class RoomAssignmentFunctionTest {
   void shouldKeepOnlyLiveRegistryEntriesInBroadcastState() throws Exception {
     harness.processBroadcastElement(sensor("m1", "kitchen"), 0);
     harness.processBroadcastElement(sensor("m2", "hall"), 0);
-    harness.processBroadcastElement(new RegistryChange(RegistryKey.building("hq"), "{\"id\":\"hq\"}"), 0);
+    harness.processBroadcastElement(
+        new RegistryChange(RegistryKey.building("hq"), "{\"id\":\"hq\"}"), 0);
     harness.processBroadcastElement(new RegistryChange(RegistryKey.sensor("m2"), null), 0);
 
     assertThat(harness.getBroadcastState(RoomAssignmentFunction.REGISTRY_VIEW).entries())
-        .singleElement().satisfies(e -> {
-          assertThat(e.getKey()).isEqualTo("sensor:m1");
-          assertThat(e.getValue()).isEqualTo("kitchen");
-        });
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getKey()).isEqualTo("sensor:m1");
+              assertThat(e.getValue()).isEqualTo("kitchen");
+            });
   }
 
   static RegistryChange sensor(String id, String room) {
-    return new RegistryChange(RegistryKey.sensor(id),
+    return new RegistryChange(
+        RegistryKey.sensor(id),
         "{\"sensor_id\":\"" + id + "\",\"room\":\"" + room + "\",\"sensor_type\":\"energy\"}");
   }
 
   static RegistryChange room(String name, String building) {
-    return new RegistryChange(RegistryKey.room(name), "{\"name\":\"" + name + "\",\"building\":\"" + building + "\"}");
+    return new RegistryChange(
+        RegistryKey.room(name), "{\"name\":\"" + name + "\",\"building\":\"" + building + "\"}");
   }
 }

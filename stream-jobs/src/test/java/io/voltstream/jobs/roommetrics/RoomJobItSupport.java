@@ -21,7 +21,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Shared steps of the room-aggregation ITCases: config, producing readings, watermark ticks, Influx rows. */
+/**
+ * Shared steps of the room-aggregation ITCases: config, producing readings, watermark ticks, Influx
+ * rows.
+ */
 final class RoomJobItSupport {
 
   static final int READING_PARTITIONS = 4;
@@ -58,19 +61,28 @@ final class RoomJobItSupport {
   }
 
   static void send(KafkaProducer<String, String> producer, SensorReading r) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.READINGS.name(), r.sensorId(), json(r))).get(10, TimeUnit.SECONDS);
+    producer
+        .send(new ProducerRecord<>(Topics.READINGS.name(), r.sensorId(), json(r)))
+        .get(10, TimeUnit.SECONDS);
   }
 
-  static void sendTo(KafkaProducer<String, String> producer, int partition, SensorReading r) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.READINGS.name(), partition, r.sensorId(), json(r))).get(10, TimeUnit.SECONDS);
+  static void sendTo(KafkaProducer<String, String> producer, int partition, SensorReading r)
+      throws Exception {
+    producer
+        .send(new ProducerRecord<>(Topics.READINGS.name(), partition, r.sensorId(), json(r)))
+        .get(10, TimeUnit.SECONDS);
   }
 
   static SensorReading tick(Instant ts) {
-    return new SensorReading("tick", ts, TICK_ROOM, SensorType.ENERGY, 0.0, null, null, null, null, null, null, null);
+    return new SensorReading(
+        "tick", ts, TICK_ROOM, SensorType.ENERGY, 0.0, null, null, null, null, null, null, null);
   }
 
-  static void sendRegistry(KafkaProducer<String, String> producer, String key, String json) throws Exception {
-    producer.send(new ProducerRecord<>(Topics.REGISTRY.name(), key, json)).get(10, TimeUnit.SECONDS);
+  static void sendRegistry(KafkaProducer<String, String> producer, String key, String json)
+      throws Exception {
+    producer
+        .send(new ProducerRecord<>(Topics.REGISTRY.name(), key, json))
+        .get(10, TimeUnit.SECONDS);
   }
 
   static String json(Object o) throws JsonProcessingException {
@@ -82,10 +94,13 @@ final class RoomJobItSupport {
     return InfluxExtension.rows(answer);
   }
 
-
-  /** Waits until {@code room} has a {@code room_metrics} point at {@code windowStart}; returns the rows of that room. */
-  static List<Map<String, JsonNode>> awaitRoomWindow(InfluxExtension influx, String db, String room, Instant windowStart) {
-    return awaitRoomWindow(influx, db, room, windowStart, () -> { });
+  /**
+   * Waits until {@code room} has a {@code room_metrics} point at {@code windowStart}; returns the
+   * rows of that room.
+   */
+  static List<Map<String, JsonNode>> awaitRoomWindow(
+      InfluxExtension influx, String db, String room, Instant windowStart) {
+    return awaitRoomWindow(influx, db, room, windowStart, () -> {});
   }
 
   /**
@@ -98,7 +113,10 @@ final class RoomJobItSupport {
     String q = "SELECT * FROM room_metrics WHERE room = '" + room + "'";
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (true) {
-      List<Map<String, JsonNode>> rows = rows(influx.awaitQuery(db, q, a -> hasWindow(rows(a), windowStart), Duration.ofSeconds(2)));
+      List<Map<String, JsonNode>> rows =
+          rows(
+              influx.awaitQuery(
+                  db, q, a -> hasWindow(rows(a), windowStart), Duration.ofSeconds(2)));
       if (hasWindow(rows, windowStart) || System.nanoTime() > deadline) {
         return rows;
       }
@@ -110,7 +128,10 @@ final class RoomJobItSupport {
     return rows.stream().anyMatch(r -> r.get("time").asText().equals(windowStart.toString()));
   }
 
-  /** Sends tick readings one second apart to the given partitions of {@code readings}, one round per {@link #run}. */
+  /**
+   * Sends tick readings one second apart to the given partitions of {@code readings}, one round per
+   * {@link #run}.
+   */
   static final class Ticker implements Runnable {
     private final KafkaProducer<String, String> producer;
     private final int[] partitions;
@@ -136,7 +157,10 @@ final class RoomJobItSupport {
   }
 
   static Map<String, JsonNode> rowAt(List<Map<String, JsonNode>> rows, Instant windowStart) {
-    return rows.stream().filter(r -> r.get("time").asText().equals(windowStart.toString())).findFirst()
-        .orElseThrow(() -> new AssertionError("no room_metrics point at " + windowStart + " in " + rows));
+    return rows.stream()
+        .filter(r -> r.get("time").asText().equals(windowStart.toString()))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError("no room_metrics point at " + windowStart + " in " + rows));
   }
 }

@@ -22,17 +22,44 @@ public final class RoomTestData {
   }
 
   /** A meter reading with energy and power only. */
-  public static SensorReading meter(String sensorId, String room, Instant ts, double energyKwh, double powerW) {
-    return new SensorReading(sensorId, ts, room, SensorType.ENERGY, energyKwh, powerW, null, null, null, null, null, null);
+  public static SensorReading meter(
+      String sensorId, String room, Instant ts, double energyKwh, double powerW) {
+    return new SensorReading(
+        sensorId,
+        ts,
+        room,
+        SensorType.ENERGY,
+        energyKwh,
+        powerW,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 
   /** A climate reading with CO2, temperature and humidity only. */
-  public static SensorReading climate(String sensorId, String room, Instant ts, double co2Ppm, double tempC, double humidity) {
-    return new SensorReading(sensorId, ts, room, SensorType.MULTI, null, null, co2Ppm, tempC, humidity, null, null, null);
+  public static SensorReading climate(
+      String sensorId, String room, Instant ts, double co2Ppm, double tempC, double humidity) {
+    return new SensorReading(
+        sensorId,
+        ts,
+        room,
+        SensorType.MULTI,
+        null,
+        null,
+        co2Ppm,
+        tempC,
+        humidity,
+        null,
+        null,
+        null);
   }
 
   /** A PV meter reading with generation only. */
   public static SensorReading pv(String sensorId, String room, Instant ts, double generationKwh) {
-    return new SensorReading(sensorId, ts, room, SensorType.PV, null, null, null, null, null, null, generationKwh, null);
+    return new SensorReading(
+        sensorId, ts, room, SensorType.PV, null, null, null, null, null, null, generationKwh, null);
   }
 }

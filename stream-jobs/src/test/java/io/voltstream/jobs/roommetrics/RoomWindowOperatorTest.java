@@ -45,8 +45,21 @@ class RoomWindowOperatorTest {
     assertThat(harness.extractOutputValues()).isEmpty();
 
     harness.processWatermark(T0.toEpochMilli() + MINUTE - 1);
-    assertThat(harness.extractOutputValues()).containsExactly(new RoomMetrics(
-        "kitchen", "hq", T0, T0.plusSeconds(60), 0.375, 1000.0, 1500.0, 700.0, 22.0, 40.0, null, 3));
+    assertThat(harness.extractOutputValues())
+        .containsExactly(
+            new RoomMetrics(
+                "kitchen",
+                "hq",
+                T0,
+                T0.plusSeconds(60),
+                0.375,
+                1000.0,
+                1500.0,
+                700.0,
+                22.0,
+                40.0,
+                null,
+                3));
   }
 
   @Test
@@ -57,9 +70,11 @@ class RoomWindowOperatorTest {
     SensorReading late = meter("m1", "kitchen", atSeconds(50), 0.4, 900);
     send(late, "hq");
 
-    assertThat(harness.extractOutputValues()).singleElement()
+    assertThat(harness.extractOutputValues())
+        .singleElement()
         .satisfies(m -> assertThat(m.sampleCount()).isEqualTo(1));
-    assertThat(harness.getSideOutput(RoomAggregationJob.LATE_READINGS)).singleElement()
+    assertThat(harness.getSideOutput(RoomAggregationJob.LATE_READINGS))
+        .singleElement()
         .satisfies(r -> assertThat(r.getValue().reading()).isEqualTo(late));
   }
 
@@ -102,7 +117,9 @@ class RoomWindowOperatorTest {
     harness.processWatermark(T0.toEpochMilli() + MINUTE + 10_000);
     send(meter("m1", "kitchen", atSeconds(50), 0.2, 300), "hq");
 
-    assertThat(harness.extractOutputValues()).extracting(RoomMetrics::sampleCount).containsExactly(1L, 2L);
+    assertThat(harness.extractOutputValues())
+        .extracting(RoomMetrics::sampleCount)
+        .containsExactly(1L, 2L);
     assertThat(harness.getSideOutput(RoomAggregationJob.LATE_READINGS)).isNullOrEmpty();
 
     harness.processWatermark(T0.toEpochMilli() + MINUTE + 30_000);
@@ -111,19 +128,26 @@ class RoomWindowOperatorTest {
   }
 
   private void send(SensorReading r, String building) throws Exception {
-    harness.processElement(new StreamRecord<>(new RoomReading(r.room(), building, r), r.timestamp().toEpochMilli()));
+    harness.processElement(
+        new StreamRecord<>(new RoomReading(r.room(), building, r), r.timestamp().toEpochMilli()));
   }
 
   @SuppressWarnings("unchecked")
   private void open(Duration allowedLateness) throws Exception {
-    var cfg = new RoomAggregationJobConfig(Duration.ofMinutes(1), Duration.ZERO, Duration.ofSeconds(30), allowedLateness);
+    var cfg =
+        new RoomAggregationJobConfig(
+            Duration.ofMinutes(1), Duration.ZERO, Duration.ofSeconds(30), allowedLateness);
     var env = StreamExecutionEnvironment.getExecutionEnvironment();
-    DataStream<RoomReading> in = env.fromData(TypeInformation.of(RoomReading.class),
-        new RoomReading("x", "b", meter("x", "x", Instant.EPOCH, 0, 0)));
-    var transformation = (OneInputTransformation<RoomReading, RoomMetrics>)
-        RoomAggregationJob.aggregateWindows(in, cfg).getTransformation();
-    harness = new KeyedOneInputStreamOperatorTestHarness<>(
-        transformation.getOperatorFactory(), RoomReading::room, Types.STRING);
+    DataStream<RoomReading> in =
+        env.fromData(
+            TypeInformation.of(RoomReading.class),
+            new RoomReading("x", "b", meter("x", "x", Instant.EPOCH, 0, 0)));
+    var transformation =
+        (OneInputTransformation<RoomReading, RoomMetrics>)
+            RoomAggregationJob.aggregateWindows(in, cfg).getTransformation();
+    harness =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            transformation.getOperatorFactory(), RoomReading::room, Types.STRING);
     harness.open();
   }
 }

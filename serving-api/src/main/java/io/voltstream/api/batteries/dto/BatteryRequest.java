@@ -24,12 +24,19 @@ public record BatteryRequest(
   /** The spec for battery {@code batteryId} (the path's id on PUT). */
   public BatterySpec toSpec(String batteryId) {
     try {
-      return new BatterySpec(batteryId, building, required("capacity_kwh", capacityKwh),
-          required("max_charge_w", maxChargeW), required("max_discharge_w", maxDischargeW),
-          required("round_trip_efficiency", roundTripEfficiency), required("min_soc_percent", minSocPercent),
-          required("max_soc_percent", maxSocPercent), required("reserve_percent", reservePercent));
+      return new BatterySpec(
+          batteryId,
+          building,
+          required("capacity_kwh", capacityKwh),
+          required("max_charge_w", maxChargeW),
+          required("max_discharge_w", maxDischargeW),
+          required("round_trip_efficiency", roundTripEfficiency),
+          required("min_soc_percent", minSocPercent),
+          required("max_soc_percent", maxSocPercent),
+          required("reserve_percent", reservePercent));
     } catch (EnergyValidationException e) {
-      throw ApiException.badRequest("invalid " + e.field(), new FieldError(e.field(), e.getMessage()));
+      throw ApiException.badRequest(
+          "invalid " + e.field(), new FieldError(e.field(), e.getMessage()));
     }
   }
 

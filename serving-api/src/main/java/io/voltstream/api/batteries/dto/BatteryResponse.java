@@ -26,9 +26,21 @@ public record BatteryResponse(
 
   public static BatteryResponse from(BatterySpec b, BatteryState state, LastCommand lastCommand) {
     BatteryState s = state == null ? BatteryState.UNKNOWN : state;
-    return new BatteryResponse(b.id(), b.building(), s.socPercent(), s.powerW(), s.sohPercent(), s.mode(), lastCommand,
-        b.capacityKwh(), b.maxChargeW(), b.maxDischargeW(), b.roundTripEfficiency(), b.minSocPercent(),
-        b.maxSocPercent(), b.reservePercent());
+    return new BatteryResponse(
+        b.id(),
+        b.building(),
+        s.socPercent(),
+        s.powerW(),
+        s.sohPercent(),
+        s.mode(),
+        lastCommand,
+        b.capacityKwh(),
+        b.maxChargeW(),
+        b.maxDischargeW(),
+        b.roundTripEfficiency(),
+        b.minSocPercent(),
+        b.maxSocPercent(),
+        b.reservePercent());
   }
 
   /** The latest reported state of a battery. */

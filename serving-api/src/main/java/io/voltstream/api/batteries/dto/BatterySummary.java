@@ -25,6 +25,13 @@ public record BatterySummary(
     List<PerBattery> batteries) {
 
   /** One battery's share of the summary. */
-  public record PerBattery(String id, String building, double capacityKwh, Double socPercent, double chargedKwh,
-      double dischargedKwh, double equivalentFullCycles, Double stateOfHealthPercent) {}
+  public record PerBattery(
+      String id,
+      String building,
+      double capacityKwh,
+      Double socPercent,
+      double chargedKwh,
+      double dischargedKwh,
+      double equivalentFullCycles,
+      Double stateOfHealthPercent) {}
 }

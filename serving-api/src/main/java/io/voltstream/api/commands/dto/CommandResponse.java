@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Locale;
 
 /**
- * A command's latest status as {@code GET /api/v1/commands/{id}} answers it (enum values lower case,
- * as on the wire of design §3).
+ * A command's latest status as {@code GET /api/v1/commands/{id}} answers it (enum values lower
+ * case, as on the wire of design §3).
  *
  * @param status pending, applied, rejected, expired or timeout
  * @param mode the battery mode asked for (charge, discharge, idle, auto), when a battery command
@@ -31,9 +31,19 @@ public record CommandResponse(
     Long ackLatencyMs) {
 
   public static CommandResponse from(CommandStatus s) {
-    return new CommandResponse(s.commandId(), lower(s.state()), lower(s.targetKind()), s.target(), s.building(),
-        lower(s.source()), s.battery() == null ? null : lower(s.battery().mode()),
-        s.battery() == null ? null : s.battery().powerW(), s.reason(), s.issuedAt(), s.validUntil(), s.at(),
+    return new CommandResponse(
+        s.commandId(),
+        lower(s.state()),
+        lower(s.targetKind()),
+        s.target(),
+        s.building(),
+        lower(s.source()),
+        s.battery() == null ? null : lower(s.battery().mode()),
+        s.battery() == null ? null : s.battery().powerW(),
+        s.reason(),
+        s.issuedAt(),
+        s.validUntil(),
+        s.at(),
         s.ackLatency() == null ? null : s.ackLatency().toMillis());
   }
 

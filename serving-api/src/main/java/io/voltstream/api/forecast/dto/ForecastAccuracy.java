@@ -9,4 +9,9 @@ import java.time.Instant;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ForecastAccuracy(
-    Instant at, Double nrmsePercent, Double skill, Double maeKwh, Integer hours, Integer windowHours) {}
+    Instant at,
+    Double nrmsePercent,
+    Double skill,
+    Double maeKwh,
+    Integer hours,
+    Integer windowHours) {}

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * {@code GET /api/v1/forecast/{consumption|generation}}: the next hours' forecast of one building,
- * the model that made it (or {@code persistence_ensemble} with {@code fallback} true and the reason)
- * and the recent accuracy (null until enough forecasts could be scored).
+ * the model that made it (or {@code persistence_ensemble} with {@code fallback} true and the
+ * reason) and the recent accuracy (null until enough forecasts could be scored).
  */
 public record ForecastResponse(
     String building,

@@ -19,5 +19,6 @@ public record CurrentValues(
     Double flexibilityKw,
     Double cost) {
 
-  public static final CurrentValues NONE = new CurrentValues(null, null, null, null, null, null, null, null, null);
+  public static final CurrentValues NONE =
+      new CurrentValues(null, null, null, null, null, null, null, null, null);
 }

@@ -7,10 +7,22 @@ import java.util.List;
 
 /** The minted token; the only time the API ever shows it. */
 public record GenerateTokenResponse(
-    String token, String id, String name, Role role, List<String> permissions, Instant issuedAt, Instant expiresAt) {
+    String token,
+    String id,
+    String name,
+    Role role,
+    List<String> permissions,
+    Instant issuedAt,
+    Instant expiresAt) {
 
   public static GenerateTokenResponse from(TokenService.Minted m) {
-    return new GenerateTokenResponse(m.token().token(), m.token().id(), m.record().name(), m.record().role(),
-        m.record().permissions(), m.token().issuedAt(), m.token().expiresAt());
+    return new GenerateTokenResponse(
+        m.token().token(),
+        m.token().id(),
+        m.record().name(),
+        m.record().role(),
+        m.record().permissions(),
+        m.token().issuedAt(),
+        m.token().expiresAt());
   }
 }

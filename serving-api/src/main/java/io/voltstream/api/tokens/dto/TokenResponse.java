@@ -7,12 +7,27 @@ import java.util.List;
 
 /** An issued token as listed by {@code GET /api/v1/tokens}: metadata only, never the secret JWT. */
 public record TokenResponse(
-    String id, String name, Role role, List<String> permissions, Instant issuedAt, Instant expiresAt, String issuedBy,
-    boolean revoked, boolean expired) {
+    String id,
+    String name,
+    Role role,
+    List<String> permissions,
+    Instant issuedAt,
+    Instant expiresAt,
+    String issuedBy,
+    boolean revoked,
+    boolean expired) {
 
   public static TokenResponse from(TokenService.Listed l) {
     var r = l.record();
-    return new TokenResponse(r.id(), r.name(), r.role(), r.permissions(), r.issuedAt(), r.expiresAt(), r.issuedBy(),
-        l.revoked(), l.expired());
+    return new TokenResponse(
+        r.id(),
+        r.name(),
+        r.role(),
+        r.permissions(),
+        r.issuedAt(),
+        r.expiresAt(),
+        r.issuedBy(),
+        l.revoked(),
+        l.expired());
   }
 }

@@ -21,14 +21,14 @@ import java.util.Set;
  * the energy integration and stamps telemetry, so an accelerated clock charges the battery faster,
  * consistent with the simulated building. With acceleration 1 both are the same.
  *
- * <p>Command rules: a command past its {@code valid_until} is rejected ({@code expired}); an unknown
- * mode or a missing/negative/non-finite power is rejected naming the field; a power beyond the
- * battery's {@code max_charge_w}/{@code max_discharge_w} is <b>rejected</b> naming the limit (not
- * clamped: the sender asked for something this battery cannot do and should know it). {@code idle}
- * and {@code auto} are applied as 0 W ({@code auto} has no local optimiser here). Near the SoC
- * bounds an accepted setpoint is tapered by the physics (reported power shows what is delivered).
- * A command id seen before gets the same answer again (MQTT QoS 1 and the bridge may redeliver).
- * Thread-safe.
+ * <p>Command rules: a command past its {@code valid_until} is rejected ({@code expired}); an
+ * unknown mode or a missing/negative/non-finite power is rejected naming the field; a power beyond
+ * the battery's {@code max_charge_w}/{@code max_discharge_w} is <b>rejected</b> naming the limit
+ * (not clamped: the sender asked for something this battery cannot do and should know it). {@code
+ * idle} and {@code auto} are applied as 0 W ({@code auto} has no local optimiser here). Near the
+ * SoC bounds an accepted setpoint is tapered by the physics (reported power shows what is
+ * delivered). A command id seen before gets the same answer again (MQTT QoS 1 and the bridge may
+ * redeliver). Thread-safe.
  */
 public final class SimulatedBattery {
   public static final String SAFE_MODE = "safe";
@@ -45,12 +45,13 @@ public final class SimulatedBattery {
   private String commandId;
   private Instant validUntil;
   private double lastPowerChargingW;
-  private final Map<String, Answer> answers = new LinkedHashMap<>(16, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
-      return size() > REMEMBERED_ANSWERS;
-    }
-  };
+  private final Map<String, Answer> answers =
+      new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+          return size() > REMEMBERED_ANSWERS;
+        }
+      };
 
   /** A battery command as it arrives on {@code batteries/{id}/commands}. */
   public record Request(String commandId, String mode, Double powerW, Instant validUntil) {}
@@ -62,10 +63,12 @@ public final class SimulatedBattery {
     }
   }
 
-  public SimulatedBattery(BatterySpec spec, double initialSocPercent, Instant wallStart, Instant simStart) {
+  public SimulatedBattery(
+      BatterySpec spec, double initialSocPercent, Instant wallStart, Instant simStart) {
     this.spec = spec;
     this.sohPercent = 100.0;
-    this.socPercent = Math.max(spec.minSocPercent(), Math.min(spec.maxSocPercent(), initialSocPercent));
+    this.socPercent =
+        Math.max(spec.minSocPercent(), Math.min(spec.maxSocPercent(), initialSocPercent));
     this.lastWall = wallStart;
     this.lastSim = simStart;
   }
@@ -84,11 +87,12 @@ public final class SimulatedBattery {
     Answer answer = judge(request, now);
     if (answer.applied()) {
       double power = request.powerW() == null ? 0 : request.powerW();
-      setpointChargingW = switch (request.mode()) {
-        case "charge" -> power;
-        case "discharge" -> -power;
-        default -> 0;
-      };
+      setpointChargingW =
+          switch (request.mode()) {
+            case "charge" -> power;
+            case "discharge" -> -power;
+            default -> 0;
+          };
       mode = request.mode();
       commandId = request.commandId();
       validUntil = request.validUntil();
@@ -112,11 +116,22 @@ public final class SimulatedBattery {
       return rejected(r, "power_w must be a finite number >= 0");
     }
     if (r.mode().equals("charge") && r.powerW() > spec.maxChargeW()) {
-      return rejected(r, String.format(Locale.ROOT, "power_w %.0f exceeds max_charge_w %.0f", r.powerW(), spec.maxChargeW()));
+      return rejected(
+          r,
+          String.format(
+              Locale.ROOT,
+              "power_w %.0f exceeds max_charge_w %.0f",
+              r.powerW(),
+              spec.maxChargeW()));
     }
     if (r.mode().equals("discharge") && r.powerW() > spec.maxDischargeW()) {
-      return rejected(r,
-          String.format(Locale.ROOT, "power_w %.0f exceeds max_discharge_w %.0f", r.powerW(), spec.maxDischargeW()));
+      return rejected(
+          r,
+          String.format(
+              Locale.ROOT,
+              "power_w %.0f exceeds max_discharge_w %.0f",
+              r.powerW(),
+              spec.maxDischargeW()));
     }
     return new Answer(r.commandId(), true, null);
   }
@@ -125,21 +140,40 @@ public final class SimulatedBattery {
     return new Answer(r.commandId(), false, reason);
   }
 
-  /** Integrates up to wall time {@code now} (simulated {@code simNow}) and returns the state to publish. */
+  /**
+   * Integrates up to wall time {@code now} (simulated {@code simNow}) and returns the state to
+   * publish.
+   */
   public synchronized BatteryTelemetry stateAt(Instant now, Instant simNow) {
     advanceTo(now, simNow);
-    return new BatteryTelemetry(spec.id(), simNow, socPercent, lastPowerChargingW,
-        BatteryPhysics.capacityKwh(spec, sohPercent), spec.maxChargeW(), spec.maxDischargeW(), sohPercent, mode,
-        commandId, null);
+    return new BatteryTelemetry(
+        spec.id(),
+        simNow,
+        socPercent,
+        lastPowerChargingW,
+        BatteryPhysics.capacityKwh(spec, sohPercent),
+        spec.maxChargeW(),
+        spec.maxDischargeW(),
+        sohPercent,
+        mode,
+        commandId,
+        null);
   }
 
-  /** Integrates the SoC to {@code now}, splitting at {@code valid_until} where the setpoint ends. */
+  /**
+   * Integrates the SoC to {@code now}, splitting at {@code valid_until} where the setpoint ends.
+   */
   private void advanceTo(Instant now, Instant simNow) {
     if (validUntil != null && !validUntil.isAfter(now)) {
-      // the simulated instant that corresponds to valid_until, by the ratio of the two clocks' steps
+      // the simulated instant that corresponds to valid_until, by the ratio of the two clocks'
+      // steps
       long wallStepNs = Math.max(1, Duration.between(lastWall, now).toNanos());
-      double fraction = Math.max(0, Math.min(1, Duration.between(lastWall, validUntil).toNanos() / (double) wallStepNs));
-      Instant simAtExpiry = lastSim.plusNanos((long) (Duration.between(lastSim, simNow).toNanos() * fraction));
+      double fraction =
+          Math.max(
+              0,
+              Math.min(1, Duration.between(lastWall, validUntil).toNanos() / (double) wallStepNs));
+      Instant simAtExpiry =
+          lastSim.plusNanos((long) (Duration.between(lastSim, simNow).toNanos() * fraction));
       integrate(simAtExpiry);
       enterSafeMode();
     }
@@ -154,8 +188,9 @@ public final class SimulatedBattery {
       return;
     }
     Duration step = Duration.between(lastSim, to);
-    BatteryPhysics.Step s = BatteryPhysics.step(spec, socPercent, sohPercent,
-        PowerConvention.deviceToEnergyW(setpointChargingW), step);
+    BatteryPhysics.Step s =
+        BatteryPhysics.step(
+            spec, socPercent, sohPercent, PowerConvention.deviceToEnergyW(setpointChargingW), step);
     socPercent = s.socPercent();
     lastPowerChargingW = PowerConvention.energyToDeviceW(s.appliedPowerW());
     lastSim = to;

@@ -19,7 +19,8 @@ public final class PvModel {
   private final double longitudeDeg;
   private final OutdoorWeather weather;
 
-  public PvModel(double peakPowerW, double latitudeDeg, double longitudeDeg, OutdoorWeather weather) {
+  public PvModel(
+      double peakPowerW, double latitudeDeg, double longitudeDeg, OutdoorWeather weather) {
     this.peakPowerW = peakPowerW;
     this.latitudeDeg = latitudeDeg;
     this.longitudeDeg = longitudeDeg;
@@ -37,7 +38,8 @@ public final class PvModel {
 
   /** Output under a cloudless sky [W]. */
   public double clearSkyPowerW(Instant at) {
-    double irradiance = clearSkyIrradianceWm2(SolarPosition.elevationDeg(at, latitudeDeg, longitudeDeg));
+    double irradiance =
+        clearSkyIrradianceWm2(SolarPosition.elevationDeg(at, latitudeDeg, longitudeDeg));
     return peakPowerW * irradiance / 1000.0 * PERFORMANCE_RATIO;
   }
 
@@ -53,8 +55,14 @@ public final class PvModel {
     if (span.isNegative() || span.isZero()) {
       return powerW(to);
     }
-    int samples = (int) Math.min(MAX_SAMPLES,
-        Math.max(1, (span.toMillis() + MAX_SAMPLE_STEP.toMillis() - 1) / MAX_SAMPLE_STEP.toMillis()));
+    int samples =
+        (int)
+            Math.min(
+                MAX_SAMPLES,
+                Math.max(
+                    1,
+                    (span.toMillis() + MAX_SAMPLE_STEP.toMillis() - 1)
+                        / MAX_SAMPLE_STEP.toMillis()));
     long stepNanos = span.toNanos() / samples;
     double sum = 0;
     for (int i = 0; i < samples; i++) {

@@ -18,12 +18,14 @@ public final class SolarPosition {
     ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
     double gamma = fractionalYear(utc);
     double declination = declinationRad(gamma);
-    double minutesUtc = utc.getHour() * 60 + utc.getMinute() + utc.getSecond() / 60.0 + utc.getNano() / 6e10;
+    double minutesUtc =
+        utc.getHour() * 60 + utc.getMinute() + utc.getSecond() / 60.0 + utc.getNano() / 6e10;
     double trueSolarMinutes = minutesUtc + equationOfTimeMinutes(gamma) + 4 * longitudeDeg;
     double hourAngle = Math.toRadians(trueSolarMinutes / 4 - 180);
     double lat = Math.toRadians(latitudeDeg);
-    double sinElevation = Math.sin(lat) * Math.sin(declination)
-        + Math.cos(lat) * Math.cos(declination) * Math.cos(hourAngle);
+    double sinElevation =
+        Math.sin(lat) * Math.sin(declination)
+            + Math.cos(lat) * Math.cos(declination) * Math.cos(hourAngle);
     return Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, sinElevation))));
   }
 
@@ -32,7 +34,9 @@ public final class SolarPosition {
     ZonedDateTime noonUtc = date.atStartOfDay(ZoneOffset.UTC).plusHours(12);
     double gamma = fractionalYear(noonUtc);
     double minutes = 720 - 4 * longitudeDeg - equationOfTimeMinutes(gamma);
-    return date.atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofMillis(Math.round(minutes * 60_000)));
+    return date.atStartOfDay(ZoneOffset.UTC)
+        .toInstant()
+        .plus(Duration.ofMillis(Math.round(minutes * 60_000)));
   }
 
   private static double fractionalYear(ZonedDateTime utc) {
@@ -41,12 +45,21 @@ public final class SolarPosition {
   }
 
   private static double declinationRad(double g) {
-    return 0.006918 - 0.399912 * Math.cos(g) + 0.070257 * Math.sin(g) - 0.006758 * Math.cos(2 * g)
-        + 0.000907 * Math.sin(2 * g) - 0.002697 * Math.cos(3 * g) + 0.00148 * Math.sin(3 * g);
+    return 0.006918
+        - 0.399912 * Math.cos(g)
+        + 0.070257 * Math.sin(g)
+        - 0.006758 * Math.cos(2 * g)
+        + 0.000907 * Math.sin(2 * g)
+        - 0.002697 * Math.cos(3 * g)
+        + 0.00148 * Math.sin(3 * g);
   }
 
   private static double equationOfTimeMinutes(double g) {
-    return 229.18 * (0.000075 + 0.001868 * Math.cos(g) - 0.032077 * Math.sin(g)
-        - 0.014615 * Math.cos(2 * g) - 0.040849 * Math.sin(2 * g));
+    return 229.18
+        * (0.000075
+            + 0.001868 * Math.cos(g)
+            - 0.032077 * Math.sin(g)
+            - 0.014615 * Math.cos(2 * g)
+            - 0.040849 * Math.sin(2 * g));
   }
 }

@@ -11,14 +11,18 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The battery's command handling on a fake clock (wall = simulated unless a test says otherwise). */
+/**
+ * The battery's command handling on a fake clock (wall = simulated unless a test says otherwise).
+ */
 class SimulatedBatteryTest {
   private static final Instant T0 = Instant.parse("2026-01-10T12:00:00Z");
-  private static final BatterySpec SPEC = new BatterySpec("bat-1", "b1", 10.0, 5000, 4000, 0.81, 5, 95, 10);
+  private static final BatterySpec SPEC =
+      new BatterySpec("bat-1", "b1", 10.0, 5000, 4000, 0.81, 5, 95, 10);
 
   private final SimulatedBattery battery = new SimulatedBattery(SPEC, 50, T0, T0);
 
-  private static SimulatedBattery.Request request(String id, String mode, Double powerW, Instant validUntil) {
+  private static SimulatedBattery.Request request(
+      String id, String mode, Double powerW, Instant validUntil) {
     return new SimulatedBattery.Request(id, mode, powerW, validUntil);
   }
 
@@ -30,7 +34,8 @@ class SimulatedBatteryTest {
   void chargeCommandIsAppliedAndRaisesSocWithChargeEfficiency() {
     var answer = send(request("c-1", "charge", 2000.0, T0.plus(Duration.ofHours(2))), T0);
     assertThat(answer.applied()).isTrue();
-    BatteryTelemetry after = battery.stateAt(T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(1)));
+    BatteryTelemetry after =
+        battery.stateAt(T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(1)));
     // 2 kWh AC in, √0.81 = 0.9 reaches the cells: 1.8 kWh of 10 kWh = +18 %
     assertThat(after.socPercent()).isCloseTo(68.0, within(1e-6));
     assertThat(after.powerW()).isCloseTo(2000, within(1e-6)); // + charging on the wire
@@ -41,7 +46,8 @@ class SimulatedBatteryTest {
   @Test
   void dischargeLowersSocAndReportsNegativePower() {
     send(request("c-1", "discharge", 1800.0, T0.plus(Duration.ofHours(2))), T0);
-    BatteryTelemetry after = battery.stateAt(T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(1)));
+    BatteryTelemetry after =
+        battery.stateAt(T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(1)));
     // 1.8 kWh AC out needs 1.8 / 0.9 = 2 kWh from the cells: -20 %
     assertThat(after.socPercent()).isCloseTo(30.0, within(1e-6));
     assertThat(after.powerW()).isCloseTo(-1800, within(1e-6));
@@ -50,8 +56,10 @@ class SimulatedBatteryTest {
   @Test
   void setpointEndsAtValidUntilAndTheBatteryReturnsToSafeMode() {
     send(request("c-1", "charge", 2000.0, T0.plus(Duration.ofMinutes(30))), T0);
-    BatteryTelemetry after = battery.stateAt(T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(2)));
-    assertThat(after.socPercent()).isCloseTo(59.0, within(1e-6)); // only the 30 valid minutes charged
+    BatteryTelemetry after =
+        battery.stateAt(T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(2)));
+    assertThat(after.socPercent())
+        .isCloseTo(59.0, within(1e-6)); // only the 30 valid minutes charged
     assertThat(after.mode()).isEqualTo(SimulatedBattery.SAFE_MODE);
     assertThat(after.commandId()).isNull();
     assertThat(after.powerW()).isZero();
@@ -59,7 +67,8 @@ class SimulatedBatteryTest {
 
   @Test
   void acceleratedSimulationClockIntegratesSimulatedTimeAndEndsAtTheMatchingSimulatedInstant() {
-    // 60x: 1 wall minute = 1 simulated hour; the command is valid for 30 wall seconds = 30 simulated minutes
+    // 60x: 1 wall minute = 1 simulated hour; the command is valid for 30 wall seconds = 30
+    // simulated minutes
     send(request("c-1", "charge", 2000.0, T0.plusSeconds(30)), T0);
     BatteryTelemetry after = battery.stateAt(T0.plusSeconds(60), T0.plus(Duration.ofHours(1)));
     assertThat(after.socPercent()).isCloseTo(59.0, within(1e-6));
@@ -71,7 +80,8 @@ class SimulatedBatteryTest {
     var answer = send(request("c-1", "charge", 1000.0, T0), T0.plusSeconds(1));
     assertThat(answer.applied()).isFalse();
     assertThat(answer.reason()).isEqualTo("expired");
-    assertThat(battery.stateAt(T0.plusSeconds(2), T0.plusSeconds(2)).mode()).isEqualTo(SimulatedBattery.SAFE_MODE);
+    assertThat(battery.stateAt(T0.plusSeconds(2), T0.plusSeconds(2)).mode())
+        .isEqualTo(SimulatedBattery.SAFE_MODE);
   }
 
   @Test
@@ -88,7 +98,8 @@ class SimulatedBatteryTest {
     assertThat(charge.reason()).isEqualTo("power_w 5001 exceeds max_charge_w 5000");
     var discharge = send(request("c-2", "discharge", 4500.0, T0.plusSeconds(60)), T0);
     assertThat(discharge.reason()).isEqualTo("power_w 4500 exceeds max_discharge_w 4000");
-    assertThat(battery.stateAt(T0.plusSeconds(30), T0.plusSeconds(30)).socPercent()).isEqualTo(50.0);
+    assertThat(battery.stateAt(T0.plusSeconds(30), T0.plusSeconds(30)).socPercent())
+        .isEqualTo(50.0);
   }
 
   @Test
@@ -100,7 +111,8 @@ class SimulatedBatteryTest {
   @Test
   void socStopsAtTheMaximumBound() {
     send(request("c-1", "charge", 5000.0, T0.plus(Duration.ofHours(10))), T0);
-    BatteryTelemetry after = battery.stateAt(T0.plus(Duration.ofHours(5)), T0.plus(Duration.ofHours(5)));
+    BatteryTelemetry after =
+        battery.stateAt(T0.plus(Duration.ofHours(5)), T0.plus(Duration.ofHours(5)));
     assertThat(after.socPercent()).isLessThanOrEqualTo(95.0).isGreaterThan(94.0);
   }
 
@@ -115,14 +127,23 @@ class SimulatedBatteryTest {
 
   @Test
   void mqttMessagesFollowTheContract() {
-    var parsed = BatteryMessages.command(("{\"command_id\":\"c-9\",\"mode\":\"charge\",\"power_w\":1500,"
-        + "\"valid_until\":\"2026-01-10T12:05:00Z\",\"source\":\"manual\"}").getBytes(StandardCharsets.UTF_8));
-    assertThat(parsed).contains(request("c-9", "charge", 1500.0, Instant.parse("2026-01-10T12:05:00Z")));
-    assertThat(BatteryMessages.command("{\"mode\":\"charge\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+    var parsed =
+        BatteryMessages.command(
+            ("{\"command_id\":\"c-9\",\"mode\":\"charge\",\"power_w\":1500,"
+                    + "\"valid_until\":\"2026-01-10T12:05:00Z\",\"source\":\"manual\"}")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(parsed)
+        .contains(request("c-9", "charge", 1500.0, Instant.parse("2026-01-10T12:05:00Z")));
+    assertThat(BatteryMessages.command("{\"mode\":\"charge\"}".getBytes(StandardCharsets.UTF_8)))
+        .isEmpty();
     assertThat(BatteryMessages.command("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
-    String ack = new String(BatteryMessages.ack(new SimulatedBattery.Answer("c-9", false, "expired"), T0),
-        StandardCharsets.UTF_8);
-    assertThat(ack).isEqualTo("{\"command_id\":\"c-9\",\"status\":\"rejected\",\"reason\":\"expired\","
-        + "\"timestamp\":\"2026-01-10T12:00:00Z\"}");
+    String ack =
+        new String(
+            BatteryMessages.ack(new SimulatedBattery.Answer("c-9", false, "expired"), T0),
+            StandardCharsets.UTF_8);
+    assertThat(ack)
+        .isEqualTo(
+            "{\"command_id\":\"c-9\",\"status\":\"rejected\",\"reason\":\"expired\","
+                + "\"timestamp\":\"2026-01-10T12:00:00Z\"}");
   }
 }

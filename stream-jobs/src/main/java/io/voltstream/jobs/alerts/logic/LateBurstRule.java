@@ -30,13 +30,21 @@ public final class LateBurstRule {
     return r.room() == null || r.room().isBlank() ? "unassigned" : r.room();
   }
 
-  public static Optional<SystemEvent> evaluate(String room, Instant bucket, long count, long threshold) {
+  public static Optional<SystemEvent> evaluate(
+      String room, Instant bucket, long count, long threshold) {
     if (count <= threshold) {
       return Optional.empty();
     }
-    return Optional.of(new SystemEvent(AlertKinds.eventId(AlertKinds.LATE_DATA_BURST, room, bucket), bucket,
-        AlertKinds.LATE_DATA_BURST, Severity.WARNING, room, null,
-        count + " late readings in one minute for " + room + " (threshold " + threshold + ")",
-        (double) count, (double) threshold));
+    return Optional.of(
+        new SystemEvent(
+            AlertKinds.eventId(AlertKinds.LATE_DATA_BURST, room, bucket),
+            bucket,
+            AlertKinds.LATE_DATA_BURST,
+            Severity.WARNING,
+            room,
+            null,
+            count + " late readings in one minute for " + room + " (threshold " + threshold + ")",
+            (double) count,
+            (double) threshold));
   }
 }

@@ -23,11 +23,24 @@ public final class SilenceRule {
     return lastSeen == null || readingTime.isAfter(lastSeen) ? readingTime : lastSeen;
   }
 
-  public static SystemEvent silentEvent(String sensorId, String room, Instant lastSeen, Duration silence) {
+  public static SystemEvent silentEvent(
+      String sensorId, String room, Instant lastSeen, Duration silence) {
     Instant at = deadline(lastSeen, silence);
-    return new SystemEvent(AlertKinds.eventId(AlertKinds.SENSOR_SILENT, sensorId, at), at, AlertKinds.SENSOR_SILENT,
-        Severity.WARNING, room, sensorId,
-        "sensor " + sensorId + " silent for more than " + silence.toMinutes() + " min (last reading " + lastSeen + ")",
-        (double) silence.toSeconds(), (double) silence.toSeconds());
+    return new SystemEvent(
+        AlertKinds.eventId(AlertKinds.SENSOR_SILENT, sensorId, at),
+        at,
+        AlertKinds.SENSOR_SILENT,
+        Severity.WARNING,
+        room,
+        sensorId,
+        "sensor "
+            + sensorId
+            + " silent for more than "
+            + silence.toMinutes()
+            + " min (last reading "
+            + lastSeen
+            + ")",
+        (double) silence.toSeconds(),
+        (double) silence.toSeconds());
   }
 }

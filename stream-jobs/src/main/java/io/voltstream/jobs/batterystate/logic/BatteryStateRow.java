@@ -14,7 +14,8 @@ public record BatteryStateRow(BatteryTelemetry telemetry, String building) {
 
   /** The row of {@code t} given the registry's building for its battery (null = unknown). */
   public static BatteryStateRow of(BatteryTelemetry t, String registryBuilding) {
-    return new BatteryStateRow(t, registryBuilding == null ? Schema.Readings.UNASSIGNED : registryBuilding);
+    return new BatteryStateRow(
+        t, registryBuilding == null ? Schema.Readings.UNASSIGNED : registryBuilding);
   }
 
   /** The broadcast-view key of a battery: {@code battery:<id>}. */

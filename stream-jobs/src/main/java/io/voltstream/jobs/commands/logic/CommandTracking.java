@@ -26,14 +26,20 @@ public final class CommandTracking {
     return new StatusChange(c, CommandState.PENDING, null, c.issuedAt(), null);
   }
 
-  /** The status an acknowledgement gives: applied or rejected, with the latency issue → ack (never negative). */
+  /**
+   * The status an acknowledgement gives: applied or rejected, with the latency issue → ack (never
+   * negative).
+   */
   public static StatusChange answered(Command c, CommandAck ack) {
-    CommandState state = ack.status() == CommandAck.AckStatus.APPLIED ? CommandState.APPLIED : CommandState.REJECTED;
+    CommandState state =
+        ack.status() == CommandAck.AckStatus.APPLIED ? CommandState.APPLIED : CommandState.REJECTED;
     long latencyMs = Math.max(0, Duration.between(c.issuedAt(), ack.timestamp()).toMillis());
     return new StatusChange(c, state, ack.reason(), ack.timestamp(), latencyMs);
   }
 
-  /** When an unanswered command is given up: the earlier of valid_until and issued_at + ackTimeout. */
+  /**
+   * When an unanswered command is given up: the earlier of valid_until and issued_at + ackTimeout.
+   */
   public static Instant deadline(Command c, Duration ackTimeout) {
     Instant timeout = c.issuedAt().plus(ackTimeout);
     return c.validUntil().isBefore(timeout) ? c.validUntil() : timeout;
@@ -43,28 +49,53 @@ public final class CommandTracking {
   public static StatusChange unanswered(Command c, Duration ackTimeout) {
     Instant timeout = c.issuedAt().plus(ackTimeout);
     if (!c.validUntil().isAfter(timeout)) {
-      return new StatusChange(c, CommandState.EXPIRED, "valid_until " + c.validUntil() + " passed without an acknowledgement",
-          c.validUntil(), null);
+      return new StatusChange(
+          c,
+          CommandState.EXPIRED,
+          "valid_until " + c.validUntil() + " passed without an acknowledgement",
+          c.validUntil(),
+          null);
     }
-    return new StatusChange(c, CommandState.TIMEOUT, "no acknowledgement within " + ackTimeout, timeout, null);
+    return new StatusChange(
+        c, CommandState.TIMEOUT, "no acknowledgement within " + ackTimeout, timeout, null);
   }
 
   /** The system event of a final status that needs attention: rejected, timeout or expired. */
   public static Optional<SystemEvent> event(StatusChange s) {
-    String kind = switch (s.state()) {
-      case REJECTED -> COMMAND_REJECTED;
-      case TIMEOUT -> COMMAND_TIMEOUT;
-      case EXPIRED -> COMMAND_EXPIRED;
-      case PENDING, APPLIED -> null;
-    };
+    String kind =
+        switch (s.state()) {
+          case REJECTED -> COMMAND_REJECTED;
+          case TIMEOUT -> COMMAND_TIMEOUT;
+          case EXPIRED -> COMMAND_EXPIRED;
+          case PENDING, APPLIED -> null;
+        };
     if (kind == null) {
       return Optional.empty();
     }
     Command c = s.command();
-    String message = c.targetKind().name().toLowerCase(Locale.ROOT) + " " + c.target() + ": command " + c.commandId()
-        + " " + s.state().name().toLowerCase(Locale.ROOT) + (s.reason() == null ? "" : " (" + s.reason() + ")");
-    SystemEvent.Severity severity = s.state() == CommandState.EXPIRED ? SystemEvent.Severity.INFO : SystemEvent.Severity.WARNING;
-    return Optional.of(new SystemEvent(AlertKinds.eventId(kind, c.commandId(), s.at()), s.at(), kind, severity, null,
-        c.target(), message, null, null));
+    String message =
+        c.targetKind().name().toLowerCase(Locale.ROOT)
+            + " "
+            + c.target()
+            + ": command "
+            + c.commandId()
+            + " "
+            + s.state().name().toLowerCase(Locale.ROOT)
+            + (s.reason() == null ? "" : " (" + s.reason() + ")");
+    SystemEvent.Severity severity =
+        s.state() == CommandState.EXPIRED
+            ? SystemEvent.Severity.INFO
+            : SystemEvent.Severity.WARNING;
+    return Optional.of(
+        new SystemEvent(
+            AlertKinds.eventId(kind, c.commandId(), s.at()),
+            s.at(),
+            kind,
+            severity,
+            null,
+            c.target(),
+            message,
+            null,
+            null));
   }
 }

@@ -13,13 +13,16 @@ import java.time.Instant;
  *
  * @param command the command
  * @param state its new state
- * @param reason the target's reason, or why it expired / timed out; null for pending and applied without note
+ * @param reason the target's reason, or why it expired / timed out; null for pending and applied
+ *     without note
  * @param at event time of this status
  * @param ackLatencyMs issue → acknowledgement [ms], for applied and rejected; else null
  */
-public record StatusChange(Command command, CommandState state, String reason, Instant at, Long ackLatencyMs) {
+public record StatusChange(
+    Command command, CommandState state, String reason, Instant at, Long ackLatencyMs) {
 
   public CommandStatus toStatus() {
-    return CommandStatus.of(command, state, reason, at, ackLatencyMs == null ? null : Duration.ofMillis(ackLatencyMs));
+    return CommandStatus.of(
+        command, state, reason, at, ackLatencyMs == null ? null : Duration.ofMillis(ackLatencyMs));
   }
 }

@@ -1,8 +1,8 @@
 package io.voltstream.jobs.dispatch.logic;
 
-import io.voltstream.energy.battery.PowerConvention;
 import io.voltstream.energy.battery.BatteryFleet;
 import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.energy.battery.PowerConvention;
 import io.voltstream.energy.dispatch.DemandResponseOverride;
 import io.voltstream.energy.dispatch.DispatchContext;
 import io.voltstream.energy.dispatch.DispatchDecision;
@@ -45,15 +45,28 @@ public final class BuildingDispatcher {
    * @param planNote appended to the reason (e.g. why there is no plan); null for none
    * @param demandResponse the DR event active now, if any (the hook for DR execution)
    */
-  public record Inputs(String building, Instant at, Duration interval, Duration validity, DispatchSettings settings,
-      Tariff tariff, List<BatterySpec> batteries, Map<String, BatteryReading> latest, Set<String> overridden,
-      double netLoadW, double monthPeakImportW, Optional<Plan> plan, String planNote,
+  public record Inputs(
+      String building,
+      Instant at,
+      Duration interval,
+      Duration validity,
+      DispatchSettings settings,
+      Tariff tariff,
+      List<BatterySpec> batteries,
+      Map<String, BatteryReading> latest,
+      Set<String> overridden,
+      double netLoadW,
+      double monthPeakImportW,
+      Optional<Plan> plan,
+      String planNote,
       Optional<DemandResponseOverride> demandResponse) {}
 
   /** The fleet dispatch sees (not overridden, with telemetry), in registry order. */
-  public static List<BatterySpec> dispatchable(List<BatterySpec> batteries, Map<String, BatteryReading> latest,
-      Set<String> overridden) {
-    return batteries.stream().filter(b -> latest.containsKey(b.id()) && !overridden.contains(b.id())).toList();
+  public static List<BatterySpec> dispatchable(
+      List<BatterySpec> batteries, Map<String, BatteryReading> latest, Set<String> overridden) {
+    return batteries.stream()
+        .filter(b -> latest.containsKey(b.id()) && !overridden.contains(b.id()))
+        .toList();
   }
 
   /** A deterministic command id: a replay of the same decision rewrites the same command. */
@@ -68,9 +81,20 @@ public final class BuildingDispatcher {
       BatteryReading r = in.latest().get(b.id());
       if (r != null && in.overridden().contains(b.id())) {
         netForFleet += r.chargingPowerW();
-        out.add(new BatteryDecision(in.building(), b.id(), in.at(), r.chargingPowerW(), in.netLoadW(), r.socPercent(),
-            r.chargingPowerW(), r.chargingPowerW(), null, MANUAL_OVERRIDE,
-            "a manual command is in force; dispatch leaves this battery alone", null));
+        out.add(
+            new BatteryDecision(
+                in.building(),
+                b.id(),
+                in.at(),
+                r.chargingPowerW(),
+                in.netLoadW(),
+                r.socPercent(),
+                r.chargingPowerW(),
+                r.chargingPowerW(),
+                null,
+                MANUAL_OVERRIDE,
+                "a manual command is in force; dispatch leaves this battery alone",
+                null));
       }
     }
     List<BatterySpec> fleet = dispatchable(in.batteries(), in.latest(), in.overridden());
@@ -80,25 +104,56 @@ public final class BuildingDispatcher {
     double[] soc = fleet.stream().mapToDouble(b -> in.latest().get(b.id()).socPercent()).toArray();
     BatterySpec aggregate = BatterySpec.aggregate(in.building(), fleet);
     double fleetSoc = BatteryFleet.socPercent(fleet, soc);
-    DispatchContext ctx = new DispatchContext(in.at(), in.interval(), netForFleet, aggregate, fleetSoc,
-        BatteryFleet.limits(fleet, soc, in.interval(), false), in.tariff(), in.monthPeakImportW(), in.plan());
+    DispatchContext ctx =
+        new DispatchContext(
+            in.at(),
+            in.interval(),
+            netForFleet,
+            aggregate,
+            fleetSoc,
+            BatteryFleet.limits(fleet, soc, in.interval(), false),
+            in.tariff(),
+            in.monthPeakImportW(),
+            in.plan());
     DispatchDecision d = in.settings().toStack(aggregate, in.demandResponse()).decide(ctx);
 
     double[] setpoint = BatteryFleet.split(fleet, soc, in.interval(), d.setpointW());
     double[] min = BatteryFleet.split(fleet, soc, in.interval(), d.rangeW().minW());
     double[] max = BatteryFleet.split(fleet, soc, in.interval(), d.rangeW().maxW());
-    double[] planned = in.plan().map(p -> planPowerW(p, in.at()))
-        .map(w -> BatteryFleet.split(fleet, soc, in.interval(), w)).orElse(null);
+    double[] planned =
+        in.plan()
+            .map(p -> planPowerW(p, in.at()))
+            .map(w -> BatteryFleet.split(fleet, soc, in.interval(), w))
+            .orElse(null);
     String reason = in.planNote() == null ? d.reason() : d.reason() + "; " + in.planNote();
     for (int i = 0; i < fleet.size(); i++) {
       String id = fleet.get(i).id();
       double chargingW = PowerConvention.energyToDeviceW(setpoint[i]);
-      Command command = Command.battery(commandId(in.building(), id, in.at()), id, in.building(),
-          BatterySetpoint.ofSignedPowerW(chargingW), in.at(), in.validity(), CommandSource.DISPATCH, ISSUED_BY);
+      Command command =
+          Command.battery(
+              commandId(in.building(), id, in.at()),
+              id,
+              in.building(),
+              BatterySetpoint.ofSignedPowerW(chargingW),
+              in.at(),
+              in.validity(),
+              CommandSource.DISPATCH,
+              ISSUED_BY);
       // In + charging the discharge end (max, + discharging) becomes the lower bound.
-      out.add(new BatteryDecision(in.building(), id, in.at(), chargingW, in.netLoadW(), soc[i],
-          PowerConvention.energyToDeviceW(max[i]), PowerConvention.energyToDeviceW(min[i]),
-          planned == null ? null : PowerConvention.energyToDeviceW(planned[i]), d.strategy(), reason, command));
+      out.add(
+          new BatteryDecision(
+              in.building(),
+              id,
+              in.at(),
+              chargingW,
+              in.netLoadW(),
+              soc[i],
+              PowerConvention.energyToDeviceW(max[i]),
+              PowerConvention.energyToDeviceW(min[i]),
+              planned == null ? null : PowerConvention.energyToDeviceW(planned[i]),
+              d.strategy(),
+              reason,
+              command));
     }
     return out;
   }

@@ -32,7 +32,8 @@ public record ForecastBatch(String building, String target, Map<Instant, Double>
       for (JsonNode v : n.path("values")) {
         JsonNode kwh = v.get("value_kwh");
         if (kwh != null && kwh.isNumber() && Double.isFinite(kwh.asDouble())) {
-          values.put(Instant.parse(v.path("hour").asText()).truncatedTo(ChronoUnit.HOURS), kwh.asDouble());
+          values.put(
+              Instant.parse(v.path("hour").asText()).truncatedTo(ChronoUnit.HOURS), kwh.asDouble());
         }
       }
       return Optional.of(new ForecastBatch(building, target, values));
@@ -43,10 +44,14 @@ public record ForecastBatch(String building, String target, Map<Instant, Double>
 
   /**
    * Average net load [W] per {@code slot} from {@code origin}, for as many slots (at most {@code
-   * maxSlots}) as the consumption forecast covers without a gap; an hour's kWh is its average kW.
-   * A missing generation forecast (or hour) counts as no generation. Empty array = no plan possible.
+   * maxSlots}) as the consumption forecast covers without a gap; an hour's kWh is its average kW. A
+   * missing generation forecast (or hour) counts as no generation. Empty array = no plan possible.
    */
-  public static double[] netLoadW(Instant origin, Duration slot, int maxSlots, ForecastBatch consumption,
+  public static double[] netLoadW(
+      Instant origin,
+      Duration slot,
+      int maxSlots,
+      ForecastBatch consumption,
       ForecastBatch generation) {
     double[] out = new double[maxSlots];
     int n = 0;

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The planning half of {@code scorecard/PlanningController}, for the Flink job: re-plan at each slot
- * boundary (every 15 minutes) — or when there is no plan covering now — over the next horizon from the
- * latest consumption and generation forecasts, the tariff, the fleet's SoC and the month peak.
- * Without a consumption forecast covering now there is no plan: {@code PlanTracking} then has no
- * opinion and the lower strategies decide; the note says so.
+ * The planning half of {@code scorecard/PlanningController}, for the Flink job: re-plan at each
+ * slot boundary (every 15 minutes) — or when there is no plan covering now — over the next horizon
+ * from the latest consumption and generation forecasts, the tariff, the fleet's SoC and the month
+ * peak. Without a consumption forecast covering now there is no plan: {@code PlanTracking} then has
+ * no opinion and the lower strategies decide; the note says so.
  */
 public final class Replanner {
   public static final String NO_FORECAST = "no forecast: no plan, lower strategies decide";
@@ -29,8 +29,15 @@ public final class Replanner {
     return current == null || at.getEpochSecond() % slot.toSeconds() == 0 || current.slotAt(at) < 0;
   }
 
-  public static Result refresh(Planner planner, Plan current, Instant at, List<BatterySpec> fleet,
-      Map<String, BatteryReading> latest, Tariff tariff, double monthPeakImportW, ForecastBatch consumption,
+  public static Result refresh(
+      Planner planner,
+      Plan current,
+      Instant at,
+      List<BatterySpec> fleet,
+      Map<String, BatteryReading> latest,
+      Tariff tariff,
+      double monthPeakImportW,
+      ForecastBatch consumption,
       ForecastBatch generation) {
     Duration slot = planner.config().slot();
     if (!needsReplan(current, at, slot)) {
@@ -39,14 +46,25 @@ public final class Replanner {
     if (fleet.isEmpty()) {
       return new Result(null, null);
     }
-    Instant origin = Instant.ofEpochSecond(Math.floorDiv(at.getEpochSecond(), slot.toSeconds()) * slot.toSeconds());
-    double[] netLoadW = ForecastBatch.netLoadW(origin, slot, planner.config().slotsInHorizon(), consumption, generation);
+    Instant origin =
+        Instant.ofEpochSecond(
+            Math.floorDiv(at.getEpochSecond(), slot.toSeconds()) * slot.toSeconds());
+    double[] netLoadW =
+        ForecastBatch.netLoadW(
+            origin, slot, planner.config().slotsInHorizon(), consumption, generation);
     if (netLoadW.length == 0) {
       return new Result(null, NO_FORECAST);
     }
     double[] soc = fleet.stream().mapToDouble(b -> latest.get(b.id()).socPercent()).toArray();
     BatterySpec aggregate = BatterySpec.aggregate(fleet.get(0).building(), fleet);
-    return new Result(planner.plan(origin, netLoadW, aggregate, BatteryFleet.socPercent(fleet, soc), tariff,
-        monthPeakImportW), null);
+    return new Result(
+        planner.plan(
+            origin,
+            netLoadW,
+            aggregate,
+            BatteryFleet.socPercent(fleet, soc),
+            tariff,
+            monthPeakImportW),
+        null);
   }
 }

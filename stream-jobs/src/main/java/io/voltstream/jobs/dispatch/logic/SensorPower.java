@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * The latest power of one sensor, as the building's net load needs it. PV sensors, and readings that
- * carry only {@code generation} energy, count as generation; every other meter as consumption.
+ * The latest power of one sensor, as the building's net load needs it. PV sensors, and readings
+ * that carry only {@code generation} energy, count as generation; every other meter as consumption.
  *
- * @param powerW magnitude of the power [W]; NaN while unknown (an energy-only sensor's first reading)
+ * @param powerW magnitude of the power [W]; NaN while unknown (an energy-only sensor's first
+ *     reading)
  * @param generation whether it generates rather than consumes
  * @param at event time of the reading
  */
@@ -22,14 +23,15 @@ public record SensorPower(double powerW, boolean generation, Instant at) {
    * What a reading says about power.
    *
    * @param powerW its {@code power_w}, NaN when absent
-   * @param energyKwh the energy of its interval (since the sensor's previous reading), NaN when absent
+   * @param energyKwh the energy of its interval (since the sensor's previous reading), NaN when
+   *     absent
    */
   public record Sample(double powerW, double energyKwh, boolean generation, Instant at) {
 
     /**
-     * The power sample of a reading: {@code power_w} when present, else the {@code generation} energy
-     * (the simulated PV reports only that), else the {@code energy} of a meter; empty for readings
-     * without any (CO2, temperature…).
+     * The power sample of a reading: {@code power_w} when present, else the {@code generation}
+     * energy (the simulated PV reports only that), else the {@code energy} of a meter; empty for
+     * readings without any (CO2, temperature…).
      */
     public static Optional<Sample> of(SensorReading r) {
       boolean pv = r.sensorType() == SensorType.PV;
@@ -37,7 +39,8 @@ public record SensorPower(double powerW, boolean generation, Instant at) {
         return Optional.of(new Sample(Math.abs(r.powerW()), Double.NaN, pv, r.timestamp()));
       }
       if (finite(r.generationKwh())) {
-        return Optional.of(new Sample(Double.NaN, Math.abs(r.generationKwh()), true, r.timestamp()));
+        return Optional.of(
+            new Sample(Double.NaN, Math.abs(r.generationKwh()), true, r.timestamp()));
       }
       if (finite(r.energyKwh())) {
         return Optional.of(new Sample(Double.NaN, Math.abs(r.energyKwh()), pv, r.timestamp()));
@@ -51,8 +54,9 @@ public record SensorPower(double powerW, boolean generation, Instant at) {
   }
 
   /**
-   * The sensor's power after {@code sample}: its power, or its energy spread over the time since the
-   * {@code previous} reading (NaN when there is none). An older or same-time sample changes nothing.
+   * The sensor's power after {@code sample}: its power, or its energy spread over the time since
+   * the {@code previous} reading (NaN when there is none). An older or same-time sample changes
+   * nothing.
    */
   public static SensorPower next(SensorPower previous, Sample sample) {
     if (previous != null && !sample.at().isAfter(previous.at())) {

@@ -5,9 +5,9 @@ import io.voltstream.model.Json;
 import io.voltstream.model.RegistryKey;
 
 /**
- * What one registry change does to the assignment view: the view is a flat map with
- * {@code sensor:<id>} → room name and {@code room:<name>} → building id (the same keys as the topic),
- * so the Flink adapter can keep it in one broadcast {@code MapState<String, String>}.
+ * What one registry change does to the assignment view: the view is a flat map with {@code
+ * sensor:<id>} → room name and {@code room:<name>} → building id (the same keys as the topic), so
+ * the Flink adapter can keep it in one broadcast {@code MapState<String, String>}.
  *
  * <p>Buildings carry nothing the assignment needs and are {@link Action#IGNORE}d; tombstones and
  * entities without the relevant field {@link Action#DELETE} the entry; values that are not JSON

@@ -3,11 +3,12 @@ package io.voltstream.jobs.roommetrics.logic;
 import io.voltstream.model.SensorReading;
 
 /**
- * Running totals of one room over one window. Immutable and mergeable, so the same accumulator serves
- * Flink's {@code AggregateFunction} (including session/merging windows) and plain unit tests.
+ * Running totals of one room over one window. Immutable and mergeable, so the same accumulator
+ * serves Flink's {@code AggregateFunction} (including session/merging windows) and plain unit
+ * tests.
  *
- * <p>Each metric keeps its own count: averages are over the readings that carried that metric, and a
- * metric no reading carried stays null in the result instead of becoming a misleading zero.
+ * <p>Each metric keeps its own count: averages are over the readings that carried that metric, and
+ * a metric no reading carried stays null in the result instead of becoming a misleading zero.
  * {@code building} is the building of the latest reading added (a registry change inside a window
  * moves the room as soon as it is seen).
  */
@@ -30,7 +31,8 @@ public record RoomAccumulator(
 
   /** The accumulator of an empty window. */
   public static RoomAccumulator empty() {
-    return new RoomAccumulator(null, 0, 0, 0, 0, Double.NEGATIVE_INFINITY, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new RoomAccumulator(
+        null, 0, 0, 0, 0, Double.NEGATIVE_INFINITY, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** This accumulator with one more reading of {@code building}. */

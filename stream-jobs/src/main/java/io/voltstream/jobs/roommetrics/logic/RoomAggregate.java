@@ -4,8 +4,8 @@ import io.voltstream.model.RoomMetrics;
 import java.time.Instant;
 
 /**
- * The aggregate values of one room over one window, before the window bounds are known. Sums in kWh,
- * power average and maximum in W; null where no reading in the window carried the metric.
+ * The aggregate values of one room over one window, before the window bounds are known. Sums in
+ * kWh, power average and maximum in W; null where no reading in the window carried the metric.
  */
 public record RoomAggregate(
     String building,

@@ -6,8 +6,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The room and building a reading is counted in. The registry's sensor → room assignment wins over
- * the room the device claimed; the room's building comes from the registry, else {@code default}.
- * A reading with neither a registered nor a claimed room goes to the room {@value #UNASSIGNED_ROOM}
+ * the room the device claimed; the room's building comes from the registry, else {@code default}. A
+ * reading with neither a registered nor a claimed room goes to the room {@value #UNASSIGNED_ROOM}
  * so that it is still aggregated (nothing accepted is dropped) and visible to operators.
  */
 public record RoomAssignment(String room, String building) {
@@ -16,8 +16,8 @@ public record RoomAssignment(String room, String building) {
   public static final String DEFAULT_BUILDING = Building.DEFAULT_ID;
 
   /**
-   * Assigns {@code reading} using {@code view}, a lookup of the registry view keyed as in
-   * {@link RegistryEntry} (returns null when absent).
+   * Assigns {@code reading} using {@code view}, a lookup of the registry view keyed as in {@link
+   * RegistryEntry} (returns null when absent).
    */
   public static RoomAssignment assign(SensorReading reading, UnaryOperator<String> view) {
     String room = blankToNull(view.apply(RegistryEntry.sensorKey(reading.sensorId())));

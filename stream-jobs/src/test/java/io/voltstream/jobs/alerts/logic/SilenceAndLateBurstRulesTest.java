@@ -41,11 +41,13 @@ class SilenceAndLateBurstRulesTest {
   @Test
   void shouldRaiseABurstOnlyAboveTheThreshold() {
     assertThat(LateBurstRule.evaluate("k", T, 10, 10)).isEmpty();
-    assertThat(LateBurstRule.evaluate("k", T, 11, 10)).hasValueSatisfying(e -> {
-      assertThat(e.kind()).isEqualTo("late_data_burst");
-      assertThat(e.eventId()).isEqualTo("late_data_burst:k:" + T.toEpochMilli());
-      assertThat(e.value()).isEqualTo(11.0);
-    });
+    assertThat(LateBurstRule.evaluate("k", T, 11, 10))
+        .hasValueSatisfying(
+            e -> {
+              assertThat(e.kind()).isEqualTo("late_data_burst");
+              assertThat(e.eventId()).isEqualTo("late_data_burst:k:" + T.toEpochMilli());
+              assertThat(e.value()).isEqualTo(11.0);
+            });
   }
 
   @Test
@@ -55,6 +57,7 @@ class SilenceAndLateBurstRulesTest {
   }
 
   private static SensorReading reading(Instant ts, Instant ingestedAt, String room) {
-    return new SensorReading("m1", ts, room, SensorType.ENERGY, 0.1, null, null, null, null, null, null, ingestedAt);
+    return new SensorReading(
+        "m1", ts, room, SensorType.ENERGY, 0.1, null, null, null, null, null, null, ingestedAt);
   }
 }

@@ -12,9 +12,12 @@ class MonthPeakTest {
   private static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
   private static final Duration STEP = Duration.ofSeconds(10);
 
-  private static MonthPeak quarter(MonthPeak p, Instant start, double firstHalfW, double secondHalfW) {
+  private static MonthPeak quarter(
+      MonthPeak p, Instant start, double firstHalfW, double secondHalfW) {
     for (int i = 0; i < 90; i++) {
-      p = p.observe(start.plus(STEP.multipliedBy(i)), STEP, i < 45 ? firstHalfW : secondHalfW, ZONE);
+      p =
+          p.observe(
+              start.plus(STEP.multipliedBy(i)), STEP, i < 45 ? firstHalfW : secondHalfW, ZONE);
     }
     return p;
   }
@@ -38,7 +41,8 @@ class MonthPeakTest {
     p = p.observe(t.plus(Duration.ofMinutes(30)), STEP, 0, ZONE);
     assertThat(p.monthPeakImportW()).isCloseTo(3000, within(1e-9));
 
-    MonthPeak may = quarter(p, Instant.parse("2026-04-30T22:00:00Z"), 500, 500); // 00:00 local, 1 May
+    MonthPeak may =
+        quarter(p, Instant.parse("2026-04-30T22:00:00Z"), 500, 500); // 00:00 local, 1 May
     may = may.observe(Instant.parse("2026-04-30T22:15:00Z"), STEP, 0, ZONE);
     assertThat(may.monthPeakImportW()).isCloseTo(500, within(1e-9));
   }

@@ -27,8 +27,17 @@ class ReplannerTest {
 
   @Test
   void shouldPlanTheNext24HoursAtASlotBoundaryAndKeepThePlanInsideTheSlot() {
-    Replanner.Result r = Replanner.refresh(planner, null, T0, List.of(BIG, SMALL), latest, Tariffs.defaultTariff(), 0,
-        day("consumption", 1.0), day("generation", 0.2));
+    Replanner.Result r =
+        Replanner.refresh(
+            planner,
+            null,
+            T0,
+            List.of(BIG, SMALL),
+            latest,
+            Tariffs.defaultTariff(),
+            0,
+            day("consumption", 1.0),
+            day("generation", 0.2));
 
     Plan plan = r.plan();
     assertThat(plan).isNotNull();
@@ -36,16 +45,35 @@ class ReplannerTest {
     assertThat(plan.start()).isEqualTo(T0);
     assertThat(plan.slots()).isEqualTo(96);
 
-    Replanner.Result mid = Replanner.refresh(planner, plan, T0.plusSeconds(10), List.of(BIG, SMALL), latest,
-        Tariffs.defaultTariff(), 0, null, null);
+    Replanner.Result mid =
+        Replanner.refresh(
+            planner,
+            plan,
+            T0.plusSeconds(10),
+            List.of(BIG, SMALL),
+            latest,
+            Tariffs.defaultTariff(),
+            0,
+            null,
+            null);
     assertThat(mid.plan()).isSameAs(plan);
-    assertThat(Replanner.needsReplan(plan, T0.plus(Duration.ofMinutes(15)), Duration.ofMinutes(15))).isTrue();
+    assertThat(Replanner.needsReplan(plan, T0.plus(Duration.ofMinutes(15)), Duration.ofMinutes(15)))
+        .isTrue();
   }
 
   @Test
   void shouldHaveNoPlanAndSaySoWithoutAForecast() {
-    Replanner.Result r = Replanner.refresh(planner, null, T0.plusSeconds(20), List.of(BIG), latest,
-        Tariffs.defaultTariff(), 0, null, day("generation", 0.2));
+    Replanner.Result r =
+        Replanner.refresh(
+            planner,
+            null,
+            T0.plusSeconds(20),
+            List.of(BIG),
+            latest,
+            Tariffs.defaultTariff(),
+            0,
+            null,
+            day("generation", 0.2));
 
     assertThat(r.plan()).isNull();
     assertThat(r.note()).isEqualTo(Replanner.NO_FORECAST);

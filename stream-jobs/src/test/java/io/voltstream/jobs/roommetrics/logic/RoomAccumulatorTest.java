@@ -14,11 +14,12 @@ class RoomAccumulatorTest {
 
   @Test
   void shouldSumEnergyAndAveragePowerOverReadingsThatCarriedThem() {
-    RoomAggregate a = RoomAccumulator.empty()
-        .add(meter("m1", "kitchen", T0, 0.125, 750), "b1")
-        .add(meter("m2", "kitchen", T0.plusSeconds(10), 0.25, 1250), "b1")
-        .add(climate("c1", "kitchen", T0.plusSeconds(20), 600, 21, 40), "b1")
-        .result();
+    RoomAggregate a =
+        RoomAccumulator.empty()
+            .add(meter("m1", "kitchen", T0, 0.125, 750), "b1")
+            .add(meter("m2", "kitchen", T0.plusSeconds(10), 0.25, 1250), "b1")
+            .add(climate("c1", "kitchen", T0.plusSeconds(20), 600, 21, 40), "b1")
+            .result();
 
     assertThat(a.energyKwh()).isCloseTo(0.375, within(1e-12));
     assertThat(a.powerAvgW()).isEqualTo(1000.0);
@@ -32,7 +33,8 @@ class RoomAccumulatorTest {
 
   @Test
   void shouldLeaveMetricsNoReadingCarriedNull() {
-    RoomAggregate a = RoomAccumulator.empty().add(climate("c1", "hall", T0, 500, 20, 50), null).result();
+    RoomAggregate a =
+        RoomAccumulator.empty().add(climate("c1", "hall", T0, 500, 20, 50), null).result();
 
     assertThat(a.energyKwh()).isNull();
     assertThat(a.powerAvgW()).isNull();
@@ -44,10 +46,11 @@ class RoomAccumulatorTest {
 
   @Test
   void shouldKeepNegativePowerAsMaximumWhenAllReadingsAreNegative() {
-    RoomAggregate a = RoomAccumulator.empty()
-        .add(meter("bat", "garage", T0, 0.0, -300), null)
-        .add(meter("bat", "garage", T0.plusSeconds(5), 0.0, -100), null)
-        .result();
+    RoomAggregate a =
+        RoomAccumulator.empty()
+            .add(meter("bat", "garage", T0, 0.0, -300), null)
+            .add(meter("bat", "garage", T0.plusSeconds(5), 0.0, -100), null)
+            .result();
 
     assertThat(a.powerMaxW()).isEqualTo(-100.0);
     assertThat(a.powerAvgW()).isEqualTo(-200.0);
@@ -60,9 +63,13 @@ class RoomAccumulatorTest {
     var r3 = pv("pv", "k", T0.plusSeconds(2), 0.05);
     var r4 = meter("m1", "k", T0.plusSeconds(3), 0.2, 300);
 
-    RoomAccumulator all = RoomAccumulator.empty().add(r1, "b").add(r2, "b").add(r3, "b").add(r4, "b");
-    RoomAccumulator merged = RoomAccumulator.empty().add(r1, "b").add(r2, "b")
-        .merge(RoomAccumulator.empty().add(r3, "b").add(r4, "b"));
+    RoomAccumulator all =
+        RoomAccumulator.empty().add(r1, "b").add(r2, "b").add(r3, "b").add(r4, "b");
+    RoomAccumulator merged =
+        RoomAccumulator.empty()
+            .add(r1, "b")
+            .add(r2, "b")
+            .merge(RoomAccumulator.empty().add(r3, "b").add(r4, "b"));
 
     assertThat(merged.result()).isEqualTo(all.result());
     assertThat(merged.result().generationKwh()).isEqualTo(0.05);
@@ -71,8 +78,11 @@ class RoomAccumulatorTest {
 
   @Test
   void shouldUseDefaultBuildingAndWindowBoundsInMetrics() {
-    RoomMetrics m = RoomAccumulator.empty().add(meter("m1", "k", T0, 1.0, 10), null).result()
-        .toMetrics("k", T0, T0.plusSeconds(60));
+    RoomMetrics m =
+        RoomAccumulator.empty()
+            .add(meter("m1", "k", T0, 1.0, 10), null)
+            .result()
+            .toMetrics("k", T0, T0.plusSeconds(60));
 
     assertThat(m.building()).isEqualTo("default");
     assertThat(m.room()).isEqualTo("k");

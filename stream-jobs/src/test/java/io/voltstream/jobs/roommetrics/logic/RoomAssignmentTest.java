@@ -40,7 +40,8 @@ class RoomAssignmentTest {
   void shouldAssignReadingsWithoutAnyRoomToUnassigned() {
     assertThat(RoomAssignment.assign(meter("m1", null, T0, 1, 1), view::get))
         .isEqualTo(new RoomAssignment("unassigned", "default"));
-    assertThat(RoomAssignment.assign(meter("m1", "  ", T0, 1, 1), view::get).room()).isEqualTo("unassigned");
+    assertThat(RoomAssignment.assign(meter("m1", "  ", T0, 1, 1), view::get).room())
+        .isEqualTo("unassigned");
   }
 
   @Test
