@@ -54,7 +54,7 @@ public final class DemoStack implements AutoCloseable {
               "Flink MiniCluster",
               LocalFlinkCluster.start(
                   options.flinkRestPort(),
-                  8,
+                  StreamJobs.requiredSlots(),
                   LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink")));
       StreamJobs.runAll(flink, env, List.of());
       // One ingest instance here: a plain (not shared) subscription, because mosquitto 2.0 does not

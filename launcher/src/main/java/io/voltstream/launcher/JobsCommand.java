@@ -48,7 +48,9 @@ final class JobsCommand implements Callable<Integer> {
         lifecycle.add(
             "Flink MiniCluster",
             LocalFlinkCluster.start(
-                flinkPort, 8, LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink")));
+                flinkPort,
+                StreamJobs.requiredSlots(),
+                LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink")));
     StreamJobs.runAll(flink, env, only);
     System.out.println("Flink jobs running; web UI " + flink.restAddress());
     Blocking.untilShutdown(lifecycle);

@@ -54,7 +54,8 @@ final class BenchStack implements AutoCloseable {
       LocalFlinkCluster flink =
           lifecycle.add(
               "Flink MiniCluster",
-              LocalFlinkCluster.start(FreePorts.pick(), 8, dataDir.resolve("flink")));
+              LocalFlinkCluster.start(
+                  FreePorts.pick(), StreamJobs.requiredSlots(), dataDir.resolve("flink")));
       StreamJobs.runAll(flink, env, List.of());
       ingest = lifecycle.add("ingest", IngestApp.start(IngestConfig.fromEnv(env)));
       if (!ingest.awaitSubscribed(Duration.ofSeconds(60))) {

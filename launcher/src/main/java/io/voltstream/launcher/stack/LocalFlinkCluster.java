@@ -37,6 +37,13 @@ import org.slf4j.LoggerFactory;
 public final class LocalFlinkCluster implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalFlinkCluster.class);
 
+  /**
+   * Parallelism of every job submitted here. Fixed rather than the local environment's default (the
+   * number of cores), so that the slots a set of jobs needs is known: see {@link
+   * StreamJobs#requiredSlots}.
+   */
+  public static final int JOB_PARALLELISM = 2;
+
   private final MiniCluster miniCluster;
   private final Configuration baseConfig;
   private final List<JobID> jobs = new ArrayList<>();
@@ -82,6 +89,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
       throws Exception {
     Configuration jobConf = new Configuration(baseConfig);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConf);
+    env.setParallelism(JOB_PARALLELISM);
     env.enableCheckpointing(checkpointInterval.toMillis());
     wiring.accept(env);
     var graph = env.getStreamGraph();

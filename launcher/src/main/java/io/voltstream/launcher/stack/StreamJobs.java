@@ -64,6 +64,15 @@ public final class StreamJobs {
     }
   }
 
+  /**
+   * Task slots a MiniCluster needs to run every job at once: each job occupies {@link
+   * LocalFlinkCluster#JOB_PARALLELISM} slots (slot sharing within a job, none across jobs). With
+   * fewer, the last jobs submitted stay SCHEDULED forever without an error.
+   */
+  public static int requiredSlots() {
+    return ALL.size() * LocalFlinkCluster.JOB_PARALLELISM;
+  }
+
   public static List<String> names() {
     return ALL.stream().map(Job::name).toList();
   }
