@@ -2,13 +2,11 @@ package io.voltstream.ingest.commands;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import io.voltstream.ingest.IngestConfig;
+import io.voltstream.ingest.mqtt.MqttClients;
 import io.voltstream.kafka.TopicSerdes;
 import io.voltstream.model.Topics;
 import io.voltstream.model.command.Command;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -99,27 +97,7 @@ public final class CommandBridge implements AutoCloseable {
             consumerProperties(config),
             TopicSerdes.keyDeserializer(Topics.COMMANDS),
             new ByteArrayDeserializer());
-    Mqtt5ClientBuilder builder =
-        Mqtt5Client.builder()
-            .identifier(config.clientId() + "-commands")
-            .serverHost(config.mqttHost())
-            .serverPort(config.mqttPort())
-            .automaticReconnect()
-            .initialDelay(100, TimeUnit.MILLISECONDS)
-            .maxDelay(5, TimeUnit.SECONDS)
-            .applyAutomaticReconnect();
-    if (config.mqttUsername() != null) {
-      builder =
-          builder
-              .simpleAuth()
-              .username(config.mqttUsername())
-              .password(
-                  config.mqttPassword() == null
-                      ? new byte[0]
-                      : config.mqttPassword().getBytes(StandardCharsets.UTF_8))
-              .applySimpleAuth();
-    }
-    this.mqtt = builder.buildAsync();
+    this.mqtt = MqttClients.builder(config, config.clientId() + "-commands").buildAsync();
     this.worker = new Thread(this::run, "command-bridge-" + config.clientId());
     this.worker.setDaemon(true);
   }

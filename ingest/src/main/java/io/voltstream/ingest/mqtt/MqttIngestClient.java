@@ -6,14 +6,11 @@ import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
-import com.hivemq.client.mqtt.mqtt5.Mqtt5ClientBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5Subscription;
 import io.voltstream.ingest.InboundMessage;
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestMetrics;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -88,29 +85,11 @@ public final class MqttIngestClient implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    Mqtt5ClientBuilder builder =
-        Mqtt5Client.builder()
-            .identifier(config.clientId())
-            .serverHost(config.mqttHost())
-            .serverPort(config.mqttPort())
-            .automaticReconnect()
-            .initialDelay(100, TimeUnit.MILLISECONDS)
-            .maxDelay(5, TimeUnit.SECONDS)
-            .applyAutomaticReconnect()
+    this.client =
+        MqttClients.builder(config, config.clientId())
             .addConnectedListener(this::onConnected)
-            .addDisconnectedListener(this::onDisconnected);
-    if (config.mqttUsername() != null) {
-      builder =
-          builder
-              .simpleAuth()
-              .username(config.mqttUsername())
-              .password(
-                  config.mqttPassword() == null
-                      ? new byte[0]
-                      : config.mqttPassword().getBytes(StandardCharsets.UTF_8))
-              .applySimpleAuth();
-    }
-    this.client = builder.buildAsync();
+            .addDisconnectedListener(this::onDisconnected)
+            .buildAsync();
   }
 
   /**
