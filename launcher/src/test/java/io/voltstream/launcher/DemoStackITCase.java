@@ -16,6 +16,7 @@ import io.voltstream.model.Json;
 import io.voltstream.model.Topics;
 import io.voltstream.sim.building.DemoBuilding;
 import io.voltstream.sim.building.SimRoom;
+import io.voltstream.sim.scenario.DemoBatteries;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -299,8 +300,79 @@ class DemoStackITCase {
         .contains("\"" + PROBE_ROOM + "\"", "\"" + DemoBuilding.ROOF_ROOM + "\"");
   }
 
+  /**
+   * Issue 8's "Done when": a charge command from the API reaches a simulated battery over MQTT, is
+   * acknowledged (status {@code applied} through the command-status job), its reported SoC rises,
+   * and the dispatch job's decisions with their reasons are in InfluxDB.
+   */
   @Test
   @Order(5)
+  void shouldChargeADemoBatteryFromTheApiAndDispatchTheOthersWithReasons() throws Exception {
+    URI base = stack.api().baseUri();
+    String token = Files.readString(dataDir.resolve("admin.token"), StandardCharsets.UTF_8).trim();
+    String battery = DemoBatteries.MAIN_ID;
+
+    HttpRequest charge =
+        HttpRequest.newBuilder(base.resolve("/api/v1/batteries/" + battery + "/charge"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"power_w\":4000,\"duration_s\":300}"))
+            .build();
+    HttpResponse<String> accepted =
+        http.send(charge, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(accepted.statusCode()).as("POST charge: %s", accepted.body()).isEqualTo(202);
+    String commandId = Json.MAPPER.readTree(accepted.body()).path("command_id").asText();
+    assertThat(commandId).isNotBlank();
+
+    String status = "";
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (!status.equals("applied") && Instant.now().isBefore(deadline)) {
+      pause();
+      HttpResponse<String> r = get(base.resolve("/api/v1/commands/" + commandId), token);
+      status = r.statusCode() == 200 ? Json.MAPPER.readTree(r.body()).path("status").asText() : "";
+    }
+    assertThat(status).as("status of command %s", commandId).isEqualTo("applied");
+
+    // Reports every 5 s: three reports made while executing this command span >= 10 s of charging.
+    List<Double> socs = awaitSocWhileExecuting(battery, commandId, 3, Duration.ofSeconds(40));
+    assertThat(socs.get(socs.size() - 1))
+        .as("SoC of %s while charging at 4 kW: %s", battery, socs)
+        .isGreaterThan(socs.get(0));
+
+    // Dispatch decides every 10 s of event time; the battery under the manual command is left
+    // alone.
+    var d = io.voltstream.influx.Schema.BATTERY_DISPATCH;
+    Set<String> strategies = new TreeSet<>();
+    Instant decisionsDeadline = Instant.now().plusSeconds(45);
+    while (!strategies.contains("manual_override") && Instant.now().isBefore(decisionsDeadline)) {
+      pause();
+      List<Series> decisions =
+          influx.query(
+              InfluxQuery.of("SELECT ")
+                  .columns(d.setpointW, d.reason)
+                  .text(" FROM ")
+                  .from(d)
+                  .text(" WHERE ")
+                  .eq(d.building, "building", DemoBuilding.BUILDING_ID)
+                  .text(" GROUP BY ")
+                  .column(d.strategy));
+      strategies.clear();
+      for (Series series : decisions) {
+        strategies.add(series.tag(d.strategy));
+        assertThat(series.values())
+            .as("every decision has a reason")
+            .allSatisfy(
+                row -> assertThat(Series.string(row, series.column(d.reason))).isNotBlank());
+      }
+    }
+    assertThat(strategies)
+        .as("strategies in the demo building's battery_dispatch")
+        .contains("manual_override");
+  }
+
+  @Test
+  @Order(6)
   void shouldStopEveryServerProcessOnClose() {
     long mosquittoPid = stack.infra().mosquitto().pid().orElseThrow();
     long influxPid = stack.infra().influx().pid().orElseThrow();
@@ -353,6 +425,45 @@ class DemoStackITCase {
     }
     assertThat(row).as("no row within %s", timeout).isPresent();
     return row.orElseThrow();
+  }
+
+  /**
+   * The SoC of every report {@code batteryId} made while executing {@code commandId}, oldest first,
+   * once there are at least {@code reports} of them (polled until {@code timeout}).
+   */
+  private List<Double> awaitSocWhileExecuting(
+      String batteryId, String commandId, int reports, Duration timeout) {
+    var b = io.voltstream.influx.Schema.BATTERY_STATE;
+    Instant deadline = Instant.now().plus(timeout);
+    while (true) {
+      List<Series> rows =
+          influx.query(
+              InfluxQuery.of("SELECT ")
+                  .column(b.socPercent)
+                  .text(" FROM ")
+                  .from(b)
+                  .text(" WHERE ")
+                  .eq(b.batteryId, "battery_id", batteryId)
+                  .text(" AND ")
+                  .column(b.commandId)
+                  .text(" = ")
+                  .literal(commandId));
+      List<Double> socs =
+          rows.isEmpty()
+              ? List.of()
+              : rows.get(0).values().stream()
+                  .map(row -> Series.number(row, rows.get(0).column(b.socPercent)))
+                  .toList();
+      if (socs.size() >= reports) {
+        return socs;
+      }
+      assertThat(Instant.now())
+          .as(
+              "%d battery_state reports of %s executing %s, got %s",
+              reports, batteryId, commandId, socs)
+          .isBefore(deadline);
+      pause();
+    }
   }
 
   private void mosquittoPub(String topic, String payload) throws IOException, InterruptedException {
