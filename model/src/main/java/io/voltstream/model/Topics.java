@@ -81,7 +81,7 @@ public final class Topics {
               "forecast batch JSON (`building`, `target`, `model_id`, `fallback`,"
                   + " `fallback_reason`, `issued_at`, `origin`, `values[{hour, value_kwh}]`)",
               "forecast service (when `VOLTSTREAM_KAFKA_BOOTSTRAP` is set)",
-              "API live feed (`forecast` WS stream)");
+              "API live feed (`forecast` WS stream), dispatch job (planner)");
 
   /** Revoked API token ids, read by every API instance. */
   public static final Topic<String, Revocation> TOKEN_REVOCATIONS =
@@ -122,7 +122,7 @@ public final class Topics {
               "command id",
               "`CommandStatus` JSON (pending, applied, rejected, expired, timeout)",
               "command-status job",
-              "API (`GET /commands/{id}`, `commands` WS stream), dispatch job");
+              "API live feed (`commands` WS stream)");
 
   /** Battery telemetry, keyed by battery id. */
   public static final Topic<String, BatteryTelemetry> BATTERY_STATE =
