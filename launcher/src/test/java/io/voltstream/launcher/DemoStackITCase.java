@@ -10,6 +10,7 @@ import io.voltstream.influx.Series;
 import io.voltstream.infra.FreePorts;
 import io.voltstream.infra.ProcessStats;
 import io.voltstream.infra.TopicReader;
+import io.voltstream.infra.Waits;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.model.DeadLetter;
 import io.voltstream.model.Json;
@@ -29,6 +30,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,6 +72,8 @@ class DemoStackITCase {
   private static final Duration DLQ_TIMEOUT = Duration.ofSeconds(60);
   private static final String PROBE_SENSOR = "e2e-probe-meter";
   private static final String PROBE_ROOM = "kitchen";
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration COMMAND_APPLIED_TIMEOUT = Duration.ofSeconds(30);
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -325,14 +329,10 @@ class DemoStackITCase {
     String commandId = Json.MAPPER.readTree(accepted.body()).path("command_id").asText();
     assertThat(commandId).isNotBlank();
 
-    String status = "";
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (!status.equals("applied") && Instant.now().isBefore(deadline)) {
-      pause();
-      HttpResponse<String> r = get(base.resolve("/api/v1/commands/" + commandId), token);
-      status = r.statusCode() == 200 ? Json.MAPPER.readTree(r.body()).path("status").asText() : "";
-    }
-    assertThat(status).as("status of command %s", commandId).isEqualTo("applied");
+    URI statusUri = base.resolve("/api/v1/commands/" + commandId);
+    assertThat(Waits.until(() -> "applied".equals(commandStatus(statusUri, token)), COMMAND_APPLIED_TIMEOUT, POLL))
+        .as("command %s applied; last status %s", commandId, commandStatus(statusUri, token))
+        .isTrue();
 
     // Reports every 5 s: three reports made while executing this command span >= 10 s of charging.
     List<Double> socs = awaitSocWhileExecuting(battery, commandId, 3, Duration.ofSeconds(40));
@@ -344,28 +344,20 @@ class DemoStackITCase {
     // alone.
     var d = io.voltstream.influx.Schema.BATTERY_DISPATCH;
     Set<String> strategies = new TreeSet<>();
-    Instant decisionsDeadline = Instant.now().plusSeconds(45);
-    while (!strategies.contains("manual_override") && Instant.now().isBefore(decisionsDeadline)) {
-      pause();
-      List<Series> decisions =
-          influx.query(
-              InfluxQuery.of("SELECT ")
-                  .columns(d.setpointW, d.reason)
-                  .text(" FROM ")
-                  .from(d)
-                  .text(" WHERE ")
-                  .eq(d.building, "building", DemoBuilding.BUILDING_ID)
-                  .text(" GROUP BY ")
-                  .column(d.strategy));
-      strategies.clear();
-      for (Series series : decisions) {
-        strategies.add(series.tag(d.strategy));
-        assertThat(series.values())
-            .as("every decision has a reason")
-            .allSatisfy(
-                row -> assertThat(Series.string(row, series.column(d.reason))).isNotBlank());
-      }
-    }
+    Waits.until(
+        () -> {
+          strategies.clear();
+          for (Series series : dispatchDecisions()) {
+            strategies.add(series.tag(d.strategy));
+            assertThat(series.values())
+                .as("every decision has a reason")
+                .allSatisfy(
+                    row -> assertThat(Series.string(row, series.column(d.reason))).isNotBlank());
+          }
+          return strategies.contains("manual_override");
+        },
+        Duration.ofSeconds(45),
+        POLL);
     assertThat(strategies)
         .as("strategies in the demo building's battery_dispatch")
         .contains("manual_override");
@@ -434,35 +426,58 @@ class DemoStackITCase {
   private List<Double> awaitSocWhileExecuting(
       String batteryId, String commandId, int reports, Duration timeout) {
     var b = io.voltstream.influx.Schema.BATTERY_STATE;
-    Instant deadline = Instant.now().plus(timeout);
-    while (true) {
-      List<Series> rows =
-          influx.query(
-              InfluxQuery.of("SELECT ")
-                  .column(b.socPercent)
-                  .text(" FROM ")
-                  .from(b)
-                  .text(" WHERE ")
-                  .eq(b.batteryId, "battery_id", batteryId)
-                  .text(" AND ")
-                  .column(b.commandId)
-                  .text(" = ")
-                  .literal(commandId));
-      List<Double> socs =
-          rows.isEmpty()
-              ? List.of()
-              : rows.get(0).values().stream()
-                  .map(row -> Series.number(row, rows.get(0).column(b.socPercent)))
-                  .toList();
-      if (socs.size() >= reports) {
-        return socs;
-      }
-      assertThat(Instant.now())
-          .as(
-              "%d battery_state reports of %s executing %s, got %s",
-              reports, batteryId, commandId, socs)
-          .isBefore(deadline);
-      pause();
+    List<Double> socs = new ArrayList<>();
+    Waits.until(
+        () -> {
+          socs.clear();
+          for (Series series :
+              influx.query(
+                  InfluxQuery.of("SELECT ")
+                      .column(b.socPercent)
+                      .text(" FROM ")
+                      .from(b)
+                      .text(" WHERE ")
+                      .eq(b.batteryId, "battery_id", batteryId)
+                      .text(" AND ")
+                      .column(b.commandId)
+                      .text(" = ")
+                      .literal(commandId))) {
+            series
+                .values()
+                .forEach(row -> socs.add(Series.number(row, series.column(b.socPercent))));
+          }
+          return socs.size() >= reports;
+        },
+        timeout,
+        POLL);
+    assertThat(socs)
+        .as("battery_state reports of %s executing %s", batteryId, commandId)
+        .hasSizeGreaterThanOrEqualTo(reports);
+    return List.copyOf(socs);
+  }
+
+  private List<Series> dispatchDecisions() {
+    var d = io.voltstream.influx.Schema.BATTERY_DISPATCH;
+    return influx.query(
+        InfluxQuery.of("SELECT ")
+            .columns(d.setpointW, d.reason)
+            .text(" FROM ")
+            .from(d)
+            .text(" WHERE ")
+            .eq(d.building, "building", DemoBuilding.BUILDING_ID)
+            .text(" GROUP BY ")
+            .column(d.strategy));
+  }
+
+  private String commandStatus(URI uri, String token) {
+    try {
+      HttpResponse<String> r = get(uri, token);
+      return r.statusCode() == 200 ? Json.MAPPER.readTree(r.body()).path("status").asText() : "";
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
     }
   }
 

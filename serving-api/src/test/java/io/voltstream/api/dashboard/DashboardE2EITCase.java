@@ -84,153 +84,160 @@ class DashboardE2EITCase {
                 .withLiveFeed(KAFKA.bootstrapServers())
                 .withCommands(published::add));
     Javalin app = server.app().start("127.0.0.1", 0);
-    String token = deps.jwt().issue("dash", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
-    assertThat(server.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(15))).isTrue();
+    try {
+      String token = deps.jwt().issue("dash", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
+      assertThat(server.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(15))).isTrue();
 
-    try (KafkaProducer<String, String> producer = KAFKA.producer();
-        HeadlessChromium browser =
-            new HeadlessChromium(
-                "http://127.0.0.1:" + app.port() + "/#token=" + token, Duration.ofSeconds(20))) {
-      String liveCell =
-          "(document.querySelector('td[data-room=\"kitchen\"][data-metric=\"power_w\"]') ||"
-              + " {}).textContent";
-      JsonNode shown = null;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      // The page subscribes once it has loaded; keep publishing until a pushed value is in the DOM.
-      while (System.nanoTime() < deadline) {
-        SensorReading r =
-            new SensorReading(
-                "kitchen-meter",
-                Instant.now(),
-                "kitchen",
-                SensorType.MULTI,
-                null,
-                750.0,
-                640.0,
-                21.4,
-                41.0,
-                null,
-                null,
-                Instant.now());
-        producer
-            .send(
-                new ProducerRecord<>(
-                    Topics.READINGS.name(), r.sensorId(), Json.MAPPER.writeValueAsString(r)))
-            .get();
-        shown = browser.evaluate(liveCell);
-        if ("750".equals(shown.asText())) {
-          break;
+      try (KafkaProducer<String, String> producer = KAFKA.producer();
+          HeadlessChromium browser =
+              new HeadlessChromium(
+                  "http://127.0.0.1:" + app.port() + "/#token=" + token, Duration.ofSeconds(20))) {
+        String liveCell =
+            "(document.querySelector('td[data-room=\"kitchen\"][data-metric=\"power_w\"]') ||"
+                + " {}).textContent";
+        JsonNode shown = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // The page subscribes once it has loaded; keep publishing until a pushed value is in the
+        // DOM.
+        while (System.nanoTime() < deadline) {
+          SensorReading r =
+              new SensorReading(
+                  "kitchen-meter",
+                  Instant.now(),
+                  "kitchen",
+                  SensorType.MULTI,
+                  null,
+                  750.0,
+                  640.0,
+                  21.4,
+                  41.0,
+                  null,
+                  null,
+                  Instant.now());
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      Topics.READINGS.name(), r.sensorId(), Json.MAPPER.writeValueAsString(r)))
+              .get();
+          shown = browser.evaluate(liveCell);
+          if ("750".equals(shown.asText())) {
+            break;
+          }
+          TimeUnit.MILLISECONDS.sleep(200); // poll interval
         }
-        TimeUnit.MILLISECONDS.sleep(200); // poll interval
-      }
-      assertThat(shown.asText()).as("live power cell of kitchen").isEqualTo("750");
-      assertThat(browser.evaluate("document.getElementById('status').textContent").asText())
-          .isEqualTo("live");
-      assertThat(
-              browser
-                  .evaluate(
-                      "(document.querySelector('td[data-room=\"kitchen\"][data-metric=\"co2_ppm\"]')"
-                          + " || {}).textContent")
-                  .asText())
-          .isEqualTo("640");
+        assertThat(shown.asText()).as("live power cell of kitchen").isEqualTo("750");
+        assertThat(browser.evaluate("document.getElementById('status').textContent").asText())
+            .isEqualTo("live");
+        assertThat(
+                browser
+                    .evaluate(
+                        "(document.querySelector('td[data-room=\"kitchen\"][data-metric=\"co2_ppm\"]')"
+                            + " || {}).textContent")
+                    .asText())
+            .isEqualTo("640");
 
-      JsonNode points = null;
-      long chartDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-      while (System.nanoTime() < chartDeadline) {
-        points =
-            browser.evaluate(
-                "(document.querySelector('#chart polyline') || {getAttribute: () => null})"
-                    + ".getAttribute('data-points')");
-        if (points.isTextual()) {
-          break;
+        JsonNode points = null;
+        long chartDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < chartDeadline) {
+          points =
+              browser.evaluate(
+                  "(document.querySelector('#chart polyline') || {getAttribute: () => null})"
+                      + ".getAttribute('data-points')");
+          if (points.isTextual()) {
+            break;
+          }
+          TimeUnit.MILLISECONDS.sleep(200); // poll interval
         }
-        TimeUnit.MILLISECONDS.sleep(200); // poll interval
-      }
-      assertThat(points.asText()).as("points charted from /rooms/kitchen/data").isEqualTo("30");
+        assertThat(points.asText()).as("points charted from /rooms/kitchen/data").isEqualTo("30");
 
-      // the batteries panel: the registered battery is listed, and its pushed state shows
-      String socCell =
-          "(document.querySelector('td[data-battery=\"home-battery\"]"
-              + " [data-field=\"soc_percent\"]') || {}).textContent";
-      JsonNode soc = null;
-      long batteryDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (System.nanoTime() < batteryDeadline) {
-        BatteryTelemetry t =
-            new BatteryTelemetry(
-                "home-battery",
-                Instant.now(),
-                63.5,
-                -1200,
-                10.0,
-                5000.0,
-                5000.0,
-                99.0,
-                "discharge",
-                null,
-                Instant.now());
-        producer
-            .send(
-                new ProducerRecord<>(
-                    Topics.BATTERY_STATE.name(), t.batteryId(), Json.MAPPER.writeValueAsString(t)))
-            .get();
-        soc = browser.evaluate(socCell);
-        if ("63.5 %".equals(soc.asText())) {
-          break;
+        // the batteries panel: the registered battery is listed, and its pushed state shows
+        String socCell =
+            "(document.querySelector('td[data-battery=\"home-battery\"]"
+                + " [data-field=\"soc_percent\"]') || {}).textContent";
+        JsonNode soc = null;
+        long batteryDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < batteryDeadline) {
+          BatteryTelemetry t =
+              new BatteryTelemetry(
+                  "home-battery",
+                  Instant.now(),
+                  63.5,
+                  -1200,
+                  10.0,
+                  5000.0,
+                  5000.0,
+                  99.0,
+                  "discharge",
+                  null,
+                  Instant.now());
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      Topics.BATTERY_STATE.name(),
+                      t.batteryId(),
+                      Json.MAPPER.writeValueAsString(t)))
+              .get();
+          soc = browser.evaluate(socCell);
+          if ("63.5 %".equals(soc.asText())) {
+            break;
+          }
+          TimeUnit.MILLISECONDS.sleep(200); // poll interval
         }
-        TimeUnit.MILLISECONDS.sleep(200); // poll interval
+        assertThat(soc.asText()).as("live SoC of home-battery").isEqualTo("63.5 %");
+        assertThat(
+                browser
+                    .evaluate(
+                        "document.querySelector('td[data-battery=\"home-battery\"][data-field=\"power_w\"]')"
+                            + ".textContent")
+                    .asText())
+            .isEqualTo("-1200");
+        assertThat(
+                browser
+                    .evaluate(
+                        "document.querySelector('td[data-battery=\"home-battery\"][data-field=\"mode\"]')"
+                            + ".textContent")
+                    .asText())
+            .isEqualTo("discharge");
+        // a viewer token gets no command buttons (the API would refuse them anyway)
+        assertThat(
+                browser
+                    .evaluate("document.querySelectorAll('button[data-command]').length")
+                    .asInt())
+            .isZero();
       }
-      assertThat(soc.asText()).as("live SoC of home-battery").isEqualTo("63.5 %");
-      assertThat(
-              browser
-                  .evaluate(
-                      "document.querySelector('td[data-battery=\"home-battery\"][data-field=\"power_w\"]')"
-                          + ".textContent")
-                  .asText())
-          .isEqualTo("-1200");
-      assertThat(
-              browser
-                  .evaluate(
-                      "document.querySelector('td[data-battery=\"home-battery\"][data-field=\"mode\"]')"
-                          + ".textContent")
-                  .asText())
-          .isEqualTo("discharge");
-      // a viewer token gets no command buttons (the API would refuse them anyway)
-      assertThat(
-              browser.evaluate("document.querySelectorAll('button[data-command]').length").asInt())
-          .isZero();
-    }
 
-    // an admin's page: the charge button issues a command and shows its returned status
-    String admin =
-        deps.jwt().issue("dash-admin", Role.ADMIN, List.of(), Duration.ofHours(1)).token();
-    try (HeadlessChromium browser =
-        new HeadlessChromium(
-            "http://127.0.0.1:" + app.port() + "/#token=" + admin, Duration.ofSeconds(20))) {
-      String button =
-          "document.querySelector('tr[data-battery=\"home-battery\"]"
-              + " button[data-command=\"charge\"]')";
-      assertThat(
-              Waits.until(
-                  () -> evaluate(browser, button + " !== null").asBoolean(),
-                  Duration.ofSeconds(15)))
-          .isTrue();
-      browser.evaluate(
-          "document.querySelector('tr[data-battery=\"home-battery\"]"
-              + " input[data-input=\"power_w\"]').value = '1500'; "
-              + button
-              + ".click(); true");
-      String status =
-          "document.querySelector('td[data-battery=\"home-battery\"][data-field=\"last_command\"]')"
-              + ".getAttribute('data-status')";
-      assertThat(
-              Waits.until(
-                  () -> "pending".equals(evaluate(browser, status).asText()),
-                  Duration.ofSeconds(15)))
-          .as("status cell: %s", evaluate(browser, status))
-          .isTrue();
-      assertThat(published).hasSize(1);
-      assertThat(published.get(0).battery().powerW()).isEqualTo(1500.0);
-      assertThat(published.get(0).issuedBy()).isEqualTo("dash-admin");
+      // an admin's page: the charge button issues a command and shows its returned status
+      String admin =
+          deps.jwt().issue("dash-admin", Role.ADMIN, List.of(), Duration.ofHours(1)).token();
+      try (HeadlessChromium browser =
+          new HeadlessChromium(
+              "http://127.0.0.1:" + app.port() + "/#token=" + admin, Duration.ofSeconds(20))) {
+        String button =
+            "document.querySelector('tr[data-battery=\"home-battery\"]"
+                + " button[data-command=\"charge\"]')";
+        assertThat(
+                Waits.until(
+                    () -> evaluate(browser, button + " !== null").asBoolean(),
+                    Duration.ofSeconds(15)))
+            .isTrue();
+        browser.evaluate(
+            "document.querySelector('tr[data-battery=\"home-battery\"]"
+                + " input[data-input=\"power_w\"]').value = '1500'; "
+                + button
+                + ".click(); true");
+        String status =
+            "document.querySelector('td[data-battery=\"home-battery\"][data-field=\"last_command\"]')"
+                + ".getAttribute('data-status')";
+        assertThat(
+                Waits.until(
+                    () -> "pending".equals(evaluate(browser, status).asText()),
+                    Duration.ofSeconds(15)))
+            .as("status cell: %s", evaluate(browser, status))
+            .isTrue();
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).battery().powerW()).isEqualTo(1500.0);
+        assertThat(published.get(0).issuedBy()).isEqualTo("dash-admin");
+      }
     } finally {
       app.stop();
       server.close();
