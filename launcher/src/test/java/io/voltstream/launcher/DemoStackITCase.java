@@ -330,7 +330,11 @@ class DemoStackITCase {
     assertThat(commandId).isNotBlank();
 
     URI statusUri = base.resolve("/api/v1/commands/" + commandId);
-    assertThat(Waits.until(() -> "applied".equals(commandStatus(statusUri, token)), COMMAND_APPLIED_TIMEOUT, POLL))
+    assertThat(
+            Waits.until(
+                () -> "applied".equals(commandStatus(statusUri, token)),
+                COMMAND_APPLIED_TIMEOUT,
+                POLL))
         .as("command %s applied; last status %s", commandId, commandStatus(statusUri, token))
         .isTrue();
 
