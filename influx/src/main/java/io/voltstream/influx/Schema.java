@@ -81,8 +81,11 @@ public final class Schema {
         tag(
             "kind",
             "`co2_high`, `temperature_high`, `temperature_low`, `sensor_silent`,"
-                + " `late_data_burst`");
+                + " `late_data_burst`, `command_rejected`, `command_timeout`, `command_expired`,"
+                + " `rule_fired`, `rule_cleared`, `dr_invitation`, `dr_answered`, `dr_started`,"
+                + " `dr_completed`, `dr_cancelled`, `dr_redispatch`");
     public final Tag severity = tag("severity", "`info`, `warning`, `critical`");
+    public final Tag building = tag("building", "when the producer knows the building");
     public final Tag room = tag("room", "when the event concerns a room");
     public final Tag sensorId = tag("sensor_id", "when the event concerns a sensor");
     public final Field message = field("message", STRING, "", "human-readable text");
@@ -92,7 +95,7 @@ public final class Schema {
         field("event_id", STRING, "", "deterministic id (kind, subject, event time)");
 
     Events() {
-      super("events", "event time", "alert job");
+      super("events", "event time", "alert, command-status, rules and DR jobs");
     }
   }
 
@@ -228,6 +231,75 @@ public final class Schema {
     }
   }
 
+  /**
+   * Flexibility per device, room and building, every evaluation (flexibility job). Consumption
+   * perspective: {@code down} = grid import can be reduced by, {@code up} = raised by; all ≥ 0.
+   */
+  public static final class Flexibility extends Measurement {
+    public final Tag building = tag("building", "building id");
+    public final Tag scope = tag("scope", "`device`, `room` or `building`");
+    public final Tag id = tag("id", "device id, room name or building id");
+    public final Tag room = tag("room", "the room (device and room scope), `none` for a building");
+    public final Field upNowKw = field("up_now_kw", FLOAT, "kW", "upward flexibility now");
+    public final Field downNowKw = field("down_now_kw", FLOAT, "kW", "downward flexibility now");
+    public final Field upHourKw =
+        field("up_hour_kw", FLOAT, "kW", "upward, mean that can be held over the next hour");
+    public final Field downHourKw =
+        field("down_hour_kw", FLOAT, "kW", "downward, mean that can be held over the next hour");
+    public final Field powerW =
+        field(
+            "power_w",
+            FLOAT,
+            "W",
+            "device: metered power; room/building: power of their DR-enabled devices");
+    public final Field state =
+        field("state", STRING, "", "device only: `on`, `off` or `unknown` (no fresh reading)");
+
+    Flexibility() {
+      super("flexibility", "event time of the evaluation (every 10 s)", "flexibility job");
+    }
+  }
+
+  /**
+   * One point per DR event and report: its status as the DR job saw it (rewritten at each report
+   * time, so the series is the event's history).
+   */
+  public static final class DrEvents extends Measurement {
+    public final Tag building = tag("building", "building id");
+    public final Tag eventId = tag("event_id", "invitation id");
+    public final Field status = field("status", STRING, "", "`active`, `completed` or `cancelled`");
+    public final Field requestedKw = field("requested_kw", FLOAT, "kW", "committed reduction");
+    public final Field controlled =
+        field("controlled", STRING, "", "targets held, comma-separated, in dispatch order");
+    public final Field note = field("note", STRING, "", "what happened last");
+
+    DrEvents() {
+      super("dr_events", "event time of the DR job's report", "DR job");
+    }
+  }
+
+  /** Verification of a DR event against its baseline, at each report while it runs (DR job). */
+  public static final class DrPerformance extends Measurement {
+    public final Tag building = tag("building", "building id");
+    public final Tag eventId = tag("event_id", "invitation id");
+    public final Tag baselineMethod =
+        tag("baseline_method", "`10of10`, `high4of5` or the fallback used");
+    public final Field baselineKw =
+        field("baseline_kw", FLOAT, "kW", "baseline grid import for the window so far");
+    public final Field meteredKw = field("metered_kw", FLOAT, "kW", "mean metered grid import");
+    public final Field deliveredKw = field("delivered_kw", FLOAT, "kW", "baseline − metered");
+    public final Field requestedKw = field("requested_kw", FLOAT, "kW", "committed reduction");
+    public final Field performanceRatio =
+        field("performance_ratio", FLOAT, "", "delivered / requested");
+    public final Field deliveredKwh =
+        field("delivered_kwh", FLOAT, "kWh", "energy delivered so far");
+    public final Field benefitEur = field("benefit_eur", FLOAT, "€", "incentive earned so far");
+
+    DrPerformance() {
+      super("dr_performance", "event time of the DR job's report", "DR job");
+    }
+  }
+
   public static final Readings READINGS = new Readings();
   public static final RoomMetrics ROOM_METRICS = new RoomMetrics();
   public static final Events EVENTS = new Events();
@@ -236,6 +308,9 @@ public final class Schema {
   public static final BatteryState BATTERY_STATE = new BatteryState();
   public static final BatteryDispatch BATTERY_DISPATCH = new BatteryDispatch();
   public static final Commands COMMANDS = new Commands();
+  public static final Flexibility FLEXIBILITY = new Flexibility();
+  public static final DrEvents DR_EVENTS = new DrEvents();
+  public static final DrPerformance DR_PERFORMANCE = new DrPerformance();
 
   /** Every measurement, in the order the docs list them. */
   public static final List<Measurement> ALL =
@@ -247,5 +322,8 @@ public final class Schema {
           FORECAST_ACCURACY,
           BATTERY_STATE,
           BATTERY_DISPATCH,
-          COMMANDS);
+          COMMANDS,
+          FLEXIBILITY,
+          DR_EVENTS,
+          DR_PERFORMANCE);
 }

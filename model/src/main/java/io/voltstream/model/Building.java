@@ -2,13 +2,15 @@ package io.voltstream.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.voltstream.energy.dispatch.DispatchSettings;
+import io.voltstream.energy.dr.DrSettings;
 import io.voltstream.energy.tariff.Tariff;
 import io.voltstream.energy.tariff.Tariffs;
 
 /**
- * A building in the registry; rooms belong to exactly one building. Its tariff and dispatch
- * settings are optional: without them the building gets {@link Tariffs#defaultTariff()} (documented
- * in energy/README.md) and {@link DispatchSettings#defaults()}.
+ * A building in the registry; rooms belong to exactly one building. Its tariff, dispatch and
+ * demand-response settings are optional: without them the building gets {@link
+ * Tariffs#defaultTariff()} (documented in energy/README.md) and {@link
+ * DispatchSettings#defaults()}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Building(
@@ -18,13 +20,31 @@ public record Building(
     Double latitude,
     Double longitude,
     Tariff tariff,
-    DispatchSettings dispatch) {
+    DispatchSettings dispatch,
+    DrSettings demandResponse) {
   /** Rooms registered without a building belong to this one (design §4). */
   public static final String DEFAULT_ID = "default";
 
-  /** A building without its own tariff or dispatch settings. */
+  /** A building without its own tariff, dispatch or demand-response settings. */
   public Building(String id, String name, String address, Double latitude, Double longitude) {
-    this(id, name, address, latitude, longitude, null, null);
+    this(id, name, address, latitude, longitude, null, null, null);
+  }
+
+  /** A building without its own demand-response settings. */
+  public Building(
+      String id,
+      String name,
+      String address,
+      Double latitude,
+      Double longitude,
+      Tariff tariff,
+      DispatchSettings dispatch) {
+    this(id, name, address, latitude, longitude, tariff, dispatch, null);
+  }
+
+  /** The building's demand-response settings, or the documented default (manual answers). */
+  public DrSettings demandResponseOrDefault() {
+    return demandResponse != null ? demandResponse : DrSettings.defaults();
   }
 
   /** The building's tariff, or the documented default. */

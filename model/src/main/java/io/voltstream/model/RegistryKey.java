@@ -1,13 +1,15 @@
 package io.voltstream.model;
 
 import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.energy.device.DeviceSpec;
+import io.voltstream.model.rules.AutomationRule;
 import java.util.Optional;
 
 /**
  * Keys of the compacted {@code registry} topic: {@code building:<id>}, {@code room:<name>}, {@code
- * sensor:<id>}, {@code battery:<id>}. The value is the entity's JSON ({@link Building}, {@link
- * Room}, {@link Sensor}, {@code io.voltstream.energy.battery.BatterySpec}); a null value
- * (tombstone) deletes it.
+ * sensor:<id>}, {@code battery:<id>}, {@code device:<id>}, {@code rule:<id>}. The value is the
+ * entity's JSON ({@link Building}, {@link Room}, {@link Sensor}, {@link BatterySpec}, {@link
+ * DeviceSpec}, {@link AutomationRule}); a null value (tombstone) deletes it.
  */
 public record RegistryKey(Kind kind, String id) {
 
@@ -15,7 +17,9 @@ public record RegistryKey(Kind kind, String id) {
     BUILDING(Building.class),
     ROOM(Room.class),
     SENSOR(Sensor.class),
-    BATTERY(BatterySpec.class);
+    BATTERY(BatterySpec.class),
+    DEVICE(DeviceSpec.class),
+    RULE(AutomationRule.class);
 
     private final Class<?> valueType;
 
@@ -47,6 +51,14 @@ public record RegistryKey(Kind kind, String id) {
 
   public static RegistryKey battery(String id) {
     return new RegistryKey(Kind.BATTERY, id);
+  }
+
+  public static RegistryKey device(String id) {
+    return new RegistryKey(Kind.DEVICE, id);
+  }
+
+  public static RegistryKey rule(String id) {
+    return new RegistryKey(Kind.RULE, id);
   }
 
   /** The key as written to Kafka. */

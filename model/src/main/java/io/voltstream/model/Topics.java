@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.voltstream.model.command.Command;
 import io.voltstream.model.command.CommandAck;
 import io.voltstream.model.command.CommandStatus;
+import io.voltstream.model.dr.DrExecution;
+import io.voltstream.model.dr.DrInvitation;
 import java.util.List;
 
 /**
@@ -51,10 +53,12 @@ public final class Topics {
       Topic.of("registry", new RegistryCodec())
           .compacted()
           .documented(
-              "`building:<id>`, `room:<name>`, `sensor:<id>`",
-              "`Building` / `Room` / `Sensor` JSON; null = delete",
+              "`building:<id>`, `room:<name>`, `sensor:<id>`, `battery:<id>`, `device:<id>`,"
+                  + " `rule:<id>`",
+              "`Building` / `Room` / `Sensor` / `BatterySpec` / `DeviceSpec` / `AutomationRule`"
+                  + " JSON; null = delete",
               "API, simulators",
-              "room aggregation, API");
+              "room aggregation, dispatch, flexibility, rules and DR jobs, API");
 
   /** {@link RoomMetrics} per room and window, keyed by room. */
   public static final Topic<String, RoomMetrics> ROOM_METRICS =
@@ -66,7 +70,11 @@ public final class Topics {
   public static final Topic<String, SystemEvent> EVENTS =
       Topic.json("events", SystemEvent.class)
           .partitions(2)
-          .documented("subject", "`SystemEvent` JSON", "alert job", "API live feed");
+          .documented(
+              "subject",
+              "`SystemEvent` JSON",
+              "alert, command-status, rules and DR jobs",
+              "API live feed");
 
   /**
    * Hourly forecast batches (one JSON object per building, target and run) keyed by building; live
@@ -101,8 +109,8 @@ public final class Topics {
               "target id",
               "`Command` JSON (`command_id`, `target_kind`, `target`, `kind`, payload, `issued_at`,"
                   + " `valid_until`, `source`)",
-              "API, dispatch job",
-              "command bridge, command-status job, dispatch job");
+              "API, dispatch, rules and DR jobs",
+              "command bridge, command-status job, dispatch job, DR job");
 
   /** Acknowledgements from batteries and devices, keyed by target id. */
   public static final Topic<String, CommandAck> COMMAND_ACKS =
@@ -134,6 +142,47 @@ public final class Topics {
               "ingest",
               "battery state job, dispatch job, API (`batteries` WS stream)");
 
+  /**
+   * Flexibility of devices, rooms and buildings (every evaluation of the flexibility job), keyed by
+   * building.
+   */
+  public static final Topic<String, FlexibilityReport> FLEXIBILITY =
+      Topic.json("flexibility", FlexibilityReport.class)
+          .partitions(2)
+          .documented(
+              "building id",
+              "`FlexibilityReport` JSON (`scope` device|room|building, `up_now_kw`, `down_now_kw`,"
+                  + " `up_hour_kw`, `down_hour_kw`)",
+              "flexibility job",
+              "DR job, API (`flexibility` WS stream, auto-answer)");
+
+  /**
+   * DR invitations with their answer and cancellation, the log of record (compacted: the latest
+   * state of each invitation), keyed by invitation id.
+   */
+  public static final Topic<String, DrInvitation> DR_INVITATIONS =
+      Topic.json("dr-invitations", DrInvitation.class)
+          .partitions(1)
+          .compacted()
+          .documented(
+              "invitation id",
+              "`DrInvitation` JSON (`building`, `start`, `duration_minutes`, `requested_kw`,"
+                  + " `answer`, `cancelled_at`)",
+              "API",
+              "DR job, API (every instance)");
+
+  /** The DR job's reports on each event (compacted: the latest per event), keyed by event id. */
+  public static final Topic<String, DrExecution> DR_STATUS =
+      Topic.json("dr-status", DrExecution.class)
+          .partitions(1)
+          .compacted()
+          .documented(
+              "invitation id",
+              "`DrExecution` JSON (`status`, `baseline_kw`, `metered_kw`, `delivered_kw`,"
+                  + " `benefit_eur`)",
+              "DR job",
+              "API (`dr` WS stream, invitation reads)");
+
   private Topics() {}
 
   /**
@@ -153,6 +202,9 @@ public final class Topics {
         COMMANDS,
         COMMAND_ACKS,
         COMMAND_STATUS,
-        BATTERY_STATE);
+        BATTERY_STATE,
+        FLEXIBILITY,
+        DR_INVITATIONS,
+        DR_STATUS);
   }
 }

@@ -10,8 +10,8 @@ import java.util.Locale;
 /**
  * The MQTT payload of a command (design §3), pure: a battery setpoint is {@code {"command_id",
  * "mode", "power_w", "valid_until", "source"}}, a device instruction {@code {"command_id",
- * "action", "value", "valid_until", "source"}}; {@code valid_until} is ISO-8601, names are lower
- * case.
+ * "action", "value", "duration_s", "valid_until", "source"}}; {@code valid_until} is ISO-8601,
+ * names are lower case.
  */
 public final class CommandPayloads {
   private CommandPayloads() {}
@@ -26,6 +26,9 @@ public final class CommandPayloads {
       json.put("action", lower(command.device().action()));
       if (command.device().value() != null) {
         json.put("value", command.device().value());
+      }
+      if (command.device().durationS() != null) {
+        json.put("duration_s", command.device().durationS());
       }
     }
     json.put("valid_until", command.validUntil().toString());

@@ -55,12 +55,13 @@ public final class InfluxPoints {
         .toLine();
   }
 
-  /** Measurement {@code events}: room and sensor tags when present; time = event time. */
+  /** Measurement {@code events}: building, room and sensor tags when present; time = event time. */
   public static String event(SystemEvent e) {
     var m = Schema.EVENTS;
     return LinePoint.of(m)
         .tag(m.kind, e.kind())
         .tag(m.severity, e.severity() == null ? null : e.severity().name().toLowerCase(Locale.ROOT))
+        .tag(m.building, e.building())
         .tag(m.room, e.room())
         .tag(m.sensorId, e.sensorId())
         .field(m.message, e.message())

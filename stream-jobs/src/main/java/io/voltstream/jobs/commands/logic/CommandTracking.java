@@ -96,6 +96,7 @@ public final class CommandTracking {
             c.target(),
             message,
             null,
-            null));
+            null,
+            c.building()));
   }
 }
