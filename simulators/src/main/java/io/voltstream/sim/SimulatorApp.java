@@ -1,19 +1,26 @@
 package io.voltstream.sim;
 
 import io.voltstream.config.CommonOptions;
+import io.voltstream.energy.device.DeviceType;
+import io.voltstream.model.Room;
 import io.voltstream.sim.building.BuildingLayout;
 import io.voltstream.sim.building.BuildingSimulation;
 import io.voltstream.sim.building.DemoBuilding;
+import io.voltstream.sim.building.SimRoom;
 import io.voltstream.sim.clock.AcceleratedClock;
 import io.voltstream.sim.device.battery.SimulatedBattery;
+import io.voltstream.sim.device.iot.PowerModels;
+import io.voltstream.sim.device.iot.SimulatedDevice;
 import io.voltstream.sim.mqtt.MqttPublisher;
 import io.voltstream.sim.registry.RegistryPublisher;
 import io.voltstream.sim.registry.RegistryRecord;
 import io.voltstream.sim.registry.RegistryRecords;
 import io.voltstream.sim.run.BatteryRunner;
 import io.voltstream.sim.run.DemoRunner;
+import io.voltstream.sim.run.DeviceRunner;
 import io.voltstream.sim.run.ReplayRunner;
 import io.voltstream.sim.scenario.DemoBatteries;
+import io.voltstream.sim.scenario.DemoDevices;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +51,9 @@ public final class SimulatorApp {
 
   /** The demo batteries start half full, so both charge and discharge commands work at once. */
   static final double DEMO_BATTERY_START_SOC_PERCENT = 50.0;
+
+  /** Relative deviation of a demo device's metered power. */
+  static final double DEMO_DEVICE_NOISE = 0.02;
 
   private SimulatorApp() {}
 
@@ -103,9 +113,28 @@ public final class SimulatorApp {
       BatteryRunner batteryRunner =
           new BatteryRunner(batteries, wallClock, simClock, config.batteryStateInterval(), mqtt)
               .start();
+      List<DemoDevices.DemoDevice> demoDevices =
+          DemoDevices.in(layout.rooms().stream().map(SimRoom::name).toList());
+      DeviceRunner deviceRunner =
+          new DeviceRunner(
+                  demoDevices.stream()
+                      .map(d -> demoDevice(d, layout, config.seed(), wallClock, simClock))
+                      .toList(),
+                  simulation,
+                  wallClock,
+                  simClock,
+                  config.interval(),
+                  mqtt)
+              .start();
       List<RegistryRecord> records = new java.util.ArrayList<>(RegistryRecords.of(layout));
       records.addAll(RegistryRecords.ofBatteries(DemoBatteries.specs()));
-      running = new Running(mqtt, demo, null, records, batteryRunner);
+      records.addAll(
+          RegistryRecords.ofDevices(
+              layout.buildingId(),
+              List.of(
+                  new Room(DemoDevices.GARAGE, layout.buildingId(), DemoDevices.GARAGE_AREA_M2)),
+              demoDevices.stream().map(DemoDevices.DemoDevice::spec).toList()));
+      running = new Running(mqtt, demo, null, records, batteryRunner, deviceRunner);
     } else {
       ReplayRunner replay =
           new ReplayRunner(
@@ -116,7 +145,7 @@ public final class SimulatorApp {
                   wallClock,
                   mqtt)
               .start();
-      running = new Running(mqtt, null, replay, RegistryRecords.ofUciHouse(), null);
+      running = new Running(mqtt, null, replay, RegistryRecords.ofUciHouse(), null, null);
     }
     config
         .kafkaBootstrap()
@@ -128,12 +157,33 @@ public final class SimulatorApp {
     return running;
   }
 
+  private static DeviceRunner.Device demoDevice(
+      DemoDevices.DemoDevice d,
+      BuildingLayout layout,
+      long seed,
+      Clock wallClock,
+      AcceleratedClock simClock) {
+    SimulatedDevice device =
+        new SimulatedDevice(
+            d.spec(),
+            PowerModels.of(d.spec(), layout.zone(), seed),
+            d.defaults(),
+            seed,
+            DEMO_DEVICE_NOISE,
+            wallClock.instant(),
+            simClock.instant());
+    return new DeviceRunner.Device(
+        device,
+        d.spec().type() == DeviceType.VENTILATION ? DemoDevices.VENTILATION_AIRFLOW_M3_PER_H : 0);
+  }
+
   /** A running simulator; closing it stops publishing and disconnects. */
   public static final class Running implements AutoCloseable {
     private final MqttPublisher mqtt;
     private final DemoRunner demo;
     private final ReplayRunner replay;
     private final BatteryRunner batteries;
+    private final DeviceRunner devices;
     private final List<RegistryRecord> registryRecords;
     private final CountDownLatch registered = new CountDownLatch(1);
     private final CountDownLatch closing = new CountDownLatch(1);
@@ -144,8 +194,10 @@ public final class SimulatorApp {
         DemoRunner demo,
         ReplayRunner replay,
         List<RegistryRecord> registryRecords,
-        BatteryRunner batteries) {
+        BatteryRunner batteries,
+        DeviceRunner devices) {
       this.batteries = batteries;
+      this.devices = devices;
       this.mqtt = mqtt;
       this.demo = demo;
       this.replay = replay;
@@ -231,6 +283,9 @@ public final class SimulatorApp {
       }
       if (batteries != null) {
         batteries.close();
+      }
+      if (devices != null) {
+        devices.close();
       }
       if (replay != null) {
         replay.close();

@@ -23,6 +23,11 @@ public final class MqttTestSubscriber implements AutoCloseable {
   private final List<Message> received = new ArrayList<>();
 
   public MqttTestSubscriber(String host, int port) throws Exception {
+    this(host, port, "sensors/+/readings");
+  }
+
+  /** Subscribes to {@code topicFilters} (QoS 1). */
+  public MqttTestSubscriber(String host, int port, String... topicFilters) throws Exception {
     client =
         MqttClient.builder()
             .useMqttVersion5()
@@ -31,16 +36,29 @@ public final class MqttTestSubscriber implements AutoCloseable {
             .serverPort(port)
             .buildAsync();
     client.connect().get(10, TimeUnit.SECONDS);
+    for (String filter : topicFilters) {
+      client
+          .subscribeWith()
+          .topicFilter(filter)
+          .qos(MqttQos.AT_LEAST_ONCE)
+          .callback(
+              p ->
+                  inbox.add(
+                      new Message(
+                          p.getTopic().toString(),
+                          new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))))
+          .send()
+          .get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Publishes {@code payload} to {@code topic} (QoS 1) and waits for the broker's ack. */
+  public void publish(String topic, String payload) throws Exception {
     client
-        .subscribeWith()
-        .topicFilter("sensors/+/readings")
+        .publishWith()
+        .topic(topic)
         .qos(MqttQos.AT_LEAST_ONCE)
-        .callback(
-            p ->
-                inbox.add(
-                    new Message(
-                        p.getTopic().toString(),
-                        new String(p.getPayloadAsBytes(), StandardCharsets.UTF_8))))
+        .payload(payload.getBytes(StandardCharsets.UTF_8))
         .send()
         .get(10, TimeUnit.SECONDS);
   }

@@ -1,12 +1,13 @@
 package io.voltstream.sim.building;
 
+import io.voltstream.energy.dr.DrSettings;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The static description of a simulated building: identity and location (for the sun and local
- * time), its rooms and its devices.
+ * time), its rooms and its devices, and its demand-response settings (null: the default).
  */
 public record BuildingLayout(
     String buildingId,
@@ -17,7 +18,8 @@ public record BuildingLayout(
     ZoneId zone,
     double pvPeakPowerW,
     List<SimRoom> rooms,
-    List<SimSensor> sensors) {
+    List<SimSensor> sensors,
+    DrSettings demandResponse) {
 
   public BuildingLayout {
     rooms = List.copyOf(rooms);

@@ -43,6 +43,9 @@ public final class BuildingSimulation {
   private final Map<String, Random> roomRandoms = new HashMap<>();
   private final Map<String, Instant> lastReadingAt = new HashMap<>();
 
+  /** Air changes per hour added by running fans, per room (absent = none). */
+  private final Map<String, Double> mechanicalAirChanges = new HashMap<>();
+
   /**
    * @param firstInterval the interval a device's first reading covers (its nominal simulated
    *     interval)
@@ -156,6 +159,48 @@ public final class BuildingSimulation {
         null);
   }
 
+  /**
+   * Sets the air changes per hour a fan adds to {@code room} from {@code at} on (0 when it stops):
+   * the room's climate is first advanced to {@code at} under the previous rate, so the change acts
+   * from that moment. CO2 then decays toward a lower steady state. Unknown or climate-less rooms
+   * are ignored.
+   */
+  public synchronized void setMechanicalAirChanges(
+      String room, double airChangesPerHour, Instant at) {
+    SimRoom r = layout.room(room).orElse(null);
+    if (r == null || !climates.containsKey(room)) {
+      return;
+    }
+    advanceClimate(r, at);
+    mechanicalAirChanges.put(room, Math.max(0.0, airChangesPerHour));
+  }
+
+  /** A fan's airflow as air changes per hour of {@code room}; 0 for unknown rooms. */
+  public double airChangesPerHour(String room, double airflowM3PerH) {
+    return layout
+        .room(room)
+        .filter(r -> r.kind().volumeM3() > 0)
+        .map(r -> airflowM3PerH / r.kind().volumeM3())
+        .orElse(0.0);
+  }
+
+  /**
+   * The temperature in {@code room} at {@code at} [°C], advancing its climate; for a room without
+   * simulated climate (not in the layout), outdoor air plus 5 K (an unheated garage).
+   */
+  public synchronized double indoorTemperatureC(String room, Instant at) {
+    SimRoom r = layout.room(room).orElse(null);
+    if (r == null || !climates.containsKey(room)) {
+      return weather.temperatureC(at) + 5.0;
+    }
+    return advanceClimate(r, at).temperatureC();
+  }
+
+  /** The outdoor air temperature at {@code at} [°C]. */
+  public double outdoorTemperatureC(Instant at) {
+    return weather.temperatureC(at);
+  }
+
   /** The room's climate at {@code at}, advancing the state (never backwards). */
   synchronized RoomClimateState advanceClimate(SimRoom room, Instant at) {
     RoomClimateState state = climates.get(room.name());
@@ -179,7 +224,9 @@ public final class BuildingSimulation {
     Instant mid = s.at().plus(step.dividedBy(2));
     RoomKind kind = room.kind();
     int people = occupancy.occupants(room.name(), kind, mid);
-    double co2 = Co2Model.step(s.co2Ppm(), people, kind.volumeM3(), kind.airChangesPerHour(), step);
+    double airChanges =
+        kind.airChangesPerHour() + mechanicalAirChanges.getOrDefault(room.name(), 0.0);
+    double co2 = Co2Model.step(s.co2Ppm(), people, kind.volumeM3(), airChanges, step);
     ZonedDateTime local = ZonedDateTime.ofInstant(mid, layout.zone());
     double teq =
         IndoorClimate.equilibriumTemperatureC(

@@ -1,5 +1,6 @@
 package io.voltstream.sim.building;
 
+import io.voltstream.energy.dr.DrSettings;
 import io.voltstream.model.SensorType;
 import io.voltstream.sim.device.RoomKind;
 import io.voltstream.sim.payload.UnitStyle;
@@ -21,6 +22,9 @@ public final class DemoBuilding {
   public static final double LONGITUDE_DEG = 4.3525;
   public static final ZoneId ZONE = ZoneId.of("Europe/Brussels");
   public static final double PV_PEAK_POWER_W = 6000.0;
+
+  /** The demo building answers DR invitations automatically (any incentive, 10 % margin). */
+  public static final DrSettings DEMAND_RESPONSE = new DrSettings(true, 0.0, 1.1);
 
   private static final List<SimRoom> CORE_ROOMS =
       List.of(
@@ -96,7 +100,8 @@ public final class DemoBuilding {
         ZONE,
         PV_PEAK_POWER_W,
         rooms,
-        sensors);
+        sensors,
+        DEMAND_RESPONSE);
   }
 
   private static String displayName(String roomName) {

@@ -48,14 +48,7 @@ public final class BatteryMessages {
 
   /** {@code {"command_id","status","reason","timestamp"}}. */
   public static byte[] ack(SimulatedBattery.Answer answer, Instant at) {
-    ObjectNode json = Json.MAPPER.createObjectNode();
-    json.put("command_id", answer.commandId());
-    json.put("status", answer.status());
-    if (answer.reason() != null) {
-      json.put("reason", answer.reason());
-    }
-    json.put("timestamp", at.toString());
-    return json.toString().getBytes(StandardCharsets.UTF_8);
+    return AckPayload.encode(answer.commandId(), answer.applied(), answer.reason(), at);
   }
 
   /**

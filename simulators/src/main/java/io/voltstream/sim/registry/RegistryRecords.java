@@ -1,5 +1,6 @@
 package io.voltstream.sim.registry;
 
+import io.voltstream.energy.device.DeviceSpec;
 import io.voltstream.model.Building;
 import io.voltstream.model.RegistryKey;
 import io.voltstream.model.Room;
@@ -8,6 +9,7 @@ import io.voltstream.model.SensorType;
 import io.voltstream.sim.building.BuildingLayout;
 import io.voltstream.sim.building.SimRoom;
 import io.voltstream.sim.building.SimSensor;
+import io.voltstream.sim.device.iot.DeviceMeters;
 import io.voltstream.sim.replay.UciHouse;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,10 @@ public final class RegistryRecords {
                 layout.name(),
                 layout.address(),
                 layout.latitudeDeg(),
-                layout.longitudeDeg())));
+                layout.longitudeDeg(),
+                null,
+                null,
+                layout.demandResponse())));
     for (SimRoom room : layout.rooms()) {
       out.add(
           new RegistryRecord(
@@ -52,6 +57,37 @@ public final class RegistryRecords {
     return specs.stream()
         .map(spec -> new RegistryRecord(RegistryKey.battery(spec.id()), (Object) spec))
         .toList();
+  }
+
+  /**
+   * The controllable devices: for each, its meter sensor in its room ({@code sensor:<meter id>},
+   * typed {@code hvac} or {@code plug}) and then {@code device:<id>} → {@link DeviceSpec}; rooms in
+   * {@code extraRooms} (not part of the layout, e.g. the demo's garage) are declared first.
+   */
+  public static List<RegistryRecord> ofDevices(
+      String buildingId, List<Room> extraRooms, List<DeviceSpec> devices) {
+    List<RegistryRecord> out = new ArrayList<>();
+    for (Room room : extraRooms) {
+      out.add(new RegistryRecord(RegistryKey.room(room.name()), room));
+    }
+    for (DeviceSpec d : devices) {
+      if (!d.building().equals(buildingId)) {
+        throw new IllegalArgumentException("device " + d.id() + " is not in " + buildingId);
+      }
+      out.add(
+          new RegistryRecord(
+              RegistryKey.sensor(d.meterId()),
+              new Sensor(
+                  d.meterId(),
+                  d.room(),
+                  DeviceMeters.sensorType(d.type()),
+                  d.name() == null ? d.id() : d.name() + " meter",
+                  d.drEnabled())));
+    }
+    for (DeviceSpec d : devices) {
+      out.add(new RegistryRecord(RegistryKey.device(d.id()), (Object) d));
+    }
+    return out;
   }
 
   /**

@@ -82,4 +82,39 @@ class RegistryRecordsTest {
         .allSatisfy(r -> assertThat(((Room) r.value()).building()).isEqualTo("uci-house"));
     assertThat(uci).filteredOn(r -> r.key().kind() == RegistryKey.Kind.SENSOR).hasSize(10);
   }
+
+  @Test
+  void shouldGiveTheDemoBuildingAutomaticDemandResponse() {
+    assertThat(((Building) records.get(0).value()).demandResponse())
+        .isEqualTo(new io.voltstream.energy.dr.DrSettings(true, 0.0, 1.1));
+  }
+
+  @Test
+  void shouldDeclareEachDeviceAfterItsMeterSensorInItsRoom() {
+    var specs =
+        io.voltstream.sim.scenario.DemoDevices.all().stream()
+            .map(io.voltstream.sim.scenario.DemoDevices.DemoDevice::spec)
+            .toList();
+    List<RegistryRecord> devices =
+        RegistryRecords.ofDevices("demo", List.of(new Room("garage", "demo", 18.0)), specs);
+    assertThat(devices)
+        .extracting(r -> r.key().encode())
+        .startsWith("room:garage", "sensor:living-room-hvac")
+        .contains("device:ev-charger", "sensor:ev-charger", "device:office-ventilation")
+        .hasSize(1 + 2 * specs.size());
+    assertThat(devices)
+        .filteredOn(r -> r.key().encode().equals("sensor:office-ventilation"))
+        .extracting(r -> (Sensor) r.value())
+        .containsExactly(
+            new Sensor(
+                "office-ventilation",
+                "office",
+                SensorType.HVAC,
+                "Office ventilation fan meter",
+                false));
+    assertThat(devices)
+        .filteredOn(r -> r.key().encode().equals("sensor:kitchen-plugs"))
+        .extracting(r -> ((Sensor) r.value()).sensorType())
+        .containsExactly(SensorType.PLUG);
+  }
 }
