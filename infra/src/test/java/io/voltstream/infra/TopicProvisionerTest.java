@@ -30,7 +30,10 @@ class TopicProvisionerTest {
             Topics.COMMANDS.name(),
             Topics.COMMAND_ACKS.name(),
             Topics.COMMAND_STATUS.name(),
-            Topics.BATTERY_STATE.name());
+            Topics.BATTERY_STATE.name(),
+            Topics.FLEXIBILITY.name(),
+            Topics.DR_INVITATIONS.name(),
+            Topics.DR_STATUS.name());
     assertThat(topics.get(Topics.READINGS.name()).numPartitions()).isEqualTo(6);
     assertThat(topics.get(Topics.EVENTS.name()).numPartitions()).isEqualTo(2);
     assertThat(topics.get(Topics.READINGS_DLQ.name()).numPartitions()).isEqualTo(2);
