@@ -7,6 +7,7 @@ import io.voltstream.api.auth.SecretFiles;
 import io.voltstream.api.auth.TokenService;
 import io.voltstream.api.auth.TokenTopics;
 import io.voltstream.api.commands.KafkaCommandPublisher;
+import io.voltstream.api.dr.DrStore;
 import io.voltstream.api.health.HealthService;
 import io.voltstream.api.health.InfluxHealthCheck;
 import io.voltstream.api.health.KafkaHealthCheck;
@@ -145,6 +146,16 @@ public final class ApiApp {
       InfluxClient influx = new InfluxClient(config.influxUrl(), config.influxDb());
       KafkaCommandPublisher commands =
           track(resources, KafkaCommandPublisher.open(bootstrap, config.writeTimeout()));
+      // Both DR logs are read from the beginning, so a restarted instance sees every invitation and
+      // report; the maps are closed through `resources` (DrStore only delegates).
+      DrStore dr =
+          new DrStore(
+              track(
+                  resources,
+                  KafkaReplicatedMap.open(bootstrap, Topics.DR_INVITATIONS, config.writeTimeout())),
+              track(
+                  resources,
+                  KafkaReplicatedMap.open(bootstrap, Topics.DR_STATUS, config.writeTimeout())));
       ApiDependencies deps =
           new ApiDependencies(
               config,
@@ -156,7 +167,8 @@ public final class ApiApp {
               health,
               influx::query,
               commands,
-              Optional.of(bootstrap));
+              Optional.of(bootstrap),
+              dr);
       ApiServer server = track(resources, new ApiServer(deps));
       Javalin app = server.app().start(config.host(), config.port());
       LOG.info(

@@ -4,6 +4,7 @@ import io.voltstream.api.auth.JwtService;
 import io.voltstream.api.auth.TokenRecord;
 import io.voltstream.api.auth.TokenService;
 import io.voltstream.api.commands.CommandPublisher;
+import io.voltstream.api.dr.DrStore;
 import io.voltstream.api.health.HealthService;
 import io.voltstream.api.influx.InfluxReader;
 import io.voltstream.api.query.QueryConfig;
@@ -33,6 +34,7 @@ import java.util.Optional;
  * @param commands where manual commands go (Kafka {@code commands})
  * @param liveFeedBootstrap Kafka the live feed reads from; empty: no feed (only {@code
  *     hub().broadcast})
+ * @param dr the views of Kafka {@code dr-invitations} and {@code dr-status}
  */
 public record ApiDependencies(
     ApiConfig config,
@@ -44,7 +46,8 @@ public record ApiDependencies(
     HealthService health,
     InfluxReader influx,
     CommandPublisher commands,
-    Optional<String> liveFeedBootstrap) {
+    Optional<String> liveFeedBootstrap,
+    DrStore dr) {
 
   public ApiDependencies withHealth(HealthService newHealth) {
     return new ApiDependencies(
@@ -57,7 +60,8 @@ public record ApiDependencies(
         newHealth,
         influx,
         commands,
-        liveFeedBootstrap);
+        liveFeedBootstrap,
+        dr);
   }
 
   public ApiDependencies withQueryConfig(QueryConfig newQueryConfig) {
@@ -71,7 +75,8 @@ public record ApiDependencies(
         health,
         influx,
         commands,
-        liveFeedBootstrap);
+        liveFeedBootstrap,
+        dr);
   }
 
   public ApiDependencies withInflux(InfluxReader newInflux) {
@@ -85,7 +90,8 @@ public record ApiDependencies(
         health,
         newInflux,
         commands,
-        liveFeedBootstrap);
+        liveFeedBootstrap,
+        dr);
   }
 
   public ApiDependencies withCommands(CommandPublisher newCommands) {
@@ -99,7 +105,8 @@ public record ApiDependencies(
         health,
         influx,
         newCommands,
-        liveFeedBootstrap);
+        liveFeedBootstrap,
+        dr);
   }
 
   public ApiDependencies withLiveFeed(String kafkaBootstrap) {
@@ -113,7 +120,8 @@ public record ApiDependencies(
         health,
         influx,
         commands,
-        Optional.of(kafkaBootstrap));
+        Optional.of(kafkaBootstrap),
+        dr);
   }
 
   public ApiDependencies withoutLiveFeed() {
@@ -127,7 +135,8 @@ public record ApiDependencies(
         health,
         influx,
         commands,
-        Optional.empty());
+        Optional.empty(),
+        dr);
   }
 
   /**
@@ -162,6 +171,7 @@ public record ApiDependencies(
         new HealthService(List.of(), clock),
         noInflux,
         noKafka,
-        Optional.empty());
+        Optional.empty(),
+        DrStore.inMemory());
   }
 }

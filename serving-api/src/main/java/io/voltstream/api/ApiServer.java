@@ -22,6 +22,10 @@ import io.voltstream.api.commands.CommandService;
 import io.voltstream.api.dataquery.DataQueryController;
 import io.voltstream.api.dataquery.DataQueryService;
 import io.voltstream.api.docs.DocsController;
+import io.voltstream.api.dr.DrController;
+import io.voltstream.api.dr.DrService;
+import io.voltstream.api.dr.FlexibilityReader;
+import io.voltstream.api.dr.OpenAdrController;
 import io.voltstream.api.events.EventsController;
 import io.voltstream.api.events.EventsService;
 import io.voltstream.api.export.ExportController;
@@ -60,12 +64,12 @@ import java.util.Optional;
 /**
  * The composition root of the API: builds every resource (health, tokens, buildings, rooms,
  * sensors, room data, analytics, data query, export, events, forecasts, batteries, commands,
- * building settings, the live socket, docs) from its {@link ApiDependencies}, each resource's
- * controller registering its own routes in one {@link RouteTable}, and turns the table into an
- * un-started Javalin app whose routes carry their {@link RouteSpec} (roles, docs) as metadata for
- * the single access check and {@code /openapi.json}. No resource package imports this one or
- * another resource's package; to add a resource, construct its controller in {@code resources(...)}
- * (see the serving-api README, "Adding a resource").
+ * building settings, demand response, the live socket, docs) from its {@link ApiDependencies}, each
+ * resource's controller registering its own routes in one {@link RouteTable}, and turns the table
+ * into an un-started Javalin app whose routes carry their {@link RouteSpec} (roles, docs) as
+ * metadata for the single access check and {@code /openapi.json}. No resource package imports this
+ * one or another resource's package; to add a resource, construct its controller in {@code
+ * resources(...)} (see the serving-api README, "Adding a resource").
  *
  * <p>Caches: one per path. Room data keeps its serialised answers (in the controller); summary,
  * data query and events share a short-TTL query cache; forecasts cache for 30 s; export streams
@@ -110,8 +114,8 @@ public final class ApiServer implements AutoCloseable {
                         hub,
                         new LiveMessages(
                             registry::roomOfSensor,
-                            battery ->
-                                deps.registry().battery(battery).map(BatterySpec::building))));
+                            battery -> deps.registry().battery(battery).map(BatterySpec::building),
+                            clock)));
   }
 
   private List<ResourceRoutes> resources(ResourceScope scope, RegistryLookup registry) {
@@ -125,6 +129,8 @@ public final class ApiServer implements AutoCloseable {
         new GuardedInfluxReader(
             new CachingInfluxReader(deps.influx(), FORECAST_CACHE_TTL, 1_000, clock));
     CommandService commands = new CommandService(deps.commands(), uncached, clock);
+    DrService dr =
+        new DrService(deps.dr(), deps.registry(), new FlexibilityReader(uncached, clock), clock);
     return List.<ResourceRoutes>of(
         new HealthController(deps.health()),
         new TokenController(deps.tokens()),
@@ -134,7 +140,14 @@ public final class ApiServer implements AutoCloseable {
         new RoomDataController(
             new RoomDataService(uncached, registry, queries), scope, queries, clock),
         new AnalyticsController(
-            new SummaryService(cached, registry, hub::sessionCount, clock), deps.registry(), scope),
+            new SummaryService(
+                cached,
+                registry,
+                hub::sessionCount,
+                clock,
+                new SummaryService.DrFigures(dr::activeEvents, dr::flexibilityAvailableKw)),
+            deps.registry(),
+            scope),
         new DataQueryController(new DataQueryService(cached, queries, clock), scope),
         new ExportController(new ExportService(uncached, queries), scope, queries, clock),
         new EventsController(new EventsService(cached), scope, clock),
@@ -145,6 +158,8 @@ public final class ApiServer implements AutoCloseable {
             new BatteryAnalyticsService(deps.registry(), cached), scope, queries, clock),
         new CommandController(commands, scope),
         new BuildingSettingsController(deps.registry(), scope),
+        new DrController(dr, deps.registry(), scope, clock),
+        new OpenAdrController(dr, scope),
         socket);
   }
 

@@ -66,6 +66,7 @@ public final class AnalyticsController implements ResourceRoutes {
                 (int)
                     registry.sensors().stream()
                         .filter(s -> scope.seesSensor(p, s) && Boolean.TRUE.equals(s.drEnabled()))
-                        .count())));
+                        .count(),
+                building -> scope.coversBuilding(p, building))));
   }
 }

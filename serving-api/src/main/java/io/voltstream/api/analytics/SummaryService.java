@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +40,32 @@ public final class SummaryService {
       int rooms,
       int buildings,
       List<BatterySpec> batteries,
-      int drEnabledSensors) {}
+      int drEnabledSensors,
+      Predicate<String> building) {
+
+    /** A part whose buildings all count (no building filter). */
+    public Part(
+        Predicate<String> room,
+        Predicate<String> sensor,
+        int sensors,
+        int rooms,
+        int buildings,
+        List<BatterySpec> batteries,
+        int drEnabledSensors) {
+      this(room, sensor, sensors, rooms, buildings, batteries, drEnabledSensors, b -> true);
+    }
+  }
+
+  /**
+   * Demand-response figures of the buildings a predicate accepts: opted-in events running now, and
+   * the sum of the buildings' latest downward flexibility now [kW] (null when none reported).
+   */
+  public record DrFigures(
+      ToIntFunction<Predicate<String>> activeEvents,
+      Function<Predicate<String>, Double> flexibilityAvailableKw) {
+    /** No demand response wired: 0 events, no flexibility. */
+    public static final DrFigures NONE = new DrFigures(b -> 0, b -> null);
+  }
 
   static final Duration ACTIVE_WINDOW = Duration.ofMinutes(5);
   static final Duration LATEST_WINDOW_MAX_AGE = Duration.ofMinutes(10);
@@ -47,13 +74,24 @@ public final class SummaryService {
   private final RegistryLookup registry;
   private final IntSupplier websocketConnections;
   private final Clock clock;
+  private final DrFigures dr;
 
   public SummaryService(
       InfluxReader influx, RegistryLookup registry, IntSupplier websocketConnections, Clock clock) {
+    this(influx, registry, websocketConnections, clock, DrFigures.NONE);
+  }
+
+  public SummaryService(
+      InfluxReader influx,
+      RegistryLookup registry,
+      IntSupplier websocketConnections,
+      Clock clock,
+      DrFigures dr) {
     this.influx = influx;
     this.registry = registry;
     this.websocketConnections = websocketConnections;
     this.clock = clock;
+    this.dr = dr;
   }
 
   /** The whole system. */
@@ -145,7 +183,10 @@ public final class SummaryService {
             new SystemOverview.SensorService(
                 part.sensors(), active, part.rooms(), part.buildings()),
             batteries(part.batteries(), now),
-            new SystemOverview.DemandResponseService(part.drEnabledSensors()));
+            new SystemOverview.DemandResponseService(
+                part.drEnabledSensors(),
+                dr.activeEvents().applyAsInt(part.building()),
+                dr.flexibilityAvailableKw().apply(part.building())));
     return new SummaryResponse(
         part.sensors(),
         active,

@@ -25,9 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code readings}, {@code room-metrics}, {@code events}, {@code forecasts}, {@code
- * battery-state} and {@code command-status} from Kafka on one thread and hands every record to
- * {@link LiveHub#broadcast}. Each API instance uses its own consumer group and starts at the latest
- * offsets: live data only, no replay, no committed offsets.
+ * battery-state}, {@code command-status}, {@code dr-invitations} and {@code dr-status} from Kafka
+ * on one thread and hands every record to {@link LiveHub#broadcast}. Each API instance uses its own
+ * consumer group and starts at the latest offsets: live data only, no replay, no committed offsets.
  *
  * <pre>{@code
  * LiveFeed feed = LiveFeed.start("localhost:9092", hub, new LiveMessages(registry::roomOfSensor));
@@ -45,7 +45,9 @@ public final class LiveFeed implements AutoCloseable {
               Topics.EVENTS,
               Topics.FORECASTS,
               Topics.BATTERY_STATE,
-              Topics.COMMAND_STATUS)
+              Topics.COMMAND_STATUS,
+              Topics.DR_INVITATIONS,
+              Topics.DR_STATUS)
           .map(Topic::name)
           .toList();
 

@@ -3,6 +3,7 @@ package io.voltstream.api.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voltstream.api.commands.dto.CommandResponse;
+import io.voltstream.api.dr.dto.InvitationResponse;
 import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.Json;
 import io.voltstream.model.RoomMetrics;
@@ -10,7 +11,10 @@ import io.voltstream.model.SensorReading;
 import io.voltstream.model.SystemEvent;
 import io.voltstream.model.Topics;
 import io.voltstream.model.command.CommandStatus;
+import io.voltstream.model.dr.DrExecution;
+import io.voltstream.model.dr.DrInvitation;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -25,6 +29,7 @@ public final class LiveMessages {
 
   private final Function<String, Optional<String>> roomOfSensor;
   private final Function<String, Optional<String>> buildingOfBattery;
+  private final Clock clock;
 
   /**
    * Without battery lookups: battery messages then carry no building (only unscoped tokens get
@@ -37,8 +42,17 @@ public final class LiveMessages {
   public LiveMessages(
       Function<String, Optional<String>> roomOfSensor,
       Function<String, Optional<String>> buildingOfBattery) {
+    this(roomOfSensor, buildingOfBattery, Clock.systemUTC());
+  }
+
+  /** With the clock that dates a DR invitation's status. */
+  public LiveMessages(
+      Function<String, Optional<String>> roomOfSensor,
+      Function<String, Optional<String>> buildingOfBattery,
+      Clock clock) {
     this.roomOfSensor = roomOfSensor;
     this.buildingOfBattery = buildingOfBattery;
+    this.clock = clock;
   }
 
   /** Maps a value of {@code topic}; empty for unknown topics and unreadable values. */
@@ -60,6 +74,10 @@ public final class LiveMessages {
         return Optional.of(battery(Topics.BATTERY_STATE.decodeValue(null, value)));
       } else if (topic.equals(Topics.COMMAND_STATUS.name())) {
         return Optional.of(command(Topics.COMMAND_STATUS.decodeValue(null, value)));
+      } else if (topic.equals(Topics.DR_INVITATIONS.name())) {
+        return Optional.of(drInvitation(Topics.DR_INVITATIONS.decodeValue(null, value)));
+      } else if (topic.equals(Topics.DR_STATUS.name())) {
+        return Optional.of(drExecution(Topics.DR_STATUS.decodeValue(null, value)));
       }
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
@@ -150,6 +168,34 @@ public final class LiveMessages {
         null,
         typed("command", CommandResponse.from(s)),
         s.building());
+  }
+
+  /**
+   * An invitation as sent, answered or cancelled (type {@code dr}, {@code kind: invitation}, the
+   * fields of {@code GET /api/v1/demand-response/invitations/{id}} without the job's figures, which
+   * arrive as {@code kind: execution}); building-wide.
+   */
+  public LiveMessage drInvitation(DrInvitation inv) {
+    ObjectNode n = Json.MAPPER.createObjectNode().put("type", "dr").put("kind", "invitation");
+    n.setAll(
+        (ObjectNode) Json.MAPPER.valueToTree(InvitationResponse.from(inv, null, clock.instant())));
+    return new LiveMessage(
+        LiveStreams.DR, "dr:invitation:" + inv.id(), null, null, n.toString(), inv.building());
+  }
+
+  /**
+   * The DR job's report on an event (type {@code dr}, {@code kind: execution}, the {@code
+   * DrExecution} fields, {@code status} lower case); building-wide.
+   */
+  public LiveMessage drExecution(DrExecution x) {
+    if (x.eventId() == null) {
+      throw new IllegalArgumentException("DR report without event_id");
+    }
+    ObjectNode n = Json.MAPPER.createObjectNode().put("type", "dr").put("kind", "execution");
+    n.setAll((ObjectNode) Json.MAPPER.valueToTree(x));
+    n.put("status", InvitationResponse.lower(x.status()));
+    return new LiveMessage(
+        LiveStreams.DR, "dr:execution:" + x.eventId(), null, null, n.toString(), x.building());
   }
 
   private static String typed(String type, Object record) {

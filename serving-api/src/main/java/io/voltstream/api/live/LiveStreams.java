@@ -22,9 +22,16 @@ public final class LiveStreams {
    */
   public static final String COMMANDS = "commands";
 
+  /**
+   * Demand response (type {@code dr}): invitation changes from Kafka {@code dr-invitations} ({@code
+   * kind: invitation}) and the DR job's reports from {@code dr-status} ({@code kind: execution}),
+   * newest per event and kind; building-wide.
+   */
+  public static final String DR = "dr";
+
   /** Streams this API instance pushes; other names in a subscribe are answered with an error. */
   public static final Set<String> KNOWN =
-      Set.of(READINGS, ROOM_METRICS, EVENTS, FORECAST, BATTERIES, COMMANDS);
+      Set.of(READINGS, ROOM_METRICS, EVENTS, FORECAST, BATTERIES, COMMANDS, DR);
 
   private LiveStreams() {}
 }

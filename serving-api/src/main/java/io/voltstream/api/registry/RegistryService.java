@@ -4,7 +4,9 @@ import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
 import io.voltstream.api.store.ReplicatedMap;
 import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.energy.device.DeviceSpec;
 import io.voltstream.energy.dispatch.DispatchSettings;
+import io.voltstream.energy.dr.DrSettings;
 import io.voltstream.energy.tariff.Tariff;
 import io.voltstream.model.Building;
 import io.voltstream.model.EntityId;
@@ -104,7 +106,14 @@ public final class RegistryService {
     // A PUT of the attributes keeps the settings (tariff, dispatch), which have their own routes.
     Building updated =
         new Building(
-            id, b.name(), b.address(), b.latitude(), b.longitude(), old.tariff(), old.dispatch());
+            id,
+            b.name(),
+            b.address(),
+            b.latitude(),
+            b.longitude(),
+            old.tariff(),
+            old.dispatch(),
+            old.demandResponse());
     registry.put(RegistryKey.building(id).encode(), updated);
     return updated;
   }
@@ -142,7 +151,32 @@ public final class RegistryService {
       String id, Tariff tariff, DispatchSettings dispatch) {
     Building b = requireBuilding(id);
     Building updated =
-        new Building(id, b.name(), b.address(), b.latitude(), b.longitude(), tariff, dispatch);
+        new Building(
+            id,
+            b.name(),
+            b.address(),
+            b.latitude(),
+            b.longitude(),
+            tariff,
+            dispatch,
+            b.demandResponse());
+    registry.put(RegistryKey.building(id).encode(), updated);
+    return updated;
+  }
+
+  /** Replaces a building's demand-response settings ({@code null} = the documented default). */
+  public synchronized Building updateDemandResponse(String id, DrSettings demandResponse) {
+    Building b = requireBuilding(id);
+    Building updated =
+        new Building(
+            id,
+            b.name(),
+            b.address(),
+            b.latitude(),
+            b.longitude(),
+            b.tariff(),
+            b.dispatch(),
+            demandResponse);
     registry.put(RegistryKey.building(id).encode(), updated);
     return updated;
   }
@@ -275,6 +309,12 @@ public final class RegistryService {
       throw ApiException.invalid(
           new FieldError("room", "unknown room '" + s.room() + "'; create it first"));
     }
+  }
+
+  // ---- devices (read here for demand response; managed at /iot/devices)
+
+  public List<DeviceSpec> devices() {
+    return values(DeviceSpec.class).sorted(Comparator.comparing(DeviceSpec::id)).toList();
   }
 
   // ---- batteries

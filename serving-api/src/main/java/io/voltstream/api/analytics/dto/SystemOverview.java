@@ -19,6 +19,11 @@ public record SystemOverview(
    */
   public record BatteryService(int totalBatteries, double totalCapacityKwh, Double averageSoc) {}
 
-  /** Demand response: sensors registered as DR-enabled (DR events are not run yet). */
-  public record DemandResponseService(int drEnabledSensors) {}
+  /**
+   * Demand response: sensors registered as DR-enabled, opted-in events running now, and the sum of
+   * the buildings' latest downward flexibility now (InfluxDB {@code flexibility}, building points
+   * of the last 2 minutes) [kW], null when none reported.
+   */
+  public record DemandResponseService(
+      int drEnabledSensors, int activeEvents, Double flexibilityAvailableKw) {}
 }
