@@ -100,6 +100,16 @@ class ScopeMatrixITCase {
 
   private static String hqCommandId;
 
+  /** Stand in the path for DR invitations of {@code hq} sent at start (one to cancel). */
+  private static final String HQ_INVITATION = "hq-invitation";
+
+  private static final String HQ_CANCELLABLE = "hq-cancellable";
+  private static final Map<String, String> DR_IDS = new LinkedHashMap<>();
+
+  /** DR events a day or more ahead, so they never start during the test. */
+  private static final Instant DR_DAY =
+      Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+
   private static void row(String route, String path, String body, Expect... expect) {
     rowFiltered(route, path, body, null, expect);
   }
@@ -415,6 +425,85 @@ class ScopeMatrixITCase {
         DENY,
         DENY);
 
+    // demand response is building-wide: only a grant on the invitation's building
+    row(
+        "POST /api/v1/demand-response/invitations/send",
+        "/api/v1/demand-response/invitations/send",
+        invitation("hq", DR_DAY.plus(Duration.ofDays(2))),
+        Expect.allow(201),
+        DENY,
+        DENY,
+        DENY);
+    rowFiltered(
+        "GET /api/v1/demand-response/invitations",
+        "/api/v1/demand-response/invitations",
+        null,
+        field("building"),
+        Expect.filtered("hq"),
+        Expect.filtered(),
+        Expect.filtered(),
+        Expect.filtered("annex"));
+    row(
+        "GET /api/v1/demand-response/invitations/{id}",
+        "/api/v1/demand-response/invitations/" + HQ_INVITATION,
+        null,
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "POST /api/v1/demand-response/invitations/{id}/answer",
+        "/api/v1/demand-response/invitations/" + HQ_INVITATION + "/answer",
+        "{\"answer\":\"opt_out\"}",
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "POST /api/v1/demand-response/invitations/{id}/cancel",
+        "/api/v1/demand-response/invitations/" + HQ_CANCELLABLE + "/cancel",
+        null,
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "GET /api/v1/demand-response/auto-answer/{building}",
+        "/api/v1/demand-response/auto-answer/hq",
+        null,
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "PUT /api/v1/demand-response/auto-answer/{building}",
+        "/api/v1/demand-response/auto-answer/hq",
+        "{\"auto_answer\":false,\"min_incentive_eur_per_kwh\":0,\"required_coverage\":1.1}",
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    for (String view : List.of("programs", "events")) {
+      rowFiltered(
+          "GET /api/v1/demand-response/" + view,
+          "/api/v1/demand-response/" + view,
+          null,
+          ScopeMatrixITCase::targetValues,
+          Expect.filtered("hq"),
+          Expect.filtered(),
+          Expect.filtered(),
+          Expect.filtered("annex"));
+    }
+    rowFiltered(
+        "GET /api/v1/demand-response/reports",
+        "/api/v1/demand-response/reports",
+        null,
+        field("clientName"),
+        Expect.filtered("hq"),
+        Expect.filtered(),
+        Expect.filtered(),
+        Expect.filtered("annex"));
+
     // managing access: a scoped token could mint itself a wider one, so none may
     row(
         "POST /api/v1/tokens/generate",
@@ -481,7 +570,8 @@ class ScopeMatrixITCase {
             "room_metrics:kitchen",
             "forecast:hq",
             "battery:hq-battery",
-            "command:hq-battery"),
+            "command:hq-battery",
+            "dr:hq"),
         Expect.filtered("reading:kitchen-meter", "room_metrics:kitchen"),
         Expect.filtered("reading:kitchen-meter"),
         Expect.filtered(
@@ -489,7 +579,8 @@ class ScopeMatrixITCase {
             "room_metrics:lab",
             "forecast:annex",
             "battery:annex-battery",
-            "command:annex-battery"));
+            "command:annex-battery",
+            "dr:annex"));
   }
 
   @BeforeAll
@@ -505,6 +596,41 @@ class ScopeMatrixITCase {
             "/api/v1/batteries/hq-battery/charge", admin, "{\"power_w\":500,\"duration_s\":60}");
     assertThat(issued.status()).as(issued.body()).isEqualTo(202);
     hqCommandId = issued.json().get("command_id").asText();
+    DR_IDS.put(HQ_INVITATION, sendInvitation("hq", DR_DAY));
+    DR_IDS.put(HQ_CANCELLABLE, sendInvitation("hq", DR_DAY.plus(Duration.ofDays(1))));
+    String annexInvitation = sendInvitation("annex", DR_DAY);
+    // the DR job's reports on one event per building (dr-status is the job's topic)
+    try (var status =
+        io.voltstream.api.store.KafkaReplicatedMap.open(
+            KAFKA.bootstrapServers(), io.voltstream.model.Topics.DR_STATUS, WAIT)) {
+      for (String[] e :
+          new String[][] {{DR_IDS.get(HQ_INVITATION), "hq"}, {annexInvitation, "annex"}}) {
+        status.put(
+            e[0],
+            new io.voltstream.model.dr.DrExecution(
+                e[0],
+                e[1],
+                io.voltstream.model.dr.DrEventStatus.ACTIVE,
+                DR_DAY.plusSeconds(60),
+                1.0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of(),
+                "probe"));
+      }
+    }
+    assertThat(
+            io.voltstream.infra.Waits.until(
+                () -> client.get("/api/v1/demand-response/reports", admin).json().size() == 2,
+                WAIT))
+        .as("the API's view of dr-status shows the two reports")
+        .isTrue();
     for (String scope : SCOPES) {
       var r =
           client.post(
@@ -548,7 +674,10 @@ class ScopeMatrixITCase {
         ApiTestClient.Response r =
             client.send(
                 s.method(),
-                row.path().replace(HQ_COMMAND, hqCommandId),
+                row.path()
+                    .replace(HQ_COMMAND, hqCommandId)
+                    .replace(HQ_CANCELLABLE, DR_IDS.get(HQ_CANCELLABLE))
+                    .replace(HQ_INVITATION, DR_IDS.get(HQ_INVITATION)),
                 TOKENS.get(scope),
                 row.body() == null ? null : "application/json",
                 row.body());
@@ -591,7 +720,7 @@ class ScopeMatrixITCase {
         sockets.add(ws);
         ws.awaitType("welcome", WAIT);
         ws.send(
-            "{\"action\":\"subscribe\",\"streams\":[\"readings\",\"room_metrics\",\"forecast\",\"batteries\",\"commands\"]}");
+            "{\"action\":\"subscribe\",\"streams\":[\"readings\",\"room_metrics\",\"forecast\",\"batteries\",\"commands\",\"dr\"]}");
         ws.awaitType("subscribed", WAIT);
       }
       Instant now = Instant.now();
@@ -651,6 +780,25 @@ class ScopeMatrixITCase {
                         CommandSource.MANUAL,
                         "t"))));
       }
+      for (String building : List.of("hq", "annex")) {
+        hub.broadcast(
+            messages.drInvitation(
+                new io.voltstream.model.dr.DrInvitation(
+                    "dr-" + building,
+                    null,
+                    building,
+                    now.plusSeconds(3600),
+                    30,
+                    1.0,
+                    0.1,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    now,
+                    "t")));
+      }
       SoftAssertions soft = new SoftAssertions();
       for (int i = 0; i < SCOPES.size(); i++) {
         WsTestClient ws = sockets.get(i);
@@ -671,6 +819,7 @@ class ScopeMatrixITCase {
                 case "forecast" -> "forecast:" + m.path("building").asText();
                 case "battery" -> "battery:" + m.path("battery_id").asText();
                 case "command" -> "command:" + m.path("target").asText();
+                case "dr" -> "dr:" + m.path("building").asText();
                 default -> type;
               });
         }
@@ -730,6 +879,30 @@ class ScopeMatrixITCase {
     }
     accept(client.post("/api/v1/batteries", admin, battery("hq-battery", "hq")));
     accept(client.post("/api/v1/batteries", admin, battery("annex-battery", "annex")));
+  }
+
+  /** Sends a DR invitation as the unscoped admin; its id. */
+  private static String sendInvitation(String building, Instant start) {
+    var r =
+        client.post("/api/v1/demand-response/invitations/send", admin, invitation(building, start));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().get("id").asText();
+  }
+
+  private static String invitation(String building, Instant start) {
+    return "{\"building\":\""
+        + building
+        + "\",\"start\":\""
+        + start
+        + "\",\"duration_minutes\":30,\"requested_kw\":1.0,\"incentive_eur_per_kwh\":0.2}";
+  }
+
+  /** The values of every OpenADR {@code targets} entry in a list of programs or events. */
+  private static Set<String> targetValues(JsonNode list) {
+    Set<String> out = new TreeSet<>();
+    list.forEach(
+        o -> o.path("targets").forEach(t -> t.path("values").forEach(v -> out.add(v.asText()))));
+    return out;
   }
 
   private static String battery(String id, String building) {
