@@ -86,12 +86,12 @@
     setStatus('connecting…');
     socket.onmessage = function (ev) {
       var msg = JSON.parse(ev.data);
-      // Other panels (batteries.js) take what they need from every message.
+      // Other panels (batteries.js, dr.js) take what they need from every message.
       document.dispatchEvent(new CustomEvent('voltstream:message', { detail: msg }));
       if (msg.type === 'welcome') {
         setStatus('live', 'live');
         socket.send(JSON.stringify({ action: 'subscribe',
-          streams: ['readings', 'room_metrics', 'events', 'batteries', 'commands'] }));
+          streams: ['readings', 'room_metrics', 'events', 'batteries', 'commands', 'dr'] }));
       } else if (msg.type === 'reading') {
         showReading(msg);
       } else if (msg.type === 'room_metrics') {

@@ -7,6 +7,7 @@ import io.javalin.websocket.WsErrorContext;
 import io.javalin.websocket.WsMessageContext;
 import io.voltstream.api.auth.AuthException;
 import io.voltstream.api.auth.Principal;
+import io.voltstream.api.auth.Role;
 import io.voltstream.api.auth.TokenAuthenticator;
 import io.voltstream.api.route.ResourceRoutes;
 import io.voltstream.api.route.RouteTable;
@@ -144,9 +145,16 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
 
   /**
    * Which messages a session of {@code p} may receive: those whose resource the token's scope
-   * covers.
+   * covers, and demand response ({@code dr}) only for admin and operator tokens (design §4: viewers
+   * have no DR access).
    */
   static Predicate<LiveMessage> permitted(ResourceScope scope, Principal p) {
+    boolean seesDr = p.hasRole(Role.ADMIN) || p.hasRole(Role.OPERATOR);
+    Predicate<LiveMessage> byRole = m -> seesDr || !LiveStreams.DR.equals(m.stream());
+    return byRole.and(covered(scope, p));
+  }
+
+  private static Predicate<LiveMessage> covered(ResourceScope scope, Principal p) {
     if (ResourceScope.unscoped(p)) {
       return m -> true;
     }
