@@ -21,6 +21,10 @@ import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
 import io.voltstream.model.Topics;
 import io.voltstream.model.command.Command;
+import io.voltstream.model.dr.DrAnswer;
+import io.voltstream.model.dr.DrEventStatus;
+import io.voltstream.model.dr.DrExecution;
+import io.voltstream.model.dr.DrInvitation;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +43,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The dashboard end to end: real Kafka and influxd, the API, and the page in headless Chromium.
  * Readings published to Kafka must show up as live values in the page's DOM, and the room's last
  * hour (from InfluxDB) must be charted; the batteries panel lists the registered battery and shows
- * its state pushed over the {@code batteries} stream.
+ * its state pushed over the {@code batteries} stream; the demand-response panel lists an invitation
+ * for admins (not viewers) and shows the DR job's report pushed over the {@code dr} stream.
  */
 class DashboardE2EITCase {
 
@@ -204,7 +209,36 @@ class DashboardE2EITCase {
                     .evaluate("document.querySelectorAll('button[data-command]').length")
                     .asInt())
             .isZero();
+        // viewers have no demand-response access: the panel says so
+        assertThat(
+                Waits.until(
+                    () ->
+                        evaluate(browser, "document.getElementById('dr-note').textContent")
+                            .asText()
+                            .contains("operator or admin"),
+                    Duration.ofSeconds(15)))
+            .isTrue();
       }
+
+      // an admin's page also lists DR invitations and shows the DR job's pushed report
+      Instant drStart = Instant.now().plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS);
+      deps.dr()
+          .put(
+              new DrInvitation(
+                  "dash-event",
+                  null,
+                  "default",
+                  drStart,
+                  30,
+                  2.0,
+                  0.2,
+                  DrAnswer.OPT_IN,
+                  "covered",
+                  DrInvitation.AUTO_ANSWER,
+                  Instant.now(),
+                  null,
+                  Instant.now(),
+                  "dash-admin"));
 
       // an admin's page: the charge button issues a command and shows its returned status
       String admin =
@@ -237,10 +271,74 @@ class DashboardE2EITCase {
         assertThat(published).hasSize(1);
         assertThat(published.get(0).battery().powerW()).isEqualTo(1500.0);
         assertThat(published.get(0).issuedBy()).isEqualTo("dash-admin");
+
+        String answer =
+            "(document.querySelector('td[data-dr=\"dash-event\"][data-field=\"answer\"]') || {})"
+                + ".textContent";
+        assertThat(
+                Waits.until(
+                    () -> "opt_in".equals(evaluate(browser, answer).asText()),
+                    Duration.ofSeconds(15)))
+            .as("DR answer cell: %s", evaluate(browser, answer))
+            .isTrue();
+        assertThat(
+                browser
+                    .evaluate(
+                        "document.querySelectorAll('tr[data-dr=\"dash-event\"]"
+                            + " button[data-dr-action]').length")
+                    .asInt())
+            .isEqualTo(3);
+        String delivered =
+            "document.querySelector('td[data-dr=\"dash-event\"][data-field=\"delivered_kw\"]')"
+                + ".textContent";
+        try (KafkaProducer<String, String> producer = KAFKA.producer()) {
+          DrExecution report =
+              new DrExecution(
+                  "dash-event",
+                  "default",
+                  DrEventStatus.ACTIVE,
+                  drStart.plusSeconds(60),
+                  2.0,
+                  5.0,
+                  "10of10",
+                  null,
+                  2.6,
+                  2.4,
+                  1.2,
+                  0.04,
+                  0.01,
+                  List.of(),
+                  null);
+          assertThat(
+                  Waits.until(
+                      () -> {
+                        send(producer, Topics.DR_STATUS.name(), report.eventId(), report);
+                        return "2.40".equals(evaluate(browser, delivered).asText());
+                      },
+                      Duration.ofSeconds(30)))
+              .as("DR delivered cell: %s", evaluate(browser, delivered))
+              .isTrue();
+        }
+        assertThat(
+                browser
+                    .evaluate(
+                        "document.querySelector('td[data-dr=\"dash-event\"][data-field=\"status\"]')"
+                            + ".textContent")
+                    .asText())
+            .isEqualTo("active");
       }
     } finally {
       app.stop();
       server.close();
+    }
+  }
+
+  private static void send(
+      KafkaProducer<String, String> producer, String topic, String key, Object v) {
+    try {
+      producer.send(new ProducerRecord<>(topic, key, Json.MAPPER.writeValueAsString(v))).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
