@@ -39,7 +39,7 @@ public final class FlexibilityReader {
     this.clock = clock;
   }
 
-  /** The latest building point per building (of those {@code buildings} names), if fresh. */
+  /** Each building's latest building-scope point, if at most {@link #FRESHNESS} old. */
   public Map<String, CurrentFlexibility> current() {
     var m = Schema.FLEXIBILITY;
     List<Series> rows =

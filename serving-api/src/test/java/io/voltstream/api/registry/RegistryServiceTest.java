@@ -176,4 +176,18 @@ class RegistryServiceTest {
               }
             });
   }
+
+  @Test
+  void shouldKeepDemandResponseSettingsWhenAttributesOrOtherSettingsChange() {
+    registry.createBuilding(new Building("hq", "HQ", null, null, null));
+    var dr = new io.voltstream.energy.dr.DrSettings(true, 0.2, 1.3);
+    registry.updateDemandResponse("hq", dr);
+    registry.updateBuilding("hq", new Building("hq", "Head office", "Main st", null, null));
+    registry.updateBuildingSettings(
+        "hq", null, io.voltstream.energy.dispatch.DispatchSettings.defaults());
+    Building b = registry.requireBuilding("hq");
+    assertThat(b.name()).isEqualTo("Head office");
+    assertThat(b.dispatch()).isEqualTo(io.voltstream.energy.dispatch.DispatchSettings.defaults());
+    assertThat(b.demandResponse()).isEqualTo(dr);
+  }
 }
