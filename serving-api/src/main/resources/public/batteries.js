@@ -7,33 +7,9 @@
   var tbody = document.getElementById('batteries');
   var token = '';
 
-  function fmt(v, digits) {
-    return (v === null || v === undefined || isNaN(v)) ? '–' : Number(v).toFixed(digits);
-  }
-
-  function role(jwt) {
-    try {
-      var payload = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-      return JSON.parse(atob(payload)).role;
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function call(method, path, body) {
-    var headers = { 'Authorization': 'Bearer ' + token };
-    if (body) { headers['Content-Type'] = 'application/json'; }
-    return fetch(path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
-      .then(function (r) {
-        return r.json().catch(function () { return {}; }).then(function (json) {
-          if (!r.ok) {
-            var field = json.errors && json.errors.length ? json.errors[0].field + ': ' + json.errors[0].message : '';
-            throw new Error(r.status + ' ' + (field || json.detail || path));
-          }
-          return json;
-        });
-      });
-  }
+  var fmt = window.voltstream.fmt;
+  var role = window.voltstream.role;
+  function call(method, path, body) { return window.voltstream.call(token, method, path, body); }
 
   function cell(id, field) {
     return tbody.querySelector('td[data-battery="' + CSS.escape(id) + '"][data-field="' + field + '"]');

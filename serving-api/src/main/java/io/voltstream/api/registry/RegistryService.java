@@ -105,12 +105,8 @@ public final class RegistryService {
     Building old = requireBuilding(id);
     // A PUT of the attributes keeps the settings (tariff, dispatch), which have their own routes.
     Building updated =
-        new Building(
-            id,
-            b.name(),
-            b.address(),
-            b.latitude(),
-            b.longitude(),
+        withSettings(
+            new Building(id, b.name(), b.address(), b.latitude(), b.longitude()),
             old.tariff(),
             old.dispatch(),
             old.demandResponse());
@@ -150,16 +146,7 @@ public final class RegistryService {
   public synchronized Building updateBuildingSettings(
       String id, Tariff tariff, DispatchSettings dispatch) {
     Building b = requireBuilding(id);
-    Building updated =
-        new Building(
-            id,
-            b.name(),
-            b.address(),
-            b.latitude(),
-            b.longitude(),
-            tariff,
-            dispatch,
-            b.demandResponse());
+    Building updated = withSettings(b, tariff, dispatch, b.demandResponse());
     registry.put(RegistryKey.building(id).encode(), updated);
     return updated;
   }
@@ -167,18 +154,23 @@ public final class RegistryService {
   /** Replaces a building's demand-response settings ({@code null} = the documented default). */
   public synchronized Building updateDemandResponse(String id, DrSettings demandResponse) {
     Building b = requireBuilding(id);
-    Building updated =
-        new Building(
-            id,
-            b.name(),
-            b.address(),
-            b.latitude(),
-            b.longitude(),
-            b.tariff(),
-            b.dispatch(),
-            demandResponse);
+    Building updated = withSettings(b, b.tariff(), b.dispatch(), demandResponse);
     registry.put(RegistryKey.building(id).encode(), updated);
     return updated;
+  }
+
+  /** {@code b}'s attributes with these energy settings. */
+  private static Building withSettings(
+      Building b, Tariff tariff, DispatchSettings dispatch, DrSettings demandResponse) {
+    return new Building(
+        b.id(),
+        b.name(),
+        b.address(),
+        b.latitude(),
+        b.longitude(),
+        tariff,
+        dispatch,
+        demandResponse);
   }
 
   public Building requireBuilding(String id) {
