@@ -1,13 +1,14 @@
 package io.voltstream.launcher;
 
 import io.voltstream.forecast.cli.ForecastCommand;
+import io.voltstream.launcher.dr.DrCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code voltstream} command: one entry point for every role (demo, ingest, jobs, api,
- * simulate, forecast, submit, bench, scorecard, config). Configuration comes from {@code
+ * simulate, forecast, submit, bench, scorecard, config, dr). Configuration comes from {@code
  * VOLTSTREAM_*} environment variables, overridden by flags; {@code voltstream config} lists them
  * all.
  */
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ScorecardCommand.class,
       ConfigCommand.class,
+      DrCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class VoltstreamCli implements Callable<Integer> {

@@ -58,6 +58,12 @@ public final class Baselines {
   /** The {@code pre_event} fallback averages this long before the start. */
   public static final Duration PRE_EVENT_WINDOW = Duration.ofHours(1);
 
+  /** Note phrases the placebo counts (kept with the text they match). */
+  static final String FEWER_DAYS_NOTE = "; only ";
+
+  static final String CAPPED_NOTE = ", capped at ";
+  static final String ADJUSTMENT_SKIPPED_NOTE = "same-day adjustment not applied";
+
   private static final int WEEKDAY_DAYS = 10;
   private static final int WEEKEND_DAYS = 4;
   private static final int HIGH_OF = 5;
@@ -174,7 +180,7 @@ public final class Baselines {
           note.append("high4of5: the 4 highest-load of the last 5 eligible ").append(dayKind);
     }
     if (found < search.wanted()) {
-      note.append("; only ")
+      note.append(FEWER_DAYS_NOTE)
           .append(found)
           .append(" of ")
           .append(search.wanted())
@@ -212,7 +218,7 @@ public final class Baselines {
     String span = window.localSpan(actualFrom, actualTo);
     OptionalDouble actual = history.meanKw(actualFrom, actualTo);
     if (actual.isEmpty()) {
-      note.append("; same-day adjustment not applied: the event day's load over ")
+      note.append("; " + ADJUSTMENT_SKIPPED_NOTE + ": the event day's load over ")
           .append(span)
           .append(" is incomplete");
       return;
@@ -222,7 +228,7 @@ public final class Baselines {
       Instant to = window.startOn(day.day()).minus(ADJUSTMENT_GAP);
       OptionalDouble kwThen = history.meanKw(to.minus(ADJUSTMENT_WINDOW), to);
       if (kwThen.isEmpty()) {
-        note.append("; same-day adjustment not applied: baseline day ")
+        note.append("; " + ADJUSTMENT_SKIPPED_NOTE + ": baseline day ")
             .append(day.day())
             .append(" has incomplete load over ")
             .append(span);
@@ -232,7 +238,7 @@ public final class Baselines {
     }
     double unadjusted = baselineSum / used.size();
     if (unadjusted <= 0) {
-      note.append("; same-day adjustment not applied: the baseline over ")
+      note.append("; " + ADJUSTMENT_SKIPPED_NOTE + ": the baseline over ")
           .append(span)
           .append(" is not positive");
       return;
@@ -254,7 +260,7 @@ public final class Baselines {
       note.append(
           String.format(
               Locale.ROOT,
-              ", capped at %s%.0f %% (uncapped ×%.3f)",
+              CAPPED_NOTE + "%s%.0f %% (uncapped ×%.3f)",
               raw > 1 ? "+" : "−",
               ADJUSTMENT_CAP * 100,
               raw));

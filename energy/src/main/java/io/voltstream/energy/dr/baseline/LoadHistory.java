@@ -61,6 +61,30 @@ public final class LoadHistory {
     return meanKwByStart.isEmpty();
   }
 
+  /** The intervals starting before {@code t}: what was known at {@code t}. */
+  public LoadHistory before(Instant t) {
+    return new LoadHistory(interval, Collections.unmodifiableSortedMap(meanKwByStart.headMap(t)));
+  }
+
+  /**
+   * The same load on another grid, anchored at the first interval: each new interval is the
+   * time-weighted mean of the old ones it overlaps, and is left out unless they are all present
+   * (e.g. 10-minute data onto 15 minutes).
+   */
+  public LoadHistory resampled(Duration newInterval) {
+    TreeMap<Instant, Double> out = new TreeMap<>();
+    if (!meanKwByStart.isEmpty()) {
+      Instant last = meanKwByStart.lastKey().plus(interval);
+      for (Instant t = meanKwByStart.firstKey();
+          !t.plus(newInterval).isAfter(last);
+          t = t.plus(newInterval)) {
+        Instant from = t;
+        meanKw(from, from.plus(newInterval)).ifPresent(kw -> out.put(from, kw));
+      }
+    }
+    return of(newInterval, out);
+  }
+
   /**
    * Time-weighted mean load over [from, to) [kW]: each interval overlapping the window counts with
    * the length of its overlap, so windows need not be aligned to the grid. Empty when the window is

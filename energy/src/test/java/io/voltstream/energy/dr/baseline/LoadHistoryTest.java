@@ -74,4 +74,28 @@ class LoadHistoryTest {
     assertThatThrownBy(() -> h.meanKwByStart().put(T0, 2.0))
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void shouldResampleTenMinuteDataOntoQuarterHours() {
+    Duration ten = Duration.ofMinutes(10);
+    SortedMap<Instant, Double> m = new TreeMap<>();
+    double[] kw = {1, 2, 3, 4, 5, 6};
+    for (int i = 0; i < kw.length; i++) {
+      m.put(T0.plus(ten.multipliedBy(i)), kw[i]);
+    }
+    LoadHistory q = LoadHistory.of(ten, m).resampled(Q);
+    // [0,15) = (10×1 + 5×2)/15; [15,30) = (5×2 + 10×3)/15; [30,45) = (10×4 + 5×5)/15; [45,60) =
+    // (5×5 + 10×6)/15
+    assertThat(q.interval()).isEqualTo(Q);
+    assertThat(q.meanKwByStart().values())
+        .containsExactly(20.0 / 15, 40.0 / 15, 65.0 / 15, 85.0 / 15);
+  }
+
+  @Test
+  void shouldKeepOnlyWhatWasKnownBeforeAnInstant() {
+    LoadHistory h = quarterHours(1.0, 2.0, 3.0);
+    LoadHistory before = h.before(T0.plus(Q.multipliedBy(2)));
+    assertThat(before.meanKwByStart().values()).containsExactly(1.0, 2.0);
+    assertThat(before.meanKw(T0.plus(Q.multipliedBy(2)), T0.plus(Q.multipliedBy(3)))).isEmpty();
+  }
 }
