@@ -28,7 +28,8 @@ record PlaceboDataset(String name, String source, ZoneId zone, LoadHistory histo
 
   /**
    * The demo building's consumption (all rooms' {@code LoadProfile}, before PV and batteries) from
-   * the simulators' offline scenario, {@code days} days from {@code firstDay}.
+   * the simulators' offline scenario, {@code days} local days from {@code firstDay} (the scenario
+   * counts 24-hour days, so across a DST change it runs an hour into the next day: cut there).
    */
   static PlaceboDataset demo(long seed, LocalDate firstDay, int days) {
     ReplaySeries series = DemoWeek.scenario(seed, firstDay, 0, days).series();
@@ -40,7 +41,9 @@ record PlaceboDataset(String name, String source, ZoneId zone, LoadHistory histo
         DemoWeek.NAME,
         "simulated demo building, rooms' consumption, seed " + seed,
         DemoBuilding.ZONE,
-        LoadHistory.of(series.step(), kw).resampled(INTERVAL));
+        LoadHistory.of(series.step(), kw)
+            .before(firstDay.plusDays(days).atStartOfDay(DemoBuilding.ZONE).toInstant())
+            .resampled(INTERVAL));
   }
 
   /**

@@ -95,6 +95,10 @@ class PlaceboCommandTest {
     PlaceboDataset demo = PlaceboDataset.demo(42, LocalDate.of(2026, 3, 2), 2);
     assertThat(demo.history().interval()).isEqualTo(Duration.ofMinutes(15));
     assertThat(demo.history().meanKwByStart()).hasSize(2 * 96);
+    // 8 weeks across the spring-forward Sunday 2026-03-29 still end at local midnight
+    PlaceboDataset weeks = PlaceboDataset.demo(42, LocalDate.of(2026, 3, 23), 7);
+    assertThat(weeks.lastDay()).isEqualTo(LocalDate.of(2026, 3, 29));
+    assertThat(weeks.history().meanKwByStart()).hasSize(7 * 96 - 4);
     assertThat(demo.history().meanKwByStart().values())
         .allSatisfy(kw -> assertThat(kw).isPositive());
   }
