@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.launcher.cluster.ProjectLayout;
 import io.voltstream.model.Json;
 import io.voltstream.sim.SimulatorConfig;
 import java.io.ByteArrayOutputStream;
@@ -104,13 +105,6 @@ class PlaceboCommandTest {
   }
 
   private static Path uciCsv() {
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(SimulatorConfig.DEFAULT_REPLAY_FILE);
-      if (Files.isReadable(candidate)) {
-        return candidate;
-      }
-    }
-    throw new AssertionError(
-        "data/uci-appliances/ not found above " + Path.of("").toAbsolutePath());
+    return ProjectLayout.root().resolve(SimulatorConfig.DEFAULT_REPLAY_FILE);
   }
 }

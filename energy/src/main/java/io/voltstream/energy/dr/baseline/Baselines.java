@@ -119,11 +119,13 @@ public final class Baselines {
     List<DayLoad> found = new ArrayList<>();
     int skippedEventDays = 0;
     int skippedIncomplete = 0;
-    LocalDate earliest = window.day().minusDays(LOOKBACK_DAYS);
-    if (!history.isEmpty()) {
-      LocalDate first = history.meanKwByStart().firstKey().atZone(window.zone()).toLocalDate();
-      earliest = first.isAfter(earliest) ? first : earliest;
+    if (history.isEmpty()) {
+      return new Search(found, wanted, 0, 0);
     }
+    // days before the first metered one are not "incomplete", they are simply not there
+    LocalDate earliest = window.day().minusDays(LOOKBACK_DAYS);
+    LocalDate first = history.meanKwByStart().firstKey().atZone(window.zone()).toLocalDate();
+    earliest = first.isAfter(earliest) ? first : earliest;
     for (LocalDate d = window.day().minusDays(1);
         !d.isBefore(earliest) && found.size() < wanted;
         d = d.minusDays(1)) {

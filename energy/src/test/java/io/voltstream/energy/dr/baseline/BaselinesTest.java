@@ -190,7 +190,10 @@ class BaselinesTest {
     assertThat(b.meanKw()).isEqualTo(3.0);
     assertThat(b.perIntervalKw()).hasSize(8).containsOnly(3.0);
     assertThat(b.daysUsed()).isZero();
-    assertThat(b.note()).contains("pre_event").contains("2 intervals metered");
+    assertThat(b.note())
+        .contains("pre_event")
+        .contains("2 intervals metered")
+        .doesNotContain("skipped");
   }
 
   @Test
