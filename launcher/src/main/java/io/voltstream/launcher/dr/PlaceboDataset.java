@@ -1,11 +1,11 @@
 package io.voltstream.launcher.dr;
 
 import io.voltstream.energy.dr.baseline.LoadHistory;
-import io.voltstream.energy.scorecard.ReplaySeries;
 import io.voltstream.sim.building.DemoBuilding;
 import io.voltstream.sim.replay.UciCsvReader;
 import io.voltstream.sim.replay.UciHouse;
 import io.voltstream.sim.replay.UciRow;
+import io.voltstream.sim.scenario.DemoBuildingLoad;
 import io.voltstream.sim.scenario.DemoWeek;
 import io.voltstream.sim.scenario.UciWeek;
 import java.io.Reader;
@@ -27,23 +27,25 @@ record PlaceboDataset(String name, String source, ZoneId zone, LoadHistory histo
   static final Duration INTERVAL = Duration.ofMinutes(15);
 
   /**
-   * The demo building's consumption (all rooms' {@code LoadProfile}, before PV and batteries) from
-   * the simulators' offline scenario, {@code days} local days from {@code firstDay} (the scenario
-   * counts 24-hour days, so across a DST change it runs an hour into the next day: cut there).
+   * The demo building's consumption — rooms and demo devices under their default behaviour, before
+   * PV and batteries ({@link DemoBuildingLoad}) — on a 1-minute grid for {@code days} local days
+   * from {@code firstDay}, resampled to 15 minutes.
    */
   static PlaceboDataset demo(long seed, LocalDate firstDay, int days) {
-    ReplaySeries series = DemoWeek.scenario(seed, firstDay, 0, days).series();
+    Instant start = firstDay.atStartOfDay(DemoBuilding.ZONE).toInstant();
+    Instant end = firstDay.plusDays(days).atStartOfDay(DemoBuilding.ZONE).toInstant();
+    Duration step = Duration.ofMinutes(1);
+    int steps = (int) Duration.between(start, end).toMinutes();
+    double[] consumptionW = DemoBuildingLoad.consumptionW(seed, start, step, steps);
     SortedMap<Instant, Double> kw = new TreeMap<>();
-    for (int i = 0; i < series.size(); i++) {
-      kw.put(series.timeAt(i), series.consumptionW(i) / 1000.0);
+    for (int i = 0; i < steps; i++) {
+      kw.put(start.plus(step.multipliedBy(i)), consumptionW[i] / 1000.0);
     }
     return new PlaceboDataset(
         DemoWeek.NAME,
-        "simulated demo building, rooms' consumption, seed " + seed,
+        "simulated demo building, rooms + devices' consumption, seed " + seed,
         DemoBuilding.ZONE,
-        LoadHistory.of(series.step(), kw)
-            .before(firstDay.plusDays(days).atStartOfDay(DemoBuilding.ZONE).toInstant())
-            .resampled(INTERVAL));
+        LoadHistory.of(step, kw).resampled(INTERVAL));
   }
 
   /**
