@@ -4,14 +4,11 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -101,7 +98,7 @@ public final class Baselines {
     double[] kw = averageSlots(used, window.slotCount());
     StringBuilder note = new StringBuilder(describe(method, window, search, used));
     if (sameDayAdjustment) {
-      applyAdjustment(history, window, used, kw, note);
+      SameDayAdjustment.apply(history, window, used, kw, note);
     }
     return Optional.of(
         new Baseline(toList(kw), window.mean(kw), method.wireName(), note.toString(), used.size()));
@@ -209,66 +206,6 @@ public final class Baselines {
     }
   }
 
-  private static void applyAdjustment(
-      LoadHistory history,
-      EventWindow window,
-      List<DayLoad> used,
-      double[] kw,
-      StringBuilder note) {
-    Instant actualTo = window.start().minus(ADJUSTMENT_GAP);
-    Instant actualFrom = actualTo.minus(ADJUSTMENT_WINDOW);
-    String span = window.localSpan(actualFrom, actualTo);
-    OptionalDouble actual = history.meanKw(actualFrom, actualTo);
-    if (actual.isEmpty()) {
-      note.append("; " + ADJUSTMENT_SKIPPED_NOTE + ": the event day's load over ")
-          .append(span)
-          .append(" is incomplete");
-      return;
-    }
-    double baselineSum = 0;
-    for (DayLoad day : used) {
-      Instant to = window.startOn(day.day()).minus(ADJUSTMENT_GAP);
-      OptionalDouble kwThen = history.meanKw(to.minus(ADJUSTMENT_WINDOW), to);
-      if (kwThen.isEmpty()) {
-        note.append("; " + ADJUSTMENT_SKIPPED_NOTE + ": baseline day ")
-            .append(day.day())
-            .append(" has incomplete load over ")
-            .append(span);
-        return;
-      }
-      baselineSum += kwThen.getAsDouble();
-    }
-    double unadjusted = baselineSum / used.size();
-    if (unadjusted <= 0) {
-      note.append("; " + ADJUSTMENT_SKIPPED_NOTE + ": the baseline over ")
-          .append(span)
-          .append(" is not positive");
-      return;
-    }
-    double raw = actual.getAsDouble() / unadjusted;
-    double factor = Math.max(1 - ADJUSTMENT_CAP, Math.min(1 + ADJUSTMENT_CAP, raw));
-    for (int i = 0; i < kw.length; i++) {
-      kw[i] *= factor;
-    }
-    note.append(
-        String.format(
-            Locale.ROOT,
-            "; same-day adjustment ×%.3f (actual %.3f kW / baseline %.3f kW over %s)",
-            factor,
-            actual.getAsDouble(),
-            unadjusted,
-            span));
-    if (factor != raw) {
-      note.append(
-          String.format(
-              Locale.ROOT,
-              CAPPED_NOTE + "%s%.0f %% (uncapped ×%.3f)",
-              raw > 1 ? "+" : "−",
-              ADJUSTMENT_CAP * 100,
-              raw));
-    }
-  }
-
   private static Optional<Baseline> preEvent(
       LoadHistory history, EventWindow window, Search search, boolean sameDayAdjustment) {
     Instant from = window.start().minus(PRE_EVENT_WINDOW);
@@ -313,79 +250,4 @@ public final class Baselines {
 
   private record Search(
       List<DayLoad> found, int wanted, int skippedEventDays, int skippedIncomplete) {}
-
-  /** One eligible day's load over the event's local window, per slot and averaged. */
-  private record DayLoad(LocalDate day, double[] slotKw, double meanKw) {
-    static Optional<DayLoad> of(LoadHistory history, EventWindow window, LocalDate day) {
-      Instant dayStart = window.startOn(day);
-      double[] kw = new double[window.slotCount()];
-      for (int i = 0; i < kw.length; i++) {
-        Instant from = dayStart.plus(window.slotOffset(i));
-        OptionalDouble slot = history.meanKw(from, from.plus(window.slotLength(i)));
-        if (slot.isEmpty()) {
-          return Optional.empty();
-        }
-        kw[i] = slot.getAsDouble();
-      }
-      return Optional.of(new DayLoad(day, kw, window.mean(kw)));
-    }
-  }
-
-  /**
-   * The event window cut into slots of the history's interval from its start (the last may be
-   * shorter), and where the same local time window lies on another day.
-   */
-  private record EventWindow(
-      Instant start,
-      Duration length,
-      ZoneId zone,
-      LocalDate day,
-      LocalTime localStart,
-      Duration interval) {
-    static EventWindow of(Instant start, Instant end, ZoneId zone, Duration interval) {
-      ZonedDateTime local = start.atZone(zone);
-      return new EventWindow(
-          start,
-          Duration.between(start, end),
-          zone,
-          local.toLocalDate(),
-          local.toLocalTime(),
-          interval);
-    }
-
-    boolean weekend() {
-      return isWeekend(day);
-    }
-
-    int slotCount() {
-      return (int) ((length.toNanos() + interval.toNanos() - 1) / interval.toNanos());
-    }
-
-    Duration slotOffset(int i) {
-      return interval.multipliedBy(i);
-    }
-
-    Duration slotLength(int i) {
-      Duration rest = length.minus(slotOffset(i));
-      return rest.compareTo(interval) < 0 ? rest : interval;
-    }
-
-    /** The instant the event's local start time falls on {@code other} (DST-shifted if needed). */
-    Instant startOn(LocalDate other) {
-      return ZonedDateTime.of(other, localStart, zone).toInstant();
-    }
-
-    /** Time-weighted mean of per-slot values. */
-    double mean(double[] slotKw) {
-      double sum = 0;
-      for (int i = 0; i < slotKw.length; i++) {
-        sum += slotKw[i] * slotLength(i).toNanos();
-      }
-      return sum / length.toNanos();
-    }
-
-    String localSpan(Instant from, Instant to) {
-      return from.atZone(zone).toLocalTime() + "–" + to.atZone(zone).toLocalTime() + " local";
-    }
-  }
 }
