@@ -39,10 +39,7 @@ public final class DemoBuildingLoad {
     for (int i = 0; i < steps; i++) {
       Instant from = start.plus(step.multipliedBy(i));
       Instant to = from.plus(step);
-      double w = 0;
-      for (SimRoom room : layout.rooms()) {
-        w += load.averagePowerW(room.name(), room.kind(), from, to);
-      }
+      double w = roomsW(layout, load, from, to);
       for (int k = 0; k < devices.size(); k++) {
         DemoDevices.DemoDevice d = devices.get(k);
         Surroundings around =
@@ -54,5 +51,14 @@ public final class DemoBuildingLoad {
       out[i] = w;
     }
     return out;
+  }
+
+  /** Mean consumption of all the layout's rooms over (from, to] [W]. */
+  static double roomsW(BuildingLayout layout, LoadProfile load, Instant from, Instant to) {
+    double w = 0;
+    for (SimRoom room : layout.rooms()) {
+      w += load.averagePowerW(room.name(), room.kind(), from, to);
+    }
+    return w;
   }
 }

@@ -5,7 +5,6 @@ import io.voltstream.energy.scorecard.ReplaySeries;
 import io.voltstream.energy.tariff.Tariffs;
 import io.voltstream.sim.building.BuildingLayout;
 import io.voltstream.sim.building.DemoBuilding;
-import io.voltstream.sim.building.SimRoom;
 import io.voltstream.sim.device.climate.OutdoorWeather;
 import io.voltstream.sim.device.load.LoadProfile;
 import io.voltstream.sim.device.pv.PvModel;
@@ -47,11 +46,7 @@ public final class DemoWeek {
     for (int i = 0; i < n; i++) {
       Instant from = start.plus(STEP.multipliedBy(i));
       Instant to = from.plus(STEP);
-      double w = 0;
-      for (SimRoom room : layout.rooms()) {
-        w += load.averagePowerW(room.name(), room.kind(), from, to);
-      }
-      consumption[i] = w;
+      consumption[i] = DemoBuildingLoad.roomsW(layout, load, from, to);
       generation[i] = pv.averagePowerW(from, to);
     }
     return new ReplayScenario(

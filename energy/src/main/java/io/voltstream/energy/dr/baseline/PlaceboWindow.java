@@ -2,6 +2,7 @@ package io.voltstream.energy.dr.baseline;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -23,8 +24,15 @@ public record PlaceboWindow(LocalTime start, Duration length) {
     if (parts.length != 2) {
       throw new IllegalArgumentException("window '" + text + "' must look like 17:00-19:00");
     }
-    LocalTime from = LocalTime.parse(parts[0].strip());
-    LocalTime to = LocalTime.parse(parts[1].strip());
+    LocalTime from;
+    LocalTime to;
+    try {
+      from = LocalTime.parse(parts[0].strip());
+      to = LocalTime.parse(parts[1].strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "window '" + text + "' must look like 17:00-19:00 (local HH:MM-HH:MM)", e);
+    }
     if (!to.isAfter(from)) {
       throw new IllegalArgumentException("window '" + text + "' must end after it starts");
     }

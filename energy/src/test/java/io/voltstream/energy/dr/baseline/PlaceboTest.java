@@ -147,5 +147,7 @@ class PlaceboTest {
     assertThat(w.label()).isEqualTo("12:00-14:30");
     assertThatThrownBy(() -> PlaceboWindow.parse("19:00-17:00")).hasMessageContaining("end after");
     assertThatThrownBy(() -> PlaceboWindow.parse("17:00")).hasMessageContaining("17:00-19:00");
+    assertThatThrownBy(() -> PlaceboWindow.parse("25:00-26:00"))
+        .hasMessageContaining("window '25:00-26:00'");
   }
 }
