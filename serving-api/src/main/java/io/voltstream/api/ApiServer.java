@@ -51,6 +51,8 @@ import io.voltstream.api.route.ErrorMapping;
 import io.voltstream.api.route.ResourceRoutes;
 import io.voltstream.api.route.RouteSpec;
 import io.voltstream.api.route.RouteTable;
+import io.voltstream.api.rules.RuleController;
+import io.voltstream.api.rules.RuleService;
 import io.voltstream.api.scope.ResourceScope;
 import io.voltstream.api.sensors.SensorController;
 import io.voltstream.api.tokens.TokenController;
@@ -160,6 +162,7 @@ public final class ApiServer implements AutoCloseable {
         new BuildingSettingsController(deps.registry(), scope),
         new DrController(dr, deps.registry(), scope, clock),
         new OpenAdrController(dr, scope),
+        new RuleController(new RuleService(deps.registry()), scope),
         socket);
   }
 

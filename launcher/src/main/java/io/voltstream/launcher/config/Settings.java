@@ -10,6 +10,7 @@ import io.voltstream.jobs.alerts.AlertOptions;
 import io.voltstream.jobs.commands.CommandStatusOptions;
 import io.voltstream.jobs.dispatch.DispatchOptions;
 import io.voltstream.jobs.io.JobsOptions;
+import io.voltstream.jobs.rules.RulesOptions;
 import io.voltstream.launcher.bench.BenchOptions;
 import io.voltstream.launcher.stack.StackOptions;
 import io.voltstream.sim.SimulatorOptions;
@@ -38,6 +39,7 @@ public final class Settings {
     raw.put("alert job", AlertOptions.all());
     raw.put("dispatch job", DispatchOptions.all());
     raw.put("command-status job", CommandStatusOptions.all());
+    raw.put("rules job", RulesOptions.all());
     raw.put("api", ApiOptions.all());
     raw.put("api queries, export, live", QueryOptions.all());
     raw.put("forecast service", ForecastOptions.all());

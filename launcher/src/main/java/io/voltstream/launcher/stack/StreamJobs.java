@@ -7,6 +7,7 @@ import io.voltstream.jobs.dispatch.DispatchJob;
 import io.voltstream.jobs.io.JobsConfig;
 import io.voltstream.jobs.rawstore.RawReadingsJob;
 import io.voltstream.jobs.roommetrics.RoomAggregationJob;
+import io.voltstream.jobs.rules.RulesJob;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -49,7 +50,11 @@ public final class StreamJobs {
           new Job(
               BatteryStateJob.JOB_NAME,
               BatteryStateJob.class.getName(),
-              (env, vars) -> BatteryStateJob.wireFromConfig(env, JobsConfig.fromEnv(vars))));
+              (env, vars) -> BatteryStateJob.wireFromConfig(env, JobsConfig.fromEnv(vars))),
+          new Job(
+              RulesJob.JOB_NAME,
+              RulesJob.class.getName(),
+              (env, vars) -> RulesJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
 
   private StreamJobs() {}
 

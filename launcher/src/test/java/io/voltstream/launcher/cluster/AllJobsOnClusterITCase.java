@@ -49,7 +49,7 @@ class AllJobsOnClusterITCase {
   private static final Logger LOG = LoggerFactory.getLogger(AllJobsOnClusterITCase.class);
   private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
   private static final Duration TIMEOUT = Duration.ofSeconds(120);
-  private static final int JOBS = 6;
+  private static final int JOBS = io.voltstream.launcher.stack.StreamJobs.ALL.size();
   private static final String SENSOR = "lab-meter";
   private static final String ROOM = "lab";
   private static final String BUILDING = "hq";
@@ -119,7 +119,8 @@ class AllJobsOnClusterITCase {
                 "alerts",
                 "dispatch",
                 "command-status",
-                "battery-state");
+                "battery-state",
+                "rules");
 
         // Warm-up window: once its aggregate is stored, the room job has been consuming for a while
         // and

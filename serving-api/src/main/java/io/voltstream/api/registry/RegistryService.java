@@ -88,6 +88,29 @@ public final class RegistryService {
     return snap.values().stream().filter(type::isInstance).map(type::cast);
   }
 
+  // ---- any entity by registry key (for resources that keep their own rules, e.g. automation
+  // rules)
+
+  /** The entity under {@code key} when it is a {@code type}. */
+  public <T> Optional<T> entry(RegistryKey key, Class<T> type) {
+    return registry.get(key.encode()).filter(type::isInstance).map(type::cast);
+  }
+
+  /** Every entity of {@code type}, in no particular order. */
+  public <T> List<T> entries(Class<T> type) {
+    return values(type).toList();
+  }
+
+  /** Writes {@code value} under {@code key}; returns once this instance's view shows it. */
+  public void putEntry(RegistryKey key, Object value) {
+    registry.put(key.encode(), value);
+  }
+
+  /** Deletes the entity under {@code key} (a tombstone); returns once the view no longer has it. */
+  public void removeEntry(RegistryKey key) {
+    registry.remove(key.encode());
+  }
+
   // ---- buildings
 
   public synchronized Building createBuilding(Building b) {

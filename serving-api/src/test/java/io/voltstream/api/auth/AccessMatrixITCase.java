@@ -260,6 +260,9 @@ class AccessMatrixITCase {
     if (path.startsWith("/api/v1/demand-response")) {
       return read ? EnumSet.of(Role.ADMIN, Role.OPERATOR) : ADMIN;
     }
+    if (path.startsWith("/api/v1/automation")) {
+      return read ? EnumSet.of(Role.ADMIN, Role.OPERATOR) : ADMIN; // admin manages; operator views
+    }
     if (path.startsWith("/api/v1/p2p")) {
       return ADMIN;
     }

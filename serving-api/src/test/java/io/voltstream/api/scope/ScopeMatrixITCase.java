@@ -504,6 +504,65 @@ class ScopeMatrixITCase {
         Expect.filtered(),
         Expect.filtered("annex"));
 
+    // automation rules are building-wide, like batteries: only a grant on the rule's building
+    rowFiltered(
+        "GET /api/v1/automation/rules",
+        "/api/v1/automation/rules",
+        null,
+        ScopeMatrixITCase::topLevelIds,
+        Expect.filtered("hq-rule"),
+        Expect.filtered(),
+        Expect.filtered(),
+        Expect.filtered("annex-rule"));
+    row(
+        "POST /api/v1/automation/rules",
+        "/api/v1/automation/rules",
+        rule("hq-rule", "hq", "kitchen"),
+        Expect.allow(409),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "GET /api/v1/automation/rules/{id}",
+        "/api/v1/automation/rules/hq-rule",
+        null,
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "PUT /api/v1/automation/rules/{id}",
+        "/api/v1/automation/rules/hq-rule",
+        rule("hq-rule", "hq", "kitchen"),
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "DELETE /api/v1/automation/rules/{id}",
+        "/api/v1/automation/rules/hq-rule",
+        null,
+        Expect.allow(204),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "POST /api/v1/automation/rules/{id}/enable",
+        "/api/v1/automation/rules/hq-rule/enable",
+        null,
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "POST /api/v1/automation/rules/{id}/disable",
+        "/api/v1/automation/rules/hq-rule/disable",
+        null,
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+
     // managing access: a scoped token could mint itself a wider one, so none may
     row(
         "POST /api/v1/tokens/generate",
@@ -879,6 +938,20 @@ class ScopeMatrixITCase {
     }
     accept(client.post("/api/v1/batteries", admin, battery("hq-battery", "hq")));
     accept(client.post("/api/v1/batteries", admin, battery("annex-battery", "annex")));
+    accept(client.post("/api/v1/automation/rules", admin, rule("hq-rule", "hq", "kitchen")));
+    accept(client.post("/api/v1/automation/rules", admin, rule("annex-rule", "annex", "lab")));
+  }
+
+  /** An event-only CO2 rule on {@code room} (no device needed in the fixture). */
+  private static String rule(String id, String building, String room) {
+    return "{\"id\":\""
+        + id
+        + "\",\"building\":\""
+        + building
+        + "\",\"condition\":{\"metric\":\"co2\",\"room\":\""
+        + room
+        + "\",\"window_s\":300,\"comparison\":\"above\",\"threshold\":1000,"
+        + "\"clear_threshold\":800},\"on_trigger\":{\"kind\":\"event\"}}";
   }
 
   /** Sends a DR invitation as the unscoped admin; its id. */

@@ -126,7 +126,38 @@ class FlinkTypesTest {
             new io.voltstream.jobs.batterystate.logic.BatteryStateRow(
                 new io.voltstream.model.BatteryTelemetry(
                     "b", t, 50, -10, 5.0, null, null, null, "safe", null, t),
-                "b1")));
+                "b1")),
+        Arguments.of(
+            io.voltstream.jobs.rules.logic.RuleSample.class,
+            new io.voltstream.jobs.rules.logic.RuleSample(
+                "room:r", "r", "b", "s", t, 900.0, null, 40.0, null)),
+        Arguments.of(
+            io.voltstream.jobs.rules.logic.RuleState.class,
+            new io.voltstream.jobs.rules.logic.RuleState(true, t)),
+        Arguments.of(
+            io.voltstream.jobs.rules.logic.RuleDecision.class,
+            new io.voltstream.jobs.rules.logic.RuleDecision(
+                new SystemEvent(
+                    "e",
+                    t,
+                    "rule_fired",
+                    SystemEvent.Severity.WARNING,
+                    "r",
+                    null,
+                    "m",
+                    1.0,
+                    2.0,
+                    "b"),
+                Command.device(
+                    "c",
+                    "d",
+                    "b",
+                    new io.voltstream.model.command.DeviceInstruction(
+                        io.voltstream.model.command.DeviceInstruction.Action.ON, null, 60L),
+                    t,
+                    Duration.ofMinutes(5),
+                    CommandSource.RULE,
+                    "rule:x"))));
   }
 
   @ParameterizedTest
