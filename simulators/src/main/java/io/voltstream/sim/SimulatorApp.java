@@ -21,6 +21,7 @@ import io.voltstream.sim.run.DeviceRunner;
 import io.voltstream.sim.run.ReplayRunner;
 import io.voltstream.sim.scenario.DemoBatteries;
 import io.voltstream.sim.scenario.DemoDevices;
+import io.voltstream.sim.scenario.DemoRules;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -134,6 +135,9 @@ public final class SimulatorApp {
               List.of(
                   new Room(DemoDevices.GARAGE, layout.buildingId(), DemoDevices.GARAGE_AREA_M2)),
               demoDevices.stream().map(DemoDevices.DemoDevice::spec).toList()));
+      records.addAll(
+          RegistryRecords.ofRules(
+              DemoRules.forRooms(layout.rooms().stream().map(SimRoom::name).toList())));
       running = new Running(mqtt, demo, null, records, batteryRunner, deviceRunner);
     } else {
       ReplayRunner replay =

@@ -19,6 +19,7 @@ import io.voltstream.model.Json;
 import io.voltstream.model.Room;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
+import io.voltstream.model.SystemEvent;
 import io.voltstream.model.Topics;
 import io.voltstream.model.command.Command;
 import io.voltstream.model.dr.DrAnswer;
@@ -65,6 +66,21 @@ class DashboardE2EITCase {
           .append('\n');
     }
     INFLUX.write(db, lp.toString());
+    // one stored event for the events panel's REST half (the live half is published below)
+    var ev = io.voltstream.influx.Schema.EVENTS;
+    INFLUX.write(
+        db,
+        io.voltstream.influx.LinePoint.of(ev)
+            .tag(ev.kind, "rule_fired")
+            .tag(ev.severity, "warning")
+            .tag(ev.building, "default")
+            .tag(ev.room, "kitchen")
+            .field(ev.message, "rule co2-kitchen fired")
+            .field(ev.value, 1100.0)
+            .field(ev.threshold, 1000.0)
+            .field(ev.eventId, "rule_fired:co2-kitchen:1")
+            .time(Instant.now().minusSeconds(600))
+            .toLine());
 
     ApiConfig config =
         ApiConfig.fromEnv(
@@ -203,6 +219,51 @@ class DashboardE2EITCase {
                             + ".textContent")
                     .asText())
             .isEqualTo("discharge");
+        // the events panel: the stored event from /api/v1/events, then a live one on top
+        String firstEvent =
+            "(document.querySelector('#events li') || {getAttribute: () => null})"
+                + ".getAttribute('data-kind')";
+        assertThat(
+                Waits.until(
+                    () -> "rule_fired".equals(evaluate(browser, firstEvent).asText()),
+                    Duration.ofSeconds(15)))
+            .as("stored event listed: %s", evaluate(browser, firstEvent))
+            .isTrue();
+        SystemEvent live =
+            new SystemEvent(
+                "rule_cleared:co2-kitchen:2",
+                Instant.now(),
+                "rule_cleared",
+                SystemEvent.Severity.INFO,
+                "kitchen",
+                null,
+                "rule co2-kitchen cleared",
+                700.0,
+                800.0,
+                "default");
+        boolean liveShown = false;
+        long eventDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!liveShown && System.nanoTime() < eventDeadline) {
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      Topics.EVENTS.name(), "kitchen", Json.MAPPER.writeValueAsString(live)))
+              .get();
+          liveShown = "rule_cleared".equals(evaluate(browser, firstEvent).asText());
+          if (!liveShown) {
+            TimeUnit.MILLISECONDS.sleep(200); // poll interval
+          }
+        }
+        assertThat(liveShown).as("live event on top").isTrue();
+        assertThat(browser.evaluate("document.querySelectorAll('#events li').length").asInt())
+            .as("each event once, although published repeatedly")
+            .isEqualTo(2);
+        assertThat(
+                browser
+                    .evaluate(
+                        "document.querySelector('#events li:last-child .severity').textContent")
+                    .asText())
+            .isEqualTo("warning");
         // a viewer token gets no command buttons (the API would refuse them anyway)
         assertThat(
                 browser

@@ -59,6 +59,13 @@ public final class RegistryRecords {
         .toList();
   }
 
+  /** The automation rules: {@code rule:<id>} → {@link io.voltstream.model.rules.AutomationRule}. */
+  public static List<RegistryRecord> ofRules(List<io.voltstream.model.rules.AutomationRule> rules) {
+    return rules.stream()
+        .map(rule -> new RegistryRecord(RegistryKey.rule(rule.id()), (Object) rule))
+        .toList();
+  }
+
   /**
    * The controllable devices: for each, its meter sensor in its room ({@code sensor:<meter id>},
    * typed {@code hvac} or {@code plug}) and then {@code device:<id>} → {@link DeviceSpec}; rooms in
