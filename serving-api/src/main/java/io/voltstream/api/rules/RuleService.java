@@ -32,6 +32,9 @@ import java.util.function.Predicate;
  * Violations are 422s naming the field by its JSON path; an existing id is 409, a missing rule 404.
  */
 public final class RuleService {
+  /** Longest rule name or event message accepted. */
+  static final int MAX_TEXT = 200;
+
   private final RegistryService registry;
 
   public RuleService(RegistryService registry) {
@@ -88,6 +91,15 @@ public final class RuleService {
   }
 
   private void checkReferences(AutomationRule rule) {
+    if (rule.name() != null && rule.name().length() > MAX_TEXT) {
+      throw invalid("name", "at most " + MAX_TEXT + " characters");
+    }
+    for (String field : List.of("on_trigger", "on_clear")) {
+      RuleAction a = field.equals("on_trigger") ? rule.onTrigger() : rule.onClear();
+      if (a != null && a.message() != null && a.message().length() > MAX_TEXT) {
+        throw invalid(field + ".message", "at most " + MAX_TEXT + " characters");
+      }
+    }
     String building = rule.building();
     Names.require("building", building);
     if (registry.building(building).isEmpty()) {

@@ -229,11 +229,12 @@ class RuleRoutesTest {
           uncontrollable device    | "target":"office-ventilation","device":{"action":"on"} | "target":"office-meter-only","device":{"action":"on"} | on_trigger.device.action
           unknown action           | "device":{"action":"off"}         | "device":{"action":"blink"}        | on_clear.device.action
           kind missing             | "kind":"device_instruction","target":"office-ventilation","device":{"action":"off"} | "target":"office-ventilation","device":{"action":"off"} | on_clear.kind
+          name too long            | "name":"CO2 ventilation"          | "name":"%s"                        | name
           event with a command     | "kind":"device_instruction","target":"office-ventilation","device":{"action":"off"} | "kind":"event","device":{"action":"off"} | on_clear.kind
           """)
   void shouldAnswer422NamingTheField(String what, String from, String to, String field) {
     String body = co2Rule("bad", "office", "office-ventilation");
-    String changed = body.replace(from, to);
+    String changed = body.replace(from, to.replace("%s", "x".repeat(201)));
     assertThat(changed).as("the probe changed the body").isNotEqualTo(body);
     var r = client.post(RULES, admin, changed);
     assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(422);
