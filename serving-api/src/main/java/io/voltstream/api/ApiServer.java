@@ -36,6 +36,8 @@ import io.voltstream.api.health.HealthController;
 import io.voltstream.api.influx.CachingInfluxReader;
 import io.voltstream.api.influx.GuardedInfluxReader;
 import io.voltstream.api.influx.InfluxReader;
+import io.voltstream.api.iot.DeviceController;
+import io.voltstream.api.iot.DeviceService;
 import io.voltstream.api.live.LiveFeed;
 import io.voltstream.api.live.LiveHub;
 import io.voltstream.api.live.LiveMessages;
@@ -163,6 +165,8 @@ public final class ApiServer implements AutoCloseable {
         new DrController(dr, deps.registry(), scope, clock),
         new OpenAdrController(dr, scope),
         new RuleController(new RuleService(deps.registry()), scope),
+        new DeviceController(
+            deps.registry(), new DeviceService(deps.registry(), uncached, commands, clock), scope),
         socket);
   }
 

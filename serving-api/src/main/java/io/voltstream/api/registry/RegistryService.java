@@ -249,6 +249,11 @@ public final class RegistryService {
     for (Sensor s : sensorsIn(name)) {
       registry.remove(RegistryKey.sensor(s.sensorId()).encode());
     }
+    for (DeviceSpec d : devices()) {
+      if (d.room().equals(name)) {
+        registry.remove(RegistryKey.device(d.id()).encode());
+      }
+    }
     registry.remove(RegistryKey.room(name).encode());
   }
 
@@ -372,6 +377,79 @@ public final class RegistryService {
   public BatterySpec requireBattery(String id) {
     Names.require("id", id);
     return battery(id).orElseThrow(() -> ApiException.notFound("no battery '" + id + "'"));
+  }
+
+  // ---- devices
+
+  public List<DeviceSpec> devices() {
+    return values(DeviceSpec.class).sorted(Comparator.comparing(DeviceSpec::id)).toList();
+  }
+
+  public Optional<DeviceSpec> device(String id) {
+    return registry
+        .get(RegistryKey.device(id).encode())
+        .filter(DeviceSpec.class::isInstance)
+        .map(DeviceSpec.class::cast);
+  }
+
+  /**
+   * Registers a device: 409 on an existing id; its room must exist (422) and be in its building.
+   */
+  public synchronized DeviceSpec createDevice(DeviceSpec d) {
+    Names.require("id", d.id());
+    if (device(d.id()).isPresent()) {
+      throw ApiException.conflict("device '" + d.id() + "' already exists");
+    }
+    requireDeviceRoom(d);
+    registry.put(RegistryKey.device(d.id()).encode(), d);
+    return d;
+  }
+
+  /** Replaces a device's spec; the id comes from the path. */
+  public synchronized DeviceSpec updateDevice(String id, DeviceSpec d) {
+    requireDevice(id);
+    requireSameId("id", id, d.id());
+    requireDeviceRoom(d);
+    registry.put(RegistryKey.device(id).encode(), d);
+    return d;
+  }
+
+  public synchronized void deleteDevice(String id) {
+    requireDevice(id);
+    registry.remove(RegistryKey.device(id).encode());
+  }
+
+  /** The device, or a 404 naming {@code id}. */
+  public DeviceSpec requireDevice(String id) {
+    Names.require("id", id);
+    return device(id)
+        .orElseThrow(
+            () ->
+                new ApiException(
+                    ApiException.Kind.NOT_FOUND,
+                    "no device '" + id + "'",
+                    List.of(new FieldError("id", "unknown device '" + id + "'"))));
+  }
+
+  private void requireDeviceRoom(DeviceSpec d) {
+    Names.require("room", d.room());
+    Room room =
+        room(d.room())
+            .orElseThrow(
+                () ->
+                    ApiException.invalid(
+                        new FieldError(
+                            "room", "unknown room '" + d.room() + "'; create it first")));
+    if (!buildingOf(room).equals(d.building())) {
+      throw ApiException.invalid(
+          new FieldError(
+              "building",
+              "must be the room's building '"
+                  + buildingOf(room)
+                  + "', was '"
+                  + d.building()
+                  + "'"));
+    }
   }
 
   private void requireKnownBuilding(String id) {

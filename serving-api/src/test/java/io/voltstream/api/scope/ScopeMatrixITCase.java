@@ -503,6 +503,65 @@ class ScopeMatrixITCase {
         Expect.filtered(),
         Expect.filtered(),
         Expect.filtered("annex"));
+    // IoT devices stand in rooms: a grant on the room or its building covers them
+    rowFiltered(
+        "GET /api/v1/iot/devices",
+        "/api/v1/iot/devices",
+        null,
+        ScopeMatrixITCase::topLevelIds,
+        Expect.filtered("kitchen-plugs", "lobby-fan"),
+        Expect.filtered("kitchen-plugs"),
+        Expect.filtered(),
+        Expect.filtered("lab-plugs"));
+    rowFiltered(
+        "GET /api/v1/iot/devices/summary",
+        "/api/v1/iot/devices/summary",
+        null,
+        json -> Set.of("devices=" + json.get("total_devices").asInt()),
+        Expect.filtered("devices=2"),
+        Expect.filtered("devices=1"),
+        Expect.filtered("devices=0"),
+        Expect.filtered("devices=1"));
+    row(
+        "POST /api/v1/iot/devices",
+        "/api/v1/iot/devices",
+        device("kitchen-plugs", "kitchen"),
+        Expect.allow(409),
+        Expect.allow(409),
+        DENY,
+        DENY);
+    row(
+        "GET /api/v1/iot/devices/{id}",
+        "/api/v1/iot/devices/kitchen-plugs",
+        null,
+        Expect.allow(200),
+        Expect.allow(200),
+        DENY,
+        DENY);
+    row(
+        "PUT /api/v1/iot/devices/{id}",
+        "/api/v1/iot/devices/kitchen-plugs",
+        device("kitchen-plugs", "kitchen"),
+        Expect.allow(200),
+        Expect.allow(200),
+        DENY,
+        DENY);
+    row(
+        "DELETE /api/v1/iot/devices/{id}",
+        "/api/v1/iot/devices/kitchen-plugs",
+        null,
+        Expect.allow(204),
+        Expect.allow(204),
+        DENY,
+        DENY);
+    row(
+        "POST /api/v1/iot/devices/{id}/instructions",
+        "/api/v1/iot/devices/kitchen-plugs/instructions",
+        "{\"action\":\"off\",\"duration_s\":60}",
+        Expect.allow(202),
+        Expect.allow(202),
+        DENY,
+        DENY);
 
     // automation rules are building-wide, like batteries: only a grant on the rule's building
     rowFiltered(
@@ -940,6 +999,9 @@ class ScopeMatrixITCase {
     accept(client.post("/api/v1/batteries", admin, battery("annex-battery", "annex")));
     accept(client.post("/api/v1/automation/rules", admin, rule("hq-rule", "hq", "kitchen")));
     accept(client.post("/api/v1/automation/rules", admin, rule("annex-rule", "annex", "lab")));
+    accept(client.post("/api/v1/iot/devices", admin, device("kitchen-plugs", "kitchen")));
+    accept(client.post("/api/v1/iot/devices", admin, device("lobby-fan", "lobby")));
+    accept(client.post("/api/v1/iot/devices", admin, device("lab-plugs", "lab")));
   }
 
   /** An event-only CO2 rule on {@code room} (no device needed in the fixture). */
@@ -952,6 +1014,14 @@ class ScopeMatrixITCase {
         + room
         + "\",\"window_s\":300,\"comparison\":\"above\",\"threshold\":1000,"
         + "\"clear_threshold\":800},\"on_trigger\":{\"kind\":\"event\"}}";
+  }
+
+  private static String device(String id, String room) {
+    return "{\"id\":\""
+        + id
+        + "\",\"room\":\""
+        + room
+        + "\",\"type\":\"plug_load\",\"rated_power_w\":300,\"control_capabilities\":[\"on_off\"]}";
   }
 
   /** Sends a DR invitation as the unscoped admin; its id. */

@@ -12,6 +12,9 @@ import java.util.Locale;
  * @param status pending, applied, rejected, expired or timeout
  * @param mode the battery mode asked for (charge, discharge, idle, auto), when a battery command
  * @param powerW the setpoint's power magnitude [W], when a battery command
+ * @param action on, off or setpoint, when a device instruction
+ * @param value the setpoint in the device's unit, when a device setpoint
+ * @param durationS how long a device instruction holds, when limited
  * @param at when this status was reached
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -24,6 +27,9 @@ public record CommandResponse(
     String source,
     String mode,
     Double powerW,
+    String action,
+    Double value,
+    Long durationS,
     String reason,
     Instant issuedAt,
     Instant validUntil,
@@ -40,6 +46,9 @@ public record CommandResponse(
         lower(s.source()),
         s.battery() == null ? null : lower(s.battery().mode()),
         s.battery() == null ? null : s.battery().powerW(),
+        s.device() == null ? null : lower(s.device().action()),
+        s.device() == null ? null : s.device().value(),
+        s.device() == null ? null : s.device().durationS(),
         s.reason(),
         s.issuedAt(),
         s.validUntil(),
