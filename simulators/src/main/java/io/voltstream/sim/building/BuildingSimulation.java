@@ -32,6 +32,9 @@ public final class BuildingSimulation {
   /** Beyond this gap the climate restarts near equilibrium instead of replaying every step. */
   private static final Duration MAX_CATCH_UP = Duration.ofDays(2);
 
+  /** How much climate history a new simulation replays before its start. */
+  static final Duration WARM_UP = Duration.ofHours(6);
+
   private final BuildingLayout layout;
   private final long seed;
   private final Duration firstInterval;
@@ -64,7 +67,10 @@ public final class BuildingSimulation {
       if (room.kind().hasIndoorClimate()) {
         roomRandoms.put(
             room.name(), new Random(seed ^ room.name().hashCode() * 0x9E3779B97F4A7C15L));
-        climates.put(room.name(), equilibrium(room, start));
+        // the climate carries its recent history: start near equilibrium WARM_UP earlier and
+        // run the models up to the start, so e.g. an office left an hour ago still holds its CO2
+        climates.put(room.name(), equilibrium(room, start.minus(WARM_UP)));
+        advanceClimate(room, start);
       }
     }
   }

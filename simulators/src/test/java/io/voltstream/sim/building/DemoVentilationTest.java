@@ -62,4 +62,13 @@ class DemoVentilationTest {
     BuildingSimulation sim = new BuildingSimulation(DemoBuilding.layout(6, 1), SEED, start, STEP);
     assertThat(co2(sim, "bedroom-1-meter", start.plusSeconds(30))).isGreaterThan(1000);
   }
+
+  @Test
+  void shouldStartWithTheClimatesRecentHistoryNotAnEmptyRoomsEquilibrium() {
+    // 18:00 on a Tuesday: nobody works in the office any more, but the air still holds the day's
+    // CO2 (time constant 2 h); an equilibrium start would say 420 ppm
+    Instant start = brussels("2026-03-10T18:00");
+    BuildingSimulation sim = new BuildingSimulation(DemoBuilding.layout(6, 1), SEED, start, STEP);
+    assertThat(co2(sim, "office-meter", start.plusSeconds(30))).isGreaterThan(1000);
+  }
 }
