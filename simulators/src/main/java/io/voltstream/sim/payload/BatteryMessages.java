@@ -21,34 +21,21 @@ public final class BatteryMessages {
    * answer).
    */
   public static Optional<SimulatedBattery.Request> command(byte[] payload) {
-    JsonNode json;
-    try {
-      json = Json.MAPPER.readTree(payload);
-    } catch (Exception e) {
-      return Optional.empty();
-    }
-    if (json == null || !json.isObject() || !json.path("command_id").isTextual()) {
-      return Optional.empty();
-    }
-    Instant validUntil;
-    try {
-      validUntil =
-          json.hasNonNull("valid_until") ? Instant.parse(json.get("valid_until").asText()) : null;
-    } catch (RuntimeException e) {
-      validUntil = null;
-    }
-    JsonNode power = json.get("power_w");
-    return Optional.of(
-        new SimulatedBattery.Request(
-            json.get("command_id").asText(),
-            json.path("mode").isTextual() ? json.get("mode").asText() : null,
-            power != null && power.isNumber() ? power.doubleValue() : null,
-            validUntil));
+    return CommandWire.answerable(payload)
+        .map(
+            json -> {
+              JsonNode power = json.get("power_w");
+              return new SimulatedBattery.Request(
+                  json.get("command_id").asText(),
+                  CommandWire.text(json, "mode"),
+                  power != null && power.isNumber() ? power.doubleValue() : null,
+                  CommandWire.validUntil(json));
+            });
   }
 
   /** {@code {"command_id","status","reason","timestamp"}}. */
   public static byte[] ack(SimulatedBattery.Answer answer, Instant at) {
-    return AckPayload.encode(answer.commandId(), answer.applied(), answer.reason(), at);
+    return CommandWire.encode(answer.commandId(), answer.applied(), answer.reason(), at);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.voltstream.sim.payload;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.voltstream.model.Json;
 import io.voltstream.sim.device.iot.SimulatedDevice;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,31 +18,17 @@ public final class DeviceMessages {
    * to answer). Unreadable fields become null, so the device rejects them naming why.
    */
   public static Optional<SimulatedDevice.Request> instruction(byte[] payload) {
-    JsonNode json;
-    try {
-      json = Json.MAPPER.readTree(payload);
-    } catch (Exception e) {
-      return Optional.empty();
-    }
-    if (json == null || !json.isObject() || !json.path("command_id").isTextual()) {
-      return Optional.empty();
-    }
-    Instant validUntil;
-    try {
-      validUntil =
-          json.hasNonNull("valid_until") ? Instant.parse(json.get("valid_until").asText()) : null;
-    } catch (RuntimeException e) {
-      validUntil = null;
-    }
-    JsonNode value = json.get("value");
-    JsonNode duration = json.get("duration_s");
-    return Optional.of(
-        new SimulatedDevice.Request(
-            json.get("command_id").asText(),
-            json.path("action").isTextual() ? json.get("action").asText() : null,
-            value != null && value.isNumber() ? value.doubleValue() : null,
-            durationS(duration),
-            validUntil));
+    return CommandWire.answerable(payload)
+        .map(
+            json -> {
+              JsonNode value = json.get("value");
+              return new SimulatedDevice.Request(
+                  json.get("command_id").asText(),
+                  CommandWire.text(json, "action"),
+                  value != null && value.isNumber() ? value.doubleValue() : null,
+                  durationS(json.get("duration_s")),
+                  CommandWire.validUntil(json));
+            });
   }
 
   /** A present but unreadable duration becomes -1, which the device rejects naming the field. */
@@ -56,6 +41,6 @@ public final class DeviceMessages {
 
   /** {@code {"command_id","status","reason","timestamp"}}. */
   public static byte[] ack(SimulatedDevice.Answer answer, Instant at) {
-    return AckPayload.encode(answer.commandId(), answer.applied(), answer.reason(), at);
+    return CommandWire.encode(answer.commandId(), answer.applied(), answer.reason(), at);
   }
 }

@@ -7,7 +7,6 @@ import io.voltstream.sim.payload.BatteryMessages;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,13 +42,7 @@ public final class BatteryRunner implements AutoCloseable {
     this.simClock = simClock;
     this.stateInterval = stateInterval;
     this.mqtt = mqtt;
-    this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "voltstream-sim-batteries");
-              t.setDaemon(true);
-              return t;
-            });
+    this.scheduler = DaemonScheduler.named("voltstream-sim-batteries");
   }
 
   public BatteryRunner start() {
@@ -114,11 +107,6 @@ public final class BatteryRunner implements AutoCloseable {
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
-    try {
-      scheduler.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    DaemonScheduler.stop(scheduler, Duration.ofSeconds(5));
   }
 }

@@ -8,7 +8,6 @@ import io.voltstream.sim.payload.ReadingPayload;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,13 +36,7 @@ public final class DemoRunner implements AutoCloseable {
     this.simClock = simClock;
     this.interval = interval;
     this.mqtt = mqtt;
-    this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "voltstream-sim-demo");
-              t.setDaemon(true);
-              return t;
-            });
+    this.scheduler = DaemonScheduler.named("voltstream-sim-demo");
   }
 
   public DemoRunner start() {
@@ -90,13 +83,8 @@ public final class DemoRunner implements AutoCloseable {
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
-    try {
-      if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-        LOG.warn("demo scheduler did not stop within 5 s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (!DaemonScheduler.stop(scheduler, Duration.ofSeconds(5))) {
+      LOG.warn("demo scheduler did not stop within 5 s");
     }
   }
 }

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -62,13 +61,7 @@ public final class DeviceRunner implements AutoCloseable {
     this.simClock = simClock;
     this.interval = interval;
     this.mqtt = mqtt;
-    this.scheduler =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "voltstream-sim-devices");
-              t.setDaemon(true);
-              return t;
-            });
+    this.scheduler = DaemonScheduler.named("voltstream-sim-devices");
   }
 
   public DeviceRunner start() {
@@ -189,11 +182,6 @@ public final class DeviceRunner implements AutoCloseable {
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
-    try {
-      scheduler.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    DaemonScheduler.stop(scheduler, Duration.ofSeconds(5));
   }
 }

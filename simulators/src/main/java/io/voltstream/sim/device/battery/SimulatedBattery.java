@@ -4,11 +4,11 @@ import io.voltstream.energy.battery.BatteryPhysics;
 import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.energy.battery.PowerConvention;
 import io.voltstream.model.BatteryTelemetry;
+import io.voltstream.sim.device.RecentAnswers;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,13 +45,7 @@ public final class SimulatedBattery {
   private String commandId;
   private Instant validUntil;
   private double lastPowerChargingW;
-  private final Map<String, Answer> answers =
-      new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
-          return size() > REMEMBERED_ANSWERS;
-        }
-      };
+  private final RecentAnswers<Answer> answers = new RecentAnswers<>(REMEMBERED_ANSWERS);
 
   /** A battery command as it arrives on {@code batteries/{id}/commands}. */
   public record Request(String commandId, String mode, Double powerW, Instant validUntil) {}
@@ -79,9 +73,9 @@ public final class SimulatedBattery {
 
   /** Judges {@code request} at wall time {@code now}; an applied one becomes the setpoint. */
   public synchronized Answer onCommand(Request request, Instant now, Instant simNow) {
-    Answer previous = answers.get(request.commandId());
-    if (previous != null) {
-      return previous;
+    Optional<Answer> previous = answers.get(request.commandId());
+    if (previous.isPresent()) {
+      return previous.get();
     }
     advanceTo(now, simNow);
     Answer answer = judge(request, now);

@@ -2,11 +2,10 @@ package io.voltstream.sim.device.iot;
 
 import io.voltstream.energy.device.DeviceSpec;
 import io.voltstream.sim.device.Noise;
+import io.voltstream.sim.device.RecentAnswers;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,13 +44,7 @@ public final class SimulatedDevice {
   private Instant lastReadAt;
   private double energySinceReadWh;
   private double lastStepW;
-  private final Map<String, Answer> answers =
-      new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
-          return size() > REMEMBERED_ANSWERS;
-        }
-      };
+  private final RecentAnswers<Answer> answers = new RecentAnswers<>(REMEMBERED_ANSWERS);
 
   /** What the device does without an instruction: on or off, and its setpoint (or null). */
   public record Behaviour(boolean on, Double setpoint) {}
@@ -103,9 +96,9 @@ public final class SimulatedDevice {
   /** Judges {@code request} at wall time {@code now}; an applied one takes effect at once. */
   public synchronized Answer onInstruction(
       Request request, Instant now, Instant simNow, Surroundings around) {
-    Answer previous = answers.get(request.commandId());
-    if (previous != null) {
-      return previous;
+    Optional<Answer> previous = answers.get(request.commandId());
+    if (previous.isPresent()) {
+      return previous.get();
     }
     advanceTo(now, simNow, around);
     Answer answer = judge(request, now);
