@@ -72,6 +72,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DeviceCommandPathITCase {
   private static final Duration DEADLINE = Duration.ofSeconds(90);
   private static final Duration POLL = Duration.ofMillis(250);
+  private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
   private static final String BUILDING = "it-building";
   private static final String ROOM = "it-room";
   private static final DeviceSpec PLUGS =
@@ -107,6 +108,24 @@ class DeviceCommandPathITCase {
           null,
           null);
 
+  /** Registered, but no simulated device answers for it. */
+  private static final DeviceSpec SILENT =
+      new DeviceSpec(
+          "it-silent",
+          BUILDING,
+          ROOM,
+          null,
+          DeviceType.OTHER,
+          100,
+          true,
+          false,
+          FlexibilityKind.NONE,
+          Set.of(ControlCapability.ON_OFF),
+          null,
+          null,
+          null,
+          null);
+
   @RegisterExtension static final MosquittoExtension MQTT = new MosquittoExtension();
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
   @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
@@ -132,7 +151,7 @@ class DeviceCommandPathITCase {
     vars.put(CommonOptions.DATA_DIR.name(), dir.resolve("api").toString());
     vars.put(ApiConfig.PORT, "0");
     vars.put("VOLTSTREAM_CHECKPOINT_INTERVAL", "2s");
-    vars.put(CommandStatusOptions.ACK_TIMEOUT.name(), "20s");
+    vars.put(CommandStatusOptions.ACK_TIMEOUT.name(), ACK_TIMEOUT.toSeconds() + "s");
     vars.put(IngestOptions.CLIENT_ID.name(), "device-it-ingest");
     vars.put(IngestOptions.METRICS_LOG_INTERVAL.name(), "0");
 
@@ -159,7 +178,7 @@ class DeviceCommandPathITCase {
             post("/api/v1/rooms", "{\"name\":\"" + ROOM + "\",\"building\":\"" + BUILDING + "\"}")
                 .statusCode())
         .isEqualTo(201);
-    for (DeviceSpec d : List.of(PLUGS, FAN)) {
+    for (DeviceSpec d : List.of(PLUGS, FAN, SILENT)) {
       HttpResponse<String> r = post("/api/v1/iot/devices", Json.MAPPER.writeValueAsString(d));
       assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     }
@@ -376,5 +395,18 @@ class DeviceCommandPathITCase {
             DEADLINE);
     assertThat(InfluxExtension.rows(events))
         .anySatisfy(e -> assertThat(e.get("message").asText()).contains(c.commandId()));
+  }
+
+  @Test
+  void anInstructionNobodyAnswersTimesOut() throws Exception {
+    String id = instruct(SILENT.id(), "{\"action\":\"off\"}");
+    Map<String, JsonNode> row = awaitCommand(id, "timeout");
+    assertThat(row.get("reason").asText()).isEqualTo("no acknowledgement within " + ACK_TIMEOUT);
+    assertThat(
+            Waits.until(
+                () -> "timeout".equals(get("/api/v1/commands/" + id).path("status").asText()),
+                DEADLINE,
+                POLL))
+        .isTrue();
   }
 }
