@@ -331,12 +331,6 @@ public final class RegistryService {
     }
   }
 
-  // ---- devices (read here for demand response; managed at /iot/devices)
-
-  public List<DeviceSpec> devices() {
-    return values(DeviceSpec.class).sorted(Comparator.comparing(DeviceSpec::id)).toList();
-  }
-
   // ---- batteries
 
   public List<BatterySpec> batteries() {
@@ -379,7 +373,7 @@ public final class RegistryService {
     return battery(id).orElseThrow(() -> ApiException.notFound("no battery '" + id + "'"));
   }
 
-  // ---- devices
+  // ---- devices (managed at /iot/devices; demand response reads them too)
 
   public List<DeviceSpec> devices() {
     return values(DeviceSpec.class).sorted(Comparator.comparing(DeviceSpec::id)).toList();
