@@ -18,6 +18,7 @@ import io.voltstream.model.Topics;
 import io.voltstream.sim.building.DemoBuilding;
 import io.voltstream.sim.building.SimRoom;
 import io.voltstream.sim.scenario.DemoBatteries;
+import io.voltstream.sim.scenario.DemoDevices;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -367,8 +368,71 @@ class DemoStackITCase {
         .contains("manual_override");
   }
 
+  /**
+   * Issue 9's "an instruction to a device is acknowledged and changes its metered power": the demo
+   * devices are in the registry, and switching the kitchen's plug loads off through the API is
+   * applied and brings their metered power to 0 W.
+   */
   @Test
   @Order(6)
+  void shouldSwitchADemoDeviceOffFromTheApiAndMeterItsPowerDrop() throws Exception {
+    URI base = stack.api().baseUri();
+    String token = Files.readString(dataDir.resolve("admin.token"), StandardCharsets.UTF_8).trim();
+    URI plugs = base.resolve("/api/v1/iot/devices/" + DemoDevices.KITCHEN_PLUGS);
+    assertThat(
+            Waits.until(
+                () -> "on".equals(deviceField(plugs, token, "state")),
+                Duration.ofSeconds(60),
+                POLL))
+        .as("kitchen plugs on before: %s", deviceField(plugs, token, "power_w"))
+        .isTrue();
+    JsonNode all = Json.MAPPER.readTree(get(base.resolve("/api/v1/iot/devices"), token).body());
+    assertThat(all.findValuesAsText("id"))
+        .containsAll(DemoDevices.all().stream().map(d -> d.spec().id()).toList());
+
+    HttpRequest off =
+        HttpRequest.newBuilder(plugs.resolve(DemoDevices.KITCHEN_PLUGS + "/instructions"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"action\":\"off\",\"duration_s\":300}"))
+            .build();
+    HttpResponse<String> accepted =
+        http.send(off, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(accepted.statusCode()).as("POST instruction: %s", accepted.body()).isEqualTo(202);
+    String commandId = Json.MAPPER.readTree(accepted.body()).path("command_id").asText();
+    URI statusUri = base.resolve("/api/v1/commands/" + commandId);
+    assertThat(
+            Waits.until(
+                () -> "applied".equals(commandStatus(statusUri, token)),
+                COMMAND_APPLIED_TIMEOUT,
+                POLL))
+        .as("instruction %s applied; last status %s", commandId, commandStatus(statusUri, token))
+        .isTrue();
+    assertThat(
+            Waits.until(
+                () -> "0.0".equals(deviceField(plugs, token, "power_w")),
+                Duration.ofSeconds(30),
+                POLL))
+        .as("kitchen plugs metered power after off: %s", deviceField(plugs, token, "power_w"))
+        .isTrue();
+    assertThat(deviceField(plugs, token, "state")).isEqualTo("off");
+  }
+
+  private String deviceField(URI device, String token, String field) {
+    try {
+      HttpResponse<String> r = get(device, token);
+      return r.statusCode() == 200 ? Json.MAPPER.readTree(r.body()).path(field).asText() : "";
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  @Test
+  @Order(7)
   void shouldStopEveryServerProcessOnClose() {
     long mosquittoPid = stack.infra().mosquitto().pid().orElseThrow();
     long influxPid = stack.infra().influx().pid().orElseThrow();
