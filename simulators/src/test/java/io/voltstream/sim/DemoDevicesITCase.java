@@ -128,4 +128,67 @@ class DemoDevicesITCase {
       assertThat(rejected.path("reason").asText()).contains("no setpoint capability");
     }
   }
+
+  /**
+   * The fan is wired to the building: switched on, the office's CO2 (as its room meter reports it)
+   * falls from above 1000 to below 800 ppm within 50 simulated minutes, which the room cannot do
+   * without it (empty, with 0.5 air changes per hour, 1200 ppm only decays to about 930 ppm in 50
+   * minutes).
+   */
+  @Test
+  void shouldLowerTheOfficeCo2WhenItsFanIsSwitchedOn() throws Exception {
+    SimulatorConfig config =
+        SimulatorConfig.fromEnv(
+            Map.of(
+                "VOLTSTREAM_MQTT_URL", MQTT.serverUri(),
+                "VOLTSTREAM_KAFKA_BOOTSTRAP", "none",
+                "VOLTSTREAM_SIM_INTERVAL", "200ms",
+                "VOLTSTREAM_SIM_ACCELERATION", "300",
+                // a Tuesday, 10:00 in Brussels: someone works in the office
+                "VOLTSTREAM_SIM_START", "2026-03-10T09:00:00Z"));
+    String office = "sensors/office-meter/readings";
+    try (MqttTestSubscriber sub =
+            new MqttTestSubscriber(
+                MQTT.host(), MQTT.port(), "sensors/+/readings", "devices/+/acks");
+        SimulatorApp.Running sim = SimulatorApp.start(config)) {
+      sub.awaitUntil(has(office, j -> j.path("co2").path("value").asDouble() > 1000), TIMEOUT);
+      assertThat(sub.received())
+          .anyMatch(
+              m -> m.topic().equals(office) && json(m).path("co2").path("value").asDouble() > 1000);
+      sub.publish("devices/office-ventilation/instructions", instruction("cmd-fan-1", "on", null));
+      sub.awaitUntil(
+          has("devices/office-ventilation/acks", j -> j.path("status").asText().equals("applied")),
+          TIMEOUT);
+      int seen = sub.received().size();
+      List<MqttTestSubscriber.Message> got =
+          sub.awaitUntil(
+              ms ->
+                  ms.subList(seen, ms.size()).stream()
+                      .anyMatch(
+                          m ->
+                              m.topic().equals(office)
+                                  && json(m).path("co2").path("value").asDouble() < 800),
+              TIMEOUT);
+      List<JsonNode> after =
+          got.subList(seen, got.size()).stream()
+              .filter(m -> m.topic().equals(office))
+              .map(m -> json(m))
+              .toList();
+      assertThat(after).isNotEmpty();
+      JsonNode first = after.get(0);
+      JsonNode below =
+          after.stream()
+              .filter(j -> j.path("co2").path("value").asDouble() < 800)
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "office CO2 after the fan: "
+                              + after.stream().map(j -> j.path("co2").path("value")).toList()));
+      assertThat(first.path("co2").path("value").asDouble()).isGreaterThan(900);
+      long simMinutes =
+          (below.path("timestamp").asLong() - first.path("timestamp").asLong()) / 60_000;
+      assertThat(simMinutes).as("simulated minutes from fan on to below 800 ppm").isLessThan(50);
+    }
+  }
 }
