@@ -68,6 +68,11 @@ public class DispatchFunction
           "battery-state", Types.STRING, TypeInformation.of(BatteryReading.class));
   static final MapStateDescriptor<String, Instant> OVERRIDES =
       new MapStateDescriptor<>("manual-until", Types.STRING, Types.INSTANT);
+
+  /** Battery → {@code valid_until} of the DR job's latest command (dispatch stands back). */
+  static final MapStateDescriptor<String, Instant> DR_HOLDS =
+      new MapStateDescriptor<>("dr-until", Types.STRING, Types.INSTANT);
+
   static final MapStateDescriptor<String, String> FORECASTS =
       new MapStateDescriptor<>("forecasts", Types.STRING, Types.STRING);
   static final ValueStateDescriptor<MonthPeak> PEAK =
@@ -81,6 +86,7 @@ public class DispatchFunction
   private transient MapState<String, SensorPower> sensors;
   private transient MapState<String, BatteryReading> batteries;
   private transient MapState<String, Instant> overrides;
+  private transient MapState<String, Instant> drHolds;
   private transient MapState<String, String> forecasts;
   private transient ValueState<MonthPeak> peak;
   private transient ValueState<StoredPlan> plan;
@@ -98,6 +104,7 @@ public class DispatchFunction
     sensors = getRuntimeContext().getMapState(SENSORS);
     batteries = getRuntimeContext().getMapState(BATTERIES);
     overrides = getRuntimeContext().getMapState(OVERRIDES);
+    drHolds = getRuntimeContext().getMapState(DR_HOLDS);
     forecasts = getRuntimeContext().getMapState(FORECASTS);
     peak = getRuntimeContext().getState(PEAK);
     plan = getRuntimeContext().getState(PLAN);
@@ -125,6 +132,13 @@ public class DispatchFunction
           overrides.put(in.id(), in.validUntil());
         }
       }
+      case DR -> {
+        if (!in.validUntil().isAfter(in.at())) {
+          drHolds.remove(in.id()); // released: back to normal dispatch now
+        } else {
+          drHolds.put(in.id(), in.validUntil());
+        }
+      }
       case FORECAST -> forecasts.put(in.id(), in.json());
     }
     if (nextDecision.value() == null) {
@@ -146,7 +160,7 @@ public class DispatchFunction
       throws Exception {
     Instant at = Instant.ofEpochMilli(timestamp);
     prune(at);
-    if (sensors.isEmpty() && batteries.isEmpty() && overrides.isEmpty()) {
+    if (sensors.isEmpty() && batteries.isEmpty() && overrides.isEmpty() && drHolds.isEmpty()) {
       clearAll();
       return;
     }
@@ -193,6 +207,12 @@ public class DispatchFunction
     for (String id : overrides.keys()) {
       overridden.add(id);
     }
+    Set<String> heldByDr = new HashSet<>();
+    for (String id : drHolds.keys()) {
+      heldByDr.add(id);
+    }
+    Set<String> held = new HashSet<>(overridden);
+    held.addAll(heldByDr);
     Plan current = null;
     String planNote = null;
     if (settings.needsPlan()) {
@@ -202,7 +222,7 @@ public class DispatchFunction
               planner,
               stored == null ? null : stored.toPlan(),
               at,
-              BuildingDispatcher.dispatchable(specs, latest, overridden),
+              BuildingDispatcher.dispatchable(specs, latest, held),
               latest,
               tariff,
               monthPeak.monthPeakImportW(),
@@ -228,7 +248,8 @@ public class DispatchFunction
                 monthPeak.monthPeakImportW(),
                 Optional.ofNullable(current),
                 planNote,
-                activeDemandResponse(building, at)));
+                activeDemandResponse(building, at),
+                heldByDr));
     for (BatteryDecision d : result) {
       decisions.inc();
       out.collect(d);
@@ -253,6 +274,7 @@ public class DispatchFunction
     removeWhere(sensors, p -> p.at().isBefore(staleBefore));
     removeWhere(batteries, r -> r.at().isBefore(staleBefore));
     removeWhere(overrides, until -> !until.isAfter(at));
+    removeWhere(drHolds, until -> !until.isAfter(at));
   }
 
   private static <V> void removeWhere(MapState<String, V> state, Predicate<V> gone)
@@ -272,6 +294,7 @@ public class DispatchFunction
     sensors.clear();
     batteries.clear();
     overrides.clear();
+    drHolds.clear();
     forecasts.clear();
     peak.clear();
     plan.clear();
@@ -298,11 +321,13 @@ public class DispatchFunction
     if (key.kind() == RegistryKey.Kind.BATTERY) {
       ctx.applyToKeyedState(BATTERIES, (building, state) -> state.remove(key.id()));
       ctx.applyToKeyedState(OVERRIDES, (building, state) -> state.remove(key.id()));
+      ctx.applyToKeyedState(DR_HOLDS, (building, state) -> state.remove(key.id()));
     } else {
       // The building left: forget what it measured; its timer then finds nothing and stops.
       ctx.applyToKeyedState(SENSORS, (building, state) -> clearIf(building, key.id(), state));
       ctx.applyToKeyedState(BATTERIES, (building, state) -> clearIf(building, key.id(), state));
       ctx.applyToKeyedState(OVERRIDES, (building, state) -> clearIf(building, key.id(), state));
+      ctx.applyToKeyedState(DR_HOLDS, (building, state) -> clearIf(building, key.id(), state));
       ctx.applyToKeyedState(FORECASTS, (building, state) -> clearIf(building, key.id(), state));
     }
   }

@@ -4,6 +4,7 @@ import io.voltstream.jobs.dispatch.logic.ForecastBatch;
 import io.voltstream.jobs.dispatch.logic.SensorPower;
 import io.voltstream.jobs.roommetrics.logic.RoomReading;
 import io.voltstream.model.BatteryTelemetry;
+import io.voltstream.model.command.BatteryMode;
 import io.voltstream.model.command.Command;
 import io.voltstream.model.command.CommandKind;
 import io.voltstream.model.command.CommandSource;
@@ -25,7 +26,8 @@ import java.util.Optional;
  * @param energyKwh the sensor's energy since its previous reading, NaN when absent ({@code POWER})
  * @param generation whether the sensor generates ({@code POWER})
  * @param socPercent battery SoC ({@code BATTERY})
- * @param validUntil end of a manual command ({@code MANUAL})
+ * @param validUntil end of a manual command ({@code MANUAL}) or of a DR command ({@code DR}; equal
+ *     to {@code at} for a release: mode {@code auto})
  * @param json the forecast batch ({@code FORECAST})
  */
 public record DispatchInput(
@@ -44,6 +46,8 @@ public record DispatchInput(
     POWER,
     BATTERY,
     MANUAL,
+    /** A battery command of the DR job: dispatch stands back until it expires or is released. */
+    DR,
     FORECAST
   }
 
@@ -86,17 +90,21 @@ public record DispatchInput(
   }
 
   /**
-   * A manual battery command (overrides dispatch until it expires); empty for every other command.
+   * A battery command that overrides dispatch until it expires: a manual one ({@code MANUAL}) or
+   * the DR job's ({@code DR}; its mode {@code auto} releases the battery back to dispatch at once).
+   * Empty for every other command.
    */
   public static Optional<DispatchInput> manual(Command c) {
-    if (c.source() != CommandSource.MANUAL
+    boolean dr = c.source() == CommandSource.DR;
+    if ((c.source() != CommandSource.MANUAL && !dr)
         || c.targetKind() != TargetKind.BATTERY
         || c.kind() != CommandKind.BATTERY_SETPOINT) {
       return Optional.empty();
     }
+    boolean release = dr && c.battery().mode() == BatteryMode.AUTO;
     return Optional.of(
         new DispatchInput(
-            Kind.MANUAL,
+            dr ? Kind.DR : Kind.MANUAL,
             c.building(),
             c.target(),
             c.issuedAt(),
@@ -104,7 +112,7 @@ public record DispatchInput(
             Double.NaN,
             false,
             0,
-            c.validUntil(),
+            release ? c.issuedAt() : c.validUntil(),
             null));
   }
 

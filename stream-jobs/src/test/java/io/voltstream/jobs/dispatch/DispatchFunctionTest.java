@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.energy.dispatch.DemandResponseOverride;
 import io.voltstream.energy.dispatch.DispatchSettings;
 import io.voltstream.jobs.dispatch.logic.BatteryDecision;
 import io.voltstream.jobs.dispatch.logic.BuildingDispatcher;
@@ -19,6 +20,10 @@ import io.voltstream.model.Building;
 import io.voltstream.model.Json;
 import io.voltstream.model.RegistryKey;
 import io.voltstream.model.command.BatteryMode;
+import io.voltstream.model.command.BatterySetpoint;
+import io.voltstream.model.command.Command;
+import io.voltstream.model.command.CommandSource;
+import io.voltstream.model.command.DeviceInstruction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -118,6 +123,7 @@ class DispatchFunctionTest {
             DispatchFunction.SENSORS,
             DispatchFunction.BATTERIES,
             DispatchFunction.OVERRIDES,
+            DispatchFunction.DR_HOLDS,
             DispatchFunction.FORECASTS)) {
       n += backend.getKeys(d.getName(), VoidNamespace.INSTANCE).count();
     }
@@ -210,6 +216,100 @@ class DispatchFunctionTest {
         .filteredOn(d -> d.batteryId().equals(BIG.id()))
         .singleElement()
         .satisfies(d -> assertThat(d.command().battery().mode()).isEqualTo(BatteryMode.CHARGE));
+  }
+
+  private void command(Command c) throws Exception {
+    harness.processElement(
+        new StreamRecord<>(DispatchInput.manual(c).orElseThrow(), c.issuedAt().toEpochMilli()));
+  }
+
+  private static Command drCommand(String id, BatterySetpoint setpoint, Instant at, int validS) {
+    return Command.battery(
+        id,
+        BIG.id(),
+        "demo",
+        setpoint,
+        at,
+        Duration.ofSeconds(validS),
+        CommandSource.DR,
+        "event-1");
+  }
+
+  @Test
+  void shouldStandBackForADrCommandWhileItIsValidAndRecordDemandResponse() throws Exception {
+    harness = harness(null);
+    registry(SELF_CONSUMPTION);
+    steady(1000, 4000, 50);
+    command(drCommand("dr-1", BatterySetpoint.ofSignedPowerW(-2000), T0, 15));
+
+    harness.watermark(T0.toEpochMilli() + STEP);
+    assertThat(decisions())
+        .filteredOn(d -> d.batteryId().equals(BIG.id()))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.strategy()).isEqualTo(DemandResponseOverride.NAME);
+              assertThat(d.reason()).contains("demand-response command");
+              assertThat(d.command()).isNull();
+            });
+    // The small battery is still dispatched, working around the DR battery's discharge.
+    assertThat(decisions())
+        .filteredOn(d -> d.batteryId().equals(SMALL.id()))
+        .singleElement()
+        .satisfies(d -> assertThat(d.command()).isNotNull());
+    harness.getOutput().clear();
+
+    harness.watermark(T0.toEpochMilli() + 2 * STEP);
+    assertThat(decisions())
+        .filteredOn(d -> d.batteryId().equals(BIG.id()))
+        .singleElement()
+        .satisfies(d -> assertThat(d.command().source()).isEqualTo(CommandSource.DISPATCH));
+  }
+
+  @Test
+  void shouldTakeADrBatteryBackAtOnceWhenTheDrJobReleasesIt() throws Exception {
+    harness = harness(null);
+    registry(SELF_CONSUMPTION);
+    steady(1000, 4000, 50);
+    command(drCommand("dr-1", BatterySetpoint.ofSignedPowerW(-2000), T0, 60));
+    command(drCommand("dr-2", new BatterySetpoint(BatteryMode.AUTO, 0), T0.plusSeconds(1), 5));
+
+    harness.watermark(T0.toEpochMilli() + STEP);
+
+    assertThat(decisions())
+        .hasSize(2)
+        .allSatisfy(d -> assertThat(d.command().source()).isEqualTo(CommandSource.DISPATCH));
+  }
+
+  @Test
+  void shouldIgnoreDrDeviceInstructionsAndOtherSources() {
+    Command device =
+        Command.device(
+            "dr-d",
+            "hvac",
+            "demo",
+            new DeviceInstruction(DeviceInstruction.Action.OFF, null),
+            T0,
+            Duration.ofSeconds(30),
+            CommandSource.DR,
+            "event-1");
+    assertThat(DispatchInput.manual(device)).isEmpty();
+    Command dispatch =
+        Command.battery(
+            "d-1",
+            BIG.id(),
+            "demo",
+            BatterySetpoint.ofSignedPowerW(100),
+            T0,
+            Duration.ofSeconds(30),
+            CommandSource.DISPATCH,
+            "dispatch");
+    assertThat(DispatchInput.manual(dispatch)).isEmpty();
+    assertThat(
+            DispatchInput.manual(drCommand("dr-1", BatterySetpoint.ofSignedPowerW(-1), T0, 30))
+                .orElseThrow()
+                .kind())
+        .isEqualTo(DispatchInput.Kind.DR);
   }
 
   @Test

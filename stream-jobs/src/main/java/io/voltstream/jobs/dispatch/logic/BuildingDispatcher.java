@@ -26,9 +26,10 @@ import java.util.Set;
  * shares the setpoint, and each share becomes a {@link Command}. Nothing is decided here that the
  * energy module does not decide; this is only the glue the Flink operator calls.
  *
- * <p>Batteries under a valid manual command are left out of the fleet; their reported power counts
- * as part of the building's load (a charging battery is load), so the others work around them.
- * Batteries without telemetry are left out (their SoC is unknown).
+ * <p>Batteries under a valid manual command, or a valid command of the DR job (source {@code dr},
+ * recorded as strategy {@code demand_response}), are left out of the fleet; their reported power
+ * counts as part of the building's load (a charging battery is load), so the others work around
+ * them. Batteries without telemetry are left out (their SoC is unknown).
  */
 public final class BuildingDispatcher {
   public static final String MANUAL_OVERRIDE = "manual_override";
@@ -44,6 +45,8 @@ public final class BuildingDispatcher {
    * @param plan the current plan, when one was made
    * @param planNote appended to the reason (e.g. why there is no plan); null for none
    * @param demandResponse the DR event active now, if any (the hook for DR execution)
+   * @param drHeld ids of batteries under a valid command of the DR job (source {@code dr}): left
+   *     alone like manual ones, recorded with strategy {@code demand_response}
    */
   public record Inputs(
       String building,
@@ -59,7 +62,54 @@ public final class BuildingDispatcher {
       double monthPeakImportW,
       Optional<Plan> plan,
       String planNote,
-      Optional<DemandResponseOverride> demandResponse) {}
+      Optional<DemandResponseOverride> demandResponse,
+      Set<String> drHeld) {
+
+    public Inputs {
+      drHeld = drHeld == null ? Set.of() : Set.copyOf(drHeld);
+    }
+
+    /** Inputs without DR-held batteries. */
+    public Inputs(
+        String building,
+        Instant at,
+        Duration interval,
+        Duration validity,
+        DispatchSettings settings,
+        Tariff tariff,
+        List<BatterySpec> batteries,
+        Map<String, BatteryReading> latest,
+        Set<String> overridden,
+        double netLoadW,
+        double monthPeakImportW,
+        Optional<Plan> plan,
+        String planNote,
+        Optional<DemandResponseOverride> demandResponse) {
+      this(
+          building,
+          at,
+          interval,
+          validity,
+          settings,
+          tariff,
+          batteries,
+          latest,
+          overridden,
+          netLoadW,
+          monthPeakImportW,
+          plan,
+          planNote,
+          demandResponse,
+          Set.of());
+    }
+
+    /** Batteries dispatch leaves alone: manual or DR command in force. */
+    Set<String> held() {
+      Set<String> all = new java.util.HashSet<>(overridden);
+      all.addAll(drHeld);
+      return all;
+    }
+  }
 
   /** The fleet dispatch sees (not overridden, with telemetry), in registry order. */
   public static List<BatterySpec> dispatchable(
@@ -79,7 +129,8 @@ public final class BuildingDispatcher {
     double netForFleet = in.netLoadW();
     for (BatterySpec b : in.batteries()) {
       BatteryReading r = in.latest().get(b.id());
-      if (r != null && in.overridden().contains(b.id())) {
+      boolean manual = in.overridden().contains(b.id());
+      if (r != null && (manual || in.drHeld().contains(b.id()))) {
         netForFleet += r.chargingPowerW();
         out.add(
             new BatteryDecision(
@@ -92,12 +143,15 @@ public final class BuildingDispatcher {
                 r.chargingPowerW(),
                 r.chargingPowerW(),
                 null,
-                MANUAL_OVERRIDE,
-                "a manual command is in force; dispatch leaves this battery alone",
+                manual ? MANUAL_OVERRIDE : DemandResponseOverride.NAME,
+                manual
+                    ? "a manual command is in force; dispatch leaves this battery alone"
+                    : "a demand-response command (DR job) is in force; dispatch leaves this battery"
+                        + " alone",
                 null));
       }
     }
-    List<BatterySpec> fleet = dispatchable(in.batteries(), in.latest(), in.overridden());
+    List<BatterySpec> fleet = dispatchable(in.batteries(), in.latest(), in.held());
     if (fleet.isEmpty()) {
       return out;
     }
