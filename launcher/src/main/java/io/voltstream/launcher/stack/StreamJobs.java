@@ -4,6 +4,8 @@ import io.voltstream.jobs.alerts.AlertJob;
 import io.voltstream.jobs.batterystate.BatteryStateJob;
 import io.voltstream.jobs.commands.CommandStatusJob;
 import io.voltstream.jobs.dispatch.DispatchJob;
+import io.voltstream.jobs.dr.DrJob;
+import io.voltstream.jobs.dr.DrJobConfig;
 import io.voltstream.jobs.io.JobsConfig;
 import io.voltstream.jobs.rawstore.RawReadingsJob;
 import io.voltstream.jobs.roommetrics.RoomAggregationJob;
@@ -54,7 +56,11 @@ public final class StreamJobs {
           new Job(
               RulesJob.JOB_NAME,
               RulesJob.class.getName(),
-              (env, vars) -> RulesJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
+              (env, vars) -> RulesJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
+          new Job(
+              DrJobConfig.JOB_NAME,
+              DrJob.class.getName(),
+              (env, vars) -> DrJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
 
   private StreamJobs() {}
 

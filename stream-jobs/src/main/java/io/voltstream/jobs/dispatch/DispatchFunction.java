@@ -18,7 +18,6 @@ import io.voltstream.jobs.dispatch.logic.Replanner;
 import io.voltstream.jobs.dispatch.logic.SensorPower;
 import io.voltstream.jobs.io.RegistryChange;
 import io.voltstream.model.Building;
-import io.voltstream.model.Json;
 import io.voltstream.model.RegistryKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,8 +164,8 @@ public class DispatchFunction
       return;
     }
     String building = ctx.getCurrentKey();
-    ReadOnlyRegistry registry =
-        new ReadOnlyRegistry(ctx.getBroadcastState(REGISTRY).immutableEntries());
+    BuildingRegistry registry =
+        new BuildingRegistry(ctx.getBroadcastState(REGISTRY).immutableEntries());
     decide(building, at, registry, out);
     long next = timestamp + config.interval().toMillis();
     ctx.timerService().registerEventTimeTimer(next);
@@ -174,7 +173,7 @@ public class DispatchFunction
   }
 
   private void decide(
-      String building, Instant at, ReadOnlyRegistry registry, Collector<BatteryDecision> out)
+      String building, Instant at, BuildingRegistry registry, Collector<BatteryDecision> out)
       throws Exception {
     Optional<Building> record = registry.building(building);
     Tariff tariff = record.map(Building::tariffOrDefault).orElseGet(Tariffs::defaultTariff);
@@ -310,7 +309,7 @@ public class DispatchFunction
       return;
     }
     if (!change.isTombstone()) {
-      if (!ReadOnlyRegistry.parses(key, change.json())) {
+      if (!BuildingRegistry.parses(key, change.json())) {
         malformedRegistryRecords.inc();
         return;
       }
@@ -342,46 +341,5 @@ public class DispatchFunction
     List<T> list = new ArrayList<>();
     values.forEach(list::add);
     return list;
-  }
-
-  /** The broadcast registry entries, parsed on demand. */
-  record ReadOnlyRegistry(Iterable<Map.Entry<String, String>> entries) {
-
-    Optional<Building> building(String id) {
-      String wanted = RegistryKey.building(id).encode();
-      for (Map.Entry<String, String> e : entries) {
-        if (e.getKey().equals(wanted)) {
-          return parse(e.getValue(), Building.class);
-        }
-      }
-      return Optional.empty();
-    }
-
-    /** The building's batteries, ordered by id (a stable order makes the split reproducible). */
-    List<BatterySpec> batteriesOf(String building) {
-      List<BatterySpec> out = new ArrayList<>();
-      for (Map.Entry<String, String> e : entries) {
-        RegistryKey.decode(e.getKey())
-            .filter(k -> k.kind() == RegistryKey.Kind.BATTERY)
-            .flatMap(k -> parse(e.getValue(), BatterySpec.class))
-            .filter(b -> b.building().equals(building))
-            .ifPresent(out::add);
-      }
-      out.sort((a, b) -> a.id().compareTo(b.id()));
-      return out;
-    }
-
-    static boolean parses(RegistryKey key, String json) {
-      Class<?> type = key.kind() == RegistryKey.Kind.BATTERY ? BatterySpec.class : Building.class;
-      return parse(json, type).isPresent();
-    }
-
-    private static <T> Optional<T> parse(String json, Class<T> type) {
-      try {
-        return Optional.ofNullable(Json.MAPPER.readValue(json, type));
-      } catch (Exception e) {
-        return Optional.empty();
-      }
-    }
   }
 }

@@ -1,0 +1,95 @@
+package io.voltstream.jobs.dr.logic;
+
+import io.voltstream.energy.battery.PowerConvention;
+import io.voltstream.energy.dr.DrBatteryStep;
+import io.voltstream.energy.dr.DrDeviceStep;
+import io.voltstream.model.command.BatteryMode;
+import io.voltstream.model.command.BatterySetpoint;
+import io.voltstream.model.command.Command;
+import io.voltstream.model.command.CommandSource;
+import io.voltstream.model.command.DeviceInstruction;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The DR execution's steps as {@link Command}s: source {@code dr}, {@code issued_by} = the event
+ * id, a short validity (the operator re-issues them while the event runs, so if the job dies the
+ * targets fall back to their safe mode), and deterministic ids {@code dr-<event>-<target>-<epoch
+ * ms>} so that a replay rewrites the same commands. Battery power crosses from the energy module's
+ * + discharging to the device convention through {@link PowerConvention}.
+ */
+public final class DrCommands {
+  private DrCommands() {}
+
+  public static String commandId(String eventId, String target, Instant at) {
+    return prefix(eventId, target) + at.toEpochMilli();
+  }
+
+  /** Whether {@code commandId} is one this job issued to {@code target} for {@code eventId}. */
+  public static boolean isFor(String commandId, String eventId, String target) {
+    String prefix = prefix(eventId, target);
+    if (commandId == null || !commandId.startsWith(prefix)) {
+      return false;
+    }
+    String rest = commandId.substring(prefix.length());
+    return !rest.isEmpty() && rest.chars().allMatch(Character::isDigit);
+  }
+
+  /**
+   * A closed-loop discharge setpoint (+ discharging in the step, device convention on the wire).
+   */
+  public static Command battery(
+      String eventId, String building, DrBatteryStep step, Instant at, Duration validity) {
+    double chargingW = PowerConvention.energyToDeviceW(step.setpointW());
+    return Command.battery(
+        commandId(eventId, step.batteryId(), at),
+        step.batteryId(),
+        building,
+        BatterySetpoint.ofSignedPowerW(chargingW),
+        at,
+        validity,
+        CommandSource.DR,
+        eventId);
+  }
+
+  /**
+   * Hands a battery back to normal dispatch: mode {@code auto}; the dispatch job stops standing
+   * back at once.
+   */
+  public static Command release(
+      String eventId, String building, String batteryId, Instant at, Duration validity) {
+    return Command.battery(
+        commandId(eventId, batteryId, at),
+        batteryId,
+        building,
+        new BatterySetpoint(BatteryMode.AUTO, 0),
+        at,
+        validity,
+        CommandSource.DR,
+        eventId);
+  }
+
+  /** A device instruction (curtail or restore). */
+  public static Command device(
+      String eventId, String building, DrDeviceStep step, Instant at, Duration validity) {
+    DeviceInstruction.Action action =
+        switch (step.action()) {
+          case ON -> DeviceInstruction.Action.ON;
+          case OFF -> DeviceInstruction.Action.OFF;
+          case SETPOINT -> DeviceInstruction.Action.SETPOINT;
+        };
+    return Command.device(
+        commandId(eventId, step.deviceId(), at),
+        step.deviceId(),
+        building,
+        new DeviceInstruction(action, step.value()),
+        at,
+        validity,
+        CommandSource.DR,
+        eventId);
+  }
+
+  private static String prefix(String eventId, String target) {
+    return "dr-" + eventId + "-" + target + "-";
+  }
+}
