@@ -3,22 +3,36 @@ package io.voltstream.jobs.dr.logic;
 import io.voltstream.energy.battery.PowerConvention;
 import io.voltstream.energy.dr.DrBatteryStep;
 import io.voltstream.energy.dr.DrDeviceStep;
+import io.voltstream.model.EntityId;
 import io.voltstream.model.command.BatteryMode;
 import io.voltstream.model.command.BatterySetpoint;
 import io.voltstream.model.command.Command;
 import io.voltstream.model.command.CommandSource;
 import io.voltstream.model.command.DeviceInstruction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /**
  * The DR execution's steps as {@link Command}s: source {@code dr}, {@code issued_by} = the event
  * id, a short validity (the operator re-issues them while the event runs, so if the job dies the
  * targets fall back to their safe mode), and deterministic ids {@code dr-<event>-<target>-<epoch
- * ms>} so that a replay rewrites the same commands. Battery power crosses from the energy module's
- * + discharging to the device convention through {@link PowerConvention}.
+ * ms>} so that a replay rewrites the same commands. Ids follow the one identifier rule (≤ 64
+ * characters, acknowledgements with longer ids are dead-lettered by ingest): when the readable form
+ * would be longer, {@code <event>-<target>} is replaced by 16 hex digits of its SHA-256. Battery
+ * power crosses from the energy module's + discharging to the device convention through {@link
+ * PowerConvention}.
  */
 public final class DrCommands {
+  /** Digits of an epoch-millisecond instant until the year 2286. */
+  private static final int EPOCH_MS_DIGITS = 13;
+
+  /** The longest id {@link EntityId} allows. */
+  private static final int MAX_ID_CHARS = 64;
+
   private DrCommands() {}
 
   public static String commandId(String eventId, String target, Instant at) {
@@ -90,6 +104,17 @@ public final class DrCommands {
   }
 
   private static String prefix(String eventId, String target) {
-    return "dr-" + eventId + "-" + target + "-";
+    String readable = "dr-" + eventId + "-" + target + "-";
+    if (readable.length() + EPOCH_MS_DIGITS <= MAX_ID_CHARS) {
+      return readable;
+    }
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest((eventId + "|" + target).getBytes(StandardCharsets.UTF_8));
+      return "dr-" + HexFormat.of().formatHex(hash, 0, 8) + "-";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 }

@@ -166,4 +166,16 @@ class DrLogicTest {
     assertThat(DrCommands.isFor(off.commandId(), "ev", "1-hvac")).isFalse();
     assertThat(DrCommands.isFor("dispatch-demo-hvac-1", "ev1", "hvac")).isFalse();
   }
+
+  @Test
+  void shouldKeepCommandIdsWithinTheIdentifierRuleForLongEventIds() {
+    String uuid = "0b7f8a52-1c4e-4d8a-9f11-2a6f3c9e7b10";
+    String id = DrCommands.commandId(uuid, "living-room-hvac", T0);
+
+    assertThat(id).startsWith("dr-").endsWith("-" + T0.toEpochMilli()).hasSize(33);
+    assertThat(io.voltstream.model.EntityId.isValid(id)).isTrue();
+    assertThat(DrCommands.isFor(id, uuid, "living-room-hvac")).isTrue();
+    assertThat(DrCommands.isFor(id, uuid, "kitchen-plugs")).isFalse();
+    assertThat(DrCommands.commandId(uuid, "living-room-hvac", T0)).isEqualTo(id);
+  }
 }
