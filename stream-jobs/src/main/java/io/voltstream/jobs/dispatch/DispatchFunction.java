@@ -9,6 +9,7 @@ import io.voltstream.energy.plan.Planner;
 import io.voltstream.energy.plan.PlannerConfig;
 import io.voltstream.energy.tariff.Tariff;
 import io.voltstream.energy.tariff.Tariffs;
+import io.voltstream.jobs.MapStates;
 import io.voltstream.jobs.dispatch.logic.BatteryDecision;
 import io.voltstream.jobs.dispatch.logic.BatteryReading;
 import io.voltstream.jobs.dispatch.logic.BuildingDispatcher;
@@ -20,7 +21,6 @@ import io.voltstream.jobs.io.RegistryChange;
 import io.voltstream.model.Building;
 import io.voltstream.model.RegistryKey;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -60,11 +59,15 @@ public class DispatchFunction
   public static final MapStateDescriptor<String, String> REGISTRY =
       new MapStateDescriptor<>("dispatch-registry", Types.STRING, Types.STRING);
 
-  static final MapStateDescriptor<String, SensorPower> SENSORS =
+  /** Latest power per sensor (also the DR job's). */
+  public static final MapStateDescriptor<String, SensorPower> SENSORS =
       new MapStateDescriptor<>("sensor-power", Types.STRING, TypeInformation.of(SensorPower.class));
-  static final MapStateDescriptor<String, BatteryReading> BATTERIES =
+
+  /** Latest state per battery (also the DR job's). */
+  public static final MapStateDescriptor<String, BatteryReading> BATTERIES =
       new MapStateDescriptor<>(
           "battery-state", Types.STRING, TypeInformation.of(BatteryReading.class));
+
   static final MapStateDescriptor<String, Instant> OVERRIDES =
       new MapStateDescriptor<>("manual-until", Types.STRING, Types.INSTANT);
 
@@ -184,7 +187,7 @@ public class DispatchFunction
     for (Map.Entry<String, BatteryReading> e : batteries.entries()) {
       latest.put(e.getKey(), e.getValue());
     }
-    OptionalDouble netLoad = SensorPower.netLoadW(toList(sensors.values()));
+    OptionalDouble netLoad = SensorPower.netLoadW(MapStates.values(sensors));
     MonthPeak monthPeak = peak.value() == null ? MonthPeak.empty() : peak.value();
     if (netLoad.isPresent()) {
       double batteryDischargeW = 0;
@@ -270,23 +273,10 @@ public class DispatchFunction
 
   private void prune(Instant at) throws Exception {
     Instant staleBefore = at.minus(config.staleAfter());
-    removeWhere(sensors, p -> p.at().isBefore(staleBefore));
-    removeWhere(batteries, r -> r.at().isBefore(staleBefore));
-    removeWhere(overrides, until -> !until.isAfter(at));
-    removeWhere(drHolds, until -> !until.isAfter(at));
-  }
-
-  private static <V> void removeWhere(MapState<String, V> state, Predicate<V> gone)
-      throws Exception {
-    List<String> keys = new ArrayList<>();
-    for (Map.Entry<String, V> e : state.entries()) {
-      if (gone.test(e.getValue())) {
-        keys.add(e.getKey());
-      }
-    }
-    for (String key : keys) {
-      state.remove(key);
-    }
+    MapStates.removeWhere(sensors, p -> p.at().isBefore(staleBefore));
+    MapStates.removeWhere(batteries, r -> r.at().isBefore(staleBefore));
+    MapStates.removeWhere(overrides, until -> !until.isAfter(at));
+    MapStates.removeWhere(drHolds, until -> !until.isAfter(at));
   }
 
   private void clearAll() {
@@ -335,11 +325,5 @@ public class DispatchFunction
     if (building.equals(gone)) {
       state.clear();
     }
-  }
-
-  private static <T> List<T> toList(Iterable<T> values) {
-    List<T> list = new ArrayList<>();
-    values.forEach(list::add);
-    return list;
   }
 }

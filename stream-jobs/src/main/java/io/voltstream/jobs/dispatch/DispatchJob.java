@@ -2,6 +2,7 @@ package io.voltstream.jobs.dispatch;
 
 import io.voltstream.jobs.JobEnvironment;
 import io.voltstream.jobs.dispatch.logic.BatteryDecision;
+import io.voltstream.jobs.io.EventTimeWatermarks;
 import io.voltstream.jobs.io.InfluxSink;
 import io.voltstream.jobs.io.JobsConfig;
 import io.voltstream.jobs.io.KafkaSinks;
@@ -16,7 +17,6 @@ import io.voltstream.model.command.Command;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -82,19 +82,7 @@ public class DispatchJob {
             .uid(UID + "-registry-source");
 
     DataStream<DispatchInput> power =
-        env.fromSource(readings, eventTime(SensorReading::timestamp), "readings")
-            .uid(UID + "-readings-source")
-            .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
-            .process(new RoomAssignmentFunction())
-            .uid(UID + "-assign-room")
-            .name("assign room and building")
-            .flatMap(
-                (io.voltstream.jobs.roommetrics.logic.RoomReading r,
-                    org.apache.flink.util.Collector<DispatchInput> out) ->
-                    DispatchInput.power(r).ifPresent(out::collect))
-            .returns(DispatchInput.class)
-            .uid(UID + "-power")
-            .name("power readings");
+        powerInputs(env, readings, eventTime(SensorReading::timestamp), registryStream, UID);
 
     DataStream<DispatchInput> battery =
         env.fromSource(batteryState, eventTime(BatteryTelemetry::timestamp), "battery-state")
@@ -148,6 +136,33 @@ public class DispatchJob {
     return decisions;
   }
 
+  /**
+   * Readings with their room and building from the registry (the room-aggregation job's {@link
+   * RoomAssignmentFunction}) as {@code POWER} inputs; readings without power or energy are dropped.
+   * Shared with the DR job; operator uids are {@code <uid>-readings-source}, {@code
+   * <uid>-assign-room}, {@code <uid>-power}.
+   */
+  public static DataStream<DispatchInput> powerInputs(
+      StreamExecutionEnvironment env,
+      Source<SensorReading, ?, ?> readings,
+      WatermarkStrategy<SensorReading> watermarks,
+      DataStream<RegistryChange> registry,
+      String uid) {
+    return env.fromSource(readings, watermarks, "readings")
+        .uid(uid + "-readings-source")
+        .connect(registry.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
+        .process(new RoomAssignmentFunction())
+        .uid(uid + "-assign-room")
+        .name("assign room and building")
+        .flatMap(
+            (io.voltstream.jobs.roommetrics.logic.RoomReading r,
+                org.apache.flink.util.Collector<DispatchInput> out) ->
+                DispatchInput.power(r).ifPresent(out::collect))
+        .returns(DispatchInput.class)
+        .uid(uid + "-power")
+        .name("power readings");
+  }
+
   private static <T> DataStream<DispatchInput> flatten(
       DataStream<T> in,
       org.apache.flink.api.common.functions.MapFunction<T, Optional<DispatchInput>> f,
@@ -160,17 +175,8 @@ public class DispatchJob {
         .name(name);
   }
 
-  private <T> WatermarkStrategy<T> eventTime(SerializableFunction<T> timestamp) {
-    return WatermarkStrategy.<T>forBoundedOutOfOrderness(config.maxOutOfOrderness())
-        .withTimestampAssigner(
-            (SerializableTimestampAssigner<T>) (t, previous) -> timestamp.at(t).toEpochMilli())
-        .withIdleness(config.idleness());
-  }
-
-  /** A serializable event-time extractor. */
-  @FunctionalInterface
-  interface SerializableFunction<T> extends java.io.Serializable {
-    java.time.Instant at(T t);
+  private <T> WatermarkStrategy<T> eventTime(EventTimeWatermarks.EventTime<T> timestamp) {
+    return EventTimeWatermarks.of(config.maxOutOfOrderness(), config.idleness(), timestamp);
   }
 
   /** Adds the job with the real Kafka sources and sinks and the InfluxDB sink to {@code env}. */

@@ -1,5 +1,8 @@
 package io.voltstream.jobs.dr;
 
+import static io.voltstream.jobs.MapStates.removeWhere;
+import static io.voltstream.jobs.MapStates.values;
+
 import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.energy.device.DeviceSpec;
 import io.voltstream.energy.dr.DeviceHold;
@@ -9,6 +12,7 @@ import io.voltstream.energy.dr.DrDispatchInputs;
 import io.voltstream.energy.dr.DrDispatchPlanner;
 import io.voltstream.energy.tariff.Tariffs;
 import io.voltstream.jobs.dispatch.BuildingRegistry;
+import io.voltstream.jobs.dispatch.DispatchFunction;
 import io.voltstream.jobs.dispatch.logic.BatteryReading;
 import io.voltstream.jobs.dispatch.logic.SensorPower;
 import io.voltstream.jobs.dr.logic.DeviceReading;
@@ -36,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -73,11 +76,8 @@ public class DrExecutionFunction
   public static final MapStateDescriptor<String, String> REGISTRY =
       new MapStateDescriptor<>("dr-registry", Types.STRING, Types.STRING);
 
-  static final MapStateDescriptor<String, SensorPower> SENSORS =
-      new MapStateDescriptor<>("sensor-power", Types.STRING, TypeInformation.of(SensorPower.class));
-  static final MapStateDescriptor<String, BatteryReading> BATTERIES =
-      new MapStateDescriptor<>(
-          "battery-state", Types.STRING, TypeInformation.of(BatteryReading.class));
+  static final MapStateDescriptor<String, SensorPower> SENSORS = DispatchFunction.SENSORS;
+  static final MapStateDescriptor<String, BatteryReading> BATTERIES = DispatchFunction.BATTERIES;
   static final MapStateDescriptor<String, DeviceReading> DEVICES =
       new MapStateDescriptor<>(
           "device-state", Types.STRING, TypeInformation.of(DeviceReading.class));
@@ -351,10 +351,10 @@ public class DrExecutionFunction
       emit(out, DrCommands.battery(inv.id(), building, b, at, config.commandValidity()));
     }
     for (DrDeviceStep s : d.curtail()) {
-      emit(out, DrCommands.device(inv.id(), building, s, at, config.commandValidity()));
+      emit(out, DrCommands.curtail(inv.id(), building, s, at, config.commandValidity()));
     }
     for (DrDeviceStep s : d.restore()) {
-      emit(out, DrCommands.device(inv.id(), building, s, at, config.commandValidity()));
+      emit(out, DrCommands.restore(inv.id(), building, s, at, config.commandValidity()));
     }
     EventRun next = d.note().isEmpty() ? current : current.withNote(d.note());
     boolean due =
@@ -384,7 +384,7 @@ public class DrExecutionFunction
     held.sort(HOLD_ORDER);
     String reason = cancelled ? "DR event cancelled: restore" : "DR event ended: restore";
     for (DrDeviceStep s : DrDispatchPlanner.restoreAll(held, reason)) {
-      emit(out, DrCommands.device(inv.id(), building, s, at, config.commandValidity()));
+      emit(out, DrCommands.restore(inv.id(), building, s, at, config.commandValidity()));
     }
     List<String> controlled = new ArrayList<>();
     for (String battery : sortedKeys(commanded)) {
@@ -571,29 +571,6 @@ public class DrExecutionFunction
     if (building.equals(gone)) {
       state.clear();
     }
-  }
-
-  private static <K, V> void removeWhere(MapState<K, V> state, Predicate<V> gone) throws Exception {
-    removeWhere(state, (k, v) -> gone.test(v));
-  }
-
-  private static <K, V> void removeWhere(
-      MapState<K, V> state, java.util.function.BiPredicate<K, V> gone) throws Exception {
-    List<K> keys = new ArrayList<>();
-    for (Map.Entry<K, V> e : state.entries()) {
-      if (gone.test(e.getKey(), e.getValue())) {
-        keys.add(e.getKey());
-      }
-    }
-    for (K key : keys) {
-      state.remove(key);
-    }
-  }
-
-  private static <V> List<V> values(MapState<?, V> state) throws Exception {
-    List<V> list = new ArrayList<>();
-    state.values().forEach(list::add);
-    return list;
   }
 
   private static Set<String> keys(MapState<String, ?> state) throws Exception {

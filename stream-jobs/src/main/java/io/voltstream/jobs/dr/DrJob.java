@@ -4,6 +4,8 @@ import io.voltstream.jobs.JobEnvironment;
 import io.voltstream.jobs.alerts.AlertJob;
 import io.voltstream.jobs.dispatch.BatteryBuildingFunction;
 import io.voltstream.jobs.dispatch.DispatchInput;
+import io.voltstream.jobs.dispatch.DispatchJob;
+import io.voltstream.jobs.io.EventTimeWatermarks;
 import io.voltstream.jobs.io.InfluxPoints;
 import io.voltstream.jobs.io.InfluxSink;
 import io.voltstream.jobs.io.JobsConfig;
@@ -12,7 +14,6 @@ import io.voltstream.jobs.io.KafkaSources;
 import io.voltstream.jobs.io.RegistryChange;
 import io.voltstream.jobs.roommetrics.RegistryWatermarks;
 import io.voltstream.jobs.roommetrics.RoomAssignmentFunction;
-import io.voltstream.jobs.roommetrics.logic.RoomReading;
 import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.FlexibilityReport;
 import io.voltstream.model.Json;
@@ -23,12 +24,9 @@ import io.voltstream.model.command.Command;
 import io.voltstream.model.command.CommandStatus;
 import io.voltstream.model.dr.DrExecution;
 import io.voltstream.model.dr.DrInvitation;
-import java.io.Serializable;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -104,18 +102,11 @@ public class DrJob {
             .uid(UID + "-registry-source");
 
     DataStream<DrInput> power =
-        env.fromSource(readings, eventTime(SensorReading::timestamp), "readings")
-            .uid(UID + "-readings-source")
-            .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
-            .process(new RoomAssignmentFunction())
-            .uid(UID + "-assign-room")
-            .name("assign room and building")
-            .flatMap(
-                (RoomReading r, Collector<DrInput> out) ->
-                    DispatchInput.power(r).map(DrInput::measurement).ifPresent(out::collect))
-            .returns(DrInput.class)
-            .uid(UID + "-power")
-            .name("power readings");
+        DispatchJob.powerInputs(
+                env, readings, eventTime(SensorReading::timestamp), registryStream, UID)
+            .map(DrInput::measurement)
+            .uid(UID + "-power-measurement")
+            .name("power measurement");
 
     DataStream<DrInput> battery =
         env.fromSource(batteryState, eventTime(BatteryTelemetry::timestamp), "battery-state")
@@ -215,17 +206,8 @@ public class DrJob {
     }
   }
 
-  private <T> WatermarkStrategy<T> eventTime(EventTime<T> timestamp) {
-    return WatermarkStrategy.<T>forBoundedOutOfOrderness(config.maxOutOfOrderness())
-        .withTimestampAssigner(
-            (SerializableTimestampAssigner<T>) (t, previous) -> timestamp.at(t).toEpochMilli())
-        .withIdleness(config.idleness());
-  }
-
-  /** A serializable event-time extractor. */
-  @FunctionalInterface
-  interface EventTime<T> extends Serializable {
-    Instant at(T t);
+  private <T> WatermarkStrategy<T> eventTime(EventTimeWatermarks.EventTime<T> timestamp) {
+    return EventTimeWatermarks.of(config.maxOutOfOrderness(), config.idleness(), timestamp);
   }
 
   /** Adds the job with the real Kafka sources and sinks and the InfluxDB sinks to {@code env}. */

@@ -208,6 +208,7 @@ class DrExecutionFunctionTest {
     assertThat(atStart.get(0).battery().powerW()).isCloseTo(5000, within(1e-6));
     assertThat(atStart.get(0).commandId()).isEqualTo(DrCommands.commandId(EVENT, BATTERY.id(), T0));
     assertThat(atStart.get(1).device().action()).isEqualTo(DeviceInstruction.Action.OFF);
+    assertThat(atStart.get(1).device().durationS()).isEqualTo(30L);
     assertThat(events())
         .singleElement()
         .satisfies(
@@ -249,6 +250,7 @@ class DrExecutionFunctionTest {
     assertThat(commands()).extracting(Command::target).containsExactly(HVAC.id(), BATTERY.id());
     assertThat(commands().get(0).device().action()).isEqualTo(DeviceInstruction.Action.ON);
     assertThat(commands().get(1).battery().mode()).isEqualTo(BatteryMode.AUTO);
+    assertThat(commands().get(0).device().durationS()).isNull();
     DrReport last = reports().get(0);
     assertThat(last.status()).isEqualTo(DrEventStatus.COMPLETED);
     // 6 kW delivered for half an hour: 3 kWh at 0.5 EUR/kWh.

@@ -19,12 +19,13 @@ import java.util.HexFormat;
 /**
  * The DR execution's steps as {@link Command}s: source {@code dr}, {@code issued_by} = the event
  * id, a short validity (the operator re-issues them while the event runs, so if the job dies the
- * targets fall back to their safe mode), and deterministic ids {@code dr-<event>-<target>-<epoch
- * ms>} so that a replay rewrites the same commands. Ids follow the one identifier rule (≤ 64
- * characters, acknowledgements with longer ids are dead-lettered by ingest): when the readable form
- * would be longer, {@code <event>-<target>} is replaced by 16 hex digits of its SHA-256. Battery
- * power crosses from the energy module's + discharging to the device convention through {@link
- * PowerConvention}.
+ * targets fall back to their safe mode; curtailing device instructions also carry {@code
+ * duration_s} = the validity, after which a device returns to its own behaviour), and deterministic
+ * ids {@code dr-<event>-<target>-<epoch ms>} so that a replay rewrites the same commands. Ids
+ * follow the one identifier rule (≤ 64 characters, acknowledgements with longer ids are
+ * dead-lettered by ingest): when the readable form would be longer, {@code <event>-<target>} is
+ * replaced by 16 hex digits of its SHA-256. Battery power crosses from the energy module's +
+ * discharging to the device convention through {@link PowerConvention}.
  */
 public final class DrCommands {
   /** Digits of an epoch-millisecond instant until the year 2286. */
@@ -83,9 +84,29 @@ public final class DrCommands {
         eventId);
   }
 
-  /** A device instruction (curtail or restore). */
-  public static Command device(
+  /**
+   * A curtailing instruction: it holds only for {@code validity} ({@code duration_s}), after which
+   * the device returns to its own behaviour by itself — re-issued every evaluation, it lapses
+   * within the validity if the job stops.
+   */
+  public static Command curtail(
       String eventId, String building, DrDeviceStep step, Instant at, Duration validity) {
+    return device(eventId, building, step, at, validity, validity.toSeconds());
+  }
+
+  /** A restoring instruction (no duration: the device keeps what it is given back). */
+  public static Command restore(
+      String eventId, String building, DrDeviceStep step, Instant at, Duration validity) {
+    return device(eventId, building, step, at, validity, null);
+  }
+
+  private static Command device(
+      String eventId,
+      String building,
+      DrDeviceStep step,
+      Instant at,
+      Duration validity,
+      Long durationS) {
     DeviceInstruction.Action action =
         switch (step.action()) {
           case ON -> DeviceInstruction.Action.ON;
@@ -96,7 +117,7 @@ public final class DrCommands {
         commandId(eventId, step.deviceId(), at),
         step.deviceId(),
         building,
-        new DeviceInstruction(action, step.value()),
+        new DeviceInstruction(action, step.value(), durationS),
         at,
         validity,
         CommandSource.DR,

@@ -145,21 +145,24 @@ class DrLogicTest {
         .isEqualTo(BatteryMode.AUTO);
 
     Command off =
-        DrCommands.device(
+        DrCommands.curtail(
             "ev1",
             "demo",
             new DrDeviceStep("hvac", DeviceAction.OFF, null, "r"),
             T0,
             Duration.ofSeconds(30));
-    assertThat(off.device()).isEqualTo(new DeviceInstruction(DeviceInstruction.Action.OFF, null));
+    // Held for the validity only: if the job stops re-issuing, the device returns by itself.
+    assertThat(off.device())
+        .isEqualTo(new DeviceInstruction(DeviceInstruction.Action.OFF, null, 30L));
     Command setpoint =
-        DrCommands.device(
+        DrCommands.restore(
             "ev1",
             "demo",
             new DrDeviceStep("ev", DeviceAction.SETPOINT, 7400.0, "r"),
             T0,
             Duration.ofSeconds(30));
-    assertThat(setpoint.device().value()).isEqualTo(7400.0);
+    assertThat(setpoint.device())
+        .isEqualTo(new DeviceInstruction(DeviceInstruction.Action.SETPOINT, 7400.0, null));
 
     assertThat(DrCommands.isFor(off.commandId(), "ev1", "hvac")).isTrue();
     assertThat(DrCommands.isFor(off.commandId(), "ev1", "hv")).isFalse();
