@@ -36,9 +36,14 @@ import io.voltstream.model.dr.DrAnswer;
 import io.voltstream.model.dr.DrEventStatus;
 import io.voltstream.model.dr.DrExecution;
 import io.voltstream.model.dr.DrInvitation;
+import io.voltstream.sim.building.BuildingSimulation;
+import io.voltstream.sim.building.DemoBuilding;
 import io.voltstream.sim.device.battery.SimulatedBattery;
+import io.voltstream.sim.device.iot.ConstantModel;
+import io.voltstream.sim.device.iot.SimulatedDevice;
 import io.voltstream.sim.mqtt.MqttPublisher;
 import io.voltstream.sim.run.BatteryRunner;
+import io.voltstream.sim.run.DeviceRunner;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -51,6 +56,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -70,12 +76,14 @@ import org.slf4j.LoggerFactory;
  * A demand-response event executed and verified on real components: an opted-in invitation on Kafka
  * {@code dr-invitations} → the DR job (Flink MiniCluster, with the command-status job) → Kafka
  * {@code commands} → the command bridge in the real ingest → real mosquitto → a simulated battery
- * ({@link BatteryRunner}) and three devices played by this test over MQTT (they obey {@code
- * devices/{id}/instructions}, answer on {@code devices/{id}/acks} and publish their meter readings,
- * as a device would; D1's simulated devices were not on main yet). The HVAC rejects its
- * instruction: the job re-dispatches to the next loads. Verified: the battery discharges with DR
- * commands, delivered kW &gt; 0 in {@code dr-status} and InfluxDB {@code dr_performance}, and the
- * devices are switched back on after the end.
+ * ({@link BatteryRunner}) and simulated devices ({@link DeviceRunner}: plug loads and a water
+ * heater), whose acknowledgements and meter readings come back through ingest. The HVAC is played
+ * by this test over MQTT as a device locked by its occupant: it rejects DR instructions (a
+ * simulated device only refuses what it cannot do, which the DR job never asks), so the job
+ * re-dispatches to the next loads. Verified: the battery discharges under DR commands, delivered kW
+ * &gt; 0 on {@code dr-status} and in InfluxDB {@code dr_performance}, and the devices are switched
+ * back on after the end. The event id is a UUID, as the API makes them (command ids then use the
+ * hashed form).
  */
 class DrExecutionITCase {
   private static final Logger LOG = LoggerFactory.getLogger(DrExecutionITCase.class);
@@ -103,12 +111,11 @@ class DrExecutionITCase {
   private MqttPublisher batteryMqtt;
   private BatteryRunner batteries;
   private MqttPublisher deviceMqtt;
+  private DeviceRunner devices;
+  private MqttPublisher testMqtt;
   private ScheduledExecutorService meters;
 
-  /** Each device's state as this test plays it: on unless switched off by an instruction. */
-  private final Map<String, Boolean> on = new ConcurrentHashMap<>();
-
-  /** Every instruction the devices received: "device:action:source". */
+  /** Every instruction seen on devices/+/instructions: "device:action:source". */
   private final List<String> received = new CopyOnWriteArrayList<>();
 
   private static DeviceSpec device(String id, DeviceType type, double ratedW, boolean curtail) {
@@ -191,7 +198,7 @@ class DrExecutionITCase {
     Instant start = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
     DrInvitation inv =
         new DrInvitation(
-            "dr-it-event",
+            UUID.randomUUID().toString(),
             null,
             HQ,
             start,
@@ -257,7 +264,12 @@ class DrExecutionITCase {
         .isLessThan(received.indexOf(PLUGS.id() + ":off:dr"));
     assertThat(lastInstruction(PLUGS.id())).isEqualTo(PLUGS.id() + ":on:dr");
     assertThat(lastInstruction(HEATER.id())).isEqualTo(HEATER.id() + ":on:dr");
-    assertThat(on).containsEntry(PLUGS.id(), true).containsEntry(HEATER.id(), true);
+    // The simulated devices meter their load again after the restore.
+    assertThat(
+            Waits.until(
+                () -> meteredOn(PLUGS.id()) && meteredOn(HEATER.id()), Duration.ofSeconds(30)))
+        .as("plugs and heater metered on again")
+        .isTrue();
     assertThat(last.controlled()).containsExactly(BATTERY.id(), PLUGS.id(), HEATER.id());
     List<SystemEvent> events = events(inv.id());
     assertThat(events)
@@ -274,7 +286,9 @@ class DrExecutionITCase {
             INFLUX.awaitQuery(
                 db,
                 "SELECT delivered_kw, baseline_kw, metered_kw FROM dr_performance WHERE event_id ="
-                    + " 'dr-it-event'",
+                    + " '"
+                    + inv.id()
+                    + "'",
                 a ->
                     InfluxExtension.rows(a).stream()
                         .anyMatch(
@@ -289,8 +303,9 @@ class DrExecutionITCase {
         InfluxExtension.rows(
             INFLUX.awaitQuery(
                 db,
-                "SELECT status FROM dr_events WHERE event_id = 'dr-it-event' AND status ="
-                    + " 'completed'",
+                "SELECT status FROM dr_events WHERE event_id = '"
+                    + inv.id()
+                    + "' AND status = 'completed'",
                 a -> !InfluxExtension.rows(a).isEmpty(),
                 DEADLINE));
     assertThat(status).hasSize(1);
@@ -315,13 +330,42 @@ class DrExecutionITCase {
     return last;
   }
 
-  /** The test's devices: obey instructions (the HVAC refuses), answer, and meter every second. */
+  /**
+   * Plugs and heater on D1's {@link DeviceRunner} (constant power while on); the HVAC and the base
+   * meter played here: the HVAC rejects every instruction and keeps drawing its power.
+   */
   private void startDevices() {
+    Instant now = Instant.now();
     deviceMqtt = MqttPublisher.start(URI.create(MQTT.serverUri()), "dr-it-devices", 100);
-    for (DeviceSpec d : List.of(HVAC, PLUGS, HEATER)) {
-      on.put(d.id(), true);
+    BuildingSimulation building =
+        new BuildingSimulation(DemoBuilding.layout(1, 1), 42, now, Duration.ofSeconds(1));
+    List<DeviceRunner.Device> simulated = new ArrayList<>();
+    for (DeviceSpec d : List.of(PLUGS, HEATER)) {
+      simulated.add(
+          new DeviceRunner.Device(
+              new SimulatedDevice(
+                  d,
+                  new ConstantModel(d.ratedPowerW()),
+                  new SimulatedDevice.Behaviour(true, null),
+                  42,
+                  0.0,
+                  now,
+                  now),
+              0));
     }
-    deviceMqtt.subscribe("devices/+/instructions", this::onInstruction);
+    devices =
+        new DeviceRunner(
+                simulated,
+                building,
+                Clock.systemUTC(),
+                Clock.systemUTC(),
+                Duration.ofSeconds(1),
+                deviceMqtt)
+            .start();
+
+    testMqtt = MqttPublisher.start(URI.create(MQTT.serverUri()), "dr-it-test", 100);
+    testMqtt.subscribe("devices/+/instructions", this::onInstruction);
+    testMqtt.subscribe("sensors/+/readings", this::onReading);
     meters =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -332,49 +376,61 @@ class DrExecutionITCase {
     meters.scheduleAtFixedRate(this::publishReadings, 0, 1, TimeUnit.SECONDS);
   }
 
+  /**
+   * Records every instruction; answers as the locked HVAC (the simulated devices answer theirs).
+   */
   private void onInstruction(String topic, byte[] payload) {
     try {
       String device = topic.split("/")[1];
       JsonNode json = Json.MAPPER.readTree(payload);
-      String action = json.get("action").asText();
-      received.add(device + ":" + action + ":" + json.get("source").asText());
-      boolean refuse = device.equals(HVAC.id());
-      if (!refuse) {
-        on.put(device, !action.equals("off"));
+      received.add(device + ":" + json.get("action").asText() + ":" + json.get("source").asText());
+      if (!device.equals(HVAC.id())) {
+        return;
       }
       Map<String, Object> ack = new HashMap<>();
       ack.put("command_id", json.get("command_id").asText());
-      ack.put("status", refuse ? "rejected" : "applied");
-      if (refuse) {
-        ack.put("reason", "locked by the occupant");
-      }
+      ack.put("status", "rejected");
+      ack.put("reason", "locked by the occupant");
       ack.put("timestamp", Instant.now().toString());
-      deviceMqtt.publish("devices/" + device + "/acks", Json.MAPPER.writeValueAsBytes(ack));
+      testMqtt.publish("devices/" + device + "/acks", Json.MAPPER.writeValueAsBytes(ack));
     } catch (Exception e) {
       throw new IllegalStateException("unreadable instruction on " + topic, e);
     }
   }
 
+  /** The latest metered power of each simulated device, as its readings say. */
+  private final Map<String, Double> metered = new ConcurrentHashMap<>();
+
+  private void onReading(String topic, byte[] payload) {
+    try {
+      String sensor = topic.split("/")[1];
+      JsonNode power = Json.MAPPER.readTree(payload).path("power").path("value");
+      if (power.isNumber()) {
+        metered.put(sensor, power.asDouble());
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("unreadable reading on " + topic, e);
+    }
+  }
+
+  private boolean meteredOn(String device) {
+    return metered.getOrDefault(device, 0.0) > 0;
+  }
+
   private void publishReadings() {
     long ms = Instant.now().toEpochMilli();
-    Map<String, Double> powers = new HashMap<>();
-    powers.put(METER, BASE_LOAD_W);
-    for (DeviceSpec d : List.of(HVAC, PLUGS, HEATER)) {
-      powers.put(d.id(), on.getOrDefault(d.id(), true) ? d.ratedPowerW() : 0.0);
+    for (Map.Entry<String, Double> e : Map.of(METER, BASE_LOAD_W, HVAC.id(), 1500.0).entrySet()) {
+      String json =
+          "{\"sensor_id\":\""
+              + e.getKey()
+              + "\",\"timestamp\":"
+              + ms
+              + ",\"sensor_type\":\"power\",\"power\":{\"value\":"
+              + e.getValue()
+              + ",\"unit\":\"W\"}}";
+      testMqtt.publish(
+          "sensors/" + e.getKey() + "/readings", json.getBytes(StandardCharsets.UTF_8));
     }
-    powers.forEach(
-        (sensor, w) -> {
-          String json =
-              "{\"sensor_id\":\""
-                  + sensor
-                  + "\",\"timestamp\":"
-                  + ms
-                  + ",\"sensor_type\":\"power\",\"power\":{\"value\":"
-                  + w
-                  + ",\"unit\":\"W\"}}";
-          deviceMqtt.publish(
-              "sensors/" + sensor + "/readings", json.getBytes(StandardCharsets.UTF_8));
-        });
   }
 
   private static void registry() throws Exception {
