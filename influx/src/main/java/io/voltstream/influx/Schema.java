@@ -178,7 +178,7 @@ public final class Schema {
         tag(
             "strategy",
             "the strategy that decided the setpoint, e.g. `peak_shaving`, `planned`,"
-                + " `manual_override`");
+                + " `manual_override`, `demand_response` (a DR-job command holds the battery)");
     public final Field setpointW =
         field("setpoint_w", FLOAT, "W", "decided AC power, + charging, − discharging");
     public final Field netLoadW =
