@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -208,14 +207,8 @@ public class DispatchJob {
    * reads it.
    */
   static KafkaSource<String> forecastSource(JobsConfig cfg, String job) {
-    return KafkaSource.<String>builder()
-        .setBootstrapServers(cfg.kafkaBootstrap())
-        .setTopics(Topics.FORECASTS.name())
-        .setGroupId(cfg.groupId(job + "-forecasts"))
-        .setClientIdPrefix(cfg.groupId(job + "-forecasts"))
-        .setStartingOffsets(OffsetsInitializer.earliest())
-        .setValueOnlyDeserializer(new SimpleStringSchema())
-        .build();
+    return KafkaSources.text(
+        cfg, Topics.FORECASTS, job + "-forecasts", OffsetsInitializer.earliest());
   }
 
   public static void main(String[] args) throws Exception {

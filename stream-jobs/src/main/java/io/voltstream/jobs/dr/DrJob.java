@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -254,14 +253,11 @@ public class DrJob {
    * a Flink POJO type; {@link DrInput#status} keeps what the job needs.
    */
   static KafkaSource<String> commandStatusSource(JobsConfig cfg, String job) {
-    return KafkaSource.<String>builder()
-        .setBootstrapServers(cfg.kafkaBootstrap())
-        .setTopics(Topics.COMMAND_STATUS.name())
-        .setGroupId(cfg.groupId(job + "-command-status"))
-        .setClientIdPrefix(cfg.groupId(job + "-command-status"))
-        .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST))
-        .setValueOnlyDeserializer(new SimpleStringSchema())
-        .build();
+    return KafkaSources.text(
+        cfg,
+        Topics.COMMAND_STATUS,
+        job + "-command-status",
+        OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST));
   }
 
   public static void main(String[] args) throws Exception {

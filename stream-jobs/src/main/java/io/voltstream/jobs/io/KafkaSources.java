@@ -3,6 +3,7 @@ package io.voltstream.jobs.io;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topic;
 import io.voltstream.model.Topics;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -54,6 +55,23 @@ public final class KafkaSources {
         .setClientIdPrefix(cfg.groupId(groupSuffix))
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
         .setDeserializer(new TopicDeserializer<>(topic, type, failureMetric));
+  }
+
+  /**
+   * The raw JSON text of {@code topic}'s values, for value types Flink cannot serialise as a POJO
+   * (generic types are off); the job parses what it needs. Consumer group {@code
+   * <prefix><groupSuffix>}.
+   */
+  public static KafkaSource<String> text(
+      JobsConfig cfg, Topic<String, ?> topic, String groupSuffix, OffsetsInitializer starting) {
+    return KafkaSource.<String>builder()
+        .setBootstrapServers(cfg.kafkaBootstrap())
+        .setTopics(topic.name())
+        .setGroupId(cfg.groupId(groupSuffix))
+        .setClientIdPrefix(cfg.groupId(groupSuffix))
+        .setStartingOffsets(starting)
+        .setValueOnlyDeserializer(new SimpleStringSchema())
+        .build();
   }
 
   /**
