@@ -130,7 +130,7 @@ public final class Topics {
               "command id",
               "`CommandStatus` JSON (pending, applied, rejected, expired, timeout)",
               "command-status job",
-              "API live feed (`commands` WS stream)");
+              "API live feed (`commands` WS stream), DR job (re-dispatch)");
 
   /** Battery telemetry, keyed by battery id. */
   public static final Topic<String, BatteryTelemetry> BATTERY_STATE =
@@ -140,7 +140,7 @@ public final class Topics {
               "battery id",
               "`BatteryTelemetry` JSON (`soc_percent`, `power_w` + charging, …)",
               "ingest",
-              "battery state job, dispatch job, API (`batteries` WS stream)");
+              "battery state job, dispatch job, DR job, API (`batteries` WS stream)");
 
   /**
    * Flexibility of devices, rooms and buildings (every evaluation of the flexibility job), keyed by
