@@ -236,6 +236,9 @@ public final class Schema {
    * perspective: {@code down} = grid import can be reduced by, {@code up} = raised by; all ≥ 0.
    */
   public static final class Flexibility extends Measurement {
+    /** The {@code room} tag of a building's points. */
+    public static final String NO_ROOM = "none";
+
     public final Tag building = tag("building", "building id");
     public final Tag scope = tag("scope", "`device`, `room` or `building`");
     public final Tag id = tag("id", "device id, room name or building id");

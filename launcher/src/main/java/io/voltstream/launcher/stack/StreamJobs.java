@@ -6,6 +6,8 @@ import io.voltstream.jobs.commands.CommandStatusJob;
 import io.voltstream.jobs.dispatch.DispatchJob;
 import io.voltstream.jobs.dr.DrJob;
 import io.voltstream.jobs.dr.DrJobConfig;
+import io.voltstream.jobs.flexibility.FlexibilityJob;
+import io.voltstream.jobs.flexibility.FlexibilityJobConfig;
 import io.voltstream.jobs.io.JobsConfig;
 import io.voltstream.jobs.rawstore.RawReadingsJob;
 import io.voltstream.jobs.roommetrics.RoomAggregationJob;
@@ -60,7 +62,12 @@ public final class StreamJobs {
           new Job(
               DrJobConfig.JOB_NAME,
               DrJob.class.getName(),
-              (env, vars) -> DrJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
+              (env, vars) -> DrJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
+          new Job(
+
+              FlexibilityJobConfig.JOB_NAME,
+              FlexibilityJob.class.getName(),
+              (env, vars) -> FlexibilityJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
 
   private StreamJobs() {}
 

@@ -3,6 +3,7 @@ package io.voltstream.jobs.io;
 import io.voltstream.influx.LinePoint;
 import io.voltstream.influx.Schema;
 import io.voltstream.model.BatteryTelemetry;
+import io.voltstream.model.FlexibilityReport;
 import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SystemEvent;
@@ -116,6 +117,27 @@ public final class InfluxPoints {
         .field(m.mode, t.mode())
         .field(m.commandId, t.commandId())
         .time(t.timestamp())
+        .toLine();
+  }
+
+  /**
+   * Measurement {@code flexibility}: one point per device, room and building and evaluation; time =
+   * evaluation time; room tag {@code none} for a building.
+   */
+  public static String flexibility(FlexibilityReport f) {
+    var m = Schema.FLEXIBILITY;
+    return LinePoint.of(m)
+        .tag(m.building, f.building())
+        .tag(m.scope, lower(f.scope()))
+        .tag(m.id, f.id())
+        .tag(m.room, isBlank(f.room()) ? Schema.Flexibility.NO_ROOM : f.room())
+        .field(m.upNowKw, f.upNowKw())
+        .field(m.downNowKw, f.downNowKw())
+        .field(m.upHourKw, f.upHourKw())
+        .field(m.downHourKw, f.downHourKw())
+        .field(m.powerW, f.powerW())
+        .field(m.state, f.state())
+        .time(f.at())
         .toLine();
   }
 

@@ -157,7 +157,21 @@ class FlinkTypesTest {
                     t,
                     Duration.ofMinutes(5),
                     CommandSource.RULE,
-                    "rule:x"))));
+                    "rule:x"))),
+        Arguments.of(
+            io.voltstream.model.FlexibilityReport.class,
+            new io.voltstream.model.FlexibilityReport(
+                io.voltstream.model.FlexibilityReport.Scope.ROOM,
+                "living",
+                "demo",
+                "living",
+                t,
+                1,
+                2,
+                0.5,
+                1.5,
+                null,
+                null)));
   }
 
   @ParameterizedTest

@@ -141,4 +141,44 @@ class InfluxPointsTest {
                 + " event_id=\"co2-high:kitchen:1764201600123\",message=\"CO2 \\\"high\\\" in"
                 + " kitchen\",threshold=1200.0,value=1450.0 1764201600123");
   }
+
+  @Test
+  void shouldWriteFlexibilityWithRoomNoneForABuildingAndStateOnlyForDevices() {
+    var device =
+        new io.voltstream.model.FlexibilityReport(
+            io.voltstream.model.FlexibilityReport.Scope.DEVICE,
+            "hvac",
+            "demo",
+            "living",
+            T,
+            0,
+            1.5,
+            0,
+            0.75,
+            1500.0,
+            "on");
+    assertThat(InfluxPoints.flexibility(device))
+        .isEqualTo(
+            "flexibility,building=demo,id=hvac,room=living,scope=device"
+                + " down_hour_kw=0.75,down_now_kw=1.5,power_w=1500.0,state=\"on\",up_hour_kw=0.0,up_now_kw=0.0"
+                + " 1764201600123");
+    var building =
+        new io.voltstream.model.FlexibilityReport(
+            io.voltstream.model.FlexibilityReport.Scope.BUILDING,
+            "demo",
+            "demo",
+            null,
+            T,
+            12.4,
+            6.5,
+            12.4,
+            4.35,
+            null,
+            null);
+    assertThat(InfluxPoints.flexibility(building))
+        .isEqualTo(
+            "flexibility,building=demo,id=demo,room=none,scope=building"
+                + " down_hour_kw=4.35,down_now_kw=6.5,up_hour_kw=12.4,up_now_kw=12.4"
+                + " 1764201600123");
+  }
 }
