@@ -38,6 +38,8 @@ import io.voltstream.api.influx.GuardedInfluxReader;
 import io.voltstream.api.influx.InfluxReader;
 import io.voltstream.api.iot.DeviceController;
 import io.voltstream.api.iot.DeviceService;
+import io.voltstream.api.flexibility.FlexibilityController;
+import io.voltstream.api.flexibility.FlexibilityService;
 import io.voltstream.api.live.LiveFeed;
 import io.voltstream.api.live.LiveHub;
 import io.voltstream.api.live.LiveMessages;
@@ -167,6 +169,7 @@ public final class ApiServer implements AutoCloseable {
         new RuleController(new RuleService(deps.registry()), scope),
         new DeviceController(
             deps.registry(), new DeviceService(deps.registry(), uncached, commands, clock), scope),
+        new FlexibilityController(new FlexibilityService(uncached, clock), deps.registry(), scope),
         socket);
   }
 

@@ -1,7 +1,6 @@
 package io.voltstream.energy.flex;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import static io.voltstream.energy.flex.FlexTestData.assertFlex;
 
 import io.voltstream.energy.battery.BatteryState;
 import java.time.Instant;
@@ -9,19 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /** Battery: 10 kWh, 5 kW both ways, 0.9 efficiency each way, SoC 5–95 %, reserve 10 %. */
 class BatteryFlexibilityTest {
-  private static final double EPS = 1e-9;
 
   private static Flexibility at(double soc, double dischargingW, double soh) {
     return BatteryFlexibility.of(
         FlexTestData.battery(), new BatteryState("bat", Instant.EPOCH, soc, dischargingW, soh));
-  }
-
-  private static void assertFlex(
-      Flexibility f, double upNow, double downNow, double upHour, double downHour) {
-    assertThat(f.upNowKw()).as("up_now_kw").isCloseTo(upNow, within(EPS));
-    assertThat(f.downNowKw()).as("down_now_kw").isCloseTo(downNow, within(EPS));
-    assertThat(f.upHourKw()).as("up_hour_kw").isCloseTo(upHour, within(EPS));
-    assertThat(f.downHourKw()).as("down_hour_kw").isCloseTo(downHour, within(EPS));
   }
 
   @Test

@@ -1,8 +1,8 @@
 package io.voltstream.energy.flex;
 
+import static io.voltstream.energy.flex.FlexTestData.assertFlex;
 import static io.voltstream.energy.flex.FlexTestData.device;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.voltstream.energy.device.DeviceType;
 import io.voltstream.energy.device.FlexibilityKind;
@@ -10,15 +10,6 @@ import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class DeviceFlexibilityTest {
-  private static final double EPS = 1e-9;
-
-  private static void assertFlex(
-      Flexibility f, double upNow, double downNow, double upHour, double downHour) {
-    assertThat(f.upNowKw()).as("up_now_kw").isCloseTo(upNow, within(EPS));
-    assertThat(f.downNowKw()).as("down_now_kw").isCloseTo(downNow, within(EPS));
-    assertThat(f.upHourKw()).as("up_hour_kw").isCloseTo(upHour, within(EPS));
-    assertThat(f.downHourKw()).as("down_hour_kw").isCloseTo(downHour, within(EPS));
-  }
 
   @Test
   void curtailableDeviceThatIsOnOffersItsPowerDownHeldForItsComfortLimit() {

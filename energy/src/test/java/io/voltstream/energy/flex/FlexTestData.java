@@ -1,5 +1,8 @@
 package io.voltstream.energy.flex;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.energy.device.ControlCapability;
 import io.voltstream.energy.device.DeviceSpec;
@@ -9,7 +12,17 @@ import java.util.Set;
 
 /** Devices and a battery with round numbers, for hand-computed flexibility. */
 final class FlexTestData {
+  private static final double EPS = 1e-9;
+
   private FlexTestData() {}
+
+  static void assertFlex(
+      Flexibility f, double upNow, double downNow, double upHour, double downHour) {
+    assertThat(f.upNowKw()).as("up_now_kw").isCloseTo(upNow, within(EPS));
+    assertThat(f.downNowKw()).as("down_now_kw").isCloseTo(downNow, within(EPS));
+    assertThat(f.upHourKw()).as("up_hour_kw").isCloseTo(upHour, within(EPS));
+    assertThat(f.downHourKw()).as("down_hour_kw").isCloseTo(downHour, within(EPS));
+  }
 
   static DeviceSpec device(
       String id,

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code readings}, {@code room-metrics}, {@code events}, {@code forecasts}, {@code
- * battery-state}, {@code command-status}, {@code dr-invitations} and {@code dr-status} from Kafka
+ * battery-state}, {@code command-status}, {@code dr-invitations}, {@code dr-status} and {@code flexibility} from Kafka
  * on one thread and hands every record to {@link LiveHub#broadcast}. Each API instance uses its own
  * consumer group and starts at the latest offsets: live data only, no replay, no committed offsets.
  *
@@ -47,7 +47,8 @@ public final class LiveFeed implements AutoCloseable {
               Topics.BATTERY_STATE,
               Topics.COMMAND_STATUS,
               Topics.DR_INVITATIONS,
-              Topics.DR_STATUS)
+              Topics.DR_STATUS,
+              Topics.FLEXIBILITY)
           .map(Topic::name)
           .toList();
 

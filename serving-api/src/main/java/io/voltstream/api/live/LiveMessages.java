@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.voltstream.api.commands.dto.CommandResponse;
 import io.voltstream.api.dr.dto.InvitationResponse;
 import io.voltstream.model.BatteryTelemetry;
+import io.voltstream.model.FlexibilityReport;
 import io.voltstream.model.Json;
 import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
@@ -78,6 +79,8 @@ public final class LiveMessages {
         return Optional.of(drInvitation(Topics.DR_INVITATIONS.decodeValue(null, value)));
       } else if (topic.equals(Topics.DR_STATUS.name())) {
         return Optional.of(drExecution(Topics.DR_STATUS.decodeValue(null, value)));
+      } else if (topic.equals(Topics.FLEXIBILITY.name())) {
+        return Optional.of(flexibility(Topics.FLEXIBILITY.decodeValue(null, value)));
       }
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
@@ -196,6 +199,28 @@ public final class LiveMessages {
     n.put("status", InvitationResponse.lower(x.status()));
     return new LiveMessage(
         LiveStreams.DR, "dr:execution:" + x.eventId(), null, null, n.toString(), x.building());
+  }
+
+  /**
+   * A flexibility report (type {@code flexibility}, the {@code FlexibilityReport} fields); newest
+   * per scope and id wins. Device and room reports carry their room (room tokens get them), a
+   * building report its building (building tokens only).
+   */
+  public LiveMessage flexibility(FlexibilityReport f) {
+    if (f.scope() == null || f.id() == null || f.building() == null) {
+      throw new IllegalArgumentException("flexibility report without scope, id or building");
+    }
+    boolean building = f.scope() == FlexibilityReport.Scope.BUILDING;
+    if (!building && f.room() == null) {
+      throw new IllegalArgumentException("device or room flexibility without room");
+    }
+    return new LiveMessage(
+        LiveStreams.FLEXIBILITY,
+        "flexibility:" + f.scope().name().toLowerCase(java.util.Locale.ROOT) + ":" + f.id(),
+        building ? null : f.room(),
+        null,
+        typed("flexibility", f),
+        building ? f.building() : null);
   }
 
   private static String typed(String type, Object record) {

@@ -145,12 +145,13 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
 
   /**
    * Which messages a session of {@code p} may receive: those whose resource the token's scope
-   * covers, and demand response ({@code dr}) only for admin and operator tokens (design §4: viewers
+   * covers, and demand response ({@code dr}, {@code flexibility}) only for admin and operator tokens (design §4: viewers
    * have no DR access).
    */
   static Predicate<LiveMessage> permitted(ResourceScope scope, Principal p) {
     boolean seesDr = p.hasRole(Role.ADMIN) || p.hasRole(Role.OPERATOR);
-    Predicate<LiveMessage> byRole = m -> seesDr || !LiveStreams.DR.equals(m.stream());
+    Predicate<LiveMessage> byRole =
+        m -> seesDr || !LiveStreams.DEMAND_RESPONSE.contains(m.stream());
     return byRole.and(covered(scope, p));
   }
 

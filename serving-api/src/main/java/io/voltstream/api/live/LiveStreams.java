@@ -29,9 +29,18 @@ public final class LiveStreams {
    */
   public static final String DR = "dr";
 
+  /**
+   * Flexibility reports from Kafka {@code flexibility} (type {@code flexibility}), newest per
+   * device, room and building; device and room reports carry their room.
+   */
+  public static final String FLEXIBILITY = "flexibility";
+
   /** Streams this API instance pushes; other names in a subscribe are answered with an error. */
   public static final Set<String> KNOWN =
-      Set.of(READINGS, ROOM_METRICS, EVENTS, FORECAST, BATTERIES, COMMANDS, DR);
+      Set.of(READINGS, ROOM_METRICS, EVENTS, FORECAST, BATTERIES, COMMANDS, DR, FLEXIBILITY);
+
+  /** Streams of design §4's demand-response column: admin and operator sessions only. */
+  public static final Set<String> DEMAND_RESPONSE = Set.of(DR, FLEXIBILITY);
 
   private LiveStreams() {}
 }

@@ -50,9 +50,10 @@ public final class RoomDataController implements ResourceRoutes {
             "From InfluxDB room_metrics (one-minute windows) re-aggregated to the resolution:"
                 + " energy and generation [kWh] summed, power [W] mean and max, CO2 [ppm],"
                 + " temperature [°C], humidity [%] means. current = latest one-minute window in the"
-                + " range; flexibility_kw is null until a demand-response job publishes it; cost"
-                + " needs VOLTSTREAM_API_PRICE_PER_KWH. 404 when the room is neither registered nor"
-                + " has data in the range. Answers are cached for VOLTSTREAM_API_QUERY_CACHE_TTL.")
+                + " range; flexibility_kw = the room's down_now_kw (InfluxDB flexibility; null"
+                + " without data); cost needs VOLTSTREAM_API_PRICE_PER_KWH. 404 when the room is"
+                + " neither registered nor has data in the range. Answers are cached for"
+                + " VOLTSTREAM_API_QUERY_CACHE_TTL.")
         .pathParam("name", "room name")
         .queryParam(
             "start_time",

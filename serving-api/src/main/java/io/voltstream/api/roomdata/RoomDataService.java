@@ -18,18 +18,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A room's time series and current values from the InfluxDB measurement {@code room_metrics}
  * (one-minute windows written by the room-aggregation job), re-aggregated to the requested
- * resolution in InfluxDB. A room unknown to the registry is still served when it has data in the
- * range (rooms can come from device payloads alone); with neither, the answer is 404. The room name
- * arrives validated (the controller checks it at the edge); the answer is cached by the controller,
- * so the reader given here should not cache again.
+ * resolution in InfluxDB, with the room's flexibility ({@code down_now_kw} of {@code flexibility},
+ * written by the flexibility job) as {@code flexibility_kw}. A room unknown to the registry is
+ * still served when it has data in the range (rooms can come from device payloads alone); with
+ * neither, the answer is 404. The room name arrives validated (the controller checks it at the
+ * edge); the answer is cached by the controller, so the reader given here should not cache again.
  */
 public final class RoomDataService {
   private static final Schema.RoomMetrics M = Schema.ROOM_METRICS;
   private static final Schema.Readings R = Schema.READINGS;
+  private static final Schema.Flexibility F = Schema.FLEXIBILITY;
+  private static final String ROOM_SCOPE = "room";
 
   private final InfluxReader influx;
   private final RegistryLookup registry;
@@ -54,9 +59,15 @@ public final class RoomDataService {
                   + "; use a coarser resolution"));
     }
     Optional<Room> room = registry.room(roomName);
-    List<RoomDataPoint> series = series(roomName, range, resolution);
-    CurrentValues current = current(roomName, range);
-    if (room.isEmpty() && series.isEmpty() && current.time() == null) {
+    List<RoomDataPoint> series =
+        withFlexibility(
+            series(roomName, range, resolution), flexibilitySeries(roomName, range, resolution));
+    CurrentValues current =
+        current(roomName, range).withFlexibilityKw(currentFlexibility(roomName, range));
+    if (room.isEmpty()
+        && series.isEmpty()
+        && current.time() == null
+        && current.flexibilityKw() == null) {
       throw ApiException.notFound(
           "room '" + roomName + "' is not registered and has no data in the range");
     }
@@ -133,10 +144,77 @@ public final class RoomDataService {
                 Series.number(row, temp),
                 Series.number(row, h),
                 Series.number(row, g),
-                count == null ? null : count.longValue()));
+                count == null ? null : count.longValue(),
+                null));
       }
     }
     return out;
+  }
+
+  /**
+   * The room's mean downward flexibility now per bucket, from the flexibility job's room points.
+   */
+  private SortedMap<Instant, Double> flexibilitySeries(
+      String roomName, TimeRange range, Resolution resolution) {
+    InfluxQuery q =
+        roomFlexibility(InfluxQuery.of("SELECT ").aggregate("mean", F.downNowKw), roomName, range)
+            .text(" GROUP BY time(")
+            .duration(resolution.bucket())
+            .text(") fill(none)");
+    SortedMap<Instant, Double> out = new TreeMap<>();
+    for (Series s : influx.query(q)) {
+      int t = s.column(Series.TIME);
+      int kw = s.column(F.downNowKw);
+      for (List<Object> row : s.values()) {
+        Double v = Series.number(row, kw);
+        if (v != null) {
+          out.put(Instant.ofEpochMilli(Series.number(row, t).longValue()), v);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The room's latest {@code down_now_kw} in the range; null when there is none. */
+  private Double currentFlexibility(String roomName, TimeRange range) {
+    InfluxQuery q =
+        roomFlexibility(InfluxQuery.of("SELECT ").column(F.downNowKw), roomName, range)
+            .text(" ORDER BY time DESC LIMIT 1");
+    for (Series s : influx.query(q)) {
+      if (!s.values().isEmpty()) {
+        return Series.number(s.values().get(0), s.column(F.downNowKw));
+      }
+    }
+    return null;
+  }
+
+  private static InfluxQuery roomFlexibility(InfluxQuery select, String roomName, TimeRange range) {
+    return select
+        .text(" FROM ")
+        .from(F)
+        .text(" WHERE ")
+        .eq(F.scope, "scope", ROOM_SCOPE)
+        .text(" AND ")
+        .eq(F.id, "name", roomName)
+        .text(" AND time >= ")
+        .time(range.start())
+        .text(" AND time < ")
+        .time(range.end());
+  }
+
+  /** Merges the flexibility buckets into the metric buckets (same bucket starts). */
+  static List<RoomDataPoint> withFlexibility(
+      List<RoomDataPoint> metrics, SortedMap<Instant, Double> flexibility) {
+    if (flexibility.isEmpty()) {
+      return metrics;
+    }
+    SortedMap<Instant, RoomDataPoint> merged = new TreeMap<>();
+    metrics.forEach(p -> merged.put(p.time(), p));
+    flexibility.forEach(
+        (t, kw) ->
+            merged.merge(
+                t, RoomDataPoint.flexibilityOnly(t, kw), (m, f) -> m.withFlexibilityKw(kw)));
+    return new ArrayList<>(merged.values());
   }
 
   private CurrentValues current(String roomName, TimeRange range) {

@@ -36,6 +36,11 @@ final class HeadlessChromium implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
 
   HeadlessChromium(String url, Duration startTimeout) throws Exception {
+    this(url, startTimeout, "1280,900");
+  }
+
+  /** With a window of {@code widthCommaHeight} CSS pixels, e.g. {@code "390,844"} for a phone. */
+  HeadlessChromium(String url, Duration startTimeout, String widthCommaHeight) throws Exception {
     if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
       throw new IllegalStateException(
           "/usr/bin/chromium is missing: apt-get install -y --no-install-recommends chromium");
@@ -55,6 +60,7 @@ final class HeadlessChromium implements AutoCloseable {
                     "--user-data-dir=" + profile.toAbsolutePath(),
                     "--remote-debugging-port=0",
                     "--remote-allow-origins=*",
+                    "--window-size=" + widthCommaHeight,
                     url))
             .redirectErrorStream(true)
             .redirectOutput(profile.resolve("chromium.log").toFile())

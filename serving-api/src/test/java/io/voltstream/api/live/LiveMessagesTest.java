@@ -149,4 +149,37 @@ class LiveMessagesTest {
             new Subscription(Set.of("kitchen"), Set.of(), Set.of(LiveStreams.FORECAST)).matches(m))
         .isFalse();
   }
+
+  @Test
+  void shouldMapFlexibilityWithTheRoomForDevicesAndRoomsAndTheBuildingForBuildings()
+      throws Exception {
+    String room =
+        "{\"scope\":\"room\",\"id\":\"kitchen\",\"building\":\"hq\",\"room\":\"kitchen\","
+            + "\"at\":\"2026-11-30T04:00:00Z\",\"up_now_kw\":0,\"down_now_kw\":1.5,"
+            + "\"up_hour_kw\":0,\"down_hour_kw\":0.75,\"power_w\":1500}";
+    LiveMessage m = messages.fromKafka(Topics.FLEXIBILITY.name(), bytes(room)).orElseThrow();
+    assertThat(m.stream()).isEqualTo(LiveStreams.FLEXIBILITY);
+    assertThat(m.key()).isEqualTo("flexibility:room:kitchen");
+    assertThat(m.room()).isEqualTo("kitchen");
+    assertThat(m.building()).isNull();
+    JsonNode json = Json.MAPPER.readTree(m.json());
+    assertThat(json.path("type").asText()).isEqualTo("flexibility");
+    assertThat(json.path("down_now_kw").asDouble()).isEqualTo(1.5);
+    assertThat(json.path("down_hour_kw").asDouble()).isEqualTo(0.75);
+
+    String building =
+        "{\"scope\":\"building\",\"id\":\"hq\",\"building\":\"hq\","
+            + "\"at\":\"2026-11-30T04:00:00Z\",\"up_now_kw\":5,\"down_now_kw\":6.5,"
+            + "\"up_hour_kw\":5,\"down_hour_kw\":4.35}";
+    LiveMessage b = messages.fromKafka(Topics.FLEXIBILITY.name(), bytes(building)).orElseThrow();
+    assertThat(b.key()).isEqualTo("flexibility:building:hq");
+    assertThat(b.room()).isNull();
+    assertThat(b.building()).isEqualTo("hq");
+
+    String deviceWithoutRoom =
+        "{\"scope\":\"device\",\"id\":\"x\",\"building\":\"hq\",\"at\":\"2026-11-30T04:00:00Z\"}";
+    assertThat(messages.fromKafka(Topics.FLEXIBILITY.name(), bytes(deviceWithoutRoom))).isEmpty();
+    assertThat(new Subscription(Set.of(), Set.of(), Subscription.DEFAULT_STREAMS).matches(m))
+        .isFalse();
+  }
 }

@@ -13,9 +13,12 @@ import io.voltstream.api.live.LiveStreams;
 import io.voltstream.api.live.WsTestClient;
 import io.voltstream.api.route.RouteSpec;
 import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.influx.LinePoint;
+import io.voltstream.influx.Schema;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.model.BatteryTelemetry;
+import io.voltstream.model.FlexibilityReport;
 import io.voltstream.model.Json;
 import io.voltstream.model.Sensor;
 import io.voltstream.model.SensorReading;
@@ -689,8 +692,11 @@ class ScopeMatrixITCase {
             "forecast:hq",
             "battery:hq-battery",
             "command:hq-battery",
-            "dr:hq"),
-        Expect.filtered("reading:kitchen-meter", "room_metrics:kitchen"),
+            "dr:hq",
+            "flexibility:building:hq",
+            "flexibility:room:kitchen"),
+        Expect.filtered(
+            "reading:kitchen-meter", "room_metrics:kitchen", "flexibility:room:kitchen"),
         Expect.filtered("reading:kitchen-meter"),
         Expect.filtered(
             "reading:lab-meter",
@@ -698,17 +704,30 @@ class ScopeMatrixITCase {
             "forecast:annex",
             "battery:annex-battery",
             "command:annex-battery",
-            "dr:annex"));
+            "dr:annex",
+            "flexibility:building:annex",
+            "flexibility:room:lab"));
+
+    // flexibility: building figures need the building, room and device figures their room
+    rowFiltered(
+        "GET /api/v1/demand-response/flexibility/current",
+        "/api/v1/demand-response/flexibility/current",
+        null,
+        ScopeMatrixITCase::flexibilityItems,
+        Expect.filtered("building:hq", "room:kitchen", "device:kitchen-hvac"),
+        Expect.filtered("room:kitchen", "device:kitchen-hvac"),
+        Expect.filtered(),
+        Expect.filtered("building:annex", "room:lab"));
   }
 
   @BeforeAll
   static void start() {
-    api =
-        ApiInstances.startUnthrottled(
-            KAFKA.bootstrapServers(), dataDir, INFLUX.url(), INFLUX.freshDatabase());
+    String db = INFLUX.freshDatabase();
+    api = ApiInstances.startUnthrottled(KAFKA.bootstrapServers(), dataDir, INFLUX.url(), db);
     client = new ApiTestClient(api.port());
     admin = ApiInstances.adminToken(api);
     seed();
+    seedFlexibility(db);
     var issued =
         client.post(
             "/api/v1/batteries/hq-battery/charge", admin, "{\"power_w\":500,\"duration_s\":60}");
@@ -838,7 +857,7 @@ class ScopeMatrixITCase {
         sockets.add(ws);
         ws.awaitType("welcome", WAIT);
         ws.send(
-            "{\"action\":\"subscribe\",\"streams\":[\"readings\",\"room_metrics\",\"forecast\",\"batteries\",\"commands\",\"dr\"]}");
+            "{\"action\":\"subscribe\",\"streams\":[\"readings\",\"room_metrics\",\"forecast\",\"batteries\",\"commands\",\"dr\",\"flexibility\"]}");
         ws.awaitType("subscribed", WAIT);
       }
       Instant now = Instant.now();
@@ -917,6 +936,28 @@ class ScopeMatrixITCase {
                     now,
                     "t")));
       }
+      for (String[] flex :
+          new String[][] {
+            {"BUILDING", "hq", "hq", null},
+            {"ROOM", "kitchen", "hq", "kitchen"},
+            {"BUILDING", "annex", "annex", null},
+            {"ROOM", "lab", "annex", "lab"}
+          }) {
+        hub.broadcast(
+            messages.flexibility(
+                new FlexibilityReport(
+                    FlexibilityReport.Scope.valueOf(flex[0]),
+                    flex[1],
+                    flex[2],
+                    flex[3],
+                    now,
+                    1,
+                    1,
+                    1,
+                    1,
+                    null,
+                    null)));
+      }
       SoftAssertions soft = new SoftAssertions();
       for (int i = 0; i < SCOPES.size(); i++) {
         WsTestClient ws = sockets.get(i);
@@ -938,6 +979,11 @@ class ScopeMatrixITCase {
                 case "battery" -> "battery:" + m.path("battery_id").asText();
                 case "command" -> "command:" + m.path("target").asText();
                 case "dr" -> "dr:" + m.path("building").asText();
+                case "flexibility" ->
+                    "flexibility:"
+                        + m.path("scope").asText().toLowerCase(java.util.Locale.ROOT)
+                        + ":"
+                        + m.path("id").asText();
                 default -> type;
               });
         }
@@ -963,6 +1009,54 @@ class ScopeMatrixITCase {
     Set<String> ids = new TreeSet<>();
     list.forEach(item -> ids.add(item.get("id").asText()));
     return ids;
+  }
+
+  /**
+   * {@code building:<id>}, {@code room:<name>}, {@code device:<id>} of every level with figures.
+   */
+  private static Set<String> flexibilityItems(JsonNode answer) {
+    Set<String> items = new TreeSet<>();
+    for (JsonNode b : answer.get("buildings")) {
+      if (b.has("flexibility")) {
+        items.add("building:" + b.get("building").asText());
+      }
+      for (JsonNode r : b.get("rooms")) {
+        if (r.has("flexibility")) {
+          items.add("room:" + r.get("room").asText());
+        }
+        r.get("devices").forEach(d -> items.add("device:" + d.get("id").asText()));
+      }
+    }
+    return items;
+  }
+
+  /** Fresh flexibility points as the flexibility job writes them, for both buildings. */
+  private static void seedFlexibility(String db) {
+    var m = Schema.FLEXIBILITY;
+    Instant at = Instant.now().minusSeconds(5);
+    List<String> lines = new ArrayList<>();
+    for (String[] p :
+        new String[][] {
+          {"hq", "building", "hq", Schema.Flexibility.NO_ROOM},
+          {"hq", "room", "kitchen", "kitchen"},
+          {"hq", "device", "kitchen-hvac", "kitchen"},
+          {"annex", "building", "annex", Schema.Flexibility.NO_ROOM},
+          {"annex", "room", "lab", "lab"}
+        }) {
+      lines.add(
+          LinePoint.of(m)
+              .tag(m.building, p[0])
+              .tag(m.scope, p[1])
+              .tag(m.id, p[2])
+              .tag(m.room, p[3])
+              .field(m.upNowKw, 1.0)
+              .field(m.downNowKw, 2.0)
+              .field(m.upHourKw, 1.0)
+              .field(m.downHourKw, 2.0)
+              .time(at)
+              .toLine());
+    }
+    INFLUX.write(db, String.join("\n", lines));
   }
 
   private static Function<JsonNode, Set<String>> field(String name) {

@@ -5,6 +5,7 @@ import io.voltstream.energy.battery.PowerConvention;
 import io.voltstream.energy.flex.BuildingFlexibility;
 import io.voltstream.energy.flex.BuildingFlexibility.BatteryInput;
 import io.voltstream.energy.flex.BuildingFlexibility.DeviceInput;
+import io.voltstream.jobs.dispatch.DispatchFunction;
 import io.voltstream.jobs.dispatch.DispatchInput;
 import io.voltstream.jobs.dispatch.logic.BatteryReading;
 import io.voltstream.jobs.dispatch.logic.SensorPower;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.Predicate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -133,8 +133,8 @@ public class FlexibilityFunction
       throws Exception {
     Instant at = Instant.ofEpochMilli(timestamp);
     Instant staleBefore = at.minus(config.staleAfter());
-    removeWhere(meters, p -> p.at().isBefore(staleBefore));
-    removeWhere(batteries, r -> r.at().isBefore(staleBefore));
+    DispatchFunction.removeWhere(meters, p -> p.at().isBefore(staleBefore));
+    DispatchFunction.removeWhere(batteries, r -> r.at().isBefore(staleBefore));
     if (meters.isEmpty() && batteries.isEmpty()) {
       nextEvaluation.clear();
       return;
@@ -237,19 +237,6 @@ public class FlexibilityFunction
   private static void clearIf(String building, String gone, MapState<?, ?> state) {
     if (building.equals(gone)) {
       state.clear();
-    }
-  }
-
-  private static <V> void removeWhere(MapState<String, V> state, Predicate<V> gone)
-      throws Exception {
-    List<String> keys = new ArrayList<>();
-    for (Map.Entry<String, V> e : state.entries()) {
-      if (gone.test(e.getValue())) {
-        keys.add(e.getKey());
-      }
-    }
-    for (String key : keys) {
-      state.remove(key);
     }
   }
 }

@@ -4,9 +4,10 @@ import java.time.Instant;
 
 /**
  * The room's latest one-minute window in the requested range ({@code time} = window start), or all
- * null when there is none. {@code flexibilityKw} is null until a demand-response job publishes
- * flexibility per room; {@code cost} is {@code energyKwh × price} when a price is configured
- * ({@code VOLTSTREAM_API_PRICE_PER_KWH}), else null.
+ * null when there is none. {@code flexibilityKw} is the room's latest downward flexibility now
+ * ({@code down_now_kw} of InfluxDB {@code flexibility}, written by the flexibility job every 10 s)
+ * in the range, null only when there is none; {@code cost} is {@code energyKwh × price} when a
+ * price is configured ({@code VOLTSTREAM_API_PRICE_PER_KWH}), else null.
  */
 public record CurrentValues(
     Instant time,
@@ -21,4 +22,10 @@ public record CurrentValues(
 
   public static final CurrentValues NONE =
       new CurrentValues(null, null, null, null, null, null, null, null, null);
+
+  /** The same values with {@code kw} as the flexibility. */
+  public CurrentValues withFlexibilityKw(Double kw) {
+    return new CurrentValues(
+        time, energyKwh, powerW, co2Ppm, temperatureC, humidityPercent, generationKwh, kw, cost);
+  }
 }
