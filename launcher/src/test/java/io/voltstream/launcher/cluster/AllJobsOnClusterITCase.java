@@ -120,7 +120,8 @@ class AllJobsOnClusterITCase {
                 "dispatch",
                 "command-status",
                 "battery-state",
-                "rules");
+                "rules",
+                "flexibility");
 
         // Warm-up window: once its aggregate is stored, the room job has been consuming for a while
         // and

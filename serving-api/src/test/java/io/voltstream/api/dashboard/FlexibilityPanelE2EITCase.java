@@ -29,10 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The dashboard's flexibility panel end to end on a phone-sized window (390 × 844): real Kafka and
- * influxd, the API, headless Chromium. An operator's page shows the building's and rooms' current
- * flexibility from InfluxDB, follows a report pushed over the {@code flexibility} stream, and the
- * panel fits the screen without horizontal scrolling.
+ * The dashboard's flexibility panel end to end on an emulated phone screen (390 × 844): real Kafka
+ * and influxd, the API, headless Chromium. An operator's page shows the building's and rooms'
+ * current flexibility from InfluxDB, follows a report pushed over the {@code flexibility} stream,
+ * and the panel fits the screen without horizontal scrolling.
  */
 class FlexibilityPanelE2EITCase {
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
@@ -96,8 +96,8 @@ class FlexibilityPanelE2EITCase {
       assertThat(server.feed().orElseThrow().awaitAssigned(Duration.ofSeconds(15))).isTrue();
       try (KafkaProducer<String, String> producer = KAFKA.producer();
           HeadlessChromium browser =
-              new HeadlessChromium(
-                  "http://127.0.0.1:" + app.port() + "/#token=" + token, WAIT, "390,844")) {
+              new HeadlessChromium("http://127.0.0.1:" + app.port() + "/#token=" + token, WAIT)) {
+        browser.emulatePhone(390, 844);
         String buildingDown =
             "(document.querySelector('[data-flex-building=\"hq\"] [data-field=\"down_now_kw\"]')"
                 + " || {}).textContent";
@@ -130,17 +130,26 @@ class FlexibilityPanelE2EITCase {
             .isTrue();
 
         // phone-sized: the panel is within the 390 px screen and needs no horizontal scrolling
+        String geometry =
+            text(
+                browser,
+                "JSON.stringify({w: window.innerWidth, r: document.getElementById('flexibility')"
+                    + ".getBoundingClientRect().right, s: document.querySelector('#flexibility"
+                    + " .scroll').scrollWidth, c: document.querySelector('#flexibility"
+                    + " .scroll').clientWidth})");
         assertThat(
                 evaluateBoolean(
                     browser,
                     "window.innerWidth <= 400 && document.getElementById('flexibility')"
                         + ".getBoundingClientRect().right <= window.innerWidth"))
+            .as(geometry)
             .isTrue();
         assertThat(
                 evaluateBoolean(
                     browser,
                     "(() => { const s = document.querySelector('#flexibility .scroll');"
                         + " return s.scrollWidth <= s.clientWidth; })()"))
+            .as(geometry)
             .isTrue();
       }
     } finally {

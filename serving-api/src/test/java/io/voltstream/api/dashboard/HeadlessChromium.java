@@ -36,11 +36,6 @@ final class HeadlessChromium implements AutoCloseable {
   private final AtomicInteger ids = new AtomicInteger();
 
   HeadlessChromium(String url, Duration startTimeout) throws Exception {
-    this(url, startTimeout, "1280,900");
-  }
-
-  /** With a window of {@code widthCommaHeight} CSS pixels, e.g. {@code "390,844"} for a phone. */
-  HeadlessChromium(String url, Duration startTimeout, String widthCommaHeight) throws Exception {
     if (!Files.isExecutable(Path.of("/usr/bin/chromium"))) {
       throw new IllegalStateException(
           "/usr/bin/chromium is missing: apt-get install -y --no-install-recommends chromium");
@@ -60,7 +55,6 @@ final class HeadlessChromium implements AutoCloseable {
                     "--user-data-dir=" + profile.toAbsolutePath(),
                     "--remote-debugging-port=0",
                     "--remote-allow-origins=*",
-                    "--window-size=" + widthCommaHeight,
                     url))
             .redirectErrorStream(true)
             .redirectOutput(profile.resolve("chromium.log").toFile())
@@ -99,14 +93,34 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Evaluates an expression in the page; returns its JSON value (null node when undefined). */
   JsonNode evaluate(String expression) throws Exception {
+    ObjectNode params =
+        Json.MAPPER.createObjectNode().put("expression", expression).put("returnByValue", true);
+    return call("Runtime.evaluate", params).path("result").path("result").path("value");
+  }
+
+  /**
+   * Emulates a phone screen of {@code width} × {@code height} CSS pixels (a mobile viewport: the
+   * page's viewport meta applies); a headless window cannot be made narrower than 500 px.
+   */
+  void emulatePhone(int width, int height) throws Exception {
+    ObjectNode params =
+        Json.MAPPER
+            .createObjectNode()
+            .put("width", width)
+            .put("height", height)
+            .put("deviceScaleFactor", 3)
+            .put("mobile", true);
+    call("Emulation.setDeviceMetricsOverride", params);
+  }
+
+  private JsonNode call(String method, ObjectNode params) throws Exception {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonNode> answer = new CompletableFuture<>();
     pending.put(id, answer);
-    ObjectNode msg = Json.MAPPER.createObjectNode().put("id", id).put("method", "Runtime.evaluate");
-    msg.putObject("params").put("expression", expression).put("returnByValue", true);
+    ObjectNode msg = Json.MAPPER.createObjectNode().put("id", id).put("method", method);
+    msg.set("params", params);
     page.sendText(msg.toString(), true).join();
-    JsonNode result = answer.get(10, TimeUnit.SECONDS);
-    return result.path("result").path("result").path("value");
+    return answer.get(10, TimeUnit.SECONDS);
   }
 
   @Override
