@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -433,6 +434,68 @@ class DemoStackITCase {
 
   @Test
   @Order(7)
+  void shouldReportTheDemoBuildingsFlexibilityContinuously() throws Exception {
+    URI uri =
+        stack
+            .api()
+            .baseUri()
+            .resolve(
+                "/api/v1/demand-response/flexibility/current?building=" + DemoBuilding.BUILDING_ID);
+    String token = Files.readString(dataDir.resolve("admin.token"), StandardCharsets.UTF_8).trim();
+    // The flexibility job evaluates every 10 s of event time: wait for two evaluations in which
+    // every demo device has a fresh meter reading.
+    Set<String> evaluations = new TreeSet<>();
+    Map<String, String> deviceStates = new TreeMap<>();
+    JsonNode[] building = new JsonNode[1];
+    Waits.until(
+        () -> {
+          JsonNode answer = flexibility(uri, token);
+          deviceStates.clear();
+          for (JsonNode b : answer.path("buildings")) {
+            if (b.has("flexibility")) {
+              building[0] = b.get("flexibility");
+              evaluations.add(building[0].path("at").asText());
+            }
+            for (JsonNode r : b.path("rooms")) {
+              r.path("devices")
+                  .forEach(
+                      d ->
+                          deviceStates.put(
+                              d.path("id").asText(), d.path("flexibility").path("state").asText()));
+            }
+          }
+          return evaluations.size() >= 2
+              && DemoDevices.all().stream()
+                  .allMatch(d -> Set.of("on", "off").contains(deviceStates.get(d.spec().id())));
+        },
+        Duration.ofSeconds(90),
+        POLL);
+    assertThat(evaluations).as("building evaluations seen").hasSizeGreaterThanOrEqualTo(2);
+    assertThat(deviceStates)
+        .as("device states in the demo building's flexibility")
+        .containsKeys(DemoDevices.all().stream().map(d -> d.spec().id()).toArray(String[]::new))
+        .allSatisfy((id, state) -> assertThat(state).as(id).isIn("on", "off"));
+    // The demo batteries start half full: both directions have headroom.
+    assertThat(building[0].path("down_now_kw").asDouble()).isPositive();
+    assertThat(building[0].path("up_now_kw").asDouble()).isPositive();
+  }
+
+  private JsonNode flexibility(URI uri, String token) {
+    try {
+      HttpResponse<String> r = get(uri, token);
+      return r.statusCode() == 200
+          ? Json.MAPPER.readTree(r.body())
+          : Json.MAPPER.createObjectNode();
+    } catch (IOException e) {
+      return Json.MAPPER.createObjectNode();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
+  @Test
+  @Order(8)
   void shouldStopEveryServerProcessOnClose() {
     long mosquittoPid = stack.infra().mosquitto().pid().orElseThrow();
     long influxPid = stack.infra().influx().pid().orElseThrow();

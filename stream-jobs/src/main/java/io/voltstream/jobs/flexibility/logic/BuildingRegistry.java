@@ -119,7 +119,7 @@ public final class BuildingRegistry {
     }
     try {
       return Optional.ofNullable(Json.MAPPER.readValue(json, type));
-    } catch (Exception | LinkageError e) {
+    } catch (Exception e) {
       return Optional.empty();
     }
   }
