@@ -1,18 +1,15 @@
 // Voltstream dashboard, flexibility panel: per building a card with down/up flexibility now and
 // over the next hour, per room a row; first from /api/v1/demand-response/flexibility/current, then
 // live from the `flexibility` WebSocket stream (dashboard.js forwards every message as a
-// 'voltstream:message' event). Demand-response data: admin and operator tokens only (the API
-// answers 403 to a viewer; the stream sends a viewer nothing).
+// 'voltstream:message' event); API calls and formatting through api.js. Demand-response data: admin
+// and operator tokens only (the API answers 403 to a viewer; the stream sends a viewer nothing).
 (function () {
   'use strict';
   var cards = document.getElementById('flex-buildings');
   var rooms = document.getElementById('flex-rooms');
   var FIELDS = ['down_now_kw', 'down_hour_kw', 'up_now_kw', 'up_hour_kw'];
 
-  function kw(v) {
-    return (v === null || v === undefined || isNaN(v)) ? '–' : Number(v).toFixed(2);
-  }
-
+  function kw(v) { return window.voltstream.fmt(v, 2); }
 
   function card(building) {
     var c = cards.querySelector('[data-flex-building="' + CSS.escape(building) + '"]');
@@ -72,11 +69,7 @@
   }
 
   function load(token) {
-    return fetch('/api/v1/demand-response/flexibility/current', { headers: { 'Authorization': 'Bearer ' + token } })
-      .then(function (r) {
-        if (!r.ok) { throw new Error('flexibility answered ' + r.status); }
-        return r.json();
-      })
+    return window.voltstream.call(token, 'GET', '/api/v1/demand-response/flexibility/current')
       .then(function (answer) {
         answer.buildings.forEach(function (b) {
           if (b.flexibility) { showBuilding(b.building, b.flexibility); }
@@ -89,7 +82,7 @@
 
   document.addEventListener('voltstream:start', function (ev) {
     load(ev.detail.token).catch(function (e) {
-      cards.textContent = /403/.test(e.message) ? 'Flexibility needs an admin or operator token.' : e.message;
+      cards.textContent = e.status === 403 ? 'Flexibility needs an admin or operator token.' : e.message;
     });
   });
 

@@ -30,6 +30,8 @@ import io.voltstream.api.events.EventsController;
 import io.voltstream.api.events.EventsService;
 import io.voltstream.api.export.ExportController;
 import io.voltstream.api.export.ExportService;
+import io.voltstream.api.flexibility.FlexibilityController;
+import io.voltstream.api.flexibility.FlexibilityService;
 import io.voltstream.api.forecast.ForecastController;
 import io.voltstream.api.forecast.ForecastQueryService;
 import io.voltstream.api.health.HealthController;

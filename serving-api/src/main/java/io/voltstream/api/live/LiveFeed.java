@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code readings}, {@code room-metrics}, {@code events}, {@code forecasts}, {@code
- * battery-state}, {@code command-status}, {@code dr-invitations}, {@code dr-status} and {@code flexibility} from Kafka
- * on one thread and hands every record to {@link LiveHub#broadcast}. Each API instance uses its own
- * consumer group and starts at the latest offsets: live data only, no replay, no committed offsets.
+ * battery-state}, {@code command-status}, {@code dr-invitations}, {@code dr-status} and {@code
+ * flexibility} from Kafka on one thread and hands every record to {@link LiveHub#broadcast}. Each
+ * API instance uses its own consumer group and starts at the latest offsets: live data only, no
+ * replay, no committed offsets.
  *
  * <pre>{@code
  * LiveFeed feed = LiveFeed.start("localhost:9092", hub, new LiveMessages(registry::roomOfSensor));

@@ -145,8 +145,8 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
 
   /**
    * Which messages a session of {@code p} may receive: those whose resource the token's scope
-   * covers, and demand response ({@code dr}, {@code flexibility}) only for admin and operator tokens (design §4: viewers
-   * have no DR access).
+   * covers, and demand response ({@code dr}, {@code flexibility}) only for admin and operator
+   * tokens (design §4: viewers have no DR access).
    */
   static Predicate<LiveMessage> permitted(ResourceScope scope, Principal p) {
     boolean seesDr = p.hasRole(Role.ADMIN) || p.hasRole(Role.OPERATOR);
