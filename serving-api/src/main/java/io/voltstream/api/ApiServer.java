@@ -40,8 +40,6 @@ import io.voltstream.api.influx.GuardedInfluxReader;
 import io.voltstream.api.influx.InfluxReader;
 import io.voltstream.api.iot.DeviceController;
 import io.voltstream.api.iot.DeviceService;
-import io.voltstream.api.flexibility.FlexibilityController;
-import io.voltstream.api.flexibility.FlexibilityService;
 import io.voltstream.api.live.LiveFeed;
 import io.voltstream.api.live.LiveHub;
 import io.voltstream.api.live.LiveMessages;

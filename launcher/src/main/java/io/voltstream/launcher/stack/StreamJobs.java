@@ -64,7 +64,6 @@ public final class StreamJobs {
               DrJob.class.getName(),
               (env, vars) -> DrJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
           new Job(
-
               FlexibilityJobConfig.JOB_NAME,
               FlexibilityJob.class.getName(),
               (env, vars) -> FlexibilityJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));

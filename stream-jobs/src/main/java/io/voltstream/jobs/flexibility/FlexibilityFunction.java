@@ -5,7 +5,7 @@ import io.voltstream.energy.battery.PowerConvention;
 import io.voltstream.energy.flex.BuildingFlexibility;
 import io.voltstream.energy.flex.BuildingFlexibility.BatteryInput;
 import io.voltstream.energy.flex.BuildingFlexibility.DeviceInput;
-import io.voltstream.jobs.dispatch.DispatchFunction;
+import io.voltstream.jobs.MapStates;
 import io.voltstream.jobs.dispatch.DispatchInput;
 import io.voltstream.jobs.dispatch.logic.BatteryReading;
 import io.voltstream.jobs.dispatch.logic.SensorPower;
@@ -133,8 +133,8 @@ public class FlexibilityFunction
       throws Exception {
     Instant at = Instant.ofEpochMilli(timestamp);
     Instant staleBefore = at.minus(config.staleAfter());
-    DispatchFunction.removeWhere(meters, p -> p.at().isBefore(staleBefore));
-    DispatchFunction.removeWhere(batteries, r -> r.at().isBefore(staleBefore));
+    MapStates.removeWhere(meters, p -> p.at().isBefore(staleBefore));
+    MapStates.removeWhere(batteries, r -> r.at().isBefore(staleBefore));
     if (meters.isEmpty() && batteries.isEmpty()) {
       nextEvaluation.clear();
       return;

@@ -3,6 +3,8 @@ package io.voltstream.jobs.flexibility;
 import io.voltstream.jobs.JobEnvironment;
 import io.voltstream.jobs.dispatch.BatteryBuildingFunction;
 import io.voltstream.jobs.dispatch.DispatchInput;
+import io.voltstream.jobs.dispatch.DispatchJob;
+import io.voltstream.jobs.io.EventTimeWatermarks;
 import io.voltstream.jobs.io.InfluxPoints;
 import io.voltstream.jobs.io.InfluxSink;
 import io.voltstream.jobs.io.JobsConfig;
@@ -11,23 +13,18 @@ import io.voltstream.jobs.io.KafkaSources;
 import io.voltstream.jobs.io.RegistryChange;
 import io.voltstream.jobs.roommetrics.RegistryWatermarks;
 import io.voltstream.jobs.roommetrics.RoomAssignmentFunction;
-import io.voltstream.jobs.roommetrics.logic.RoomReading;
 import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.FlexibilityReport;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topics;
-import java.io.Serializable;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.Collector;
 
 /**
  * Continuous flexibility (issue 9 item 3): per building, every 10 s of event time, the latest
@@ -35,12 +32,13 @@ import org.apache.flink.util.Collector;
  * module's flexibility rules; a {@link FlexibilityReport} per device, room and building goes to
  * Kafka {@code flexibility} (key building) and InfluxDB {@code flexibility}.
  *
- * <p>Topology: readings → room/building assignment (the room-aggregation job's {@link
- * RoomAssignmentFunction}; device meters are registered sensors) → power inputs; battery state →
- * the battery's building (the dispatch job's {@link BatteryBuildingFunction}); both unioned, keyed
- * by building, into {@link FlexibilityFunction} with the registry broadcast. The inputs are the
- * dispatch job's {@link DispatchInput} records (same readings, same battery reports). Sources and
- * sinks are injected so tests run this topology on finite data.
+ * <p>Topology: readings → room/building assignment (the dispatch job's {@link
+ * DispatchJob#powerInputs}, over {@link RoomAssignmentFunction}; device meters are registered
+ * sensors) → power inputs; battery state → the battery's building (the dispatch job's {@link
+ * BatteryBuildingFunction}); both unioned, keyed by building, into {@link FlexibilityFunction} with
+ * the registry broadcast. The inputs are the dispatch job's {@link DispatchInput} records (same
+ * readings, same battery reports). Sources and sinks are injected so tests run this topology on
+ * finite data.
  *
  * <p>Event time: readings and battery reports carry the watermark (bounded out-of-orderness, idle
  * partitions ignored); the registry is declared idle ({@link RegistryWatermarks}).
@@ -77,18 +75,8 @@ public class FlexibilityJob {
             .uid(UID + "-registry-source");
 
     DataStream<DispatchInput> power =
-        env.fromSource(readings, eventTime(SensorReading::timestamp), "readings")
-            .uid(UID + "-readings-source")
-            .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
-            .process(new RoomAssignmentFunction())
-            .uid(UID + "-assign-room")
-            .name("assign room and building")
-            .flatMap(
-                (RoomReading r, Collector<DispatchInput> out) ->
-                    DispatchInput.power(r).ifPresent(out::collect))
-            .returns(DispatchInput.class)
-            .uid(UID + "-power")
-            .name("power readings");
+        DispatchJob.powerInputs(
+            env, readings, eventTime(SensorReading::timestamp), registryStream, UID);
 
     DataStream<DispatchInput> battery =
         env.fromSource(batteryState, eventTime(BatteryTelemetry::timestamp), "battery-state")
@@ -115,17 +103,8 @@ public class FlexibilityJob {
     return reports;
   }
 
-  private <T> WatermarkStrategy<T> eventTime(EventTime<T> timestamp) {
-    return WatermarkStrategy.<T>forBoundedOutOfOrderness(config.maxOutOfOrderness())
-        .withTimestampAssigner(
-            (SerializableTimestampAssigner<T>) (t, previous) -> timestamp.at(t).toEpochMilli())
-        .withIdleness(config.idleness());
-  }
-
-  /** A serializable event-time extractor. */
-  @FunctionalInterface
-  interface EventTime<T> extends Serializable {
-    Instant at(T t);
+  private <T> WatermarkStrategy<T> eventTime(EventTimeWatermarks.EventTime<T> timestamp) {
+    return EventTimeWatermarks.of(config.maxOutOfOrderness(), config.idleness(), timestamp);
   }
 
   /** Adds the job with the real Kafka sources and sinks and the InfluxDB sink to {@code env}. */
