@@ -449,7 +449,7 @@ class DemoStackITCase {
     JsonNode[] building = new JsonNode[1];
     Waits.until(
         () -> {
-          JsonNode answer = flexibility(uri, token);
+          JsonNode answer = jsonOrEmpty(uri, token);
           deviceStates.clear();
           for (JsonNode b : answer.path("buildings")) {
             if (b.has("flexibility")) {
@@ -480,7 +480,7 @@ class DemoStackITCase {
     assertThat(building[0].path("up_now_kw").asDouble()).isPositive();
   }
 
-  private JsonNode flexibility(URI uri, String token) {
+  private JsonNode jsonOrEmpty(URI uri, String token) {
     try {
       HttpResponse<String> r = get(uri, token);
       return r.statusCode() == 200
@@ -494,8 +494,60 @@ class DemoStackITCase {
     }
   }
 
+  /**
+   * Issue 9's "Done when" for demand response: an invitation sent for a start 90 s ahead is
+   * auto-accepted (the demo building auto-answers from its flexibility), becomes active at its
+   * start and reports a positive delivered kW while it runs.
+   */
   @Test
   @Order(8)
+  void shouldAutoAcceptADrInvitationAndDeliverWhileItRuns() throws Exception {
+    URI base = stack.api().baseUri();
+    String token = Files.readString(dataDir.resolve("admin.token"), StandardCharsets.UTF_8).trim();
+    Instant start =
+        Instant.now().plusSeconds(90).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    String body =
+        String.format(
+            Locale.ROOT,
+            "{\"building\":\"%s\",\"start\":\"%s\",\"duration_minutes\":5,"
+                + "\"requested_kw\":2.0,\"incentive_eur_per_kwh\":0.5}",
+            DemoBuilding.BUILDING_ID,
+            start);
+    HttpRequest send =
+        HttpRequest.newBuilder(base.resolve("/api/v1/demand-response/invitations/send"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> created =
+        http.send(send, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(created.statusCode()).as("POST invitation: %s", created.body()).isEqualTo(201);
+    JsonNode invitation = Json.MAPPER.readTree(created.body());
+    assertThat(invitation.path("answer").asText())
+        .as("auto-answer: %s", invitation.path("answer_reason").asText())
+        .isEqualTo("opt_in");
+    URI uri = base.resolve("/api/v1/demand-response/invitations/" + invitation.path("id").asText());
+
+    JsonNode[] latest = new JsonNode[1];
+    boolean delivering =
+        Waits.until(
+            () -> {
+              latest[0] = jsonOrEmpty(uri, token);
+              return "active".equals(latest[0].path("status").asText())
+                  && latest[0].path("delivered_kw").asDouble(0) > 0;
+            },
+            Duration.ofSeconds(90 + 120),
+            POLL);
+    assertThat(delivering)
+        .as("invitation active and delivering after its start %s: %s", start, latest[0])
+        .isTrue();
+    assertThat(Instant.now()).as("active only from its start").isAfterOrEqualTo(start);
+    assertThat(latest[0].path("baseline_kw").asDouble()).isPositive();
+  }
+
+  @Test
+  @Order(9)
   void shouldStopEveryServerProcessOnClose() {
     long mosquittoPid = stack.infra().mosquitto().pid().orElseThrow();
     long influxPid = stack.infra().influx().pid().orElseThrow();

@@ -25,6 +25,7 @@ import io.voltstream.jobs.dr.logic.ImportHistory;
 import io.voltstream.jobs.io.RegistryChange;
 import io.voltstream.model.Building;
 import io.voltstream.model.RegistryKey;
+import io.voltstream.model.SystemEvent;
 import io.voltstream.model.dr.DrEventStatus;
 import io.voltstream.model.dr.DrExecution;
 import io.voltstream.model.dr.DrInvitation;
@@ -172,15 +173,19 @@ public class DrExecutionFunction
           devices.put(in.id(), in.device());
         }
       }
-      case INVITATION -> onInvitation(in.invitation(), ctx.timerService());
+      case INVITATION -> onInvitation(in.invitation(), ctx.timerService(), out);
       case STATUS -> onStatus(in, out);
     }
     startChain(ctx.timerService(), in.at());
   }
 
-  private void onInvitation(DrInvitation inv, TimerService timers) throws Exception {
+  private void onInvitation(DrInvitation inv, TimerService timers, Collector<DrOutput> out)
+      throws Exception {
     EventRun current = run.value();
     boolean running = current != null && current.eventId().equals(inv.id());
+    for (SystemEvent e : DrEvents.lifecycle(inv, running)) {
+      out.collect(DrOutput.of(e));
+    }
     if (!inv.committed() && !running) {
       invitations.remove(inv.id());
       deleteTimers(timers, inv);

@@ -160,9 +160,17 @@ class DrExecutionFunctionTest {
     return outputs().stream().map(DrOutput::report).filter(r -> r != null).toList();
   }
 
+  /** The execution's events, without the invitations' lifecycle events (received, answered). */
   private List<SystemEvent> events() {
+    return allEvents().stream().filter(e -> !LIFECYCLE.contains(e.kind())).toList();
+  }
+
+  private List<SystemEvent> allEvents() {
     return outputs().stream().map(DrOutput::event).filter(e -> e != null).toList();
   }
+
+  private static final java.util.Set<String> LIFECYCLE =
+      java.util.Set.of(DrEvents.INVITATION, DrEvents.ANSWERED);
 
   private long stateEntries(StateDescriptor<?, ?>... descriptors) throws Exception {
     var backend = ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
@@ -388,7 +396,12 @@ class DrExecutionFunctionTest {
     beforeAndStart();
     during(T0.plusSeconds(10), T0.plusSeconds(60));
 
-    assertThat(outputs()).isEmpty();
+    // nothing executed: no command, no report; only the two invitations' lifecycle events
+    assertThat(commands()).isEmpty();
+    assertThat(reports()).isEmpty();
+    assertThat(allEvents())
+        .extracting(SystemEvent::eventId)
+        .containsExactly("dr_invitation:" + EVENT, "dr_invitation:ev2", "dr_answered:ev2:opt_out");
     assertThat(eventState()).isZero();
   }
 
