@@ -90,13 +90,15 @@ public record DispatchInput(
   }
 
   /**
-   * A battery command that overrides dispatch until it expires: a manual one ({@code MANUAL}) or
-   * the DR job's ({@code DR}; its mode {@code auto} releases the battery back to dispatch at once).
-   * Empty for every other command.
+   * A battery command that overrides dispatch until it expires: a manual one ({@code MANUAL}), an
+   * automation rule's ({@code RULE}: an operator-written rule is a standing manual instruction,
+   * recorded as {@code manual_override} too) or the DR job's ({@code DR}; its mode {@code auto}
+   * releases the battery back to dispatch at once). Empty for every other command.
    */
   public static Optional<DispatchInput> manual(Command c) {
     boolean dr = c.source() == CommandSource.DR;
-    if ((c.source() != CommandSource.MANUAL && !dr)
+    boolean byHand = c.source() == CommandSource.MANUAL || c.source() == CommandSource.RULE;
+    if ((!byHand && !dr)
         || c.targetKind() != TargetKind.BATTERY
         || c.kind() != CommandKind.BATTERY_SETPOINT) {
       return Optional.empty();

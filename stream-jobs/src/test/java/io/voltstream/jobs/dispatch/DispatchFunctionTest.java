@@ -282,7 +282,7 @@ class DispatchFunctionTest {
   }
 
   @Test
-  void shouldIgnoreDrDeviceInstructionsAndOtherSources() {
+  void shouldStandBackForManualRuleAndDrBatteryCommandsOnly() {
     Command device =
         Command.device(
             "dr-d",
@@ -305,6 +305,19 @@ class DispatchFunctionTest {
             CommandSource.DISPATCH,
             "dispatch");
     assertThat(DispatchInput.manual(dispatch)).isEmpty();
+    Command rule =
+        Command.battery(
+            "rule-peak-1",
+            BIG.id(),
+            "demo",
+            BatterySetpoint.ofSignedPowerW(-2000),
+            T0,
+            Duration.ofMinutes(5),
+            CommandSource.RULE,
+            "peak-rule");
+    DispatchInput byRule = DispatchInput.manual(rule).orElseThrow();
+    assertThat(byRule.kind()).isEqualTo(DispatchInput.Kind.MANUAL);
+    assertThat(byRule.validUntil()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
     assertThat(
             DispatchInput.manual(drCommand("dr-1", BatterySetpoint.ofSignedPowerW(-1), T0, 30))
                 .orElseThrow()
