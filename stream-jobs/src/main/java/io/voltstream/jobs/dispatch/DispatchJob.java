@@ -186,12 +186,7 @@ public class DispatchJob {
     return new DispatchJob(
             DispatchJobConfig.from(cfg, vars),
             KafkaSources.readings(cfg, job),
-            KafkaSources.of(
-                cfg,
-                Topics.BATTERY_STATE,
-                BatteryTelemetry.class,
-                job + "-battery-state",
-                "undecodableBatteryState"),
+            KafkaSources.batteryState(cfg, job),
             KafkaSources.of(
                 cfg, Topics.COMMANDS, Command.class, job + "-commands", "undecodableCommands"),
             forecastSource(cfg, job),

@@ -217,12 +217,7 @@ public class DrJob {
     return new DrJob(
             DrJobConfig.from(cfg, vars),
             KafkaSources.readings(cfg, job),
-            KafkaSources.of(
-                cfg,
-                Topics.BATTERY_STATE,
-                BatteryTelemetry.class,
-                job + "-battery-state",
-                "undecodableBatteryState"),
+            KafkaSources.batteryState(cfg, job),
             KafkaSources.of(
                 cfg,
                 Topics.FLEXIBILITY,

@@ -115,12 +115,7 @@ public class FlexibilityJob {
     return new FlexibilityJob(
             FlexibilityJobConfig.from(cfg, vars),
             KafkaSources.readings(cfg, job),
-            KafkaSources.of(
-                cfg,
-                Topics.BATTERY_STATE,
-                BatteryTelemetry.class,
-                job + "-battery-state",
-                "undecodableBatteryState"),
+            KafkaSources.batteryState(cfg, job),
             KafkaSources.registry(cfg, job),
             KafkaSinks.to(cfg, Topics.FLEXIBILITY, FlexibilityReport::building),
             InfluxSink.fromConfig(cfg, InfluxPoints::flexibility))

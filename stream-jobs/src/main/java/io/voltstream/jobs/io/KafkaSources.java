@@ -1,5 +1,6 @@
 package io.voltstream.jobs.io;
 
+import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topic;
 import io.voltstream.model.Topics;
@@ -20,6 +21,16 @@ public final class KafkaSources {
   /** {@link SensorReading}s from {@code readings}, consumer group {@code <prefix><jobName>}. */
   public static KafkaSource<SensorReading> readings(JobsConfig cfg, String jobName) {
     return readingsBuilder(cfg, jobName).build();
+  }
+
+  /** Battery telemetry ({@code battery-state}) for job {@code jobName}'s own consumer group. */
+  public static KafkaSource<BatteryTelemetry> batteryState(JobsConfig cfg, String jobName) {
+    return of(
+        cfg,
+        Topics.BATTERY_STATE,
+        BatteryTelemetry.class,
+        jobName + "-battery-state",
+        "undecodableBatteryState");
   }
 
   /** The readings source builder, for callers that need e.g. a bounded source in tests. */
