@@ -121,7 +121,8 @@ class AllJobsOnClusterITCase {
                 "command-status",
                 "battery-state",
                 "rules",
-                "flexibility");
+                "flexibility",
+                "demand-response");
 
         // Warm-up window: once its aggregate is stored, the room job has been consuming for a while
         // and
