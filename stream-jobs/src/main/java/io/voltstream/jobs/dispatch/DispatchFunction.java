@@ -2,7 +2,6 @@ package io.voltstream.jobs.dispatch;
 
 import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.energy.battery.PowerConvention;
-import io.voltstream.energy.dispatch.DemandResponseOverride;
 import io.voltstream.energy.dispatch.DispatchSettings;
 import io.voltstream.energy.plan.Plan;
 import io.voltstream.energy.plan.Planner;
@@ -250,20 +249,15 @@ public class DispatchFunction
                 monthPeak.monthPeakImportW(),
                 Optional.ofNullable(current),
                 planNote,
-                activeDemandResponse(building, at),
+                // no DR strategy in the stack: the DR job commands the batteries of an event itself
+                // and dispatch stands back for them (heldByDr), one controller per battery at a
+                // time
+                Optional.empty(),
                 heldByDr));
     for (BatteryDecision d : result) {
       decisions.inc();
       out.collect(d);
     }
-  }
-
-  /**
-   * The hook for demand response: the DR execution job will supply the event active for the
-   * building (e.g. through another broadcast input). None yet.
-   */
-  protected Optional<DemandResponseOverride> activeDemandResponse(String building, Instant at) {
-    return Optional.empty();
   }
 
   private ForecastBatch forecast(String target) throws Exception {
