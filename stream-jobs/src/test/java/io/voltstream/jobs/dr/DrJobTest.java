@@ -65,14 +65,15 @@ class DrJobTest {
             DrOptions.COMMAND_VALIDITY.name(), "20s",
             DrOptions.HISTORY.name(), "30d",
             DrOptions.BASELINE_METHOD.name(), "high4of5",
-            DrOptions.SAME_DAY_ADJUSTMENT.name(), "false");
+            DrOptions.SAME_DAY_ADJUSTMENT.name(), "true");
     DrJobConfig cfg = DrJobConfig.from(JobsConfig.fromEnv(vars), vars);
     assertThat(cfg.interval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(cfg.reportInterval()).isEqualTo(Duration.ofSeconds(60));
     assertThat(cfg.commandValidity()).isEqualTo(Duration.ofSeconds(20));
     assertThat(cfg.history()).isEqualTo(Duration.ofDays(30));
     assertThat(cfg.method()).isEqualTo(BaselineMethod.HIGH_FOUR_OF_FIVE);
-    assertThat(cfg.sameDayAdjustment()).isFalse();
+    assertThat(cfg.sameDayAdjustment()).isTrue();
+    assertThat(DrJobConfig.defaults().sameDayAdjustment()).isFalse();
 
     for (var bad :
         Map.of(
