@@ -29,7 +29,8 @@ public final class BatteryMessages {
                   json.get("command_id").asText(),
                   CommandWire.text(json, "mode"),
                   power != null && power.isNumber() ? power.doubleValue() : null,
-                  CommandWire.validUntil(json));
+                  CommandWire.validUntil(json),
+                  CommandWire.text(json, "source"));
             });
   }
 

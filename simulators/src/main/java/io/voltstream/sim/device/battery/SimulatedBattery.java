@@ -27,8 +27,10 @@ import java.util.Set;
  * (not clamped: the sender asked for something this battery cannot do and should know it). {@code
  * idle} and {@code auto} are applied as 0 W ({@code auto} has no local optimiser here). Near the
  * SoC bounds an accepted setpoint is tapered by the physics (reported power shows what is
- * delivered). A command id seen before gets the same answer again (MQTT QoS 1 and the bridge may
- * redeliver). Thread-safe.
+ * delivered). A {@code dispatch} command is rejected while a command from another source ({@code
+ * manual}, {@code dr}, {@code rule}) is in force: the dispatch job stands back for those, but it
+ * may decide before it has read them. A command id seen before gets the same answer again (MQTT QoS
+ * 1 and the bridge may redeliver). Thread-safe.
  */
 public final class SimulatedBattery {
   public static final String SAFE_MODE = "safe";
@@ -44,11 +46,24 @@ public final class SimulatedBattery {
   private String mode = SAFE_MODE;
   private String commandId;
   private Instant validUntil;
+  private String heldBy;
   private double lastPowerChargingW;
   private final RecentAnswers<Answer> answers = new RecentAnswers<>(REMEMBERED_ANSWERS);
 
-  /** A battery command as it arrives on {@code batteries/{id}/commands}. */
-  public record Request(String commandId, String mode, Double powerW, Instant validUntil) {}
+  /**
+   * A battery command as it arrives on {@code batteries/{id}/commands}; {@code source} is {@code
+   * manual}, {@code dispatch}, {@code dr} or {@code rule} (null when the sender did not say).
+   */
+  public record Request(
+      String commandId, String mode, Double powerW, Instant validUntil, String source) {
+    public Request(String commandId, String mode, Double powerW, Instant validUntil) {
+      this(commandId, mode, powerW, validUntil, null);
+    }
+
+    boolean fromDispatch() {
+      return "dispatch".equals(source);
+    }
+  }
 
   /** The answer to a command: {@code applied}, or {@code rejected} with a reason. */
   public record Answer(String commandId, boolean applied, String reason) {
@@ -90,6 +105,7 @@ public final class SimulatedBattery {
       mode = request.mode();
       commandId = request.commandId();
       validUntil = request.validUntil();
+      heldBy = request.fromDispatch() ? null : request.source();
     }
     answers.put(request.commandId(), answer);
     return answer;
@@ -104,6 +120,11 @@ public final class SimulatedBattery {
     }
     if (r.mode() == null || !MODES.contains(r.mode())) {
       return rejected(r, "unknown mode '" + r.mode() + "'");
+    }
+    if (r.fromDispatch() && heldBy != null && validUntil != null && now.isBefore(validUntil)) {
+      // the dispatch job may not have read the manual/DR/rule command yet when it decides: the
+      // command in force wins until it expires
+      return rejected(r, "held by " + heldBy + " command " + commandId + " until " + validUntil);
     }
     boolean moves = r.mode().equals("charge") || r.mode().equals("discharge");
     if (moves && (r.powerW() == null || !Double.isFinite(r.powerW()) || r.powerW() < 0)) {

@@ -31,6 +31,39 @@ class SimulatedBatteryTest {
   }
 
   @Test
+  void aDispatchCommandDoesNotReplaceAManualOneInForceButReplacesItOnceExpired() {
+    Instant until = T0.plusSeconds(300);
+    assertThat(
+            send(new SimulatedBattery.Request("m-1", "charge", 4000.0, until, "manual"), T0)
+                .applied())
+        .isTrue();
+    var racing =
+        send(
+            new SimulatedBattery.Request(
+                "d-1", "discharge", 1000.0, T0.plusSeconds(40), "dispatch"),
+            T0.plusSeconds(10));
+    assertThat(racing.applied()).isFalse();
+    assertThat(racing.reason()).contains("held by manual command m-1");
+    assertThat(battery.stateAt(T0.plusSeconds(20), T0.plusSeconds(20)).commandId())
+        .isEqualTo("m-1");
+    // a DR command replaces the manual one (latest non-dispatch command wins) …
+    assertThat(
+            send(
+                    new SimulatedBattery.Request("dr-1", "discharge", 2000.0, until, "dr"),
+                    T0.plusSeconds(30))
+                .applied())
+        .isTrue();
+    // … and once the command in force has expired, dispatch commands are applied again
+    assertThat(
+            send(
+                    new SimulatedBattery.Request(
+                        "d-2", "idle", 0.0, until.plusSeconds(30), "dispatch"),
+                    until.plusSeconds(1))
+                .applied())
+        .isTrue();
+  }
+
+  @Test
   void chargeCommandIsAppliedAndRaisesSocWithChargeEfficiency() {
     var answer = send(request("c-1", "charge", 2000.0, T0.plus(Duration.ofHours(2))), T0);
     assertThat(answer.applied()).isTrue();
@@ -133,7 +166,9 @@ class SimulatedBatteryTest {
                     + "\"valid_until\":\"2026-01-10T12:05:00Z\",\"source\":\"manual\"}")
                 .getBytes(StandardCharsets.UTF_8));
     assertThat(parsed)
-        .contains(request("c-9", "charge", 1500.0, Instant.parse("2026-01-10T12:05:00Z")));
+        .contains(
+            new SimulatedBattery.Request(
+                "c-9", "charge", 1500.0, Instant.parse("2026-01-10T12:05:00Z"), "manual"));
     assertThat(BatteryMessages.command("{\"mode\":\"charge\"}".getBytes(StandardCharsets.UTF_8)))
         .isEmpty();
     assertThat(BatteryMessages.command("not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
