@@ -113,6 +113,40 @@ public record ApiConfig(
         "must be >= 100ms");
   }
 
+  /** Never prints the JWT secret (a record's default toString would; configs end up in logs). */
+  @Override
+  public String toString() {
+    return "ApiConfig[host="
+        + host
+        + ", port="
+        + port
+        + ", dataDir="
+        + dataDir
+        + ", kafkaBootstrap="
+        + kafkaBootstrap
+        + ", influxUrl="
+        + influxUrl
+        + ", influxDb="
+        + influxDb
+        + ", jwtSecret="
+        + (jwtSecret.isPresent() ? "<redacted>" : "<data dir>/jwt.secret")
+        + ", tokenTtl="
+        + tokenTtl
+        + ", adminTokenTtl="
+        + adminTokenTtl
+        + ", rateLimitPerSecond="
+        + rateLimitPerSecond
+        + ", rateLimitBurst="
+        + rateLimitBurst
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + ", requestTimeout="
+        + requestTimeout
+        + ", writeTimeout="
+        + writeTimeout
+        + "]";
+  }
+
   /** Defaults for every key; see the record's documentation. */
   public static ApiConfig defaults() {
     return fromEnv(Map.of());

@@ -12,6 +12,14 @@ import org.junit.jupiter.api.Test;
 class ApiConfigTest {
 
   @Test
+  void shouldNeverPrintTheJwtSecret() {
+    String secret = "s3cret-s3cret-s3cret-s3cret-s3cret-42";
+    ApiConfig c = ApiConfig.fromEnv(Map.of(ApiConfig.JWT_SECRET, secret));
+    assertThat(c.jwtSecret()).contains(secret);
+    assertThat(c.toString()).doesNotContain(secret).contains("jwtSecret=<redacted>");
+  }
+
+  @Test
   void shouldUseDocumentedDefaults() {
     ApiConfig c = ApiConfig.fromEnv(Map.of());
 
