@@ -118,6 +118,14 @@ public record DeviceSpec(
         : type.defaultCurtailmentLimit();
   }
 
+  /** Share of the rated power above which a device counts as on (summary, flexibility). */
+  public static final double ON_FRACTION = 0.05;
+
+  /** Whether a metered power (magnitude) [W] means the device is on. */
+  public boolean isOn(double powerW) {
+    return Math.abs(powerW) > ON_FRACTION * ratedPowerW;
+  }
+
   public boolean can(ControlCapability capability) {
     return controlCapabilities.contains(capability);
   }

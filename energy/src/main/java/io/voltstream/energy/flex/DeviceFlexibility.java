@@ -21,9 +21,6 @@ import java.util.OptionalDouble;
  */
 public final class DeviceFlexibility {
 
-  /** A device drawing more than this fraction of its rated power is on (below: off or standby). */
-  public static final double ON_FRACTION = 0.05;
-
   private static final Duration HOUR = Duration.ofHours(1);
 
   private DeviceFlexibility() {}
@@ -40,7 +37,7 @@ public final class DeviceFlexibility {
       return new Result(DeviceState.UNKNOWN, Flexibility.NONE);
     }
     double p = Math.abs(powerW.getAsDouble());
-    DeviceState state = p > ON_FRACTION * spec.ratedPowerW() ? DeviceState.ON : DeviceState.OFF;
+    DeviceState state = spec.isOn(p) ? DeviceState.ON : DeviceState.OFF;
     if (!spec.drEnabled() || spec.flexibility() == FlexibilityKind.NONE) {
       return new Result(state, Flexibility.NONE);
     }

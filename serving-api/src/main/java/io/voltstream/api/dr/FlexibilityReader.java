@@ -1,5 +1,6 @@
 package io.voltstream.api.dr;
 
+import io.voltstream.api.flexibility.FlexibilityService;
 import io.voltstream.api.influx.InfluxReader;
 import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.energy.device.DeviceSpec;
@@ -28,8 +29,11 @@ import java.util.TreeMap;
  * most recently issued value per hour). Free of Javalin.
  */
 public final class FlexibilityReader {
-  /** Reports and readings older than this do not count as current. */
-  public static final Duration FRESHNESS = Duration.ofMinutes(2);
+  /**
+   * Reports and readings older than this do not count as current: the same window as the
+   * flexibility API's, so the auto-answer and {@code /flexibility/current} agree.
+   */
+  private static final Duration FRESHNESS = FlexibilityService.FRESH_WITHIN;
 
   private final InfluxReader influx;
   private final Clock clock;

@@ -12,15 +12,12 @@ import java.util.TreeMap;
 
 /**
  * The summary maths of {@code GET /iot/devices/summary}, pure: a device is {@code on} when its
- * meter's latest power within the freshness window exceeds {@link #ON_FRACTION} of its rated power,
- * {@code off} when it does not, {@code unknown} without a fresh reading. Controllable power is the
- * metered power of controllable devices now; curtailable power that of DR-enabled curtailable ones
- * (what a curtailment could remove at once).
+ * meter's latest power within the freshness window is on by {@link DeviceSpec#isOn}, {@code off}
+ * when it does not, {@code unknown} without a fresh reading. Controllable power is the metered
+ * power of controllable devices now; curtailable power that of DR-enabled curtailable ones (what a
+ * curtailment could remove at once).
  */
 public final class DeviceStates {
-  /** Share of the rated power above which a device counts as on. */
-  public static final double ON_FRACTION = 0.05;
-
   private DeviceStates() {}
 
   /** A meter's latest power and when it was read. */
@@ -56,7 +53,7 @@ public final class DeviceStates {
     if (!isFresh(latest, now, freshness)) {
       return State.UNKNOWN;
     }
-    return latest.powerW() > ON_FRACTION * device.ratedPowerW() ? State.ON : State.OFF;
+    return device.isOn(latest.powerW()) ? State.ON : State.OFF;
   }
 
   /** The summary of {@code devices}; {@code latestByMeter} is keyed by meter sensor id. */
