@@ -121,15 +121,20 @@ class DemoStackITCase {
     // the servers take to start depends on the box's load, which this test does not control.
     Instant deadline = readyAt.plus(ROOM_METRICS_BOUND);
 
-    Set<String> seen = roomsWithMetrics(DemoBuilding.BUILDING_ID);
-    Instant firstSeenAt = seen.isEmpty() ? null : Instant.now();
-    while (!seen.containsAll(demoRooms) && Instant.now().isBefore(deadline)) {
-      pause();
-      seen = roomsWithMetrics(DemoBuilding.BUILDING_ID);
-      if (firstSeenAt == null && !seen.isEmpty()) {
-        firstSeenAt = Instant.now();
-      }
-    }
+    Set<String> seen = new TreeSet<>();
+    Instant[] firstSeen = new Instant[1];
+    Waits.until(
+        () -> {
+          seen.clear();
+          seen.addAll(roomsWithMetrics(DemoBuilding.BUILDING_ID));
+          if (firstSeen[0] == null && !seen.isEmpty()) {
+            firstSeen[0] = Instant.now();
+          }
+          return seen.containsAll(demoRooms);
+        },
+        remaining(deadline),
+        POLL);
+    Instant firstSeenAt = firstSeen[0];
     Instant end = Instant.now();
     LOG.info(
         "room_metrics: stack up {} s after the start; first point {} s after the start ({} s after"
@@ -292,13 +297,17 @@ class DemoStackITCase {
     assertThat(get(base.resolve("/api/v1/rooms"), null).statusCode()).isEqualTo(401);
     assertThat(get(base.resolve("/api/v1/rooms"), "not-a-jwt").statusCode()).isEqualTo(401);
     // the registry view catches up with the simulators' registrations on the compacted topic
-    HttpResponse<String> rooms = get(base.resolve("/api/v1/rooms"), token);
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (!(rooms.statusCode() == 200 && rooms.body().contains("\"" + PROBE_ROOM + "\""))
-        && Instant.now().isBefore(deadline)) {
-      pause();
-      rooms = get(base.resolve("/api/v1/rooms"), token);
-    }
+    List<HttpResponse<String>> answer =
+        new ArrayList<>(List.of(get(base.resolve("/api/v1/rooms"), token)));
+    Waits.until(
+        () -> {
+          HttpResponse<String> r = getOrThrow(base.resolve("/api/v1/rooms"), token);
+          answer.set(0, r);
+          return r.statusCode() == 200 && r.body().contains("\"" + PROBE_ROOM + "\"");
+        },
+        Duration.ofSeconds(30),
+        POLL);
+    HttpResponse<String> rooms = answer.get(0);
     assertThat(rooms.statusCode())
         .as("GET /api/v1/rooms with the admin token: %s", rooms.body())
         .isEqualTo(200);
@@ -559,11 +568,10 @@ class DemoStackITCase {
     stack.close();
     LOG.info("DemoStack closed in {} ms", Duration.between(closing, Instant.now()).toMillis());
 
-    Instant deadline = Instant.now().plusSeconds(20);
-    while ((ProcessStats.isAlive(mosquittoPid) || ProcessStats.isAlive(influxPid))
-        && Instant.now().isBefore(deadline)) {
-      pause();
-    }
+    Waits.until(
+        () -> !ProcessStats.isAlive(mosquittoPid) && !ProcessStats.isAlive(influxPid),
+        Duration.ofSeconds(20),
+        POLL);
     assertThat(ProcessStats.isAlive(mosquittoPid))
         .as("mosquitto pid %d alive", mosquittoPid)
         .isFalse();
@@ -592,14 +600,16 @@ class DemoStackITCase {
 
   private static Map<String, JsonNode> awaitRow(
       Duration timeout, Supplier<Optional<Map<String, JsonNode>>> query) {
-    Instant deadline = Instant.now().plus(timeout);
-    Optional<Map<String, JsonNode>> row = query.get();
-    while (row.isEmpty() && Instant.now().isBefore(deadline)) {
-      pause();
-      row = query.get();
-    }
-    assertThat(row).as("no row within %s", timeout).isPresent();
-    return row.orElseThrow();
+    List<Optional<Map<String, JsonNode>>> row = new ArrayList<>(List.of(Optional.empty()));
+    Waits.until(
+        () -> {
+          row.set(0, query.get());
+          return row.get(0).isPresent();
+        },
+        timeout,
+        POLL);
+    assertThat(row.get(0)).as("no row within %s", timeout).isPresent();
+    return row.get(0).orElseThrow();
   }
 
   /**
@@ -690,6 +700,18 @@ class DemoStackITCase {
     }
   }
 
+  /** {@link #get} inside a poll condition (checked exceptions rethrown unchecked). */
+  private HttpResponse<String> getOrThrow(URI uri, String bearer) {
+    try {
+      return get(uri, bearer);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+
   private HttpResponse<String> get(URI uri, String bearer)
       throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
@@ -707,19 +729,12 @@ class DemoStackITCase {
     }
   }
 
-  private static String seconds(Instant from, Instant to) {
-    return String.format(Locale.ROOT, "%.1f", Duration.between(from, to).toMillis() / 1000.0);
+  private static Duration remaining(Instant deadline) {
+    Duration left = Duration.between(Instant.now(), deadline);
+    return left.isNegative() ? Duration.ZERO : left;
   }
 
-  /**
-   * The poll interval of the deadline loops above (InfluxDB and Kafka are polled, not waited on).
-   */
-  private static void pause() {
-    try {
-      TimeUnit.MILLISECONDS.sleep(500);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
+  private static String seconds(Instant from, Instant to) {
+    return String.format(Locale.ROOT, "%.1f", Duration.between(from, to).toMillis() / 1000.0);
   }
 }
