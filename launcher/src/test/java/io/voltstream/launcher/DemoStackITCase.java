@@ -549,7 +549,9 @@ class DemoStackITCase {
             Duration.ofSeconds(90 + 120),
             POLL);
     assertThat(delivering)
-        .as("invitation active and delivering after its start %s: %s", start, latest[0])
+        .as(
+            "invitation active and delivering after its start %s: %s; DR commands: %s",
+            start, latest[0], drCommandsSince(start))
         .isTrue();
     assertThat(Instant.now()).as("active only from its start").isAfterOrEqualTo(start);
     assertThat(latest[0].path("baseline_kw").asDouble()).isPositive();
@@ -577,6 +579,18 @@ class DemoStackITCase {
         .isFalse();
     assertThat(ProcessStats.isAlive(influxPid)).as("influxd pid %d alive", influxPid).isFalse();
     assertThat(FreePorts.isAccepting("127.0.0.1", apiPort)).as("API port still open").isFalse();
+  }
+
+  /** The DR job's battery and device commands since {@code from}, to tell why delivery failed. */
+  private String drCommandsSince(Instant from) {
+    List<Series> answer =
+        influx.query(
+            InfluxQuery.of(
+                "SELECT status, mode, power_w, reason, valid_until, status_at FROM commands"
+                    + " WHERE source = 'dr' AND time >= '"
+                    + from.minusSeconds(60)
+                    + "' GROUP BY target"));
+    return answer.toString(); // one series per target, with its columns and rows
   }
 
   private Set<String> roomsWithMetrics(String building) {
