@@ -303,6 +303,155 @@ public final class Schema {
     }
   }
 
+  /** Every change of an order's state (market job). */
+  public static final class MarketOrders extends Measurement {
+    public final Tag market = tag("market", "market id");
+    public final Tag building = tag("building", "the participant");
+    public final Tag side = tag("side", "`buy` or `sell`");
+    public final Tag origin = tag("origin", "`api` or `agent`");
+    public final Field orderId = field("order_id", STRING, "", "order id");
+    public final Field state =
+        field(
+            "state",
+            STRING,
+            "",
+            "`open`, `partially_filled`, `filled`, `cancelled`, `expired` or `rejected`");
+    public final Field deliveryStart =
+        field("delivery_start", INTEGER, "ms", "slot start, epoch milliseconds");
+    public final Field energyKwh = field("energy_kwh", FLOAT, "kWh", "ordered quantity");
+    public final Field priceEurPerKwh = field("price_eur_per_kwh", FLOAT, "€/kWh", "limit price");
+    public final Field filledKwh = field("filled_kwh", FLOAT, "kWh", "traded so far");
+    public final Field remainingKwh = field("remaining_kwh", FLOAT, "kWh", "left");
+    public final Field averagePriceEurPerKwh =
+        field("average_price_eur_per_kwh", FLOAT, "€/kWh", "mean price of its trades");
+    public final Field reason = field("reason", STRING, "", "why rejected, expired or cancelled");
+
+    MarketOrders() {
+      super("market_orders", "event time of the change", "market job");
+    }
+  }
+
+  /** One point per market and delivery slot at its gate closure (market job). */
+  public static final class MarketClearingPoints extends Measurement {
+    public final Tag market = tag("market", "market id");
+    public final Tag mode = tag("mode", "`pay_as_clear` or `pay_as_bid`");
+    public final Field priceEurPerKwh =
+        field(
+            "price_eur_per_kwh",
+            FLOAT,
+            "€/kWh",
+            "uniform clearing price (pay-as-clear) or volume-weighted mean (pay-as-bid); absent"
+                + " when nothing traded");
+    public final Field volumeKwh = field("volume_kwh", FLOAT, "kWh", "energy traded");
+    public final Field orders = field("orders", INTEGER, "", "orders of the slot");
+    public final Field bids = field("bids", INTEGER, "", "of which bids");
+    public final Field offers = field("offers", INTEGER, "", "of which offers");
+    public final Field trades = field("trades", INTEGER, "", "trades");
+    public final Field participants = field("participants", INTEGER, "", "distinct buildings");
+    public final Field clearedAt =
+        field("cleared_at", INTEGER, "ms", "gate closure, epoch milliseconds");
+
+    MarketClearingPoints() {
+      super("market_clearing", "delivery slot start", "market job");
+    }
+  }
+
+  /** Every trade (market job). */
+  public static final class MarketTrades extends Measurement {
+    public final Tag market = tag("market", "market id");
+    public final Tag buyer = tag("buyer", "buying building");
+    public final Tag seller = tag("seller", "selling building");
+    public final Tag mode = tag("mode", "`pay_as_clear` or `pay_as_bid`");
+    public final Field tradeId = field("trade_id", STRING, "", "trade id");
+    public final Field buyOrderId = field("buy_order_id", STRING, "", "the bid");
+    public final Field sellOrderId = field("sell_order_id", STRING, "", "the offer");
+    public final Field energyKwh = field("energy_kwh", FLOAT, "kWh", "energy traded");
+    public final Field priceEurPerKwh = field("price_eur_per_kwh", FLOAT, "€/kWh", "price");
+    public final Field matchedAt =
+        field("matched_at", INTEGER, "ms", "event time of the match, epoch milliseconds");
+
+    MarketTrades() {
+      super(
+          "market_trades",
+          "delivery slot start + the trade's sequence number in nanoseconds (distinct per trade)",
+          "market job");
+    }
+  }
+
+  /** Each participant's settlement of a slot after metering (settlement job). */
+  public static final class Settlements extends Measurement {
+    public final Tag market = tag("market", "market id");
+    public final Tag building = tag("building", "the participant");
+    public final Field boughtKwh = field("bought_kwh", FLOAT, "kWh", "bought in the market");
+    public final Field soldKwh = field("sold_kwh", FLOAT, "kWh", "sold in the market");
+    public final Field paidEur = field("paid_eur", FLOAT, "€", "paid to sellers");
+    public final Field receivedEur = field("received_eur", FLOAT, "€", "received from buyers");
+    public final Field meteredNetKwh =
+        field("metered_net_kwh", FLOAT, "kWh", "metered grid exchange, + import / − export");
+    public final Field deviationKwh =
+        field("deviation_kwh", FLOAT, "kWh", "metered − (bought − sold)");
+    public final Field deviationEur =
+        field("deviation_eur", FLOAT, "€", "deviation settled at the grid prices");
+    public final Field netCostEur =
+        field("net_cost_eur", FLOAT, "€", "paid − received + deviation");
+    public final Field gridOnlyCostEur =
+        field("grid_only_cost_eur", FLOAT, "€", "the metered exchange at grid prices");
+    public final Field savingsEur = field("savings_eur", FLOAT, "€", "grid-only − net");
+    public final Field meteredShare =
+        field("metered_share", FLOAT, "", "fraction of the slot with meter samples");
+
+    Settlements() {
+      super("settlements", "delivery slot start", "settlement job");
+    }
+  }
+
+  /**
+   * Money and CO2 per building (and per room) and 15-minute slot (settlement job); the API sums
+   * slots into hours, days and months.
+   */
+  public static final class BuildingFinance extends Measurement {
+    public final Tag building = tag("building", "building id");
+    public final Tag scope = tag("scope", "`building` or `room`");
+    public final Tag room = tag("room", "room name (room rows only)");
+    public final Field consumptionKwh = field("consumption_kwh", FLOAT, "kWh", "gross consumption");
+    public final Field generationKwh = field("generation_kwh", FLOAT, "kWh", "PV generation");
+    public final Field importKwh = field("import_kwh", FLOAT, "kWh", "grid import");
+    public final Field exportKwh = field("export_kwh", FLOAT, "kWh", "grid export");
+    public final Field batteryChargeKwh =
+        field("battery_charge_kwh", FLOAT, "kWh", "energy into the batteries");
+    public final Field batteryDischargeKwh =
+        field("battery_discharge_kwh", FLOAT, "kWh", "energy out of the batteries");
+    public final Field selfConsumedKwh =
+        field("self_consumed_kwh", FLOAT, "kWh", "generation used on site (generation − export)");
+    public final Field energyCostEur =
+        field("energy_cost_eur", FLOAT, "€", "grid import at the tariff's import price");
+    public final Field feedInRevenueEur =
+        field("feed_in_revenue_eur", FLOAT, "€", "grid export at the feed-in price");
+    public final Field p2pPaidEur = field("p2p_paid_eur", FLOAT, "€", "paid in the market");
+    public final Field p2pReceivedEur =
+        field("p2p_received_eur", FLOAT, "€", "received in the market");
+    public final Field netCostEur =
+        field("net_cost_eur", FLOAT, "€", "what the building pays overall (settled)");
+    public final Field p2pSavingsEur =
+        field("p2p_savings_eur", FLOAT, "€", "grid-only cost − settled cost");
+    public final Field batterySavingsEur =
+        field("battery_savings_eur", FLOAT, "€", "cost without the batteries − cost with them");
+    public final Field drSavingsEur = field("dr_savings_eur", FLOAT, "€", "DR incentive earned");
+    public final Field co2Kg = field("co2_kg", FLOAT, "kg", "CO2 of the energy taken");
+    public final Field co2WithoutP2pKg =
+        field("co2_without_p2p_kg", FLOAT, "kg", "CO2 had all import come from the grid");
+    public final Field co2WithoutPvKg =
+        field("co2_without_pv_kg", FLOAT, "kg", "CO2 without the PV generation");
+    public final Field co2WithoutBatteryKg =
+        field("co2_without_battery_kg", FLOAT, "kg", "CO2 without the batteries");
+    public final Field meteredShare =
+        field("metered_share", FLOAT, "", "fraction of the slot with meter samples");
+
+    BuildingFinance() {
+      super("building_finance", "15-minute slot start", "settlement job");
+    }
+  }
+
   public static final Readings READINGS = new Readings();
   public static final RoomMetrics ROOM_METRICS = new RoomMetrics();
   public static final Events EVENTS = new Events();
@@ -314,6 +463,11 @@ public final class Schema {
   public static final Flexibility FLEXIBILITY = new Flexibility();
   public static final DrEvents DR_EVENTS = new DrEvents();
   public static final DrPerformance DR_PERFORMANCE = new DrPerformance();
+  public static final MarketOrders MARKET_ORDERS = new MarketOrders();
+  public static final MarketClearingPoints MARKET_CLEARING = new MarketClearingPoints();
+  public static final MarketTrades MARKET_TRADES = new MarketTrades();
+  public static final Settlements SETTLEMENTS = new Settlements();
+  public static final BuildingFinance BUILDING_FINANCE = new BuildingFinance();
 
   /** Every measurement, in the order the docs list them. */
   public static final List<Measurement> ALL =
@@ -328,5 +482,10 @@ public final class Schema {
           COMMANDS,
           FLEXIBILITY,
           DR_EVENTS,
-          DR_PERFORMANCE);
+          DR_PERFORMANCE,
+          MARKET_ORDERS,
+          MARKET_CLEARING,
+          MARKET_TRADES,
+          SETTLEMENTS,
+          BUILDING_FINANCE);
 }

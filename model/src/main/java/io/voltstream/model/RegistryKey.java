@@ -2,14 +2,16 @@ package io.voltstream.model;
 
 import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.energy.device.DeviceSpec;
+import io.voltstream.energy.market.MarketSpec;
 import io.voltstream.model.rules.AutomationRule;
 import java.util.Optional;
 
 /**
  * Keys of the compacted {@code registry} topic: {@code building:<id>}, {@code room:<name>}, {@code
- * sensor:<id>}, {@code battery:<id>}, {@code device:<id>}, {@code rule:<id>}. The value is the
- * entity's JSON ({@link Building}, {@link Room}, {@link Sensor}, {@link BatterySpec}, {@link
- * DeviceSpec}, {@link AutomationRule}); a null value (tombstone) deletes it.
+ * sensor:<id>}, {@code battery:<id>}, {@code device:<id>}, {@code rule:<id>}, {@code market:<id>}.
+ * The value is the entity's JSON ({@link Building}, {@link Room}, {@link Sensor}, {@link
+ * BatterySpec}, {@link DeviceSpec}, {@link AutomationRule}, {@link MarketSpec}); a null value
+ * (tombstone) deletes it.
  */
 public record RegistryKey(Kind kind, String id) {
 
@@ -19,7 +21,8 @@ public record RegistryKey(Kind kind, String id) {
     SENSOR(Sensor.class),
     BATTERY(BatterySpec.class),
     DEVICE(DeviceSpec.class),
-    RULE(AutomationRule.class);
+    RULE(AutomationRule.class),
+    MARKET(MarketSpec.class);
 
     private final Class<?> valueType;
 
@@ -59,6 +62,10 @@ public record RegistryKey(Kind kind, String id) {
 
   public static RegistryKey rule(String id) {
     return new RegistryKey(Kind.RULE, id);
+  }
+
+  public static RegistryKey market(String id) {
+    return new RegistryKey(Kind.MARKET, id);
   }
 
   /** The key as written to Kafka. */

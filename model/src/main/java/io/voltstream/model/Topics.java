@@ -6,6 +6,11 @@ import io.voltstream.model.command.CommandAck;
 import io.voltstream.model.command.CommandStatus;
 import io.voltstream.model.dr.DrExecution;
 import io.voltstream.model.dr.DrInvitation;
+import io.voltstream.model.market.MarketClearing;
+import io.voltstream.model.market.MarketOrder;
+import io.voltstream.model.market.MarketTrade;
+import io.voltstream.model.market.OrderUpdate;
+import io.voltstream.model.market.Settlement;
 import java.util.List;
 
 /**
@@ -183,6 +188,65 @@ public final class Topics {
               "DR job",
               "API (`dr` WS stream, invitation reads)");
 
+  /**
+   * Every market order and cancellation, the log of record (key = market id: one market's orders
+   * stay in order on one partition).
+   */
+  public static final Topic<String, MarketOrder> MARKET_ORDERS =
+      Topic.json("market-orders", MarketOrder.class)
+          .partitions(2)
+          .documented(
+              "market id",
+              "`MarketOrder` JSON (`action` submit|cancel, `id`, `building`, `side`, `energy_kwh`,"
+                  + " `price_eur_per_kwh`, `delivery_start`, `origin` api|agent)",
+              "API, market agents job",
+              "market job, API (order reads)");
+
+  /** The market job's latest view of each order (compacted), keyed by order id. */
+  public static final Topic<String, OrderUpdate> MARKET_ORDER_STATUS =
+      Topic.json("market-order-status", OrderUpdate.class)
+          .partitions(2)
+          .compacted()
+          .documented(
+              "order id",
+              "`OrderUpdate` JSON (`state` open|partially_filled|filled|cancelled|expired|rejected,"
+                  + " `filled_kwh`, `remaining_kwh`, `reason`)",
+              "market job",
+              "API (`GET /p2p/orders`), market agents job");
+
+  /** Trades, keyed by market id. */
+  public static final Topic<String, MarketTrade> MARKET_TRADES =
+      Topic.json("market-trades", MarketTrade.class)
+          .partitions(2)
+          .documented(
+              "market id",
+              "`MarketTrade` JSON (`id`, `slot`, `buy_order_id`, `sell_order_id`, `buyer`,"
+                  + " `seller`, `energy_kwh`, `price_eur_per_kwh`)",
+              "market job",
+              "settlement job, API (`market` WS stream)");
+
+  /** One summary per market and slot at its gate closure, keyed by market id. */
+  public static final Topic<String, MarketClearing> MARKET_CLEARING =
+      Topic.json("market-clearing", MarketClearing.class)
+          .partitions(2)
+          .documented(
+              "market id",
+              "`MarketClearing` JSON (`slot`, `price_eur_per_kwh`, `volume_kwh`, `orders`,"
+                  + " `participants`)",
+              "market job",
+              "API (`market` WS stream, market status)");
+
+  /** Settlements per participant and slot after metering, keyed by building. */
+  public static final Topic<String, Settlement> SETTLEMENTS =
+      Topic.json("settlements", Settlement.class)
+          .partitions(2)
+          .documented(
+              "building id",
+              "`Settlement` JSON (`bought_kwh`, `sold_kwh`, `metered_net_kwh`, `deviation_kwh`,"
+                  + " `net_cost_eur`, `savings_eur`)",
+              "settlement job",
+              "API (`market` WS stream)");
+
   private Topics() {}
 
   /**
@@ -205,6 +269,11 @@ public final class Topics {
         BATTERY_STATE,
         FLEXIBILITY,
         DR_INVITATIONS,
-        DR_STATUS);
+        DR_STATUS,
+        MARKET_ORDERS,
+        MARKET_ORDER_STATUS,
+        MARKET_TRADES,
+        MARKET_CLEARING,
+        SETTLEMENTS);
   }
 }

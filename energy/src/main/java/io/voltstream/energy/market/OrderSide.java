@@ -1,0 +1,7 @@
+package io.voltstream.energy.market;
+
+/** Which side of the market an order is on: a bid to buy energy or an offer to sell it. */
+public enum OrderSide {
+  BUY,
+  SELL
+}

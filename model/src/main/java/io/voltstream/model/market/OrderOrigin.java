@@ -1,0 +1,7 @@
+package io.voltstream.model.market;
+
+/** Who placed an order: a user through the API, or the building's trading agent. */
+public enum OrderOrigin {
+  API,
+  AGENT
+}
