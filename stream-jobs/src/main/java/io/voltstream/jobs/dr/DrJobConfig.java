@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * @param interval event time between evaluations of a building (10 s)
  * @param reportInterval event time between reports of a running event (30 s)
- * @param commandValidity how long a DR command stays valid (30 s: re-issued every interval)
+ * @param commandValidity how long a DR command stays valid (60 s: re-issued every interval)
  * @param staleAfter sensor powers, battery states and device reports older than this are forgotten
  * @param history how much 15-minute import history is kept for the baselines
  * @param baselineMethod wire name of the baseline method ({@code 10of10}, {@code high4of5})
@@ -62,7 +62,9 @@ public record DrJobConfig(
     return new DrJobConfig(
         Duration.ofSeconds(10),
         Duration.ofSeconds(30),
-        Duration.ofSeconds(30),
+        // issue time is event time, which trails the wall clock by the watermark delay (10 s) plus
+        // the pipeline's lag; at 30 s a busy 2-core box left DR commands little time to arrive
+        Duration.ofSeconds(60),
         Duration.ofMinutes(5),
         Duration.ofDays(15),
         "10of10",

@@ -23,7 +23,7 @@ public final class DrOptions {
       Option.of(
           "VOLTSTREAM_DR_COMMAND_VALIDITY",
           ValueType.positiveDuration(),
-          "30s",
+          "60s",
           "valid_until of a DR command = issue time + this; re-issued every interval while the"
               + " event runs");
   public static final Option<Duration> STALE_AFTER =

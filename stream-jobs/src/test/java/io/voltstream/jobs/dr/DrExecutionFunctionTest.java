@@ -206,7 +206,8 @@ class DrExecutionFunctionTest {
               assertThat(c.source()).isEqualTo(CommandSource.DR);
               assertThat(c.issuedBy()).isEqualTo(EVENT);
               assertThat(c.issuedAt()).isEqualTo(T0);
-              assertThat(c.validUntil()).isEqualTo(T0.plusSeconds(30));
+              assertThat(c.validUntil())
+                  .isEqualTo(T0.plus(DrJobConfig.defaults().commandValidity()));
               assertThat(c.building()).isEqualTo(HQ);
             });
     // Battery first: 5 kW over the next step (closed loop: 6 kW net load − 0 kW target, clipped);
@@ -216,7 +217,8 @@ class DrExecutionFunctionTest {
     assertThat(atStart.get(0).battery().powerW()).isCloseTo(5000, within(1e-6));
     assertThat(atStart.get(0).commandId()).isEqualTo(DrCommands.commandId(EVENT, BATTERY.id(), T0));
     assertThat(atStart.get(1).device().action()).isEqualTo(DeviceInstruction.Action.OFF);
-    assertThat(atStart.get(1).device().durationS()).isEqualTo(30L);
+    assertThat(atStart.get(1).device().durationS())
+        .isEqualTo(DrJobConfig.defaults().commandValidity().toSeconds());
     assertThat(events())
         .singleElement()
         .satisfies(
