@@ -1,0 +1,155 @@
+package io.voltstream.energy.market;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The pay-as-clear auction's guarantees (issue 10 item 7), over random books. */
+class UniformPriceAuctionPropertiesTest {
+  private static final double TOLERANCE_KWH = 1e-7;
+
+  @Provide
+  Arbitrary<List<Order>> books() {
+    return MarketArbitraries.orders(40);
+  }
+
+  @Property
+  void noTradePairsABidBelowItsOffer(@ForAll("books") List<Order> orders) {
+    Map<String, Order> byId = byId(orders);
+    for (Match match : UniformPriceAuction.clear(orders).matches()) {
+      Order bid = byId.get(match.buyOrderId());
+      Order offer = byId.get(match.sellOrderId());
+      assertThat(bid.side()).isEqualTo(OrderSide.BUY);
+      assertThat(offer.side()).isEqualTo(OrderSide.SELL);
+      assertThat(bid.limitEurPerKwh()).isGreaterThanOrEqualTo(offer.limitEurPerKwh());
+      assertThat(match.energyKwh()).isPositive();
+    }
+  }
+
+  @Property
+  void clearedVolumeIsTheMaximumCrossingVolume(@ForAll("books") List<Order> orders) {
+    ClearingResult result = UniformPriceAuction.clear(orders);
+
+    assertThat(result.volumeKwh()).isCloseTo(maxCrossingVolumeKwh(orders), within(TOLERANCE_KWH));
+    assertThat(result.priceEurPerKwh() == null).isEqualTo(result.matches().isEmpty());
+  }
+
+  @Property
+  void everyBuyerPaysAtMostAndEverySellerReceivesAtLeastItsLimit(
+      @ForAll("books") List<Order> orders) {
+    Map<String, Order> byId = byId(orders);
+    ClearingResult result = UniformPriceAuction.clear(orders);
+    for (Match match : result.matches()) {
+      assertThat(match.priceEurPerKwh()).isEqualTo(result.priceEurPerKwh());
+      assertThat(match.priceEurPerKwh())
+          .isLessThanOrEqualTo(byId.get(match.buyOrderId()).limitEurPerKwh())
+          .isGreaterThanOrEqualTo(byId.get(match.sellOrderId()).limitEurPerKwh());
+    }
+  }
+
+  @Property
+  void buyersPaymentsEqualSellersReceipts(@ForAll("books") List<Order> orders) {
+    List<Match> matches = UniformPriceAuction.clear(orders).matches();
+    Map<String, Double> paidByBuyer = sumBy(matches, Match::buyer);
+    Map<String, Double> receivedBySeller = sumBy(matches, Match::seller);
+
+    double paid = paidByBuyer.values().stream().mapToDouble(Double::doubleValue).sum();
+    double received = receivedBySeller.values().stream().mapToDouble(Double::doubleValue).sum();
+    assertThat(paid).isCloseTo(received, within(1e-9));
+  }
+
+  @Property
+  void arrivalOrderDoesNotMatter(@ForAll("books") List<Order> orders, @ForAll long seed) {
+    List<Order> shuffled = new ArrayList<>(orders);
+    Collections.shuffle(shuffled, new Random(seed));
+
+    assertThat(UniformPriceAuction.clear(shuffled)).isEqualTo(UniformPriceAuction.clear(orders));
+  }
+
+  @Property
+  void energyIsConservedPerOrderAndOverall(@ForAll("books") List<Order> orders) {
+    ClearingResult result = UniformPriceAuction.clear(orders);
+    Map<String, Double> matched = new HashMap<>();
+    double bought = 0;
+    double sold = 0;
+    for (Match match : result.matches()) {
+      matched.merge(match.buyOrderId(), match.energyKwh(), Double::sum);
+      matched.merge(match.sellOrderId(), match.energyKwh(), Double::sum);
+      bought += match.energyKwh();
+      sold += match.energyKwh();
+    }
+
+    assertThat(result.remainingKwh().keySet()).isEqualTo(byId(orders).keySet());
+    for (Order order : orders) {
+      double remaining = result.remainingKwh().get(order.id());
+      assertThat(remaining).isGreaterThanOrEqualTo(0);
+      assertThat(matched.getOrDefault(order.id(), 0.0) + remaining)
+          .isCloseTo(order.energyKwh(), within(Fills.EPSILON_KWH));
+    }
+    assertThat(bought).isEqualTo(sold).isCloseTo(result.volumeKwh(), within(1e-12));
+  }
+
+  @Property
+  void noUnfilledBidCrossesAnUnfilledOffer(@ForAll("books") List<Order> orders) {
+    ClearingResult result = UniformPriceAuction.clear(orders);
+    List<Order> left = orders.stream().filter(o -> result.remainingKwh().get(o.id()) > 0).toList();
+    double bestBid = best(left, OrderSide.BUY, Double.NEGATIVE_INFINITY, Math::max);
+    double bestOffer = best(left, OrderSide.SELL, Double.POSITIVE_INFINITY, Math::min);
+
+    assertThat(bestBid).isLessThan(bestOffer);
+  }
+
+  /**
+   * An independent computation: the most energy any uniform price p can move is min(demand at ≥ p,
+   * supply at ≤ p); its maximum over p is reached at one of the limit prices.
+   */
+  static double maxCrossingVolumeKwh(List<Order> orders) {
+    double max = 0;
+    for (Order candidate : orders) {
+      double p = candidate.limitEurPerKwh();
+      double demand = 0;
+      double supply = 0;
+      for (Order o : orders) {
+        if (o.side() == OrderSide.BUY && o.limitEurPerKwh() >= p) {
+          demand += o.energyKwh();
+        } else if (o.side() == OrderSide.SELL && o.limitEurPerKwh() <= p) {
+          supply += o.energyKwh();
+        }
+      }
+      max = Math.max(max, Math.min(demand, supply));
+    }
+    return max;
+  }
+
+  private static double best(
+      List<Order> orders,
+      OrderSide side,
+      double none,
+      java.util.function.DoubleBinaryOperator better) {
+    return orders.stream()
+        .filter(o -> o.side() == side)
+        .mapToDouble(Order::limitEurPerKwh)
+        .reduce(none, better);
+  }
+
+  private static Map<String, Double> sumBy(List<Match> matches, Function<Match, String> party) {
+    return matches.stream()
+        .collect(Collectors.groupingBy(party, Collectors.summingDouble(Match::amountEur)));
+  }
+
+  private static Map<String, Order> byId(List<Order> orders) {
+    return orders.stream().collect(Collectors.toMap(Order::id, o -> o));
+  }
+}
