@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -29,7 +30,7 @@ class OrderBookPropertiesTest {
   @Provide
   Arbitrary<List<Step>> sequences() {
     Arbitrary<Step> step =
-        net.jqwik.api.Combinators.combine(
+        Combinators.combine(
                 MarketArbitraries.order(),
                 Arbitraries.integers().between(0, 4).map(n -> n == 0),
                 Arbitraries.integers().between(0, 1000))

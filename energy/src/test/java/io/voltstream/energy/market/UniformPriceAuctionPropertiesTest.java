@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.DoubleBinaryOperator;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitrary;
@@ -134,10 +135,7 @@ class UniformPriceAuctionPropertiesTest {
   }
 
   private static double best(
-      List<Order> orders,
-      OrderSide side,
-      double none,
-      java.util.function.DoubleBinaryOperator better) {
+      List<Order> orders, OrderSide side, double none, DoubleBinaryOperator better) {
     return orders.stream()
         .filter(o -> o.side() == side)
         .mapToDouble(Order::limitEurPerKwh)
