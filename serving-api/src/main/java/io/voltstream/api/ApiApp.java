@@ -11,6 +11,9 @@ import io.voltstream.api.dr.DrStore;
 import io.voltstream.api.health.HealthService;
 import io.voltstream.api.health.InfluxHealthCheck;
 import io.voltstream.api.health.KafkaHealthCheck;
+import io.voltstream.api.p2p.KafkaOrderLog;
+import io.voltstream.api.p2p.OrderFeed;
+import io.voltstream.api.p2p.OrderStore;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.registry.RegistryService;
 import io.voltstream.api.store.KafkaReplicatedMap;
@@ -156,6 +159,12 @@ public final class ApiApp {
               track(
                   resources,
                   KafkaReplicatedMap.open(bootstrap, Topics.DR_STATUS, config.writeTimeout())));
+      // Market orders: the last 48 h of market-orders and the job's statuses, kept bounded in
+      // memory (OrderStore), and the producer of new orders and cancels.
+      OrderStore orders = OrderStore.withDefaults(clock);
+      track(resources, OrderFeed.start(bootstrap, orders, clock, config.writeTimeout()));
+      KafkaOrderLog orderLog =
+          track(resources, KafkaOrderLog.open(bootstrap, config.writeTimeout()));
       ApiDependencies deps =
           new ApiDependencies(
               config,
@@ -168,7 +177,9 @@ public final class ApiApp {
               influx::query,
               commands,
               Optional.of(bootstrap),
-              dr);
+              dr,
+              orders,
+              orderLog);
       ApiServer server = track(resources, new ApiServer(deps));
       Javalin app = server.app().start(config.host(), config.port());
       LOG.info(

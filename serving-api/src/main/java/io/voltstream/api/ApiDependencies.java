@@ -7,6 +7,8 @@ import io.voltstream.api.commands.CommandPublisher;
 import io.voltstream.api.dr.DrStore;
 import io.voltstream.api.health.HealthService;
 import io.voltstream.api.influx.InfluxReader;
+import io.voltstream.api.p2p.OrderLog;
+import io.voltstream.api.p2p.OrderStore;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.registry.RegistryService;
 import io.voltstream.api.store.InMemoryReplicatedMap;
@@ -35,6 +37,8 @@ import java.util.Optional;
  * @param liveFeedBootstrap Kafka the live feed reads from; empty: no feed (only {@code
  *     hub().broadcast})
  * @param dr the views of Kafka {@code dr-invitations} and {@code dr-status}
+ * @param orders the bounded view of Kafka {@code market-orders} and {@code market-order-status}
+ * @param orderLog where P2P orders go (Kafka {@code market-orders})
  */
 public record ApiDependencies(
     ApiConfig config,
@@ -47,7 +51,9 @@ public record ApiDependencies(
     InfluxReader influx,
     CommandPublisher commands,
     Optional<String> liveFeedBootstrap,
-    DrStore dr) {
+    DrStore dr,
+    OrderStore orders,
+    OrderLog orderLog) {
 
   public ApiDependencies withHealth(HealthService newHealth) {
     return new ApiDependencies(
@@ -61,7 +67,9 @@ public record ApiDependencies(
         influx,
         commands,
         liveFeedBootstrap,
-        dr);
+        dr,
+        orders,
+        orderLog);
   }
 
   public ApiDependencies withQueryConfig(QueryConfig newQueryConfig) {
@@ -76,7 +84,9 @@ public record ApiDependencies(
         influx,
         commands,
         liveFeedBootstrap,
-        dr);
+        dr,
+        orders,
+        orderLog);
   }
 
   public ApiDependencies withInflux(InfluxReader newInflux) {
@@ -91,7 +101,9 @@ public record ApiDependencies(
         newInflux,
         commands,
         liveFeedBootstrap,
-        dr);
+        dr,
+        orders,
+        orderLog);
   }
 
   public ApiDependencies withCommands(CommandPublisher newCommands) {
@@ -106,7 +118,26 @@ public record ApiDependencies(
         influx,
         newCommands,
         liveFeedBootstrap,
-        dr);
+        dr,
+        orders,
+        orderLog);
+  }
+
+  public ApiDependencies withOrderLog(OrderLog newOrderLog) {
+    return new ApiDependencies(
+        config,
+        queryConfig,
+        clock,
+        jwt,
+        tokens,
+        registry,
+        health,
+        influx,
+        commands,
+        liveFeedBootstrap,
+        dr,
+        orders,
+        newOrderLog);
   }
 
   public ApiDependencies withLiveFeed(String kafkaBootstrap) {
@@ -121,7 +152,9 @@ public record ApiDependencies(
         influx,
         commands,
         Optional.of(kafkaBootstrap),
-        dr);
+        dr,
+        orders,
+        orderLog);
   }
 
   public ApiDependencies withoutLiveFeed() {
@@ -136,13 +169,15 @@ public record ApiDependencies(
         influx,
         commands,
         Optional.empty(),
-        dr);
+        dr,
+        orders,
+        orderLog);
   }
 
   /**
    * In-process stores, a random JWT secret, default query settings, no health checks, no live feed,
    * no InfluxDB (its routes answer 503 until {@link #withInflux} gives one) and no Kafka for
-   * commands (503 until {@link #withCommands}).
+   * commands and market orders (503 until {@link #withCommands} / {@link #withOrderLog}).
    */
   public static ApiDependencies inMemory(ApiConfig config, Clock clock) {
     byte[] secret = new byte[32];
@@ -161,6 +196,10 @@ public record ApiDependencies(
         c -> {
           throw new StoreUnavailableException("no Kafka configured for commands");
         };
+    OrderLog noOrderLog =
+        o -> {
+          throw new StoreUnavailableException("no Kafka configured for market orders");
+        };
     return new ApiDependencies(
         config,
         QueryConfig.defaults(),
@@ -172,6 +211,8 @@ public record ApiDependencies(
         noInflux,
         noKafka,
         Optional.empty(),
-        DrStore.inMemory());
+        DrStore.inMemory(),
+        OrderStore.withDefaults(clock),
+        noOrderLog);
   }
 }

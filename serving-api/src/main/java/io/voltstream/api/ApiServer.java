@@ -30,6 +30,8 @@ import io.voltstream.api.events.EventsController;
 import io.voltstream.api.events.EventsService;
 import io.voltstream.api.export.ExportController;
 import io.voltstream.api.export.ExportService;
+import io.voltstream.api.finance.FinanceController;
+import io.voltstream.api.finance.FinanceService;
 import io.voltstream.api.flexibility.FlexibilityController;
 import io.voltstream.api.flexibility.FlexibilityService;
 import io.voltstream.api.forecast.ForecastController;
@@ -44,6 +46,11 @@ import io.voltstream.api.live.LiveFeed;
 import io.voltstream.api.live.LiveHub;
 import io.voltstream.api.live.LiveMessages;
 import io.voltstream.api.live.LiveSocket;
+import io.voltstream.api.p2p.MarketController;
+import io.voltstream.api.p2p.MarketReader;
+import io.voltstream.api.p2p.MarketService;
+import io.voltstream.api.p2p.OrderController;
+import io.voltstream.api.p2p.OrderService;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.query.RegistryLookup;
 import io.voltstream.api.query.RegistryLookups;
@@ -61,21 +68,24 @@ import io.voltstream.api.scope.ResourceScope;
 import io.voltstream.api.sensors.SensorController;
 import io.voltstream.api.tokens.TokenController;
 import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.model.Building;
 import io.voltstream.model.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The composition root of the API: builds every resource (health, tokens, buildings, rooms,
  * sensors, room data, analytics, data query, export, events, forecasts, batteries, commands,
- * building settings, demand response, the live socket, docs) from its {@link ApiDependencies}, each
- * resource's controller registering its own routes in one {@link RouteTable}, and turns the table
- * into an un-started Javalin app whose routes carry their {@link RouteSpec} (roles, docs) as
- * metadata for the single access check and {@code /openapi.json}. No resource package imports this
- * one or another resource's package; to add a resource, construct its controller in {@code
- * resources(...)} (see the serving-api README, "Adding a resource").
+ * building settings, demand response, the P2P market, financial analytics, the live socket, docs)
+ * from its {@link ApiDependencies}, each resource's controller registering its own routes in one
+ * {@link RouteTable}, and turns the table into an un-started Javalin app whose routes carry their
+ * {@link RouteSpec} (roles, docs) as metadata for the single access check and {@code
+ * /openapi.json}. No resource package imports this one or another resource's package; to add a
+ * resource, construct its controller in {@code resources(...)} (see the serving-api README, "Adding
+ * a resource").
  *
  * <p>Caches: one per path. Room data keeps its serialised answers (in the controller); summary,
  * data query and events share a short-TTL query cache; forecasts cache for 30 s; export streams
@@ -121,6 +131,10 @@ public final class ApiServer implements AutoCloseable {
                         new LiveMessages(
                             registry::roomOfSensor,
                             battery -> deps.registry().battery(battery).map(BatterySpec::building),
+                            market ->
+                                deps.registry().membersOf(market).stream()
+                                    .map(Building::id)
+                                    .collect(Collectors.toSet()),
                             clock)));
   }
 
@@ -137,6 +151,7 @@ public final class ApiServer implements AutoCloseable {
     CommandService commands = new CommandService(deps.commands(), uncached, clock);
     DrService dr =
         new DrService(deps.dr(), deps.registry(), new FlexibilityReader(uncached, clock), clock);
+    MarketReader market = new MarketReader(cached);
     return List.<ResourceRoutes>of(
         new HealthController(deps.health()),
         new TokenController(deps.tokens()),
@@ -170,6 +185,19 @@ public final class ApiServer implements AutoCloseable {
         new DeviceController(
             deps.registry(), new DeviceService(deps.registry(), uncached, commands, clock), scope),
         new FlexibilityController(new FlexibilityService(uncached, clock), deps.registry(), scope),
+        new OrderController(
+            new OrderService(deps.orders(), deps.orderLog(), deps.registry(), clock),
+            deps.registry(),
+            scope,
+            clock),
+        new MarketController(
+            new MarketService(deps.registry(), deps.orders(), market, clock),
+            market,
+            deps.registry(),
+            scope,
+            queries,
+            clock),
+        new FinanceController(new FinanceService(cached), deps.registry(), scope, queries, clock),
         socket);
   }
 

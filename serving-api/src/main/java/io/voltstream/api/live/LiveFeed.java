@@ -25,10 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code readings}, {@code room-metrics}, {@code events}, {@code forecasts}, {@code
- * battery-state}, {@code command-status}, {@code dr-invitations}, {@code dr-status} and {@code
- * flexibility} from Kafka on one thread and hands every record to {@link LiveHub#broadcast}. Each
- * API instance uses its own consumer group and starts at the latest offsets: live data only, no
- * replay, no committed offsets.
+ * battery-state}, {@code command-status}, {@code dr-invitations}, {@code dr-status}, {@code
+ * flexibility}, {@code market-trades}, {@code market-clearing}, {@code market-order-status} and
+ * {@code settlements} from Kafka on one thread and hands every record to {@link LiveHub#broadcast}.
+ * Each API instance uses its own consumer group and starts at the latest offsets: live data only,
+ * no replay, no committed offsets.
  *
  * <pre>{@code
  * LiveFeed feed = LiveFeed.start("localhost:9092", hub, new LiveMessages(registry::roomOfSensor));
@@ -49,7 +50,11 @@ public final class LiveFeed implements AutoCloseable {
               Topics.COMMAND_STATUS,
               Topics.DR_INVITATIONS,
               Topics.DR_STATUS,
-              Topics.FLEXIBILITY)
+              Topics.FLEXIBILITY,
+              Topics.MARKET_TRADES,
+              Topics.MARKET_CLEARING,
+              Topics.MARKET_ORDER_STATUS,
+              Topics.SETTLEMENTS)
           .map(Topic::name)
           .toList();
 

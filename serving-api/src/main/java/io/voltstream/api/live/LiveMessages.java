@@ -14,9 +14,17 @@ import io.voltstream.model.Topics;
 import io.voltstream.model.command.CommandStatus;
 import io.voltstream.model.dr.DrExecution;
 import io.voltstream.model.dr.DrInvitation;
+import io.voltstream.model.market.MarketClearing;
+import io.voltstream.model.market.MarketTrade;
+import io.voltstream.model.market.OrderUpdate;
+import io.voltstream.model.market.Settlement;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -30,6 +38,7 @@ public final class LiveMessages {
 
   private final Function<String, Optional<String>> roomOfSensor;
   private final Function<String, Optional<String>> buildingOfBattery;
+  private final Function<String, Set<String>> membersOfMarket;
   private final Clock clock;
 
   /**
@@ -51,8 +60,21 @@ public final class LiveMessages {
       Function<String, Optional<String>> roomOfSensor,
       Function<String, Optional<String>> buildingOfBattery,
       Clock clock) {
+    this(roomOfSensor, buildingOfBattery, market -> Set.of(), clock);
+  }
+
+  /**
+   * With the lookup of a market's member buildings, which scopes its clearings (without it,
+   * clearings reach unscoped tokens only).
+   */
+  public LiveMessages(
+      Function<String, Optional<String>> roomOfSensor,
+      Function<String, Optional<String>> buildingOfBattery,
+      Function<String, Set<String>> membersOfMarket,
+      Clock clock) {
     this.roomOfSensor = roomOfSensor;
     this.buildingOfBattery = buildingOfBattery;
+    this.membersOfMarket = membersOfMarket;
     this.clock = clock;
   }
 
@@ -81,6 +103,14 @@ public final class LiveMessages {
         return Optional.of(drExecution(Topics.DR_STATUS.decodeValue(null, value)));
       } else if (topic.equals(Topics.FLEXIBILITY.name())) {
         return Optional.of(flexibility(Topics.FLEXIBILITY.decodeValue(null, value)));
+      } else if (topic.equals(Topics.MARKET_TRADES.name())) {
+        return Optional.of(trade(Topics.MARKET_TRADES.decodeValue(null, value)));
+      } else if (topic.equals(Topics.MARKET_CLEARING.name())) {
+        return Optional.of(clearing(Topics.MARKET_CLEARING.decodeValue(null, value)));
+      } else if (topic.equals(Topics.MARKET_ORDER_STATUS.name())) {
+        return Optional.of(order(Topics.MARKET_ORDER_STATUS.decodeValue(null, value)));
+      } else if (topic.equals(Topics.SETTLEMENTS.name())) {
+        return Optional.of(settlement(Topics.SETTLEMENTS.decodeValue(null, value)));
       }
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
@@ -222,6 +252,94 @@ public final class LiveMessages {
         typed("flexibility", f),
         building ? f.building() : null);
   }
+
+  /**
+   * A trade (type {@code market}, {@code kind: trade}, the {@code MarketTrade} fields, {@code mode}
+   * lower case); for tokens covering its buyer or its seller.
+   */
+  public LiveMessage trade(MarketTrade t) {
+    if (t.id() == null || t.buyer() == null || t.seller() == null) {
+      throw new IllegalArgumentException("trade without id, buyer or seller");
+    }
+    return new LiveMessage(
+        LiveStreams.MARKET,
+        "market:trade:" + t.id(),
+        null,
+        null,
+        market("trade", t),
+        null,
+        Set.of(t.buyer(), t.seller()));
+  }
+
+  /**
+   * A slot's clearing (type {@code market}, {@code kind: clearing}, the {@code MarketClearing}
+   * fields): market-wide figures (price, volume, counts; no orders or buildings), so every token
+   * covering a member building of the market gets it (unscoped tokens: every market).
+   */
+  public LiveMessage clearing(MarketClearing c) {
+    if (c.market() == null || c.slot() == null) {
+      throw new IllegalArgumentException("clearing without market or slot");
+    }
+    return new LiveMessage(
+        LiveStreams.MARKET,
+        "market:clearing:" + c.market() + ":" + c.slot(),
+        null,
+        null,
+        market("clearing", c),
+        null,
+        membersOfMarket.apply(c.market()));
+  }
+
+  /**
+   * The market job's update of an order (type {@code market}, {@code kind: order}, the {@code
+   * OrderUpdate} fields, enums lower case); newest per order wins; building-wide.
+   */
+  public LiveMessage order(OrderUpdate u) {
+    if (u.orderId() == null || u.building() == null) {
+      throw new IllegalArgumentException("order update without order_id or building");
+    }
+    return new LiveMessage(
+        LiveStreams.MARKET,
+        "market:order:" + u.orderId(),
+        null,
+        null,
+        market("order", u),
+        u.building());
+  }
+
+  /**
+   * A participant's settlement of a slot (type {@code market}, {@code kind: settlement}, the {@code
+   * Settlement} fields); building-wide.
+   */
+  public LiveMessage settlement(Settlement s) {
+    if (s.building() == null || s.slot() == null) {
+      throw new IllegalArgumentException("settlement without building or slot");
+    }
+    return new LiveMessage(
+        LiveStreams.MARKET,
+        "market:settlement:" + s.building() + ":" + s.slot(),
+        null,
+        null,
+        market("settlement", s),
+        s.building());
+  }
+
+  /** {@code {"type":"market","kind":…}} with the record's fields, enum values in lower case. */
+  private static String market(String kind, Object record) {
+    ObjectNode n = Json.MAPPER.createObjectNode().put("type", "market").put("kind", kind);
+    ObjectNode fields = Json.MAPPER.valueToTree(record);
+    for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> f = it.next();
+      if (ENUM_FIELDS.contains(f.getKey()) && f.getValue().isTextual()) {
+        f.setValue(
+            Json.MAPPER.getNodeFactory().textNode(f.getValue().asText().toLowerCase(Locale.ROOT)));
+      }
+    }
+    n.setAll(fields);
+    return n.toString();
+  }
+
+  private static final Set<String> ENUM_FIELDS = Set.of("mode", "side", "state", "origin");
 
   private static String typed(String type, Object record) {
     ObjectNode n = Json.MAPPER.createObjectNode().put("type", type);

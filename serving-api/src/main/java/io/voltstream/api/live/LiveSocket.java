@@ -80,7 +80,8 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
                 + " {\"action\":\"auth\",\"token\":\"…\"}; then"
                 + " {\"action\":\"subscribe\",\"rooms\":[…],\"sensors\":[…],\"streams\":[\"readings\",\"room_metrics\",\"events\"]}"
                 + " and {\"action\":\"unsubscribe\",…}. Server messages have a type: welcome,"
-                + " subscribed, reading, room_metrics, event, forecast, battery, command, pong,"
+                + " subscribed, reading, room_metrics, event, forecast, battery, command, dr,"
+                + " flexibility, market (admin: kind trade, clearing, order, settlement), pong,"
                 + " error (also for an unknown stream). Slow sessions get the newest value per"
                 + " sensor/room and an error message with code overloaded when messages are shed.")
         .queryParam("token", String.class, false, "JWT (or send it in the first message)");
@@ -145,13 +146,16 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
 
   /**
    * Which messages a session of {@code p} may receive: those whose resource the token's scope
-   * covers, and demand response ({@code dr}, {@code flexibility}) only for admin and operator
-   * tokens (design §4: viewers have no DR access).
+   * covers, demand response ({@code dr}, {@code flexibility}) only for admin and operator tokens
+   * (design §4: viewers have no DR access), the P2P market ({@code market}) only for admin tokens.
    */
   static Predicate<LiveMessage> permitted(ResourceScope scope, Principal p) {
-    boolean seesDr = p.hasRole(Role.ADMIN) || p.hasRole(Role.OPERATOR);
+    boolean admin = p.hasRole(Role.ADMIN);
+    boolean seesDr = admin || p.hasRole(Role.OPERATOR);
     Predicate<LiveMessage> byRole =
-        m -> seesDr || !LiveStreams.DEMAND_RESPONSE.contains(m.stream());
+        m ->
+            (seesDr || !LiveStreams.DEMAND_RESPONSE.contains(m.stream()))
+                && (admin || !LiveStreams.ADMIN_ONLY.contains(m.stream()));
     return byRole.and(covered(scope, p));
   }
 
@@ -160,11 +164,13 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
       return m -> true;
     }
     return m ->
-        m.building() != null
-            ? scope.coversBuilding(p, m.building())
-            : m.sensorId() != null
-                ? scope.coversSensor(p, m.sensorId(), m.room())
-                : m.room() != null && scope.coversRoom(p, m.room());
+        !m.buildings().isEmpty()
+            ? m.buildings().stream().anyMatch(b -> scope.coversBuilding(p, b))
+            : m.building() != null
+                ? scope.coversBuilding(p, m.building())
+                : m.sensorId() != null
+                    ? scope.coversSensor(p, m.sensorId(), m.room())
+                    : m.room() != null && scope.coversRoom(p, m.room());
   }
 
   private void sweepExpired() {

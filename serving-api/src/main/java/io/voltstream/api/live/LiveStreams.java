@@ -35,9 +35,20 @@ public final class LiveStreams {
    */
   public static final String FLEXIBILITY = "flexibility";
 
+  /**
+   * The P2P market (type {@code market}): {@code kind} {@code trade} (Kafka {@code market-trades}),
+   * {@code clearing} ({@code market-clearing}), {@code order} (the job's order updates, {@code
+   * market-order-status}) and {@code settlement} ({@code settlements}); admin sessions only.
+   */
+  public static final String MARKET = "market";
+
   /** Streams this API instance pushes; other names in a subscribe are answered with an error. */
   public static final Set<String> KNOWN =
-      Set.of(READINGS, ROOM_METRICS, EVENTS, FORECAST, BATTERIES, COMMANDS, DR, FLEXIBILITY);
+      Set.of(
+          READINGS, ROOM_METRICS, EVENTS, FORECAST, BATTERIES, COMMANDS, DR, FLEXIBILITY, MARKET);
+
+  /** Streams of design §4's P2P column: admin sessions only. */
+  public static final Set<String> ADMIN_ONLY = Set.of(MARKET);
 
   /** Streams of design §4's demand-response column: admin and operator sessions only. */
   public static final Set<String> DEMAND_RESPONSE = Set.of(DR, FLEXIBILITY);

@@ -31,9 +31,24 @@ public record TimeRange(Instant start, Instant end) {
    */
   public static TimeRange parse(
       String rawStart, String rawEnd, Duration defaultSpan, Duration maxSpan, Instant now) {
+    return parse(START, rawStart, END, rawEnd, defaultSpan, maxSpan, now);
+  }
+
+  /**
+   * As {@link #parse(String, String, Duration, Duration, Instant)} for parameters with other names
+   * (e.g. {@code from}/{@code to}), which the errors then name.
+   */
+  public static TimeRange parse(
+      String startField,
+      String rawStart,
+      String endField,
+      String rawEnd,
+      Duration defaultSpan,
+      Duration maxSpan,
+      Instant now) {
     List<FieldError> errors = new ArrayList<>();
-    Instant end = parseInstant(END, rawEnd, errors);
-    Instant start = parseInstant(START, rawStart, errors);
+    Instant end = parseInstant(endField, rawEnd, errors);
+    Instant start = parseInstant(startField, rawStart, errors);
     if (!errors.isEmpty()) {
       throw new ApiException(ApiException.Kind.BAD_REQUEST, "invalid time range", errors);
     }
@@ -44,12 +59,12 @@ public record TimeRange(Instant start, Instant end) {
       start = end.minus(defaultSpan);
     }
     if (!end.isAfter(start)) {
-      throw ApiException.invalid(new FieldError(END, "must be after start_time"));
+      throw ApiException.invalid(new FieldError(endField, "must be after " + startField));
     }
     if (Duration.between(start, end).compareTo(maxSpan) > 0) {
       throw ApiException.invalid(
           new FieldError(
-              START,
+              startField,
               "range " + Duration.between(start, end) + " exceeds the maximum of " + maxSpan));
     }
     return new TimeRange(start, end);

@@ -7,6 +7,8 @@ import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.energy.device.DeviceSpec;
 import io.voltstream.energy.dispatch.DispatchSettings;
 import io.voltstream.energy.dr.DrSettings;
+import io.voltstream.energy.market.MarketMembership;
+import io.voltstream.energy.market.MarketSpec;
 import io.voltstream.energy.tariff.Tariff;
 import io.voltstream.model.Building;
 import io.voltstream.model.EntityId;
@@ -118,6 +120,7 @@ public final class RegistryService {
     if (building(b.id()).isPresent()) {
       throw ApiException.conflict("building '" + b.id() + "' already exists");
     }
+    requireKnownMarket(b.market());
     registry.put(RegistryKey.building(b.id()).encode(), b);
     return b;
   }
@@ -126,13 +129,16 @@ public final class RegistryService {
     requireBuilding(id);
     requireSameId("id", id, b.id());
     Building old = requireBuilding(id);
-    // A PUT of the attributes keeps the settings (tariff, dispatch), which have their own routes.
+    requireKnownMarket(b.market());
+    // A PUT of the attributes keeps the settings (tariff, dispatch), which have their own routes,
+    // and the market membership unless the body names one.
     Building updated =
         withSettings(
             new Building(id, b.name(), b.address(), b.latitude(), b.longitude()),
             old.tariff(),
             old.dispatch(),
-            old.demandResponse());
+            old.demandResponse(),
+            b.market() != null ? b.market() : old.market());
     registry.put(RegistryKey.building(id).encode(), updated);
     return updated;
   }
@@ -169,7 +175,7 @@ public final class RegistryService {
   public synchronized Building updateBuildingSettings(
       String id, Tariff tariff, DispatchSettings dispatch) {
     Building b = requireBuilding(id);
-    Building updated = withSettings(b, tariff, dispatch, b.demandResponse());
+    Building updated = withSettings(b, tariff, dispatch, b.demandResponse(), b.market());
     registry.put(RegistryKey.building(id).encode(), updated);
     return updated;
   }
@@ -177,14 +183,18 @@ public final class RegistryService {
   /** Replaces a building's demand-response settings ({@code null} = the documented default). */
   public synchronized Building updateDemandResponse(String id, DrSettings demandResponse) {
     Building b = requireBuilding(id);
-    Building updated = withSettings(b, b.tariff(), b.dispatch(), demandResponse);
+    Building updated = withSettings(b, b.tariff(), b.dispatch(), demandResponse, b.market());
     registry.put(RegistryKey.building(id).encode(), updated);
     return updated;
   }
 
-  /** {@code b}'s attributes with these energy settings. */
+  /** {@code b}'s attributes with these energy settings and market membership. */
   private static Building withSettings(
-      Building b, Tariff tariff, DispatchSettings dispatch, DrSettings demandResponse) {
+      Building b,
+      Tariff tariff,
+      DispatchSettings dispatch,
+      DrSettings demandResponse,
+      MarketMembership market) {
     return new Building(
         b.id(),
         b.name(),
@@ -193,7 +203,59 @@ public final class RegistryService {
         b.longitude(),
         tariff,
         dispatch,
-        demandResponse);
+        demandResponse,
+        market);
+  }
+
+  // ---- markets (managed at /p2p/markets; a building's membership is Building.market)
+
+  /** Every registered market, by id (the default market is not listed unless registered). */
+  public List<MarketSpec> markets() {
+    return values(MarketSpec.class).sorted(Comparator.comparing(MarketSpec::id)).toList();
+  }
+
+  /**
+   * A market: the registered one, or {@link MarketSpec#defaults()} for the default id when it is
+   * not registered (every building belongs to it unless its record names another).
+   */
+  public Optional<MarketSpec> market(String id) {
+    Optional<MarketSpec> registered =
+        registry
+            .get(RegistryKey.market(id).encode())
+            .filter(MarketSpec.class::isInstance)
+            .map(MarketSpec.class::cast);
+    if (registered.isEmpty() && MarketSpec.DEFAULT_ID.equals(id)) {
+      return Optional.of(MarketSpec.defaults());
+    }
+    return registered;
+  }
+
+  /** Writes a market's spec (new or replaced); returns once this instance's view shows it. */
+  public synchronized MarketSpec putMarket(MarketSpec spec) {
+    Names.require("id", spec.id());
+    registry.put(RegistryKey.market(spec.id()).encode(), spec);
+    return spec;
+  }
+
+  /** The buildings whose membership ({@link Building#marketOrDefault()}) names {@code marketId}. */
+  public List<Building> membersOf(String marketId) {
+    return buildings().stream().filter(b -> b.marketOrDefault().market().equals(marketId)).toList();
+  }
+
+  /** A membership must name a registered market or the default one (422 naming the field). */
+  private void requireKnownMarket(MarketMembership m) {
+    if (m == null) {
+      return;
+    }
+    Names.require("market.market", m.market());
+    if (market(m.market()).isEmpty()) {
+      throw ApiException.invalid(
+          new FieldError(
+              "market.market",
+              "unknown market '"
+                  + m.market()
+                  + "'; register it with PUT /api/v1/p2p/markets/{id}"));
+    }
   }
 
   public Building requireBuilding(String id) {

@@ -112,6 +112,21 @@ public final class ResourceScope {
     }
   }
 
+  /**
+   * As {@link #requireBuilding(Principal, String)}, the 403 naming the request {@code field} that
+   * carried the building (e.g. an order's {@code building}).
+   */
+  public void requireBuildingField(Principal p, String field, String buildingId) {
+    if (!coversBuilding(p, buildingId)) {
+      throw new ApiException(
+          ApiException.Kind.FORBIDDEN,
+          "this token may not access building '" + buildingId + "'",
+          List.of(
+              new io.voltstream.api.error.FieldError(
+                  field, "outside this token's permissions " + p.permissions())));
+    }
+  }
+
   public void requireVisibleBuilding(Principal p, String buildingId) {
     if (!seesBuilding(p, buildingId)) {
       throw outside(BUILDING, buildingId);

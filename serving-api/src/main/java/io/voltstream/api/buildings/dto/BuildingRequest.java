@@ -1,14 +1,21 @@
 package io.voltstream.api.buildings.dto;
 
+import io.voltstream.energy.market.MarketMembership;
 import io.voltstream.model.Building;
 
 /**
  * Body of {@code POST /api/v1/buildings} ({@code id} required) and {@code PUT …/{id}} ({@code id}
- * optional).
+ * optional). {@code market} ({@code {"market": "<id>", "agent": true|false}}) is optional: absent
+ * on a create = the default market with the agent off; absent on a PUT = unchanged.
  */
 public record BuildingRequest(
-    String id, String name, String address, Double latitude, Double longitude) {
+    String id,
+    String name,
+    String address,
+    Double latitude,
+    Double longitude,
+    MarketMembership market) {
   public Building toBuilding() {
-    return new Building(id, name, address, latitude, longitude);
+    return new Building(id, name, address, latitude, longitude, null, null, null, market);
   }
 }
