@@ -99,7 +99,13 @@ final class JsonSchemas {
         components.put(name, F.objectNode()); // placeholder breaks recursion
         ObjectNode props = F.objectNode();
         for (RecordComponent rc : c.getRecordComponents()) {
-          props.set(SNAKE.translate(rc.getName()), schemaFor(rc.getGenericType()));
+          // an explicit @JsonProperty name wins, as it does for Jackson
+          var named = rc.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+          String property =
+              named != null && !named.value().isEmpty()
+                  ? named.value()
+                  : SNAKE.translate(rc.getName());
+          props.set(property, schemaFor(rc.getGenericType()));
         }
         ObjectNode schema = F.objectNode().put("type", "object");
         schema.set("properties", props);

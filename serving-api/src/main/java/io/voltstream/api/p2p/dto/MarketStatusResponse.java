@@ -1,5 +1,6 @@
 package io.voltstream.api.p2p.dto;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,8 +25,8 @@ public record MarketStatusResponse(
     Instant firstOpenSlot,
     List<SlotBook> openSlots,
     Clearing lastClearing,
-    double volume24hKwh,
-    long trades24h,
+    @JsonProperty("volume_24h_kwh") double volume24hKwh,
+    @JsonProperty("trades_24h") long trades24h,
     Participants participants) {
 
   /** One open slot's book. */
