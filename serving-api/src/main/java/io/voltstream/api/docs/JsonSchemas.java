@@ -100,7 +100,8 @@ final class JsonSchemas {
         ObjectNode props = F.objectNode();
         for (RecordComponent rc : c.getRecordComponents()) {
           // an explicit @JsonProperty name wins, as it does for Jackson
-          var named = rc.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+          var named =
+              rc.getAccessor().getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
           String property =
               named != null && !named.value().isEmpty()
                   ? named.value()

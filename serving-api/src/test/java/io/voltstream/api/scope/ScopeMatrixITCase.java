@@ -109,6 +109,15 @@ class ScopeMatrixITCase {
   private static final String HQ_CANCELLABLE = "hq-cancellable";
   private static final Map<String, String> DR_IDS = new LinkedHashMap<>();
 
+  /** Stands in the path for an order of {@code hq} placed at start. */
+  private static final String HQ_ORDER = "hq-order";
+
+  private static String hqOrderId;
+
+  /** A delivery slot two hours ahead: its gate stays open during the test. */
+  private static final Instant ORDER_SLOT =
+      io.voltstream.energy.market.MarketSpec.slotOf(Instant.now().plus(Duration.ofHours(2)));
+
   /** DR events a day or more ahead, so they never start during the test. */
   private static final Instant DR_DAY =
       Instant.now().plus(Duration.ofDays(1)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
@@ -625,6 +634,104 @@ class ScopeMatrixITCase {
         DENY,
         DENY);
 
+    // the P2P market is building-wide: orders, trades (as buyer or seller) and settlements of
+    // covered buildings; a market's status and spec for tokens covering a member; configuring a
+    // market concerns every member, so only unscoped tokens may
+    row(
+        "POST /api/v1/p2p/transactions",
+        "/api/v1/p2p/transactions",
+        order("hq"),
+        Expect.allow(202),
+        DENY,
+        DENY,
+        DENY);
+    rowFiltered(
+        "GET /api/v1/p2p/orders",
+        "/api/v1/p2p/orders",
+        null,
+        field("building"),
+        Expect.filtered("hq"),
+        Expect.filtered(),
+        Expect.filtered(),
+        Expect.filtered("annex"));
+    row(
+        "GET /api/v1/p2p/orders/{id}",
+        "/api/v1/p2p/orders/" + HQ_ORDER,
+        null,
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "POST /api/v1/p2p/orders/{id}/cancel",
+        "/api/v1/p2p/orders/" + HQ_ORDER + "/cancel",
+        null,
+        Expect.allow(202),
+        DENY,
+        DENY,
+        DENY);
+    rowFiltered(
+        "GET /api/v1/p2p/market/status",
+        "/api/v1/p2p/market/status",
+        null,
+        json -> new TreeSet<>(json.get("participants").get("buildings").findValuesAsText("id")),
+        Expect.filtered("hq"),
+        DENY,
+        DENY,
+        Expect.filtered("annex"));
+    rowFiltered(
+        "GET /api/v1/p2p/trades",
+        "/api/v1/p2p/trades",
+        null,
+        ScopeMatrixITCase::topLevelIds,
+        Expect.filtered("trade-hq"),
+        Expect.filtered(),
+        Expect.filtered(),
+        Expect.filtered("trade-annex"));
+    rowFiltered(
+        "GET /api/v1/p2p/settlements",
+        "/api/v1/p2p/settlements",
+        null,
+        field("building"),
+        Expect.filtered("hq"),
+        Expect.filtered(),
+        Expect.filtered(),
+        Expect.filtered("annex"));
+    rowFiltered(
+        "GET /api/v1/p2p/markets",
+        "/api/v1/p2p/markets",
+        null,
+        ScopeMatrixITCase::topLevelIds,
+        Expect.filtered("community"),
+        Expect.filtered(),
+        Expect.filtered(),
+        Expect.filtered("community"));
+    row(
+        "PUT /api/v1/p2p/markets/{id}",
+        "/api/v1/p2p/markets/community",
+        "{\"mode\":\"pay_as_clear\",\"gate_closure_seconds\":300}",
+        DENY,
+        DENY,
+        DENY,
+        DENY);
+    // financial analytics: a building's figures need the building, a room's the room
+    row(
+        "GET /api/v1/analytics/financial",
+        "/api/v1/analytics/financial?building=hq",
+        null,
+        Expect.allow(200),
+        DENY,
+        DENY,
+        DENY);
+    row(
+        "GET /api/v1/analytics/financial/export",
+        "/api/v1/analytics/financial/export?building=hq&room=kitchen",
+        null,
+        Expect.allow(200),
+        Expect.allow(200),
+        DENY,
+        DENY);
+
     // managing access: a scoped token could mint itself a wider one, so none may
     row(
         "POST /api/v1/tokens/generate",
@@ -694,7 +801,11 @@ class ScopeMatrixITCase {
             "command:hq-battery",
             "dr:hq",
             "flexibility:building:hq",
-            "flexibility:room:kitchen"),
+            "flexibility:room:kitchen",
+            "market:trade:hq",
+            "market:clearing:community",
+            "market:order:hq",
+            "market:settlement:hq"),
         Expect.filtered(
             "reading:kitchen-meter", "room_metrics:kitchen", "flexibility:room:kitchen"),
         Expect.filtered("reading:kitchen-meter"),
@@ -706,7 +817,11 @@ class ScopeMatrixITCase {
             "command:annex-battery",
             "dr:annex",
             "flexibility:building:annex",
-            "flexibility:room:lab"));
+            "flexibility:room:lab",
+            "market:trade:annex",
+            "market:clearing:community",
+            "market:order:annex",
+            "market:settlement:annex"));
 
     // flexibility: building figures need the building, room and device figures their room
     rowFiltered(
@@ -733,6 +848,9 @@ class ScopeMatrixITCase {
             "/api/v1/batteries/hq-battery/charge", admin, "{\"power_w\":500,\"duration_s\":60}");
     assertThat(issued.status()).as(issued.body()).isEqualTo(202);
     hqCommandId = issued.json().get("command_id").asText();
+    hqOrderId = placeOrder("hq");
+    placeOrder("annex");
+    seedMarket(db);
     DR_IDS.put(HQ_INVITATION, sendInvitation("hq", DR_DAY));
     DR_IDS.put(HQ_CANCELLABLE, sendInvitation("hq", DR_DAY.plus(Duration.ofDays(1))));
     String annexInvitation = sendInvitation("annex", DR_DAY);
@@ -813,6 +931,7 @@ class ScopeMatrixITCase {
                 s.method(),
                 row.path()
                     .replace(HQ_COMMAND, hqCommandId)
+                    .replace(HQ_ORDER, hqOrderId)
                     .replace(HQ_CANCELLABLE, DR_IDS.get(HQ_CANCELLABLE))
                     .replace(HQ_INVITATION, DR_IDS.get(HQ_INVITATION)),
                 TOKENS.get(scope),
@@ -841,7 +960,12 @@ class ScopeMatrixITCase {
     LiveMessages messages =
         new LiveMessages(
             id -> api.dependencies().registry().sensor(id).map(Sensor::room),
-            id -> api.dependencies().registry().battery(id).map(BatterySpec::building));
+            id -> api.dependencies().registry().battery(id).map(BatterySpec::building),
+            market ->
+                api.dependencies().registry().membersOf(market).stream()
+                    .map(io.voltstream.model.Building::id)
+                    .collect(java.util.stream.Collectors.toSet()),
+            java.time.Clock.systemUTC());
     HttpClient http = HttpClient.newHttpClient();
     List<WsTestClient> sockets = new ArrayList<>();
     try {
@@ -857,7 +981,7 @@ class ScopeMatrixITCase {
         sockets.add(ws);
         ws.awaitType("welcome", WAIT);
         ws.send(
-            "{\"action\":\"subscribe\",\"streams\":[\"readings\",\"room_metrics\",\"forecast\",\"batteries\",\"commands\",\"dr\",\"flexibility\"]}");
+            "{\"action\":\"subscribe\",\"streams\":[\"readings\",\"room_metrics\",\"forecast\",\"batteries\",\"commands\",\"dr\",\"flexibility\",\"market\"]}");
         ws.awaitType("subscribed", WAIT);
       }
       Instant now = Instant.now();
@@ -958,6 +1082,7 @@ class ScopeMatrixITCase {
                     null,
                     null)));
       }
+      broadcastMarket(hub, messages, now);
       SoftAssertions soft = new SoftAssertions();
       for (int i = 0; i < SCOPES.size(); i++) {
         WsTestClient ws = sockets.get(i);
@@ -979,6 +1104,15 @@ class ScopeMatrixITCase {
                 case "battery" -> "battery:" + m.path("battery_id").asText();
                 case "command" -> "command:" + m.path("target").asText();
                 case "dr" -> "dr:" + m.path("building").asText();
+                case "market" ->
+                    "market:"
+                        + m.path("kind").asText()
+                        + ":"
+                        + switch (m.path("kind").asText()) {
+                          case "trade" -> m.path("buyer").asText();
+                          case "clearing" -> m.path("market").asText();
+                          default -> m.path("building").asText();
+                        };
                 case "flexibility" ->
                     "flexibility:"
                         + m.path("scope").asText().toLowerCase(java.util.Locale.ROOT)
@@ -1054,6 +1188,119 @@ class ScopeMatrixITCase {
               .field(m.upHourKw, 1.0)
               .field(m.downHourKw, 2.0)
               .time(at)
+              .toLine());
+    }
+    INFLUX.write(db, String.join("\n", lines));
+  }
+
+  /**
+   * Per building: a trade it buys in (from a building outside the fixture), its order and its
+   * settlement; and the community market's clearing (hq and annex are its members).
+   */
+  private static void broadcastMarket(LiveHub hub, LiveMessages messages, Instant now) {
+    var pac = io.voltstream.energy.market.MarketMode.PAY_AS_CLEAR;
+    for (String b : List.of("hq", "annex")) {
+      hub.broadcast(
+          messages.trade(
+              new io.voltstream.model.market.MarketTrade(
+                  "trade-" + b,
+                  "community",
+                  ORDER_SLOT,
+                  "bid-" + b,
+                  "offer-west",
+                  b,
+                  "west",
+                  1.0,
+                  0.2,
+                  pac,
+                  now)));
+      hub.broadcast(
+          messages.order(
+              new io.voltstream.model.market.OrderUpdate(
+                  "order-" + b,
+                  "community",
+                  b,
+                  io.voltstream.energy.market.OrderSide.BUY,
+                  ORDER_SLOT,
+                  io.voltstream.model.market.OrderState.OPEN,
+                  1,
+                  0.2,
+                  0,
+                  1,
+                  null,
+                  io.voltstream.model.market.OrderOrigin.API,
+                  null,
+                  now)));
+      hub.broadcast(
+          messages.settlement(
+              new io.voltstream.model.market.Settlement(
+                  "community",
+                  ORDER_SLOT,
+                  b,
+                  1,
+                  0,
+                  0.2,
+                  0,
+                  1,
+                  0,
+                  0,
+                  0.2,
+                  0.3,
+                  0.1,
+                  0.3,
+                  0.07,
+                  1,
+                  now)));
+    }
+    hub.broadcast(
+        messages.clearing(
+            new io.voltstream.model.market.MarketClearing(
+                "community", ORDER_SLOT, pac, 0.2, 2, 2, 2, 0, 2, 2, now)));
+  }
+
+  /** Places an order for {@code building} as the unscoped admin; its id. */
+  private static String placeOrder(String building) {
+    var r = client.post("/api/v1/p2p/transactions", admin, order(building));
+    assertThat(r.status()).as(r.body()).isEqualTo(202);
+    return r.json().get("id").asText();
+  }
+
+  private static String order(String building) {
+    return "{\"building\":\""
+        + building
+        + "\",\"side\":\"buy\",\"energy_kwh\":1,\"price_eur_per_kwh\":0.2,"
+        + "\"delivery_start\":\""
+        + ORDER_SLOT
+        + "\"}";
+  }
+
+  /** A trade each of hq and annex buys in, and their settlements, as the jobs write them. */
+  private static void seedMarket(String db) {
+    var t = Schema.MARKET_TRADES;
+    var st = Schema.SETTLEMENTS;
+    Instant slot = io.voltstream.energy.market.MarketSpec.slotOf(Instant.now().minusSeconds(3600));
+    List<String> lines = new ArrayList<>();
+    for (String b : List.of("hq", "annex")) {
+      lines.add(
+          LinePoint.of(t)
+              .tag(t.market, "community")
+              .tag(t.buyer, b)
+              .tag(t.seller, "west")
+              .tag(t.mode, "pay_as_clear")
+              .field(t.tradeId, "trade-" + b)
+              .field(t.buyOrderId, "bid-" + b)
+              .field(t.sellOrderId, "offer-west")
+              .field(t.energyKwh, 1.0)
+              .field(t.priceEurPerKwh, 0.2)
+              .time(slot)
+              .toLine());
+      lines.add(
+          LinePoint.of(st)
+              .tag(st.market, "community")
+              .tag(st.building, b)
+              .field(st.boughtKwh, 1.0)
+              .field(st.netCostEur, 0.2)
+              .time(slot)
               .toLine());
     }
     INFLUX.write(db, String.join("\n", lines));
