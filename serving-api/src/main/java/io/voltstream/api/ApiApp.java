@@ -11,12 +11,13 @@ import io.voltstream.api.dr.DrStore;
 import io.voltstream.api.health.HealthService;
 import io.voltstream.api.health.InfluxHealthCheck;
 import io.voltstream.api.health.KafkaHealthCheck;
-import io.voltstream.api.p2p.KafkaOrderLog;
 import io.voltstream.api.p2p.OrderFeed;
+import io.voltstream.api.p2p.OrderLog;
 import io.voltstream.api.p2p.OrderStore;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.registry.RegistryService;
 import io.voltstream.api.store.KafkaReplicatedMap;
+import io.voltstream.api.store.KafkaTopicWriter;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.model.Topics;
 import java.io.IOException;
@@ -163,8 +164,13 @@ public final class ApiApp {
       // memory (OrderStore), and the producer of new orders and cancels.
       OrderStore orders = OrderStore.withDefaults(clock);
       track(resources, OrderFeed.start(bootstrap, orders, clock, config.writeTimeout()));
-      KafkaOrderLog orderLog =
-          track(resources, KafkaOrderLog.open(bootstrap, config.writeTimeout()));
+      // key = market id: one market's orders stay in order on one partition
+      var orderWriter =
+          track(
+              resources,
+              KafkaTopicWriter.open(
+                  bootstrap, Topics.MARKET_ORDERS, "voltstream-api-orders", config.writeTimeout()));
+      OrderLog orderLog = o -> orderWriter.append(o.market(), o);
       ApiDependencies deps =
           new ApiDependencies(
               config,

@@ -17,6 +17,7 @@ import io.voltstream.api.query.TimeRange;
 import io.voltstream.api.registry.RegistryService;
 import io.voltstream.api.route.AccessControl;
 import io.voltstream.api.route.ResourceRoutes;
+import io.voltstream.api.route.RouteBuilder;
 import io.voltstream.api.route.RouteTable;
 import io.voltstream.api.scope.ResourceScope;
 import io.voltstream.model.Building;
@@ -84,8 +85,7 @@ public final class FinanceController implements ResourceRoutes {
         .response(200, "CSV with a header row (one row per period), or a JSON array of periods");
   }
 
-  private static io.voltstream.api.route.RouteBuilder documented(
-      io.voltstream.api.route.RouteBuilder b) {
+  private static RouteBuilder documented(RouteBuilder b) {
     return b.roles(Role.ADMIN, Role.OPERATOR, Role.VIEWER)
         .tag(TAG)
         .description(

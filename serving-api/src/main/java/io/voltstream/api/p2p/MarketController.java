@@ -19,6 +19,7 @@ import io.voltstream.api.registry.RegistryService;
 import io.voltstream.api.route.AccessControl;
 import io.voltstream.api.route.Requests;
 import io.voltstream.api.route.ResourceRoutes;
+import io.voltstream.api.route.RouteBuilder;
 import io.voltstream.api.route.RouteTable;
 import io.voltstream.api.scope.ResourceScope;
 import io.voltstream.energy.market.MarketSpec;
@@ -72,39 +73,15 @@ public final class MarketController implements ResourceRoutes {
         .response(200, MarketStatusResponse.class, "the status")
         .response(403, Problem.class, "the token covers no member of the market")
         .response(404, Problem.class, "no such market (field market)");
-    routes
-        .get(BASE + "/trades", this::trades)
-        .roles(Role.ADMIN)
-        .tag(TAG)
+    slotWindow(routes.get(BASE + "/trades", this::trades))
         .summary("Trades (InfluxDB market_trades), newest slot first")
         .queryParam("market", String.class, false, "only this market")
         .queryParam("building", String.class, false, "only trades where it buys or sells")
-        .queryParam(
-            "from",
-            String.class,
-            false,
-            "slot ≥ this (ISO-8601 or epoch ms; default: 24 h before now or to)")
-        .queryParam("to", String.class, false, "slot < this (default now + 7 days)")
-        .queryParam("limit", Integer.class, false, "at most this many (default 100, max 10000)")
-        .response(200, TradeResponse[].class, "trades of the buildings the token covers")
-        .response(400, Problem.class, "an invalid filter (named)")
-        .response(403, Problem.class, "building outside the token's scope");
-    routes
-        .get(BASE + "/settlements", this::settlements)
-        .roles(Role.ADMIN)
-        .tag(TAG)
+        .response(200, TradeResponse[].class, "trades of the buildings the token covers");
+    slotWindow(routes.get(BASE + "/settlements", this::settlements))
         .summary("Settlements per building and slot (InfluxDB settlements), newest slot first")
         .queryParam("building", String.class, false, "only this building")
-        .queryParam(
-            "from",
-            String.class,
-            false,
-            "slot ≥ this (ISO-8601 or epoch ms; default: 24 h before now or to)")
-        .queryParam("to", String.class, false, "slot < this (default now + 7 days)")
-        .queryParam("limit", Integer.class, false, "at most this many (default 100, max 10000)")
-        .response(200, SettlementResponse[].class, "settlements of the buildings the token covers")
-        .response(400, Problem.class, "an invalid filter (named)")
-        .response(403, Problem.class, "building outside the token's scope");
+        .response(200, SettlementResponse[].class, "settlements of the buildings the token covers");
     routes
         .get(BASE + "/markets", this::list)
         .roles(Role.ADMIN)
@@ -121,6 +98,18 @@ public final class MarketController implements ResourceRoutes {
         .response(200, MarketResponse.class, "stored")
         .response(400, Problem.class, "an invalid field (named)")
         .response(403, Problem.class, "a scoped token may not configure markets");
+  }
+
+  /** Roles, tag, and the window and limit parameters shared by trades and settlements. */
+  private static RouteBuilder slotWindow(RouteBuilder b) {
+    return b.roles(Role.ADMIN)
+        .tag(TAG)
+        .queryParam(
+            "from", String.class, false, "slot ≥ this (ISO-8601 or epoch ms; default: 24 h before)")
+        .queryParam("to", String.class, false, "slot < this (default now + 7 days)")
+        .queryParam("limit", Integer.class, false, "at most this many (default 100, max 10000)")
+        .response(400, Problem.class, "an invalid filter (named)")
+        .response(403, Problem.class, "building outside the token's scope");
   }
 
   void status(Context ctx) {

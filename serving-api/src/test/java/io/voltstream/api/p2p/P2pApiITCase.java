@@ -99,17 +99,7 @@ class P2pApiITCase {
   }
 
   private static String order(String building, String side, double kwh, double price) {
-    return "{\"building\":\""
-        + building
-        + "\",\"side\":\""
-        + side
-        + "\",\"energy_kwh\":"
-        + kwh
-        + ",\"price_eur_per_kwh\":"
-        + price
-        + ",\"delivery_start\":\""
-        + SLOT
-        + "\"}";
+    return P2pRoutesTest.order(building, side, kwh, price, SLOT.toString());
   }
 
   private static Optional<MarketOrder> logged(String id, OrderAction action) {
@@ -207,7 +197,7 @@ class P2pApiITCase {
         client.post(
             "/api/v1/p2p/transactions",
             admin,
-            order("hq", "sell", 1, 0.1).replace(SLOT.toString(), closed.toString()));
+            P2pRoutesTest.order("hq", "sell", 1, 0.1, closed.toString()));
     assertThat(r.status()).as(r.body()).isEqualTo(422);
     assertThat(r.json().get("errors").findValuesAsText("field")).containsExactly("delivery_start");
   }
@@ -222,31 +212,10 @@ class P2pApiITCase {
         db,
         String.join(
             "\n",
-            LinePoint.of(t)
-                .tag(t.market, "community")
-                .tag(t.buyer, "hq")
-                .tag(t.seller, "annex")
-                .tag(t.mode, "pay_as_clear")
-                .field(t.tradeId, "community-" + slotId + "-1")
-                .field(t.buyOrderId, "b1")
-                .field(t.sellOrderId, "s1")
-                .field(t.energyKwh, 2.0)
-                .field(t.priceEurPerKwh, 0.17)
+            trade("hq", "annex", "community-" + slotId + "-1", "b1", "s1", 2.0)
                 .field(t.matchedAt, PAST.minusSeconds(300).toEpochMilli())
-                .time(PAST)
                 .toLine(),
-            LinePoint.of(t)
-                .tag(t.market, "community")
-                .tag(t.buyer, "annex")
-                .tag(t.seller, "east")
-                .tag(t.mode, "pay_as_clear")
-                .field(t.tradeId, "community-" + slotId + "-2")
-                .field(t.buyOrderId, "b2")
-                .field(t.sellOrderId, "s2")
-                .field(t.energyKwh, 1.0)
-                .field(t.priceEurPerKwh, 0.17)
-                .time(PAST)
-                .toLine(),
+            trade("annex", "east", "community-" + slotId + "-2", "b2", "s2", 1.0).toLine(),
             LinePoint.of(c)
                 .tag(c.market, "community")
                 .tag(c.mode, "pay_as_clear")
@@ -310,6 +279,23 @@ class P2pApiITCase {
     assertThat(settlements.get(0).get("slot").asText()).isEqualTo(PAST.toString());
     assertThat(client.get("/api/v1/p2p/settlements", admin).json().findValuesAsText("building"))
         .containsExactlyInAnyOrder("hq", "annex");
+  }
+
+  /** A trade point of slot {@link #PAST} at 0.17 €/kWh, as the market job writes it. */
+  private static LinePoint trade(
+      String buyer, String seller, String id, String bid, String offer, double kwh) {
+    var t = Schema.MARKET_TRADES;
+    return LinePoint.of(t)
+        .tag(t.market, "community")
+        .tag(t.buyer, buyer)
+        .tag(t.seller, seller)
+        .tag(t.mode, "pay_as_clear")
+        .field(t.tradeId, id)
+        .field(t.buyOrderId, bid)
+        .field(t.sellOrderId, offer)
+        .field(t.energyKwh, kwh)
+        .field(t.priceEurPerKwh, 0.17)
+        .time(PAST);
   }
 
   @Test

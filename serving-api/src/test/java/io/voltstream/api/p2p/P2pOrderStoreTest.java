@@ -2,6 +2,7 @@ package io.voltstream.api.p2p;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voltstream.api.TestClock;
 import io.voltstream.energy.market.MarketSpec;
 import io.voltstream.energy.market.OrderSide;
 import io.voltstream.model.market.MarketOrder;
@@ -9,12 +10,9 @@ import io.voltstream.model.market.OrderAction;
 import io.voltstream.model.market.OrderOrigin;
 import io.voltstream.model.market.OrderState;
 import io.voltstream.model.market.OrderUpdate;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,24 +23,7 @@ class P2pOrderStoreTest {
   static final Instant NOW = Instant.parse("2026-11-30T10:02:00Z");
   static final Instant SLOT = Instant.parse("2026-11-30T10:15:00Z");
 
-  final AtomicReference<Instant> now = new AtomicReference<>(NOW);
-  final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  final TestClock clock = new TestClock(NOW);
   final OrderStore store = new OrderStore(clock, Duration.ofHours(48), 1000);
 
   static MarketOrder submit(String id, String building, OrderSide side, double kwh, double price) {
@@ -159,7 +140,7 @@ class P2pOrderStoreTest {
     assertThat(store.get("too-old")).isEmpty();
     store.apply(submit("kept", "hq", OrderSide.BUY, 1, 0.2, SLOT));
     assertThat(store.entries()).extracting(OrderStore.Entry::id).containsExactly("kept");
-    now.set(SLOT.plus(Duration.ofHours(48)).plusSeconds(1)); // two days after its slot
+    clock.set(SLOT.plus(Duration.ofHours(48)).plusSeconds(1)); // two days after its slot
     assertThat(store.get("kept")).isEmpty();
     assertThat(store.entries()).isEmpty();
     assertThat(store.size()).isZero();

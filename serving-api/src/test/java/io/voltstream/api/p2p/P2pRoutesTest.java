@@ -92,7 +92,7 @@ class P2pRoutesTest {
     return deps.jwt().issue(subject, role, List.of(permissions), Duration.ofHours(1)).token();
   }
 
-  private static String order(String building, String side, double kwh, double price, String slot) {
+  static String order(String building, String side, double kwh, double price, String slot) {
     return "{\"building\":\""
         + building
         + "\",\"side\":\""
