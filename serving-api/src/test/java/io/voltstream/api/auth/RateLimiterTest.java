@@ -2,31 +2,12 @@ package io.voltstream.api.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import io.voltstream.api.TestClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
-  private Instant now = AuthTestData.T0;
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now;
-        }
-      };
+  private final TestClock clock = new TestClock(AuthTestData.T0);
 
   @Test
   void shouldAllowTheBurstThenRefuseWithRetryAfter() {
@@ -47,7 +28,7 @@ class RateLimiterTest {
     assertThat(limiter.tryAcquire("a").allowed()).isTrue();
     assertThat(limiter.tryAcquire("a").allowed()).isFalse();
 
-    now = now.plusMillis(500);
+    clock.advance(Duration.ofMillis(500));
 
     assertThat(limiter.tryAcquire("a").allowed()).isTrue();
   }

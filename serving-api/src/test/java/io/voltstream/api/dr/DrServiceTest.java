@@ -3,6 +3,7 @@ package io.voltstream.api.dr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.voltstream.api.TestClock;
 import io.voltstream.api.dr.dto.InvitationResponse;
 import io.voltstream.api.error.ApiException;
 import io.voltstream.api.registry.RegistryService;
@@ -13,11 +14,8 @@ import io.voltstream.model.dr.DrAnswer;
 import io.voltstream.model.dr.DrEventStatus;
 import io.voltstream.model.dr.DrExecution;
 import io.voltstream.model.dr.DrInvitation;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,27 +28,7 @@ class DrServiceTest {
   static final Instant NOW = Instant.parse("2026-11-30T06:00:00Z");
   static final Building HQ = new Building("hq", "HQ", null, null, null);
 
-  /** A clock the test sets. */
-  static final class SetClock extends Clock {
-    Instant now = NOW;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final SetClock clock = new SetClock();
+  private final TestClock clock = new TestClock(NOW);
   private DrStore store;
   private DrService dr;
   private RegistryService registry;
@@ -86,15 +64,15 @@ class DrServiceTest {
     Instant start = NOW.plusSeconds(600);
     String id = send(HQ, start, 30).id();
     assertThat(dr.get(dr.require(id)).status()).isEqualTo("near");
-    clock.now = start;
+    clock.set(start);
     assertThat(failure(() -> dr.answer(dr.require(id), DrAnswer.OPT_IN, "admin")))
         .isEqualTo(ApiException.Kind.CONFLICT);
     // a running event can still be cancelled (the DR job restores the devices)
-    clock.now = start.plusSeconds(60);
+    clock.set(start.plusSeconds(60));
     assertThat(dr.cancel(dr.require(id), "admin").status()).isEqualTo("cancelled");
 
     String ended = send(HQ, start.plus(Duration.ofHours(1)), 30).id();
-    clock.now = start.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(30));
+    clock.set(start.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(30)));
     assertThat(failure(() -> dr.cancel(dr.require(ended), "admin")))
         .isEqualTo(ApiException.Kind.CONFLICT);
     assertThat(dr.get(dr.require(ended)).status()).isEqualTo("completed");
@@ -178,7 +156,7 @@ class DrServiceTest {
         .isEqualTo(DrEventStatus.CANCELLED);
     store.put(inv);
     store.putExecution(done);
-    clock.now = start.plusSeconds(60);
+    clock.set(start.plusSeconds(60));
     assertThat(dr.activeEvents(b -> true)).isZero(); // the job said completed
     store.putExecution(
         new DrExecution(

@@ -3,13 +3,12 @@ package io.voltstream.api.influx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.voltstream.api.TestClock;
 import io.voltstream.influx.InfluxException;
 import io.voltstream.influx.InfluxQuery;
 import io.voltstream.influx.Series;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,33 +20,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CachingInfluxReaderTest {
+  private static final Instant T0 = Instant.parse("2026-11-27T10:00:00Z");
 
   private static final List<Series> ANSWER =
       List.of(new Series("m", Map.of(), List.of("time"), List.of()));
 
-  private static final class MutableClock extends Clock {
-    Instant now = Instant.parse("2026-11-27T10:00:00Z");
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   void shouldReuseAnAnswerWithinTheTtlAndRefreshAfterIt() {
     AtomicInteger calls = new AtomicInteger();
-    MutableClock clock = new MutableClock();
+    TestClock clock = new TestClock(T0);
     CachingInfluxReader cache =
         new CachingInfluxReader(
             q -> {
@@ -63,7 +44,7 @@ class CachingInfluxReaderTest {
     assertThat(calls).hasValue(1);
     cache.query(InfluxQuery.of("SELECT 2"));
     assertThat(calls).hasValue(2);
-    clock.now = clock.now.plusSeconds(3);
+    clock.advance(Duration.ofSeconds(3));
     cache.query(InfluxQuery.of("SELECT 1"));
     assertThat(calls).hasValue(3);
   }
@@ -81,7 +62,7 @@ class CachingInfluxReaderTest {
             },
             Duration.ofSeconds(2),
             100,
-            new MutableClock());
+            new TestClock(T0));
 
     assertThatThrownBy(() -> cache.query(InfluxQuery.of("SELECT 1")))
         .isInstanceOf(InfluxException.class);
@@ -105,7 +86,7 @@ class CachingInfluxReaderTest {
             },
             Duration.ofSeconds(2),
             100,
-            new MutableClock());
+            new TestClock(T0));
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<List<Series>>> answers = new java.util.ArrayList<>();
