@@ -1,6 +1,7 @@
 package io.voltstream.jobs.market.logic;
 
 import io.voltstream.energy.market.ClearingResult;
+import io.voltstream.energy.market.Fills;
 import io.voltstream.energy.market.MarketMode;
 import io.voltstream.energy.market.Match;
 import io.voltstream.energy.market.Order;
@@ -145,9 +146,7 @@ public final class SlotMatching {
       }
     } else {
       price =
-          status.volumeKwh() > SlotOrder.EPSILON_KWH
-              ? status.amountEur() / status.volumeKwh()
-              : null;
+          status.volumeKwh() > Fills.EPSILON_KWH ? status.amountEur() / status.volumeKwh() : null;
       live.forEach(o -> changed.put(o.id(), o));
     }
     for (SlotOrder o : List.copyOf(changed.values())) {
@@ -178,7 +177,7 @@ public final class SlotMatching {
     for (SlotOrder o : orders) {
       // In the book at gate closure, or traded before (a filled or partly filled then cancelled
       // order); an order cancelled untouched took no part.
-      boolean counted = o.state() != OrderState.CANCELLED || o.filledKwh() > SlotOrder.EPSILON_KWH;
+      boolean counted = o.state() != OrderState.CANCELLED || o.filledKwh() > Fills.EPSILON_KWH;
       if (counted) {
         participants.add(o.order().building());
         if (o.order().side() == OrderSide.BUY) {
@@ -192,7 +191,7 @@ public final class SlotMatching {
         status.market(),
         status.slot(),
         status.spec().mode(),
-        status.volumeKwh() > SlotOrder.EPSILON_KWH ? price : null,
+        status.volumeKwh() > Fills.EPSILON_KWH ? price : null,
         status.volumeKwh(),
         bids + offers,
         bids,

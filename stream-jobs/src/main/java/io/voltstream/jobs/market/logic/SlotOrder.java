@@ -1,5 +1,6 @@
 package io.voltstream.jobs.market.logic;
 
+import io.voltstream.energy.market.Fills;
 import io.voltstream.energy.market.Order;
 import io.voltstream.model.market.MarketOrder;
 import io.voltstream.model.market.OrderState;
@@ -8,7 +9,8 @@ import java.time.Instant;
 
 /**
  * One accepted order of a delivery slot as the market job keeps it between events: the order as
- * submitted, its state, what is left of it and what its trades amounted to.
+ * submitted, its state, what is left of it and what its trades amounted to. A remainder within
+ * {@link Fills#EPSILON_KWH} counts as filled, as in the matchers.
  *
  * @param order the submit record
  * @param state open, partially_filled, filled, cancelled or expired (rejected orders are not kept)
@@ -18,12 +20,6 @@ import java.time.Instant;
  */
 public record SlotOrder(
     MarketOrder order, OrderState state, double remainingKwh, double amountEur, String reason) {
-
-  /**
-   * Below this a remainder counts as nothing [kWh]: the clearing subtracts doubles, so a filled
-   * order may keep 1e-16 kWh that must not leave it partially filled.
-   */
-  public static final double EPSILON_KWH = 1e-9;
 
   /** A newly accepted order, nothing traded. */
   public static SlotOrder accepted(MarketOrder order) {
@@ -53,7 +49,7 @@ public record SlotOrder(
    * After a trade leaving {@code leftKwh}, worth {@code moreAmountEur}: filled or partially filled.
    */
   public SlotOrder traded(double leftKwh, double moreAmountEur) {
-    boolean filled = leftKwh <= EPSILON_KWH;
+    boolean filled = Fills.isFilled(leftKwh);
     return new SlotOrder(
         order,
         filled ? OrderState.FILLED : OrderState.PARTIALLY_FILLED,
@@ -86,7 +82,7 @@ public record SlotOrder(
         order.priceEurPerKwh(),
         filled,
         remainingKwh,
-        filled > EPSILON_KWH ? amountEur / filled : null,
+        filled > Fills.EPSILON_KWH ? amountEur / filled : null,
         order.origin(),
         shownReason,
         at);
