@@ -159,6 +159,60 @@ class FlinkTypesTest {
                     CommandSource.RULE,
                     "rule:x"))),
         Arguments.of(
+            io.voltstream.model.market.MarketOrder.class,
+            io.voltstream.jobs.market.MarketTestData.bid("o1", "b", 1.5, 0.2, t)),
+        Arguments.of(
+            io.voltstream.jobs.market.MarketOutput.class,
+            io.voltstream.jobs.market.MarketOutput.of(
+                new io.voltstream.model.market.MarketClearing(
+                    "community",
+                    io.voltstream.jobs.market.MarketTestData.SLOT,
+                    io.voltstream.energy.market.MarketMode.PAY_AS_CLEAR,
+                    null,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    t))),
+        Arguments.of(
+            io.voltstream.jobs.market.MarketOutput.class,
+            io.voltstream.jobs.market.MarketOutput.of(
+                new io.voltstream.model.market.MarketTrade(
+                    "community-1-1",
+                    "community",
+                    t,
+                    "b1",
+                    "s1",
+                    "home",
+                    "demo",
+                    1.0,
+                    0.2,
+                    io.voltstream.energy.market.MarketMode.PAY_AS_BID,
+                    t),
+                1)),
+        Arguments.of(
+            io.voltstream.jobs.market.MarketOutput.class,
+            io.voltstream.jobs.market.MarketOutput.of(
+                io.voltstream.jobs.market.logic.OrderAdmission.rejection(
+                    io.voltstream.jobs.market.MarketTestData.bid("o1", "b", 1.5, 0.2, t), "why"),
+                2)),
+        Arguments.of(
+            io.voltstream.jobs.market.logic.SlotOrder.class,
+            io.voltstream.jobs.market.logic.SlotOrder.accepted(
+                    io.voltstream.jobs.market.MarketTestData.bid("o1", "b", 1.5, 0.2, t))
+                .traded(0.5, 0.2)),
+        Arguments.of(
+            io.voltstream.jobs.market.logic.SlotStatus.class,
+            io.voltstream.jobs.market.logic.SlotStatus.opened(
+                    io.voltstream.jobs.market.MarketTestData.FAST,
+                    io.voltstream.jobs.market.MarketTestData.SLOT)
+                .withTrade(1, 0.3)),
+        Arguments.of(
+            io.voltstream.energy.market.MarketSpec.class,
+            io.voltstream.jobs.market.MarketTestData.FAST),
+        Arguments.of(
             io.voltstream.model.FlexibilityReport.class,
             new io.voltstream.model.FlexibilityReport(
                 io.voltstream.model.FlexibilityReport.Scope.ROOM,
