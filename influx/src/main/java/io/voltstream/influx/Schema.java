@@ -327,7 +327,10 @@ public final class Schema {
     public final Field reason = field("reason", STRING, "", "why rejected, expired or cancelled");
 
     MarketOrders() {
-      super("market_orders", "event time of the change", "market job");
+      super(
+          "market_orders",
+          "event time of the change + its position among one event's changes in milliseconds",
+          "market job");
     }
   }
 
@@ -373,7 +376,7 @@ public final class Schema {
     MarketTrades() {
       super(
           "market_trades",
-          "delivery slot start + the trade's sequence number in nanoseconds (distinct per trade)",
+          "delivery slot start + the trade's sequence number in milliseconds (distinct per trade)",
           "market job");
     }
   }

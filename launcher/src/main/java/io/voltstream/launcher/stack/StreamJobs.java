@@ -9,6 +9,8 @@ import io.voltstream.jobs.dr.DrJobConfig;
 import io.voltstream.jobs.flexibility.FlexibilityJob;
 import io.voltstream.jobs.flexibility.FlexibilityJobConfig;
 import io.voltstream.jobs.io.JobsConfig;
+import io.voltstream.jobs.market.MarketJob;
+import io.voltstream.jobs.market.MarketJobConfig;
 import io.voltstream.jobs.rawstore.RawReadingsJob;
 import io.voltstream.jobs.roommetrics.RoomAggregationJob;
 import io.voltstream.jobs.rules.RulesJob;
@@ -66,7 +68,11 @@ public final class StreamJobs {
           new Job(
               FlexibilityJobConfig.JOB_NAME,
               FlexibilityJob.class.getName(),
-              (env, vars) -> FlexibilityJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
+              (env, vars) -> FlexibilityJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
+          new Job(
+              MarketJobConfig.JOB_NAME,
+              MarketJob.class.getName(),
+              (env, vars) -> MarketJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
 
   private StreamJobs() {}
 
