@@ -60,7 +60,7 @@ public final class MarketReader {
             new TradeResponse(
                 Series.string(row, s.column(T.tradeId)),
                 Series.string(row, s.column(T.market)),
-                // the point time is the slot start plus the trade's sequence in nanoseconds
+                // the point time is the slot start plus the trade's sequence number in milliseconds
                 MarketSpec.slotOf(s.time(row)),
                 Series.string(row, s.column(T.buyOrderId)),
                 Series.string(row, s.column(T.sellOrderId)),
