@@ -6,6 +6,7 @@ import io.voltstream.model.market.OrderAction;
 import io.voltstream.model.market.OrderOrigin;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,10 +79,13 @@ public final class AgentOrders {
     return new Step(out, state.withOrder(n, order));
   }
 
-  /** Cancels of every open order in {@code slots} (the agent was switched off). */
+  /**
+   * Cancels of every open order in {@code slots} (the agent was switched off), by slot: the same
+   * state always gives the same records.
+   */
   public static List<MarketOrder> cancelAll(String building, Instant at, List<AgentSlot> slots) {
     List<MarketOrder> out = new ArrayList<>();
-    for (AgentSlot s : slots) {
+    for (AgentSlot s : slots.stream().sorted(Comparator.comparing(AgentSlot::slot)).toList()) {
       if (s.open() != null) {
         out.add(MarketOrder.cancel(s.open(), at, submittedBy(building)));
       }
