@@ -35,9 +35,15 @@ public final class AgentOrders {
     return "agent-" + building + "-" + slot.getEpochSecond() + "-" + n;
   }
 
-  /** Whether {@code orderId} names one of {@code building}'s agent orders. */
+  /**
+   * Whether {@code orderId} names one of {@code building}'s agent orders (not those of a building
+   * whose id merely starts with it, e.g. {@code home} and {@code home-east}).
+   */
   public static boolean isAgentOrderOf(String building, String orderId) {
-    return orderId != null && orderId.startsWith("agent-" + building + "-");
+    String prefix = "agent-" + building + "-";
+    return orderId != null
+        && orderId.startsWith(prefix)
+        && orderId.substring(prefix.length()).matches("\\d+-\\d+");
   }
 
   /**
