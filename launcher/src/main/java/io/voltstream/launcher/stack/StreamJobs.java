@@ -9,6 +9,8 @@ import io.voltstream.jobs.dr.DrJobConfig;
 import io.voltstream.jobs.flexibility.FlexibilityJob;
 import io.voltstream.jobs.flexibility.FlexibilityJobConfig;
 import io.voltstream.jobs.io.JobsConfig;
+import io.voltstream.jobs.marketagents.MarketAgentsJob;
+import io.voltstream.jobs.marketagents.MarketAgentsJobConfig;
 import io.voltstream.jobs.rawstore.RawReadingsJob;
 import io.voltstream.jobs.roommetrics.RoomAggregationJob;
 import io.voltstream.jobs.rules.RulesJob;
@@ -66,7 +68,11 @@ public final class StreamJobs {
           new Job(
               FlexibilityJobConfig.JOB_NAME,
               FlexibilityJob.class.getName(),
-              (env, vars) -> FlexibilityJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
+              (env, vars) -> FlexibilityJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
+          new Job(
+              MarketAgentsJobConfig.JOB_NAME,
+              MarketAgentsJob.class.getName(),
+              (env, vars) -> MarketAgentsJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
 
   private StreamJobs() {}
 
