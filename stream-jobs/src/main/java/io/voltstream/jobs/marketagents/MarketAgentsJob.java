@@ -10,7 +10,6 @@ import io.voltstream.jobs.io.KafkaSinks;
 import io.voltstream.jobs.io.KafkaSources;
 import io.voltstream.jobs.io.RegistryChange;
 import io.voltstream.jobs.roommetrics.RegistryWatermarks;
-import io.voltstream.jobs.roommetrics.RoomAssignmentFunction;
 import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topics;
@@ -86,15 +85,8 @@ public class MarketAgentsJob {
             env, readings, eventTime(SensorReading::timestamp), registryStream, UID);
 
     DataStream<DispatchInput> battery =
-        env.fromSource(batteryState, eventTime(BatteryTelemetry::timestamp), "battery-state")
-            .uid(UID + "-battery-state-source")
-            .map(DispatchInput::battery)
-            .uid(UID + "-battery-input")
-            .name("battery state")
-            .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
-            .process(new BatteryBuildingFunction())
-            .uid(UID + "-battery-building")
-            .name("battery → building");
+        DispatchJob.batteryInputs(
+            env, batteryState, eventTime(BatteryTelemetry::timestamp), registryStream, UID);
 
     DataStream<DispatchInput> forecast =
         env.fromSource(forecasts, RegistryWatermarks.<String>idle(), "forecasts")
