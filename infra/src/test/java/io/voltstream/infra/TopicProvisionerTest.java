@@ -33,7 +33,12 @@ class TopicProvisionerTest {
             Topics.BATTERY_STATE.name(),
             Topics.FLEXIBILITY.name(),
             Topics.DR_INVITATIONS.name(),
-            Topics.DR_STATUS.name());
+            Topics.DR_STATUS.name(),
+            Topics.MARKET_ORDERS.name(),
+            Topics.MARKET_ORDER_STATUS.name(),
+            Topics.MARKET_TRADES.name(),
+            Topics.MARKET_CLEARING.name(),
+            Topics.SETTLEMENTS.name());
     assertThat(topics.get(Topics.READINGS.name()).numPartitions()).isEqualTo(6);
     assertThat(topics.get(Topics.EVENTS.name()).numPartitions()).isEqualTo(2);
     assertThat(topics.get(Topics.READINGS_DLQ.name()).numPartitions()).isEqualTo(2);
