@@ -63,7 +63,7 @@ public final class Topics {
               "`Building` / `Room` / `Sensor` / `BatterySpec` / `DeviceSpec` / `AutomationRule`"
                   + " JSON; null = delete",
               "API, simulators",
-              "room aggregation, dispatch, flexibility, rules and DR jobs, API");
+              "room aggregation, dispatch, flexibility, rules, DR and market agents jobs, API");
 
   /** {@link RoomMetrics} per room and window, keyed by room. */
   public static final Topic<String, RoomMetrics> ROOM_METRICS =
@@ -94,7 +94,7 @@ public final class Topics {
               "forecast batch JSON (`building`, `target`, `model_id`, `fallback`,"
                   + " `fallback_reason`, `issued_at`, `origin`, `values[{hour, value_kwh}]`)",
               "forecast service (when `VOLTSTREAM_KAFKA_BOOTSTRAP` is set)",
-              "API live feed (`forecast` WS stream), dispatch job (planner)");
+              "API live feed (`forecast` WS stream), dispatch job (planner), market agents job");
 
   /** Revoked API token ids, read by every API instance. */
   public static final Topic<String, Revocation> TOKEN_REVOCATIONS =

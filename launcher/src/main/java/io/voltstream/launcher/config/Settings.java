@@ -11,8 +11,9 @@ import io.voltstream.jobs.commands.CommandStatusOptions;
 import io.voltstream.jobs.dispatch.DispatchOptions;
 import io.voltstream.jobs.dr.DrOptions;
 import io.voltstream.jobs.flexibility.FlexibilityOptions;
-import io.voltstream.jobs.market.MarketOptions;
 import io.voltstream.jobs.io.JobsOptions;
+import io.voltstream.jobs.market.MarketOptions;
+import io.voltstream.jobs.marketagents.MarketAgentsOptions;
 import io.voltstream.jobs.rules.RulesOptions;
 import io.voltstream.launcher.bench.BenchOptions;
 import io.voltstream.launcher.stack.StackOptions;
@@ -46,6 +47,7 @@ public final class Settings {
     raw.put("DR job", DrOptions.all());
     raw.put("flexibility job", FlexibilityOptions.all());
     raw.put("market job", MarketOptions.all());
+    raw.put("market agents job", MarketAgentsOptions.all());
     raw.put("api", ApiOptions.all());
     raw.put("api queries, export, live", QueryOptions.all());
     raw.put("forecast service", ForecastOptions.all());

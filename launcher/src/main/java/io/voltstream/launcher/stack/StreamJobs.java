@@ -11,6 +11,8 @@ import io.voltstream.jobs.flexibility.FlexibilityJobConfig;
 import io.voltstream.jobs.io.JobsConfig;
 import io.voltstream.jobs.market.MarketJob;
 import io.voltstream.jobs.market.MarketJobConfig;
+import io.voltstream.jobs.marketagents.MarketAgentsJob;
+import io.voltstream.jobs.marketagents.MarketAgentsJobConfig;
 import io.voltstream.jobs.rawstore.RawReadingsJob;
 import io.voltstream.jobs.roommetrics.RoomAggregationJob;
 import io.voltstream.jobs.rules.RulesJob;
@@ -72,7 +74,11 @@ public final class StreamJobs {
           new Job(
               MarketJobConfig.JOB_NAME,
               MarketJob.class.getName(),
-              (env, vars) -> MarketJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
+              (env, vars) -> MarketJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
+          new Job(
+              MarketAgentsJobConfig.JOB_NAME,
+              MarketAgentsJob.class.getName(),
+              (env, vars) -> MarketAgentsJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
 
   private StreamJobs() {}
 

@@ -123,7 +123,8 @@ class AllJobsOnClusterITCase {
                 "rules",
                 "flexibility",
                 "demand-response",
-                "market");
+                "market",
+                "market-agents");
 
         // Warm-up window: once its aggregate is stored, the room job has been consuming for a while
         // and

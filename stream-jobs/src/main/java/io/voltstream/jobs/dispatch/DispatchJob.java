@@ -162,6 +162,29 @@ public class DispatchJob {
         .name("power readings");
   }
 
+  /**
+   * Battery telemetry as {@code BATTERY} inputs with their battery's building from the registry
+   * ({@link BatteryBuildingFunction}; unregistered batteries are dropped and counted). Shared by
+   * the flexibility, DR and market agents jobs; operator uids are {@code
+   * <uid>-battery-state-source}, {@code <uid>-battery-input}, {@code <uid>-battery-building}.
+   */
+  public static DataStream<DispatchInput> batteryInputs(
+      StreamExecutionEnvironment env,
+      Source<BatteryTelemetry, ?, ?> batteryState,
+      WatermarkStrategy<BatteryTelemetry> watermarks,
+      DataStream<RegistryChange> registry,
+      String uid) {
+    return env.fromSource(batteryState, watermarks, "battery-state")
+        .uid(uid + "-battery-state-source")
+        .map(DispatchInput::battery)
+        .uid(uid + "-battery-input")
+        .name("battery state")
+        .connect(registry.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
+        .process(new BatteryBuildingFunction())
+        .uid(uid + "-battery-building")
+        .name("battery → building");
+  }
+
   private static <T> DataStream<DispatchInput> flatten(
       DataStream<T> in,
       org.apache.flink.api.common.functions.MapFunction<T, Optional<DispatchInput>> f,
