@@ -10,11 +10,11 @@ import io.voltstream.jobs.dispatch.BuildingRegistry;
 import io.voltstream.jobs.dispatch.logic.BatteryReading;
 import io.voltstream.jobs.dispatch.logic.SensorPower;
 import io.voltstream.jobs.io.RegistryChange;
+import io.voltstream.jobs.roommetrics.RoomCostFunction;
 import io.voltstream.jobs.settlement.logic.MeterSensor;
 import io.voltstream.jobs.settlement.logic.Metering;
 import io.voltstream.jobs.settlement.logic.SlotAccounts;
 import io.voltstream.model.Building;
-import io.voltstream.model.RegistryKey;
 import io.voltstream.model.market.MarketTrade;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -430,15 +430,7 @@ public class SettlementFunction
   @Override
   public void processBroadcastElement(
       RegistryChange change, Context ctx, Collector<SettlementOutput> out) throws Exception {
-    RegistryKey key = change.key();
-    if (key == null || key.kind() != RegistryKey.Kind.BUILDING) {
-      return;
-    }
-    if (change.isTombstone()) {
-      ctx.getBroadcastState(REGISTRY).remove(key.encode());
-    } else if (BuildingRegistry.parses(key, change.json())) {
-      ctx.getBroadcastState(REGISTRY).put(key.encode(), change.json());
-    } else {
+    if (!RoomCostFunction.applyBuildingChange(change, ctx.getBroadcastState(REGISTRY))) {
       malformedRegistryRecords.inc();
     }
   }
