@@ -13,6 +13,7 @@ import io.voltstream.jobs.dr.DrOptions;
 import io.voltstream.jobs.flexibility.FlexibilityOptions;
 import io.voltstream.jobs.io.JobsOptions;
 import io.voltstream.jobs.rules.RulesOptions;
+import io.voltstream.jobs.settlement.SettlementOptions;
 import io.voltstream.launcher.bench.BenchOptions;
 import io.voltstream.launcher.stack.StackOptions;
 import io.voltstream.sim.SimulatorOptions;
@@ -44,6 +45,7 @@ public final class Settings {
     raw.put("rules job", RulesOptions.all());
     raw.put("DR job", DrOptions.all());
     raw.put("flexibility job", FlexibilityOptions.all());
+    raw.put("settlement job", SettlementOptions.all());
     raw.put("api", ApiOptions.all());
     raw.put("api queries, export, live", QueryOptions.all());
     raw.put("forecast service", ForecastOptions.all());

@@ -12,6 +12,8 @@ import io.voltstream.jobs.io.JobsConfig;
 import io.voltstream.jobs.rawstore.RawReadingsJob;
 import io.voltstream.jobs.roommetrics.RoomAggregationJob;
 import io.voltstream.jobs.rules.RulesJob;
+import io.voltstream.jobs.settlement.SettlementJob;
+import io.voltstream.jobs.settlement.SettlementJobConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -66,7 +68,11 @@ public final class StreamJobs {
           new Job(
               FlexibilityJobConfig.JOB_NAME,
               FlexibilityJob.class.getName(),
-              (env, vars) -> FlexibilityJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
+              (env, vars) -> FlexibilityJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
+          new Job(
+              SettlementJobConfig.JOB_NAME,
+              SettlementJob.class.getName(),
+              (env, vars) -> SettlementJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
 
   private StreamJobs() {}
 

@@ -122,7 +122,8 @@ class AllJobsOnClusterITCase {
                 "battery-state",
                 "rules",
                 "flexibility",
-                "demand-response");
+                "demand-response",
+                "settlement");
 
         // Warm-up window: once its aggregate is stored, the room job has been consuming for a while
         // and
