@@ -69,6 +69,13 @@ public final class Schema {
     public final Field humidityAvgPercent = field("humidity_avg_percent", FLOAT, "%", "mean");
     public final Field generationKwh = field("generation_kwh", FLOAT, "kWh", "sum over the window");
     public final Field sampleCount = field("sample_count", INTEGER, "", "readings in the window");
+    public final Field costEur =
+        field(
+            "cost_eur",
+            FLOAT,
+            "€",
+            "net energy (energy − generation) at the building tariff: import price when > 0,"
+                + " feed-in price when < 0");
 
     RoomMetrics() {
       super("room_metrics", "window start", "room aggregation job");

@@ -15,6 +15,7 @@ import io.voltstream.jobs.io.JobsOptions;
 import io.voltstream.jobs.market.MarketOptions;
 import io.voltstream.jobs.marketagents.MarketAgentsOptions;
 import io.voltstream.jobs.rules.RulesOptions;
+import io.voltstream.jobs.settlement.SettlementOptions;
 import io.voltstream.launcher.bench.BenchOptions;
 import io.voltstream.launcher.stack.StackOptions;
 import io.voltstream.sim.SimulatorOptions;
@@ -48,6 +49,7 @@ public final class Settings {
     raw.put("flexibility job", FlexibilityOptions.all());
     raw.put("market job", MarketOptions.all());
     raw.put("market agents job", MarketAgentsOptions.all());
+    raw.put("settlement job", SettlementOptions.all());
     raw.put("api", ApiOptions.all());
     raw.put("api queries, export, live", QueryOptions.all());
     raw.put("forecast service", ForecastOptions.all());

@@ -16,6 +16,8 @@ import io.voltstream.jobs.marketagents.MarketAgentsJobConfig;
 import io.voltstream.jobs.rawstore.RawReadingsJob;
 import io.voltstream.jobs.roommetrics.RoomAggregationJob;
 import io.voltstream.jobs.rules.RulesJob;
+import io.voltstream.jobs.settlement.SettlementJob;
+import io.voltstream.jobs.settlement.SettlementJobConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -78,7 +80,11 @@ public final class StreamJobs {
           new Job(
               MarketAgentsJobConfig.JOB_NAME,
               MarketAgentsJob.class.getName(),
-              (env, vars) -> MarketAgentsJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
+              (env, vars) -> MarketAgentsJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)),
+          new Job(
+              SettlementJobConfig.JOB_NAME,
+              SettlementJob.class.getName(),
+              (env, vars) -> SettlementJob.wireFromConfig(env, JobsConfig.fromEnv(vars), vars)));
 
   private StreamJobs() {}
 

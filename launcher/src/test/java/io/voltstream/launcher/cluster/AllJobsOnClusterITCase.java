@@ -124,7 +124,8 @@ class AllJobsOnClusterITCase {
                 "flexibility",
                 "demand-response",
                 "market",
-                "market-agents");
+                "market-agents",
+                "settlement");
 
         // Warm-up window: once its aggregate is stored, the room job has been consuming for a while
         // and

@@ -4,7 +4,6 @@ import io.voltstream.config.ConfigReader;
 import io.voltstream.config.Option;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Settings of the query, export and live features of the API, read from the {@code VOLTSTREAM_*}
@@ -18,7 +17,6 @@ public record QueryConfig(
     int exportPageSize,
     Duration exportSlice,
     Duration maxExportRange,
-    Optional<Double> pricePerKwh,
     String currency,
     int liveQueueKeys,
     Duration liveAuthTimeout) {
@@ -33,10 +31,6 @@ public record QueryConfig(
         "must be 1..100000");
     require(exportSlice.toMinutes() >= 1, QueryOptions.EXPORT_SLICE, "must be >= 1m");
     require(maxExportRange.toDays() >= 1, QueryOptions.EXPORT_MAX_RANGE, "must be >= 1d");
-    require(
-        pricePerKwh.map(p -> p >= 0 && Double.isFinite(p)).orElse(true),
-        QueryOptions.PRICE_PER_KWH,
-        "must be a number >= 0");
     ConfigReader.requireValid(QueryOptions.CURRENCY, currency);
     require(liveQueueKeys >= 1, QueryOptions.WS_QUEUE_KEYS, "must be >= 1");
     require(liveAuthTimeout.toMillis() >= 100, QueryOptions.WS_AUTH_TIMEOUT, "must be >= 100ms");
@@ -55,7 +49,6 @@ public record QueryConfig(
         r.get(QueryOptions.EXPORT_PAGE_ROWS),
         r.get(QueryOptions.EXPORT_SLICE),
         r.get(QueryOptions.EXPORT_MAX_RANGE),
-        r.find(QueryOptions.PRICE_PER_KWH),
         r.get(QueryOptions.CURRENCY),
         r.get(QueryOptions.WS_QUEUE_KEYS),
         r.get(QueryOptions.WS_AUTH_TIMEOUT));
@@ -69,7 +62,6 @@ public record QueryConfig(
         exportPageSize,
         exportSlice,
         maxExportRange,
-        pricePerKwh,
         currency,
         liveQueueKeys,
         liveAuthTimeout);
@@ -83,7 +75,6 @@ public record QueryConfig(
         exportPageSize,
         exportSlice,
         maxExportRange,
-        pricePerKwh,
         currency,
         liveQueueKeys,
         liveAuthTimeout);
@@ -97,7 +88,6 @@ public record QueryConfig(
         rows,
         exportSlice,
         maxExportRange,
-        pricePerKwh,
         currency,
         liveQueueKeys,
         liveAuthTimeout);
@@ -111,23 +101,8 @@ public record QueryConfig(
         exportPageSize,
         exportSlice,
         maxExportRange,
-        pricePerKwh,
         currency,
         keys,
-        liveAuthTimeout);
-  }
-
-  public QueryConfig withPricePerKwh(double price) {
-    return new QueryConfig(
-        cacheTtl,
-        maxRoomDataRange,
-        maxPoints,
-        exportPageSize,
-        exportSlice,
-        maxExportRange,
-        Optional.of(price),
-        currency,
-        liveQueueKeys,
         liveAuthTimeout);
   }
 

@@ -52,13 +52,6 @@ public final class QueryOptions {
               "366d",
               "Longest export range")
           .replaces("VOLTSTREAM_API_EXPORT_MAX_DAYS", ChronoUnit.DAYS);
-  public static final Option<Double> PRICE_PER_KWH =
-      Option.of(
-              "VOLTSTREAM_API_PRICE_PER_KWH",
-              ValueType.number().where(p -> p >= 0, "a number >= 0 such as 0.30"),
-              null,
-              "Energy price for `cost` in room data; unset = cost is null")
-          .withUnit("currency/kWh");
   public static final Option<String> CURRENCY =
       Option.of(
           "VOLTSTREAM_API_CURRENCY",
@@ -90,7 +83,6 @@ public final class QueryOptions {
         EXPORT_PAGE_ROWS,
         EXPORT_SLICE,
         EXPORT_MAX_RANGE,
-        PRICE_PER_KWH,
         CURRENCY,
         WS_QUEUE_KEYS,
         WS_AUTH_TIMEOUT);

@@ -51,9 +51,10 @@ public final class RoomDataController implements ResourceRoutes {
                 + " energy and generation [kWh] summed, power [W] mean and max, CO2 [ppm],"
                 + " temperature [°C], humidity [%] means. current = latest one-minute window in the"
                 + " range; flexibility_kw = the room's down_now_kw (InfluxDB flexibility; null"
-                + " without data); cost needs VOLTSTREAM_API_PRICE_PER_KWH. 404 when the room is"
-                + " neither registered nor has data in the range. Answers are cached for"
-                + " VOLTSTREAM_API_QUERY_CACHE_TTL.")
+                + " without data); cost [EUR] = the windows' net energy (energy − generation) at"
+                + " the building tariff: import price when > 0, feed-in price when < 0. 404 when"
+                + " the room is neither registered nor has data in the range. Answers are cached"
+                + " for VOLTSTREAM_API_QUERY_CACHE_TTL.")
         .pathParam("name", "room name")
         .queryParam(
             "start_time",

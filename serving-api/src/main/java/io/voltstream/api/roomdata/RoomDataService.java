@@ -24,11 +24,13 @@ import java.util.TreeMap;
 /**
  * A room's time series and current values from the InfluxDB measurement {@code room_metrics}
  * (one-minute windows written by the room-aggregation job), re-aggregated to the requested
- * resolution in InfluxDB, with the room's flexibility ({@code down_now_kw} of {@code flexibility},
- * written by the flexibility job) as {@code flexibility_kw}. A room unknown to the registry is
- * still served when it has data in the range (rooms can come from device payloads alone); with
- * neither, the answer is 404. The room name arrives validated (the controller checks it at the
- * edge); the answer is cached by the controller, so the reader given here should not cache again.
+ * resolution in InfluxDB (the cost: the sum of the windows' {@code cost_eur}, their net energy at
+ * the building tariff as the room-aggregation job priced it), with the room's flexibility ({@code
+ * down_now_kw} of {@code flexibility}, written by the flexibility job) as {@code flexibility_kw}. A
+ * room unknown to the registry is still served when it has data in the range (rooms can come from
+ * device payloads alone); with neither, the answer is 404. The room name arrives validated (the
+ * controller checks it at the edge); the answer is cached by the controller, so the reader given
+ * here should not cache again.
  */
 public final class RoomDataService {
   private static final Schema.RoomMetrics M = Schema.ROOM_METRICS;
@@ -59,9 +61,9 @@ public final class RoomDataService {
                   + "; use a coarser resolution"));
     }
     Optional<Room> room = registry.room(roomName);
+    Metrics metrics = series(roomName, range, resolution);
     List<RoomDataPoint> series =
-        withFlexibility(
-            series(roomName, range, resolution), flexibilitySeries(roomName, range, resolution));
+        withFlexibility(metrics.points(), flexibilitySeries(roomName, range, resolution));
     CurrentValues current =
         current(roomName, range).withFlexibilityKw(currentFlexibility(roomName, range));
     if (room.isEmpty()
@@ -77,8 +79,6 @@ public final class RoomDataService {
       energy += p.energyKwh() == null ? 0 : p.energyKwh();
       generation += p.generationKwh() == null ? 0 : p.generationKwh();
     }
-    double energyTotal = energy;
-    Double cost = config.pricePerKwh().map(price -> price * energyTotal).orElse(null);
     return new RoomDataResponse(
         roomName,
         room.map(Room::building).orElse(null),
@@ -88,10 +88,13 @@ public final class RoomDataService {
         resolution.wireName(),
         current,
         series,
-        new RoomDataResponse.Totals(energy, generation, cost, config.currency()));
+        new RoomDataResponse.Totals(energy, generation, metrics.costEur(), config.currency()));
   }
 
-  private List<RoomDataPoint> series(String roomName, TimeRange range, Resolution resolution) {
+  /** The room's buckets and the sum of their {@code cost_eur} (null when no window was priced). */
+  private record Metrics(List<RoomDataPoint> points, Double costEur) {}
+
+  private Metrics series(String roomName, TimeRange range, Resolution resolution) {
     // Averages are answered under the names of the readings they average (power_w, co2_ppm, ...).
     InfluxQuery q =
         InfluxQuery.of("SELECT ")
@@ -110,6 +113,8 @@ public final class RoomDataService {
             .aggregate("sum", M.generationKwh)
             .text(", ")
             .aggregate("sum", M.sampleCount)
+            .text(", ")
+            .aggregate("sum", M.costEur)
             .text(" FROM ")
             .from(M)
             .text(" WHERE ")
@@ -122,6 +127,7 @@ public final class RoomDataService {
             .duration(resolution.bucket())
             .text(") fill(none)");
     List<RoomDataPoint> out = new ArrayList<>();
+    Double cost = null;
     for (Series s : influx.query(q)) {
       int t = s.column(Series.TIME);
       int e = s.column(M.energyKwh);
@@ -132,8 +138,13 @@ public final class RoomDataService {
       int h = s.column(R.humidityPercent);
       int g = s.column(M.generationKwh);
       int n = s.column(M.sampleCount);
+      int c = s.column(M.costEur);
       for (List<Object> row : s.values()) {
         Double count = Series.number(row, n);
+        Double bucketCost = Series.number(row, c);
+        if (bucketCost != null) {
+          cost = (cost == null ? 0 : cost) + bucketCost;
+        }
         out.add(
             new RoomDataPoint(
                 Instant.ofEpochMilli(Series.number(row, t).longValue()),
@@ -148,7 +159,7 @@ public final class RoomDataService {
                 null));
       }
     }
-    return out;
+    return new Metrics(out, cost);
   }
 
   /**
@@ -226,7 +237,8 @@ public final class RoomDataService {
                 M.co2AvgPpm,
                 M.temperatureAvgC,
                 M.humidityAvgPercent,
-                M.generationKwh)
+                M.generationKwh,
+                M.costEur)
             .text(" FROM ")
             .from(M)
             .text(" WHERE ")
@@ -241,19 +253,16 @@ public final class RoomDataService {
         continue;
       }
       List<Object> row = s.values().get(0);
-      Double energy = Series.number(row, s.column(M.energyKwh));
-      Double cost =
-          energy == null ? null : config.pricePerKwh().map(price -> price * energy).orElse(null);
       return new CurrentValues(
           s.time(row),
-          energy,
+          Series.number(row, s.column(M.energyKwh)),
           Series.number(row, s.column(M.powerAvgW)),
           Series.number(row, s.column(M.co2AvgPpm)),
           Series.number(row, s.column(M.temperatureAvgC)),
           Series.number(row, s.column(M.humidityAvgPercent)),
           Series.number(row, s.column(M.generationKwh)),
           null,
-          cost);
+          Series.number(row, s.column(M.costEur)));
     }
     return CurrentValues.NONE;
   }

@@ -15,20 +15,12 @@ class QueryConfigTest {
     assertThat(c.cacheTtl()).isEqualTo(Duration.ofSeconds(2));
     assertThat(c.maxPoints()).isEqualTo(50_000);
     assertThat(c.exportPageSize()).isEqualTo(5000);
-    assertThat(c.pricePerKwh()).isEmpty();
     assertThat(c.liveQueueKeys()).isEqualTo(1000);
   }
 
   @Test
   void shouldReadOverridesFromTheEnvironment() {
-    QueryConfig c =
-        QueryConfig.fromEnv(
-            Map.of(
-                QueryOptions.PRICE_PER_KWH.name(),
-                "0.31",
-                QueryOptions.EXPORT_PAGE_ROWS.name(),
-                "100"));
-    assertThat(c.pricePerKwh()).contains(0.31);
+    QueryConfig c = QueryConfig.fromEnv(Map.of(QueryOptions.EXPORT_PAGE_ROWS.name(), "100"));
     assertThat(c.exportPageSize()).isEqualTo(100);
   }
 

@@ -66,10 +66,7 @@ class QueryEndpointsITCase {
     InfluxReader influx = new InfluxClient(URI.create(INFLUX.url()), db)::query;
     server =
         new ApiServer(
-            deps.withQueryConfig(
-                    QueryConfig.defaults()
-                        .withExportPageSize(EXPORT_PAGE_ROWS)
-                        .withPricePerKwh(0.25))
+            deps.withQueryConfig(QueryConfig.defaults().withExportPageSize(EXPORT_PAGE_ROWS))
                 .withInflux(influx));
     app = server.app().start("127.0.0.1", 0);
     client = new ApiTestClient(app.port());
@@ -95,7 +92,7 @@ class QueryEndpointsITCase {
           .append(",power_max_w=")
           .append(900 + i)
           .append(",co2_avg_ppm=650,temperature_avg_c=21.5,")
-          .append("humidity_avg_percent=40,generation_kwh=0,sample_count=4i ")
+          .append("humidity_avg_percent=40,generation_kwh=0,sample_count=4i,cost_eur=0.0025 ")
           .append(t.toEpochMilli())
           .append('\n');
     }
@@ -114,8 +111,10 @@ class QueryEndpointsITCase {
         .isEqualTo(minute.minus(1, ChronoUnit.MINUTES).toString());
     assertThat(oneMinute.path("totals").path("energy_kwh").asDouble())
         .isCloseTo(0.6, org.assertj.core.data.Offset.offset(1e-9));
+    // The room-aggregation job's cost_eur of each window (0.0025 €), summed over the range.
     assertThat(oneMinute.path("totals").path("cost").asDouble())
         .isCloseTo(0.15, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(oneMinute.path("current").path("cost").asDouble()).isEqualTo(0.0025);
 
     JsonNode fifteen =
         client.get("/api/v1/rooms/kitchen/data?resolution=15m&" + range, viewer).json();

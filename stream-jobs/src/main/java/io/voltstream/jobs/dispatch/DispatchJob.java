@@ -10,6 +10,7 @@ import io.voltstream.jobs.io.KafkaSources;
 import io.voltstream.jobs.io.RegistryChange;
 import io.voltstream.jobs.roommetrics.RegistryWatermarks;
 import io.voltstream.jobs.roommetrics.RoomAssignmentFunction;
+import io.voltstream.jobs.roommetrics.logic.RoomReading;
 import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topics;
@@ -147,19 +148,32 @@ public class DispatchJob {
       WatermarkStrategy<SensorReading> watermarks,
       DataStream<RegistryChange> registry,
       String uid) {
+    return roomReadings(env, readings, watermarks, registry, uid)
+        .flatMap(
+            (RoomReading r, org.apache.flink.util.Collector<DispatchInput> out) ->
+                DispatchInput.power(r).ifPresent(out::collect))
+        .returns(DispatchInput.class)
+        .uid(uid + "-power")
+        .name("power readings");
+  }
+
+  /**
+   * Readings with their room and building from the registry (the room-aggregation job's {@link
+   * RoomAssignmentFunction}); operator uids {@code <uid>-readings-source} and {@code
+   * <uid>-assign-room}. The settlement job needs the room, which {@link DispatchInput} drops.
+   */
+  public static DataStream<RoomReading> roomReadings(
+      StreamExecutionEnvironment env,
+      Source<SensorReading, ?, ?> readings,
+      WatermarkStrategy<SensorReading> watermarks,
+      DataStream<RegistryChange> registry,
+      String uid) {
     return env.fromSource(readings, watermarks, "readings")
         .uid(uid + "-readings-source")
         .connect(registry.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
         .process(new RoomAssignmentFunction())
         .uid(uid + "-assign-room")
-        .name("assign room and building")
-        .flatMap(
-            (io.voltstream.jobs.roommetrics.logic.RoomReading r,
-                org.apache.flink.util.Collector<DispatchInput> out) ->
-                DispatchInput.power(r).ifPresent(out::collect))
-        .returns(DispatchInput.class)
-        .uid(uid + "-power")
-        .name("power readings");
+        .name("assign room and building");
   }
 
   /**

@@ -52,6 +52,7 @@ public final class InfluxPoints {
         .field(m.humidityAvgPercent, r.humidityAvgPercent())
         .field(m.generationKwh, r.generationKwh())
         .field(m.sampleCount, r.sampleCount())
+        .field(m.costEur, r.costEur())
         .time(r.windowStart())
         .toLine();
   }

@@ -24,10 +24,10 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Room aggregation: readings are assigned their room and building from the registry (broadcast
- * state), then aggregated per room in tumbling event-time windows into {@link RoomMetrics}, written
- * to InfluxDB {@code room_metrics} and Kafka {@code room-metrics}. Readings that arrive after their
- * window fired go to a side output, are counted ({@code lateReadings}) and written to {@code
- * readings.late}.
+ * state), then aggregated per room in tumbling event-time windows into {@link RoomMetrics}, priced
+ * at the building's tariff ({@link RoomCostFunction}), written to InfluxDB {@code room_metrics} and
+ * Kafka {@code room-metrics}. Readings that arrive after their window fired go to a side output,
+ * are counted ({@code lateReadings}) and written to {@code readings.late}.
  *
  * <p>Sources and sinks are injected so tests run the same topology on finite data; {@link #main}
  * and {@link #wireFromConfig} build the real Kafka and InfluxDB connectors.
@@ -66,10 +66,11 @@ public class RoomAggregationJob {
     DataStream<SensorReading> readingStream =
         env.fromSource(readings, watermarks(config), "readings").uid(UID + "-readings-source");
 
-    BroadcastStream<RegistryChange> registryStream =
+    DataStream<RegistryChange> registrySource =
         env.fromSource(registry, RegistryWatermarks.<RegistryChange>idle(), "registry")
-            .uid(UID + "-registry-source")
-            .broadcast(RoomAssignmentFunction.REGISTRY_VIEW);
+            .uid(UID + "-registry-source");
+    BroadcastStream<RegistryChange> registryStream =
+        registrySource.broadcast(RoomAssignmentFunction.REGISTRY_VIEW);
 
     DataStream<RoomReading> assigned =
         readingStream
@@ -78,12 +79,18 @@ public class RoomAggregationJob {
             .uid(UID + "-assign-room")
             .name("assign room from registry");
 
-    SingleOutputStreamOperator<RoomMetrics> metrics = aggregateWindows(assigned, config);
+    SingleOutputStreamOperator<RoomMetrics> windows = aggregateWindows(assigned, config);
+    DataStream<RoomMetrics> metrics =
+        windows
+            .connect(registrySource.broadcast(RoomCostFunction.BUILDINGS))
+            .process(new RoomCostFunction())
+            .uid(UID + "-cost")
+            .name("room cost at the building tariff");
 
     metrics.sinkTo(influxSink).uid(UID + "-influx-sink").name("room_metrics → InfluxDB");
     metrics.sinkTo(kafkaSink).uid(UID + "-kafka-sink").name("room-metrics → Kafka");
 
-    metrics
+    windows
         .getSideOutput(LATE_READINGS)
         .map(new LateReadingCounter())
         .uid(UID + "-late-counter")

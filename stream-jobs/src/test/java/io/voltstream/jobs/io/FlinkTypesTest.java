@@ -2,11 +2,18 @@ package io.voltstream.jobs.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voltstream.energy.finance.GridPrices;
+import io.voltstream.energy.finance.MeteredEnergy;
+import io.voltstream.energy.finance.SlotFinance;
+import io.voltstream.energy.market.MarketMode;
 import io.voltstream.jobs.dispatch.DispatchInput;
 import io.voltstream.jobs.dispatch.logic.BatteryDecision;
 import io.voltstream.jobs.dispatch.logic.BatteryReading;
 import io.voltstream.jobs.dispatch.logic.MonthPeak;
 import io.voltstream.jobs.dispatch.logic.SensorPower;
+import io.voltstream.jobs.settlement.SettlementInput;
+import io.voltstream.jobs.settlement.SettlementOutput;
+import io.voltstream.jobs.settlement.logic.FinanceRow;
 import io.voltstream.model.RegistryKey;
 import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
@@ -15,6 +22,7 @@ import io.voltstream.model.SystemEvent;
 import io.voltstream.model.command.BatterySetpoint;
 import io.voltstream.model.command.Command;
 import io.voltstream.model.command.CommandSource;
+import io.voltstream.model.market.MarketTrade;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -225,7 +233,34 @@ class FlinkTypesTest {
                 0.5,
                 1.5,
                 null,
-                null)));
+                null)),
+        Arguments.of(
+            SettlementInput.class,
+            SettlementInput.legs(
+                    new MarketTrade(
+                        "m-1-1",
+                        "m",
+                        t,
+                        "b",
+                        "s",
+                        "home",
+                        "office",
+                        0.2,
+                        0.15,
+                        MarketMode.PAY_AS_CLEAR,
+                        t))
+                .get(0)),
+        Arguments.of(
+            SettlementOutput.class,
+            SettlementOutput.of(
+                new FinanceRow(
+                    "home",
+                    "kitchen",
+                    t,
+                    SlotFinance.room(
+                        MeteredEnergy.NONE,
+                        new GridPrices(0.3, 0.04, 100),
+                        Duration.ofMinutes(15))))));
   }
 
   @ParameterizedTest

@@ -6,8 +6,9 @@ import java.time.Instant;
  * The room's latest one-minute window in the requested range ({@code time} = window start), or all
  * null when there is none. {@code flexibilityKw} is the room's latest downward flexibility now
  * ({@code down_now_kw} of InfluxDB {@code flexibility}, written by the flexibility job every 10 s)
- * in the range, null only when there is none; {@code cost} is {@code energyKwh × price} when a
- * price is configured ({@code VOLTSTREAM_API_PRICE_PER_KWH}), else null.
+ * in the range, null only when there is none; {@code cost} is the window's {@code cost_eur}: its
+ * net energy (energy − generation) at the building tariff — import price for a net consumption,
+ * feed-in price (negative: revenue) for a net export — null when the window carried no energy.
  */
 public record CurrentValues(
     Instant time,

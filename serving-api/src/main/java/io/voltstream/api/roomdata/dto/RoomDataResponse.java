@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Answer of {@code GET /api/v1/rooms/{name}/data}: the room's series at the requested resolution,
- * its current values, and totals over the range ({@code cost} null without a configured price).
- * {@code registered} is false for a room that has data but is not in the registry (e.g. a room
- * named only in device payloads).
+ * its current values, and totals over the range ({@code cost}: the sum of the windows' net energy
+ * at the building tariff, null when no window carried energy). {@code registered} is false for a
+ * room that has data but is not in the registry (e.g. a room named only in device payloads).
  */
 public record RoomDataResponse(
     String room,

@@ -72,16 +72,39 @@ public record SensorPower(double powerW, boolean generation, Instant at) {
     return new SensorPower(sample.energyKwh() * 3.6e6 / seconds, sample.generation(), sample.at());
   }
 
-  /** Consumption − generation [W] over the known {@code powers}; empty when none is known. */
-  public static OptionalDouble netLoadW(Collection<SensorPower> powers) {
-    double net = 0;
+  /**
+   * The known {@code powers} summed by side (the settlement job needs both sides, dispatch the
+   * difference).
+   *
+   * @param consumptionW sum of the consuming sensors' powers [W]
+   * @param generationW sum of the generating sensors' powers [W]
+   * @param known whether any power was known
+   */
+  public record Split(double consumptionW, double generationW, boolean known) {}
+
+  /** Consumption and generation [W] over the known {@code powers}. */
+  public static Split split(Collection<SensorPower> powers) {
+    double consumption = 0;
+    double generation = 0;
     boolean any = false;
     for (SensorPower p : powers) {
       if (!Double.isNaN(p.powerW())) {
-        net += p.generation() ? -p.powerW() : p.powerW();
+        if (p.generation()) {
+          generation += p.powerW();
+        } else {
+          consumption += p.powerW();
+        }
         any = true;
       }
     }
-    return any ? OptionalDouble.of(net) : OptionalDouble.empty();
+    return new Split(consumption, generation, any);
+  }
+
+  /** Consumption − generation [W] over the known {@code powers}; empty when none is known. */
+  public static OptionalDouble netLoadW(Collection<SensorPower> powers) {
+    Split s = split(powers);
+    return s.known()
+        ? OptionalDouble.of(s.consumptionW() - s.generationW())
+        : OptionalDouble.empty();
   }
 }
