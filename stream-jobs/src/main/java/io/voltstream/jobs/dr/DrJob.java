@@ -108,15 +108,8 @@ public class DrJob {
             .name("power measurement");
 
     DataStream<DrInput> battery =
-        env.fromSource(batteryState, eventTime(BatteryTelemetry::timestamp), "battery-state")
-            .uid(UID + "-battery-state-source")
-            .map(DispatchInput::battery)
-            .uid(UID + "-battery-input")
-            .name("battery state")
-            .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
-            .process(new BatteryBuildingFunction())
-            .uid(UID + "-battery-building")
-            .name("battery → building")
+        DispatchJob.batteryInputs(
+                env, batteryState, eventTime(BatteryTelemetry::timestamp), registryStream, UID)
             .map(DrInput::measurement)
             .uid(UID + "-battery-measurement")
             .name("battery measurement");

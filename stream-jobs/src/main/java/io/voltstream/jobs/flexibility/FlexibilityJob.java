@@ -79,15 +79,8 @@ public class FlexibilityJob {
             env, readings, eventTime(SensorReading::timestamp), registryStream, UID);
 
     DataStream<DispatchInput> battery =
-        env.fromSource(batteryState, eventTime(BatteryTelemetry::timestamp), "battery-state")
-            .uid(UID + "-battery-state-source")
-            .map(DispatchInput::battery)
-            .uid(UID + "-battery-input")
-            .name("battery state")
-            .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
-            .process(new BatteryBuildingFunction())
-            .uid(UID + "-battery-building")
-            .name("battery → building");
+        DispatchJob.batteryInputs(
+            env, batteryState, eventTime(BatteryTelemetry::timestamp), registryStream, UID);
 
     SingleOutputStreamOperator<FlexibilityReport> reports =
         power
