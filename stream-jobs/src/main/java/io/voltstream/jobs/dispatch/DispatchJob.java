@@ -158,6 +158,29 @@ public class DispatchJob {
   }
 
   /**
+   * Battery telemetry as {@code BATTERY} inputs with the building of their battery ({@link
+   * BatteryBuildingFunction}: reports of unregistered batteries are counted, not passed on). Shared
+   * with the DR, flexibility and settlement jobs; operator uids {@code <uid>-battery-state-source},
+   * {@code <uid>-battery-input}, {@code <uid>-battery-building}.
+   */
+  public static DataStream<DispatchInput> batteryInputs(
+      StreamExecutionEnvironment env,
+      Source<BatteryTelemetry, ?, ?> batteryState,
+      WatermarkStrategy<BatteryTelemetry> watermarks,
+      DataStream<RegistryChange> registry,
+      String uid) {
+    return env.fromSource(batteryState, watermarks, "battery-state")
+        .uid(uid + "-battery-state-source")
+        .map(DispatchInput::battery)
+        .uid(uid + "-battery-input")
+        .name("battery state")
+        .connect(registry.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
+        .process(new BatteryBuildingFunction())
+        .uid(uid + "-battery-building")
+        .name("battery → building");
+  }
+
+  /**
    * Readings with their room and building from the registry (the room-aggregation job's {@link
    * RoomAssignmentFunction}); operator uids {@code <uid>-readings-source} and {@code
    * <uid>-assign-room}. The settlement job needs the room, which {@link DispatchInput} drops.

@@ -1,8 +1,6 @@
 package io.voltstream.jobs.settlement;
 
 import io.voltstream.jobs.JobEnvironment;
-import io.voltstream.jobs.dispatch.BatteryBuildingFunction;
-import io.voltstream.jobs.dispatch.DispatchInput;
 import io.voltstream.jobs.dispatch.DispatchJob;
 import io.voltstream.jobs.io.EventTimeWatermarks;
 import io.voltstream.jobs.io.InfluxSink;
@@ -11,7 +9,6 @@ import io.voltstream.jobs.io.KafkaSinks;
 import io.voltstream.jobs.io.KafkaSources;
 import io.voltstream.jobs.io.RegistryChange;
 import io.voltstream.jobs.roommetrics.RegistryWatermarks;
-import io.voltstream.jobs.roommetrics.RoomAssignmentFunction;
 import io.voltstream.jobs.roommetrics.logic.RoomReading;
 import io.voltstream.jobs.settlement.logic.FinanceRow;
 import io.voltstream.model.BatteryTelemetry;
@@ -98,15 +95,8 @@ public class SettlementJob {
             .name("meter samples");
 
     DataStream<SettlementInput> battery =
-        env.fromSource(batteryState, eventTime(BatteryTelemetry::timestamp), "battery-state")
-            .uid(UID + "-battery-state-source")
-            .map(DispatchInput::battery)
-            .uid(UID + "-battery-input")
-            .name("battery state")
-            .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
-            .process(new BatteryBuildingFunction())
-            .uid(UID + "-battery-building")
-            .name("battery → building")
+        DispatchJob.batteryInputs(
+                env, batteryState, eventTime(BatteryTelemetry::timestamp), registryStream, UID)
             .map(SettlementInput::battery)
             .uid(UID + "-battery-samples")
             .name("battery samples");

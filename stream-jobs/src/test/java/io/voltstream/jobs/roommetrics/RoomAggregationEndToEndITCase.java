@@ -90,6 +90,8 @@ class RoomAggregationEndToEndITCase {
     assertThat(kitchen.get("energy_kwh").asDouble()).isEqualTo(0.375);
     assertThat(kitchen.get("power_avg_w").asDouble()).isEqualTo(1000.0);
     assertThat(kitchen.get("power_max_w").asDouble()).isEqualTo(1500.0);
+    // Priced at the default tariff (hq has none): 11:00 Brussels on a Monday, 0.31 €/kWh.
+    assertThat(kitchen.get("cost_eur").asDouble()).isEqualTo(0.375 * 0.31);
     assertThat(kitchen.get("co2_avg_ppm").isNull()).isTrue();
     assertThat(kitchen.get("sample_count").asLong()).isEqualTo(2);
 
@@ -118,18 +120,19 @@ class RoomAggregationEndToEndITCase {
     assertThat(published)
         .contains(
             new RoomMetrics(
-                "kitchen",
-                "hq",
-                T0,
-                T0.plusSeconds(60),
-                0.375,
-                1000.0,
-                1500.0,
-                null,
-                null,
-                null,
-                null,
-                2));
+                    "kitchen",
+                    "hq",
+                    T0,
+                    T0.plusSeconds(60),
+                    0.375,
+                    1000.0,
+                    1500.0,
+                    null,
+                    null,
+                    null,
+                    null,
+                    2)
+                .withCostEur(0.375 * 0.31));
   }
 
   private static RoomMetrics read(String json) {

@@ -217,12 +217,21 @@ class SettlementJobITCase {
     }
   }
 
-  /** Moves event time to {@code at} on both readings partitions and the battery topic. */
+  /**
+   * Moves event time to {@code at} on the readings and the battery topic. Both event-time inputs
+   * keep reporting, so neither is declared idle (2 s) and lets the other's watermark run ahead of
+   * it: a sample behind the watermark would not be integrated.
+   */
   private static void clock(KafkaProducer<String, String> producer, Instant at) {
     try {
       for (SensorReading r : SettlementTestData.readings(at, at.plusSeconds(1))) {
         send(producer, Topics.READINGS.name(), r.sensorId(), r);
       }
+      send(
+          producer,
+          Topics.BATTERY_STATE.name(),
+          "bat",
+          new BatteryTelemetry("bat", at, 50, 0, null, null, null, null, "auto", null, at));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
