@@ -160,8 +160,8 @@ public class DispatchJob {
   /**
    * Battery telemetry as {@code BATTERY} inputs with the building of their battery ({@link
    * BatteryBuildingFunction}: reports of unregistered batteries are counted, not passed on). Shared
-   * with the DR, flexibility and settlement jobs; operator uids {@code <uid>-battery-state-source},
-   * {@code <uid>-battery-input}, {@code <uid>-battery-building}.
+   * with the DR, flexibility, market agents and settlement jobs; operator uids {@code
+   * <uid>-battery-state-source}, {@code <uid>-battery-input}, {@code <uid>-battery-building}.
    */
   public static DataStream<DispatchInput> batteryInputs(
       StreamExecutionEnvironment env,
@@ -197,29 +197,6 @@ public class DispatchJob {
         .process(new RoomAssignmentFunction())
         .uid(uid + "-assign-room")
         .name("assign room and building");
-  }
-
-  /**
-   * Battery telemetry as {@code BATTERY} inputs with their battery's building from the registry
-   * ({@link BatteryBuildingFunction}; unregistered batteries are dropped and counted). Shared by
-   * the flexibility, DR and market agents jobs; operator uids are {@code
-   * <uid>-battery-state-source}, {@code <uid>-battery-input}, {@code <uid>-battery-building}.
-   */
-  public static DataStream<DispatchInput> batteryInputs(
-      StreamExecutionEnvironment env,
-      Source<BatteryTelemetry, ?, ?> batteryState,
-      WatermarkStrategy<BatteryTelemetry> watermarks,
-      DataStream<RegistryChange> registry,
-      String uid) {
-    return env.fromSource(batteryState, watermarks, "battery-state")
-        .uid(uid + "-battery-state-source")
-        .map(DispatchInput::battery)
-        .uid(uid + "-battery-input")
-        .name("battery state")
-        .connect(registry.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
-        .process(new BatteryBuildingFunction())
-        .uid(uid + "-battery-building")
-        .name("battery → building");
   }
 
   private static <T> DataStream<DispatchInput> flatten(
