@@ -89,7 +89,7 @@ class MarketITCase {
    * How long after the market is configured its gate for S closes (wall clock). Steps 1–3 must fit
    * in it: step 3 needs an order the API still accepts after the job has closed the slot.
    */
-  private static final Duration GATE_AHEAD = Duration.ofSeconds(45);
+  private static final Duration GATE_AHEAD = Duration.ofSeconds(35);
 
   private static final String AUCTION = "it-auction";
   private static final String CONTINUOUS = "it-continuous";
