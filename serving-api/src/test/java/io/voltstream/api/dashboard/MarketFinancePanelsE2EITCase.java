@@ -254,7 +254,7 @@ class MarketFinancePanelsE2EITCase {
         .field(t.energyKwh, kwh)
         .field(t.priceEurPerKwh, 0.21)
         .field(t.matchedAt, slot.minusSeconds(300).toEpochMilli())
-        .time(slot.plusNanos(n))
+        .time(slot.plusMillis(n)) // LinePoint stores milliseconds: distinct per trade
         .toLine();
   }
 
