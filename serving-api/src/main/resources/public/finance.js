@@ -65,7 +65,8 @@
     var c = card(building);
     var t = report.totals || {};
     ROWS.forEach(function (r) {
-      var v = t[r[1]];
+      // without a settled slot the sums are zeros, not figures: show none
+      var v = t.slots ? t[r[1]] : null;
       c.querySelector('[data-field="' + r[1] + '"]').textContent =
         (v === null || v === undefined) ? '–' : fmt(v, r[2]) + ' ' + r[3];
     });
