@@ -2,9 +2,6 @@
 (function () {
   'use strict';
   var METRICS = ['power_w', 'energy_kwh', 'co2_ppm', 'temperature_c', 'humidity_percent', 'generation_kwh'];
-  // Subscribed on their own, so that a server without them still streams everything else; its
-  // "unknown stream" error is left to the panel (market.js) instead of the connection status.
-  var OPTIONAL_STREAMS = ['market'];
   var tokenInput = document.getElementById('token');
   var statusEl = document.getElementById('status');
   var tbody = document.getElementById('rooms');
@@ -82,10 +79,6 @@
     setCell(m.room, 'generation_kwh', fmt(m.generation_kwh, 3));
   }
 
-  function optional(message) {
-    return OPTIONAL_STREAMS.some(function (s) { return (message || '').indexOf("unknown stream '" + s + "'") >= 0; });
-  }
-
   function connectSocket() {
     if (socket) { socket.close(); }
     var proto = location.protocol === 'https:' ? 'wss://' : 'ws://';
@@ -98,15 +91,12 @@
       if (msg.type === 'welcome') {
         setStatus('live', 'live');
         socket.send(JSON.stringify({ action: 'subscribe',
-          streams: ['readings', 'room_metrics', 'events', 'batteries', 'commands', 'dr', 'flexibility'] }));
-        OPTIONAL_STREAMS.forEach(function (stream) {
-          socket.send(JSON.stringify({ action: 'subscribe', streams: [stream] }));
-        });
+          streams: ['readings', 'room_metrics', 'events', 'batteries', 'commands', 'dr', 'flexibility', 'market'] }));
       } else if (msg.type === 'reading') {
         showReading(msg);
       } else if (msg.type === 'room_metrics') {
         showRoomMetrics(msg);
-      } else if (msg.type === 'error' && !optional(msg.message)) {
+      } else if (msg.type === 'error') {
         setStatus('server: ' + msg.message, 'error');
       }
     };

@@ -203,10 +203,6 @@
 
   document.addEventListener('voltstream:message', function (ev) {
     var msg = ev.detail;
-    if (msg.type === 'error' && /unknown stream 'market'/.test(msg.message || '')) {
-      note.textContent += ' (no live market feed on this server)';
-      return;
-    }
     if (msg.type !== 'market') { return; }
     var kind = lower(msg.kind);
     if (kind === 'trade') {
