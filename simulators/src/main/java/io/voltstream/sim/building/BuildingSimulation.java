@@ -136,32 +136,23 @@ public final class BuildingSimulation {
             : load.averagePowerW(room.name(), room.kind(), from, at);
     double powerW = round(Math.max(0.0, roomPowerW * sensor.loadShare() * meterFactor), 1);
     double energyKwh = powerW * intervalS / 3.6e6;
-    if (!room.kind().hasIndoorClimate()) {
-      // an aggregate meter: energy, power and voltage only
-      return new SensorReading(
-          sensor.sensorId(),
-          at,
-          sensor.room(),
-          sensor.sensorType(),
-          energyKwh,
-          powerW,
-          null,
-          null,
-          null,
-          voltageV,
-          null,
-          null);
+    // an aggregate meter (no indoor climate) sends energy, power and voltage only
+    Double co2Ppm = null;
+    Double temperatureC = null;
+    Double humidityPercent = null;
+    if (room.kind().hasIndoorClimate()) {
+      RoomClimateState climate = advanceClimate(room, at);
+      co2Ppm =
+          round(climate.co2Ppm() + 6.0 * Noise.gaussian(seed, sensor.sensorId() + ":co2", ms), 1);
+      temperatureC =
+          round(
+              climate.temperatureC() + 0.08 * Noise.gaussian(seed, sensor.sensorId() + ":t", ms),
+              2);
+      humidityPercent =
+          round(
+              climate.humidityPercent() + 0.4 * Noise.gaussian(seed, sensor.sensorId() + ":h", ms),
+              1);
     }
-    RoomClimateState climate = advanceClimate(room, at);
-    double co2Ppm =
-        round(climate.co2Ppm() + 6.0 * Noise.gaussian(seed, sensor.sensorId() + ":co2", ms), 1);
-    double temperatureC =
-        round(
-            climate.temperatureC() + 0.08 * Noise.gaussian(seed, sensor.sensorId() + ":t", ms), 2);
-    double humidityPercent =
-        round(
-            climate.humidityPercent() + 0.4 * Noise.gaussian(seed, sensor.sensorId() + ":h", ms),
-            1);
     return new SensorReading(
         sensor.sensorId(),
         at,
