@@ -91,7 +91,7 @@
       if (msg.type === 'welcome') {
         setStatus('live', 'live');
         socket.send(JSON.stringify({ action: 'subscribe',
-          streams: ['readings', 'room_metrics', 'events', 'batteries', 'commands', 'dr', 'flexibility'] }));
+          streams: ['readings', 'room_metrics', 'events', 'batteries', 'commands', 'dr', 'flexibility', 'market'] }));
       } else if (msg.type === 'reading') {
         showReading(msg);
       } else if (msg.type === 'room_metrics') {

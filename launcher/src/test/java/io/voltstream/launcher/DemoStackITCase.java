@@ -16,8 +16,10 @@ import io.voltstream.model.DeadLetter;
 import io.voltstream.model.Json;
 import io.voltstream.model.Topics;
 import io.voltstream.sim.building.DemoBuilding;
+import io.voltstream.sim.building.MeteredBuilding;
 import io.voltstream.sim.building.SimRoom;
 import io.voltstream.sim.scenario.DemoBatteries;
+import io.voltstream.sim.scenario.DemoCommunity;
 import io.voltstream.sim.scenario.DemoDevices;
 import java.io.IOException;
 import java.net.URI;
@@ -151,6 +153,40 @@ class DemoStackITCase {
             "rooms of building '%s' with room_metrics points %s after the stack was up",
             DemoBuilding.BUILDING_ID, ROOM_METRICS_BOUND)
         .containsAll(demoRooms);
+  }
+
+  /**
+   * Issue 10's community: the extra buildings' aggregate and PV meters reach {@code readings}, and
+   * their main rooms get {@code room_metrics} under their own building, as fast as the demo's.
+   */
+  @Test
+  @Order(1)
+  void shouldStoreTheCommunityBuildingsReadingsAndRoomMetrics() {
+    Instant deadline = readyAt.plus(ROOM_METRICS_BOUND);
+    for (MeteredBuilding b : List.of(DemoCommunity.HOME_EAST, DemoCommunity.OFFICE_WEST)) {
+      assertThat(
+              Waits.until(
+                  () -> roomsWithMetrics(b.id()).contains(b.mainRoom()), remaining(deadline), POLL))
+          .as("room_metrics of %s in building %s", b.mainRoom(), b.id())
+          .isTrue();
+      Map<String, JsonNode> meter =
+          awaitRow(
+              remaining(deadline),
+              () ->
+                  firstRow(
+                      "SELECT * FROM readings WHERE sensor_id = '" + b.meterId() + "' LIMIT 1"));
+      assertThat(meter.get("room").asText()).isEqualTo(b.mainRoom());
+      assertThat(meter.get("power_w").asDouble()).isPositive();
+      assertThat(meter.get("energy_kwh").asDouble()).isPositive();
+      Map<String, JsonNode> pv =
+          awaitRow(
+              remaining(deadline),
+              () ->
+                  firstRow(
+                      "SELECT * FROM readings WHERE sensor_id = '" + b.pvSensorId() + "' LIMIT 1"));
+      assertThat(pv.get("sensor_type").asText()).isEqualTo("pv");
+      assertThat(pv.get("generation_kwh").asDouble()).isGreaterThanOrEqualTo(0.0);
+    }
   }
 
   @Test

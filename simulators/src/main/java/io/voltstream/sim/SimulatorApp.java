@@ -19,7 +19,8 @@ import io.voltstream.sim.run.BatteryRunner;
 import io.voltstream.sim.run.DemoRunner;
 import io.voltstream.sim.run.DeviceRunner;
 import io.voltstream.sim.run.ReplayRunner;
-import io.voltstream.sim.scenario.DemoBatteries;
+import io.voltstream.sim.scenario.CommunityMember;
+import io.voltstream.sim.scenario.DemoCommunity;
 import io.voltstream.sim.scenario.DemoDevices;
 import io.voltstream.sim.scenario.DemoRules;
 import java.nio.file.Files;
@@ -34,9 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulator deployable: publishes the demo building (or a UCI replay) over MQTT and registers
- * its building, rooms and sensors on the Kafka {@code registry} topic. {@link #start} returns a
- * running handle for the launcher; {@link #main} reads {@link SimulatorConfig} from the
+ * The simulator deployable: publishes the demo community (the demo building, {@code home-east} and
+ * {@code office-west}; or a UCI replay) over MQTT and registers its market, buildings, rooms,
+ * sensors, batteries, devices and rules on the Kafka {@code registry} topic. {@link #start} returns
+ * a running handle for the launcher; {@link #main} reads {@link SimulatorConfig} from the
  * environment.
  *
  * <pre>{@code
@@ -50,7 +52,9 @@ public final class SimulatorApp {
   private static final Duration REGISTRY_ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
   private static final Duration REGISTRY_MAX_BACKOFF = Duration.ofSeconds(30);
 
-  /** The demo batteries start half full, so both charge and discharge commands work at once. */
+  /**
+   * The community's batteries start half full, so both charge and discharge commands work at once.
+   */
   static final double DEMO_BATTERY_START_SOC_PERCENT = 50.0;
 
   /** Relative deviation of a demo device's metered power. */
@@ -97,12 +101,23 @@ public final class SimulatorApp {
       BuildingLayout layout = DemoBuilding.layout(config.rooms(), config.sensorsPerRoom());
       Instant simStart = config.simulatedStart().orElse(wallClock.instant());
       AcceleratedClock simClock = AcceleratedClock.of(wallClock, simStart, config.acceleration());
-      BuildingSimulation simulation =
-          new BuildingSimulation(
-              layout, config.seed(), simStart, simClock.simulatedDuration(config.interval()));
-      DemoRunner demo = new DemoRunner(simulation, simClock, config.interval(), mqtt).start();
+      List<CommunityMember> community = DemoCommunity.members(layout);
+      // one simulation per building, all on the same seed: neighbours share the weather
+      List<BuildingSimulation> buildings =
+          community.stream()
+              .map(
+                  m ->
+                      new BuildingSimulation(
+                          m.layout(),
+                          config.seed(),
+                          simStart,
+                          simClock.simulatedDuration(config.interval())))
+              .toList();
+      BuildingSimulation simulation = buildings.get(0);
+      DemoRunner demo = new DemoRunner(buildings, simClock, config.interval(), mqtt).start();
       List<SimulatedBattery> batteries =
-          DemoBatteries.specs().stream()
+          community.stream()
+              .flatMap(m -> m.batteries().stream())
               .map(
                   spec ->
                       new SimulatedBattery(
@@ -127,8 +142,8 @@ public final class SimulatorApp {
                   config.interval(),
                   mqtt)
               .start();
-      List<RegistryRecord> records = new java.util.ArrayList<>(RegistryRecords.of(layout));
-      records.addAll(RegistryRecords.ofBatteries(DemoBatteries.specs()));
+      List<RegistryRecord> records =
+          new java.util.ArrayList<>(RegistryRecords.ofCommunity(DemoCommunity.market(), community));
       records.addAll(
           RegistryRecords.ofDevices(
               layout.buildingId(),

@@ -3,9 +3,13 @@ package io.voltstream.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.energy.market.MarketMembership;
+import io.voltstream.energy.market.MarketSpec;
 import io.voltstream.infra.Waits;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.infra.junit.MosquittoExtension;
+import io.voltstream.model.Building;
 import io.voltstream.model.Json;
 import io.voltstream.model.RegistryKey;
 import io.voltstream.model.Room;
@@ -13,6 +17,7 @@ import io.voltstream.model.Topics;
 import io.voltstream.sim.building.DemoBuilding;
 import io.voltstream.sim.building.SimRoom;
 import io.voltstream.sim.registry.RegistryRecord;
+import io.voltstream.sim.scenario.DemoCommunity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -51,18 +56,40 @@ class SimulatorAppITCase {
         .collect(Collectors.toSet());
   }
 
+  private static Set<String> sensorIds(List<MqttTestSubscriber.Message> messages) {
+    return messages.stream()
+        .map(m -> ContractCheck.valid(m).path("sensor_id").asText())
+        .collect(Collectors.toSet());
+  }
+
   @Test
-  void shouldPublishValidReadingsForEveryRoomOfTheDemoBuilding() throws Exception {
+  void shouldPublishValidReadingsForEveryRoomOfTheDemoCommunity() throws Exception {
     Set<String> expectedRooms =
-        DemoBuilding.layout(6, 1).rooms().stream().map(SimRoom::name).collect(Collectors.toSet());
+        DemoCommunity.members(DemoBuilding.layout(6, 1)).stream()
+            .flatMap(m -> m.layout().rooms().stream())
+            .map(SimRoom::name)
+            .collect(Collectors.toSet());
+    assertThat(expectedRooms).contains("kitchen", "roof", "home-east-main", "office-west-main");
     Instant started = Instant.now();
     try (MqttTestSubscriber sub = new MqttTestSubscriber(MQTT.host(), MQTT.port());
         SimulatorApp.Running sim = SimulatorApp.start(demoConfig("none"))) {
       // the demo devices' meters report from the layout's rooms and the registry-only garage
       Set<String> possibleRooms = new java.util.HashSet<>(expectedRooms);
       possibleRooms.add(io.voltstream.sim.scenario.DemoDevices.GARAGE);
+      List<String> expectedSensors =
+          List.of(
+              "kitchen-meter",
+              "roof-pv",
+              "home-east-meter",
+              "home-east-pv",
+              "office-west-meter",
+              "office-west-pv");
       List<MqttTestSubscriber.Message> got =
-          sub.awaitUntil(ms -> rooms(ms).containsAll(expectedRooms), TIMEOUT);
+          sub.awaitUntil(
+              ms ->
+                  rooms(ms).containsAll(expectedRooms)
+                      && sensorIds(ms).containsAll(expectedSensors),
+              TIMEOUT);
       assertThat(rooms(got)).containsAll(expectedRooms).isSubsetOf(possibleRooms);
       for (MqttTestSubscriber.Message m : got) {
         JsonNode json = ContractCheck.valid(m);
@@ -72,8 +99,7 @@ class SimulatorAppITCase {
             .isAfter(started.minusSeconds(60))
             .isBefore(Instant.now().plus(Duration.ofMinutes(30)));
       }
-      assertThat(got.stream().map(m -> ContractCheck.valid(m).path("sensor_id").asText()))
-          .contains("kitchen-meter", "roof-pv");
+      assertThat(sensorIds(got)).containsAll(expectedSensors);
       assertThat(sim.failedPublishes()).isZero();
     }
   }
@@ -108,6 +134,12 @@ class SimulatorAppITCase {
     }
     declared.forEach(d -> assertThat(decoded.get(d.key().encode())).isEqualTo(d.value()));
     assertThat(((Room) decoded.get("room:kitchen")).building()).isEqualTo("demo");
+    assertThat(((Room) decoded.get("room:office-west-main")).building()).isEqualTo("office-west");
+    assertThat(decoded.get("market:community")).isEqualTo(MarketSpec.defaults());
+    assertThat(((Building) decoded.get("building:home-east")).market())
+        .isEqualTo(new MarketMembership("community", true));
+    assertThat(((BatterySpec) decoded.get("battery:home-east-battery")).building())
+        .isEqualTo("home-east");
     assertThat(
             KAFKA
                 .adminClient()

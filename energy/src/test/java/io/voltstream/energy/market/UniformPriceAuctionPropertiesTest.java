@@ -1,7 +1,9 @@
 package io.voltstream.energy.market;
 
+import static io.voltstream.energy.market.MarketGenerators.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,104 +14,142 @@ import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
-/** The pay-as-clear auction's guarantees (issue 10 item 7), over random books. */
+/**
+ * The pay-as-clear auction's guarantees (issue 10 item 7), over random books ({@link
+ * MarketGenerators#EXAMPLES} per property; see {@link MarketGenerators} to replay a failing seed).
+ */
 class UniformPriceAuctionPropertiesTest {
   private static final double TOLERANCE_KWH = 1e-7;
 
-  @Provide
-  Arbitrary<List<Order>> books() {
-    return MarketArbitraries.orders(40);
+  private static Gen<List<Order>> books() {
+    return MarketGenerators.orders(40);
   }
 
-  @Property
-  void noTradePairsABidBelowItsOffer(@ForAll("books") List<Order> orders) {
-    Map<String, Order> byId = byId(orders);
-    for (Match match : UniformPriceAuction.clear(orders).matches()) {
-      Order bid = byId.get(match.buyOrderId());
-      Order offer = byId.get(match.sellOrderId());
-      assertThat(bid.side()).isEqualTo(OrderSide.BUY);
-      assertThat(offer.side()).isEqualTo(OrderSide.SELL);
-      assertThat(bid.limitEurPerKwh()).isGreaterThanOrEqualTo(offer.limitEurPerKwh());
-      assertThat(match.energyKwh()).isPositive();
-    }
+  @Test
+  void noTradePairsABidBelowItsOffer() {
+    properties()
+        .forAll(books())
+        .checkAssert(
+            orders -> {
+              Map<String, Order> byId = byId(orders);
+              for (Match match : UniformPriceAuction.clear(orders).matches()) {
+                Order bid = byId.get(match.buyOrderId());
+                Order offer = byId.get(match.sellOrderId());
+                assertThat(bid.side()).isEqualTo(OrderSide.BUY);
+                assertThat(offer.side()).isEqualTo(OrderSide.SELL);
+                assertThat(bid.limitEurPerKwh()).isGreaterThanOrEqualTo(offer.limitEurPerKwh());
+                assertThat(match.energyKwh()).isPositive();
+              }
+            });
   }
 
-  @Property
-  void clearedVolumeIsTheMaximumCrossingVolume(@ForAll("books") List<Order> orders) {
-    ClearingResult result = UniformPriceAuction.clear(orders);
+  @Test
+  void clearedVolumeIsTheMaximumCrossingVolume() {
+    properties()
+        .forAll(books())
+        .checkAssert(
+            orders -> {
+              ClearingResult result = UniformPriceAuction.clear(orders);
 
-    assertThat(result.volumeKwh()).isCloseTo(maxCrossingVolumeKwh(orders), within(TOLERANCE_KWH));
-    assertThat(result.priceEurPerKwh() == null).isEqualTo(result.matches().isEmpty());
+              assertThat(result.volumeKwh())
+                  .isCloseTo(maxCrossingVolumeKwh(orders), within(TOLERANCE_KWH));
+              assertThat(result.priceEurPerKwh() == null).isEqualTo(result.matches().isEmpty());
+            });
   }
 
-  @Property
-  void everyBuyerPaysAtMostAndEverySellerReceivesAtLeastItsLimit(
-      @ForAll("books") List<Order> orders) {
-    Map<String, Order> byId = byId(orders);
-    ClearingResult result = UniformPriceAuction.clear(orders);
-    for (Match match : result.matches()) {
-      assertThat(match.priceEurPerKwh()).isEqualTo(result.priceEurPerKwh());
-      assertThat(match.priceEurPerKwh())
-          .isLessThanOrEqualTo(byId.get(match.buyOrderId()).limitEurPerKwh())
-          .isGreaterThanOrEqualTo(byId.get(match.sellOrderId()).limitEurPerKwh());
-    }
+  @Test
+  void everyBuyerPaysAtMostAndEverySellerReceivesAtLeastItsLimit() {
+    properties()
+        .forAll(books())
+        .checkAssert(
+            orders -> {
+              Map<String, Order> byId = byId(orders);
+              ClearingResult result = UniformPriceAuction.clear(orders);
+              for (Match match : result.matches()) {
+                assertThat(match.priceEurPerKwh()).isEqualTo(result.priceEurPerKwh());
+                assertThat(match.priceEurPerKwh())
+                    .isLessThanOrEqualTo(byId.get(match.buyOrderId()).limitEurPerKwh())
+                    .isGreaterThanOrEqualTo(byId.get(match.sellOrderId()).limitEurPerKwh());
+              }
+            });
   }
 
-  @Property
-  void buyersPaymentsEqualSellersReceipts(@ForAll("books") List<Order> orders) {
-    List<Match> matches = UniformPriceAuction.clear(orders).matches();
-    Map<String, Double> paidByBuyer = sumBy(matches, Match::buyer);
-    Map<String, Double> receivedBySeller = sumBy(matches, Match::seller);
+  @Test
+  void buyersPaymentsEqualSellersReceipts() {
+    properties()
+        .forAll(books())
+        .checkAssert(
+            orders -> {
+              List<Match> matches = UniformPriceAuction.clear(orders).matches();
+              Map<String, Double> paidByBuyer = sumBy(matches, Match::buyer);
+              Map<String, Double> receivedBySeller = sumBy(matches, Match::seller);
 
-    double paid = paidByBuyer.values().stream().mapToDouble(Double::doubleValue).sum();
-    double received = receivedBySeller.values().stream().mapToDouble(Double::doubleValue).sum();
-    assertThat(paid).isCloseTo(received, within(1e-9));
+              double paid = paidByBuyer.values().stream().mapToDouble(Double::doubleValue).sum();
+              double received =
+                  receivedBySeller.values().stream().mapToDouble(Double::doubleValue).sum();
+              assertThat(paid).isCloseTo(received, within(1e-9));
+            });
   }
 
-  @Property
-  void arrivalOrderDoesNotMatter(@ForAll("books") List<Order> orders, @ForAll long seed) {
-    List<Order> shuffled = new ArrayList<>(orders);
-    Collections.shuffle(shuffled, new Random(seed));
+  @Test
+  void arrivalOrderDoesNotMatter() {
+    properties()
+        .forAll(books(), longs().all())
+        .checkAssert(
+            (orders, seed) -> {
+              List<Order> shuffled = new ArrayList<>(orders);
+              Collections.shuffle(shuffled, new Random(seed));
 
-    assertThat(UniformPriceAuction.clear(shuffled)).isEqualTo(UniformPriceAuction.clear(orders));
+              assertThat(UniformPriceAuction.clear(shuffled))
+                  .isEqualTo(UniformPriceAuction.clear(orders));
+            });
   }
 
-  @Property
-  void energyIsConservedPerOrderAndOverall(@ForAll("books") List<Order> orders) {
-    ClearingResult result = UniformPriceAuction.clear(orders);
-    Map<String, Double> matched = new HashMap<>();
-    double bought = 0;
-    double sold = 0;
-    for (Match match : result.matches()) {
-      matched.merge(match.buyOrderId(), match.energyKwh(), Double::sum);
-      matched.merge(match.sellOrderId(), match.energyKwh(), Double::sum);
-      bought += match.energyKwh();
-      sold += match.energyKwh();
-    }
+  @Test
+  void energyIsConservedPerOrderAndOverall() {
+    properties()
+        .forAll(books())
+        .checkAssert(
+            orders -> {
+              ClearingResult result = UniformPriceAuction.clear(orders);
+              Map<String, Double> matched = new HashMap<>();
+              double bought = 0;
+              double sold = 0;
+              for (Match match : result.matches()) {
+                matched.merge(match.buyOrderId(), match.energyKwh(), Double::sum);
+                matched.merge(match.sellOrderId(), match.energyKwh(), Double::sum);
+                bought += match.energyKwh();
+                sold += match.energyKwh();
+              }
 
-    assertThat(result.remainingKwh().keySet()).isEqualTo(byId(orders).keySet());
-    for (Order order : orders) {
-      double remaining = result.remainingKwh().get(order.id());
-      assertThat(remaining).isGreaterThanOrEqualTo(0);
-      assertThat(matched.getOrDefault(order.id(), 0.0) + remaining)
-          .isCloseTo(order.energyKwh(), within(Fills.EPSILON_KWH));
-    }
-    assertThat(bought).isEqualTo(sold).isCloseTo(result.volumeKwh(), within(1e-12));
+              assertThat(result.remainingKwh().keySet()).isEqualTo(byId(orders).keySet());
+              for (Order order : orders) {
+                double remaining = result.remainingKwh().get(order.id());
+                assertThat(remaining).isGreaterThanOrEqualTo(0);
+                assertThat(matched.getOrDefault(order.id(), 0.0) + remaining)
+                    .isCloseTo(order.energyKwh(), within(Fills.EPSILON_KWH));
+              }
+              assertThat(bought).isEqualTo(sold).isCloseTo(result.volumeKwh(), within(1e-12));
+            });
   }
 
-  @Property
-  void noUnfilledBidCrossesAnUnfilledOffer(@ForAll("books") List<Order> orders) {
-    ClearingResult result = UniformPriceAuction.clear(orders);
-    List<Order> left = orders.stream().filter(o -> result.remainingKwh().get(o.id()) > 0).toList();
-    double bestBid = best(left, OrderSide.BUY, Double.NEGATIVE_INFINITY, Math::max);
-    double bestOffer = best(left, OrderSide.SELL, Double.POSITIVE_INFINITY, Math::min);
+  @Test
+  void noUnfilledBidCrossesAnUnfilledOffer() {
+    properties()
+        .forAll(books())
+        .checkAssert(
+            orders -> {
+              ClearingResult result = UniformPriceAuction.clear(orders);
+              List<Order> left =
+                  orders.stream().filter(o -> result.remainingKwh().get(o.id()) > 0).toList();
+              double bestBid = best(left, OrderSide.BUY, Double.NEGATIVE_INFINITY, Math::max);
+              double bestOffer = best(left, OrderSide.SELL, Double.POSITIVE_INFINITY, Math::min);
 
-    assertThat(bestBid).isLessThan(bestOffer);
+              assertThat(bestBid).isLessThan(bestOffer);
+            });
   }
 
   /**

@@ -1,13 +1,15 @@
 package io.voltstream.sim.building;
 
 import io.voltstream.energy.dr.DrSettings;
+import io.voltstream.sim.device.pv.PvArray;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The static description of a simulated building: identity and location (for the sun and local
- * time), its rooms and its devices, and its demand-response settings (null: the default).
+ * time), its PV array, its rooms and its devices, and its demand-response settings (null: the
+ * default).
  */
 public record BuildingLayout(
     String buildingId,
@@ -16,7 +18,7 @@ public record BuildingLayout(
     double latitudeDeg,
     double longitudeDeg,
     ZoneId zone,
-    double pvPeakPowerW,
+    PvArray pvArray,
     List<SimRoom> rooms,
     List<SimSensor> sensors,
     DrSettings demandResponse) {
@@ -24,6 +26,11 @@ public record BuildingLayout(
   public BuildingLayout {
     rooms = List.copyOf(rooms);
     sensors = List.copyOf(sensors);
+  }
+
+  /** The PV array's peak power [W]. */
+  public double pvPeakPowerW() {
+    return pvArray.peakPowerW();
   }
 
   public Optional<SimRoom> room(String name) {

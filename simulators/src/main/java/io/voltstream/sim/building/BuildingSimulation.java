@@ -61,8 +61,7 @@ public final class BuildingSimulation {
     this.load = new LoadProfile(seed, layout.zone());
     this.occupancy = new OccupancySchedule(seed, layout.zone());
     this.weather = new OutdoorWeather(seed, layout.zone());
-    this.pv =
-        new PvModel(layout.pvPeakPowerW(), layout.latitudeDeg(), layout.longitudeDeg(), weather);
+    this.pv = new PvModel(layout.pvArray(), layout.latitudeDeg(), layout.longitudeDeg(), weather);
     for (SimRoom room : layout.rooms()) {
       if (room.kind().hasIndoorClimate()) {
         roomRandoms.put(
@@ -129,27 +128,31 @@ public final class BuildingSimulation {
                 () ->
                     new IllegalArgumentException(
                         "sensor " + sensor.sensorId() + " is in unknown room " + sensor.room()));
-    RoomClimateState climate = advanceClimate(room, at);
     long ms = at.toEpochMilli();
     double meterFactor = 1.0 + 0.03 * Noise.gaussian(seed, sensor.sensorId() + ":meter", ms);
-    double powerW =
-        round(
-            Math.max(
-                0.0,
-                load.averagePowerW(room.name(), room.kind(), from, at)
-                    * sensor.loadShare()
-                    * meterFactor),
-            1);
+    double roomPowerW =
+        room.load() != null
+            ? room.load().averagePowerW(load, room.name(), from, at)
+            : load.averagePowerW(room.name(), room.kind(), from, at);
+    double powerW = round(Math.max(0.0, roomPowerW * sensor.loadShare() * meterFactor), 1);
     double energyKwh = powerW * intervalS / 3.6e6;
-    double co2Ppm =
-        round(climate.co2Ppm() + 6.0 * Noise.gaussian(seed, sensor.sensorId() + ":co2", ms), 1);
-    double temperatureC =
-        round(
-            climate.temperatureC() + 0.08 * Noise.gaussian(seed, sensor.sensorId() + ":t", ms), 2);
-    double humidityPercent =
-        round(
-            climate.humidityPercent() + 0.4 * Noise.gaussian(seed, sensor.sensorId() + ":h", ms),
-            1);
+    // an aggregate meter (no indoor climate) sends energy, power and voltage only
+    Double co2Ppm = null;
+    Double temperatureC = null;
+    Double humidityPercent = null;
+    if (room.kind().hasIndoorClimate()) {
+      RoomClimateState climate = advanceClimate(room, at);
+      co2Ppm =
+          round(climate.co2Ppm() + 6.0 * Noise.gaussian(seed, sensor.sensorId() + ":co2", ms), 1);
+      temperatureC =
+          round(
+              climate.temperatureC() + 0.08 * Noise.gaussian(seed, sensor.sensorId() + ":t", ms),
+              2);
+      humidityPercent =
+          round(
+              climate.humidityPercent() + 0.4 * Noise.gaussian(seed, sensor.sensorId() + ":h", ms),
+              1);
+    }
     return new SensorReading(
         sensor.sensorId(),
         at,

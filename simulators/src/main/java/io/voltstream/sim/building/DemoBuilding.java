@@ -3,6 +3,7 @@ package io.voltstream.sim.building;
 import io.voltstream.energy.dr.DrSettings;
 import io.voltstream.model.SensorType;
 import io.voltstream.sim.device.RoomKind;
+import io.voltstream.sim.device.pv.PvArray;
 import io.voltstream.sim.payload.UnitStyle;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ public final class DemoBuilding {
         LATITUDE_DEG,
         LONGITUDE_DEG,
         ZONE,
-        PV_PEAK_POWER_W,
+        PvArray.horizontal(PV_PEAK_POWER_W),
         rooms,
         sensors,
         DEMAND_RESPONSE);

@@ -11,7 +11,12 @@ public enum RoomKind {
   BEDROOM(14.0, 35.0, 0.5, 19.0, 17.5),
   BATHROOM(7.0, 17.5, 2.0, 22.5, 19.0),
   /** The roof carrying the PV array: no occupants, no indoor climate. */
-  ROOF(40.0, 0.0, 0.0, 0.0, 0.0);
+  ROOF(40.0, 0.0, 0.0, 0.0, 0.0),
+  /**
+   * A whole building behind one aggregate meter (the community's extra buildings): no simulated
+   * indoor climate; its load is the room's {@link io.voltstream.sim.device.load.LoadMix}.
+   */
+  WHOLE_BUILDING(0.0, 0.0, 0.0, 0.0, 0.0);
 
   private final double areaM2;
   private final double volumeM3;
@@ -50,6 +55,6 @@ public enum RoomKind {
   }
 
   public boolean hasIndoorClimate() {
-    return this != ROOF;
+    return this != ROOF && this != WHOLE_BUILDING;
   }
 }

@@ -1,6 +1,9 @@
 package io.voltstream.sim.registry;
 
 import io.voltstream.energy.device.DeviceSpec;
+import io.voltstream.energy.market.MarketMembership;
+import io.voltstream.energy.market.MarketSpec;
+import io.voltstream.energy.tariff.Tariff;
 import io.voltstream.model.Building;
 import io.voltstream.model.RegistryKey;
 import io.voltstream.model.Room;
@@ -11,6 +14,7 @@ import io.voltstream.sim.building.SimRoom;
 import io.voltstream.sim.building.SimSensor;
 import io.voltstream.sim.device.iot.DeviceMeters;
 import io.voltstream.sim.replay.UciHouse;
+import io.voltstream.sim.scenario.CommunityMember;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,6 +27,15 @@ public final class RegistryRecords {
   private RegistryRecords() {}
 
   public static List<RegistryRecord> of(BuildingLayout layout) {
+    return of(layout, null, null);
+  }
+
+  /**
+   * The building with its own {@code tariff} and market membership (null: the documented defaults),
+   * its rooms and its sensors.
+   */
+  public static List<RegistryRecord> of(
+      BuildingLayout layout, Tariff tariff, MarketMembership market) {
     List<RegistryRecord> out = new ArrayList<>();
     out.add(
         new RegistryRecord(
@@ -33,9 +46,10 @@ public final class RegistryRecords {
                 layout.address(),
                 layout.latitudeDeg(),
                 layout.longitudeDeg(),
+                tariff,
                 null,
-                null,
-                layout.demandResponse())));
+                layout.demandResponse(),
+                market)));
     for (SimRoom room : layout.rooms()) {
       out.add(
           new RegistryRecord(
@@ -47,6 +61,26 @@ public final class RegistryRecords {
           new RegistryRecord(
               RegistryKey.sensor(s.sensorId()),
               new Sensor(s.sensorId(), s.room(), s.sensorType(), s.displayName(), s.drEnabled())));
+    }
+    return out;
+  }
+
+  /**
+   * A community: its market ({@code market:<id>} → {@link MarketSpec}) first, then each member's
+   * building, rooms and sensors, then every member's batteries.
+   */
+  public static List<RegistryRecord> ofCommunity(MarketSpec market, List<CommunityMember> members) {
+    List<RegistryRecord> out = new ArrayList<>();
+    out.add(new RegistryRecord(RegistryKey.market(market.id()), market));
+    for (CommunityMember m : members) {
+      if (!m.market().market().equals(market.id())) {
+        throw new IllegalArgumentException(
+            m.buildingId() + " is a member of " + m.market().market() + ", not " + market.id());
+      }
+      out.addAll(of(m.layout(), m.tariff(), m.market()));
+    }
+    for (CommunityMember m : members) {
+      out.addAll(ofBatteries(m.batteries()));
     }
     return out;
   }

@@ -15,14 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives the demo building: every device publishes one reading per wall-clock {@code interval}, the
- * devices staggered evenly across the interval, each reading taken at the simulated clock's "now".
- * Errors are logged and counted; the schedule never stops because of one.
+ * Drives the demo community's buildings: every device publishes one reading per wall-clock {@code
+ * interval}, the devices of all buildings staggered evenly across the interval on one thread, each
+ * reading taken at the simulated clock's "now". Errors are logged and counted; the schedule never
+ * stops because of one.
  */
 public final class DemoRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoRunner.class);
 
-  private final BuildingSimulation simulation;
+  private final List<BuildingSimulation> buildings;
   private final Clock simClock;
   private final Duration interval;
   private final MqttPublisher mqtt;
@@ -31,8 +32,8 @@ public final class DemoRunner implements AutoCloseable {
   private final AtomicLong errors = new AtomicLong();
 
   public DemoRunner(
-      BuildingSimulation simulation, Clock simClock, Duration interval, MqttPublisher mqtt) {
-    this.simulation = simulation;
+      List<BuildingSimulation> buildings, Clock simClock, Duration interval, MqttPublisher mqtt) {
+    this.buildings = List.copyOf(buildings);
     this.simClock = simClock;
     this.interval = interval;
     this.mqtt = mqtt;
@@ -40,24 +41,26 @@ public final class DemoRunner implements AutoCloseable {
   }
 
   public DemoRunner start() {
-    List<SimSensor> sensors = simulation.layout().sensors();
+    int devices = buildings.stream().mapToInt(b -> b.layout().sensors().size()).sum();
     long intervalNanos = interval.toNanos();
-    for (int i = 0; i < sensors.size(); i++) {
-      SimSensor sensor = sensors.get(i);
-      long offset = intervalNanos * i / sensors.size();
-      scheduler.scheduleAtFixedRate(
-          () -> tick(sensor), offset, intervalNanos, TimeUnit.NANOSECONDS);
+    int i = 0;
+    for (BuildingSimulation building : buildings) {
+      for (SimSensor sensor : building.layout().sensors()) {
+        long offset = intervalNanos * i++ / devices;
+        scheduler.scheduleAtFixedRate(
+            () -> tick(building, sensor), offset, intervalNanos, TimeUnit.NANOSECONDS);
+      }
     }
     LOG.info(
-        "demo building {}: {} devices every {} (simulated time starts {})",
-        simulation.layout().buildingId(),
-        sensors.size(),
+        "demo buildings {}: {} devices every {} (simulated time starts {})",
+        buildings.stream().map(b -> b.layout().buildingId()).toList(),
+        devices,
         interval,
         simClock.instant());
     return this;
   }
 
-  private void tick(SimSensor sensor) {
+  private void tick(BuildingSimulation simulation, SimSensor sensor) {
     try {
       SensorReading reading = simulation.next(sensor, simClock.instant());
       generated.incrementAndGet();

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.voltstream.sim.building.DemoBuilding;
 import io.voltstream.sim.device.climate.OutdoorWeather;
+import io.voltstream.sim.device.pv.PvArray;
 import io.voltstream.sim.device.pv.PvModel;
 import io.voltstream.sim.device.pv.SolarPosition;
 import java.time.Duration;
@@ -80,6 +81,48 @@ class PvModelTest {
           .isLessThanOrEqualTo(pv.clearSkyPowerW(at))
           .isGreaterThanOrEqualTo(0.0);
     }
+  }
+
+  @Test
+  void shouldPutTheSunDueSouthAtSolarNoonAndInTheEastInTheMorning() {
+    Instant noon = SolarPosition.solarNoon(SOLSTICE, LON);
+    assertThat(SolarPosition.of(noon, LAT, LON).azimuthDeg()).isCloseTo(180.0, within(1.0));
+    SolarPosition.Sun morning = SolarPosition.of(brussels(SOLSTICE, 8, 0), LAT, LON);
+    assertThat(morning.azimuthDeg()).isBetween(70.0, 110.0);
+    assertThat(SolarPosition.of(brussels(SOLSTICE, 19, 0), LAT, LON).azimuthDeg())
+        .isBetween(250.0, 290.0);
+    assertThat(morning.elevationDeg())
+        .isEqualTo(SolarPosition.elevationDeg(brussels(SOLSTICE, 8, 0), LAT, LON));
+  }
+
+  @Test
+  void shouldScaleOutputWithThePeakPowerAndKeepAFlatArrayOnTheHorizontalIrradiance() {
+    OutdoorWeather weather = new OutdoorWeather(SEED, BRUSSELS);
+    PvModel flat20 = new PvModel(PvArray.horizontal(20_000), LAT, LON, weather);
+    PvModel east6 = new PvModel(new PvArray(6000, 35, 90), LAT, LON, weather);
+    PvModel east20 = new PvModel(new PvArray(20_000, 35, 90), LAT, LON, weather);
+    Instant start = brussels(SOLSTICE, 4, 0);
+    for (int m = 0; m < 18 * 60; m += 13) {
+      Instant at = start.plusSeconds(60L * m);
+      assertThat(flat20.powerW(at)).isCloseTo(pv.powerW(at) * 20 / 6.0, within(1e-6));
+      assertThat(east20.powerW(at)).isCloseTo(east6.powerW(at) * 20 / 6.0, within(1e-6));
+    }
+  }
+
+  @Test
+  void shouldTurnATiltedArrayTowardsTheSunItFaces() {
+    OutdoorWeather weather = new OutdoorWeather(SEED, BRUSSELS);
+    PvModel east = new PvModel(new PvArray(6000, 35, 90), LAT, LON, weather);
+    PvModel west = new PvModel(new PvArray(6000, 35, 270), LAT, LON, weather);
+    PvModel south = new PvModel(new PvArray(6000, 35, 180), LAT, LON, weather);
+    Instant noon = SolarPosition.solarNoon(WINTER_WEDNESDAY, LON);
+    Instant morning = noon.minus(Duration.ofHours(3));
+    Instant afternoon = noon.plus(Duration.ofHours(3));
+    assertThat(east.clearSkyPowerW(morning)).isGreaterThan(2 * east.clearSkyPowerW(afternoon));
+    assertThat(west.clearSkyPowerW(afternoon)).isGreaterThan(2 * west.clearSkyPowerW(morning));
+    // in winter the low sun favours a tilted south roof over a flat one
+    assertThat(south.clearSkyPowerW(noon)).isGreaterThan(1.3 * pv.clearSkyPowerW(noon));
+    assertThat(east.powerW(brussels(WINTER_WEDNESDAY, 20, 0))).isZero();
   }
 
   private double dailyKwh(LocalDate date) {

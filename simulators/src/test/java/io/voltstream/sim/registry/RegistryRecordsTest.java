@@ -1,7 +1,11 @@
 package io.voltstream.sim.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.voltstream.energy.market.MarketMembership;
+import io.voltstream.energy.market.MarketMode;
+import io.voltstream.energy.market.MarketSpec;
 import io.voltstream.model.Building;
 import io.voltstream.model.Json;
 import io.voltstream.model.RegistryKey;
@@ -10,6 +14,8 @@ import io.voltstream.model.Sensor;
 import io.voltstream.model.SensorType;
 import io.voltstream.model.Topics;
 import io.voltstream.sim.building.DemoBuilding;
+import io.voltstream.sim.scenario.CommunityMember;
+import io.voltstream.sim.scenario.DemoCommunity;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -116,5 +122,86 @@ class RegistryRecordsTest {
         .filteredOn(r -> r.key().encode().equals("sensor:kitchen-plugs"))
         .extracting(r -> ((Sensor) r.value()).sensorType())
         .containsExactly(SensorType.PLUG);
+  }
+
+  @Test
+  void shouldDeclareTheCommunityMarketThenEveryMemberThenTheirBatteries() {
+    List<RegistryRecord> community =
+        RegistryRecords.ofCommunity(
+            DemoCommunity.market(), DemoCommunity.members(DemoBuilding.layout(6, 1)));
+    assertThat(community.get(0).key().encode()).isEqualTo("market:community");
+    assertThat(community.get(0).value())
+        .isEqualTo(new MarketSpec("community", "Community market", MarketMode.PAY_AS_CLEAR, 300));
+    assertThat(community)
+        .extracting(r -> r.key().encode())
+        .containsSubsequence(
+            "market:community",
+            "building:demo",
+            "sensor:roof-pv",
+            "building:home-east",
+            "room:home-east-main",
+            "sensor:home-east-meter",
+            "sensor:home-east-pv",
+            "building:office-west",
+            "room:office-west-main",
+            "sensor:office-west-meter",
+            "sensor:office-west-pv",
+            "battery:demo-battery-1",
+            "battery:demo-battery-2",
+            "battery:home-east-battery")
+        .doesNotHaveDuplicates();
+    List<Building> buildings =
+        community.stream()
+            .filter(r -> r.key().kind() == RegistryKey.Kind.BUILDING)
+            .map(r -> (Building) r.value())
+            .toList();
+    assertThat(buildings)
+        .extracting(Building::id)
+        .containsExactly("demo", "home-east", "office-west");
+    assertThat(buildings)
+        .allSatisfy(b -> assertThat(b.market()).isEqualTo(new MarketMembership("community", true)));
+    assertThat(buildings.get(0).tariff()).isNull();
+    assertThat(buildings.get(2).tariffOrDefault().name()).isEqualTo("be-tou-business");
+    assertThat(community)
+        .filteredOn(r -> r.key().encode().equals("sensor:office-west-meter"))
+        .extracting(r -> (Sensor) r.value())
+        .containsExactly(
+            new Sensor(
+                "office-west-meter",
+                "office-west-main",
+                SensorType.ENERGY,
+                "Office West main meter",
+                false));
+    assertThat(community)
+        .filteredOn(r -> r.key().encode().equals("room:home-east-main"))
+        .extracting(r -> ((Room) r.value()).building())
+        .containsExactly("home-east");
+  }
+
+  @Test
+  void shouldRefuseAMemberOfAnotherMarket() {
+    var member = DemoCommunity.members(DemoBuilding.layout(1, 1)).get(0);
+    var elsewhere =
+        new CommunityMember(member.layout(), null, new MarketMembership("other", true), List.of());
+    assertThatThrownBy(
+            () -> RegistryRecords.ofCommunity(DemoCommunity.market(), List.of(elsewhere)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("other");
+  }
+
+  @Test
+  void shouldEncodeTheMembershipAndTheMarketAsSnakeCaseJson() {
+    List<RegistryRecord> community =
+        RegistryRecords.ofCommunity(
+            DemoCommunity.market(), DemoCommunity.members(DemoBuilding.layout(1, 1)));
+    assertThat(
+            new String(
+                Topics.REGISTRY.encodeValue(community.get(0).value()), StandardCharsets.UTF_8))
+        .containsIgnoringCase("\"mode\":\"pay_as_clear\"")
+        .contains("\"gate_closure_seconds\":300");
+    assertThat(
+            new String(
+                Topics.REGISTRY.encodeValue(community.get(1).value()), StandardCharsets.UTF_8))
+        .contains("\"market\":{\"market\":\"community\",\"agent\":true}");
   }
 }

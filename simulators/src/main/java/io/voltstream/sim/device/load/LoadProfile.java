@@ -78,7 +78,10 @@ public final class LoadProfile {
     this.zone = zone;
   }
 
-  /** Noiseless typical power of a room of this kind at a moment [W]; zero for the roof. */
+  /**
+   * Noiseless typical power of a room of this kind at a moment [W]; zero for the roof and for a
+   * whole building (its load is a {@link LoadMix} of the other kinds).
+   */
   public double expectedPowerW(RoomKind kind, Instant at) {
     HourlyShape shape = shapeOf(kind);
     return shape == null ? 0.0 : shape.at(ZonedDateTime.ofInstant(at, zone));
@@ -122,7 +125,7 @@ public final class LoadProfile {
       case OFFICE -> OFFICE;
       case BEDROOM -> BEDROOM;
       case BATHROOM -> BATHROOM;
-      case ROOF -> null;
+      case ROOF, WHOLE_BUILDING -> null;
     };
   }
 }

@@ -95,7 +95,7 @@ public final class OccupancySchedule {
       case OFFICE -> OFFICE;
       case BEDROOM -> BEDROOM;
       case BATHROOM -> BATHROOM;
-      case ROOF -> null;
+      case ROOF, WHOLE_BUILDING -> null;
     };
   }
 }

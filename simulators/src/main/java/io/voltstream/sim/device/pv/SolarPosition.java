@@ -7,14 +7,28 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
- * Sun elevation from date, time and place (NOAA's low-precision formulas: declination and equation
- * of time from the fractional year; accurate to well under a degree, plenty for a PV simulation).
+ * Sun elevation and azimuth from date, time and place (NOAA's low-precision formulas: declination
+ * and equation of time from the fractional year; accurate to well under a degree, plenty for a PV
+ * simulation).
  */
 public final class SolarPosition {
   private SolarPosition() {}
 
+  /**
+   * Where the sun stands.
+   *
+   * @param elevationDeg above the horizon [degrees]; negative at night
+   * @param azimuthDeg compass direction, clockwise from north [0, 360): 90 east, 180 south
+   */
+  public record Sun(double elevationDeg, double azimuthDeg) {}
+
   /** Elevation of the sun above the horizon [degrees]; negative at night. */
   public static double elevationDeg(Instant at, double latitudeDeg, double longitudeDeg) {
+    return of(at, latitudeDeg, longitudeDeg).elevationDeg();
+  }
+
+  /** The sun's elevation and azimuth at a moment and place. */
+  public static Sun of(Instant at, double latitudeDeg, double longitudeDeg) {
     ZonedDateTime utc = at.atZone(ZoneOffset.UTC);
     double gamma = fractionalYear(utc);
     double declination = declinationRad(gamma);
@@ -26,7 +40,15 @@ public final class SolarPosition {
     double sinElevation =
         Math.sin(lat) * Math.sin(declination)
             + Math.cos(lat) * Math.cos(declination) * Math.cos(hourAngle);
-    return Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, sinElevation))));
+    double elevation = Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, sinElevation))));
+    // measured from south (hour angle 0 = due south in the northern hemisphere), turned to north
+    double azimuth =
+        Math.toDegrees(
+                Math.atan2(
+                    Math.sin(hourAngle),
+                    Math.cos(hourAngle) * Math.sin(lat) - Math.tan(declination) * Math.cos(lat)))
+            + 180.0;
+    return new Sun(elevation, azimuth % 360.0);
   }
 
   /** The moment of solar noon (highest sun) on a date at a longitude. */
