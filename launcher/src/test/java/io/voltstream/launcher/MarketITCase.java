@@ -622,18 +622,14 @@ class MarketITCase {
   // ---- orders
 
   private static String orderBody(
-      String building, String side, double kwh, double price, Instant slot) {
-    return "{\"building\":\""
-        + building
-        + "\",\"side\":\""
-        + side
-        + "\",\"energy_kwh\":"
-        + kwh
-        + ",\"price_eur_per_kwh\":"
-        + price
-        + ",\"delivery_start\":\""
-        + slot
-        + "\"}";
+      String building, String side, double kwh, double price, Instant slot) throws Exception {
+    return Json.MAPPER.writeValueAsString(
+        Map.of(
+            "building", building,
+            "side", side,
+            "energy_kwh", kwh,
+            "price_eur_per_kwh", price,
+            "delivery_start", slot.toString()));
   }
 
   /** Places an order through the API; returns its id. */
@@ -674,31 +670,35 @@ class MarketITCase {
   }
 
   /** Constant power of every meter from {@code from} to {@code to} inclusive, every 30 s. */
-  private void deliver(Instant from, Instant to) throws Exception {
+  private void deliver(Instant from, Instant to) {
     for (Instant t = from; !t.isAfter(to); t = t.plusSeconds(30)) {
-      send(
-          Topics.READINGS.name(),
-          SELLER + "-meter",
-          power(SELLER + "-meter", SensorType.POWER, SELLER_LOAD_W, t));
-      send(
-          Topics.READINGS.name(),
-          SELLER + "-pv",
-          power(SELLER + "-pv", SensorType.PV, SELLER_PV_W, t));
-      send(
-          Topics.READINGS.name(),
-          BUYER + "-meter",
-          power(BUYER + "-meter", SensorType.POWER, BUYER_LOAD_W, t));
-      send(
-          Topics.READINGS.name(),
-          THIRD + "-meter",
-          power(THIRD + "-meter", SensorType.POWER, THIRD_LOAD_W, t));
+      for (SensorReading r :
+          List.of(
+              power(SELLER, "-meter", SensorType.POWER, SELLER_LOAD_W, t),
+              power(SELLER, "-pv", SensorType.PV, SELLER_PV_W, t),
+              power(BUYER, "-meter", SensorType.POWER, BUYER_LOAD_W, t),
+              power(THIRD, "-meter", SensorType.POWER, THIRD_LOAD_W, t))) {
+        send(Topics.READINGS.name(), r.sensorId(), r);
+      }
     }
-    producer.flush();
   }
 
-  private static SensorReading power(String sensor, SensorType type, double watts, Instant t) {
-    String room = sensor.substring(0, sensor.lastIndexOf('-')) + "-main";
-    return new SensorReading(sensor, t, room, type, null, watts, null, null, null, null, null, t);
+  /** A power reading of {@code building}'s sensor {@code <building><suffix>} in its main room. */
+  private static SensorReading power(
+      String building, String suffix, SensorType type, double watts, Instant t) {
+    return new SensorReading(
+        building + suffix,
+        t,
+        building + "-main",
+        type,
+        null,
+        watts,
+        null,
+        null,
+        null,
+        null,
+        null,
+        t);
   }
 
   private void send(String topic, String key, Object value) {
