@@ -138,10 +138,10 @@ public final class RoomDataService {
       int h = s.column(R.humidityPercent);
       int g = s.column(M.generationKwh);
       int n = s.column(M.sampleCount);
-      int eur = s.column(M.costEur);
+      int costColumn = s.column(M.costEur);
       for (List<Object> row : s.values()) {
         Double count = Series.number(row, n);
-        Double bucketCost = Series.number(row, eur);
+        Double bucketCost = Series.number(row, costColumn);
         if (bucketCost != null) {
           cost = (cost == null ? 0 : cost) + bucketCost;
         }
