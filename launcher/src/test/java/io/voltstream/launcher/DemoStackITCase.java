@@ -78,6 +78,9 @@ class DemoStackITCase {
   private static final String PROBE_ROOM = "kitchen";
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration COMMAND_APPLIED_TIMEOUT = Duration.ofSeconds(30);
+  private static final String CI_MARKET = "ci-continuous";
+  private static final String CI_SELLER = "ci-seller";
+  private static final String CI_BUYER = "ci-buyer";
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -102,6 +105,38 @@ class DemoStackITCase {
     readyAt = Instant.now();
     LOG.info("DemoStack started in {} s", seconds(startedAt, readyAt));
     influx = stack.infra().influxClient();
+    registerContinuousMarket();
+  }
+
+  /**
+   * A pay-as-bid market with two buildings of its own, registered at the start so that the market
+   * job holds it long before Order 9 trades in it (the registry and the orders are different
+   * topics: an order racing its market's registration is rejected as an unknown market).
+   */
+  private void registerContinuousMarket() throws Exception {
+    String token = adminToken();
+    URI base = stack.api().baseUri();
+    HttpResponse<String> market =
+        send(
+            "PUT",
+            base.resolve("/api/v1/p2p/markets/" + CI_MARKET),
+            "{\"name\":\"CI continuous\",\"mode\":\"pay_as_bid\",\"gate_closure_seconds\":300}",
+            token);
+    assertThat(market.statusCode()).as("PUT market: %s", market.body()).isBetween(200, 201);
+    for (String building : List.of(CI_SELLER, CI_BUYER)) {
+      HttpResponse<String> created =
+          send(
+              "POST",
+              base.resolve("/api/v1/buildings"),
+              String.format(
+                  Locale.ROOT,
+                  "{\"id\":\"%s\",\"name\":\"%s\",\"market\":{\"market\":\"%s\",\"agent\":false}}",
+                  building,
+                  building,
+                  CI_MARKET),
+              token);
+      assertThat(created.statusCode()).as("POST building: %s", created.body()).isEqualTo(201);
+    }
   }
 
   @AfterAll
@@ -595,8 +630,119 @@ class DemoStackITCase {
     assertThat(latest[0].path("baseline_kw").asDouble()).isPositive();
   }
 
+  /**
+   * Issue 10's "Done when" in the demo: every community member's agent has orders in the book, and
+   * an order posted through the API that crosses the book is matched — in a pay-as-bid market, so
+   * without waiting for a gate closure — with the trade visible through the API, InfluxDB and the
+   * live feed.
+   */
   @Test
   @Order(9)
+  void shouldRunTheAgentsAndMatchAnApiOrderThatCrossesTheBook() throws Exception {
+    URI base = stack.api().baseUri();
+    String token = adminToken();
+    List<JsonNode> live = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.net.http.WebSocket socket = openMarketFeed(base, token, live);
+    try {
+      Set<String> members = Set.of(DemoBuilding.BUILDING_ID, "home-east", "office-west");
+      JsonNode status = jsonOrEmpty(base.resolve("/api/v1/p2p/market/status"), token);
+      Set<String> agentsOn = new TreeSet<>();
+      for (JsonNode b : status.path("participants").path("buildings")) {
+        if (b.path("agent").asBoolean()) {
+          agentsOn.add(b.path("id").asText());
+        }
+      }
+      assertThat(agentsOn)
+          .as("community members with their agent on: %s", status)
+          .isEqualTo(members);
+      // An agent orders only what its building is short of or can spare in a slot (a building whose
+      // battery covers its load has nothing to trade), so not every member has an order at every
+      // moment; the office, without a battery, is never balanced.
+      Set<String> withAgentOrders = new TreeSet<>();
+      boolean agentsTrading =
+          Waits.until(
+              () -> {
+                JsonNode orders =
+                    jsonOrEmpty(base.resolve("/api/v1/p2p/orders?origin=agent&limit=1000"), token);
+                withAgentOrders.addAll(orders.findValuesAsText("building"));
+                return !withAgentOrders.isEmpty();
+              },
+              Duration.ofSeconds(180),
+              POLL);
+      assertThat(agentsTrading).as("agent orders in the community market").isTrue();
+      assertThat(members).containsAll(withAgentOrders);
+
+      Instant slot =
+          io.voltstream.energy.market.MarketSpec.slotOf(Instant.now().plus(Duration.ofMinutes(20)));
+      String sell = postOrder(base, token, CI_SELLER, "sell", 1.5, 0.12, slot);
+      String buy = postOrder(base, token, CI_BUYER, "buy", 1.0, 0.20, slot);
+
+      JsonNode[] trades = new JsonNode[1];
+      boolean traded =
+          Waits.until(
+              () -> {
+                trades[0] =
+                    jsonOrEmpty(base.resolve("/api/v1/p2p/trades?market=" + CI_MARKET), token);
+                return trades[0].findValuesAsText("buy_order_id").contains(buy);
+              },
+              Duration.ofSeconds(60),
+              POLL);
+      assertThat(traded).as("trade of %s against %s: %s", buy, sell, trades[0]).isTrue();
+      JsonNode trade = null;
+      for (JsonNode t : trades[0].findParents("buy_order_id")) {
+        if (buy.equals(t.path("buy_order_id").asText())) {
+          trade = t;
+        }
+      }
+      assertThat(trade.path("sell_order_id").asText()).isEqualTo(sell);
+      assertThat(trade.path("buyer").asText()).isEqualTo(CI_BUYER);
+      assertThat(trade.path("seller").asText()).isEqualTo(CI_SELLER);
+      assertThat(trade.path("energy_kwh").asDouble()).isCloseTo(1.0, within(1e-9));
+      // pay-as-bid: the bid's limit
+      assertThat(trade.path("price_eur_per_kwh").asDouble()).isCloseTo(0.20, within(1e-9));
+      assertThat(Instant.parse(trade.path("slot").asText())).isEqualTo(slot);
+
+      String tradeQuery =
+          "SELECT energy_kwh, price_eur_per_kwh, sell_order_id FROM market_trades WHERE market = '"
+              + CI_MARKET
+              + "' AND buy_order_id = '"
+              + buy
+              + "'";
+      Map<String, JsonNode> stored = awaitRow(Duration.ofSeconds(30), () -> firstRow(tradeQuery));
+      assertThat(stored.get("sell_order_id").asText()).isEqualTo(sell);
+      assertThat(stored.get("energy_kwh").asDouble()).isCloseTo(1.0, within(1e-9));
+
+      boolean pushed =
+          Waits.until(
+              () ->
+                  live.stream()
+                      .anyMatch(
+                          m ->
+                              "trade".equals(m.path("kind").asText())
+                                  && buy.equals(m.path("buy_order_id").asText())),
+              Duration.ofSeconds(30),
+              POLL);
+      assertThat(pushed).as("trade on the live market feed; got %s", live).isTrue();
+
+      JsonNode[] seller = new JsonNode[1];
+      Waits.until(
+          () -> {
+            seller[0] = jsonOrEmpty(base.resolve("/api/v1/p2p/orders/" + sell), token);
+            return "partially_filled".equals(seller[0].path("state").asText());
+          },
+          Duration.ofSeconds(30),
+          POLL);
+      assertThat(seller[0].path("state").asText())
+          .as("%s", seller[0])
+          .isEqualTo("partially_filled");
+      assertThat(seller[0].path("remaining_kwh").asDouble()).isCloseTo(0.5, within(1e-9));
+    } finally {
+      socket.abort();
+    }
+  }
+
+  @Test
+  @Order(10)
   void shouldStopEveryServerProcessOnClose() {
     long mosquittoPid = stack.infra().mosquitto().pid().orElseThrow();
     long influxPid = stack.infra().influx().pid().orElseThrow();
@@ -629,6 +775,72 @@ class DemoStackITCase {
                     + from.minusSeconds(60)
                     + "' GROUP BY target"));
     return answer.toString(); // one series per target, with its columns and rows
+  }
+
+  private String adminToken() throws IOException {
+    return Files.readString(dataDir.resolve("admin.token"), StandardCharsets.UTF_8).trim();
+  }
+
+  /** Places an order through the API; returns its id. */
+  private String postOrder(
+      URI base, String token, String building, String side, double kwh, double price, Instant slot)
+      throws Exception {
+    String body =
+        String.format(
+            Locale.ROOT,
+            "{\"building\":\"%s\",\"side\":\"%s\",\"energy_kwh\":%s,"
+                + "\"price_eur_per_kwh\":%s,\"delivery_start\":\"%s\"}",
+            building,
+            side,
+            kwh,
+            price,
+            slot);
+    HttpResponse<String> r = send("POST", base.resolve("/api/v1/p2p/transactions"), body, token);
+    assertThat(r.statusCode()).as("POST order: %s", r.body()).isEqualTo(202);
+    return Json.MAPPER.readTree(r.body()).path("id").asText();
+  }
+
+  /** A WebSocket subscribed to the {@code market} stream; every message lands in {@code into}. */
+  private java.net.http.WebSocket openMarketFeed(URI base, String token, List<JsonNode> into)
+      throws Exception {
+    URI ws = URI.create(base.toString().replaceFirst("^http", "ws") + "/ws?token=" + token);
+    StringBuilder partial = new StringBuilder();
+    java.net.http.WebSocket socket =
+        http.newWebSocketBuilder()
+            .buildAsync(
+                ws,
+                new java.net.http.WebSocket.Listener() {
+                  @Override
+                  public java.util.concurrent.CompletionStage<?> onText(
+                      java.net.http.WebSocket w, CharSequence data, boolean last) {
+                    partial.append(data);
+                    if (last) {
+                      try {
+                        into.add(Json.MAPPER.readTree(partial.toString()));
+                      } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                      }
+                      partial.setLength(0);
+                    }
+                    w.request(1);
+                    return null;
+                  }
+                })
+            .get(10, TimeUnit.SECONDS);
+    socket.sendText("{\"action\":\"subscribe\",\"streams\":[\"market\"]}", true);
+    return socket;
+  }
+
+  private HttpResponse<String> send(String method, URI uri, String body, String token)
+      throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(10))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private Set<String> roomsWithMetrics(String building) {
