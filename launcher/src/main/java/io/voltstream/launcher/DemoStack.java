@@ -7,6 +7,7 @@ import io.voltstream.forecast.streaming.ForecastService;
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestOptions;
 import io.voltstream.ingest.app.IngestApp;
+import io.voltstream.jobs.marketagents.MarketAgentsOptions;
 import io.voltstream.launcher.stack.Lifecycle;
 import io.voltstream.launcher.stack.LocalFlinkCluster;
 import io.voltstream.launcher.stack.LocalInfrastructure;
@@ -31,6 +32,9 @@ public final class DemoStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoStack.class);
   private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(60);
 
+  /** Stored energy above this SoC is offered in the demo [%]. */
+  static final String DEMO_SELL_STORED_ABOVE_SOC = "40";
+
   private final Lifecycle lifecycle = new Lifecycle();
   private final Map<String, String> env;
   private final LocalInfrastructure infra;
@@ -48,7 +52,7 @@ public final class DemoStack implements AutoCloseable {
           lifecycle.add(
               "local servers",
               LocalInfrastructure.start(LocalInfrastructureConfig.fromEnv(baseEnv)));
-      env = infra.environmentFor(baseEnv);
+      env = withDemoDefaults(infra.environmentFor(baseEnv));
       flink =
           lifecycle.add(
               "Flink MiniCluster",
@@ -84,6 +88,19 @@ public final class DemoStack implements AutoCloseable {
       lifecycle.close();
       throw e;
     }
+  }
+
+  /**
+   * The demo's settings where the environment sets none: the community's agents offer stored
+   * battery energy above 40 % SoC (production default 90 %, which the demo batteries hovering
+   * around 50 % never reach), so the office can buy from the home and demo batteries at any time of
+   * day; dispatch then discharges to deliver what they sold (stream-jobs README, dispatch).
+   */
+  static Map<String, String> withDemoDefaults(Map<String, String> env) {
+    Map<String, String> merged = new java.util.HashMap<>(env);
+    merged.putIfAbsent(
+        MarketAgentsOptions.SELL_STORED_ABOVE_SOC.name(), DEMO_SELL_STORED_ABOVE_SOC);
+    return merged;
   }
 
   public static DemoStack start(Map<String, String> env, Options options) throws Exception {

@@ -3,6 +3,7 @@ package io.voltstream.energy.dispatch;
 import io.voltstream.energy.battery.BatteryPhysics;
 import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.energy.battery.PowerRange;
+import io.voltstream.energy.market.MarketSpec;
 import io.voltstream.energy.plan.Plan;
 import io.voltstream.energy.tariff.Tariff;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param tariff the building's tariff
  * @param monthPeakImportW highest 15-minute average import of the billing month so far [W]
  * @param plan the current plan, if a planner made one
+ * @param marketPositionKwh the building's committed market position in the current 15-minute slot:
+ *     bought − sold [kWh] (0 = no trades: grid exchange target 0, today's self-consumption)
  */
 public record DispatchContext(
     Instant at,
@@ -32,7 +35,8 @@ public record DispatchContext(
     PowerRange physicalRangeW,
     Tariff tariff,
     double monthPeakImportW,
-    Optional<Plan> plan) {
+    Optional<Plan> plan,
+    double marketPositionKwh) {
 
   public DispatchContext {
     Objects.requireNonNull(at, "at");
@@ -44,6 +48,43 @@ public record DispatchContext(
     if (!Double.isFinite(netLoadW) || !Double.isFinite(socPercent)) {
       throw new IllegalArgumentException("net load and SoC must be finite");
     }
+    if (!Double.isFinite(marketPositionKwh)) {
+      throw new IllegalArgumentException("market position must be finite");
+    }
+  }
+
+  /** A context without market trades (position 0). */
+  public DispatchContext(
+      Instant at,
+      Duration interval,
+      double netLoadW,
+      BatterySpec battery,
+      double socPercent,
+      PowerRange physicalRangeW,
+      Tariff tariff,
+      double monthPeakImportW,
+      Optional<Plan> plan) {
+    this(
+        at,
+        interval,
+        netLoadW,
+        battery,
+        socPercent,
+        physicalRangeW,
+        tariff,
+        monthPeakImportW,
+        plan,
+        0);
+  }
+
+  /**
+   * The grid exchange the building committed to for the current slot [W], + import: the position
+   * spread evenly over the 15-minute slot ({@link MarketSpec#SLOT}). The slot average, not the rest
+   * over the remaining time: dispatch does not meter what was already exchanged in the slot, and an
+   * even rate delivers the position by the slot's end when held from its start.
+   */
+  public double marketPositionW() {
+    return marketPositionKwh * 1000.0 * 3600.0 / MarketSpec.SLOT.toSeconds();
   }
 
   /** A context for one battery, its physical range computed from its spec and SoC. */
@@ -77,6 +118,22 @@ public record DispatchContext(
         physicalRangeW,
         tariff,
         monthPeakImportW,
-        Optional.ofNullable(newPlan));
+        Optional.ofNullable(newPlan),
+        marketPositionKwh);
+  }
+
+  /** The same context with the building's market position in the current slot (bought − sold). */
+  public DispatchContext withMarketPositionKwh(double positionKwh) {
+    return new DispatchContext(
+        at,
+        interval,
+        netLoadW,
+        battery,
+        socPercent,
+        physicalRangeW,
+        tariff,
+        monthPeakImportW,
+        plan,
+        positionKwh);
   }
 }

@@ -13,6 +13,7 @@ import io.voltstream.jobs.dispatch.logic.BatteryDecision;
 import io.voltstream.jobs.dispatch.logic.BatteryReading;
 import io.voltstream.jobs.dispatch.logic.BuildingDispatcher;
 import io.voltstream.jobs.dispatch.logic.ForecastBatch;
+import io.voltstream.jobs.dispatch.logic.MarketLeg;
 import io.voltstream.jobs.dispatch.logic.MonthPeak;
 import io.voltstream.jobs.dispatch.logic.Replanner;
 import io.voltstream.jobs.dispatch.logic.SensorPower;
@@ -40,16 +41,23 @@ import org.apache.flink.util.Collector;
 
 /**
  * Continuous battery dispatch, keyed by building: keeps the latest power per sensor, the latest
- * state per battery, manual overrides, the latest forecasts, the month's peak import and the
- * current plan, and every {@code interval} of event time (an event-time timer chain on the
- * watermark) decides through the energy module ({@link BuildingDispatcher}, {@link Replanner}).
+ * state per battery, manual overrides, the latest forecasts, the month's peak import, the current
+ * plan and the building's market trade legs, and every {@code interval} of event time (an
+ * event-time timer chain on the watermark) decides through the energy module ({@link
+ * BuildingDispatcher}, {@link Replanner}).
  *
  * <p>Broadcast side: the registry's buildings (tariff, dispatch settings) and batteries (specs), as
  * JSON by registry key. A battery or building leaving the registry clears its keyed state.
  *
+ * <p>Market position: each trade leg ({@code market-trades}, + bought, − sold) is kept by trade id
+ * (a replayed trade is not counted twice) until its slot ends; the legs of the slot being decided
+ * give the position that self-consumption delivers ({@link
+ * io.voltstream.energy.dispatch.SelfConsumption}).
+ *
  * <p>State stays bounded: sensor powers, battery states and overrides are pruned by event time at
- * every decision ({@code staleAfter}, {@code valid_until}); when nothing fresh is left the whole
- * building's state is cleared and the timer chain stops (the next input starts it again).
+ * every decision ({@code staleAfter}, {@code valid_until}), trade legs when their slot ends; when
+ * nothing fresh is left the whole building's state is cleared and the timer chain stops (the next
+ * input starts it again).
  */
 public class DispatchFunction
     extends KeyedBroadcastProcessFunction<String, DispatchInput, RegistryChange, BatteryDecision> {
@@ -76,6 +84,11 @@ public class DispatchFunction
 
   static final MapStateDescriptor<String, String> FORECASTS =
       new MapStateDescriptor<>("forecasts", Types.STRING, Types.STRING);
+
+  /** Trade id + side → the building's leg of it, until its delivery slot ends. */
+  static final MapStateDescriptor<String, MarketLeg> MARKET_LEGS =
+      new MapStateDescriptor<>("market-legs", Types.STRING, TypeInformation.of(MarketLeg.class));
+
   static final ValueStateDescriptor<MonthPeak> PEAK =
       new ValueStateDescriptor<>("month-peak", TypeInformation.of(MonthPeak.class));
   static final ValueStateDescriptor<StoredPlan> PLAN =
@@ -89,6 +102,7 @@ public class DispatchFunction
   private transient MapState<String, Instant> overrides;
   private transient MapState<String, Instant> drHolds;
   private transient MapState<String, String> forecasts;
+  private transient MapState<String, MarketLeg> marketLegs;
   private transient ValueState<MonthPeak> peak;
   private transient ValueState<StoredPlan> plan;
   private transient ValueState<Long> nextDecision;
@@ -107,6 +121,7 @@ public class DispatchFunction
     overrides = getRuntimeContext().getMapState(OVERRIDES);
     drHolds = getRuntimeContext().getMapState(DR_HOLDS);
     forecasts = getRuntimeContext().getMapState(FORECASTS);
+    marketLegs = getRuntimeContext().getMapState(MARKET_LEGS);
     peak = getRuntimeContext().getState(PEAK);
     plan = getRuntimeContext().getState(PLAN);
     nextDecision = getRuntimeContext().getState(NEXT_DECISION);
@@ -141,6 +156,13 @@ public class DispatchFunction
         }
       }
       case FORECAST -> forecasts.put(in.id(), in.json());
+      case MARKET -> {
+        MarketLeg leg = in.marketLeg();
+        if (leg.endedBy(Instant.ofEpochMilli(ctx.currentWatermark()))) {
+          return; // a replayed trade of a slot already delivered: nothing left to follow
+        }
+        marketLegs.put(in.id(), leg);
+      }
     }
     if (nextDecision.value() == null) {
       long step = config.interval().toMillis();
@@ -161,7 +183,11 @@ public class DispatchFunction
       throws Exception {
     Instant at = Instant.ofEpochMilli(timestamp);
     prune(at);
-    if (sensors.isEmpty() && batteries.isEmpty() && overrides.isEmpty() && drHolds.isEmpty()) {
+    if (sensors.isEmpty()
+        && batteries.isEmpty()
+        && overrides.isEmpty()
+        && drHolds.isEmpty()
+        && marketLegs.isEmpty()) {
       clearAll();
       return;
     }
@@ -253,7 +279,8 @@ public class DispatchFunction
                 // and dispatch stands back for them (heldByDr), one controller per battery at a
                 // time
                 Optional.empty(),
-                heldByDr));
+                heldByDr,
+                MarketLeg.positionKwh(MapStates.values(marketLegs), at)));
     for (BatteryDecision d : result) {
       decisions.inc();
       out.collect(d);
@@ -271,6 +298,7 @@ public class DispatchFunction
     MapStates.removeWhere(batteries, r -> r.at().isBefore(staleBefore));
     MapStates.removeWhere(overrides, until -> !until.isAfter(at));
     MapStates.removeWhere(drHolds, until -> !until.isAfter(at));
+    MapStates.removeWhere(marketLegs, leg -> leg.endedBy(at));
   }
 
   private void clearAll() {
@@ -279,6 +307,7 @@ public class DispatchFunction
     overrides.clear();
     drHolds.clear();
     forecasts.clear();
+    marketLegs.clear();
     peak.clear();
     plan.clear();
     nextDecision.clear();
@@ -312,6 +341,7 @@ public class DispatchFunction
       ctx.applyToKeyedState(OVERRIDES, (building, state) -> clearIf(building, key.id(), state));
       ctx.applyToKeyedState(DR_HOLDS, (building, state) -> clearIf(building, key.id(), state));
       ctx.applyToKeyedState(FORECASTS, (building, state) -> clearIf(building, key.id(), state));
+      ctx.applyToKeyedState(MARKET_LEGS, (building, state) -> clearIf(building, key.id(), state));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.voltstream.jobs.dispatch;
 
 import io.voltstream.jobs.dispatch.logic.ForecastBatch;
+import io.voltstream.jobs.dispatch.logic.MarketLeg;
 import io.voltstream.jobs.dispatch.logic.SensorPower;
 import io.voltstream.jobs.roommetrics.logic.RoomReading;
 import io.voltstream.model.BatteryTelemetry;
@@ -9,7 +10,9 @@ import io.voltstream.model.command.Command;
 import io.voltstream.model.command.CommandKind;
 import io.voltstream.model.command.CommandSource;
 import io.voltstream.model.command.TargetKind;
+import io.voltstream.model.market.MarketTrade;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,15 +22,18 @@ import java.util.Optional;
  * @param kind which input it came from
  * @param building the building (null until the battery → building lookup for telemetry)
  * @param id sensor id ({@code POWER}), battery id ({@code BATTERY}, {@code MANUAL}), forecast
- *     target ({@code FORECAST})
- * @param at event time (reading, report, command issue time or forecast issue time)
+ *     target ({@code FORECAST}), trade id + {@code /buy} or {@code /sell} ({@code MARKET})
+ * @param at event time (reading, report, command issue time, forecast issue time or the trade's
+ *     match time)
  * @param powerW sensor power magnitude, NaN when absent ({@code POWER}), or battery power, +
  *     charging ({@code BATTERY})
- * @param energyKwh the sensor's energy since its previous reading, NaN when absent ({@code POWER})
+ * @param energyKwh the sensor's energy since its previous reading, NaN when absent ({@code POWER}),
+ *     or the trade's energy, + bought, − sold ({@code MARKET})
  * @param generation whether the sensor generates ({@code POWER})
  * @param socPercent battery SoC ({@code BATTERY})
  * @param validUntil end of a manual command ({@code MANUAL}) or of a DR command ({@code DR}; equal
- *     to {@code at} for a release: mode {@code auto})
+ *     to {@code at} for a release: mode {@code auto}), or the trade's delivery slot start ({@code
+ *     MARKET})
  * @param json the forecast batch ({@code FORECAST})
  */
 public record DispatchInput(
@@ -48,7 +54,9 @@ public record DispatchInput(
     MANUAL,
     /** A battery command of the DR job: dispatch stands back until it expires or is released. */
     DR,
-    FORECAST
+    FORECAST,
+    /** One leg of a market trade: the building's committed exchange in a delivery slot. */
+    MARKET
   }
 
   /** A power or energy reading with its building; empty for readings without either. */
@@ -134,6 +142,34 @@ public record DispatchInput(
                     0,
                     null,
                     json));
+  }
+
+  /** A market trade, once for the buyer (+ kWh) and once for the seller (− kWh). */
+  public static List<DispatchInput> legs(MarketTrade t) {
+    if (t.id() == null
+        || t.slot() == null
+        || t.matchedAt() == null
+        || !Double.isFinite(t.energyKwh())) {
+      return List.of(); // not a trade dispatch can follow (the market job never writes one)
+    }
+    List<DispatchInput> legs = new java.util.ArrayList<>(2);
+    if (t.buyer() != null && !t.buyer().isBlank()) {
+      legs.add(leg(t, t.buyer(), "/buy", t.energyKwh()));
+    }
+    if (t.seller() != null && !t.seller().isBlank()) {
+      legs.add(leg(t, t.seller(), "/sell", -t.energyKwh()));
+    }
+    return legs;
+  }
+
+  private static DispatchInput leg(MarketTrade t, String building, String side, double kwh) {
+    return new DispatchInput(
+        Kind.MARKET, building, t.id() + side, t.matchedAt(), 0, kwh, false, 0, t.slot(), null);
+  }
+
+  /** The trade leg of a {@code MARKET} input. */
+  public MarketLeg marketLeg() {
+    return new MarketLeg(validUntil, energyKwh);
   }
 
   public DispatchInput withBuilding(String newBuilding) {

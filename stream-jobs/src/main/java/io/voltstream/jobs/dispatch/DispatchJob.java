@@ -15,6 +15,7 @@ import io.voltstream.model.BatteryTelemetry;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topics;
 import io.voltstream.model.command.Command;
+import io.voltstream.model.market.MarketTrade;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,13 +37,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <p>Topology: readings → room/building assignment (the room-aggregation job's {@link
  * RoomAssignmentFunction}) → power inputs; battery state and manual commands → battery's building
- * ({@link BatteryBuildingFunction}); forecasts; all unioned, keyed by building, into {@link
- * DispatchFunction} with the registry broadcast. Sources and sinks are injected so tests run this
- * topology on finite data.
+ * ({@link BatteryBuildingFunction}); forecasts; market trades as a buyer leg and a seller leg
+ * ({@link DispatchInput#legs}); all unioned, keyed by building, into {@link DispatchFunction} with
+ * the registry broadcast. Sources and sinks are injected so tests run this topology on finite data.
  *
  * <p>Event time: readings and battery reports carry the watermark (bounded out-of-orderness, idle
- * partitions ignored); registry, commands and forecasts are control inputs declared idle ({@link
- * RegistryWatermarks}), so they never hold it back.
+ * partitions ignored); registry, commands, forecasts and trades are control inputs declared idle
+ * ({@link RegistryWatermarks}), so they never hold it back.
  */
 public class DispatchJob {
   private static final String UID = DispatchJobConfig.JOB_NAME;
@@ -52,6 +53,7 @@ public class DispatchJob {
   private final Source<BatteryTelemetry, ?, ?> batteryState;
   private final Source<Command, ?, ?> commands;
   private final Source<String, ?, ?> forecasts;
+  private final Source<MarketTrade, ?, ?> trades;
   private final Source<RegistryChange, ?, ?> registry;
   private final Sink<Command> commandSink;
   private final Sink<BatteryDecision> influxSink;
@@ -62,6 +64,7 @@ public class DispatchJob {
       Source<BatteryTelemetry, ?, ?> batteryState,
       Source<Command, ?, ?> commands,
       Source<String, ?, ?> forecasts,
+      Source<MarketTrade, ?, ?> trades,
       Source<RegistryChange, ?, ?> registry,
       Sink<Command> commandSink,
       Sink<BatteryDecision> influxSink) {
@@ -70,6 +73,7 @@ public class DispatchJob {
     this.batteryState = Objects.requireNonNull(batteryState, "batteryState");
     this.commands = Objects.requireNonNull(commands, "commands");
     this.forecasts = Objects.requireNonNull(forecasts, "forecasts");
+    this.trades = Objects.requireNonNull(trades, "trades");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.commandSink = Objects.requireNonNull(commandSink, "commandSink");
     this.influxSink = Objects.requireNonNull(influxSink, "influxSink");
@@ -105,6 +109,16 @@ public class DispatchJob {
             DispatchInput::forecast,
             "forecast-batches");
 
+    DataStream<DispatchInput> tradeLegs =
+        env.fromSource(trades, RegistryWatermarks.<MarketTrade>idle(), "market-trades")
+            .uid(UID + "-trades-source")
+            .flatMap(
+                (MarketTrade t, org.apache.flink.util.Collector<DispatchInput> out) ->
+                    DispatchInput.legs(t).forEach(out::collect))
+            .returns(DispatchInput.class)
+            .uid(UID + "-trade-legs")
+            .name("trade legs");
+
     DataStream<DispatchInput> located =
         battery
             .union(manual)
@@ -115,7 +129,7 @@ public class DispatchJob {
 
     SingleOutputStreamOperator<BatteryDecision> decisions =
         power
-            .union(located, forecast)
+            .union(located, forecast, tradeLegs)
             .keyBy(DispatchInput::building)
             .connect(registryStream.broadcast(DispatchFunction.REGISTRY))
             .process(new DispatchFunction(config))
@@ -227,6 +241,8 @@ public class DispatchJob {
             KafkaSources.of(
                 cfg, Topics.COMMANDS, Command.class, job + "-commands", "undecodableCommands"),
             forecastSource(cfg, job),
+            KafkaSources.of(
+                cfg, Topics.MARKET_TRADES, MarketTrade.class, job + "-trades", "undecodableTrades"),
             KafkaSources.registry(cfg, job),
             KafkaSinks.to(cfg, Topics.COMMANDS, Command::target),
             InfluxSink.fromConfig(cfg, DispatchPoints::batteryDispatch))

@@ -124,7 +124,8 @@ class DispatchFunctionTest {
             DispatchFunction.BATTERIES,
             DispatchFunction.OVERRIDES,
             DispatchFunction.DR_HOLDS,
-            DispatchFunction.FORECASTS)) {
+            DispatchFunction.FORECASTS,
+            DispatchFunction.MARKET_LEGS)) {
       n += backend.getKeys(d.getName(), VoidNamespace.INSTANCE).count();
     }
     for (var d :

@@ -38,6 +38,8 @@ class DispatchJobTest {
             "dispatch-battery-state-source",
             "dispatch-commands-source",
             "dispatch-forecasts-source",
+            "dispatch-trades-source",
+            "dispatch-trade-legs",
             "dispatch-registry-source",
             "dispatch-assign-room",
             "dispatch-battery-building",

@@ -7,6 +7,7 @@ import static io.voltstream.jobs.dispatch.logic.DispatchTestData.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voltstream.energy.battery.BatterySpec;
+import io.voltstream.energy.market.MarketMode;
 import io.voltstream.jobs.dispatch.logic.BatteryDecision;
 import io.voltstream.jobs.dispatch.logic.DispatchTestData;
 import io.voltstream.jobs.io.RegistryChange;
@@ -22,6 +23,7 @@ import io.voltstream.model.command.BatteryMode;
 import io.voltstream.model.command.BatterySetpoint;
 import io.voltstream.model.command.Command;
 import io.voltstream.model.command.CommandSource;
+import io.voltstream.model.market.MarketTrade;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,6 +123,22 @@ class DispatchPipelineTest {
             FiniteSource.throttled(TypeInformation.of(BatteryTelemetry.class), telemetry, 40),
             FiniteSource.of(TypeInformation.of(Command.class), List.of(foreign)),
             FiniteSource.of(TypeInformation.of(String.class), List.of(forecast)),
+            // a trade between two other buildings: legs keyed away from HQ change nothing here
+            FiniteSource.of(
+                TypeInformation.of(MarketTrade.class),
+                List.of(
+                    new MarketTrade(
+                        "community-1",
+                        "community",
+                        T0,
+                        "bid",
+                        "offer",
+                        "office-west",
+                        "home-east",
+                        1.0,
+                        0.2,
+                        MarketMode.PAY_AS_CLEAR,
+                        T0.minusSeconds(300)))),
             FiniteSource.of(TypeInformation.of(RegistryChange.class), registry),
             commands,
             influx)

@@ -47,6 +47,9 @@ public final class BuildingDispatcher {
    * @param demandResponse the DR event active now, if any (the hook for DR execution)
    * @param drHeld ids of batteries under a valid command of the DR job (source {@code dr}): left
    *     alone like manual ones, recorded with strategy {@code demand_response}
+   * @param marketPositionKwh bought − sold in the market for the slot of {@code at} [kWh]; 0
+   *     without trades (self-consumption then targets grid exchange = this position, see {@link
+   *     io.voltstream.energy.dispatch.SelfConsumption})
    */
   public record Inputs(
       String building,
@@ -63,10 +66,68 @@ public final class BuildingDispatcher {
       Optional<Plan> plan,
       String planNote,
       Optional<DemandResponseOverride> demandResponse,
-      Set<String> drHeld) {
+      Set<String> drHeld,
+      double marketPositionKwh) {
 
     public Inputs {
       drHeld = drHeld == null ? Set.of() : Set.copyOf(drHeld);
+    }
+
+    /** Inputs without market trades. */
+    public Inputs(
+        String building,
+        Instant at,
+        Duration interval,
+        Duration validity,
+        DispatchSettings settings,
+        Tariff tariff,
+        List<BatterySpec> batteries,
+        Map<String, BatteryReading> latest,
+        Set<String> overridden,
+        double netLoadW,
+        double monthPeakImportW,
+        Optional<Plan> plan,
+        String planNote,
+        Optional<DemandResponseOverride> demandResponse,
+        Set<String> drHeld) {
+      this(
+          building,
+          at,
+          interval,
+          validity,
+          settings,
+          tariff,
+          batteries,
+          latest,
+          overridden,
+          netLoadW,
+          monthPeakImportW,
+          plan,
+          planNote,
+          demandResponse,
+          drHeld,
+          0);
+    }
+
+    /** The same inputs with the building's market position for the slot of {@code at}. */
+    public Inputs withMarketPositionKwh(double positionKwh) {
+      return new Inputs(
+          building,
+          at,
+          interval,
+          validity,
+          settings,
+          tariff,
+          batteries,
+          latest,
+          overridden,
+          netLoadW,
+          monthPeakImportW,
+          plan,
+          planNote,
+          demandResponse,
+          drHeld,
+          positionKwh);
     }
 
     /** Inputs without DR-held batteries. */
@@ -168,7 +229,8 @@ public final class BuildingDispatcher {
             BatteryFleet.limits(fleet, soc, in.interval(), false),
             in.tariff(),
             in.monthPeakImportW(),
-            in.plan());
+            in.plan(),
+            in.marketPositionKwh());
     DispatchDecision d = in.settings().toStack(aggregate, in.demandResponse()).decide(ctx);
 
     double[] setpoint = BatteryFleet.split(fleet, soc, in.interval(), d.setpointW());
