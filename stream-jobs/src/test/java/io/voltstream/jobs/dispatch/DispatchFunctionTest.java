@@ -70,6 +70,15 @@ class DispatchFunctionTest {
   }
 
   private void registry(DispatchSettings settings) throws Exception {
+    registry(harness, settings);
+  }
+
+  /** Building {@code demo} with {@code settings} and its batteries BIG and SMALL. */
+  static void registry(
+      KeyedBroadcastOperatorTestHarness<String, DispatchInput, RegistryChange, BatteryDecision>
+          harness,
+      DispatchSettings settings)
+      throws Exception {
     harness.processBroadcastElement(
         new RegistryChange(
             RegistryKey.building("demo"),

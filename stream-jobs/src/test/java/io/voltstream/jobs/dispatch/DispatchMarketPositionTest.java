@@ -12,9 +12,6 @@ import io.voltstream.energy.market.MarketMode;
 import io.voltstream.energy.market.MarketSpec;
 import io.voltstream.jobs.dispatch.logic.BatteryDecision;
 import io.voltstream.jobs.io.RegistryChange;
-import io.voltstream.model.Building;
-import io.voltstream.model.Json;
-import io.voltstream.model.RegistryKey;
 import io.voltstream.model.market.MarketTrade;
 import java.time.Instant;
 import java.util.List;
@@ -41,16 +38,7 @@ class DispatchMarketPositionTest {
 
   private void start(OperatorSubtaskState restoreFrom) throws Exception {
     harness = DispatchFunctionTest.harness(restoreFrom);
-    harness.processBroadcastElement(
-        new RegistryChange(
-            RegistryKey.building("demo"),
-            Json.MAPPER.writeValueAsString(
-                new Building("demo", "Demo", null, null, null, null, SELF_CONSUMPTION))),
-        0);
-    for (BatterySpec b : List.of(BIG, SMALL)) {
-      harness.processBroadcastElement(
-          new RegistryChange(RegistryKey.battery(b.id()), Json.MAPPER.writeValueAsString(b)), 0);
-    }
+    DispatchFunctionTest.registry(harness, SELF_CONSUMPTION);
   }
 
   /** Net load {@code loadW} and both batteries half full, reported at {@code at}. */
