@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * thread for all sessions.
  */
 public final class LiveSocket implements ResourceRoutes, AutoCloseable {
+  /** Server ping period: well inside Jetty's 30 s WebSocket idle timeout. */
+  static final Duration PING_INTERVAL = Duration.ofSeconds(10);
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
 
@@ -88,6 +90,9 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
   }
 
   void connected(WsConnectContext ctx) {
+    // Jetty closes a WebSocket idle for 30 s (1001 "Connection Idle Timeout"); sparse streams
+    // (market, dr, events) are often silent longer, so the server pings every PING_INTERVAL
+    ctx.enableAutomaticPings(PING_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     String token = ctx.queryParam("token");
     if (token != null && !token.isBlank()) {
       authenticate(ctx, token);
@@ -124,11 +129,13 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
   }
 
   void closed(WsCloseContext ctx) {
+    ctx.disableAutomaticPings();
     awaitingAuth.remove(ctx.sessionId());
     hub.close(ctx.sessionId());
   }
 
   void failed(WsErrorContext ctx) {
+    ctx.disableAutomaticPings();
     awaitingAuth.remove(ctx.sessionId());
     hub.close(ctx.sessionId());
   }

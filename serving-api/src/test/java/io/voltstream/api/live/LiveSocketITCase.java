@@ -215,6 +215,31 @@ class LiveSocketITCase {
     }
   }
 
+  /**
+   * A session on a quiet stream outlives Jetty's 30 s WebSocket idle timeout: the server pings it
+   * every {@link LiveSocket#PING_INTERVAL} (before, the market stream's sessions were closed with
+   * 1001 "Connection Idle Timeout" between two agent updates).
+   */
+  @Test
+  void shouldKeepAQuietSessionOpenWithServerPings() throws Exception {
+    try (WsTestClient quiet =
+        new WsTestClient(http, ws("?token=" + token(Role.ADMIN, List.of())))) {
+      quiet.awaitType("welcome", WAIT);
+      quiet.send("{\"action\":\"subscribe\",\"streams\":[\"market\"]}");
+      quiet.awaitType("subscribed", WAIT);
+      boolean pinged =
+          io.voltstream.infra.Waits.until(
+              () -> quiet.pings.get() >= 4 || quiet.closed.isDone(),
+              Duration.ofSeconds(60),
+              Duration.ofMillis(200));
+      assertThat(pinged).isTrue();
+      assertThat(quiet.closed).as("closed with code %s", quiet.closed.getNow(null)).isNotDone();
+      assertThat(quiet.pings.get()).isGreaterThanOrEqualTo(4); // ≥ 40 s without a text message
+      quiet.send("{\"action\":\"ping\"}");
+      quiet.awaitType("pong", WAIT);
+    }
+  }
+
   @Test
   void shouldAcceptATokenInTheFirstMessage() throws Exception {
     try (WsTestClient c = new WsTestClient(http, ws(""))) {

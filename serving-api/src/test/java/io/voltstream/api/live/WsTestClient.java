@@ -19,6 +19,11 @@ public final class WsTestClient implements AutoCloseable {
 
   final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
   final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+  /** Ping frames received from the server (the client answers each with a pong). */
+  final java.util.concurrent.atomic.AtomicInteger pings =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final WebSocket ws;
 
   public WsTestClient(HttpClient http, URI uri) {
@@ -95,6 +100,13 @@ public final class WsTestClient implements AutoCloseable {
       }
       webSocket.request(1);
       return null;
+    }
+
+    @Override
+    public CompletionStage<?> onPing(WebSocket webSocket, java.nio.ByteBuffer message) {
+      pings.incrementAndGet();
+      webSocket.request(1);
+      return null; // java.net.http answers the ping with a pong itself
     }
 
     @Override
