@@ -44,4 +44,22 @@ class PlanTrackingTest {
         StrategyStack.of(new PlanTracking(), new SelfConsumption()).decide(ctx).setpointW();
     assertThat(setpoint).isCloseTo(expectedW, within(1e-6));
   }
+
+  @ParameterizedTest(name = "+{0} s, net {1} W, position {2} kWh → {3} W")
+  @CsvSource({
+    "  0, 1500,  -0.5, 3000", // sold 0.5 kWh (2 kW): the planned 1 kW discharge + 2 kW delivered
+    "  0, 5000,   1.0,  500", // bought 1 kWh (4 kW): import 500 W planned + 4 kW bought
+    "  0, 1500,   0.0, 1000", // no trades: the plan alone
+    "900, 1000,  -0.25, -300", // grid charging planned: charge 1 kW less to deliver the sale
+  })
+  void followsThePlanAroundTheMarketPosition(
+      long secondsAfterStart, double netLoadW, double positionKwh, double expectedW) {
+    DispatchContext ctx =
+        at(START.plusSeconds(secondsAfterStart), netLoadW, 50)
+            .withPlan(plan)
+            .withMarketPositionKwh(positionKwh);
+    double setpoint =
+        StrategyStack.of(new PlanTracking(), new SelfConsumption()).decide(ctx).setpointW();
+    assertThat(setpoint).isCloseTo(expectedW, within(1e-6));
+  }
 }
