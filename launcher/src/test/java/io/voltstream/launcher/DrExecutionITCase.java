@@ -144,7 +144,7 @@ class DrExecutionITCase {
       meters.shutdownNow();
     }
     for (AutoCloseable c :
-        new AutoCloseable[] {batteries, batteryMqtt, deviceMqtt, ingest, flink}) {
+        new AutoCloseable[] {batteries, batteryMqtt, deviceMqtt, testMqtt, ingest, flink}) {
       if (c != null) {
         c.close();
       }
