@@ -83,14 +83,28 @@ class UniformPriceAuctionPropertiesTest {
         .forAll(books())
         .checkAssert(
             orders -> {
-              List<Match> matches = UniformPriceAuction.clear(orders).matches();
+              // Summing both sides over the same matches balances by construction; what can fail
+              // is the uniform price: every match at the clearing price, so buyers pay and
+              // sellers receive exactly price × cleared volume.
+              ClearingResult result = UniformPriceAuction.clear(orders);
+              List<Match> matches = result.matches();
               Map<String, Double> paidByBuyer = sumBy(matches, Match::buyer);
               Map<String, Double> receivedBySeller = sumBy(matches, Match::seller);
 
               double paid = paidByBuyer.values().stream().mapToDouble(Double::doubleValue).sum();
               double received =
                   receivedBySeller.values().stream().mapToDouble(Double::doubleValue).sum();
-              assertThat(paid).isCloseTo(received, within(1e-9));
+              double expected =
+                  result.priceEurPerKwh() == null
+                      ? 0
+                      : result.priceEurPerKwh() * result.volumeKwh();
+              assertThat(matches)
+                  .allSatisfy(
+                      m ->
+                          assertThat(m.priceEurPerKwh())
+                              .isCloseTo(result.priceEurPerKwh(), within(1e-12)));
+              assertThat(paid).isCloseTo(expected, within(1e-9));
+              assertThat(received).isCloseTo(expected, within(1e-9));
             });
   }
 
