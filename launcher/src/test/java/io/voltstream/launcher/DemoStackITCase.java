@@ -644,7 +644,9 @@ class DemoStackITCase {
     List<JsonNode> live = new java.util.concurrent.CopyOnWriteArrayList<>();
     java.net.http.WebSocket socket = openMarketFeed(base, token, live);
     try {
-      Set<String> members = Set.of(DemoBuilding.BUILDING_ID, "home-east", "office-west");
+      Set<String> members =
+          Set.of(
+              DemoBuilding.BUILDING_ID, DemoCommunity.HOME_EAST_ID, DemoCommunity.OFFICE_WEST_ID);
       JsonNode status = jsonOrEmpty(base.resolve("/api/v1/p2p/market/status"), token);
       Set<String> agentsOn = new TreeSet<>();
       for (JsonNode b : status.path("participants").path("buildings")) {
