@@ -1,5 +1,10 @@
 package io.voltstream.config;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +18,9 @@ import java.util.regex.Pattern;
  */
 public final class ConfigReader {
   private static final Pattern BARE_NUMBER = Pattern.compile("-?\\d+");
+
+  /** Suffix of the variable that names a file holding a setting's value: {@code NAME_FILE}. */
+  public static final String FILE_SUFFIX = "_FILE";
 
   private final Map<String, String> vars;
 
@@ -101,10 +109,33 @@ public final class ConfigReader {
         .findFirst();
   }
 
-  /** The trimmed text of {@code name}; empty when unset or blank. */
+  /**
+   * The trimmed text of {@code name}; else the trimmed content of the file named by {@code
+   * name_FILE} (the Docker/Kubernetes secrets convention, so that secrets such as {@code
+   * VOLTSTREAM_JWT_SECRET} never have to sit in an environment listing or a compose file); empty
+   * when neither is set. The variable itself wins over its file.
+   */
   public Optional<String> text(String name) {
     String v = vars.get(name);
-    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    if (v != null && !v.isBlank()) {
+      return Optional.of(v.trim());
+    }
+    String file = vars.get(name + FILE_SUFFIX);
+    if (file == null || file.isBlank()) {
+      return Optional.empty();
+    }
+    String content = readFile(name + FILE_SUFFIX, file.trim()).trim();
+    return content.isEmpty() ? Optional.empty() : Optional.of(content);
+  }
+
+  private static String readFile(String variable, String path) {
+    try {
+      return Files.readString(Path.of(path), StandardCharsets.UTF_8);
+    } catch (IOException | InvalidPathException e) {
+      throw new IllegalArgumentException(
+          variable + ": cannot read the file '" + path + "' (" + e.getClass().getSimpleName() + ")",
+          e);
+    }
   }
 
   /** The one message shape for a bad setting: {@code NAME: expected EXPECTATION, got 'TEXT'}. */

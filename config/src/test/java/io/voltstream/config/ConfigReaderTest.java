@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigReaderTest {
   private static final Option<Integer> PORT =
@@ -134,5 +137,34 @@ class ConfigReaderTest {
     assertThatThrownBy(() -> new ConfigReader(Map.of("VOLTSTREAM_T", text)).get(o))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("VOLTSTREAM_T: expected " + expected + ", got '" + text + "'");
+  }
+
+  @Test
+  void shouldReadASecretFromTheFileNamedByItsFileVariable(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("x_secret");
+    Files.writeString(file, "s3cret-from-a-file\n");
+    ConfigReader r = new ConfigReader(Map.of("VOLTSTREAM_X_SECRET_FILE", file.toString()));
+    assertThat(r.get(SECRET)).isEqualTo("s3cret-from-a-file");
+    assertThat(r.source(SECRET)).isEqualTo(ConfigReader.Source.ENV);
+  }
+
+  @Test
+  void shouldPreferTheVariableOverItsFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("x_secret");
+    Files.writeString(file, "from-file");
+    ConfigReader r =
+        new ConfigReader(
+            Map.of("VOLTSTREAM_X_SECRET", "from-env", "VOLTSTREAM_X_SECRET_FILE", file.toString()));
+    assertThat(r.get(SECRET)).isEqualTo("from-env");
+  }
+
+  @Test
+  void shouldNameTheFileVariableWhenItsFileCannotBeRead(@TempDir Path dir) {
+    String missing = dir.resolve("nope").toString();
+    ConfigReader r = new ConfigReader(Map.of("VOLTSTREAM_X_SECRET_FILE", missing));
+    assertThatThrownBy(() -> r.get(SECRET))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("VOLTSTREAM_X_SECRET_FILE")
+        .hasMessageContaining(missing);
   }
 }
