@@ -132,9 +132,21 @@ public final class ConfigReader {
     try {
       return Files.readString(Path.of(path), StandardCharsets.UTF_8);
     } catch (IOException | InvalidPathException e) {
-      throw new IllegalArgumentException(
+      throw new UnreadableFile(
           variable + ": cannot read the file '" + path + "' (" + e.getClass().getSimpleName() + ")",
           e);
+    }
+  }
+
+  /**
+   * A {@code NAME_FILE} variable whose file cannot be read. Its message holds the path, never the
+   * value, so it may be shown even for a secret setting.
+   */
+  public static final class UnreadableFile extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    UnreadableFile(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 

@@ -69,7 +69,7 @@ public final class ConfigListing {
         reader.find(o);
       } catch (IllegalArgumentException e) {
         errors.add(
-            o.secret()
+            o.secret() && !(e instanceof ConfigReader.UnreadableFile)
                 ? o.name() + ": expected " + o.type().expected() + " (value not shown)"
                 : e.getMessage());
       }
@@ -85,6 +85,7 @@ public final class ConfigListing {
     Set<String> known = new TreeSet<>();
     for (Option<?> o : options()) {
       known.add(o.name());
+      known.add(o.name() + ConfigReader.FILE_SUFFIX);
       for (Option.LegacyName legacy : o.legacyNames()) {
         known.add(legacy.name());
         if (reader.text(legacy.name()).isPresent()) {

@@ -2,6 +2,7 @@ package io.voltstream.launcher.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voltstream.config.ConfigReader;
 import io.voltstream.config.Option;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -81,11 +82,20 @@ class ConfigListingTest {
             Map.of(
                 "VOLTSTREAM_API_PORT", "abc",
                 "VOLTSTREAM_API_WRITE_TIMEOUT_MS", "2500",
-                "VOLTSTREAM_API_PROT", "8000"),
+                "VOLTSTREAM_API_PROT", "8000",
+                "VOLTSTREAM_JWT_SECRET_FILE", "/nonexistent/jwt_secret"),
             Map.of());
 
+    // A NAME_FILE variable is known (no typo warning); its unreadable file is an error naming it.
     assertThat(listing.errors())
-        .containsExactly("VOLTSTREAM_API_PORT: expected an integer between 0 and 65535, got 'abc'");
+        .hasSize(2)
+        .contains("VOLTSTREAM_API_PORT: expected an integer between 0 and 65535, got 'abc'")
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .startsWith(
+                        "VOLTSTREAM_JWT_SECRET_FILE: cannot read the file"
+                            + " '/nonexistent/jwt_secret'"));
     assertThat(listing.warnings())
         .containsExactly(
             "VOLTSTREAM_API_WRITE_TIMEOUT_MS is deprecated: use VOLTSTREAM_API_WRITE_TIMEOUT"
@@ -114,6 +124,8 @@ class ConfigListingTest {
     Set<String> declared = new TreeSet<>();
     for (Option<?> o : Settings.all()) {
       declared.add(o.name());
+      // Any setting may be given as NAME_FILE, the path of a file holding its value (secrets).
+      declared.add(o.name() + ConfigReader.FILE_SUFFIX);
       o.legacyNames().forEach(l -> declared.add(l.name()));
     }
     Pattern variable = Pattern.compile("VOLTSTREAM_[A-Z0-9_]*[A-Z0-9](?![A-Z0-9_*])");
