@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * instance A closes its WebSocket sessions on A and on B within a second, and is refused over HTTP;
  * a token expiring closes its sessions on both within a second of its {@code exp}; other tokens'
  * sessions stay open; a tombstone on {@code token-revocations} un-revokes nothing, not even for an
- * instance started after it.
+ * instance started after it, and the topic (created here as an older release did) has the configs
+ * that keep compaction from dropping a revocation.
  */
 class LiveAuthorizationITCase {
   private static final Logger LOG = LoggerFactory.getLogger(LiveAuthorizationITCase.class);
@@ -56,6 +57,9 @@ class LiveAuthorizationITCase {
 
   @BeforeAll
   static void start() {
+    // token-revocations as an older release created it (compacted, no lag): the API must align it
+    KAFKA.createCompactedTopic(Topics.TOKEN_REVOCATIONS.name());
+    KAFKA.createStandardTopics(1);
     Map<String, String> unthrottled = Map.of(ApiConfig.RATE_LIMIT_RPS, "0");
     a = ApiInstances.start(ApiInstances.env(KAFKA.bootstrapServers(), dirA, unthrottled));
     b = ApiInstances.start(ApiInstances.env(KAFKA.bootstrapServers(), dirB, unthrottled));
