@@ -1,13 +1,11 @@
 package io.voltstream.api.store;
 
-import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * A {@link ReplicatedMap} for one process: unit tests and the in-process wiring of handler tests.
  */
-public final class InMemoryReplicatedMap<V> implements ReplicatedMap<V> {
-  private final MapView<V> view;
+public final class InMemoryReplicatedMap<V> extends ViewBackedMap<V> {
 
   /** A map whose removals delete ({@link TombstonePolicy#DELETE}). */
   public InMemoryReplicatedMap() {
@@ -15,36 +13,16 @@ public final class InMemoryReplicatedMap<V> implements ReplicatedMap<V> {
   }
 
   public InMemoryReplicatedMap(TombstonePolicy tombstones) {
-    this.view = new MapView<>("in-memory map", tombstones);
-  }
-
-  @Override
-  public Optional<V> get(String key) {
-    return view.get(key);
-  }
-
-  @Override
-  public Map<String, V> snapshot() {
-    return view.snapshot();
+    super(new MapView<>("in-memory map", tombstones));
   }
 
   @Override
   public void put(String key, V value) {
-    view.apply(key, java.util.Objects.requireNonNull(value, "value"));
+    view.apply(key, Objects.requireNonNull(value, "value"));
   }
 
   @Override
   public void remove(String key) {
     view.apply(key, null);
-  }
-
-  @Override
-  public ChangeListener.Registration listen(ChangeListener<V> listener) {
-    return view.listen(listener);
-  }
-
-  @Override
-  public long ignoredTombstones() {
-    return view.ignoredTombstones();
   }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,13 +46,12 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
+public final class KafkaReplicatedMap<V> extends ViewBackedMap<V> {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaReplicatedMap.class);
 
   private final String topic;
   private final ValueCodec<String, V> codec;
   private final Duration writeTimeout;
-  private final MapView<V> view;
   private final Map<Integer, Long> consumedUpTo = new HashMap<>(); // guarded by this
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, byte[]> consumer;
@@ -66,8 +64,8 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
       ValueCodec<String, V> codec,
       Duration writeTimeout,
       TombstonePolicy tombstones) {
+    super(new MapView<>(topic, tombstones));
     this.topic = topic;
-    this.view = new MapView<>(topic, tombstones);
     this.codec = codec;
     this.writeTimeout = writeTimeout;
     this.producer =
@@ -203,26 +201,6 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
       return;
     }
     view.apply(r.key(), value);
-  }
-
-  @Override
-  public Optional<V> get(String key) {
-    return view.get(key);
-  }
-
-  @Override
-  public Map<String, V> snapshot() {
-    return view.snapshot();
-  }
-
-  @Override
-  public ChangeListener.Registration listen(ChangeListener<V> listener) {
-    return view.listen(listener);
-  }
-
-  @Override
-  public long ignoredTombstones() {
-    return view.ignoredTombstones();
   }
 
   @Override

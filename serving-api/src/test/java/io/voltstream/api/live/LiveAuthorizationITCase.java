@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voltstream.api.ApiApp;
-import io.voltstream.api.ApiConfig;
 import io.voltstream.api.ApiInstances;
 import io.voltstream.api.ApiTestClient;
 import io.voltstream.api.auth.TokenService;
@@ -60,19 +59,13 @@ class LiveAuthorizationITCase {
     // token-revocations as an older release created it (compacted, no lag): the API must align it
     KAFKA.createCompactedTopic(Topics.TOKEN_REVOCATIONS.name());
     KAFKA.createStandardTopics(1);
-    Map<String, String> unthrottled = Map.of(ApiConfig.RATE_LIMIT_RPS, "0");
-    a = ApiInstances.start(ApiInstances.env(KAFKA.bootstrapServers(), dirA, unthrottled));
-    b = ApiInstances.start(ApiInstances.env(KAFKA.bootstrapServers(), dirB, unthrottled));
+    a = ApiInstances.startUnthrottled(KAFKA.bootstrapServers(), dirA);
+    b = ApiInstances.startUnthrottled(KAFKA.bootstrapServers(), dirB);
   }
 
   @AfterAll
   static void stop() {
-    if (b != null) {
-      b.close();
-    }
-    if (a != null) {
-      a.close();
-    }
+    ApiInstances.close(a, b);
   }
 
   @Test
@@ -97,14 +90,8 @@ class LiveAuthorizationITCase {
 
       assertThat(revokedOnA.awaitClose(WAIT)).isEqualTo(1008);
       assertThat(revokedOnB.awaitClose(WAIT)).isEqualTo(1008);
-      Duration latencyA = Duration.between(sent, revokedOnA.closedAt);
-      Duration latencyB = Duration.between(sent, revokedOnB.closedAt);
-      LOG.info(
-          "revocation closed the token's sessions after {} ms on instance A, {} ms on instance B",
-          latencyA.toMillis(),
-          latencyB.toMillis());
-      assertThat(latencyA).isLessThan(WITHIN);
-      assertThat(latencyB).isLessThan(WITHIN);
+      assertThat(closedAfter("the revoke request", sent, revokedOnA, revokedOnB))
+          .allSatisfy(latency -> assertThat(latency).isLessThan(WITHIN));
       assertThat(List.of(revokedOnA.closeReason, revokedOnB.closeReason))
           .containsOnly("token has been revoked");
       // B closed the session once its view had the revocation, so B refuses it too by now
@@ -133,13 +120,7 @@ class LiveAuthorizationITCase {
       Duration untilExp = Duration.between(Instant.now(), exp);
       assertThat(expiringOnA.awaitClose(untilExp.plus(WAIT))).isEqualTo(1008);
       assertThat(expiringOnB.awaitClose(WAIT)).isEqualTo(1008);
-      Duration lateA = Duration.between(exp, expiringOnA.closedAt);
-      Duration lateB = Duration.between(exp, expiringOnB.closedAt);
-      LOG.info(
-          "expired token's sessions closed {} ms after exp on instance A, {} ms on instance B",
-          lateA.toMillis(),
-          lateB.toMillis());
-      assertThat(List.of(lateA, lateB))
+      assertThat(closedAfter("exp", exp, expiringOnA, expiringOnB))
           .allSatisfy(
               late -> assertThat(late).isGreaterThanOrEqualTo(Duration.ZERO).isLessThan(WITHIN));
       assertThat(List.of(expiringOnA.closeReason, expiringOnB.closeReason))
@@ -200,6 +181,19 @@ class LiveAuthorizationITCase {
                   .isGreaterThanOrEqualTo(TokenService.MAX_TTL.toMillis());
               assertThat(c.get("message.timestamp.type").value()).isEqualTo("LogAppendTime");
             });
+  }
+
+  /** How long after {@code from} each session closed (logged: the measured latency). */
+  private static List<Duration> closedAfter(
+      String event, Instant from, WsTestClient onA, WsTestClient onB) {
+    List<Duration> latencies =
+        List.of(Duration.between(from, onA.closedAt), Duration.between(from, onB.closedAt));
+    LOG.info(
+        "sessions closed {} ms after {} on instance A, {} ms on instance B",
+        latencies.get(0).toMillis(),
+        event,
+        latencies.get(1).toMillis());
+    return latencies;
   }
 
   private static JsonNode mint(ApiTestClient api, String admin, String name, long expiresInS) {
