@@ -1,6 +1,8 @@
 package io.voltstream.model;
 
 import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,6 +16,9 @@ import java.util.Objects;
  * @param value what the value is, e.g. "{@code SensorReading} JSON"
  * @param writtenBy which deployables produce to it (documentation)
  * @param readBy which deployables consume it (documentation)
+ * @param configs further Kafka topic configs the topic must have (e.g. {@code
+ *     min.compaction.lag.ms}), applied at creation and aligned on existing topics by the Kafka
+ *     admin; empty for the broker's defaults
  */
 public record Topic<K, V>(
     String name,
@@ -24,7 +29,8 @@ public record Topic<K, V>(
     String key,
     String value,
     String writtenBy,
-    String readBy)
+    String readBy,
+    Map<String, String> configs)
     implements Serializable {
 
   /** Kafka {@code cleanup.policy}. */
@@ -45,6 +51,7 @@ public record Topic<K, V>(
     if (partitions < 1) {
       throw new IllegalArgumentException(name + ": partitions must be >= 1, got " + partitions);
     }
+    configs = configs == null ? Map.of() : Map.copyOf(configs);
   }
 
   /**
@@ -53,28 +60,64 @@ public record Topic<K, V>(
    */
   public static <V> Topic<String, V> json(String name, Class<V> valueType) {
     return new Topic<>(
-        name, KeyCodec.utf8(), ValueCodec.json(valueType), 1, Cleanup.DELETE, "", "", "", "");
+        name,
+        KeyCodec.utf8(),
+        ValueCodec.json(valueType),
+        1,
+        Cleanup.DELETE,
+        "",
+        "",
+        "",
+        "",
+        Map.of());
   }
 
   /** A topic of UTF-8 text keys whose values {@code codec} encodes. */
   public static <V> Topic<String, V> of(String name, ValueCodec<String, V> codec) {
-    return new Topic<>(name, KeyCodec.utf8(), codec, 1, Cleanup.DELETE, "", "", "", "");
+    return new Topic<>(name, KeyCodec.utf8(), codec, 1, Cleanup.DELETE, "", "", "", "", Map.of());
   }
 
   public Topic<K, V> partitions(int n) {
-    return new Topic<>(name, keyCodec, valueCodec, n, cleanup, key, value, writtenBy, readBy);
+    return new Topic<>(
+        name, keyCodec, valueCodec, n, cleanup, key, value, writtenBy, readBy, configs);
   }
 
   /** Log-compacted: the latest value per key is kept, null values delete. */
   public Topic<K, V> compacted() {
     return new Topic<>(
-        name, keyCodec, valueCodec, partitions, Cleanup.COMPACT, key, value, writtenBy, readBy);
+        name,
+        keyCodec,
+        valueCodec,
+        partitions,
+        Cleanup.COMPACT,
+        key,
+        value,
+        writtenBy,
+        readBy,
+        configs);
   }
 
   /** The documentation of the topic: what its keys and values are, who writes and who reads it. */
   public Topic<K, V> documented(String keyText, String valueText, String writers, String readers) {
     return new Topic<>(
-        name, keyCodec, valueCodec, partitions, cleanup, keyText, valueText, writers, readers);
+        name,
+        keyCodec,
+        valueCodec,
+        partitions,
+        cleanup,
+        keyText,
+        valueText,
+        writers,
+        readers,
+        configs);
+  }
+
+  /** With the Kafka topic config {@code key} = {@code value} (see {@link #configs()}). */
+  public Topic<K, V> config(String configKey, String configValue) {
+    Map<String, String> more = new HashMap<>(configs);
+    more.put(configKey, configValue);
+    return new Topic<>(
+        name, keyCodec, valueCodec, partitions, cleanup, key, value, writtenBy, readBy, more);
   }
 
   public byte[] encodeKey(K k) {

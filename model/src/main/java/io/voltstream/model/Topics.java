@@ -11,6 +11,7 @@ import io.voltstream.model.market.MarketOrder;
 import io.voltstream.model.market.MarketTrade;
 import io.voltstream.model.market.OrderUpdate;
 import io.voltstream.model.market.Settlement;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -96,10 +97,23 @@ public final class Topics {
               "forecast service (when `VOLTSTREAM_KAFKA_BOOTSTRAP` is set)",
               "API live feed (`forecast` WS stream), dispatch job (planner), market agents job");
 
-  /** Revoked API token ids, read by every API instance. */
+  /**
+   * How long the log cleaner must leave every record of {@link #TOKEN_REVOCATIONS} alone: longer
+   * than the longest lifetime the API gives a token (3650 days, {@code TokenService.MAX_TTL}).
+   */
+  public static final Duration REVOCATION_COMPACTION_LAG = Duration.ofDays(3651);
+
+  /**
+   * Revoked API token ids, read by every API instance. Revocations are permanent until the token
+   * expires: readers ignore tombstones, and compaction may not touch a record younger than {@link
+   * #REVOCATION_COMPACTION_LAG} (by broker append time, so a producer cannot back-date a record),
+   * so neither a tombstone nor compaction can drop a revocation of a token that is still valid.
+   */
   public static final Topic<String, Revocation> TOKEN_REVOCATIONS =
       Topic.json("token-revocations", Revocation.class)
           .compacted()
+          .config("min.compaction.lag.ms", Long.toString(REVOCATION_COMPACTION_LAG.toMillis()))
+          .config("message.timestamp.type", "LogAppendTime")
           .documented("token id", "`Revocation` JSON", "API", "every API instance");
 
   /**

@@ -18,6 +18,7 @@ import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.registry.RegistryService;
 import io.voltstream.api.store.KafkaReplicatedMap;
 import io.voltstream.api.store.KafkaTopicWriter;
+import io.voltstream.api.store.TombstonePolicy;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.model.Topics;
 import java.io.IOException;
@@ -128,7 +129,11 @@ public final class ApiApp {
       var revocations =
           track(
               resources,
-              KafkaReplicatedMap.open(bootstrap, Topics.TOKEN_REVOCATIONS, config.writeTimeout()));
+              KafkaReplicatedMap.open(
+                  bootstrap,
+                  Topics.TOKEN_REVOCATIONS,
+                  config.writeTimeout(),
+                  TombstonePolicy.IGNORE));
       var tokenRecords =
           track(
               resources,

@@ -1,5 +1,6 @@
 package io.voltstream.api;
 
+import io.voltstream.api.auth.Redaction;
 import io.voltstream.config.CommonOptions;
 import io.voltstream.config.ConfigReader;
 import io.voltstream.config.Option;
@@ -129,7 +130,7 @@ public record ApiConfig(
         + ", influxDb="
         + influxDb
         + ", jwtSecret="
-        + (jwtSecret.isPresent() ? "<redacted>" : "<data dir>/jwt.secret")
+        + (jwtSecret.isPresent() ? Redaction.REDACTED : "<data dir>/jwt.secret")
         + ", tokenTtl="
         + tokenTtl
         + ", adminTokenTtl="

@@ -14,6 +14,7 @@ import io.voltstream.api.registry.RegistryService;
 import io.voltstream.api.store.InMemoryReplicatedMap;
 import io.voltstream.api.store.ReplicatedMap;
 import io.voltstream.api.store.StoreUnavailableException;
+import io.voltstream.api.store.TombstonePolicy;
 import io.voltstream.influx.InfluxException;
 import io.voltstream.model.Revocation;
 import java.security.SecureRandom;
@@ -183,7 +184,7 @@ public record ApiDependencies(
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     ReplicatedMap<TokenRecord> tokens = new InMemoryReplicatedMap<>();
-    ReplicatedMap<Revocation> revocations = new InMemoryReplicatedMap<>();
+    ReplicatedMap<Revocation> revocations = new InMemoryReplicatedMap<>(TombstonePolicy.IGNORE);
     JwtService jwt = new JwtService(secret, clock, id -> revocations.get(id).isPresent());
     TokenService tokenService =
         new TokenService(jwt, tokens, revocations, clock, config.tokenTtl());

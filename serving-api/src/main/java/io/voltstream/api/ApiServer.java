@@ -66,6 +66,7 @@ import io.voltstream.api.rules.RuleController;
 import io.voltstream.api.rules.RuleService;
 import io.voltstream.api.scope.ResourceScope;
 import io.voltstream.api.sensors.SensorController;
+import io.voltstream.api.store.ChangeListener;
 import io.voltstream.api.tokens.TokenController;
 import io.voltstream.energy.battery.BatterySpec;
 import io.voltstream.model.Building;
@@ -106,6 +107,7 @@ public final class ApiServer implements AutoCloseable {
   private final LiveSocket socket;
   private final Optional<LiveFeed> feed;
   private final RouteTable routes;
+  private final ChangeListener.Registration revocations;
 
   /** Wires every resource and starts the live feed when the dependencies name a Kafka to read. */
   public ApiServer(ApiDependencies deps, ResourceRoutes... extraRoutes) {
@@ -116,6 +118,7 @@ public final class ApiServer implements AutoCloseable {
     ResourceScope scope = new ResourceScope(deps.registry());
     this.hub = new LiveHub(queries.liveQueueKeys(), clock);
     this.socket = new LiveSocket(hub, deps.jwt(), scope, queries.liveAuthTimeout());
+    this.revocations = deps.tokens().onRevocation(socket::revoked);
     this.routes = new RouteTable();
     resources(scope, registry).forEach(r -> r.registerRoutes(routes));
     List.of(extraRoutes).forEach(r -> r.registerRoutes(routes));
@@ -268,6 +271,7 @@ public final class ApiServer implements AutoCloseable {
   /** Stops the live feed, then the socket (closing its sessions) and the hub. */
   @Override
   public void close() {
+    revocations.close();
     feed.ifPresent(LiveFeed::close);
     socket.close();
   }

@@ -60,6 +60,20 @@ public final class ApiInstances {
                 influxDb)));
   }
 
+  /** A production instance on {@code kafkaBootstrap} without rate limiting, InfluxDB nowhere. */
+  public static ApiApp.Running startUnthrottled(String kafkaBootstrap, Path dataDir) {
+    return start(env(kafkaBootstrap, dataDir, Map.of(ApiConfig.RATE_LIMIT_RPS, "0")));
+  }
+
+  /** Closes the started ones of {@code instances} (nulls are skipped), last first. */
+  public static void close(ApiApp.Running... instances) {
+    for (int i = instances.length - 1; i >= 0; i--) {
+      if (instances[i] != null) {
+        instances[i].close();
+      }
+    }
+  }
+
   public static String adminToken(ApiApp.Running api) {
     try {
       return Files.readString(api.adminTokenFile()).trim();

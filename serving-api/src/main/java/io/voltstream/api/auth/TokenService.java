@@ -2,6 +2,7 @@ package io.voltstream.api.auth;
 
 import io.voltstream.api.error.ApiException;
 import io.voltstream.api.error.FieldError;
+import io.voltstream.api.store.ChangeListener;
 import io.voltstream.api.store.ReplicatedMap;
 import io.voltstream.model.EntityId;
 import io.voltstream.model.Revocation;
@@ -12,12 +13,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Mints, lists, validates and revokes API tokens. Metadata and revocations live in two replicated
  * maps (compacted Kafka topics in production), so every API instance lists the same tokens and
- * rejects a revoked id as soon as it has read the revocation.
+ * rejects a revoked id as soon as it has read the revocation. Revocations are permanent: the
+ * revocations map must ignore tombstones ({@link io.voltstream.api.store.TombstonePolicy#IGNORE}),
+ * and {@link #onRevocation} tells the live socket, which closes the token's open sessions.
  */
 public final class TokenService {
   /** Longest lifetime a minted token may ask for: 10 years. */
@@ -152,6 +156,24 @@ public final class TokenService {
 
   public boolean isRevoked(String tokenId) {
     return revocations.get(tokenId).isPresent();
+  }
+
+  /**
+   * Calls {@code revokedTokenId} with the id of every token revoked from now on, on any instance,
+   * once this instance rejects it (on the revocation reader's thread: hand longer work off).
+   */
+  public ChangeListener.Registration onRevocation(Consumer<String> revokedTokenId) {
+    return revocations.listen(
+        (id, revocation) -> {
+          if (revocation != null) {
+            revokedTokenId.accept(id);
+          }
+        });
+  }
+
+  /** Tombstones on the revocations that were ignored (someone tried to un-revoke a token). */
+  public long ignoredRevocationTombstones() {
+    return revocations.ignoredTombstones();
   }
 
   /**

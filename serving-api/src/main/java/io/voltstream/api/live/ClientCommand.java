@@ -1,6 +1,7 @@
 package io.voltstream.api.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.voltstream.api.auth.Redaction;
 import io.voltstream.model.EntityId;
 import io.voltstream.model.Json;
 import java.io.IOException;
@@ -21,7 +22,13 @@ public sealed interface ClientCommand {
 
   record Unsubscribe(Subscription subscription) implements ClientCommand {}
 
-  record Auth(String token) implements ClientCommand {}
+  record Auth(String token) implements ClientCommand {
+    /** Never prints the token. */
+    @Override
+    public String toString() {
+      return "Auth[token=" + Redaction.redact(token) + "]";
+    }
+  }
 
   record Ping() implements ClientCommand {}
 

@@ -33,6 +33,7 @@ public final class LiveHub implements AutoCloseable {
   private final int maxKeysPerSession;
   private final Clock clock;
   private final ConcurrentHashMap<String, LiveSession> sessions = new ConcurrentHashMap<>();
+  private final SessionIndex index = new SessionIndex();
   private final AtomicLong broadcasts = new AtomicLong();
 
   private final Executor sender;
@@ -80,11 +81,15 @@ public final class LiveHub implements AutoCloseable {
   /**
    * Registers an authenticated session and sends it a {@code welcome}.
    *
+   * @param tokenId the id ({@code jti}) of the token the session authenticated with: {@link
+   *     #closeToken} closes it when that token is revoked
+   * @param expiresAt when the token expires: {@link #closeExpired} closes the session from then on
    * @param permitted which messages the caller's token may see (resource permissions)
    */
   public LiveSession open(
       String sessionId,
       String subject,
+      String tokenId,
       Instant expiresAt,
       LiveSink sink,
       Predicate<LiveMessage> permitted) {
@@ -102,6 +107,7 @@ public final class LiveHub implements AutoCloseable {
     if (previous != null) {
       previous.markClosed();
     }
+    index.add(sessionId, tokenId, expiresAt);
     ObjectNode welcome =
         Json.MAPPER
             .createObjectNode()
@@ -115,6 +121,7 @@ public final class LiveHub implements AutoCloseable {
 
   /** Forgets a session (on close or error); idempotent. */
   public void close(String sessionId) {
+    index.remove(sessionId);
     LiveSession s = sessions.remove(sessionId);
     if (s != null) {
       s.markClosed();
@@ -153,14 +160,25 @@ public final class LiveHub implements AutoCloseable {
     }
   }
 
-  /** Closes sessions whose token expired; returns how many. Called periodically by the socket. */
+  /**
+   * Closes (1008) the sessions whose token expired; returns how many. Called several times a second
+   * by the socket: costs O(log n) when nothing is due.
+   */
   public int closeExpired() {
-    Instant now = clock.instant();
+    return closeEach(index.removeExpired(clock.instant()), "token has expired");
+  }
+
+  /** Closes (1008) every session authenticated with token {@code tokenId}; returns how many. */
+  public int closeToken(String tokenId, String reason) {
+    return closeEach(index.removeToken(tokenId), reason);
+  }
+
+  private int closeEach(List<String> sessionIds, String reason) {
     int n = 0;
-    for (LiveSession s : List.copyOf(sessions.values())) {
-      if (!now.isBefore(s.expiresAt())) {
-        sessions.remove(s.id(), s);
-        s.close(POLICY_VIOLATION, "token has expired");
+    for (String id : sessionIds) {
+      LiveSession s = sessions.remove(id);
+      if (s != null) {
+        s.close(POLICY_VIOLATION, reason);
         n++;
       }
     }
@@ -169,6 +187,7 @@ public final class LiveHub implements AutoCloseable {
 
   /** Closes every session (server shutdown). */
   public void closeAll(int statusCode, String reason) {
+    index.clear();
     for (LiveSession s : List.copyOf(sessions.values())) {
       sessions.remove(s.id(), s);
       s.close(statusCode, reason);

@@ -15,6 +15,7 @@ import io.voltstream.api.scope.ResourceScope;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -27,15 +28,25 @@ import org.slf4j.LoggerFactory;
  * The {@code /ws} endpoint: authenticates each connection with the API's token authenticator,
  * either from the {@code token} query parameter at connect or from a first message {@code
  * {"action":"auth","token":"…"}} within the auth timeout, and then hands the session to the {@link
- * LiveHub}. Bad, expired and revoked tokens are closed with 1008 and the reason; sessions are also
- * closed when their token expires. A scoped token gets only the messages its grant covers ({@link
- * ResourceScope}: readings and events of covered sensors and rooms, room metrics of covered rooms,
- * forecasts of covered buildings), checked per message against the current registry. Uses one timer
- * thread for all sessions.
+ * LiveHub}. Bad, expired and revoked tokens are closed with 1008 and the reason. Authorization
+ * holds while connected: an open session is closed with 1008 when its token expires (a sweep every
+ * {@link #EXPIRY_SWEEP} over the hub's expiry index) or is revoked on any instance ({@link
+ * #revoked}, called by the revocation reader). A scoped token gets only the messages its grant
+ * covers ({@link ResourceScope}: readings and events of covered sensors and rooms, room metrics of
+ * covered rooms, forecasts of covered buildings), checked per message against the current registry.
+ * Uses one timer thread for all sessions.
  */
 public final class LiveSocket implements ResourceRoutes, AutoCloseable {
   /** Server ping period: well inside Jetty's 30 s WebSocket idle timeout. */
   static final Duration PING_INTERVAL = Duration.ofSeconds(10);
+
+  /**
+   * How often sessions whose token expired are looked for: a session outlives its token by at most
+   * this (plus the close handshake). Cheap: the hub looks at the earliest expiry only.
+   */
+  static final Duration EXPIRY_SWEEP = Duration.ofMillis(100);
+
+  static final String REVOKED = "token has been revoked";
 
   private static final Logger LOG = LoggerFactory.getLogger(LiveSocket.class);
 
@@ -59,7 +70,11 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    timer.scheduleWithFixedDelay(this::sweepExpired, 5, 5, TimeUnit.SECONDS);
+    timer.scheduleWithFixedDelay(
+        this::sweepExpired,
+        EXPIRY_SWEEP.toMillis(),
+        EXPIRY_SWEEP.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -148,7 +163,38 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
       ctx.closeSession(LiveHub.POLICY_VIOLATION, e.reason().text());
       return;
     }
-    hub.open(ctx.sessionId(), p.subject(), p.expiresAt(), new JettySink(ctx), permitted(scope, p));
+    hub.open(
+        ctx.sessionId(),
+        p.subject(),
+        p.tokenId(),
+        p.expiresAt(),
+        new JettySink(ctx),
+        permitted(scope, p));
+    // A revocation applied between the check above and the registration found no session of this
+    // token to close: checking again now that the session is registered closes that window.
+    try {
+      authenticator.authenticate(token);
+    } catch (AuthException e) {
+      hub.closeToken(p.tokenId(), e.reason().text());
+    }
+  }
+
+  /**
+   * Closes (1008) every session of the revoked token {@code tokenId}; called on the revocation
+   * reader's thread, so the closing runs on this socket's timer thread.
+   */
+  public void revoked(String tokenId) {
+    try {
+      timer.execute(
+          () -> {
+            int n = hub.closeToken(tokenId, REVOKED);
+            if (n > 0) {
+              LOG.info("closed {} live sessions of revoked token {}", n, tokenId);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      LOG.debug("socket closed; not closing sessions of revoked token {}", tokenId);
+    }
   }
 
   /**

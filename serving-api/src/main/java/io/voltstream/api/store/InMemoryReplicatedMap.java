@@ -1,32 +1,28 @@
 package io.voltstream.api.store;
 
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
 
 /**
  * A {@link ReplicatedMap} for one process: unit tests and the in-process wiring of handler tests.
  */
-public final class InMemoryReplicatedMap<V> implements ReplicatedMap<V> {
-  private final Map<String, V> map = new ConcurrentHashMap<>();
+public final class InMemoryReplicatedMap<V> extends ViewBackedMap<V> {
 
-  @Override
-  public Optional<V> get(String key) {
-    return Optional.ofNullable(map.get(key));
+  /** A map whose removals delete ({@link TombstonePolicy#DELETE}). */
+  public InMemoryReplicatedMap() {
+    this(TombstonePolicy.DELETE);
   }
 
-  @Override
-  public Map<String, V> snapshot() {
-    return Map.copyOf(map);
+  public InMemoryReplicatedMap(TombstonePolicy tombstones) {
+    super(new MapView<>("in-memory map", tombstones));
   }
 
   @Override
   public void put(String key, V value) {
-    map.put(key, value);
+    view.apply(key, Objects.requireNonNull(value, "value"));
   }
 
   @Override
   public void remove(String key) {
-    map.remove(key);
+    view.apply(key, null);
   }
 }

@@ -8,9 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -35,9 +33,12 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link ReplicatedMap} materialised from a compacted Kafka topic. A background thread reads
  * every partition from the beginning (no consumer group: every instance sees everything) and
- * applies records and tombstones to an in-memory map. {@link #put} produces (idempotent, {@code
- * acks=all}), then waits until the reader has passed the produced offset, which gives
- * read-your-writes on this instance. Records this reader cannot decode are logged and skipped.
+ * applies records and tombstones (as its {@link TombstonePolicy} says) to an in-memory map, telling
+ * the {@link #listen listeners}. {@link #put} produces (idempotent, {@code acks=all}), then waits
+ * until the reader has passed the produced offset, which gives read-your-writes on this instance.
+ * Records this reader cannot decode are logged and skipped. A record reaches every instance's view
+ * within one fetch: the reader long-polls with {@code fetch.max.wait.ms} 100 ms, and the broker
+ * answers a waiting fetch as soon as a record arrives.
  *
  * <pre>{@code
  * try (var m = KafkaReplicatedMap.open("localhost:9092", TokenTopics.TOKENS, Duration.ofSeconds(10))) {
@@ -45,13 +46,12 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
+public final class KafkaReplicatedMap<V> extends ViewBackedMap<V> {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaReplicatedMap.class);
 
   private final String topic;
   private final ValueCodec<String, V> codec;
   private final Duration writeTimeout;
-  private final Map<String, V> view = new ConcurrentHashMap<>();
   private final Map<Integer, Long> consumedUpTo = new HashMap<>(); // guarded by this
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, byte[]> consumer;
@@ -59,7 +59,12 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
   private volatile boolean running = true;
 
   private KafkaReplicatedMap(
-      String bootstrap, String topic, ValueCodec<String, V> codec, Duration writeTimeout) {
+      String bootstrap,
+      String topic,
+      ValueCodec<String, V> codec,
+      Duration writeTimeout,
+      TombstonePolicy tombstones) {
+    super(new MapView<>(topic, tombstones));
     this.topic = topic;
     this.codec = codec;
     this.writeTimeout = writeTimeout;
@@ -75,19 +80,26 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
     this.reader.setDaemon(true);
   }
 
-  /**
-   * Creates the compacted topic if it is missing, loads it to its current end and starts following
-   * it. Fails when Kafka is unreachable or the initial load takes longer than {@code timeout}.
-   */
+  /** {@link #open(String, Topic, Duration, TombstonePolicy)} where tombstones delete. */
   public static <V> KafkaReplicatedMap<V> open(
       String bootstrap, Topic<String, V> topic, Duration timeout) {
+    return open(bootstrap, topic, timeout, TombstonePolicy.DELETE);
+  }
+
+  /**
+   * Creates the compacted topic if it is missing (and sets its declared configs), loads it to its
+   * current end and starts following it. Fails when Kafka is unreachable or the initial load takes
+   * longer than {@code timeout}.
+   */
+  public static <V> KafkaReplicatedMap<V> open(
+      String bootstrap, Topic<String, V> topic, Duration timeout, TombstonePolicy tombstones) {
     if (topic.cleanup() != Topic.Cleanup.COMPACT) {
       throw new IllegalArgumentException(
           "a replicated map needs a compacted topic; " + topic + " is not");
     }
     TopicAdmin.ensure(bootstrap, timeout, topic);
     KafkaReplicatedMap<V> m =
-        new KafkaReplicatedMap<>(bootstrap, topic.name(), topic.valueCodec(), timeout);
+        new KafkaReplicatedMap<>(bootstrap, topic.name(), topic.valueCodec(), timeout, tombstones);
     try {
       m.start(timeout);
       return m;
@@ -172,11 +184,12 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
       return;
     }
     if (r.value() == null) {
-      view.remove(r.key());
+      view.apply(r.key(), null);
       return;
     }
+    V value;
     try {
-      view.put(r.key(), codec.decode(r.key(), r.value()));
+      value = codec.decode(r.key(), r.value());
     } catch (IOException | RuntimeException e) {
       LOG.warn(
           "skipping undecodable record {} at {}-{}@{}: {}",
@@ -185,17 +198,9 @@ public final class KafkaReplicatedMap<V> implements ReplicatedMap<V> {
           r.partition(),
           r.offset(),
           e.toString());
+      return;
     }
-  }
-
-  @Override
-  public Optional<V> get(String key) {
-    return Optional.ofNullable(view.get(key));
-  }
-
-  @Override
-  public Map<String, V> snapshot() {
-    return Map.copyOf(view);
+    view.apply(r.key(), value);
   }
 
   @Override

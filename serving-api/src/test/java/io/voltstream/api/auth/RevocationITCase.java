@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voltstream.api.ApiApp;
-import io.voltstream.api.ApiConfig;
 import io.voltstream.api.ApiInstances;
 import io.voltstream.api.ApiTestClient;
 import io.voltstream.infra.junit.KafkaExtension;
@@ -34,19 +33,13 @@ class RevocationITCase {
 
   @BeforeAll
   static void start() {
-    Map<String, String> extra = Map.of(ApiConfig.RATE_LIMIT_RPS, "0");
-    a = ApiInstances.start(ApiInstances.env(KAFKA.bootstrapServers(), dirA, extra));
-    b = ApiInstances.start(ApiInstances.env(KAFKA.bootstrapServers(), dirB, extra));
+    a = ApiInstances.startUnthrottled(KAFKA.bootstrapServers(), dirA);
+    b = ApiInstances.startUnthrottled(KAFKA.bootstrapServers(), dirB);
   }
 
   @AfterAll
   static void stop() {
-    if (b != null) {
-      b.close();
-    }
-    if (a != null) {
-      a.close();
-    }
+    ApiInstances.close(a, b);
   }
 
   @Test

@@ -13,6 +13,7 @@ final class FakeSink implements LiveSink {
   final List<Consumer<Throwable>> unfinished = new ArrayList<>();
   boolean stalled;
   Integer closedWith;
+  String closedBecause;
 
   @Override
   public synchronized void send(String text, Consumer<Throwable> done) {
@@ -27,6 +28,7 @@ final class FakeSink implements LiveSink {
   @Override
   public synchronized void close(int statusCode, String reason) {
     closedWith = statusCode;
+    closedBecause = reason;
   }
 
   synchronized List<String> texts() {

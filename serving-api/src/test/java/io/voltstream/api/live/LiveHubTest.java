@@ -2,6 +2,7 @@ package io.voltstream.api.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voltstream.api.TestClock;
 import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
@@ -33,8 +34,8 @@ class LiveHubTest {
     LiveHub hub = hubWithQueue(100);
     FakeSink kitchen = new FakeSink();
     FakeSink all = new FakeSink();
-    hub.open("a", "alice", LATER, kitchen, m -> true);
-    hub.open("b", "bob", LATER, all, m -> true);
+    hub.open("a", "alice", "token-a", LATER, kitchen, m -> true);
+    hub.open("b", "bob", "token-b", LATER, all, m -> true);
     hub.handle(
         "a", "{\"action\":\"subscribe\",\"rooms\":[\"kitchen\"],\"streams\":[\"readings\"]}");
     hub.handle("b", "{\"action\":\"subscribe\"}");
@@ -73,7 +74,7 @@ class LiveHubTest {
   void shouldStopPushingAfterUnsubscribe() {
     LiveHub hub = hubWithQueue(100);
     FakeSink sink = new FakeSink();
-    hub.open("a", "alice", LATER, sink, m -> true);
+    hub.open("a", "alice", "token-a", LATER, sink, m -> true);
     hub.handle("a", "{\"action\":\"subscribe\",\"sensors\":[\"k1\"]}");
     hub.handle("a", "{\"action\":\"unsubscribe\",\"sensors\":[\"k1\"]}");
     hub.broadcast(reading("k1", "kitchen", 100));
@@ -87,8 +88,8 @@ class LiveHubTest {
     LiveHub hub = hubWithQueue(100);
     FakeSink slow = new FakeSink();
     FakeSink fast = new FakeSink();
-    hub.open("slow", "s", LATER, slow, m -> true);
-    hub.open("fast", "f", LATER, fast, m -> true);
+    hub.open("slow", "s", "token-slow", LATER, slow, m -> true);
+    hub.open("fast", "f", "token-fast", LATER, fast, m -> true);
     hub.handle("slow", "{\"action\":\"subscribe\"}");
     hub.handle("fast", "{\"action\":\"subscribe\"}");
     slow.stalled = true;
@@ -111,7 +112,7 @@ class LiveHubTest {
   void shouldShedNewKeysWhenTheQueueIsFullAndTellTheClient() {
     LiveHub hub = hubWithQueue(5);
     FakeSink slow = new FakeSink();
-    hub.open("slow", "s", LATER, slow, m -> true);
+    hub.open("slow", "s", "token-slow", LATER, slow, m -> true);
     hub.handle("slow", "{\"action\":\"subscribe\"}");
     slow.stalled = true;
     for (int i = 0; i < 20; i++) {
@@ -131,7 +132,7 @@ class LiveHubTest {
   void shouldAnswerInvalidMessagesWithAnErrorAndKeepTheSession() {
     LiveHub hub = hubWithQueue(100);
     FakeSink sink = new FakeSink();
-    hub.open("a", "alice", LATER, sink, m -> true);
+    hub.open("a", "alice", "token-a", LATER, sink, m -> true);
     hub.handle("a", "not json");
     hub.handle("a", "{\"action\":\"subscribe\",\"rooms\":[\"kitchen' OR 1=1\"]}");
     hub.handle("a", "{\"action\":\"explode\"}");
@@ -149,7 +150,7 @@ class LiveHubTest {
   void shouldApplyTheTokensResourcePermissions() {
     LiveHub hub = hubWithQueue(100);
     FakeSink sink = new FakeSink();
-    hub.open("a", "alice", LATER, sink, m -> "kitchen".equals(m.room()));
+    hub.open("a", "alice", "token-a", LATER, sink, m -> "kitchen".equals(m.room()));
     hub.handle("a", "{\"action\":\"subscribe\"}");
     hub.broadcast(reading("k1", "kitchen", 1));
     hub.broadcast(reading("o1", "office", 1));
@@ -164,8 +165,8 @@ class LiveHubTest {
   void shouldForgetClosedSessionsAndCloseExpiredOnes() {
     LiveHub hub = hubWithQueue(100);
     FakeSink expired = new FakeSink();
-    hub.open("a", "alice", LATER, new FakeSink(), m -> true);
-    hub.open("b", "bob", T0, expired, m -> true);
+    hub.open("a", "alice", "token-a", LATER, new FakeSink(), m -> true);
+    hub.open("b", "bob", "token-b", T0, expired, m -> true);
     hub.handle("a", "{\"action\":\"subscribe\"}");
 
     assertThat(hub.closeExpired()).isEqualTo(1);
@@ -174,6 +175,60 @@ class LiveHubTest {
     hub.close("a");
     assertThat(hub.sessionCount()).isZero();
     assertThat(hub.subscriptionCount()).isZero();
+  }
+
+  @Test
+  void shouldCloseEverySessionOfARevokedTokenAndNoOther() {
+    LiveHub hub = hubWithQueue(100);
+    FakeSink first = new FakeSink();
+    FakeSink second = new FakeSink();
+    FakeSink other = new FakeSink();
+    hub.open("s1", "alice", "revoked-token", LATER, first, m -> true);
+    hub.open("s2", "alice", "revoked-token", LATER, second, m -> true);
+    hub.open("s3", "bob", "kept-token", LATER, other, m -> true);
+
+    assertThat(hub.closeToken("revoked-token", "token has been revoked")).isEqualTo(2);
+
+    assertThat(first.closedWith).isEqualTo(LiveHub.POLICY_VIOLATION);
+    assertThat(second.closedWith).isEqualTo(LiveHub.POLICY_VIOLATION);
+    assertThat(first.closedBecause).isEqualTo("token has been revoked");
+    assertThat(other.closedWith).isNull();
+    assertThat(hub.sessions()).extracting(LiveSession::id).containsExactly("s3");
+    assertThat(hub.closeToken("revoked-token", "again")).isZero();
+  }
+
+  @Test
+  void shouldCloseASessionExactlyWhenItsTokenExpires() {
+    TestClock clock = new TestClock(T0);
+    LiveHub hub = new LiveHub(100, clock, Runnable::run);
+    FakeSink soon = new FakeSink();
+    FakeSink later = new FakeSink();
+    hub.open("soon", "alice", "t1", T0.plusSeconds(2), soon, m -> true);
+    hub.open("later", "bob", "t2", T0.plusSeconds(60), later, m -> true);
+
+    clock.set(T0.plusMillis(1999));
+    assertThat(hub.closeExpired()).isZero();
+    clock.set(T0.plusSeconds(2));
+    assertThat(hub.closeExpired()).isEqualTo(1);
+
+    assertThat(soon.closedWith).isEqualTo(LiveHub.POLICY_VIOLATION);
+    assertThat(soon.closedBecause).isEqualTo("token has expired");
+    assertThat(later.closedWith).isNull();
+    assertThat(hub.sessionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void shouldNotCloseASessionThatDisconnectedBeforeItsTokenWasRevokedOrExpired() {
+    TestClock clock = new TestClock(T0);
+    LiveHub hub = new LiveHub(100, clock, Runnable::run);
+    FakeSink gone = new FakeSink();
+    hub.open("gone", "alice", "t1", T0.plusSeconds(1), gone, m -> true);
+    hub.close("gone");
+
+    clock.set(T0.plusSeconds(5));
+    assertThat(hub.closeExpired()).isZero();
+    assertThat(hub.closeToken("t1", "revoked")).isZero();
+    assertThat(gone.closedWith).isNull();
   }
 
   @Test

@@ -8,17 +8,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A java.net.http WebSocket client that queues text messages and records the close code. */
+/**
+ * A java.net.http WebSocket client that queues text messages and records the close code, reason and
+ * when the close frame arrived.
+ */
 public final class WsTestClient implements AutoCloseable {
 
   final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
   final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+  /** The server's close reason, once closed. */
+  volatile String closeReason;
+
+  /** When the close frame (or the error) arrived, once closed. */
+  volatile Instant closedAt;
 
   /** Ping frames received from the server (the client answers each with a pong). */
   final java.util.concurrent.atomic.AtomicInteger pings =
@@ -111,12 +121,16 @@ public final class WsTestClient implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closedAt = Instant.now();
+      closeReason = reason;
       closed.complete(statusCode);
       return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
+      closedAt = Instant.now();
+      closeReason = error.toString();
       closed.complete(-1);
     }
   }

@@ -54,6 +54,32 @@ record InfluxWriteSettings(
     return Duration.ofMillis(Math.min(ms, maxBackoff.toMillis()));
   }
 
+  /** Never prints the password or the token (a record's default toString would). */
+  @Override
+  public String toString() {
+    return "InfluxWriteSettings[url="
+        + url
+        + ", database="
+        + database
+        + ", retentionPolicy="
+        + retentionPolicy
+        + ", username="
+        + username
+        + ", password="
+        + (password == null ? null : "***")
+        + ", token="
+        + (token == null ? null : "***")
+        + ", createDatabase="
+        + createDatabase
+        + ", requestTimeout="
+        + requestTimeout
+        + ", initialBackoff="
+        + initialBackoff
+        + ", maxBackoff="
+        + maxBackoff
+        + "]";
+  }
+
   private String base() {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }

@@ -1,5 +1,6 @@
 package io.voltstream.api.tokens.dto;
 
+import io.voltstream.api.auth.Redaction;
 import io.voltstream.api.auth.Role;
 import io.voltstream.api.auth.TokenService;
 import java.time.Instant;
@@ -24,5 +25,25 @@ public record GenerateTokenResponse(
         m.record().permissions(),
         m.token().issuedAt(),
         m.token().expiresAt());
+  }
+
+  /** Never prints the token (serialisation to the client uses the accessors, not this). */
+  @Override
+  public String toString() {
+    return "GenerateTokenResponse[token="
+        + Redaction.redact(token)
+        + ", id="
+        + id
+        + ", name="
+        + name
+        + ", role="
+        + role
+        + ", permissions="
+        + permissions
+        + ", issuedAt="
+        + issuedAt
+        + ", expiresAt="
+        + expiresAt
+        + "]";
   }
 }
