@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voltstream.jobs.alerts.logic.ClockAheadRule;
 import io.voltstream.jobs.io.EventTimeLimit;
+import io.voltstream.jobs.roommetrics.RoomTestData;
 import io.voltstream.model.SensorReading;
-import io.voltstream.model.SensorType;
 import io.voltstream.model.SystemEvent;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,20 +101,7 @@ class ClockAheadFunctionTest {
   }
 
   private void send(String sensorId, Instant ts) throws Exception {
-    harness.processElement(
-        new StreamRecord<>(
-            new SensorReading(
-                sensorId,
-                ts,
-                sensorId.substring(0, sensorId.indexOf('-')),
-                SensorType.ENERGY,
-                0.1,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null)));
+    String room = sensorId.substring(0, sensorId.indexOf('-'));
+    harness.processElement(new StreamRecord<>(RoomTestData.meter(sensorId, room, ts, 0.1, 100)));
   }
 }
