@@ -87,8 +87,8 @@ public final class Schema {
     public final Tag kind =
         tag(
             "kind",
-            "`co2_high`, `temperature_high`, `temperature_low`, `sensor_silent`,"
-                + " `late_data_burst`, `command_rejected`, `command_timeout`, `command_expired`,"
+            "`co2_high`, `temperature_high`, `temperature_low`, `sensor_silent`, `late_data_burst`,"
+                + " `clock_ahead`, `command_rejected`, `command_timeout`, `command_expired`,"
                 + " `rule_fired`, `rule_cleared`, `dr_invitation`, `dr_answered`, `dr_started`,"
                 + " `dr_completed`, `dr_cancelled`, `dr_redispatch`");
     public final Tag severity = tag("severity", "`info`, `warning`, `critical`");

@@ -1,6 +1,8 @@
 package io.voltstream.jobs.alerts;
 
 import io.voltstream.jobs.JobEnvironment;
+import io.voltstream.jobs.io.EventTimeLimit;
+import io.voltstream.jobs.io.EventTimeWatermarks;
 import io.voltstream.jobs.io.InfluxPoints;
 import io.voltstream.jobs.io.InfluxSink;
 import io.voltstream.jobs.io.JobsConfig;
@@ -27,7 +29,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *   <li>silence: a sensor without readings for longer than the silence threshold (event-time timers
  *       on {@code readings});
  *   <li>late-data bursts: more late readings of a room arriving in a minute than the threshold
- *       (from {@code readings.late}).
+ *       (from {@code readings.late});
+ *   <li>clocks ahead: a sensor stamping readings further ahead of the wall clock than {@code
+ *       VOLTSTREAM_MAX_EVENT_TIME_AHEAD} (their readings do not advance the watermark), at most
+ *       once an hour per sensor.
  * </ul>
  */
 public class AlertJob {
@@ -58,13 +63,20 @@ public class AlertJob {
 
   /** Adds the topology to {@code env}; returns the event stream. */
   public DataStream<SystemEvent> build(StreamExecutionEnvironment env) {
+    DataStream<SensorReading> readingStream =
+        env.fromSource(readings, readingWatermarks(), "readings").uid(UID + "-readings-source");
     DataStream<SystemEvent> silence =
-        env.fromSource(readings, readingWatermarks(), "readings")
-            .uid(UID + "-readings-source")
+        readingStream
             .keyBy(SensorReading::sensorId)
             .process(new SensorSilenceFunction(config.thresholds().sensorSilence()))
             .uid(UID + "-sensor-silence")
             .name("sensor silence timers");
+    DataStream<SystemEvent> clocksAhead =
+        readingStream
+            .keyBy(SensorReading::sensorId)
+            .process(new ClockAheadFunction(new EventTimeLimit(config.maxEventTimeAhead())))
+            .uid(UID + "-clock-ahead")
+            .name("device clocks ahead");
 
     DataStream<SystemEvent> comfort =
         env.fromSource(roomMetrics, WatermarkStrategy.noWatermarks(), "room-metrics")
@@ -83,16 +95,18 @@ public class AlertJob {
             .uid(UID + "-late-bursts")
             .name("late data bursts");
 
-    DataStream<SystemEvent> events = silence.union(comfort, lateBursts);
+    DataStream<SystemEvent> events = silence.union(comfort, lateBursts, clocksAhead);
     events.sinkTo(influxSink).uid(UID + "-influx-sink").name("events → InfluxDB");
     events.sinkTo(kafkaSink).uid(UID + "-kafka-sink").name("events → Kafka");
     return events;
   }
 
   private WatermarkStrategy<SensorReading> readingWatermarks() {
-    return WatermarkStrategy.<SensorReading>forBoundedOutOfOrderness(config.maxOutOfOrderness())
-        .withTimestampAssigner((r, previous) -> r.timestamp().toEpochMilli())
-        .withIdleness(config.idleness());
+    return EventTimeWatermarks.of(
+        config.maxOutOfOrderness(),
+        config.idleness(),
+        config.maxEventTimeAhead(),
+        SensorReading::timestamp);
   }
 
   /** Kafka key of an event: its room, else its sensor, else its kind. */

@@ -10,13 +10,14 @@ import java.util.Map;
 /**
  * Settings of the alert job: the thresholds declared in {@link AlertOptions} and the watermark
  * settings of the shared {@link JobsConfig} ({@code VOLTSTREAM_MAX_OUT_OF_ORDERNESS}, {@code
- * VOLTSTREAM_SOURCE_IDLENESS}).
+ * VOLTSTREAM_SOURCE_IDLENESS}, {@code VOLTSTREAM_MAX_EVENT_TIME_AHEAD}).
  */
 public record AlertJobConfig(
     AlertThresholds thresholds,
     Duration maxOutOfOrderness,
     Duration idleness,
-    Duration lateBurstGrace)
+    Duration lateBurstGrace,
+    Duration maxEventTimeAhead)
     implements Serializable {
 
   public static final String JOB_NAME = "alerts";
@@ -67,6 +68,7 @@ public record AlertJobConfig(
             r.get(AlertOptions.LATE_BURST_PER_MINUTE)),
         jobs.maxOutOfOrderness(),
         jobs.sourceIdleness(),
-        r.get(AlertOptions.LATE_BURST_GRACE));
+        r.get(AlertOptions.LATE_BURST_GRACE),
+        jobs.maxEventTimeAhead());
   }
 }

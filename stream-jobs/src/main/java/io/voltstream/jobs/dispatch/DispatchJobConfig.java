@@ -15,13 +15,16 @@ import java.util.Map;
  * @param staleAfter sensor powers and battery states older than this are forgotten
  * @param maxOutOfOrderness watermark lag behind the newest reading or battery report
  * @param idleness a partition quiet this long no longer holds the watermark
+ * @param maxEventTimeAhead event times further ahead of the job's clock do not advance the
+ *     watermark
  */
 public record DispatchJobConfig(
     Duration interval,
     Duration commandValidity,
     Duration staleAfter,
     Duration maxOutOfOrderness,
-    Duration idleness)
+    Duration idleness,
+    Duration maxEventTimeAhead)
     implements Serializable {
 
   public static final String JOB_NAME = "dispatch";
@@ -51,7 +54,8 @@ public record DispatchJobConfig(
         Duration.ofSeconds(30),
         Duration.ofMinutes(5),
         Duration.ofSeconds(10),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(2));
   }
 
   public static DispatchJobConfig from(JobsConfig jobs, Map<String, String> env) {
@@ -61,6 +65,7 @@ public record DispatchJobConfig(
         r.get(DispatchOptions.COMMAND_VALIDITY),
         r.get(DispatchOptions.STALE_AFTER),
         jobs.maxOutOfOrderness(),
-        jobs.sourceIdleness());
+        jobs.sourceIdleness(),
+        jobs.maxEventTimeAhead());
   }
 }

@@ -199,7 +199,8 @@ public class DrJob {
   }
 
   private <T> WatermarkStrategy<T> eventTime(EventTimeWatermarks.EventTime<T> timestamp) {
-    return EventTimeWatermarks.of(config.maxOutOfOrderness(), config.idleness(), timestamp);
+    return EventTimeWatermarks.of(
+        config.maxOutOfOrderness(), config.idleness(), config.maxEventTimeAhead(), timestamp);
   }
 
   /** Adds the job with the real Kafka sources and sinks and the InfluxDB sinks to {@code env}. */

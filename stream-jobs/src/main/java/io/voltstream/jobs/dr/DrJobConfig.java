@@ -19,6 +19,8 @@ import java.util.Map;
  * @param sameDayAdjustment whether the baseline gets the same-day adjustment
  * @param maxOutOfOrderness watermark lag behind the newest reading or battery report
  * @param idleness a partition quiet this long no longer holds the watermark
+ * @param maxEventTimeAhead event times further ahead of the job's clock do not advance the
+ *     watermark
  */
 public record DrJobConfig(
     Duration interval,
@@ -29,7 +31,8 @@ public record DrJobConfig(
     String baselineMethod,
     boolean sameDayAdjustment,
     Duration maxOutOfOrderness,
-    Duration idleness)
+    Duration idleness,
+    Duration maxEventTimeAhead)
     implements Serializable {
 
   public static final String JOB_NAME = "demand-response";
@@ -70,7 +73,8 @@ public record DrJobConfig(
         "10of10",
         false, // the placebo test: unadjusted 10of10 keeps |bias| <= 5 % on both datasets
         Duration.ofSeconds(10),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(2));
   }
 
   public static DrJobConfig from(JobsConfig jobs, Map<String, String> env) {
@@ -84,6 +88,7 @@ public record DrJobConfig(
         r.get(DrOptions.BASELINE_METHOD),
         r.get(DrOptions.SAME_DAY_ADJUSTMENT),
         jobs.maxOutOfOrderness(),
-        jobs.sourceIdleness());
+        jobs.sourceIdleness(),
+        jobs.maxEventTimeAhead());
   }
 }

@@ -14,9 +14,15 @@ import java.util.Map;
  * @param staleAfter meter powers and battery states older than this are forgotten
  * @param maxOutOfOrderness watermark lag behind the newest reading or battery report
  * @param idleness a partition quiet this long no longer holds the watermark
+ * @param maxEventTimeAhead event times further ahead of the job's clock do not advance the
+ *     watermark
  */
 public record FlexibilityJobConfig(
-    Duration interval, Duration staleAfter, Duration maxOutOfOrderness, Duration idleness)
+    Duration interval,
+    Duration staleAfter,
+    Duration maxOutOfOrderness,
+    Duration idleness,
+    Duration maxEventTimeAhead)
     implements Serializable {
 
   public static final String JOB_NAME = "flexibility";
@@ -42,7 +48,8 @@ public record FlexibilityJobConfig(
         Duration.ofSeconds(10),
         Duration.ofMinutes(2),
         Duration.ofSeconds(10),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(2));
   }
 
   public static FlexibilityJobConfig from(JobsConfig jobs, Map<String, String> env) {
@@ -51,6 +58,7 @@ public record FlexibilityJobConfig(
         r.get(FlexibilityOptions.INTERVAL),
         r.get(FlexibilityOptions.STALE_AFTER),
         jobs.maxOutOfOrderness(),
-        jobs.sourceIdleness());
+        jobs.sourceIdleness(),
+        jobs.maxEventTimeAhead());
   }
 }

@@ -31,6 +31,8 @@ import java.util.Map;
  * @param window {@code VOLTSTREAM_WINDOW}, default {@code 1m} (room aggregation window)
  * @param allowedLateness {@code VOLTSTREAM_ALLOWED_LATENESS}, default {@code 0s}
  * @param consumerGroupPrefix {@code VOLTSTREAM_CONSUMER_GROUP_PREFIX}, default {@code voltstream-}
+ * @param maxEventTimeAhead {@code VOLTSTREAM_MAX_EVENT_TIME_AHEAD}, default {@code 2m}: event times
+ *     further ahead of the job's clock do not advance the watermark ({@link EventTimeWatermarks})
  */
 public record JobsConfig(
     String kafkaBootstrap,
@@ -45,7 +47,8 @@ public record JobsConfig(
     Duration sourceIdleness,
     Duration window,
     Duration allowedLateness,
-    String consumerGroupPrefix)
+    String consumerGroupPrefix,
+    Duration maxEventTimeAhead)
     implements Serializable {
 
   // Variable names, for callers that build an environment map (declared in
@@ -58,6 +61,7 @@ public record JobsConfig(
   public static final String CHECKPOINT_INTERVAL = JobsOptions.CHECKPOINT_INTERVAL.name();
   public static final String MAX_OUT_OF_ORDERNESS = JobsOptions.MAX_OUT_OF_ORDERNESS.name();
   public static final String SOURCE_IDLENESS = JobsOptions.SOURCE_IDLENESS.name();
+  public static final String MAX_EVENT_TIME_AHEAD = JobsOptions.MAX_EVENT_TIME_AHEAD.name();
   public static final String WINDOW = JobsOptions.WINDOW.name();
   public static final String ALLOWED_LATENESS = JobsOptions.ALLOWED_LATENESS.name();
 
@@ -105,7 +109,8 @@ public record JobsConfig(
         r.get(JobsOptions.SOURCE_IDLENESS),
         r.get(JobsOptions.WINDOW),
         r.get(JobsOptions.ALLOWED_LATENESS),
-        r.get(JobsOptions.CONSUMER_GROUP_PREFIX));
+        r.get(JobsOptions.CONSUMER_GROUP_PREFIX),
+        r.get(JobsOptions.MAX_EVENT_TIME_AHEAD));
   }
 
   /**
@@ -180,6 +185,8 @@ public record JobsConfig(
         + allowedLateness
         + ", consumerGroupPrefix="
         + consumerGroupPrefix
+        + ", maxEventTimeAhead="
+        + maxEventTimeAhead
         + "]";
   }
 }

@@ -32,6 +32,13 @@ public final class JobsOptions {
           ValueType.positiveDuration(),
           "30s",
           "A Kafka partition without data for this long no longer holds the watermark");
+  public static final Option<Duration> MAX_EVENT_TIME_AHEAD =
+      Option.of(
+          "VOLTSTREAM_MAX_EVENT_TIME_AHEAD",
+          ValueType.duration(),
+          "2m",
+          "A reading stamped further than this ahead of the job's clock does not advance the"
+              + " watermark (a device clock running ahead must not make other sensors late)");
   public static final Option<Duration> WINDOW =
       Option.of("VOLTSTREAM_WINDOW", ValueType.positiveDuration(), "1m", "Room aggregation window");
   public static final Option<Duration> ALLOWED_LATENESS =
@@ -64,6 +71,7 @@ public final class JobsOptions {
         CHECKPOINT_INTERVAL,
         MAX_OUT_OF_ORDERNESS,
         SOURCE_IDLENESS,
+        MAX_EVENT_TIME_AHEAD,
         WINDOW,
         ALLOWED_LATENESS,
         CONSUMER_GROUP_PREFIX);

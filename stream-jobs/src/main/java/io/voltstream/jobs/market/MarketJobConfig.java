@@ -16,12 +16,15 @@ import java.util.Objects;
  * @param orderHorizon how far after {@code submitted_at} a delivery slot may start (7 d)
  * @param maxOutOfOrderness watermark lag behind the newest order or reading
  * @param idleness a partition quiet this long no longer holds the watermark
+ * @param maxEventTimeAhead event times further ahead of the job's clock do not advance the
+ *     watermark
  */
 public record MarketJobConfig(
     Duration closedSlotRetention,
     Duration orderHorizon,
     Duration maxOutOfOrderness,
-    Duration idleness)
+    Duration idleness,
+    Duration maxEventTimeAhead)
     implements Serializable {
 
   public static final String JOB_NAME = "market";
@@ -47,7 +50,11 @@ public record MarketJobConfig(
 
   public static MarketJobConfig defaults() {
     return new MarketJobConfig(
-        Duration.ofHours(1), Duration.ofDays(7), Duration.ofSeconds(10), Duration.ofSeconds(30));
+        Duration.ofHours(1),
+        Duration.ofDays(7),
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(2));
   }
 
   public static MarketJobConfig from(JobsConfig jobs, Map<String, String> env) {
@@ -56,6 +63,7 @@ public record MarketJobConfig(
         r.get(MarketOptions.CLOSED_SLOT_RETENTION),
         r.get(MarketOptions.ORDER_HORIZON),
         jobs.maxOutOfOrderness(),
-        jobs.sourceIdleness());
+        jobs.sourceIdleness(),
+        jobs.maxEventTimeAhead());
   }
 }

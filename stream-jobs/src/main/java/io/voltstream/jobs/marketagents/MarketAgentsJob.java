@@ -128,7 +128,8 @@ public class MarketAgentsJob {
   }
 
   private <T> WatermarkStrategy<T> eventTime(EventTimeWatermarks.EventTime<T> timestamp) {
-    return EventTimeWatermarks.of(config.maxOutOfOrderness(), config.idleness(), timestamp);
+    return EventTimeWatermarks.of(
+        config.maxOutOfOrderness(), config.idleness(), config.maxEventTimeAhead(), timestamp);
   }
 
   /** Adds the job with the real Kafka sources and sink to {@code env}. */

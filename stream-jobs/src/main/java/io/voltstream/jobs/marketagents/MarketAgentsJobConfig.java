@@ -20,6 +20,8 @@ import java.util.Map;
  * @param forecastMaxAge a forecast issued further than this from event time is not used (2 h)
  * @param maxOutOfOrderness watermark lag behind the newest reading or battery report
  * @param idleness a partition quiet this long no longer holds the watermark
+ * @param maxEventTimeAhead event times further ahead of the job's clock do not advance the
+ *     watermark
  */
 public record MarketAgentsJobConfig(
     Duration updateInterval,
@@ -29,7 +31,8 @@ public record MarketAgentsJobConfig(
     Duration staleAfter,
     Duration forecastMaxAge,
     Duration maxOutOfOrderness,
-    Duration idleness)
+    Duration idleness,
+    Duration maxEventTimeAhead)
     implements Serializable {
 
   public static final String JOB_NAME = "market-agents";
@@ -61,7 +64,8 @@ public record MarketAgentsJobConfig(
         Duration.ofMinutes(2),
         Duration.ofHours(2),
         Duration.ofSeconds(10),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(2));
   }
 
   public static MarketAgentsJobConfig from(JobsConfig jobs, Map<String, String> env) {
@@ -74,7 +78,8 @@ public record MarketAgentsJobConfig(
         r.get(MarketAgentsOptions.STALE_AFTER),
         r.get(MarketAgentsOptions.FORECAST_MAX_AGE),
         jobs.maxOutOfOrderness(),
-        jobs.sourceIdleness());
+        jobs.sourceIdleness(),
+        jobs.maxEventTimeAhead());
   }
 
   /** The energy module's agent settings. */

@@ -1,6 +1,7 @@
 package io.voltstream.jobs.roommetrics;
 
 import io.voltstream.jobs.JobEnvironment;
+import io.voltstream.jobs.io.EventTimeWatermarks;
 import io.voltstream.jobs.io.InfluxPoints;
 import io.voltstream.jobs.io.InfluxSink;
 import io.voltstream.jobs.io.JobsConfig;
@@ -116,12 +117,11 @@ public class RoomAggregationJob {
 
   /**
    * Event time from the reading; bounded out-of-orderness; idle partitions stop holding the
-   * watermark.
+   * watermark; readings stamped too far ahead of the clock do not advance it.
    */
   static WatermarkStrategy<SensorReading> watermarks(RoomAggregationJobConfig cfg) {
-    return WatermarkStrategy.<SensorReading>forBoundedOutOfOrderness(cfg.maxOutOfOrderness())
-        .withTimestampAssigner((r, previous) -> r.timestamp().toEpochMilli())
-        .withIdleness(cfg.idleness());
+    return EventTimeWatermarks.of(
+        cfg.maxOutOfOrderness(), cfg.idleness(), cfg.maxEventTimeAhead(), SensorReading::timestamp);
   }
 
   /** Adds the job with the real Kafka sources and sinks and the InfluxDB sink to {@code env}. */

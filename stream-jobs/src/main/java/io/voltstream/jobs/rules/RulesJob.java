@@ -2,6 +2,7 @@ package io.voltstream.jobs.rules;
 
 import io.voltstream.jobs.JobEnvironment;
 import io.voltstream.jobs.alerts.AlertJob;
+import io.voltstream.jobs.io.EventTimeWatermarks;
 import io.voltstream.jobs.io.InfluxPoints;
 import io.voltstream.jobs.io.InfluxSink;
 import io.voltstream.jobs.io.JobsConfig;
@@ -19,7 +20,6 @@ import io.voltstream.model.Topics;
 import io.voltstream.model.command.Command;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -73,11 +73,11 @@ public class RulesJob {
         env.fromSource(registry, RegistryWatermarks.<RegistryChange>idle(), "registry")
             .uid(UID + "-registry-source");
     WatermarkStrategy<SensorReading> eventTime =
-        WatermarkStrategy.<SensorReading>forBoundedOutOfOrderness(settings.maxOutOfOrderness())
-            .withTimestampAssigner(
-                (SerializableTimestampAssigner<SensorReading>)
-                    (r, previous) -> r.timestamp().toEpochMilli())
-            .withIdleness(settings.idleness());
+        EventTimeWatermarks.of(
+            settings.maxOutOfOrderness(),
+            settings.idleness(),
+            settings.maxEventTimeAhead(),
+            SensorReading::timestamp);
 
     SingleOutputStreamOperator<RuleDecision> decisions =
         env.fromSource(readings, eventTime, "readings")

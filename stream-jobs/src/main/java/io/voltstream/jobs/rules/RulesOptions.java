@@ -31,14 +31,21 @@ public final class RulesOptions {
    * @param commandValidity how long a rule's command may still be applied
    * @param maxOutOfOrderness watermark lag behind the newest reading
    * @param idleness a partition quiet this long no longer holds the watermark
+   * @param maxEventTimeAhead readings stamped further ahead of the job's clock do not advance the
+   *     watermark
    */
-  public record Settings(Duration commandValidity, Duration maxOutOfOrderness, Duration idleness)
+  public record Settings(
+      Duration commandValidity,
+      Duration maxOutOfOrderness,
+      Duration idleness,
+      Duration maxEventTimeAhead)
       implements Serializable {
     public static Settings from(JobsConfig jobs, Map<String, String> vars) {
       return new Settings(
           new ConfigReader(vars).get(COMMAND_VALIDITY),
           jobs.maxOutOfOrderness(),
-          jobs.sourceIdleness());
+          jobs.sourceIdleness(),
+          jobs.maxEventTimeAhead());
     }
   }
 }

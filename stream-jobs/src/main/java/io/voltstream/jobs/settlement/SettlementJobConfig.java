@@ -17,13 +17,16 @@ import java.util.Map;
  * @param correctionWindow a settled slot is kept this long after its end for late trades (24 h)
  * @param maxOutOfOrderness watermark lag behind the newest reading or battery report
  * @param idleness a partition quiet this long no longer holds the watermark
+ * @param maxEventTimeAhead event times further ahead of the job's clock do not advance the
+ *     watermark
  */
 public record SettlementJobConfig(
     Duration flushInterval,
     Duration staleAfter,
     Duration correctionWindow,
     Duration maxOutOfOrderness,
-    Duration idleness)
+    Duration idleness,
+    Duration maxEventTimeAhead)
     implements Serializable {
 
   public static final String JOB_NAME = "settlement";
@@ -55,7 +58,8 @@ public record SettlementJobConfig(
         Duration.ofMinutes(2),
         Duration.ofHours(24),
         Duration.ofSeconds(10),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        Duration.ofMinutes(2));
   }
 
   public static SettlementJobConfig from(JobsConfig jobs, Map<String, String> env) {
@@ -65,6 +69,7 @@ public record SettlementJobConfig(
         r.get(SettlementOptions.STALE_AFTER),
         r.get(SettlementOptions.CORRECTION_WINDOW),
         jobs.maxOutOfOrderness(),
-        jobs.sourceIdleness());
+        jobs.sourceIdleness(),
+        jobs.maxEventTimeAhead());
   }
 }

@@ -7,29 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.voltstream.influx.Series;
 import io.voltstream.infra.junit.InfluxExtension;
-import io.voltstream.model.Json;
 import io.voltstream.model.SensorReading;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
@@ -54,10 +45,9 @@ class InfluxSinkITCase {
           new MiniClusterResourceConfiguration.Builder()
               .setNumberTaskManagers(1)
               .setNumberSlotsPerTaskManager(2)
-              .setConfiguration(fastMetrics())
+              .setConfiguration(FlinkRestMetrics.fastMetrics())
               .build());
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private JobClient job;
 
   @AfterEach
@@ -68,39 +58,6 @@ class InfluxSinkITCase {
     if (!INFLUX.server().isRunning()) {
       INFLUX.start();
     }
-  }
-
-  private static Configuration fastMetrics() {
-    Configuration conf = new Configuration();
-    conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ofMillis(500));
-    return conf;
-  }
-
-  /**
-   * Sum over all subtasks of a sink metric, read through the MiniCluster's REST API like an
-   * operator would.
-   */
-  private static double sinkMetric(JobID jobId, String metric) throws Exception {
-    Configuration c = FLINK.getClientConfiguration();
-    String jobUrl =
-        "http://" + c.get(RestOptions.ADDRESS) + ":" + c.get(RestOptions.PORT) + "/jobs/" + jobId;
-    double sum = 0;
-    for (JsonNode vertex : rest(jobUrl).path("vertices")) {
-      String metricsUrl = jobUrl + "/vertices/" + vertex.path("id").asText() + "/subtasks/metrics";
-      for (JsonNode m : rest(metricsUrl)) {
-        if (m.path("id").asText().endsWith("." + metric)) {
-          sum += rest(metricsUrl + "?get=" + m.path("id").asText()).path(0).path("sum").asDouble();
-        }
-      }
-    }
-    return sum;
-  }
-
-  private static JsonNode rest(String url) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    return Json.MAPPER.readTree(r.body());
   }
 
   private static StreamExecutionEnvironment env() {
@@ -212,7 +169,7 @@ class InfluxSinkITCase {
     long metricDeadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     double retries = 0;
     while (retries == 0 && System.nanoTime() < metricDeadline) {
-      retries = sinkMetric(job.getJobID(), "influxRetries");
+      retries = FlinkRestMetrics.sum(FLINK, job.getJobID(), "influxRetries");
       Thread.sleep(200); // poll interval of the deadline loop, not a synchronisation
     }
     assertThat(retries).as("influxRetries while influxd was down").isPositive();

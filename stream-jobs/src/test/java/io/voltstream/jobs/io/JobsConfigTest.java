@@ -22,6 +22,7 @@ class JobsConfigTest {
     assertThat(cfg.sourceIdleness()).isEqualTo(Duration.ofSeconds(30));
     assertThat(cfg.window()).isEqualTo(Duration.ofMinutes(1));
     assertThat(cfg.allowedLateness()).isZero();
+    assertThat(cfg.maxEventTimeAhead()).isEqualTo(Duration.ofMinutes(2));
     assertThat(cfg.groupId("raw-readings")).isEqualTo("voltstream-raw-readings");
   }
 

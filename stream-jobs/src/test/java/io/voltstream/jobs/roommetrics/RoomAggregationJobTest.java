@@ -63,7 +63,8 @@ class RoomAggregationJobTest {
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(3),
                 Duration.ofMinutes(1),
-                Duration.ofSeconds(30)));
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(2)));
   }
 
   @Test
@@ -71,7 +72,11 @@ class RoomAggregationJobTest {
     assertThatThrownBy(
             () ->
                 new RoomAggregationJobConfig(
-                    Duration.ofMinutes(1), Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO))
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(1),
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    Duration.ofMinutes(2)))
         .hasMessageContaining("VOLTSTREAM_SOURCE_IDLENESS");
     assertThatThrownBy(
             () ->
@@ -79,7 +84,17 @@ class RoomAggregationJobTest {
                     Duration.ofMinutes(1),
                     Duration.ofSeconds(-1),
                     Duration.ofSeconds(1),
-                    Duration.ZERO))
+                    Duration.ZERO,
+                    Duration.ofMinutes(2)))
         .hasMessageContaining("VOLTSTREAM_MAX_OUT_OF_ORDERNESS");
+    assertThatThrownBy(
+            () ->
+                new RoomAggregationJobConfig(
+                    Duration.ofMinutes(1),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(1),
+                    Duration.ZERO,
+                    Duration.ofSeconds(-1)))
+        .hasMessageContaining("VOLTSTREAM_MAX_EVENT_TIME_AHEAD");
   }
 }

@@ -131,7 +131,11 @@ class RoomAggregationPipelineTest {
     env.setParallelism(2);
     var cfg =
         new RoomAggregationJobConfig(
-            Duration.ofMinutes(1), Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ZERO);
+            Duration.ofMinutes(1),
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(5),
+            Duration.ZERO,
+            Duration.ofMinutes(2));
     new RoomAggregationJob(
             cfg,
             FiniteSource.of(TypeInformation.of(SensorReading.class), readings),

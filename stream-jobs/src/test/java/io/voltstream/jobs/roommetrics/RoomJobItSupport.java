@@ -66,11 +66,13 @@ final class RoomJobItSupport {
         .get(10, TimeUnit.SECONDS);
   }
 
-  static void sendTo(KafkaProducer<String, String> producer, int partition, SensorReading r)
+  /** Sends {@code r} to {@code partition} of {@code readings}; returns its offset. */
+  static long sendTo(KafkaProducer<String, String> producer, int partition, SensorReading r)
       throws Exception {
-    producer
+    return producer
         .send(new ProducerRecord<>(Topics.READINGS.name(), partition, r.sensorId(), json(r)))
-        .get(10, TimeUnit.SECONDS);
+        .get(10, TimeUnit.SECONDS)
+        .offset();
   }
 
   static SensorReading tick(Instant ts) {

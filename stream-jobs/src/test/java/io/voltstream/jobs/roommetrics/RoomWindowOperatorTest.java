@@ -136,7 +136,11 @@ class RoomWindowOperatorTest {
   private void open(Duration allowedLateness) throws Exception {
     var cfg =
         new RoomAggregationJobConfig(
-            Duration.ofMinutes(1), Duration.ZERO, Duration.ofSeconds(30), allowedLateness);
+            Duration.ofMinutes(1),
+            Duration.ZERO,
+            Duration.ofSeconds(30),
+            allowedLateness,
+            Duration.ofMinutes(2));
     var env = StreamExecutionEnvironment.getExecutionEnvironment();
     DataStream<RoomReading> in =
         env.fromData(

@@ -93,7 +93,10 @@ class RulesPipelineTest {
     // Readings are throttled so that the registry (unthrottled) is in place before most of them.
     new RulesJob(
             new RulesOptions.Settings(
-                Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(30)),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(2)),
             FiniteSource.throttled(TypeInformation.of(SensorReading.class), readings, 40),
             FiniteSource.of(TypeInformation.of(RegistryChange.class), registry),
             commands,

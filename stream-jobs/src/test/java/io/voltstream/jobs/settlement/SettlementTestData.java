@@ -37,7 +37,8 @@ final class SettlementTestData {
           Duration.ofMinutes(2),
           Duration.ofHours(1),
           Duration.ofSeconds(1),
-          Duration.ofSeconds(2));
+          Duration.ofSeconds(2),
+          Duration.ofMinutes(2));
 
   static final MarketTrade TRADE =
       trade("community-1768388400-1", HOME, OFFICE, 0.2, 0.15, SLOT.minusSeconds(300));

@@ -13,6 +13,7 @@ public final class AlertKinds {
   public static final String TEMPERATURE_LOW = "temperature_low";
   public static final String SENSOR_SILENT = "sensor_silent";
   public static final String LATE_DATA_BURST = "late_data_burst";
+  public static final String CLOCK_AHEAD = "clock_ahead";
 
   private AlertKinds() {}
 
