@@ -35,8 +35,8 @@ public final class JobEnvironment {
       StreamExecutionEnvironment env, JobsConfig cfg) {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.GENERIC_TYPES, false);
-    // A cluster's JobManager reads this from its own config (flink-conf/config.yaml); a job-level
-    // value documents the intent and is what a MiniCluster started from this config uses.
+    // The JobManager may take this from its own configuration rather than the job's: the launcher's
+    // MiniCluster sets it there too (LocalFlinkCluster), a cluster in flink-conf/config.yaml.
     conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, RETAINED_CHECKPOINTS);
     env.configure(conf);
     env.enableCheckpointing(cfg.checkpointInterval().toMillis(), CheckpointingMode.AT_LEAST_ONCE);

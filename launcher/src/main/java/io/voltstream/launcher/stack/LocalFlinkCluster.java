@@ -14,6 +14,7 @@ import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -111,6 +112,10 @@ public final class LocalFlinkCluster implements AutoCloseable {
     conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
     // The JobMaster reads how many checkpoints to keep from the cluster's configuration.
     conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, JobEnvironment.RETAINED_CHECKPOINTS);
+    // Also for jobs not configured by JobEnvironment: a cancelled job keeps its checkpoints.
+    conf.set(
+        CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+        ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     conf.setString("pipeline.generic-types", "false");
     MiniClusterConfiguration mcc =
         new MiniClusterConfiguration.Builder()
@@ -125,6 +130,12 @@ public final class LocalFlinkCluster implements AutoCloseable {
         cluster, conf, flinkDir.resolve("checkpoints").toAbsolutePath(), startFrom);
   }
 
+  /** A job to submit: its stable name and how to wire it on an environment. */
+  public record Submission(String jobName, Consumer<StreamExecutionEnvironment> wiring) {}
+
+  /** A submitted job and the checkpoint it resumes from, if any. */
+  private record Submitted(String jobName, JobID id, Optional<Checkpoint> resumedFrom) {}
+
   /**
    * Builds a job with {@code wiring} on a fresh environment and submits it, resuming it from its
    * latest complete retained checkpoint unless the cluster starts jobs {@link StartFrom#FRESH};
@@ -136,6 +147,43 @@ public final class LocalFlinkCluster implements AutoCloseable {
   public JobID submit(
       String jobName, Duration checkpointInterval, Consumer<StreamExecutionEnvironment> wiring)
       throws Exception {
+    return submitAll(checkpointInterval, List.of(new Submission(jobName, wiring))).get(0);
+  }
+
+  /**
+   * {@link #submit} for several jobs: all are submitted before the restores are waited for, so the
+   * JobManager restores them side by side. Returns their ids in order.
+   */
+  public List<JobID> submitAll(Duration checkpointInterval, List<Submission> submissions)
+      throws Exception {
+    List<Submitted> submitted = new ArrayList<>();
+    for (Submission submission : submissions) {
+      submitted.add(submitOne(submission, checkpointInterval));
+    }
+    for (Submitted job : submitted) {
+      if (job.resumedFrom().isPresent()) {
+        Checkpoint checkpoint = job.resumedFrom().get();
+        awaitRestored(job.jobName(), job.id(), checkpoint);
+        LOG.info(
+            "Flink job '{}' ({}) resumed from checkpoint {} (completed {})",
+            job.jobName(),
+            job.id(),
+            checkpoint.dir(),
+            checkpoint.completedAt());
+      } else {
+        LOG.info(
+            "Flink job '{}' ({}) started with empty state ({}); checkpoints go to {}",
+            job.jobName(),
+            job.id(),
+            startFrom == StartFrom.FRESH ? "--fresh" : "no retained checkpoint",
+            checkpointsDir.resolve(job.jobName()));
+      }
+    }
+    return submitted.stream().map(Submitted::id).toList();
+  }
+
+  private Submitted submitOne(Submission submission, Duration checkpointInterval) throws Exception {
+    String jobName = submission.jobName();
     RetainedCheckpoints retained = new RetainedCheckpoints(checkpointsDir.resolve(jobName));
     Optional<Checkpoint> resumeFrom =
         startFrom == StartFrom.FRESH ? Optional.empty() : retained.latestComplete();
@@ -153,7 +201,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(jobConf);
     env.setParallelism(JOB_PARALLELISM);
     env.enableCheckpointing(checkpointInterval.toMillis());
-    wiring.accept(env);
+    submission.wiring().accept(env);
     var graph = env.getStreamGraph();
     graph.setJobName(jobName);
     // allowNonRestoredState=false: state the new graph has no operator for fails the restore
@@ -164,23 +212,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
             .orElse(SavepointRestoreSettings.none()));
     JobID id = miniCluster.submitJob(graph).get().getJobID();
     jobs.add(id);
-    if (resumeFrom.isPresent()) {
-      awaitRestored(jobName, id, resumeFrom.get());
-      LOG.info(
-          "Flink job '{}' ({}) resumed from checkpoint {} (completed {})",
-          jobName,
-          id,
-          resumeFrom.get().dir(),
-          resumeFrom.get().completedAt());
-    } else {
-      LOG.info(
-          "Flink job '{}' ({}) started with empty state ({}); checkpoints go to {}",
-          jobName,
-          id,
-          startFrom == StartFrom.FRESH ? "--fresh" : "no retained checkpoint",
-          retained.jobDir());
-    }
-    return id;
+    return new Submitted(jobName, id, resumeFrom);
   }
 
   /**
