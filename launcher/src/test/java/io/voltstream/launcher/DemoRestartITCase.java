@@ -89,10 +89,14 @@ class DemoRestartITCase {
           "output of demo '{}' (tail):{}{}", name, System.lineSeparator(), tail(outputOf(name)));
     }
     demos.forEach(Process::destroyForcibly);
-    // the servers a killed demo leaves running name their config under this data directory
-    ProcessHandle.allProcesses()
+    serversOfThisDataDir().forEach(ProcessHandle::destroyForcibly);
+  }
+
+  /** The servers a demo started: their command lines name their config under the data dir. */
+  private List<ProcessHandle> serversOfThisDataDir() {
+    return ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir.toString())).orElse(false))
-        .forEach(ProcessHandle::destroyForcibly);
+        .toList();
   }
 
   @Test
@@ -159,16 +163,7 @@ class DemoRestartITCase {
 
     second.destroy(); // SIGTERM: a graceful stop of everything
     assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(
-            ProcessHandle.allProcesses()
-                .filter(
-                    p ->
-                        p.info()
-                            .commandLine()
-                            .map(c -> c.contains(dataDir.toString()))
-                            .orElse(false))
-                .map(ProcessHandle::pid)
-                .toList())
+    assertThat(serversOfThisDataDir().stream().map(ProcessHandle::pid).toList())
         .as("servers left running after a graceful stop")
         .isEmpty();
   }
@@ -224,30 +219,10 @@ class DemoRestartITCase {
 
   /** Publishes the probe readings {@code from} .. {@code from + count - 1} with QoS 1. */
   private void publish(int from, int count) {
-    Mqtt5BlockingClient client =
-        Mqtt5Client.builder()
-            .identifier("restart-probe-" + from)
-            .serverHost("127.0.0.1")
-            .serverPort(mqttPort)
-            .buildBlocking();
-    client.connect();
+    Mqtt5BlockingClient client = connect("restart-probe-" + from);
     try {
       for (int i = from; i < from + count; i++) {
-        String payload =
-            String.format(
-                Locale.ROOT,
-                "{\"sensor_id\":\"%s\",\"timestamp\":%d,\"room\":\"%s\",\"sensor_type\":\"power\","
-                    + "\"power\":{\"value\":%s,\"unit\":\"W\"}}",
-                SENSOR,
-                timestamp(i).toEpochMilli(),
-                ROOM,
-                powerW(i));
-        client
-            .publishWith()
-            .topic("sensors/" + SENSOR + "/readings")
-            .qos(MqttQos.AT_LEAST_ONCE)
-            .payload(payload.getBytes(StandardCharsets.UTF_8))
-            .send(); // returns once the broker acknowledged it
+        publishReading(client, timestamp(i), ROOM, powerW(i));
       }
     } finally {
       client.disconnect();
@@ -256,31 +231,44 @@ class DemoRestartITCase {
 
   /** A reading of another room past W's end and the out-of-orderness: the watermark passes W. */
   private void closeWindow() {
+    Mqtt5BlockingClient client = connect("restart-probe-closer");
+    try {
+      publishReading(
+          client, windowEnd().plus(OUT_OF_ORDERNESS).plusSeconds(5), "restart-closer", 1);
+    } finally {
+      client.disconnect();
+    }
+  }
+
+  private Mqtt5BlockingClient connect(String clientId) {
     Mqtt5BlockingClient client =
         Mqtt5Client.builder()
-            .identifier("restart-probe-closer")
+            .identifier(clientId)
             .serverHost("127.0.0.1")
             .serverPort(mqttPort)
             .buildBlocking();
     client.connect();
-    try {
-      long t = windowStart.plus(WINDOW).plus(OUT_OF_ORDERNESS).plusSeconds(5).toEpochMilli();
-      String payload =
-          "{\"sensor_id\":\""
-              + SENSOR
-              + "\",\"timestamp\":"
-              + t
-              + ",\"room\":\"restart-closer\",\"sensor_type\":\"power\","
-              + "\"power\":{\"value\":1,\"unit\":\"W\"}}";
-      client
-          .publishWith()
-          .topic("sensors/" + SENSOR + "/readings")
-          .qos(MqttQos.AT_LEAST_ONCE)
-          .payload(payload.getBytes(StandardCharsets.UTF_8))
-          .send();
-    } finally {
-      client.disconnect();
-    }
+    return client;
+  }
+
+  /** Returns once the broker acknowledged the reading (QoS 1). */
+  private static void publishReading(
+      Mqtt5BlockingClient client, Instant timestamp, String room, double powerW) {
+    String payload =
+        String.format(
+            Locale.ROOT,
+            "{\"sensor_id\":\"%s\",\"timestamp\":%d,\"room\":\"%s\",\"sensor_type\":\"power\","
+                + "\"power\":{\"value\":%s,\"unit\":\"W\"}}",
+            SENSOR,
+            timestamp.toEpochMilli(),
+            room,
+            powerW);
+    client
+        .publishWith()
+        .topic("sensors/" + SENSOR + "/readings")
+        .qos(MqttQos.AT_LEAST_ONCE)
+        .payload(payload.getBytes(StandardCharsets.UTF_8))
+        .send();
   }
 
   private void awaitInReadings(int count) {
