@@ -61,6 +61,11 @@ public final class InfluxServer implements AutoCloseable {
   public static InfluxServer start(Path dir, int httpPort, int rpcPort) {
     Path binary = Binaries.require("influxd", INSTALL_HINT);
     Path absDir = dir.toAbsolutePath();
+    // An influxd a killed JVM left running on this dir holds the ports and the data's lock.
+    ManagedProcess.stopLeftover(
+        "influxd",
+        List.of(binary.toString(), "-config", absDir.resolve("influxdb.conf").toString()),
+        STOP_GRACE);
     boolean free = httpPort == 0 || rpcPort == 0;
     int attempts = free ? 3 : 1;
     InfraException last = null;

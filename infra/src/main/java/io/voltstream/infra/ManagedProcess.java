@@ -18,6 +18,11 @@ import org.slf4j.LoggerFactory;
  * A server binary run as a child process that this JVM owns: stdout and stderr go to a log file,
  * {@link #stop} sends SIGTERM and escalates to SIGKILL, and a JVM shutdown hook kills whatever is
  * still running so that no orphan survives a Ctrl-C or a crashed test run.
+ *
+ * <p>A JVM killed with SIGKILL runs no hook: its children keep running, re-parented to init, still
+ * holding their ports and data directories. {@link #stopLeftover} finds such a process by its exact
+ * command line (which names the config file under the server's own directory) so that the next
+ * start can stop it gracefully and take over its data.
  */
 final class ManagedProcess {
   private static final Logger LOG = LoggerFactory.getLogger(ManagedProcess.class);
@@ -37,6 +42,52 @@ final class ManagedProcess {
     this.name = name;
     this.command = List.copyOf(command);
     this.logFile = logFile;
+  }
+
+  /**
+   * Stops every process of this user whose command line is exactly {@code command}: a server left
+   * running by an earlier JVM that was killed (kill -9, OOM killer) before it could stop it.
+   * SIGTERM first, so the server saves its state (mosquitto writes its persistence file), SIGKILL
+   * after {@code grace}. Returns the pids it stopped.
+   */
+  static List<Long> stopLeftover(String name, List<String> command, Duration grace) {
+    List<ProcessHandle> leftovers =
+        ProcessHandle.allProcesses()
+            .filter(p -> p.pid() != ProcessHandle.current().pid())
+            .filter(p -> runs(p.info(), command))
+            .toList();
+    for (ProcessHandle p : leftovers) {
+      LOG.warn(
+          "{} (pid {}) is still running from an earlier start whose JVM was killed; stopping it",
+          name,
+          p.pid());
+      p.destroy();
+      try {
+        p.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        LOG.warn("{} (pid {}) ignored SIGTERM for {}, killing it", name, p.pid(), grace);
+        p.destroyForcibly();
+        p.onExit().join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InfraException("interrupted while stopping the leftover " + name, e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new InfraException("cannot stop the leftover " + name + ": " + e, e);
+      }
+    }
+    return leftovers.stream().map(ProcessHandle::pid).toList();
+  }
+
+  private static boolean runs(ProcessHandle.Info info, List<String> command) {
+    Optional<String> executable = info.command();
+    Optional<String[]> arguments = info.arguments();
+    if (executable.isEmpty() || arguments.isEmpty()) {
+      return false; // another user's process, or one that already exited
+    }
+    // The binary may have been started through a symlink; the arguments name our config file.
+    Path wanted = Path.of(command.get(0)).getFileName();
+    return Path.of(executable.get()).getFileName().equals(wanted)
+        && List.of(arguments.get()).equals(command.subList(1, command.size()));
   }
 
   /** Launches the command; the log file is appended to, so restarts keep the earlier output. */

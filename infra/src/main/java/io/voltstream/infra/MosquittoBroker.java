@@ -49,6 +49,12 @@ public final class MosquittoBroker implements AutoCloseable {
   public static MosquittoBroker start(Path dir, int port) {
     Path binary = Binaries.require("mosquitto", INSTALL_HINT);
     Path absDir = dir.toAbsolutePath();
+    // A broker a killed JVM left running on this dir holds the port and the queued sessions: stop
+    // it gracefully (it saves its persistence file) and start ours over the same data.
+    ManagedProcess.stopLeftover(
+        "mosquitto",
+        List.of(binary.toString(), "-c", absDir.resolve("mosquitto.conf").toString()),
+        STOP_GRACE);
     int attempts = port == 0 ? 3 : 1;
     InfraException last = null;
     for (int attempt = 0; attempt < attempts; attempt++) {

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 /**
  * Runs the whole platform on this machine: Kafka, mosquitto and influxd, every Flink job in one
  * MiniCluster, ingest, the API with its dashboard, the forecast service and the demo building's
- * simulators. Ctrl-C stops everything in reverse order.
+ * simulators. Ctrl-C stops everything in reverse order. Started again on the same data directory,
+ * it keeps what the last run stored, and every Flink job resumes from its latest retained
+ * checkpoint (unless {@code --fresh}), even after the last run was killed.
  */
 @Command(
     name = "demo",
@@ -32,11 +34,18 @@ final class DemoCommand implements Callable<Integer> {
       description = "Flink web UI / REST port (default ${DEFAULT-VALUE}).")
   int flinkPort;
 
+  @Option(
+      names = "--fresh",
+      description =
+          "Start every Flink job with empty state: delete its retained checkpoints under"
+              + " <data-dir>/flink/checkpoints/ instead of resuming from the latest one.")
+  boolean fresh;
+
   @Override
   public Integer call() throws Exception {
     DemoStack stack =
         DemoStack.start(
-            options.environment(), new DemoStack.Options(!noSimulator, true, flinkPort));
+            options.environment(), new DemoStack.Options(!noSimulator, true, flinkPort, fresh));
     printSummary(System.out, stack.infra(), stack.flink(), stack.api(), stack.environment());
     Blocking.untilShutdown(stack.lifecycle());
     return 0;

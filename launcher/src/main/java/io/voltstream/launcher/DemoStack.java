@@ -10,6 +10,7 @@ import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.jobs.marketagents.MarketAgentsOptions;
 import io.voltstream.launcher.stack.Lifecycle;
 import io.voltstream.launcher.stack.LocalFlinkCluster;
+import io.voltstream.launcher.stack.LocalFlinkCluster.StartFrom;
 import io.voltstream.launcher.stack.LocalInfrastructure;
 import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
 import io.voltstream.launcher.stack.StreamJobs;
@@ -43,8 +44,17 @@ public final class DemoStack implements AutoCloseable {
   private final ApiApp.Running api;
   private final SimulatorApp.Running simulators;
 
-  /** What to start besides the core. {@code flinkRestPort} 0 picks a free port. */
-  public record Options(boolean simulators, boolean forecasts, int flinkRestPort) {}
+  /**
+   * What to start besides the core. {@code flinkRestPort} 0 picks a free port; {@code freshJobs}
+   * starts the Flink jobs with empty state instead of resuming from their retained checkpoints.
+   */
+  public record Options(
+      boolean simulators, boolean forecasts, int flinkRestPort, boolean freshJobs) {
+    /** Jobs resume from their retained checkpoints. */
+    public Options(boolean simulators, boolean forecasts, int flinkRestPort) {
+      this(simulators, forecasts, flinkRestPort, false);
+    }
+  }
 
   private DemoStack(Map<String, String> baseEnv, Options options) throws Exception {
     try {
@@ -59,7 +69,8 @@ public final class DemoStack implements AutoCloseable {
               LocalFlinkCluster.start(
                   options.flinkRestPort(),
                   StreamJobs.requiredSlots(),
-                  LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink")));
+                  LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink"),
+                  options.freshJobs() ? StartFrom.FRESH : StartFrom.LATEST_CHECKPOINT));
       StreamJobs.runAll(flink, env, List.of());
       // One ingest instance here: a plain (not shared) subscription, because mosquitto 2.0 does not
       // keep a shared subscription's offline queue across a broker restart (ingest/README.md).

@@ -2,6 +2,7 @@ package io.voltstream.launcher;
 
 import io.voltstream.launcher.stack.Lifecycle;
 import io.voltstream.launcher.stack.LocalFlinkCluster;
+import io.voltstream.launcher.stack.LocalFlinkCluster.StartFrom;
 import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
 import io.voltstream.launcher.stack.StreamJobs;
 import java.util.ArrayList;
@@ -12,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Runs the Flink jobs in a local MiniCluster against the configured Kafka and InfluxDB. */
+/**
+ * Runs the Flink jobs in a local MiniCluster against the configured Kafka and InfluxDB, each
+ * resuming from its latest retained checkpoint under the data directory unless {@code --fresh}.
+ */
 @Command(
     name = "jobs",
     mixinStandardHelpOptions = true,
@@ -34,6 +38,13 @@ final class JobsCommand implements Callable<Integer> {
       description = "Flink web UI / REST port (default ${DEFAULT-VALUE}).")
   int flinkPort;
 
+  @Option(
+      names = "--fresh",
+      description =
+          "Start every job with empty state: delete its retained checkpoints under"
+              + " <data-dir>/flink/checkpoints/ instead of resuming from the latest one.")
+  boolean fresh;
+
   @Override
   public Integer call() throws Exception {
     for (String name : only) {
@@ -50,7 +61,8 @@ final class JobsCommand implements Callable<Integer> {
             LocalFlinkCluster.start(
                 flinkPort,
                 StreamJobs.requiredSlots(),
-                LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink")));
+                LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink"),
+                fresh ? StartFrom.FRESH : StartFrom.LATEST_CHECKPOINT));
     StreamJobs.runAll(flink, env, only);
     System.out.println("Flink jobs running; web UI " + flink.restAddress());
     Blocking.untilShutdown(lifecycle);

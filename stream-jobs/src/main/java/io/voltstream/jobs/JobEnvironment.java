@@ -1,7 +1,9 @@
 package io.voltstream.jobs;
 
 import io.voltstream.jobs.io.JobsConfig;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -11,10 +13,21 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * is enough, every sink is idempotent), a few tolerated checkpoint failures so that a slow InfluxDB
  * does not restart the job, and {@code pipeline.generic-types=false} so a Kryo fallback fails
  * loudly at job build time.
+ *
+ * <p>Checkpoints are retained when the job is cancelled (and, like every checkpoint, when its
+ * process is killed): the last {@link #RETAINED_CHECKPOINTS} complete ones stay in the checkpoint
+ * directory, so the launcher can resume the job from the latest (launcher README, "State that
+ * survives"). Flink deletes older ones as new ones complete, which bounds the disk they use.
  */
 public final class JobEnvironment {
   /** Checkpoints that may fail (e.g. time out while InfluxDB is down) before the job restarts. */
   public static final int TOLERABLE_CHECKPOINT_FAILURES = 10;
+
+  /**
+   * Complete checkpoints kept per job: more than one, so a checkpoint damaged on disk still leaves
+   * an older one to resume from; few, because each is a full copy of the heap state.
+   */
+  public static final int RETAINED_CHECKPOINTS = 3;
 
   private JobEnvironment() {}
 
@@ -22,9 +35,14 @@ public final class JobEnvironment {
       StreamExecutionEnvironment env, JobsConfig cfg) {
     Configuration conf = new Configuration();
     conf.set(PipelineOptions.GENERIC_TYPES, false);
+    // The JobManager may take this from its own configuration rather than the job's: the launcher's
+    // MiniCluster sets it there too (LocalFlinkCluster), a cluster in flink-conf/config.yaml.
+    conf.set(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS, RETAINED_CHECKPOINTS);
     env.configure(conf);
     env.enableCheckpointing(cfg.checkpointInterval().toMillis(), CheckpointingMode.AT_LEAST_ONCE);
     env.getCheckpointConfig().setTolerableCheckpointFailureNumber(TOLERABLE_CHECKPOINT_FAILURES);
+    env.getCheckpointConfig()
+        .setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     return env;
   }
 }

@@ -88,15 +88,22 @@ public final class StreamJobs {
 
   private StreamJobs() {}
 
-  /** Submits every job in {@code names} (all when empty) to {@code flink}. */
+  /**
+   * Submits every job in {@code names} (all when empty) to {@code flink}, each resuming from its
+   * retained checkpoint as the cluster was told ({@link LocalFlinkCluster.StartFrom}).
+   */
   public static void runAll(LocalFlinkCluster flink, Map<String, String> vars, List<String> names)
       throws Exception {
     JobsConfig cfg = JobsConfig.fromEnv(vars);
-    for (Job job : ALL) {
-      if (names.isEmpty() || names.contains(job.name())) {
-        flink.submit(job.name(), cfg.checkpointInterval(), env -> job.wiring().accept(env, vars));
-      }
-    }
+    List<LocalFlinkCluster.Submission> submissions =
+        ALL.stream()
+            .filter(job -> names.isEmpty() || names.contains(job.name()))
+            .map(
+                job ->
+                    new LocalFlinkCluster.Submission(
+                        job.name(), env -> job.wiring().accept(env, vars)))
+            .toList();
+    flink.submitAll(cfg.checkpointInterval(), submissions);
   }
 
   /**
