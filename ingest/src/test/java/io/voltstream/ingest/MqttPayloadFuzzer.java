@@ -159,7 +159,7 @@ final class MqttPayloadFuzzer {
 
   private FuzzMessage randomBytes(int seq) {
     byte[] payload =
-        new byte[random.nextInt(4) == 0 ? random.nextInt(100_000) : random.nextInt(64)];
+        new byte[random.nextInt(20) == 0 ? random.nextInt(100_000) : random.nextInt(256)];
     random.nextBytes(payload);
     String[] topics = {
       readingTopic(seq),
@@ -350,7 +350,8 @@ final class MqttPayloadFuzzer {
   }
 
   private String deepNesting(ObjectNode node) {
-    int depth = random.nextBoolean() ? 500 + random.nextInt(500) : 2_000 + random.nextInt(20_000);
+    // just under and over Jackson's nesting limit (1,000)
+    int depth = random.nextBoolean() ? 500 + random.nextInt(499) : 1_001 + random.nextInt(3_000);
     String text = node.toString();
     return text.substring(0, text.length() - 1)
         + ",\"deep\":"
