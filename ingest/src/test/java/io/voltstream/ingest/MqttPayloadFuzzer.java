@@ -132,23 +132,15 @@ final class MqttPayloadFuzzer {
       int broken = random.nextInt(size);
       String text = elements.get(broken);
       elements.set(broken, text.substring(0, text.length() - 1)); // drop the closing brace
-      return message(
-          seq,
-          readingTopic(seq),
-          utf8("[" + String.join(",", elements) + "]"),
-          "syntax-broken batch",
-          size,
-          valid,
-          true);
     }
     return message(
         seq,
         readingTopic(seq),
         utf8("[" + String.join(",", elements) + "]"),
-        "mixed batch",
+        syntaxBroken ? "syntax-broken batch" : "mixed batch",
         size,
         valid,
-        false);
+        syntaxBroken);
   }
 
   private FuzzMessage device(int seq, String topic, ObjectNode payload, String kind) {

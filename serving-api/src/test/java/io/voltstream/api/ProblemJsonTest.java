@@ -226,6 +226,8 @@ class ProblemJsonTest {
     assertThat(p.get("type").asText()).startsWith(Problem.TYPE_BASE);
     assertThat(p.get("title").asText()).isNotBlank();
     assertThat(r.body()).doesNotContain("<html", "Exception", "org.eclipse");
+    // Jetty drops such a connection; without the header a client would reuse it and get no answer
+    assertThat(r.headers().firstValue("Connection")).contains("close");
   }
 
   private static void assertProblem(ApiTestClient.Response r, int status) {
