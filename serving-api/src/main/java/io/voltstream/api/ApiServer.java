@@ -59,6 +59,7 @@ import io.voltstream.api.roomdata.RoomDataService;
 import io.voltstream.api.rooms.RoomController;
 import io.voltstream.api.route.AccessControl;
 import io.voltstream.api.route.ErrorMapping;
+import io.voltstream.api.route.ProblemErrorHandler;
 import io.voltstream.api.route.ResourceRoutes;
 import io.voltstream.api.route.RouteSpec;
 import io.voltstream.api.route.RouteTable;
@@ -286,6 +287,10 @@ public final class ApiServer implements AutoCloseable {
     cfg.router.ignoreTrailingSlashes = true;
     cfg.jetty.modifyHttpConfiguration(
         http -> http.setIdleTimeout(config.requestTimeout().toMillis()));
+    // requests Jetty refuses before routing (bad URI encoding, URI too long) get problem JSON too
+    ProblemErrorHandler jettyErrors = new ProblemErrorHandler();
+    cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+    cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
     if (ApiServer.class.getResource(DASHBOARD_RESOURCES) != null) {
       cfg.staticFiles.add(
           sf -> {

@@ -190,6 +190,46 @@ class ProblemJsonTest {
     assertThat(r.json().get("error_id").asText()).isNotBlank();
   }
 
+  @Test
+  void shouldAnswerTheJsonLiteralNullAsABodyWith400() {
+    // found by OpenApiFuzzITCase: Javalin's bodyAsClass threw a NullPointerException → 500
+    for (String body : List.of("null", " null\n")) {
+      var r = client.post("/api/v1/rooms", admin, body);
+      assertProblem(r, 400);
+      assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("body");
+    }
+  }
+
+  @Test
+  void shouldNameTheExpectedJsonKindInsteadOfAJavaTypeForAWrongType() {
+    // found by OpenApiFuzzITCase: `java.util.ArrayList<java.lang.String>` reached the client
+    var r = client.post("/api/v1/data/query", admin, "{\"sensors\": true}");
+    assertProblem(r, 400);
+    assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("sensors");
+    assertThat(r.body()).doesNotContain("java.").contains("an array");
+  }
+
+  @Test
+  void shouldAnswerRequestsJettyRefusesBeforeRoutingWithProblemJson() {
+    // found by OpenApiFuzzITCase: these were Jetty's HTML error pages
+    assertJettyProblem(client.get("/api/v1/rooms/%FF%FE", admin), 400);
+    assertJettyProblem(client.get("/api/v1/rooms/%00", admin), 400);
+    assertJettyProblem(client.delete("/api/v1/rooms/%FF%FE", admin), 400);
+    assertJettyProblem(client.get("/api/v1/rooms?building=" + "x".repeat(20_000), admin), 414);
+  }
+
+  private static void assertJettyProblem(ApiTestClient.Response r, int status) {
+    assertThat(r.status()).as(r.body()).isEqualTo(status);
+    assertThat(r.contentType()).startsWith(Problem.CONTENT_TYPE);
+    JsonNode p = r.json();
+    assertThat(p.get("status").asInt()).isEqualTo(status);
+    assertThat(p.get("type").asText()).startsWith(Problem.TYPE_BASE);
+    assertThat(p.get("title").asText()).isNotBlank();
+    assertThat(r.body()).doesNotContain("<html", "Exception", "org.eclipse");
+    // Jetty drops such a connection; without the header a client would reuse it and get no answer
+    assertThat(r.headers().firstValue("Connection")).contains("close");
+  }
+
   private static void assertProblem(ApiTestClient.Response r, int status) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.contentType()).startsWith(Problem.CONTENT_TYPE);

@@ -97,12 +97,20 @@ public final class ReadingParser {
         e.getOriginalMessage());
   }
 
-  private record Element(JsonNode node, String raw) {}
+  /** An element of the payload: its tree, or the duplicate-key rejection that replaced it. */
+  private record Element(JsonNode node, String raw, JsonParseException duplicate) {}
+
+  // Batch elements are delimited with duplicate detection off, then each is read on its own with
+  // it on: a repeated key makes that element ambiguous, not the array, so only it is rejected.
+  private static final ObjectMapper DELIMITER =
+      new ObjectMapper(
+          JsonFactory.builder().disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build());
 
   private static ParseResult parseJson(String text, String topicSensorId, Instant receivedAt) {
     List<Element> elements;
     boolean batch;
-    try (JsonParser parser = STRICT.createParser(text)) {
+    try (JsonParser parser =
+        peekArray(text) ? DELIMITER.createParser(text) : STRICT.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
         return ParseResult.rejected(
@@ -110,7 +118,9 @@ public final class ReadingParser {
       }
       batch = first == JsonToken.START_ARRAY;
       elements =
-          batch ? readArray(parser, text) : List.of(new Element(STRICT.readTree(parser), null));
+          batch
+              ? readArray(parser, text)
+              : List.of(new Element(STRICT.readTree(parser), null, null));
       if (parser.nextToken() != null) {
         return ParseResult.rejected(
             Rejection.ofPayload(
@@ -140,6 +150,12 @@ public final class ReadingParser {
     var rejections = new ArrayList<Rejection>();
     for (int i = 0; i < elements.size(); i++) {
       Element element = elements.get(i);
+      if (element.duplicate() != null) {
+        Rejection dup = syntaxError(element.duplicate());
+        rejections.add(
+            new Rejection(dup.reason(), duplicateField(dup), i, dup.message(), element.raw()));
+        continue;
+      }
       ReadingMapper.Outcome outcome =
           ReadingMapper.map(
               element.node(), topicSensorId, receivedAt, batch ? i : null, element.raw());
@@ -152,7 +168,11 @@ public final class ReadingParser {
     return new ParseResult(readings, rejections);
   }
 
-  /** Reads the elements of a top-level array, keeping each element's raw text for dead letters. */
+  /**
+   * Reads the elements of a top-level array, keeping each element's raw text for dead letters. The
+   * array is delimited by a parser without duplicate detection; each element is then read strictly
+   * from its own text, so a repeated key rejects that element only.
+   */
   private static List<Element> readArray(JsonParser parser, String text) throws IOException {
     List<Element> elements = new ArrayList<>();
     while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -160,10 +180,36 @@ public final class ReadingParser {
         throw new JsonParseException(parser, "unexpected end of input inside the batch array");
       }
       int start = (int) parser.currentTokenLocation().getCharOffset();
-      JsonNode node = STRICT.readTree(parser);
+      parser.skipChildren();
       int end = (int) parser.currentLocation().getCharOffset();
-      elements.add(new Element(node, text.substring(start, end)));
+      String raw = text.substring(start, end);
+      try {
+        elements.add(new Element(STRICT.readTree(raw), raw, null));
+      } catch (JsonParseException e) {
+        if (syntaxError(e).reason() != RejectionReason.DUPLICATE_KEY) {
+          throw e; // the delimiting parser accepted it, so this cannot happen; keep it loud
+        }
+        elements.add(new Element(null, raw, e));
+      }
     }
     return elements;
+  }
+
+  /** Whether the payload's first non-blank character opens an array. */
+  private static boolean peekArray(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == '[';
+      }
+    }
+    return false;
+  }
+
+  /** The repeated key of a duplicate-key rejection ({@code Duplicate field 'x'}), or null. */
+  private static String duplicateField(Rejection duplicate) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("Duplicate field '([^']*)'").matcher(duplicate.message());
+    return m.find() ? m.group(1) : null;
   }
 }

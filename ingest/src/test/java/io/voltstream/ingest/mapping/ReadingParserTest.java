@@ -270,6 +270,29 @@ class ReadingParserTest {
   }
 
   @Test
+  void shouldRejectOnlyTheElementWithADuplicateKeyInABatch() {
+    // found by IngestFuzzITCase: a repeated key in one element rejected the whole batch, losing
+    // its valid readings; the key makes that element ambiguous, not the array
+    ObjectNode good0 = minimalReading();
+    ObjectNode good2 = minimalReading();
+    good2.put("timestamp", MEASURED_AT.plusSeconds(2).toEpochMilli());
+    String dup = "{\"sensor_id\": \"" + SENSOR_ID + "\", \"sensor_id\": \"x\"}";
+    String payload = "[" + good0 + ", " + dup + " ,\n" + good2 + "]";
+
+    ParseResult result = ReadingParser.parse(TOPIC, utf8(payload), RECEIVED_AT);
+
+    assertThat(result.readings())
+        .extracting(SensorReading::timestamp)
+        .containsExactly(MEASURED_AT, MEASURED_AT.plusSeconds(2));
+    assertThat(result.rejections()).hasSize(1);
+    Rejection rejection = result.rejections().get(0);
+    assertThat(rejection.reason()).isEqualTo(RejectionReason.DUPLICATE_KEY);
+    assertThat(rejection.batchIndex()).isEqualTo(1);
+    assertThat(rejection.field()).isEqualTo("sensor_id");
+    assertThat(rejection.elementJson()).isEqualTo(dup);
+  }
+
+  @Test
   void shouldRejectAWholeBatchWhoseJsonIsBroken() {
     String payload = "[" + minimalReading() + ", {\"sensor_id\": ]";
 

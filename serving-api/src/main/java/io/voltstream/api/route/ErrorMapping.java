@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,6 +175,45 @@ public final class ErrorMapping {
     return out;
   }
 
+  private static final Pattern QUOTED_TYPE = Pattern.compile("`([^`]*)`");
+
+  /**
+   * Jackson quotes Java types in backticks ({@code `java.util.ArrayList<java.lang.String>`}); say
+   * which JSON value was expected instead, so no class name reaches the client.
+   */
+  static String withoutJavaTypes(String message) {
+    String out =
+        QUOTED_TYPE
+            .matcher(message)
+            .replaceAll(m -> Matcher.quoteReplacement(jsonKind(m.group(1))))
+            .replaceAll("\\(class [^)]*\\)", "");
+    return out.replaceAll("\\b(java|javax|com\\.fasterxml|io\\.voltstream)\\.[\\w.$]+", "value");
+  }
+
+  private static String jsonKind(String javaType) {
+    String t = javaType.replaceAll("<.*", "");
+    if (t.endsWith("[]") || t.matches(".*(List|Set|Collection)$")) {
+      return "an array";
+    }
+    if (t.matches(".*\\b(String|char|Character)$")) {
+      return "a string";
+    }
+    if (t.matches(
+        ".*\\b(int|long|short|double|float|Integer|Long|Short|Double|Float|BigDecimal)$")) {
+      return "a number";
+    }
+    if (t.matches(".*\\b(boolean|Boolean)$")) {
+      return "a boolean";
+    }
+    if (t.endsWith("Instant")) {
+      return "an ISO-8601 date-time";
+    }
+    if (t.endsWith("Duration")) {
+      return "an ISO-8601 duration";
+    }
+    return "value";
+  }
+
   private static FieldError jsonError(JacksonException e) {
     String field = "body";
     if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
@@ -191,10 +232,7 @@ public final class ErrorMapping {
       msg = "invalid JSON";
     }
     // Jackson messages can quote class names; keep the first sentence, without internals.
-    msg =
-        msg.split("\n", 2)[0]
-            .replaceAll("`[a-zA-Z0-9_.$]+`", "value")
-            .replaceAll("\\(class [^)]*\\)", "");
+    msg = withoutJavaTypes(msg.split("\n", 2)[0]);
     if (msg.length() > 200) {
       msg = msg.substring(0, 200);
     }

@@ -15,7 +15,9 @@ public final class Requests {
     if (ctx.body().isBlank()) {
       throw ApiException.badRequest("a JSON body is required", new FieldError("body", "required"));
     }
-    T value = ctx.bodyAsClass(type);
+    // Javalin's bodyAsClass throws a NullPointerException (a 500) for the body `null`: refuse it
+    // here
+    T value = ctx.body().strip().equals("null") ? null : ctx.bodyAsClass(type);
     if (value == null) {
       throw ApiException.badRequest(
           "a JSON object is required", new FieldError("body", "must be a JSON object"));
