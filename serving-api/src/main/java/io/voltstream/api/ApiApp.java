@@ -11,6 +11,9 @@ import io.voltstream.api.dr.DrStore;
 import io.voltstream.api.health.HealthService;
 import io.voltstream.api.health.InfluxHealthCheck;
 import io.voltstream.api.health.KafkaHealthCheck;
+import io.voltstream.api.mqttauth.DynsecAccounts;
+import io.voltstream.api.mqttauth.MqttAccounts;
+import io.voltstream.api.mqttauth.MqttAdminOptions;
 import io.voltstream.api.p2p.OrderFeed;
 import io.voltstream.api.p2p.OrderLog;
 import io.voltstream.api.p2p.OrderStore;
@@ -18,6 +21,8 @@ import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.registry.RegistryService;
 import io.voltstream.api.store.KafkaReplicatedMap;
 import io.voltstream.api.store.KafkaTopicWriter;
+import io.voltstream.config.CommonOptions;
+import io.voltstream.config.ConfigReader;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.model.Topics;
 import java.io.IOException;
@@ -185,7 +190,8 @@ public final class ApiApp {
               Optional.of(bootstrap),
               dr,
               orders,
-              orderLog);
+              orderLog,
+              deviceAccounts(resources, config, env));
       ApiServer server = track(resources, new ApiServer(deps));
       Javalin app = server.app().start(config.host(), config.port());
       LOG.info(
@@ -216,6 +222,30 @@ public final class ApiApp {
                 },
                 "api-shutdown"));
     stopped.await();
+  }
+
+  /**
+   * The broker's account service when a dynamic-security admin is configured ({@link
+   * MqttAdminOptions}); it connects in the background, so a broker that is away only fails the
+   * credential calls.
+   */
+  private static Optional<MqttAccounts> deviceAccounts(
+      Deque<AutoCloseable> resources, ApiConfig config, Map<String, String> env) {
+    ConfigReader r = new ConfigReader(env);
+    return MqttAdminOptions.admin(r)
+        .map(
+            admin -> {
+              java.net.URI broker = r.get(CommonOptions.MQTT_URL);
+              LOG.info(
+                  "device credentials: dynamic-security admin {} on {}", admin.username(), broker);
+              return track(
+                  resources,
+                  DynsecAccounts.connect(
+                      broker.getHost(),
+                      broker.getPort() == -1 ? 1883 : broker.getPort(),
+                      admin,
+                      config.writeTimeout()));
+            });
   }
 
   private static <T extends AutoCloseable> T track(Deque<AutoCloseable> resources, T r) {
