@@ -15,6 +15,7 @@ import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.model.DeadLetter;
 import io.voltstream.model.Json;
 import io.voltstream.model.Topics;
+import io.voltstream.sim.SimulatorApp;
 import io.voltstream.sim.building.DemoBuilding;
 import io.voltstream.sim.building.MeteredBuilding;
 import io.voltstream.sim.building.SimRoom;
@@ -280,6 +281,41 @@ class DemoStackITCase {
         .as("the probe and the simulated kitchen meter's readings")
         .isGreaterThanOrEqualTo(2);
     assertThat(window.get("energy_kwh").asDouble()).isGreaterThanOrEqualTo(0.0125);
+  }
+
+  @Test
+  @Order(2)
+  void shouldConnectEverySimulatedDeviceWithItsOwnLoginAndRefuseAnonymousClients()
+      throws Exception {
+    assertThat(stack.infra().mosquittoAuth()).as("demo broker runs with device auth").isPresent();
+    SimulatorApp.Running sim = stack.simulators().orElseThrow();
+    // sensors of the three buildings, the batteries and the devices: each its own login
+    assertThat(sim.deviceConnections()).isGreaterThan(10);
+    assertThat(sim.acknowledgedReadings()).isPositive();
+    assertThat(sim.failedPublishes()).as("publishes refused or lost").isZero();
+    Process anonymous =
+        new ProcessBuilder(
+                "mosquitto_pub",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(stack.infra().mosquitto().port()),
+                "-q",
+                "1",
+                "-t",
+                "sensors/anonymous/readings",
+                "-m",
+                "{}")
+            .redirectErrorStream(true)
+            .start();
+    try {
+      assertThat(anonymous.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      String output = new String(anonymous.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(anonymous.exitValue()).as("anonymous mosquitto_pub: %s", output).isNotZero();
+      assertThat(output).containsIgnoringCase("not authori");
+    } finally {
+      anonymous.destroyForcibly();
+    }
   }
 
   @Test
@@ -940,9 +976,15 @@ class DemoStackITCase {
     }
   }
 
+  /**
+   * Publishes like a device would, with mosquitto_pub. The demo's broker admits only accounts: this
+   * test stands in for many sensors at once, so it uses a service account that may publish readings
+   * of any sensor (created with the broker's admin, as an operator would).
+   */
   private void mosquittoPub(String topic, String payload) throws IOException, InterruptedException {
-    Process pub =
-        new ProcessBuilder(
+    java.util.List<String> command =
+        new java.util.ArrayList<>(
+            java.util.List.of(
                 "mosquitto_pub",
                 "-h",
                 "127.0.0.1",
@@ -953,9 +995,11 @@ class DemoStackITCase {
                 "-t",
                 topic,
                 "-m",
-                payload)
-            .redirectErrorStream(true)
-            .start();
+                payload));
+    if (stack.infra().mosquittoAuth().isPresent()) {
+      command.addAll(java.util.List.of("-u", E2E_PUBLISHER, "-P", e2ePublisherPassword()));
+    }
+    Process pub = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       boolean exited = pub.waitFor(30, TimeUnit.SECONDS);
       String output = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -964,6 +1008,33 @@ class DemoStackITCase {
     } finally {
       pub.destroyForcibly();
     }
+  }
+
+  private static final String E2E_PUBLISHER = "e2e-test-publisher";
+  private String e2ePublisher;
+
+  private synchronized String e2ePublisherPassword() {
+    if (e2ePublisher == null) {
+      var auth = stack.infra().mosquittoAuth().orElseThrow();
+      try (var accounts =
+          io.voltstream.api.mqttauth.DynsecAccounts.connect(
+              stack.infra().mosquitto().host(),
+              stack.infra().mosquitto().port(),
+              new io.voltstream.api.mqttauth.MqttAdminOptions.MqttAdmin(
+                  auth.adminUsername(), auth.adminPassword()),
+              Duration.ofSeconds(15))) {
+        var credentials =
+            new io.voltstream.api.mqttauth.DeviceCredentials(accounts, java.time.Clock.systemUTC());
+        String password = credentials.newPassword();
+        credentials.ensureService(
+            E2E_PUBLISHER,
+            new io.voltstream.api.mqttauth.MqttGrants(
+                java.util.List.of("sensors/+/readings"), java.util.List.of()),
+            password);
+        e2ePublisher = password;
+      }
+    }
+    return e2ePublisher;
   }
 
   /** {@link #get} inside a poll condition (checked exceptions rethrown unchecked). */

@@ -11,9 +11,12 @@ import io.voltstream.api.dr.DrStore;
 import io.voltstream.api.health.HealthService;
 import io.voltstream.api.health.InfluxHealthCheck;
 import io.voltstream.api.health.KafkaHealthCheck;
+import io.voltstream.api.mqttauth.DeviceCredentials;
 import io.voltstream.api.mqttauth.DynsecAccounts;
 import io.voltstream.api.mqttauth.MqttAccounts;
 import io.voltstream.api.mqttauth.MqttAdminOptions;
+import io.voltstream.api.mqttauth.MqttGrants;
+import io.voltstream.api.mqttauth.ServiceAccountBootstrap;
 import io.voltstream.api.p2p.OrderFeed;
 import io.voltstream.api.p2p.OrderLog;
 import io.voltstream.api.p2p.OrderStore;
@@ -52,6 +55,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiApp {
   private static final Logger LOG = LoggerFactory.getLogger(ApiApp.class);
+  private static final java.time.Duration SERVICE_ACCOUNT_RETRY = java.time.Duration.ofSeconds(5);
 
   private ApiApp() {}
 
@@ -238,13 +242,26 @@ public final class ApiApp {
               java.net.URI broker = r.get(CommonOptions.MQTT_URL);
               LOG.info(
                   "device credentials: dynamic-security admin {} on {}", admin.username(), broker);
-              return track(
-                  resources,
-                  DynsecAccounts.connect(
-                      broker.getHost(),
-                      broker.getPort() == -1 ? 1883 : broker.getPort(),
-                      admin,
-                      config.writeTimeout()));
+              DynsecAccounts accounts =
+                  track(
+                      resources,
+                      DynsecAccounts.connect(
+                          broker.getHost(),
+                          broker.getPort() == -1 ? 1883 : broker.getPort(),
+                          admin,
+                          config.writeTimeout()));
+              MqttAdminOptions.ingestPassword(r)
+                  .ifPresent(
+                      password ->
+                          track(
+                              resources,
+                              ServiceAccountBootstrap.start(
+                                  new DeviceCredentials(accounts, Clock.systemUTC()),
+                                  MqttGrants.INGEST_ACCOUNT,
+                                  MqttGrants.ingest(),
+                                  password,
+                                  SERVICE_ACCOUNT_RETRY)));
+              return accounts;
             });
   }
 

@@ -37,6 +37,15 @@ public final class MqttAdminOptions {
           null,
           "File holding that password (e.g. a Docker secret); wins over the variable");
 
+  public static final Option<Path> INGEST_PASSWORD_FILE =
+      Option.of(
+          "VOLTSTREAM_MQTT_INGEST_PASSWORD_FILE",
+          ValueType.path(),
+          null,
+          "With the admin set: the API gives ingest's service account (voltstream-ingest) the"
+              + " password in this file at start, retrying until the broker answers; unset ="
+              + " managed elsewhere");
+
   private MqttAdminOptions() {}
 
   /** The admin's login; {@link #toString()} hides the password. */
@@ -48,7 +57,7 @@ public final class MqttAdminOptions {
   }
 
   public static List<Option<?>> all() {
-    return List.of(ADMIN_USERNAME, ADMIN_PASSWORD, ADMIN_PASSWORD_FILE);
+    return List.of(ADMIN_USERNAME, ADMIN_PASSWORD, ADMIN_PASSWORD_FILE, INGEST_PASSWORD_FILE);
   }
 
   /** The configured admin, or empty when no password is set. */
@@ -60,15 +69,20 @@ public final class MqttAdminOptions {
     return password.map(p -> new MqttAdmin(r.get(ADMIN_USERNAME), p));
   }
 
+  /** The ingest service account's password from {@link #INGEST_PASSWORD_FILE}, if set. */
+  public static Optional<String> ingestPassword(ConfigReader r) {
+    return r.find(INGEST_PASSWORD_FILE).map(MqttAdminOptions::readSecret);
+  }
+
   private static String readSecret(Path file) {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8).strip();
       if (text.isEmpty()) {
-        throw new IllegalArgumentException(ADMIN_PASSWORD_FILE.name() + ": " + file + " is empty");
+        throw new IllegalArgumentException(file + " (a password file) is empty");
       }
       return text;
     } catch (IOException e) {
-      throw new UncheckedIOException(ADMIN_PASSWORD_FILE.name() + ": cannot read " + file, e);
+      throw new UncheckedIOException("cannot read the password file " + file, e);
     }
   }
 }

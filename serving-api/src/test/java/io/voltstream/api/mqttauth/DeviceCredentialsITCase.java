@@ -116,8 +116,22 @@ class DeviceCredentialsITCase {
     admin = deps.jwt().issue("alice", Role.ADMIN, List.of(), Duration.ofHours(1)).token();
     viewer = deps.jwt().issue("victor", Role.VIEWER, List.of(), Duration.ofHours(1)).token();
 
-    new DeviceCredentials(accounts, Clock.systemUTC())
-        .ensureService(MqttGrants.INGEST_ACCOUNT, MqttGrants.ingest(), INGEST_PASSWORD);
+    // as ApiApp does with VOLTSTREAM_MQTT_INGEST_PASSWORD_FILE
+    try (ServiceAccountBootstrap bootstrap =
+        ServiceAccountBootstrap.start(
+            new DeviceCredentials(accounts, Clock.systemUTC()),
+            MqttGrants.INGEST_ACCOUNT,
+            MqttGrants.ingest(),
+            INGEST_PASSWORD,
+            Duration.ofMillis(200))) {
+      assertThat(
+              Waits.until(
+                  () ->
+                      refusal(MqttGrants.INGEST_ACCOUNT, INGEST_PASSWORD)
+                          == Mqtt5ConnAckReasonCode.SUCCESS,
+                  WAIT))
+          .isTrue();
+    }
     ingest = connect(MqttGrants.INGEST_ACCOUNT, INGEST_PASSWORD);
     ingest.toAsync().publishes(com.hivemq.client.mqtt.MqttGlobalPublishFilter.ALL, ingested::add);
     for (String filter :
