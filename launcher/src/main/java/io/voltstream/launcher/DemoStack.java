@@ -4,7 +4,6 @@ import io.voltstream.api.ApiApp;
 import io.voltstream.api.ApiConfig;
 import io.voltstream.api.mqttauth.DeviceCredentials;
 import io.voltstream.api.mqttauth.DeviceKind;
-import io.voltstream.api.mqttauth.DynsecAccounts;
 import io.voltstream.api.mqttauth.MqttAdminOptions;
 import io.voltstream.api.mqttauth.MqttGrants;
 import io.voltstream.config.CommonOptions;
@@ -39,7 +38,6 @@ import org.slf4j.LoggerFactory;
 public final class DemoStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DemoStack.class);
   private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(60);
-  private static final Duration ACCOUNT_TIMEOUT = Duration.ofSeconds(15);
 
   /** Stored energy above this SoC is offered in the demo [%]. */
   static final String DEMO_SELL_STORED_ABOVE_SOC = "40";
@@ -74,7 +72,7 @@ public final class DemoStack implements AutoCloseable {
       // keep a shared subscription's offline queue across a broker restart (ingest/README.md).
       Map<String, String> ingestEnv = new java.util.HashMap<>(env);
       ingestEnv.putIfAbsent(IngestOptions.SHARED_SUBSCRIPTION.name(), "false");
-      Optional<DeviceCredentials> mqttAccounts = deviceAccounts();
+      Optional<DeviceCredentials> mqttAccounts = infra.mqttAccounts(lifecycle);
       mqttAccounts.ifPresent(
           accounts -> {
             // a fresh service password each start: nothing to keep on disk
@@ -128,28 +126,6 @@ public final class DemoStack implements AutoCloseable {
               apiEnv.put(MqttAdminOptions.ADMIN_PASSWORD.name(), auth.adminPassword());
             });
     return apiEnv;
-  }
-
-  /**
-   * The broker's account service when the local mosquitto runs with device authentication; closed
-   * with the stack.
-   */
-  private Optional<DeviceCredentials> deviceAccounts() {
-    return infra
-        .mosquittoAuth()
-        .map(
-            auth -> {
-              DynsecAccounts accounts =
-                  lifecycle.add(
-                      "MQTT accounts",
-                      DynsecAccounts.connect(
-                          infra.mosquitto().host(),
-                          infra.mosquitto().port(),
-                          new MqttAdminOptions.MqttAdmin(
-                              auth.adminUsername(), auth.adminPassword()),
-                          ACCOUNT_TIMEOUT));
-              return new DeviceCredentials(accounts, Clock.systemUTC());
-            });
   }
 
   /**

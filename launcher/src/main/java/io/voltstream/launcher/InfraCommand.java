@@ -1,10 +1,7 @@
 package io.voltstream.launcher;
 
 import io.voltstream.api.mqttauth.DeviceCredentials;
-import io.voltstream.api.mqttauth.DynsecAccounts;
-import io.voltstream.api.mqttauth.MqttAdminOptions;
 import io.voltstream.api.mqttauth.MqttGrants;
-import io.voltstream.infra.MosquittoAuth;
 import io.voltstream.launcher.stack.Lifecycle;
 import io.voltstream.launcher.stack.LocalInfrastructure;
 import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
@@ -14,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,7 +39,7 @@ final class InfraCommand implements Callable<Integer> {
             + " · InfluxDB "
             + infra.influx().url()
             + " — Ctrl-C stops them.");
-    infra.mosquittoAuth().ifPresent(auth -> printLogins(lifecycle, infra, auth));
+    infra.mqttAccounts(lifecycle).ifPresent(accounts -> printLogins(infra, accounts));
     Blocking.untilShutdown(lifecycle);
     return 0;
   }
@@ -53,18 +48,8 @@ final class InfraCommand implements Callable<Integer> {
    * mosquitto admits only accounts: creates ingest's service account (password in {@code <mosquitto
    * dir>/ingest.password}, mode 600) and says how the other roles log in.
    */
-  private static void printLogins(
-      Lifecycle lifecycle, LocalInfrastructure infra, MosquittoAuth auth) {
+  private static void printLogins(LocalInfrastructure infra, DeviceCredentials credentials) {
     Path dir = infra.mosquitto().dir();
-    DynsecAccounts accounts =
-        lifecycle.add(
-            "MQTT accounts",
-            DynsecAccounts.connect(
-                infra.mosquitto().host(),
-                infra.mosquitto().port(),
-                new MqttAdminOptions.MqttAdmin(auth.adminUsername(), auth.adminPassword()),
-                Duration.ofSeconds(15)));
-    DeviceCredentials credentials = new DeviceCredentials(accounts, Clock.systemUTC());
     String password = credentials.newPassword();
     credentials.ensureService(MqttGrants.INGEST_ACCOUNT, MqttGrants.ingest(), password);
     Path ingestFile = dir.resolve("ingest.password");

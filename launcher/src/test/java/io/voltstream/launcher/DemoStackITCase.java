@@ -293,29 +293,11 @@ class DemoStackITCase {
     assertThat(sim.deviceConnections()).isGreaterThan(10);
     assertThat(sim.acknowledgedReadings()).isPositive();
     assertThat(sim.failedPublishes()).as("publishes refused or lost").isZero();
-    Process anonymous =
-        new ProcessBuilder(
-                "mosquitto_pub",
-                "-h",
-                "127.0.0.1",
-                "-p",
-                String.valueOf(stack.infra().mosquitto().port()),
-                "-q",
-                "1",
-                "-t",
-                "sensors/anonymous/readings",
-                "-m",
-                "{}")
-            .redirectErrorStream(true)
-            .start();
-    try {
-      assertThat(anonymous.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      String output = new String(anonymous.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(anonymous.exitValue()).as("anonymous mosquitto_pub: %s", output).isNotZero();
-      assertThat(output).containsIgnoringCase("not authori");
-    } finally {
-      anonymous.destroyForcibly();
-    }
+    PubResult anonymous = runMosquittoPub("sensors/anonymous/readings", "{}", List.of());
+    assertThat(anonymous.exitCode())
+        .as("anonymous mosquitto_pub: %s", anonymous.output())
+        .isNotZero();
+    assertThat(anonymous.output()).containsIgnoringCase("not authori");
   }
 
   @Test
@@ -982,9 +964,24 @@ class DemoStackITCase {
    * of any sensor (created with the broker's admin, as an operator would).
    */
   private void mosquittoPub(String topic, String payload) throws IOException, InterruptedException {
-    java.util.List<String> command =
+    List<String> login =
+        stack.infra().mosquittoAuth().isPresent()
+            ? List.of("-u", E2E_PUBLISHER, "-P", e2ePublisherPassword())
+            : List.of();
+    PubResult result = runMosquittoPub(topic, payload, login);
+    assertThat(result.exitCode())
+        .as("mosquitto_pub exit code, output: %s", result.output())
+        .isZero();
+  }
+
+  private record PubResult(int exitCode, String output) {}
+
+  /** Runs mosquitto_pub (QoS 1) against the demo's broker with {@code extraArgs}. */
+  private PubResult runMosquittoPub(String topic, String payload, List<String> extraArgs)
+      throws IOException, InterruptedException {
+    List<String> command =
         new java.util.ArrayList<>(
-            java.util.List.of(
+            List.of(
                 "mosquitto_pub",
                 "-h",
                 "127.0.0.1",
@@ -996,15 +993,13 @@ class DemoStackITCase {
                 topic,
                 "-m",
                 payload));
-    if (stack.infra().mosquittoAuth().isPresent()) {
-      command.addAll(java.util.List.of("-u", E2E_PUBLISHER, "-P", e2ePublisherPassword()));
-    }
+    command.addAll(extraArgs);
     Process pub = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       boolean exited = pub.waitFor(30, TimeUnit.SECONDS);
       String output = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(exited).as("mosquitto_pub finished").isTrue();
-      assertThat(pub.exitValue()).as("mosquitto_pub exit code, output: %s", output).isZero();
+      return new PubResult(pub.exitValue(), output);
     } finally {
       pub.destroyForcibly();
     }
@@ -1015,24 +1010,15 @@ class DemoStackITCase {
 
   private synchronized String e2ePublisherPassword() {
     if (e2ePublisher == null) {
-      var auth = stack.infra().mosquittoAuth().orElseThrow();
-      try (var accounts =
-          io.voltstream.api.mqttauth.DynsecAccounts.connect(
-              stack.infra().mosquitto().host(),
-              stack.infra().mosquitto().port(),
-              new io.voltstream.api.mqttauth.MqttAdminOptions.MqttAdmin(
-                  auth.adminUsername(), auth.adminPassword()),
-              Duration.ofSeconds(15))) {
-        var credentials =
-            new io.voltstream.api.mqttauth.DeviceCredentials(accounts, java.time.Clock.systemUTC());
-        String password = credentials.newPassword();
-        credentials.ensureService(
-            E2E_PUBLISHER,
-            new io.voltstream.api.mqttauth.MqttGrants(
-                java.util.List.of("sensors/+/readings"), java.util.List.of()),
-            password);
-        e2ePublisher = password;
-      }
+      // the admin connection closes with the stack
+      var credentials = stack.infra().mqttAccounts(stack.lifecycle()).orElseThrow();
+      String password = credentials.newPassword();
+      credentials.ensureService(
+          E2E_PUBLISHER,
+          new io.voltstream.api.mqttauth.MqttGrants(
+              java.util.List.of("sensors/+/readings"), java.util.List.of()),
+          password);
+      e2ePublisher = password;
     }
     return e2ePublisher;
   }

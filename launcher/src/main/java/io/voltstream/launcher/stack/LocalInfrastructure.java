@@ -1,5 +1,8 @@
 package io.voltstream.launcher.stack;
 
+import io.voltstream.api.mqttauth.DeviceCredentials;
+import io.voltstream.api.mqttauth.DynsecAccounts;
+import io.voltstream.api.mqttauth.MqttAdminOptions;
 import io.voltstream.config.CommonOptions;
 import io.voltstream.config.ConfigReader;
 import io.voltstream.influx.InfluxClient;
@@ -10,6 +13,8 @@ import io.voltstream.infra.MosquittoBroker;
 import io.voltstream.infra.TopicProvisioner;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +30,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalInfrastructure implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalInfrastructure.class);
+  private static final Duration ACCOUNT_TIMEOUT = Duration.ofSeconds(15);
 
   private final Lifecycle lifecycle = new Lifecycle();
   private final EmbeddedKafka kafka;
@@ -89,6 +95,24 @@ public final class LocalInfrastructure implements AutoCloseable {
 
   public MosquittoBroker mosquitto() {
     return mosquitto;
+  }
+
+  /**
+   * The broker's account service (issue device logins, service accounts) when device authentication
+   * is on; its admin connection is closed with {@code owner}.
+   */
+  public Optional<DeviceCredentials> mqttAccounts(Lifecycle owner) {
+    return mosquittoAuth.map(
+        auth ->
+            new DeviceCredentials(
+                owner.add(
+                    "MQTT accounts",
+                    DynsecAccounts.connect(
+                        mosquitto.host(),
+                        mosquitto.port(),
+                        new MqttAdminOptions.MqttAdmin(auth.adminUsername(), auth.adminPassword()),
+                        ACCOUNT_TIMEOUT)),
+                Clock.systemUTC()));
   }
 
   /** The broker's dynamic-security admin, when device authentication is on. */
