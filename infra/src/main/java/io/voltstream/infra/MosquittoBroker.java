@@ -47,6 +47,19 @@ public final class MosquittoBroker implements AutoCloseable {
    *     is taken or the broker does not come up; the message ends with its log
    */
   public static MosquittoBroker start(Path dir, int port) {
+    return start(dir, port, null);
+  }
+
+  /**
+   * Like {@link #start(Path, int)}, with device authentication when {@code auth} is not null: no
+   * anonymous clients, accounts and ACLs from mosquitto's dynamic security plugin, its file {@code
+   * dir/dynamic-security.json} created on the first start with only {@code auth}'s admin (see
+   * {@link MosquittoAuth}). A later start keeps the file and the accounts created over MQTT; the
+   * admin password of the first start stays valid.
+   *
+   * @throws InfraException also when the plugin is not installed
+   */
+  public static MosquittoBroker start(Path dir, int port, MosquittoAuth auth) {
     Path binary = Binaries.require("mosquitto", INSTALL_HINT);
     Path absDir = dir.toAbsolutePath();
     // A broker a killed JVM left running on this dir holds the port and the queued sessions: stop
@@ -63,7 +76,7 @@ public final class MosquittoBroker implements AutoCloseable {
         last = new InfraException("port " + chosen + " on 127.0.0.1 is already in use (mosquitto)");
         continue;
       }
-      Path config = writeConfig(absDir, chosen);
+      Path config = writeConfig(absDir, chosen, auth);
       ManagedProcess process =
           new ManagedProcess(
               "mosquitto:" + chosen,
@@ -136,7 +149,7 @@ public final class MosquittoBroker implements AutoCloseable {
     stop();
   }
 
-  private static Path writeConfig(Path dir, int port) {
+  private static Path writeConfig(Path dir, int port, MosquittoAuth auth) {
     Path data = dir.resolve("data");
     Path config = dir.resolve("mosquitto.conf");
     StringBuilder conf = new StringBuilder();
@@ -148,7 +161,7 @@ public final class MosquittoBroker implements AutoCloseable {
     conf.append("listener ")
         .append(port)
         .append(" 127.0.0.1\n")
-        .append("allow_anonymous true\n")
+        .append(authLines(dir, auth))
         .append("persistence true\n")
         .append("persistence_location ")
         .append(data)
@@ -166,6 +179,26 @@ public final class MosquittoBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + config, e);
     }
+  }
+
+  /**
+   * Anonymous access, or (with {@code auth}) the dynamic security plugin as the only way in. The
+   * plugin's ACLs apply per client: a device account may publish and subscribe only to its own
+   * topics (serving-api's device credentials).
+   */
+  private static String authLines(Path dir, MosquittoAuth auth) {
+    if (auth == null) {
+      return "allow_anonymous true\n";
+    }
+    Path plugin = DynamicSecurityFile.plugin();
+    Path file = DynamicSecurityFile.writeIfAbsent(dir, auth);
+    return "allow_anonymous false\n"
+        + "plugin "
+        + plugin
+        + "\n"
+        + "plugin_opt_config_file "
+        + file
+        + "\n";
   }
 
   private static boolean isRoot() {

@@ -73,12 +73,23 @@ final class DemoCommand implements Callable<Integer> {
         "  InfluxDB         " + infra.influx().url() + "  database '" + infra.database() + "'");
     out.println("  Data directory   " + LocalInfrastructureConfig.fromEnv(env).dataDir());
     out.println("  Logs             var/log/voltstream.log");
-    out.println(
-        "Try: mosquitto_pub -p "
-            + infra.mosquitto().port()
-            + " -t sensors/my-meter/readings -m '{\"sensor_id\":\"my-meter\",\"timestamp\":"
-            + System.currentTimeMillis()
-            + ",\"room\":\"kitchen\",\"sensor_type\":\"power\",\"power\":{\"value\":750,\"unit\":\"W\"}}'");
+    if (infra.mosquittoAuth().isPresent()) {
+      out.println(
+          "MQTT needs a login per device: register the sensor, then POST "
+              + api.baseUri()
+              + "/api/v1/sensors/<id>/mqtt-credentials (admin token) and");
+      out.println(
+          "  mosquitto_pub -p "
+              + infra.mosquitto().port()
+              + " -u <id> -P <password> -q 1 -t sensors/<id>/readings -m '{...}'");
+    } else {
+      out.println(
+          "Try: mosquitto_pub -p "
+              + infra.mosquitto().port()
+              + " -t sensors/my-meter/readings -m '{\"sensor_id\":\"my-meter\",\"timestamp\":"
+              + System.currentTimeMillis()
+              + ",\"room\":\"kitchen\",\"sensor_type\":\"power\",\"power\":{\"value\":750,\"unit\":\"W\"}}'");
+    }
     out.println();
   }
 }

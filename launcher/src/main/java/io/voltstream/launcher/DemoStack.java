@@ -2,6 +2,11 @@ package io.voltstream.launcher;
 
 import io.voltstream.api.ApiApp;
 import io.voltstream.api.ApiConfig;
+import io.voltstream.api.mqttauth.DeviceCredentials;
+import io.voltstream.api.mqttauth.DeviceKind;
+import io.voltstream.api.mqttauth.MqttAdminOptions;
+import io.voltstream.api.mqttauth.MqttGrants;
+import io.voltstream.config.CommonOptions;
 import io.voltstream.forecast.streaming.ForecastConfig;
 import io.voltstream.forecast.streaming.ForecastService;
 import io.voltstream.ingest.IngestConfig;
@@ -16,6 +21,8 @@ import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfi
 import io.voltstream.launcher.stack.StreamJobs;
 import io.voltstream.sim.SimulatorApp;
 import io.voltstream.sim.SimulatorConfig;
+import io.voltstream.sim.mqtt.DeviceLogins;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +83,15 @@ public final class DemoStack implements AutoCloseable {
       // keep a shared subscription's offline queue across a broker restart (ingest/README.md).
       Map<String, String> ingestEnv = new java.util.HashMap<>(env);
       ingestEnv.putIfAbsent(IngestOptions.SHARED_SUBSCRIPTION.name(), "false");
+      Optional<DeviceCredentials> mqttAccounts = infra.mqttAccounts(lifecycle);
+      mqttAccounts.ifPresent(
+          accounts -> {
+            // a fresh service password each start: nothing to keep on disk
+            String password = accounts.newPassword();
+            accounts.ensureService(MqttGrants.INGEST_ACCOUNT, MqttGrants.ingest(), password);
+            ingestEnv.put(CommonOptions.MQTT_USERNAME.name(), MqttGrants.INGEST_ACCOUNT);
+            ingestEnv.put(CommonOptions.MQTT_PASSWORD.name(), password);
+          });
       ingest = lifecycle.add("ingest", IngestApp.start(IngestConfig.fromEnv(ingestEnv)));
       // Right after ingest rather than last: the first 1-minute window then closes sooner, keeping
       // "room metrics within 2 minutes of the start". Readings published before ingest's shared
@@ -86,9 +102,14 @@ public final class DemoStack implements AutoCloseable {
       }
       simulators =
           options.simulators()
-              ? lifecycle.add("simulators", SimulatorApp.start(SimulatorConfig.fromEnv(env)))
+              ? lifecycle.add(
+                  "simulators",
+                  SimulatorApp.start(
+                      SimulatorConfig.fromEnv(env),
+                      Clock.systemUTC(),
+                      mqttAccounts.map(DemoStack::issuedLogins).orElse(DeviceLogins.none())))
               : null;
-      api = lifecycle.add("API", ApiApp.start(ApiConfig.fromEnv(env), env));
+      api = lifecycle.add("API", ApiApp.start(ApiConfig.fromEnv(env), apiEnvironment()));
       if (options.forecasts()) {
         ForecastConfig forecastConfig = ForecastConfig.fromEnv(env);
         ForecastService forecasts =
@@ -99,6 +120,45 @@ public final class DemoStack implements AutoCloseable {
       lifecycle.close();
       throw e;
     }
+  }
+
+  /**
+   * The settings with the broker's admin login for the API only (it issues device logins); the
+   * other components' settings never carry it (the Flink jobs' configuration is visible in their
+   * web UI).
+   */
+  private Map<String, String> apiEnvironment() {
+    Map<String, String> apiEnv = new java.util.HashMap<>(env);
+    infra
+        .mosquittoAuth()
+        .ifPresent(
+            auth -> {
+              apiEnv.put(MqttAdminOptions.ADMIN_USERNAME.name(), auth.adminUsername());
+              apiEnv.put(MqttAdminOptions.ADMIN_PASSWORD.name(), auth.adminPassword());
+            });
+    return apiEnv;
+  }
+
+  /**
+   * Every simulated device gets its own login at start, as an admin would issue it with {@code POST
+   * …/mqtt-credentials} (rotating the one of the previous run): the demo's devices then use only
+   * their own topics, like real ones.
+   */
+  static DeviceLogins issuedLogins(DeviceCredentials accounts) {
+    return (kind, id, meterId) ->
+        Optional.of(
+            new DeviceLogins.Login(
+                id,
+                accounts
+                    .issue(
+                        switch (kind) {
+                          case SENSOR -> DeviceKind.SENSOR;
+                          case BATTERY -> DeviceKind.BATTERY;
+                          case DEVICE -> DeviceKind.DEVICE;
+                        },
+                        id,
+                        meterId)
+                    .password()));
   }
 
   /**

@@ -15,6 +15,7 @@ import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.model.DeadLetter;
 import io.voltstream.model.Json;
 import io.voltstream.model.Topics;
+import io.voltstream.sim.SimulatorApp;
 import io.voltstream.sim.building.DemoBuilding;
 import io.voltstream.sim.building.MeteredBuilding;
 import io.voltstream.sim.building.SimRoom;
@@ -280,6 +281,23 @@ class DemoStackITCase {
         .as("the probe and the simulated kitchen meter's readings")
         .isGreaterThanOrEqualTo(2);
     assertThat(window.get("energy_kwh").asDouble()).isGreaterThanOrEqualTo(0.0125);
+  }
+
+  @Test
+  @Order(2)
+  void shouldConnectEverySimulatedDeviceWithItsOwnLoginAndRefuseAnonymousClients()
+      throws Exception {
+    assertThat(stack.infra().mosquittoAuth()).as("demo broker runs with device auth").isPresent();
+    SimulatorApp.Running sim = stack.simulators().orElseThrow();
+    // sensors of the three buildings, the batteries and the devices: each its own login
+    assertThat(sim.deviceConnections()).isGreaterThan(10);
+    assertThat(sim.acknowledgedReadings()).isPositive();
+    assertThat(sim.failedPublishes()).as("publishes refused or lost").isZero();
+    PubResult anonymous = runMosquittoPub("sensors/anonymous/readings", "{}", List.of());
+    assertThat(anonymous.exitCode())
+        .as("anonymous mosquitto_pub: %s", anonymous.output())
+        .isNotZero();
+    assertThat(anonymous.output()).containsIgnoringCase("not authori");
   }
 
   @Test
@@ -940,9 +958,30 @@ class DemoStackITCase {
     }
   }
 
+  /**
+   * Publishes like a device would, with mosquitto_pub. The demo's broker admits only accounts: this
+   * test stands in for many sensors at once, so it uses a service account that may publish readings
+   * of any sensor (created with the broker's admin, as an operator would).
+   */
   private void mosquittoPub(String topic, String payload) throws IOException, InterruptedException {
-    Process pub =
-        new ProcessBuilder(
+    List<String> login =
+        stack.infra().mosquittoAuth().isPresent()
+            ? List.of("-u", E2E_PUBLISHER, "-P", e2ePublisherPassword())
+            : List.of();
+    PubResult result = runMosquittoPub(topic, payload, login);
+    assertThat(result.exitCode())
+        .as("mosquitto_pub exit code, output: %s", result.output())
+        .isZero();
+  }
+
+  private record PubResult(int exitCode, String output) {}
+
+  /** Runs mosquitto_pub (QoS 1) against the demo's broker with {@code extraArgs}. */
+  private PubResult runMosquittoPub(String topic, String payload, List<String> extraArgs)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
                 "mosquitto_pub",
                 "-h",
                 "127.0.0.1",
@@ -953,17 +992,35 @@ class DemoStackITCase {
                 "-t",
                 topic,
                 "-m",
-                payload)
-            .redirectErrorStream(true)
-            .start();
+                payload));
+    command.addAll(extraArgs);
+    Process pub = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       boolean exited = pub.waitFor(30, TimeUnit.SECONDS);
       String output = new String(pub.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(exited).as("mosquitto_pub finished").isTrue();
-      assertThat(pub.exitValue()).as("mosquitto_pub exit code, output: %s", output).isZero();
+      return new PubResult(pub.exitValue(), output);
     } finally {
       pub.destroyForcibly();
     }
+  }
+
+  private static final String E2E_PUBLISHER = "e2e-test-publisher";
+  private String e2ePublisher;
+
+  private synchronized String e2ePublisherPassword() {
+    if (e2ePublisher == null) {
+      // the admin connection closes with the stack
+      var credentials = stack.infra().mqttAccounts(stack.lifecycle()).orElseThrow();
+      String password = credentials.newPassword();
+      credentials.ensureService(
+          E2E_PUBLISHER,
+          new io.voltstream.api.mqttauth.MqttGrants(
+              java.util.List.of("sensors/+/readings"), java.util.List.of()),
+          password);
+      e2ePublisher = password;
+    }
+    return e2ePublisher;
   }
 
   /** {@link #get} inside a poll condition (checked exceptions rethrown unchecked). */

@@ -11,6 +11,12 @@ import io.voltstream.api.dr.DrStore;
 import io.voltstream.api.health.HealthService;
 import io.voltstream.api.health.InfluxHealthCheck;
 import io.voltstream.api.health.KafkaHealthCheck;
+import io.voltstream.api.mqttauth.DeviceCredentials;
+import io.voltstream.api.mqttauth.DynsecAccounts;
+import io.voltstream.api.mqttauth.MqttAccounts;
+import io.voltstream.api.mqttauth.MqttAdminOptions;
+import io.voltstream.api.mqttauth.MqttGrants;
+import io.voltstream.api.mqttauth.ServiceAccountBootstrap;
 import io.voltstream.api.p2p.OrderFeed;
 import io.voltstream.api.p2p.OrderLog;
 import io.voltstream.api.p2p.OrderStore;
@@ -19,6 +25,8 @@ import io.voltstream.api.registry.RegistryService;
 import io.voltstream.api.store.KafkaReplicatedMap;
 import io.voltstream.api.store.KafkaTopicWriter;
 import io.voltstream.api.store.TombstonePolicy;
+import io.voltstream.config.CommonOptions;
+import io.voltstream.config.ConfigReader;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.model.Topics;
 import java.io.IOException;
@@ -48,6 +56,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiApp {
   private static final Logger LOG = LoggerFactory.getLogger(ApiApp.class);
+  private static final java.time.Duration SERVICE_ACCOUNT_RETRY = java.time.Duration.ofSeconds(5);
 
   private ApiApp() {}
 
@@ -190,7 +199,8 @@ public final class ApiApp {
               Optional.of(bootstrap),
               dr,
               orders,
-              orderLog);
+              orderLog,
+              deviceAccounts(resources, config, env));
       ApiServer server = track(resources, new ApiServer(deps));
       Javalin app = server.app().start(config.host(), config.port());
       LOG.info(
@@ -221,6 +231,43 @@ public final class ApiApp {
                 },
                 "api-shutdown"));
     stopped.await();
+  }
+
+  /**
+   * The broker's account service when a dynamic-security admin is configured ({@link
+   * MqttAdminOptions}); it connects in the background, so a broker that is away only fails the
+   * credential calls.
+   */
+  private static Optional<MqttAccounts> deviceAccounts(
+      Deque<AutoCloseable> resources, ApiConfig config, Map<String, String> env) {
+    ConfigReader r = new ConfigReader(env);
+    return MqttAdminOptions.admin(r)
+        .map(
+            admin -> {
+              java.net.URI broker = r.get(CommonOptions.MQTT_URL);
+              LOG.info(
+                  "device credentials: dynamic-security admin {} on {}", admin.username(), broker);
+              DynsecAccounts accounts =
+                  track(
+                      resources,
+                      DynsecAccounts.connect(
+                          broker.getHost(),
+                          broker.getPort() == -1 ? 1883 : broker.getPort(),
+                          admin,
+                          config.writeTimeout()));
+              MqttAdminOptions.ingestPassword(r)
+                  .ifPresent(
+                      password ->
+                          track(
+                              resources,
+                              ServiceAccountBootstrap.start(
+                                  new DeviceCredentials(accounts, Clock.systemUTC()),
+                                  MqttGrants.INGEST_ACCOUNT,
+                                  MqttGrants.ingest(),
+                                  password,
+                                  SERVICE_ACCOUNT_RETRY)));
+              return accounts;
+            });
   }
 
   private static <T extends AutoCloseable> T track(Deque<AutoCloseable> resources, T r) {

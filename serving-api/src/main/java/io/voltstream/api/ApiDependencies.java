@@ -7,6 +7,7 @@ import io.voltstream.api.commands.CommandPublisher;
 import io.voltstream.api.dr.DrStore;
 import io.voltstream.api.health.HealthService;
 import io.voltstream.api.influx.InfluxReader;
+import io.voltstream.api.mqttauth.MqttAccounts;
 import io.voltstream.api.p2p.OrderLog;
 import io.voltstream.api.p2p.OrderStore;
 import io.voltstream.api.query.QueryConfig;
@@ -40,6 +41,8 @@ import java.util.Optional;
  * @param dr the views of Kafka {@code dr-invitations} and {@code dr-status}
  * @param orders the bounded view of Kafka {@code market-orders} and {@code market-order-status}
  * @param orderLog where P2P orders go (Kafka {@code market-orders})
+ * @param mqttAccounts the broker's device accounts (dynamic security); empty: the device credential
+ *     routes answer 503
  */
 public record ApiDependencies(
     ApiConfig config,
@@ -54,7 +57,8 @@ public record ApiDependencies(
     Optional<String> liveFeedBootstrap,
     DrStore dr,
     OrderStore orders,
-    OrderLog orderLog) {
+    OrderLog orderLog,
+    Optional<MqttAccounts> mqttAccounts) {
 
   public ApiDependencies withHealth(HealthService newHealth) {
     return new ApiDependencies(
@@ -70,7 +74,8 @@ public record ApiDependencies(
         liveFeedBootstrap,
         dr,
         orders,
-        orderLog);
+        orderLog,
+        mqttAccounts);
   }
 
   public ApiDependencies withQueryConfig(QueryConfig newQueryConfig) {
@@ -87,7 +92,8 @@ public record ApiDependencies(
         liveFeedBootstrap,
         dr,
         orders,
-        orderLog);
+        orderLog,
+        mqttAccounts);
   }
 
   public ApiDependencies withInflux(InfluxReader newInflux) {
@@ -104,7 +110,8 @@ public record ApiDependencies(
         liveFeedBootstrap,
         dr,
         orders,
-        orderLog);
+        orderLog,
+        mqttAccounts);
   }
 
   public ApiDependencies withCommands(CommandPublisher newCommands) {
@@ -121,7 +128,8 @@ public record ApiDependencies(
         liveFeedBootstrap,
         dr,
         orders,
-        orderLog);
+        orderLog,
+        mqttAccounts);
   }
 
   public ApiDependencies withOrderLog(OrderLog newOrderLog) {
@@ -138,7 +146,26 @@ public record ApiDependencies(
         liveFeedBootstrap,
         dr,
         orders,
-        newOrderLog);
+        newOrderLog,
+        mqttAccounts);
+  }
+
+  public ApiDependencies withMqttAccounts(MqttAccounts accounts) {
+    return new ApiDependencies(
+        config,
+        queryConfig,
+        clock,
+        jwt,
+        tokens,
+        registry,
+        health,
+        influx,
+        commands,
+        liveFeedBootstrap,
+        dr,
+        orders,
+        orderLog,
+        Optional.of(accounts));
   }
 
   public ApiDependencies withLiveFeed(String kafkaBootstrap) {
@@ -155,7 +182,8 @@ public record ApiDependencies(
         Optional.of(kafkaBootstrap),
         dr,
         orders,
-        orderLog);
+        orderLog,
+        mqttAccounts);
   }
 
   public ApiDependencies withoutLiveFeed() {
@@ -172,7 +200,8 @@ public record ApiDependencies(
         Optional.empty(),
         dr,
         orders,
-        orderLog);
+        orderLog,
+        mqttAccounts);
   }
 
   /**
@@ -214,6 +243,7 @@ public record ApiDependencies(
         Optional.empty(),
         DrStore.inMemory(),
         OrderStore.withDefaults(clock),
-        noOrderLog);
+        noOrderLog,
+        Optional.empty());
   }
 }

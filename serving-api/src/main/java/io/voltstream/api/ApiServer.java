@@ -46,6 +46,9 @@ import io.voltstream.api.live.LiveFeed;
 import io.voltstream.api.live.LiveHub;
 import io.voltstream.api.live.LiveMessages;
 import io.voltstream.api.live.LiveSocket;
+import io.voltstream.api.mqttauth.DeviceCredentials;
+import io.voltstream.api.mqttauth.MqttCredentialController;
+import io.voltstream.api.mqttauth.MqttCredentialService;
 import io.voltstream.api.p2p.MarketController;
 import io.voltstream.api.p2p.MarketReader;
 import io.voltstream.api.p2p.MarketService;
@@ -202,6 +205,10 @@ public final class ApiServer implements AutoCloseable {
             queries,
             clock),
         new FinanceController(new FinanceService(cached), deps.registry(), scope, queries, clock),
+        new MqttCredentialController(
+            new MqttCredentialService(
+                deps.registry(),
+                deps.mqttAccounts().map(accounts -> new DeviceCredentials(accounts, clock)))),
         socket);
   }
 

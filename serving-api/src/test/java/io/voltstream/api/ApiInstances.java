@@ -47,17 +47,21 @@ public final class ApiInstances {
    */
   public static ApiApp.Running startUnthrottled(
       String kafkaBootstrap, Path dataDir, String influxUrl, String influxDb) {
-    return start(
-        env(
-            kafkaBootstrap,
-            dataDir,
-            Map.of(
-                ApiConfig.RATE_LIMIT_RPS,
-                "0",
-                ApiConfig.INFLUX_URL,
-                influxUrl,
-                ApiConfig.INFLUX_DB,
-                influxDb)));
+    return startUnthrottled(kafkaBootstrap, dataDir, influxUrl, influxDb, Map.of());
+  }
+
+  /** Like {@link #startUnthrottled(String, Path, String, String)} with {@code extra} settings. */
+  public static ApiApp.Running startUnthrottled(
+      String kafkaBootstrap,
+      Path dataDir,
+      String influxUrl,
+      String influxDb,
+      Map<String, String> extra) {
+    Map<String, String> settings = new HashMap<>(extra);
+    settings.put(ApiConfig.RATE_LIMIT_RPS, "0");
+    settings.put(ApiConfig.INFLUX_URL, influxUrl);
+    settings.put(ApiConfig.INFLUX_DB, influxDb);
+    return start(env(kafkaBootstrap, dataDir, settings));
   }
 
   /** A production instance on {@code kafkaBootstrap} without rate limiting, InfluxDB nowhere. */

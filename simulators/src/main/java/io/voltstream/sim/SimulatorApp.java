@@ -11,7 +11,8 @@ import io.voltstream.sim.clock.AcceleratedClock;
 import io.voltstream.sim.device.battery.SimulatedBattery;
 import io.voltstream.sim.device.iot.PowerModels;
 import io.voltstream.sim.device.iot.SimulatedDevice;
-import io.voltstream.sim.mqtt.MqttPublisher;
+import io.voltstream.sim.mqtt.DeviceConnections;
+import io.voltstream.sim.mqtt.DeviceLogins;
 import io.voltstream.sim.registry.RegistryPublisher;
 import io.voltstream.sim.registry.RegistryRecord;
 import io.voltstream.sim.registry.RegistryRecords;
@@ -83,6 +84,14 @@ public final class SimulatorApp {
 
   /** Starts publishing; {@code wallClock} is the real clock (tests may pass another). */
   public static Running start(SimulatorConfig config, Clock wallClock) {
+    return start(config, wallClock, config.deviceLogins());
+  }
+
+  /**
+   * Starts publishing; in demo mode every sensor, battery and device that {@code logins} has a
+   * login for connects on its own with it (the broker then lets it use only its own topics).
+   */
+  public static Running start(SimulatorConfig config, Clock wallClock, DeviceLogins logins) {
     if (config.mode() == SimulatorConfig.Mode.REPLAY && !Files.isReadable(config.replayFile())) {
       throw new IllegalArgumentException(
           SimulatorOptions.REPLAY_FILE.name()
@@ -95,13 +104,17 @@ public final class SimulatorApp {
             + config.mode().name().toLowerCase(java.util.Locale.ROOT)
             + "-"
             + UUID.randomUUID().toString().substring(0, 8);
-    MqttPublisher mqtt = MqttPublisher.start(config.mqttUrl(), clientId, config.maxInflight());
+    DeviceConnections mqtt =
+        new DeviceConnections(
+            config.mqttUrl(), clientId, config.maxInflight(), config.sharedLogin(), logins);
     Running running;
     if (config.mode() == SimulatorConfig.Mode.DEMO) {
       BuildingLayout layout = DemoBuilding.layout(config.rooms(), config.sensorsPerRoom());
       Instant simStart = config.simulatedStart().orElse(wallClock.instant());
       AcceleratedClock simClock = AcceleratedClock.of(wallClock, simStart, config.acceleration());
       List<CommunityMember> community = DemoCommunity.members(layout);
+      connectDevices(
+          mqtt, community, DemoDevices.in(layout.rooms().stream().map(SimRoom::name).toList()));
       // one simulation per building, all on the same seed: neighbours share the weather
       List<BuildingSimulation> buildings =
           community.stream()
@@ -176,6 +189,19 @@ public final class SimulatorApp {
     return running;
   }
 
+  /** Opens the connections of the devices that have their own login, before anything publishes. */
+  private static void connectDevices(
+      DeviceConnections mqtt,
+      List<CommunityMember> community,
+      List<DemoDevices.DemoDevice> devices) {
+    community.forEach(m -> m.layout().sensors().forEach(s -> mqtt.addSensor(s.sensorId())));
+    community.forEach(m -> m.batteries().forEach(b -> mqtt.addBattery(b.id())));
+    devices.forEach(d -> mqtt.addDevice(d.spec().id(), d.spec().meterId()));
+    if (mqtt.deviceConnections() > 0) {
+      LOG.info("{} simulated devices connect with their own MQTT login", mqtt.deviceConnections());
+    }
+  }
+
   private static DeviceRunner.Device demoDevice(
       DemoDevices.DemoDevice d,
       BuildingLayout layout,
@@ -198,7 +224,7 @@ public final class SimulatorApp {
 
   /** A running simulator; closing it stops publishing and disconnects. */
   public static final class Running implements AutoCloseable {
-    private final MqttPublisher mqtt;
+    private final DeviceConnections mqtt;
     private final DemoRunner demo;
     private final ReplayRunner replay;
     private final BatteryRunner batteries;
@@ -209,7 +235,7 @@ public final class SimulatorApp {
     private Thread registrar;
 
     Running(
-        MqttPublisher mqtt,
+        DeviceConnections mqtt,
         DemoRunner demo,
         ReplayRunner replay,
         List<RegistryRecord> registryRecords,
@@ -244,6 +270,11 @@ public final class SimulatorApp {
 
     public boolean isConnected() {
       return mqtt.isConnected();
+    }
+
+    /** Devices connected with their own MQTT login (0: all share one connection). */
+    public int deviceConnections() {
+      return mqtt.deviceConnections();
     }
 
     /** Waits until the registry records were acknowledged by Kafka. */

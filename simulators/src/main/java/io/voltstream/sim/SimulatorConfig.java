@@ -2,6 +2,7 @@ package io.voltstream.sim;
 
 import io.voltstream.config.CommonOptions;
 import io.voltstream.config.ConfigReader;
+import io.voltstream.sim.mqtt.DeviceLogins;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +16,9 @@ import java.util.Optional;
  * Configuration of the simulator deployable ({@code ./voltstream simulate}), read by {@link
  * #fromEnv(Map)} from the {@code VOLTSTREAM_*} variables declared with their defaults and units in
  * {@link SimulatorOptions}. {@code VOLTSTREAM_KAFKA_BOOTSTRAP=none} skips the registry
- * registration; {@code VOLTSTREAM_SIM_TARGET_POINTS_PER_S} overrides the interval.
+ * registration; {@code VOLTSTREAM_SIM_TARGET_POINTS_PER_S} overrides the interval. {@code
+ * sharedLogin} ({@code VOLTSTREAM_MQTT_USERNAME}/{@code _PASSWORD}) is the login of the shared
+ * connection; {@code deviceLoginsFile} gives devices their own (see {@link DeviceLogins}).
  */
 public record SimulatorConfig(
     Mode mode,
@@ -32,7 +35,9 @@ public record SimulatorConfig(
     double replaySpeed,
     boolean replayEndsNow,
     ZoneId replayZone,
-    Duration batteryStateInterval) {
+    Duration batteryStateInterval,
+    Optional<DeviceLogins.Login> sharedLogin,
+    Optional<Path> deviceLoginsFile) {
 
   /** What the simulator publishes. */
   public enum Mode {
@@ -85,7 +90,17 @@ public record SimulatorConfig(
         r.get(SimulatorOptions.REPLAY_SPEED),
         r.get(SimulatorOptions.REPLAY_END_NOW),
         r.get(SimulatorOptions.REPLAY_ZONE),
-        r.get(SimulatorOptions.BATTERY_STATE_INTERVAL));
+        r.get(SimulatorOptions.BATTERY_STATE_INTERVAL),
+        r.find(CommonOptions.MQTT_USERNAME)
+            .map(
+                user ->
+                    new DeviceLogins.Login(user, r.find(CommonOptions.MQTT_PASSWORD).orElse(""))),
+        r.find(SimulatorOptions.MQTT_LOGINS_FILE));
+  }
+
+  /** The per-device logins of {@code VOLTSTREAM_SIM_MQTT_LOGINS_FILE}, else none. */
+  public DeviceLogins deviceLogins() {
+    return deviceLoginsFile.map(DeviceLogins::fromFile).orElse(DeviceLogins.none());
   }
 
   /**
@@ -113,7 +128,9 @@ public record SimulatorConfig(
         replaySpeed,
         replayEndsNow,
         replayZone,
-        batteryStateInterval);
+        batteryStateInterval,
+        sharedLogin,
+        deviceLoginsFile);
   }
 
   public SimulatorConfig withKafkaBootstrap(Optional<String> bootstrap) {
@@ -132,6 +149,8 @@ public record SimulatorConfig(
         replaySpeed,
         replayEndsNow,
         replayZone,
-        batteryStateInterval);
+        batteryStateInterval,
+        sharedLogin,
+        deviceLoginsFile);
   }
 }

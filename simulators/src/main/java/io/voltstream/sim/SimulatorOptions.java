@@ -104,10 +104,22 @@ public final class SimulatorOptions {
           "5s",
           "Demo mode: how often (wall time) each simulated battery publishes batteries/{id}/state");
 
+  public static final Option<java.nio.file.Path> MQTT_LOGINS_FILE =
+      Option.of(
+          "VOLTSTREAM_SIM_MQTT_LOGINS_FILE",
+          ValueType.path(),
+          null,
+          "Demo mode: properties file of device-id=password MQTT logins issued by the registry"
+              + " (POST .../mqtt-credentials); each listed device connects with its own login,"
+              + " the others share one connection");
+
   public static List<Option<?>> all() {
     return List.of(
         MODE,
         CommonOptions.MQTT_URL,
+        CommonOptions.MQTT_USERNAME,
+        CommonOptions.MQTT_PASSWORD,
+        MQTT_LOGINS_FILE,
         CommonOptions.KAFKA_BOOTSTRAP,
         ROOMS,
         SENSORS_PER_ROOM,

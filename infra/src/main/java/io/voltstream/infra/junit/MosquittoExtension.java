@@ -1,6 +1,7 @@
 package io.voltstream.infra.junit;
 
 import io.voltstream.infra.InfraException;
+import io.voltstream.infra.MosquittoAuth;
 import io.voltstream.infra.MosquittoBroker;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -16,15 +17,42 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @RegisterExtension static final MosquittoExtension MQTT = new MosquittoExtension();
  * Mqtt5Client.builder().serverHost(MQTT.host()).serverPort(MQTT.port())...
  * }</pre>
+ *
+ * <p>By default the broker admits anonymous clients (the ITCases that test other things). {@link
+ * #withDeviceAuth()} starts it with device authentication instead (dynamic security plugin, a
+ * random admin password: {@link #auth()}).
  */
 public final class MosquittoExtension implements BeforeAllCallback, AfterAllCallback {
+  private final MosquittoAuth auth;
   private Path dir;
   private MosquittoBroker broker;
+
+  /** An anonymous broker. */
+  public MosquittoExtension() {
+    this(null);
+  }
+
+  private MosquittoExtension(MosquittoAuth auth) {
+    this.auth = auth;
+  }
+
+  /** A broker that admits only accounts of its dynamic security plugin. */
+  public static MosquittoExtension withDeviceAuth() {
+    return new MosquittoExtension(MosquittoAuth.withRandomPassword());
+  }
+
+  /** The admin account of a {@link #withDeviceAuth()} broker. */
+  public MosquittoAuth auth() {
+    if (auth == null) {
+      throw new InfraException("this MosquittoExtension admits anonymous clients: no auth");
+    }
+    return auth;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
     dir = TestDirs.create("mosquitto");
-    broker = MosquittoBroker.start(dir, 0);
+    broker = MosquittoBroker.start(dir, 0, auth);
   }
 
   @Override

@@ -49,7 +49,11 @@ final class BenchStack implements AutoCloseable {
       Map<String, String> base = stackEnvironment(baseEnv, dataDir);
       infra =
           lifecycle.add(
-              "local servers", LocalInfrastructure.start(LocalInfrastructureConfig.fromEnv(base)));
+              "local servers",
+              LocalInfrastructure.start(
+                  // the benchmark measures the pipeline with an anonymous broker (one shared
+                  // load-generator connection)
+                  LocalInfrastructureConfig.fromEnv(base).withoutMqttAuth()));
       env = infra.environmentFor(base);
       LocalFlinkCluster flink =
           lifecycle.add(

@@ -36,9 +36,18 @@ public final class StackOptions {
               "Partitions of the readings topic the local Kafka gets")
           .withUnit("partitions");
 
+  public static final Option<Boolean> MQTT_AUTH =
+      Option.of(
+          "VOLTSTREAM_MQTT_AUTH",
+          ValueType.bool(),
+          "true",
+          "Local mosquitto (demo, infra) admits only accounts of its dynamic security plugin:"
+              + " per-device logins issued by the API, service accounts for ingest; false ="
+              + " anonymous (the benchmark always runs without)");
+
   private StackOptions() {}
 
   public static List<Option<?>> all() {
-    return List.of(KAFKA_PORT, MQTT_PORT, INFLUX_PORT, READING_PARTITIONS);
+    return List.of(KAFKA_PORT, MQTT_PORT, INFLUX_PORT, READING_PARTITIONS, MQTT_AUTH);
   }
 }

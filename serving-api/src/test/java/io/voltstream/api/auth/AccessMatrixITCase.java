@@ -8,6 +8,7 @@ import io.voltstream.api.ApiTestClient;
 import io.voltstream.api.route.RouteSpec;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
+import io.voltstream.infra.junit.MosquittoExtension;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AccessMatrixITCase {
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension(1);
   @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
+  // the device credential routes need a broker with device auth to answer below 500
+  @RegisterExtension static final MosquittoExtension MQTT = MosquittoExtension.withDeviceAuth();
   @TempDir static Path dataDir;
 
   private static final Set<Role> ALL = EnumSet.allOf(Role.class);
@@ -49,7 +52,17 @@ class AccessMatrixITCase {
     // production wiring: the whole route table
     api =
         ApiInstances.startUnthrottled(
-            KAFKA.bootstrapServers(), dataDir, INFLUX.url(), INFLUX.freshDatabase());
+            KAFKA.bootstrapServers(),
+            dataDir,
+            INFLUX.url(),
+            INFLUX.freshDatabase(),
+            Map.of(
+                "VOLTSTREAM_MQTT_URL",
+                MQTT.serverUri(),
+                "VOLTSTREAM_MQTT_ADMIN_USERNAME",
+                MQTT.auth().adminUsername(),
+                "VOLTSTREAM_MQTT_ADMIN_PASSWORD",
+                MQTT.auth().adminPassword()));
     client = new ApiTestClient(api.port());
     String admin = ApiInstances.adminToken(api);
     VALID.put("admin", admin);

@@ -273,6 +273,28 @@ class ScopeMatrixITCase {
         Expect.allow(204),
         DENY);
 
+    // broker accounts are platform-wide: no scoped token manages them, not even for its own
+    // building's devices
+    for (String item :
+        List.of("/api/v1/sensors/{id}", "/api/v1/batteries/{id}", "/api/v1/iot/devices/{id}")) {
+      String concrete =
+          item.replace(
+              "{id}",
+              item.contains("sensors")
+                  ? "kitchen-meter"
+                  : item.contains("batteries") ? "hq-battery" : "kitchen-plugs");
+      for (String method : List.of("POST", "DELETE")) {
+        row(
+            method + " " + item + "/mqtt-credentials",
+            concrete + "/mqtt-credentials",
+            null,
+            DENY,
+            DENY,
+            DENY,
+            DENY);
+      }
+    }
+
     rowFiltered(
         "GET /api/v1/analytics/summary",
         "/api/v1/analytics/summary",

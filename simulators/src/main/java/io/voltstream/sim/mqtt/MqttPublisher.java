@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  */
-public final class MqttPublisher implements AutoCloseable {
+public final class MqttPublisher implements MqttLink, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MqttPublisher.class);
   private static final Duration SESSION_EXPIRY = Duration.ofMinutes(10);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
@@ -60,6 +60,15 @@ public final class MqttPublisher implements AutoCloseable {
    * down.
    */
   public static MqttPublisher start(URI brokerUrl, String clientId, int maxInflight) {
+    return start(brokerUrl, clientId, maxInflight, java.util.Optional.empty());
+  }
+
+  /** Like {@link #start(URI, String, int)}, logging in with {@code login} when present. */
+  public static MqttPublisher start(
+      URI brokerUrl,
+      String clientId,
+      int maxInflight,
+      java.util.Optional<DeviceLogins.Login> login) {
     if (maxInflight < 1) {
       throw new IllegalArgumentException("maxInflight must be >= 1, got " + maxInflight);
     }
@@ -93,6 +102,14 @@ public final class MqttPublisher implements AutoCloseable {
     if (tls) {
       builder = builder.sslWithDefaultConfig();
     }
+    if (login.isPresent()) {
+      builder =
+          builder
+              .simpleAuth()
+              .username(login.get().username())
+              .password(login.get().password().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+              .applySimpleAuth();
+    }
     MqttPublisher publisher = new MqttPublisher(builder.buildAsync(), maxInflight);
     self[0] = publisher;
     publisher.client.publishes(MqttGlobalPublishFilter.ALL, publisher::onMessage);
@@ -120,6 +137,7 @@ public final class MqttPublisher implements AutoCloseable {
    * when the broker acknowledged it, or exceptionally when the publish failed (already counted in
    * {@link #failed()}). Returns a failed future without publishing once the publisher is closed.
    */
+  @Override
   public CompletableFuture<Void> publish(String topic, byte[] payload) {
     return publish(topic, () -> payload);
   }
@@ -128,6 +146,7 @@ public final class MqttPublisher implements AutoCloseable {
    * Like {@link #publish(String, byte[])}, but builds the payload only once a window slot is free,
    * so a timestamp taken inside {@code payload} is the moment of sending, not of waiting.
    */
+  @Override
   public CompletableFuture<Void> publish(String topic, Supplier<byte[]> payload) {
     if (!acquireSlot()) {
       return CompletableFuture.failedFuture(new IllegalStateException("publisher closed"));
@@ -173,6 +192,7 @@ public final class MqttPublisher implements AutoCloseable {
    * {@code handler} (on the client's thread; keep it short). Subscribed again on every connection,
    * so a session that expired while the broker was away does not lose it.
    */
+  @Override
   public void subscribe(String topicFilter, java.util.function.BiConsumer<String, byte[]> handler) {
     subscriptions.put(MqttTopicFilter.of(topicFilter), handler);
     if (isConnected()) {

@@ -2,7 +2,7 @@ package io.voltstream.sim.run;
 
 import io.voltstream.model.command.TargetKind;
 import io.voltstream.sim.device.battery.SimulatedBattery;
-import io.voltstream.sim.mqtt.MqttPublisher;
+import io.voltstream.sim.mqtt.MqttLink;
 import io.voltstream.sim.payload.BatteryMessages;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +26,7 @@ public final class BatteryRunner implements AutoCloseable {
   private final Clock wallClock;
   private final Clock simClock;
   private final Duration stateInterval;
-  private final MqttPublisher mqtt;
+  private final MqttLink mqtt;
   private final ScheduledExecutorService scheduler;
   private final AtomicLong unreadableCommands = new AtomicLong();
   private final AtomicLong answered = new AtomicLong();
@@ -36,7 +36,7 @@ public final class BatteryRunner implements AutoCloseable {
       Clock wallClock,
       Clock simClock,
       Duration stateInterval,
-      MqttPublisher mqtt) {
+      MqttLink mqtt) {
     this.batteries = List.copyOf(batteries);
     this.wallClock = wallClock;
     this.simClock = simClock;

@@ -3,7 +3,7 @@ package io.voltstream.sim.run;
 import io.voltstream.model.SensorReading;
 import io.voltstream.sim.building.BuildingSimulation;
 import io.voltstream.sim.building.SimSensor;
-import io.voltstream.sim.mqtt.MqttPublisher;
+import io.voltstream.sim.mqtt.MqttLink;
 import io.voltstream.sim.payload.ReadingPayload;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,13 +26,13 @@ public final class DemoRunner implements AutoCloseable {
   private final List<BuildingSimulation> buildings;
   private final Clock simClock;
   private final Duration interval;
-  private final MqttPublisher mqtt;
+  private final MqttLink mqtt;
   private final ScheduledExecutorService scheduler;
   private final AtomicLong generated = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
 
   public DemoRunner(
-      List<BuildingSimulation> buildings, Clock simClock, Duration interval, MqttPublisher mqtt) {
+      List<BuildingSimulation> buildings, Clock simClock, Duration interval, MqttLink mqtt) {
     this.buildings = List.copyOf(buildings);
     this.simClock = simClock;
     this.interval = interval;

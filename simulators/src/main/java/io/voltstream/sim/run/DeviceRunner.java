@@ -6,7 +6,7 @@ import io.voltstream.sim.building.BuildingSimulation;
 import io.voltstream.sim.device.iot.DeviceMeters;
 import io.voltstream.sim.device.iot.SimulatedDevice;
 import io.voltstream.sim.device.iot.Surroundings;
-import io.voltstream.sim.mqtt.MqttPublisher;
+import io.voltstream.sim.mqtt.MqttLink;
 import io.voltstream.sim.payload.DeviceMessages;
 import io.voltstream.sim.payload.ReadingPayload;
 import io.voltstream.sim.payload.UnitStyle;
@@ -41,7 +41,7 @@ public final class DeviceRunner implements AutoCloseable {
   private final Clock wallClock;
   private final Clock simClock;
   private final Duration interval;
-  private final MqttPublisher mqtt;
+  private final MqttLink mqtt;
   private final ScheduledExecutorService scheduler;
   private final Map<String, Boolean> ventilating = new HashMap<>();
   private final AtomicLong unreadable = new AtomicLong();
@@ -54,7 +54,7 @@ public final class DeviceRunner implements AutoCloseable {
       Clock wallClock,
       Clock simClock,
       Duration interval,
-      MqttPublisher mqtt) {
+      MqttLink mqtt) {
     this.devices = List.copyOf(devices);
     this.building = building;
     this.wallClock = wallClock;

@@ -1,7 +1,7 @@
 package io.voltstream.sim.run;
 
 import io.voltstream.model.SensorReading;
-import io.voltstream.sim.mqtt.MqttPublisher;
+import io.voltstream.sim.mqtt.MqttLink;
 import io.voltstream.sim.payload.ReadingPayload;
 import io.voltstream.sim.payload.UnitStyle;
 import io.voltstream.sim.replay.ReplayTimeline;
@@ -39,14 +39,14 @@ public final class ReplayRunner implements AutoCloseable {
   private final double speed;
   private final boolean endNow;
   private final Clock wallClock;
-  private final MqttPublisher mqtt;
+  private final MqttLink mqtt;
   private final CountDownLatch stop = new CountDownLatch(1);
   private final CountDownLatch finished = new CountDownLatch(1);
   private final AtomicLong published = new AtomicLong();
   private final Thread thread;
 
   public ReplayRunner(
-      Path file, ZoneId zone, double speed, boolean endNow, Clock wallClock, MqttPublisher mqtt) {
+      Path file, ZoneId zone, double speed, boolean endNow, Clock wallClock, MqttLink mqtt) {
     this.file = file;
     this.zone = zone;
     this.speed = speed;
