@@ -11,9 +11,12 @@ mkdir -p "$DIR"
 random() { head -c 48 /dev/urandom | base64 | tr -d '/+=\n' | head -c 48; }
 
 for name in jwt_secret influx_password influx_read_password influx_admin_password \
-    grafana_admin_password mqtt_ingest_password mqtt_simulator_password; do
+    grafana_admin_password mqtt_admin_password mqtt_ingest_password; do
   [[ -s "$DIR/$name" ]] || random > "$DIR/$name"
 done
+# Filled by the operator for the demo profile's simulator: `device-id=password` per simulated
+# device, from POST /api/v1/{sensors,batteries,iot/devices}/{id}/mqtt-credentials.
+[[ -e "$DIR/simulator_logins" ]] || : > "$DIR/simulator_logins"
 
 # The influxdb image creates its users from the environment at first start only.
 cat > "$DIR/influxdb.env" <<ENV
