@@ -376,7 +376,14 @@ class ClusterRecoveryITCase {
                 "--set",
                 "VOLTSTREAM_WINDOW=10s",
                 "--set",
-                "VOLTSTREAM_MAX_OUT_OF_ORDERNESS=1s"));
+                "VOLTSTREAM_MAX_OUT_OF_ORDERNESS=1s",
+                // The test replays event time 20× faster than real time, so a reader that wakes
+                // up a second after the other (both idle before the first reading) is 20 s of
+                // event time behind: with idleness the awake partition alone would carry the
+                // watermark past the sleeping one's windows and its readings would be late.
+                // Both partitions get data throughout, so no partition needs to be declared idle.
+                "--set",
+                "VOLTSTREAM_SOURCE_IDLENESS=10m"));
     args.addAll(List.of(extra));
     String out = voltstream(args.toArray(String[]::new));
     String id = out.replaceAll("(?s).*submitted " + JOB + " as ([0-9a-f]{32}).*", "$1");
