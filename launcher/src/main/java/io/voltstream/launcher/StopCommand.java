@@ -1,6 +1,5 @@
 package io.voltstream.launcher;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,11 +24,7 @@ import picocli.CommandLine.Option;
             + " --savepoint /srv/voltstream/savepoints/2026-11-30")
 final class StopCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--flink",
-      required = true,
-      description = "Flink REST address, e.g. http://127.0.0.1:8081")
-  URI flink;
+  @Mixin FlinkRestOption cluster;
 
   @Option(
       names = "--savepoint",
@@ -55,7 +51,7 @@ final class StopCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     for (JobStopper.Stopped job :
-        new JobStopper(flink, timeout).stop(jobs, Optional.ofNullable(savepoint))) {
+        new JobStopper(cluster.flink, timeout).stop(jobs, Optional.ofNullable(savepoint))) {
       System.out.println(
           job.savepoint()
               .map(

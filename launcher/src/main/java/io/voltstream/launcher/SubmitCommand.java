@@ -5,7 +5,6 @@ import io.voltstream.launcher.config.LauncherOptions;
 import io.voltstream.launcher.savepoint.SavepointRestores;
 import io.voltstream.launcher.stack.StreamJobs;
 import java.io.File;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,11 +30,7 @@ import picocli.CommandLine.Option;
 final class SubmitCommand implements Callable<Integer> {
   @Mixin ConnectionOptions options;
 
-  @Option(
-      names = "--flink",
-      required = true,
-      description = "Flink REST address, e.g. http://127.0.0.1:8081")
-  URI flink;
+  @Mixin FlinkRestOption cluster;
 
   @Option(
       names = "--job",
@@ -91,7 +86,7 @@ final class SubmitCommand implements Callable<Integer> {
             fromSavepoint,
             selected.stream().map(StreamJobs.Job::name).toList(),
             StreamJobs.names());
-    JobSubmitter submitter = new JobSubmitter(flink, jobJar, parallelism);
+    JobSubmitter submitter = new JobSubmitter(cluster.flink, jobJar, parallelism);
     for (JobSubmitter.Submitted job :
         submitter.submit(
             selected,

@@ -32,7 +32,7 @@ class SavepointCommandsTest {
             "--timeout",
             "PT2M");
 
-    assertThat(stop.flink.toString()).isEqualTo("http://jm:8081");
+    assertThat(stop.cluster.flink.toString()).isEqualTo("http://jm:8081");
     assertThat(stop.savepoint).isEqualTo(Path.of("/srv/sp"));
     assertThat(stop.jobs).containsExactly("alerts", "rules");
     assertThat(stop.timeout).isEqualTo(Duration.ofMinutes(2));

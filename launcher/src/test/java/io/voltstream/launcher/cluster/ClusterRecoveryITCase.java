@@ -359,18 +359,8 @@ class ClusterRecoveryITCase {
         new ArrayList<>(
             List.of(
                 "submit",
-                "--flink",
-                flink.restUri().toString(),
                 "--job",
                 JOB,
-                "--jar",
-                ProjectLayout.jobJar().toString(),
-                "--kafka",
-                KAFKA.bootstrapServers(),
-                "--influx",
-                INFLUX.url(),
-                "--influx-db",
-                db,
                 "--set",
                 "VOLTSTREAM_CHECKPOINT_INTERVAL=1s",
                 "--set",
@@ -384,6 +374,18 @@ class ClusterRecoveryITCase {
                 // Both partitions get data throughout, so no partition needs to be declared idle.
                 "--set",
                 "VOLTSTREAM_SOURCE_IDLENESS=10m"));
+    args.addAll(
+        List.of(
+            "--flink",
+            flink.restUri().toString(),
+            "--jar",
+            ProjectLayout.jobJar().toString(),
+            "--kafka",
+            KAFKA.bootstrapServers(),
+            "--influx",
+            INFLUX.url(),
+            "--influx-db",
+            db));
     args.addAll(List.of(extra));
     String out = voltstream(args.toArray(String[]::new));
     String id = out.replaceAll("(?s).*submitted " + JOB + " as ([0-9a-f]{32}).*", "$1");
