@@ -2,13 +2,14 @@ package io.voltstream.launcher;
 
 import io.voltstream.config.ConfigReader;
 import io.voltstream.launcher.config.LauncherOptions;
+import io.voltstream.launcher.savepoint.SavepointRestores;
 import io.voltstream.launcher.stack.StreamJobs;
 import java.io.File;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -29,11 +30,7 @@ import picocli.CommandLine.Option;
 final class SubmitCommand implements Callable<Integer> {
   @Mixin ConnectionOptions options;
 
-  @Option(
-      names = "--flink",
-      required = true,
-      description = "Flink REST address, e.g. http://127.0.0.1:8081")
-  URI flink;
+  @Mixin FlinkRestOption cluster;
 
   @Option(
       names = "--job",
@@ -59,6 +56,22 @@ final class SubmitCommand implements Callable<Integer> {
       description = "Job parallelism (default ${DEFAULT-VALUE}).")
   int parallelism;
 
+  @Option(
+      names = "--from-savepoint",
+      paramLabel = "DIR|NAME=PATH|PATH",
+      description =
+          "Restore from savepoints: DIR as written by stop --savepoint DIR (each job from its"
+              + " newest savepoint under DIR/<job name>/), NAME=PATH for one job (repeatable),"
+              + " or the PATH of one savepoint when one job is submitted.")
+  List<String> fromSavepoint = new ArrayList<>();
+
+  @Option(
+      names = "--allow-non-restored-state",
+      description =
+          "Restore even when the savepoint holds state of an operator the new job no longer has"
+              + " (that state is dropped).")
+  boolean allowNonRestoredState;
+
   @Override
   public Integer call() throws Exception {
     List<StreamJobs.Job> selected =
@@ -68,10 +81,26 @@ final class SubmitCommand implements Callable<Integer> {
           "name jobs with --job (" + StreamJobs.names() + ") or use --all");
     }
     Path jobJar = jar != null ? jar : findJobJar();
-    JobSubmitter submitter = new JobSubmitter(flink, jobJar, parallelism);
+    Map<String, String> savepoints =
+        SavepointRestores.resolve(
+            fromSavepoint,
+            selected.stream().map(StreamJobs.Job::name).toList(),
+            StreamJobs.names());
+    JobSubmitter submitter = new JobSubmitter(cluster.flink, jobJar, parallelism);
     for (JobSubmitter.Submitted job :
-        submitter.submit(selected, JobSubmitter.programArgs(options.environment()))) {
-      System.out.println("submitted " + job.name() + " as " + job.jobId());
+        submitter.submit(
+            selected,
+            JobSubmitter.programArgs(options.environment()),
+            savepoints,
+            allowNonRestoredState)) {
+      System.out.println(
+          "submitted "
+              + job.name()
+              + " as "
+              + job.jobId()
+              + (savepoints.containsKey(job.name())
+                  ? " from savepoint " + savepoints.get(job.name())
+                  : ""));
     }
     return 0;
   }

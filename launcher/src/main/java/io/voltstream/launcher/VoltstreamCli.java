@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code voltstream} command: one entry point for every role (demo, ingest, jobs, api,
- * simulate, forecast, submit, bench, scorecard, config, dr). Configuration comes from {@code
+ * simulate, forecast, submit, stop, bench, scorecard, config, dr). Configuration comes from {@code
  * VOLTSTREAM_*} environment variables, overridden by flags; {@code voltstream config} lists them
  * all.
  */
@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       ForecastCommand.class,
       SubmitCommand.class,
+      StopCommand.class,
       BenchCommand.class,
       ScorecardCommand.class,
       ConfigCommand.class,

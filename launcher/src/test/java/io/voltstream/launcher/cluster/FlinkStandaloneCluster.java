@@ -64,6 +64,11 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final List<Process> processes = new ArrayList<>();
+  private String classpath;
+  private Path conf;
+  private List<String> opens;
+  private List<String> dynamic;
+  private int taskManagerStarts;
 
   private FlinkStandaloneCluster(Path dir, URI restUri) {
     this.dir = dir;
@@ -106,23 +111,15 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
               "-Dexecution.checkpointing.dir=" + cluster.dir.resolve("checkpoints").toUri(),
               "-Dexecution.checkpointing.savepoint-dir="
                   + cluster.dir.resolve("savepoints").toUri());
-      List<String> opens = javaOpens(conf.resolve("config.yaml"));
+      cluster.classpath = classpath;
+      cluster.conf = conf;
+      cluster.opens = javaOpens(conf.resolve("config.yaml"));
+      cluster.dynamic = dynamic;
       cluster.launch(
           "jobmanager",
           "GET_JM_RESOURCE_PARAMS",
-          "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
-          classpath,
-          conf,
-          opens,
-          dynamic);
-      cluster.launch(
-          "taskmanager",
-          "GET_TM_RESOURCE_PARAMS",
-          "org.apache.flink.runtime.taskexecutor.TaskManagerRunner",
-          classpath,
-          conf,
-          opens,
-          dynamic);
+          "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint");
+      cluster.startTaskManager();
       cluster.awaitReady(options);
       return cluster;
     } catch (IOException | RuntimeException e) {
@@ -136,6 +133,48 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
   /** {@code http://127.0.0.1:<rest port>}. */
   public URI restUri() {
     return restUri;
+  }
+
+  /**
+   * Kills the TaskManager process with SIGKILL ({@link Process#destroyForcibly()}: no shutdown
+   * hook, no goodbye to the JobManager, as when a host dies) and returns its pid once it is gone.
+   */
+  public long killTaskManager() {
+    if (processes.size() < 2) {
+      throw new IllegalStateException("no TaskManager to kill");
+    }
+    Process taskManager = processes.get(processes.size() - 1);
+    taskManager.destroyForcibly();
+    try {
+      if (!taskManager.waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException(
+            "TaskManager pid " + taskManager.pid() + " survived SIGKILL");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+    LIVE.remove(taskManager);
+    processes.remove(taskManager);
+    LOG.info("killed the Flink TaskManager (pid {}) with SIGKILL", taskManager.pid());
+    return taskManager.pid();
+  }
+
+  /**
+   * Starts a (new) TaskManager process with the cluster's configuration; it registers with the
+   * JobManager on its own (poll {@code /taskmanagers}). Logs {@code taskmanager.log}, then {@code
+   * taskmanager-2.log}, … for later ones.
+   */
+  public void startTaskManager() {
+    taskManagerStarts++;
+    try {
+      launch(
+          taskManagerStarts == 1 ? "taskmanager" : "taskmanager-" + taskManagerStarts,
+          "GET_TM_RESOURCE_PARAMS",
+          "org.apache.flink.runtime.taskexecutor.TaskManagerRunner");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start a TaskManager", e);
+    }
   }
 
   /** Pids of the JobManager and the TaskManager processes. */
@@ -169,15 +208,7 @@ public final class FlinkStandaloneCluster implements AutoCloseable {
     }
   }
 
-  private void launch(
-      String name,
-      String resourceCommand,
-      String mainClass,
-      String classpath,
-      Path conf,
-      List<String> opens,
-      List<String> dynamic)
-      throws IOException {
+  private void launch(String name, String resourceCommand, String mainClass) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> utils =
         new ArrayList<>(
