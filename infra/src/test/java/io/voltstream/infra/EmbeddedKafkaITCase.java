@@ -114,6 +114,31 @@ class EmbeddedKafkaITCase {
   }
 
   @Test
+  void shouldServeTheSameClientAfterStopAndStartInPlace() throws Exception {
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(tempDir.resolve("in-place"), 0)) {
+      try (Admin admin = admin(kafka)) {
+        TopicProvisioner.ensureTopics(admin, List.of(TopicProvisioner.plain("outage", 1)));
+      }
+      try (KafkaProducer<String, String> producer = producer(kafka)) {
+        producer.send(new ProducerRecord<>("outage", "a", "before")).get(10, TimeUnit.SECONDS);
+
+        kafka.stop();
+        assertThat(kafka.isRunning()).isFalse();
+        assertThat(FreePorts.isAccepting("127.0.0.1", kafka.port())).isFalse();
+        // sent while the broker is down: the producer buffers and retries
+        var during = producer.send(new ProducerRecord<>("outage", "a", "during"));
+        kafka.start();
+
+        during.get(30, TimeUnit.SECONDS);
+        assertThat(kafka.isRunning()).isTrue();
+      }
+      assertThat(
+              TopicReader.readValues(kafka.bootstrapServers(), "outage", 2, Duration.ofSeconds(20)))
+          .containsExactly("before", "during");
+    }
+  }
+
+  @Test
   void shouldRefuseAClientPortThatIsAlreadyTaken() {
     assertThatThrownBy(() -> EmbeddedKafka.start(tempDir.resolve("second"), KAFKA.kafka().port()))
         .isInstanceOf(InfraException.class)

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts a {@link MosquittoBroker} on a free port over a scratch dir under {@code target/} before
- * the test class and stops it after. {@link #stop()} and {@link #start()} simulate a broker outage
- * on the same port with persistence kept.
+ * the test class and stops it after. {@link #stop()} (or {@link #kill()}) and {@link #start()}
+ * simulate a broker outage (or crash) on the same port with persistence kept.
  *
  * <pre>{@code
  * @RegisterExtension static final MosquittoExtension MQTT = new MosquittoExtension();
@@ -52,6 +52,11 @@ public final class MosquittoExtension implements BeforeAllCallback, AfterAllCall
   /** Stops the broker gracefully; clients see the connection drop. */
   public void stop() {
     running().stop();
+  }
+
+  /** Kills the broker with SIGKILL (a crash); {@link #start()} brings it back. */
+  public void kill() {
+    running().kill();
   }
 
   /** Starts it again on the same port with the same persistence; waits until it accepts. */
