@@ -3,6 +3,7 @@ package io.voltstream.infra;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -27,15 +28,9 @@ public final class TopicReader {
    */
   public static List<ConsumerRecord<String, String>> read(
       String bootstrapServers, String topic, int expectedCount, Duration timeout) {
-    Properties props = new Properties();
-    props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     long deadline = System.nanoTime() + timeout.toNanos();
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
       List<TopicPartition> partitions = awaitPartitions(consumer, topic, deadline);
       if (partitions.isEmpty()) {
         return records;
@@ -53,12 +48,47 @@ public final class TopicReader {
     return records;
   }
 
+  /**
+   * Every record of {@code topic} up to its end (last stable offset) as of the call,
+   * read_committed; what was read by {@code timeout} if reaching the end takes longer, an empty
+   * list if the topic does not exist by then. For counting what a topic holds (e.g. by reading id)
+   * while it grows.
+   */
+  public static List<ConsumerRecord<String, String>> readToEnd(
+      String bootstrapServers, String topic, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+      List<TopicPartition> partitions = awaitPartitions(consumer, topic, deadline);
+      if (partitions.isEmpty()) {
+        return records;
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (System.nanoTime() < deadline
+          && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
   /** The values of {@link #read}, in partition order. */
   public static List<String> readValues(
       String bootstrapServers, String topic, int expectedCount, Duration timeout) {
     return read(bootstrapServers, topic, expectedCount, timeout).stream()
         .map(ConsumerRecord::value)
         .collect(Collectors.toList());
+  }
+
+  private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+    Properties props = new Properties();
+    props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
   }
 
   private static List<TopicPartition> awaitPartitions(
