@@ -2,6 +2,7 @@ package io.voltstream.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.voltstream.infra.MosquittoBroker.Autosave;
 import io.voltstream.infra.TopicReader;
 import io.voltstream.infra.Waits;
 import io.voltstream.infra.junit.KafkaExtension;
@@ -42,7 +43,9 @@ class MosquittoCrashITCase {
   private static final Logger LOG = LoggerFactory.getLogger(MosquittoCrashITCase.class);
 
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension();
-  @RegisterExtension static final MosquittoExtension MQTT = new MosquittoExtension();
+
+  @RegisterExtension
+  static final MosquittoExtension MQTT = new MosquittoExtension(Autosave.ON_EVERY_CHANGE);
 
   private static final int READINGS = 1_500;
   private static final int SENSORS = 30;

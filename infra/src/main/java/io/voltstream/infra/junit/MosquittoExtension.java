@@ -18,13 +18,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  */
 public final class MosquittoExtension implements BeforeAllCallback, AfterAllCallback {
+  private final MosquittoBroker.Autosave autosave;
   private Path dir;
   private MosquittoBroker broker;
+
+  /** A broker with the default persistence ({@link MosquittoBroker.Autosave#EVERY_SECOND}). */
+  public MosquittoExtension() {
+    this(MosquittoBroker.Autosave.EVERY_SECOND);
+  }
+
+  /** A broker that saves its persistence as {@code autosave} says (e.g. for crash tests). */
+  public MosquittoExtension(MosquittoBroker.Autosave autosave) {
+    this.autosave = autosave;
+  }
 
   @Override
   public void beforeAll(ExtensionContext context) {
     dir = TestDirs.create("mosquitto");
-    broker = MosquittoBroker.start(dir, 0);
+    broker = MosquittoBroker.start(dir, 0, autosave);
   }
 
   @Override
