@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,24 +29,8 @@ public final class TopicReader {
    */
   public static List<ConsumerRecord<String, String>> read(
       String bootstrapServers, String topic, int expectedCount, Duration timeout) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    List<ConsumerRecord<String, String>> records = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
-      List<TopicPartition> partitions = awaitPartitions(consumer, topic, deadline);
-      if (partitions.isEmpty()) {
-        return records;
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      while (records.size() < expectedCount && System.nanoTime() < deadline) {
-        long leftMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-        for (ConsumerRecord<String, String> r :
-            consumer.poll(Duration.ofMillis(Math.min(200, leftMs)))) {
-          records.add(r);
-        }
-      }
-    }
-    return records;
+    return readFromBeginning(
+        bootstrapServers, topic, timeout, (consumer, partitions) -> n -> n < expectedCount);
   }
 
   /**
@@ -56,6 +41,23 @@ public final class TopicReader {
    */
   public static List<ConsumerRecord<String, String>> readToEnd(
       String bootstrapServers, String topic, Duration timeout) {
+    return readFromBeginning(
+        bootstrapServers,
+        topic,
+        timeout,
+        (consumer, partitions) -> {
+          Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+          return n -> partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp));
+        });
+  }
+
+  /** Decides, once the partitions are assigned, whether to go on after {@code n} records. */
+  private interface Continuation {
+    IntPredicate start(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions);
+  }
+
+  private static List<ConsumerRecord<String, String>> readFromBeginning(
+      String bootstrapServers, String topic, Duration timeout, Continuation continuation) {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
@@ -65,10 +67,13 @@ public final class TopicReader {
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (System.nanoTime() < deadline
-          && partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      IntPredicate goOn = continuation.start(consumer, partitions);
+      while (goOn.test(records.size()) && System.nanoTime() < deadline) {
+        long leftMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+        for (ConsumerRecord<String, String> r :
+            consumer.poll(Duration.ofMillis(Math.min(200, leftMs)))) {
+          records.add(r);
+        }
       }
     }
     return records;

@@ -71,18 +71,10 @@ class MosquittoCrashITCase {
 
   @Test
   void shouldKeepEveryAcknowledgedReadingWhenTheBrokerIsKilledMidStream() throws Exception {
-    String readingsTopic = KAFKA.uniqueName("readings");
-    String deadLetterTopic = KAFKA.uniqueName("readings.dlq");
-    KAFKA.createTopic(readingsTopic, 2);
-    KAFKA.createTopic(deadLetterTopic, 1);
-    Map<String, String> env =
-        IngestItSupport.env(
-            MQTT.serverUri(),
-            KAFKA.bootstrapServers(),
-            KAFKA.uniqueName("ingest"),
-            KAFKA.uniqueName("group"),
-            readingsTopic,
-            deadLetterTopic);
+    IngestItSupport.FreshTopics topics = IngestItSupport.freshTopics(KAFKA, MQTT, "ingest");
+    String readingsTopic = topics.readings();
+    String deadLetterTopic = topics.deadLetters();
+    Map<String, String> env = topics.env();
     // the demo's setting: a plain subscription is part of the persisted session (a shared one is
     // not, see the README)
     env.put(IngestOptions.SHARED_SUBSCRIPTION.name(), "false");
