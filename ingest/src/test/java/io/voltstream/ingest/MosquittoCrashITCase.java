@@ -3,15 +3,12 @@ package io.voltstream.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voltstream.infra.MosquittoBroker.Autosave;
+import io.voltstream.infra.NumberedReadings;
 import io.voltstream.infra.TopicReader;
 import io.voltstream.infra.Waits;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.infra.junit.MosquittoExtension;
 import io.voltstream.ingest.app.IngestApp;
-import io.voltstream.model.Json;
-import io.voltstream.model.SensorReading;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
@@ -66,8 +62,11 @@ class MosquittoCrashITCase {
   private static final Duration LOSS_WINDOW = Duration.ofMillis(500);
 
   private static final Duration TIMEOUT = Duration.ofSeconds(45);
-  private static final Instant T0 =
-      Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+  private static final NumberedReadings DATA =
+      new NumberedReadings(
+          "mq-crash",
+          SENSORS,
+          Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
 
   @Test
   void shouldKeepEveryAcknowledgedReadingWhenTheBrokerIsKilledMidStream() throws Exception {
@@ -83,11 +82,7 @@ class MosquittoCrashITCase {
 
     try (RetryingDevicePublisher device =
         new RetryingDevicePublisher(
-            MQTT.host(),
-            MQTT.port(),
-            KAFKA.uniqueName("device"),
-            i -> "sensors/" + sensorId(i) + "/readings",
-            MosquittoCrashITCase::payload)) {
+            MQTT.host(), MQTT.port(), KAFKA.uniqueName("device"), DATA::topic, DATA::payload)) {
       long killNanos;
       try (IngestApp first = IngestApp.start(config)) {
         assertThat(first.awaitSubscribed(TIMEOUT)).as("ingest subscribed").isTrue();
@@ -131,14 +126,16 @@ class MosquittoCrashITCase {
         Waits.until(
             () -> {
               copies.clear();
-              copies.putAll(copiesById(readingsTopic));
+              copies.putAll(
+                  NumberedReadings.copiesById(
+                      KAFKA.bootstrapServers(), readingsTopic, Duration.ofSeconds(20)));
               return copies.size() == READINGS;
             },
             TIMEOUT,
             Duration.ofMillis(500));
         List<Integer> lost =
             IntStream.range(0, READINGS)
-                .filter(i -> !copies.containsKey(readingId(i)))
+                .filter(i -> !copies.containsKey(DATA.readingId(i)))
                 .boxed()
                 .toList();
         LOG.info(
@@ -164,7 +161,7 @@ class MosquittoCrashITCase {
 
   private static String describeLoss(RetryingDevicePublisher device, int i, long killNanos) {
     Long acked = device.firstAckNanos(i);
-    return readingId(i)
+    return DATA.readingId(i)
         + (acked == null
             ? " (never acked?)"
             : " acked " + (killNanos - acked) / 1_000_000 + " ms before the kill");
@@ -179,41 +176,6 @@ class MosquittoCrashITCase {
         LockSupport.parkNanos(due - System.nanoTime()); // load pacing, not synchronisation
       }
       device.publish(i);
-    }
-  }
-
-  private static Map<String, Integer> copiesById(String topic) {
-    Map<String, Integer> copies = new HashMap<>();
-    for (ConsumerRecord<String, String> record :
-        TopicReader.readToEnd(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(20))) {
-      copies.merge(parse(record.value()).readingId(), 1, Integer::sum);
-    }
-    return copies;
-  }
-
-  private static String sensorId(int i) {
-    return "mq-crash-" + (i % SENSORS);
-  }
-
-  private static String readingId(int i) {
-    return sensorId(i) + "@" + T0.plusMillis(i).toEpochMilli();
-  }
-
-  private static String payload(int i) {
-    return "{\"sensor_id\":\""
-        + sensorId(i)
-        + "\",\"timestamp\":"
-        + T0.plusMillis(i).toEpochMilli()
-        + ",\"sensor_type\":\"power\",\"power\":{\"value\":"
-        + i
-        + ",\"unit\":\"W\"}}";
-  }
-
-  private static SensorReading parse(String json) {
-    try {
-      return Json.MAPPER.readValue(json, SensorReading.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("not a SensorReading: " + json, e);
     }
   }
 }

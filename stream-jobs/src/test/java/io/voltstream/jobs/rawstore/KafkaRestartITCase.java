@@ -7,6 +7,7 @@ import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.voltstream.config.CommonOptions;
+import io.voltstream.infra.NumberedReadings;
 import io.voltstream.infra.TopicReader;
 import io.voltstream.infra.Waits;
 import io.voltstream.infra.junit.InfluxExtension;
@@ -16,12 +17,7 @@ import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestOptions;
 import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.jobs.io.JobsConfig;
-import io.voltstream.jobs.io.JobsOptions;
-import io.voltstream.model.Json;
-import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topics;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +36,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,8 +75,11 @@ class KafkaRestartITCase {
   private static final int ACKED_DURING_OUTAGE = 500;
 
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
-  private static final Instant T0 =
-      Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+  private static final NumberedReadings DATA =
+      new NumberedReadings(
+          "kafka-restart",
+          SENSORS,
+          Instant.now().minus(2, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
 
   private JobClient job;
 
@@ -150,14 +148,16 @@ class KafkaRestartITCase {
       Waits.until(
           () -> {
             copies.clear();
-            copies.putAll(copiesById());
+            copies.putAll(
+                NumberedReadings.copiesById(
+                    KAFKA.bootstrapServers(), Topics.READINGS.name(), Duration.ofSeconds(20)));
             return copies.size() == READINGS;
           },
           TIMEOUT,
           Duration.ofMillis(500));
       List<String> missing =
           IntStream.range(0, READINGS)
-              .mapToObj(KafkaRestartITCase::readingId)
+              .mapToObj(DATA::readingId)
               .filter(id -> !copies.containsKey(id))
               .limit(20)
               .toList();
@@ -190,19 +190,7 @@ class KafkaRestartITCase {
   }
 
   private static JobClient startRawReadingsJob(String db) throws Exception {
-    JobsConfig cfg =
-        JobsConfig.fromEnv(
-            Map.of(
-                JobsConfig.KAFKA_BOOTSTRAP,
-                KAFKA.bootstrapServers(),
-                JobsConfig.INFLUX_URL,
-                INFLUX.url(),
-                JobsConfig.INFLUX_DB,
-                db,
-                JobsConfig.CHECKPOINT_INTERVAL,
-                "1s",
-                JobsOptions.CONSUMER_GROUP_PREFIX.name(),
-                KAFKA.uniqueName("raw") + "-"));
+    JobsConfig cfg = RawReadingsJobITCase.jobsConfig(KAFKA, INFLUX, db);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     return RawReadingsJob.wireFromConfig(env, cfg).executeAsync("raw-readings-kafka-restart");
@@ -220,9 +208,9 @@ class KafkaRestartITCase {
       window.acquireUninterruptibly();
       device
           .publishWith()
-          .topic("sensors/" + sensorId(i) + "/readings")
+          .topic(DATA.topic(i))
           .qos(MqttQos.AT_LEAST_ONCE)
-          .payload(payload(i).getBytes(StandardCharsets.UTF_8))
+          .payload(DATA.payload(i).getBytes(StandardCharsets.UTF_8))
           .send()
           .whenComplete(
               (result, error) -> {
@@ -233,41 +221,5 @@ class KafkaRestartITCase {
               });
     }
     window.acquireUninterruptibly(200);
-  }
-
-  private static Map<String, Integer> copiesById() {
-    Map<String, Integer> copies = new HashMap<>();
-    for (ConsumerRecord<String, String> record :
-        TopicReader.readToEnd(
-            KAFKA.bootstrapServers(), Topics.READINGS.name(), Duration.ofSeconds(20))) {
-      copies.merge(parse(record.value()).readingId(), 1, Integer::sum);
-    }
-    return copies;
-  }
-
-  private static String sensorId(int i) {
-    return "kafka-restart-" + (i % SENSORS);
-  }
-
-  private static String readingId(int i) {
-    return sensorId(i) + "@" + T0.plusMillis(i).toEpochMilli();
-  }
-
-  private static String payload(int i) {
-    return "{\"sensor_id\":\""
-        + sensorId(i)
-        + "\",\"timestamp\":"
-        + T0.plusMillis(i).toEpochMilli()
-        + ",\"sensor_type\":\"power\",\"power\":{\"value\":"
-        + i
-        + ",\"unit\":\"W\"}}";
-  }
-
-  private static SensorReading parse(String json) {
-    try {
-      return Json.MAPPER.readValue(json, SensorReading.class);
-    } catch (IOException e) {
-      throw new UncheckedIOException("not a SensorReading: " + json, e);
-    }
   }
 }
