@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A single-node Kafka 4.2 (KRaft, combined broker and controller) running inside this JVM, built on
  * Kafka's own {@link KafkaRaftServer}. The demo runs it on port 9092 over {@code ./var/kafka} and
- * reuses the data across restarts; tests run it on free ports over a temp dir.
+ * reuses the data across restarts; tests run it on free ports over a temp dir, and {@link #stop()}
+ * + {@link #start()} restart it in place (same ports, same data) to test what clients do through a
+ * broker outage.
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.builder().dataDir(Path.of("var/kafka")).port(9092).start()) {
@@ -38,14 +40,17 @@ public final class EmbeddedKafka implements AutoCloseable {
   private final Builder settings;
   private final int port;
   private final int controllerPort;
-  private final KafkaRaftServer server;
+  private final KafkaConfig config;
+  private KafkaRaftServer server;
   private final Thread shutdownHook;
   private boolean closed;
 
-  private EmbeddedKafka(Builder settings, int port, int controllerPort, KafkaRaftServer server) {
+  private EmbeddedKafka(
+      Builder settings, int port, int controllerPort, KafkaConfig config, KafkaRaftServer server) {
     this.settings = settings;
     this.port = port;
     this.controllerPort = controllerPort;
+    this.config = config;
     this.server = server;
     this.shutdownHook = new Thread(this::close, "voltstream-kafka-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -73,6 +78,50 @@ public final class EmbeddedKafka implements AutoCloseable {
     return settings.dataDir;
   }
 
+  /**
+   * Shuts the broker down (controlled shutdown, logs flushed) but keeps its data dir and ports, so
+   * {@link #start()} brings the same broker back: a Kafka outage as clients see it. No-op when
+   * stopped.
+   */
+  public synchronized void stop() {
+    if (server == null) {
+      return;
+    }
+    long started = System.nanoTime();
+    server.shutdown();
+    server.awaitShutdown();
+    server = null;
+    LOG.info(
+        "Kafka on {} stopped in {} ms",
+        bootstrapServers(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+  }
+
+  /**
+   * Starts the broker again after {@link #stop()}, on the same ports over the same data dir
+   * (topics, offsets and transactions survive), and waits until it serves clients. No-op when
+   * running.
+   */
+  public synchronized void start() {
+    if (closed) {
+      throw new IllegalStateException("Kafka on " + bootstrapServers() + " was closed");
+    }
+    if (server != null) {
+      return;
+    }
+    long started = System.nanoTime();
+    server = Builder.startServer(config, port);
+    LOG.info(
+        "Kafka on {} started again in {} ms",
+        bootstrapServers(),
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+  }
+
+  /** Whether the broker is running (not stopped or closed). */
+  public synchronized boolean isRunning() {
+    return server != null;
+  }
+
   /** Shuts the broker down (controlled shutdown, logs flushed) and waits for it. Idempotent. */
   @Override
   public synchronized void close() {
@@ -80,18 +129,12 @@ public final class EmbeddedKafka implements AutoCloseable {
       return;
     }
     closed = true;
-    long started = System.nanoTime();
-    server.shutdown();
-    server.awaitShutdown();
+    stop();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException alreadyShuttingDown) {
       // the JVM is exiting and this very hook may be the caller
     }
-    LOG.info(
-        "Kafka on {} stopped in {} ms",
-        bootstrapServers(),
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
   }
 
   /**
@@ -190,6 +233,17 @@ public final class EmbeddedKafka implements AutoCloseable {
       }
       KafkaConfig config = KafkaConfig.fromProps(brokerProperties(logDir, brokerPort, ctrlPort));
       formatIfNeeded(config, logDir);
+      KafkaRaftServer server = startServer(config, brokerPort);
+      EmbeddedKafka kafka = new EmbeddedKafka(this, brokerPort, ctrlPort, config, server);
+      LOG.info(
+          "Kafka ready on {} (data {}) in {} ms",
+          kafka.bootstrapServers(),
+          logDir,
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      return kafka;
+    }
+
+    private static KafkaRaftServer startServer(KafkaConfig config, int brokerPort) {
       KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
       try {
         server.startup();
@@ -199,13 +253,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         server.awaitShutdown();
         throw e;
       }
-      EmbeddedKafka kafka = new EmbeddedKafka(this, brokerPort, ctrlPort, server);
-      LOG.info(
-          "Kafka ready on {} (data {}) in {} ms",
-          kafka.bootstrapServers(),
-          logDir,
-          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-      return kafka;
+      return server;
     }
 
     private Properties brokerProperties(Path logDir, int brokerPort, int ctrlPort) {

@@ -165,6 +165,28 @@ final class ManagedProcess {
     }
   }
 
+  /**
+   * SIGKILL, no grace: the process gets no chance to save or flush anything (a crash, for the
+   * durability tests). Waits until it is gone.
+   */
+  synchronized void kill() {
+    Process p = process;
+    if (p == null) {
+      return;
+    }
+    try {
+      p.destroyForcibly();
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        throw new InfraException(name + " (pid " + p.pid() + ") survived SIGKILL for 10 s");
+      }
+      LOG.info("killed {} (pid {}, exit {})", name, p.pid(), p.exitValue());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      LIVE.remove(p);
+    }
+  }
+
   /** The last {@code lines} lines of the log file, for error messages. */
   String logTail(int lines) {
     try {

@@ -3,8 +3,10 @@ package io.voltstream.infra;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,22 +29,46 @@ public final class TopicReader {
    */
   public static List<ConsumerRecord<String, String>> read(
       String bootstrapServers, String topic, int expectedCount, Duration timeout) {
-    Properties props = new Properties();
-    props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    props.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return readFromBeginning(
+        bootstrapServers, topic, timeout, (consumer, partitions) -> n -> n < expectedCount);
+  }
+
+  /**
+   * Every record of {@code topic} up to its end (last stable offset) as of the call,
+   * read_committed; what was read by {@code timeout} if reaching the end takes longer, an empty
+   * list if the topic does not exist by then. For counting what a topic holds (e.g. by reading id)
+   * while it grows.
+   */
+  public static List<ConsumerRecord<String, String>> readToEnd(
+      String bootstrapServers, String topic, Duration timeout) {
+    return readFromBeginning(
+        bootstrapServers,
+        topic,
+        timeout,
+        (consumer, partitions) -> {
+          Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+          return n -> partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp));
+        });
+  }
+
+  /** Decides, once the partitions are assigned, whether to go on after {@code n} records. */
+  private interface Continuation {
+    IntPredicate start(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions);
+  }
+
+  private static List<ConsumerRecord<String, String>> readFromBeginning(
+      String bootstrapServers, String topic, Duration timeout, Continuation continuation) {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
       List<TopicPartition> partitions = awaitPartitions(consumer, topic, deadline);
       if (partitions.isEmpty()) {
         return records;
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      while (records.size() < expectedCount && System.nanoTime() < deadline) {
+      IntPredicate goOn = continuation.start(consumer, partitions);
+      while (goOn.test(records.size()) && System.nanoTime() < deadline) {
         long leftMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
         for (ConsumerRecord<String, String> r :
             consumer.poll(Duration.ofMillis(Math.min(200, leftMs)))) {
@@ -59,6 +85,15 @@ public final class TopicReader {
     return read(bootstrapServers, topic, expectedCount, timeout).stream()
         .map(ConsumerRecord::value)
         .collect(Collectors.toList());
+  }
+
+  private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+    Properties props = new Properties();
+    props.setProperty(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
   }
 
   private static List<TopicPartition> awaitPartitions(

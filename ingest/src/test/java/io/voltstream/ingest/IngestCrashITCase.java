@@ -76,18 +76,10 @@ class IngestCrashITCase {
 
   @Test
   void shouldLoseNoReadingWhenTheIngestProcessIsKilledMidStream() throws Exception {
-    String readingsTopic = KAFKA.uniqueName("readings");
-    String deadLetterTopic = KAFKA.uniqueName("readings.dlq");
-    KAFKA.createTopic(readingsTopic, 2);
-    KAFKA.createTopic(deadLetterTopic, 1);
-    Map<String, String> env =
-        IngestItSupport.env(
-            MQTT.serverUri(),
-            KAFKA.bootstrapServers(),
-            KAFKA.uniqueName("ingest-crash"),
-            KAFKA.uniqueName("group"),
-            readingsTopic,
-            deadLetterTopic);
+    IngestItSupport.FreshTopics topics = IngestItSupport.freshTopics(KAFKA, MQTT, "ingest-crash");
+    String readingsTopic = topics.readings();
+    String deadLetterTopic = topics.deadLetters();
+    Map<String, String> env = topics.env();
     env.put(IngestOptions.METRICS_LOG_INTERVAL.name(), "1s");
 
     Path firstLog = logFile("first");

@@ -5,6 +5,8 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
 import io.voltstream.config.CommonOptions;
 import io.voltstream.infra.Waits;
+import io.voltstream.infra.junit.KafkaExtension;
+import io.voltstream.infra.junit.MosquittoExtension;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,6 +39,27 @@ final class IngestItSupport {
     env.put(IngestOptions.TOPIC_READINGS_DLQ.name(), deadLetterTopic);
     env.put(IngestOptions.METRICS_LOG_INTERVAL.name(), "0");
     return env;
+  }
+
+  /** Per-test readings (2 partitions) and dead-letter topics, and an ingest env bound to them. */
+  record FreshTopics(String readings, String deadLetters, Map<String, String> env) {}
+
+  /** Creates fresh topics and the env of an ingest client {@code clientPrefix}-… on them. */
+  static FreshTopics freshTopics(
+      KafkaExtension kafka, MosquittoExtension mqtt, String clientPrefix) {
+    String readings = kafka.uniqueName("readings");
+    String deadLetters = kafka.uniqueName("readings.dlq");
+    kafka.createTopic(readings, 2);
+    kafka.createTopic(deadLetters, 1);
+    Map<String, String> env =
+        env(
+            mqtt.serverUri(),
+            kafka.bootstrapServers(),
+            kafka.uniqueName(clientPrefix),
+            kafka.uniqueName("group"),
+            readings,
+            deadLetters);
+    return new FreshTopics(readings, deadLetters, env);
   }
 
   static Mqtt5BlockingClient publisher(String host, int port) {

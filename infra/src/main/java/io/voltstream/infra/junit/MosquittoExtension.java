@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts a {@link MosquittoBroker} on a free port over a scratch dir under {@code target/} before
- * the test class and stops it after. {@link #stop()} and {@link #start()} simulate a broker outage
- * on the same port with persistence kept.
+ * the test class and stops it after. {@link #stop()} (or {@link #kill()}) and {@link #start()}
+ * simulate a broker outage (or crash) on the same port with persistence kept.
  *
  * <pre>{@code
  * @RegisterExtension static final MosquittoExtension MQTT = new MosquittoExtension();
@@ -24,21 +24,32 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class MosquittoExtension implements BeforeAllCallback, AfterAllCallback {
   private final MosquittoAuth auth;
+  private final MosquittoBroker.Autosave autosave;
   private Path dir;
   private MosquittoBroker broker;
 
-  /** An anonymous broker. */
+  /**
+   * An anonymous broker with the default persistence ({@link
+   * MosquittoBroker.Autosave#EVERY_SECOND}).
+   */
   public MosquittoExtension() {
-    this(null);
+    this(null, MosquittoBroker.Autosave.EVERY_SECOND);
   }
 
-  private MosquittoExtension(MosquittoAuth auth) {
+  /** An anonymous broker that saves its persistence as {@code autosave} says (crash tests). */
+  public MosquittoExtension(MosquittoBroker.Autosave autosave) {
+    this(null, autosave);
+  }
+
+  private MosquittoExtension(MosquittoAuth auth, MosquittoBroker.Autosave autosave) {
     this.auth = auth;
+    this.autosave = autosave;
   }
 
   /** A broker that admits only accounts of its dynamic security plugin. */
   public static MosquittoExtension withDeviceAuth() {
-    return new MosquittoExtension(MosquittoAuth.withRandomPassword());
+    return new MosquittoExtension(
+        MosquittoAuth.withRandomPassword(), MosquittoBroker.Autosave.EVERY_SECOND);
   }
 
   /** The admin account of a {@link #withDeviceAuth()} broker. */
@@ -52,7 +63,7 @@ public final class MosquittoExtension implements BeforeAllCallback, AfterAllCall
   @Override
   public void beforeAll(ExtensionContext context) {
     dir = TestDirs.create("mosquitto");
-    broker = MosquittoBroker.start(dir, 0, auth);
+    broker = MosquittoBroker.start(dir, 0, auth, autosave);
   }
 
   @Override
@@ -80,6 +91,11 @@ public final class MosquittoExtension implements BeforeAllCallback, AfterAllCall
   /** Stops the broker gracefully; clients see the connection drop. */
   public void stop() {
     running().stop();
+  }
+
+  /** Kills the broker with SIGKILL (a crash); {@link #start()} brings it back. */
+  public void kill() {
+    running().kill();
   }
 
   /** Starts it again on the same port with the same persistence; waits until it accepts. */

@@ -69,19 +69,7 @@ class RawReadingsJobITCase {
     KAFKA.createTopic(Topics.READINGS.name(), 4);
     String db = INFLUX.freshDatabase();
     int total = 3_000;
-    JobsConfig cfg =
-        JobsConfig.fromEnv(
-            Map.of(
-                JobsConfig.KAFKA_BOOTSTRAP,
-                KAFKA.bootstrapServers(),
-                JobsConfig.INFLUX_URL,
-                INFLUX.url(),
-                JobsConfig.INFLUX_DB,
-                db,
-                JobsConfig.CHECKPOINT_INTERVAL,
-                "1s",
-                JobsOptions.CONSUMER_GROUP_PREFIX.name(),
-                KAFKA.uniqueName("raw") + "-"));
+    JobsConfig cfg = jobsConfig(KAFKA, INFLUX, db);
 
     try (KafkaProducer<String, String> producer = KAFKA.producer()) {
       for (int i = 0; i < total / 2; i++) {
@@ -131,5 +119,21 @@ class RawReadingsJobITCase {
                 "room-0",
                 "multi"));
     assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+  }
+
+  /** The production config on the test servers: 1 s checkpoints, a fresh consumer group. */
+  static JobsConfig jobsConfig(KafkaExtension kafka, InfluxExtension influx, String db) {
+    return JobsConfig.fromEnv(
+        Map.of(
+            JobsConfig.KAFKA_BOOTSTRAP,
+            kafka.bootstrapServers(),
+            JobsConfig.INFLUX_URL,
+            influx.url(),
+            JobsConfig.INFLUX_DB,
+            db,
+            JobsConfig.CHECKPOINT_INTERVAL,
+            "1s",
+            JobsOptions.CONSUMER_GROUP_PREFIX.name(),
+            kafka.uniqueName("raw") + "-"));
   }
 }
