@@ -11,8 +11,10 @@ import io.voltstream.jobs.roommetrics.logic.RoomReading;
 import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topics;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -23,14 +25,16 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 import org.apache.flink.util.OutputTag;
 
 /**
- * Room aggregation: readings are assigned their room and building from the registry (broadcast
- * state), then aggregated per room in tumbling event-time windows into {@link RoomMetrics}, priced
- * at the building's tariff ({@link RoomCostFunction}), written to InfluxDB {@code room_metrics} and
- * Kafka {@code room-metrics}. Readings that arrive after their window fired go to a side output,
- * are counted ({@code lateReadings}) and written to {@code readings.late}.
+ * Room aggregation: readings are assigned the room and building in force at their event time from
+ * the versioned registry (broadcast state, {@link RoomAssignmentFunction}), then aggregated per
+ * room in tumbling event-time windows into {@link RoomMetrics}, priced at the building's tariff
+ * ({@link RoomCostFunction}), written to InfluxDB {@code room_metrics} and Kafka {@code
+ * room-metrics}. Readings that arrive after their window fired go to a side output, are counted
+ * ({@code lateReadings}) and written to {@code readings.late}.
  *
  * <p>Sources and sinks are injected so tests run the same topology on finite data; {@link #main}
- * and {@link #wireFromConfig} build the real Kafka and InfluxDB connectors.
+ * and {@link #wireFromConfig} build the real Kafka and InfluxDB connectors; {@link
+ * RoomMetricsReplay} runs the same topology on a bounded time range of {@code readings}.
  */
 public class RoomAggregationJob {
 
@@ -45,6 +49,8 @@ public class RoomAggregationJob {
   private final Sink<RoomMetrics> influxSink;
   private final Sink<RoomMetrics> kafkaSink;
   private final Sink<SensorReading> lateSink;
+  private Map<String, String> registrySeed = Map.of();
+  private FilterFunction<SensorReading> readingsFilter;
 
   public RoomAggregationJob(
       RoomAggregationJobConfig config,
@@ -61,21 +67,44 @@ public class RoomAggregationJob {
     this.lateSink = Objects.requireNonNull(lateSink, "lateSink");
   }
 
+  /**
+   * Seeds the registry lookups with a snapshot read before the job starts (registry key → JSON), so
+   * that no reading or window is processed before the registry is known (used by the bounded
+   * replay; the live job reads the registry stream alone).
+   */
+  public RoomAggregationJob withRegistrySeed(Map<String, String> seed) {
+    this.registrySeed = Map.copyOf(seed);
+    return this;
+  }
+
+  /** Keeps only the readings {@code filter} accepts, right after the source (the replay range). */
+  public RoomAggregationJob withReadingsFilter(FilterFunction<SensorReading> filter) {
+    this.readingsFilter = Objects.requireNonNull(filter, "filter");
+    return this;
+  }
+
   /** Adds the topology to {@code env}; returns the room metrics stream. */
   public DataStream<RoomMetrics> build(StreamExecutionEnvironment env) {
     DataStream<SensorReading> readingStream =
         env.fromSource(readings, watermarks(config), "readings").uid(UID + "-readings-source");
+    if (readingsFilter != null) {
+      readingStream =
+          readingStream
+              .filter(readingsFilter)
+              .uid(UID + "-readings-filter")
+              .name("readings filter");
+    }
 
     DataStream<RegistryChange> registrySource =
         env.fromSource(registry, RegistryWatermarks.<RegistryChange>idle(), "registry")
             .uid(UID + "-registry-source");
     BroadcastStream<RegistryChange> registryStream =
-        registrySource.broadcast(RoomAssignmentFunction.REGISTRY_VIEW);
+        registrySource.broadcast(RoomAssignmentFunction.REGISTRY_VERSIONS);
 
     DataStream<RoomReading> assigned =
         readingStream
             .connect(registryStream)
-            .process(new RoomAssignmentFunction())
+            .process(new RoomAssignmentFunction(registrySeed))
             .uid(UID + "-assign-room")
             .name("assign room from registry");
 
@@ -83,7 +112,7 @@ public class RoomAggregationJob {
     DataStream<RoomMetrics> metrics =
         windows
             .connect(registrySource.broadcast(RoomCostFunction.BUILDINGS))
-            .process(new RoomCostFunction())
+            .process(new RoomCostFunction(registrySeed))
             .uid(UID + "-cost")
             .name("room cost at the building tariff");
 
