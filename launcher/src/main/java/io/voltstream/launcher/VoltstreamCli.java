@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       SimulateCommand.class,
       ForecastCommand.class,
       SubmitCommand.class,
+      ReplayCommand.class,
       BenchCommand.class,
       ScorecardCommand.class,
       ConfigCommand.class,

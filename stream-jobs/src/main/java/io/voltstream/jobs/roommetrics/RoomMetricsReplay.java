@@ -15,6 +15,7 @@ import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -33,8 +34,9 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * reading is assigned before the registry is known. The readings are sought by Kafka timestamp
  * ({@code offsetsForTimes}) {@link #SEEK_SLACK} before the range, then filtered by event time: a
  * record's Kafka timestamp is when ingest wrote it, and ingest accepts readings stamped up to 24 h
- * ahead of its clock. Only InfluxDB is written: the replay must not publish {@code room-metrics} or
- * {@code readings.late} again to the live consumers.
+ * ahead of its clock. The readings have no idleness here ({@link
+ * RoomAggregationJob#boundedWatermarks}). Only InfluxDB is written: the replay must not publish
+ * {@code room-metrics} or {@code readings.late} again to the live consumers.
  */
 public final class RoomMetricsReplay {
   public static final String JOB_NAME = "room-aggregation-replay";
@@ -43,9 +45,8 @@ public final class RoomMetricsReplay {
   public static final Duration SEEK_SLACK = Duration.ofHours(24);
 
   private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
-  private static final String UID = JOB_NAME;
 
-  /** What a replay did: the window-aligned range, readings in it, points written. */
+  /** What a replay did: the window-aligned range, readings in it, points in the database. */
   public record Result(ReplayRange range, long readings, long points) {}
 
   private RoomMetricsReplay() {}
@@ -61,8 +62,9 @@ public final class RoomMetricsReplay {
     Map<String, String> registry = RegistrySnapshot.read(cfg.kafkaBootstrap(), KAFKA_TIMEOUT);
     wire(env, cfg, range, registry);
     JobExecutionResult done = env.execute(JOB_NAME);
+    Object readings = done.getAccumulatorResult(ReplayRangeFilter.READINGS);
     return new Result(
-        range, count(done, ReplayRangeFilter.READINGS), count(done, PointCounter.POINTS));
+        range, readings instanceof Number n ? n.longValue() : 0, pointsIn(influx(cfg)));
   }
 
   /** Adds the bounded replay topology to {@code env}. */
@@ -81,35 +83,26 @@ public final class RoomMetricsReplay {
             .build();
     KafkaSource<RegistryChange> registrySource =
         KafkaSources.registryBuilder(cfg, JOB_NAME).setBounded(OffsetsInitializer.latest()).build();
+    RoomAggregationJobConfig jobConfig = RoomAggregationJobConfig.from(cfg);
     new RoomAggregationJob(
-            RoomAggregationJobConfig.from(cfg),
+            jobConfig,
             readings,
             registrySource,
             InfluxSink.fromConfig(cfg, InfluxPoints::roomMetrics),
             new DiscardingSink<RoomMetrics>(),
             new DiscardingSink<SensorReading>())
+        .withReadingsWatermarks(RoomAggregationJob.boundedWatermarks(jobConfig))
         .withRegistrySeed(registry)
         .withReadingsFilter(new ReplayRangeFilter(range))
-        .build(env)
-        .map(new PointCounter())
-        .uid(UID + "-count-points")
-        .name("count points")
-        .sinkTo(new DiscardingSink<>())
-        .uid(UID + "-count-sink");
+        .build(env);
   }
 
   /** Refuses a database that exists: a replay never overwrites live (or other) series. */
   static void requireFreshDatabase(JobsConfig cfg) {
-    InfluxClient server =
-        new InfluxClient(
-            URI.create(cfg.influxUrl()),
-            null,
-            Optional.ofNullable(cfg.influxAuthorization()),
-            InfluxClient.DEFAULT_TIMEOUT);
     boolean exists =
-        server.query(InfluxQuery.of("SHOW DATABASES")).stream()
+        influx(cfg).withDatabase(null).query(InfluxQuery.of("SHOW DATABASES")).stream()
             .flatMap(s -> s.values().stream())
-            .anyMatch(row -> !row.isEmpty() && cfg.influxDb().equals(Series.string(row, 0)));
+            .anyMatch(row -> cfg.influxDb().equals(Series.string(row, 0)));
     if (exists) {
       throw new IllegalArgumentException(
           "InfluxDB database '"
@@ -118,8 +111,22 @@ public final class RoomMetricsReplay {
     }
   }
 
-  private static long count(JobExecutionResult result, String accumulator) {
-    Object v = result.getAccumulatorResult(accumulator);
-    return v instanceof Number n ? n.longValue() : 0;
+  /** The room_metrics points in the (fresh) database: exactly what the replay wrote. */
+  private static long pointsIn(InfluxClient influx) {
+    List<Series> answer =
+        influx.query(InfluxQuery.of("SELECT count(sample_count) FROM room_metrics"));
+    if (answer.isEmpty() || answer.get(0).values().isEmpty()) {
+      return 0;
+    }
+    Double n = Series.number(answer.get(0).values().get(0), 1);
+    return n == null ? 0 : n.longValue();
+  }
+
+  private static InfluxClient influx(JobsConfig cfg) {
+    return new InfluxClient(
+        URI.create(cfg.influxUrl()),
+        cfg.influxDb(),
+        Optional.ofNullable(cfg.influxAuthorization()),
+        InfluxClient.DEFAULT_TIMEOUT);
   }
 }

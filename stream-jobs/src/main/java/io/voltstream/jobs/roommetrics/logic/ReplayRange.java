@@ -1,5 +1,6 @@
 package io.voltstream.jobs.roommetrics.logic;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,7 +10,7 @@ import java.util.Objects;
  * cut by the range would aggregate only part of its readings and overwrite the live point with a
  * smaller one.
  */
-public record ReplayRange(Instant from, Instant to) {
+public record ReplayRange(Instant from, Instant to) implements Serializable {
 
   public ReplayRange {
     Objects.requireNonNull(from, "from");
