@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       ForecastCommand.class,
       SubmitCommand.class,
       StopCommand.class,
+      ReplayCommand.class,
       BenchCommand.class,
       ScorecardCommand.class,
       ConfigCommand.class,

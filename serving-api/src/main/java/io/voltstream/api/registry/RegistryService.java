@@ -15,6 +15,7 @@ import io.voltstream.model.EntityId;
 import io.voltstream.model.RegistryKey;
 import io.voltstream.model.Room;
 import io.voltstream.model.Sensor;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,19 @@ import java.util.Optional;
  */
 public final class RegistryService {
   private final ReplicatedMap<Object> registry;
+  private final Clock clock;
 
   public RegistryService(ReplicatedMap<Object> registry) {
+    this(registry, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock stamps when a sensor's room or a room's building changes (the versioned registry:
+   *     stream-jobs README)
+   */
+  public RegistryService(ReplicatedMap<Object> registry, Clock clock) {
     this.registry = registry;
+    this.clock = clock;
   }
 
   // ---- reads
@@ -276,10 +287,13 @@ public final class RegistryService {
     return room;
   }
 
+  /** Updates a room; a new building holds from now, the old one joins its building history. */
   public synchronized Room updateRoom(String name, Room r) {
-    requireRoom(name);
+    Room previous = requireRoom(name);
     requireSameId("name", name, r.name());
-    Room room = normaliseRoom(new Room(name, r.building(), r.areaM2()));
+    Room room =
+        normaliseRoom(new Room(name, r.building(), r.areaM2()))
+            .succeeding(previous, clock.instant());
     ensureBuilding(room.building());
     registry.put(RegistryKey.room(name).encode(), room);
     return room;
@@ -354,14 +368,18 @@ public final class RegistryService {
     if (sensor(s.sensorId()).isPresent()) {
       throw ApiException.conflict("sensor '" + s.sensorId() + "' already exists");
     }
-    registry.put(RegistryKey.sensor(s.sensorId()).encode(), s);
-    return s;
+    Sensor created = s.succeeding(null, clock.instant());
+    registry.put(RegistryKey.sensor(s.sensorId()).encode(), created);
+    return created;
   }
 
+  /** Updates a sensor; a new room holds from now, the old one joins its room history. */
   public synchronized Sensor updateSensor(String id, Sensor s) {
-    requireSensor(id);
+    Sensor previous = requireSensor(id);
     requireSameId("sensor_id", id, s.sensorId());
-    Sensor updated = new Sensor(id, s.room(), s.sensorType(), s.name(), s.drEnabled());
+    Sensor updated =
+        new Sensor(id, s.room(), s.sensorType(), s.name(), s.drEnabled())
+            .succeeding(previous, clock.instant());
     validateSensor(updated);
     registry.put(RegistryKey.sensor(id).encode(), updated);
     return updated;

@@ -10,6 +10,10 @@ import io.voltstream.model.RegistryKey;
 import io.voltstream.model.Room;
 import io.voltstream.model.Sensor;
 import io.voltstream.model.SensorType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +21,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RegistryServiceTest {
   private final InMemoryReplicatedMap<Object> log = new InMemoryReplicatedMap<>();
-  private final RegistryService registry = new RegistryService(log);
+  private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+  private final RegistryService registry =
+      new RegistryService(log, Clock.fixed(NOW, ZoneOffset.UTC));
 
   @Test
   void shouldPutRoomsWithoutBuildingIntoTheDefaultBuilding() {
@@ -103,9 +109,43 @@ class RegistryServiceTest {
     Sensor moved =
         registry.updateSensor("m1", new Sensor(null, "office", SensorType.MULTI, "meter", true));
 
-    assertThat(moved).isEqualTo(new Sensor("m1", "office", SensorType.MULTI, "meter", true));
+    assertThat(moved)
+        .as("the new room holds from now, the old one is kept for replays")
+        .isEqualTo(
+            new Sensor(
+                "m1",
+                "office",
+                SensorType.MULTI,
+                "meter",
+                true,
+                NOW,
+                List.of(new Sensor.RoomVersion("kitchen", null))));
     assertThat(registry.sensorsIn("office")).containsExactly(moved);
     assertThat(registry.sensorsIn("kitchen")).isEmpty();
+    assertThat(log.get(RegistryKey.sensor("m1").encode())).contains(moved);
+  }
+
+  @Test
+  void shouldVersionARoomsBuildingAndIgnoreVersionsSentByTheClient() {
+    registry.createBuilding(new Building("hq", "HQ", null, null, null));
+    Room created =
+        registry.createRoom(
+            new Room(
+                "kitchen",
+                null,
+                null,
+                NOW.minusSeconds(5),
+                List.of(new Room.BuildingVersion("x", null))));
+    assertThat(created).isEqualTo(new Room("kitchen", "default", null));
+
+    Room renamedArea = registry.updateRoom("kitchen", new Room("kitchen", "default", 10.0));
+    Room moved = registry.updateRoom("kitchen", new Room("kitchen", "hq", 10.0));
+
+    assertThat(renamedArea.effectiveFrom()).as("same building: same version").isNull();
+    assertThat(moved)
+        .isEqualTo(
+            new Room(
+                "kitchen", "hq", 10.0, NOW, List.of(new Room.BuildingVersion("default", null))));
   }
 
   @Test

@@ -207,7 +207,7 @@ public class DispatchJob {
       String uid) {
     return env.fromSource(readings, watermarks, "readings")
         .uid(uid + "-readings-source")
-        .connect(registry.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
+        .connect(registry.broadcast(RoomAssignmentFunction.REGISTRY_VERSIONS))
         .process(new RoomAssignmentFunction())
         .uid(uid + "-assign-room")
         .name("assign room and building");

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 /** Where and how {@link InfluxSink} writes: endpoint, credentials, timeouts and retry backoff. */
 record InfluxWriteSettings(
@@ -33,15 +32,7 @@ record InfluxWriteSettings(
 
   /** The value of the Authorization header, or null when no credentials are configured. */
   String authorization() {
-    if (token != null) {
-      return "Token " + token;
-    }
-    if (username != null) {
-      return "Basic "
-          + Base64.getEncoder()
-              .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-    return null;
+    return JobsConfig.influxAuthorization(token, username, password);
   }
 
   /**

@@ -5,7 +5,9 @@ import io.voltstream.config.ConfigReader;
 import io.voltstream.config.Option;
 import java.io.Serializable;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -149,6 +151,24 @@ public record JobsConfig(
   /** Consumer group of a job: the prefix followed by the job name. */
   public String groupId(String jobName) {
     return consumerGroupPrefix + jobName;
+  }
+
+  /** The Authorization header for InfluxDB with this configuration's credentials, or null. */
+  public String influxAuthorization() {
+    return influxAuthorization(influxToken, influxUser, influxPassword);
+  }
+
+  /** The Authorization header for a token (2.x) or user and password (1.x), or null for none. */
+  static String influxAuthorization(String token, String user, String password) {
+    if (token != null) {
+      return "Token " + token;
+    }
+    if (user != null) {
+      return "Basic "
+          + Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+    return null;
   }
 
   private static void require(String key, String value) {

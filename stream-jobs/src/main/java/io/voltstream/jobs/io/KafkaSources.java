@@ -90,6 +90,11 @@ public final class KafkaSources {
    * consumer rebuilds the whole registry (as broadcast state) on every start.
    */
   public static KafkaSource<RegistryChange> registry(JobsConfig cfg, String jobName) {
+    return registryBuilder(cfg, jobName).build();
+  }
+
+  /** The registry source builder, for callers that need a bounded source (the replay). */
+  public static KafkaSourceBuilder<RegistryChange> registryBuilder(JobsConfig cfg, String jobName) {
     return KafkaSource.<RegistryChange>builder()
         .setBootstrapServers(cfg.kafkaBootstrap())
         .setTopics(Topics.REGISTRY.name())
@@ -97,7 +102,6 @@ public final class KafkaSources {
         .setClientIdPrefix(cfg.groupId(jobName + "-registry"))
         .setStartingOffsets(OffsetsInitializer.earliest())
         .setDeserializer(new RegistryChangeDeserializer())
-        .setProperty("commit.offsets.on.checkpoint", "false")
-        .build();
+        .setProperty("commit.offsets.on.checkpoint", "false");
   }
 }

@@ -12,8 +12,10 @@ import io.voltstream.jobs.roommetrics.logic.RoomReading;
 import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topics;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -24,14 +26,16 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 import org.apache.flink.util.OutputTag;
 
 /**
- * Room aggregation: readings are assigned their room and building from the registry (broadcast
- * state), then aggregated per room in tumbling event-time windows into {@link RoomMetrics}, priced
- * at the building's tariff ({@link RoomCostFunction}), written to InfluxDB {@code room_metrics} and
- * Kafka {@code room-metrics}. Readings that arrive after their window fired go to a side output,
- * are counted ({@code lateReadings}) and written to {@code readings.late}.
+ * Room aggregation: readings are assigned the room and building in force at their event time from
+ * the versioned registry (broadcast state, {@link RoomAssignmentFunction}), then aggregated per
+ * room in tumbling event-time windows into {@link RoomMetrics}, priced at the building's tariff
+ * ({@link RoomCostFunction}), written to InfluxDB {@code room_metrics} and Kafka {@code
+ * room-metrics}. Readings that arrive after their window fired go to a side output, are counted
+ * ({@code lateReadings}) and written to {@code readings.late}.
  *
  * <p>Sources and sinks are injected so tests run the same topology on finite data; {@link #main}
- * and {@link #wireFromConfig} build the real Kafka and InfluxDB connectors.
+ * and {@link #wireFromConfig} build the real Kafka and InfluxDB connectors; {@link
+ * RoomMetricsReplay} runs the same topology on a bounded time range of {@code readings}.
  */
 public class RoomAggregationJob {
 
@@ -46,6 +50,9 @@ public class RoomAggregationJob {
   private final Sink<RoomMetrics> influxSink;
   private final Sink<RoomMetrics> kafkaSink;
   private final Sink<SensorReading> lateSink;
+  private Map<String, String> registrySeed = Map.of();
+  private FilterFunction<SensorReading> readingsFilter;
+  private WatermarkStrategy<SensorReading> readingsWatermarks;
 
   public RoomAggregationJob(
       RoomAggregationJobConfig config,
@@ -62,21 +69,52 @@ public class RoomAggregationJob {
     this.lateSink = Objects.requireNonNull(lateSink, "lateSink");
   }
 
+  /**
+   * Seeds the registry lookups with a snapshot read before the job starts (registry key → JSON), so
+   * that no reading or window is processed before the registry is known (used by the bounded
+   * replay; the live job reads the registry stream alone).
+   */
+  public RoomAggregationJob withRegistrySeed(Map<String, String> seed) {
+    this.registrySeed = Map.copyOf(seed);
+    return this;
+  }
+
+  /** Keeps only the readings {@code filter} accepts, right after the source (the replay range). */
+  public RoomAggregationJob withReadingsFilter(FilterFunction<SensorReading> filter) {
+    this.readingsFilter = Objects.requireNonNull(filter, "filter");
+    return this;
+  }
+
+  /** Replaces the readings' watermark strategy ({@link #watermarks} by default). */
+  public RoomAggregationJob withReadingsWatermarks(WatermarkStrategy<SensorReading> strategy) {
+    this.readingsWatermarks = Objects.requireNonNull(strategy, "strategy");
+    return this;
+  }
+
   /** Adds the topology to {@code env}; returns the room metrics stream. */
   public DataStream<RoomMetrics> build(StreamExecutionEnvironment env) {
+    WatermarkStrategy<SensorReading> strategy =
+        readingsWatermarks != null ? readingsWatermarks : watermarks(config);
     DataStream<SensorReading> readingStream =
-        env.fromSource(readings, watermarks(config), "readings").uid(UID + "-readings-source");
+        env.fromSource(readings, strategy, "readings").uid(UID + "-readings-source");
+    if (readingsFilter != null) {
+      readingStream =
+          readingStream
+              .filter(readingsFilter)
+              .uid(UID + "-readings-filter")
+              .name("readings filter");
+    }
 
     DataStream<RegistryChange> registrySource =
         env.fromSource(registry, RegistryWatermarks.<RegistryChange>idle(), "registry")
             .uid(UID + "-registry-source");
     BroadcastStream<RegistryChange> registryStream =
-        registrySource.broadcast(RoomAssignmentFunction.REGISTRY_VIEW);
+        registrySource.broadcast(RoomAssignmentFunction.REGISTRY_VERSIONS);
 
     DataStream<RoomReading> assigned =
         readingStream
             .connect(registryStream)
-            .process(new RoomAssignmentFunction())
+            .process(new RoomAssignmentFunction(registrySeed))
             .uid(UID + "-assign-room")
             .name("assign room from registry");
 
@@ -84,7 +122,7 @@ public class RoomAggregationJob {
     DataStream<RoomMetrics> metrics =
         windows
             .connect(registrySource.broadcast(RoomCostFunction.BUILDINGS))
-            .process(new RoomCostFunction())
+            .process(new RoomCostFunction(registrySeed))
             .uid(UID + "-cost")
             .name("room cost at the building tariff");
 
@@ -122,6 +160,18 @@ public class RoomAggregationJob {
   static WatermarkStrategy<SensorReading> watermarks(RoomAggregationJobConfig cfg) {
     return EventTimeWatermarks.of(
         cfg.maxOutOfOrderness(), cfg.idleness(), cfg.maxEventTimeAhead(), SensorReading::timestamp);
+  }
+
+  /**
+   * Event time and bounded out-of-orderness without idleness, for a bounded replay: its partitions
+   * never wait for data, so a partition that is merely read later than the others must hold the
+   * watermark (marked idle, its readings would all be late); a partition read to its end offset is
+   * released by the source. Replayed readings lie in the past, so the limit on readings ahead of
+   * the clock never applies there.
+   */
+  static WatermarkStrategy<SensorReading> boundedWatermarks(RoomAggregationJobConfig cfg) {
+    return WatermarkStrategy.<SensorReading>forBoundedOutOfOrderness(cfg.maxOutOfOrderness())
+        .withTimestampAssigner((r, previous) -> r.timestamp().toEpochMilli());
   }
 
   /** Adds the job with the real Kafka sources and sinks and the InfluxDB sink to {@code env}. */

@@ -8,10 +8,13 @@ import io.voltstream.model.Building;
 import io.voltstream.model.Json;
 import io.voltstream.model.RegistryKey;
 import io.voltstream.model.RoomMetrics;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
@@ -33,7 +36,23 @@ public class RoomCostFunction
   public static final MapStateDescriptor<String, String> BUILDINGS =
       new MapStateDescriptor<>("room-cost-buildings", Types.STRING, Types.STRING);
 
+  /** Registry key → JSON read before the job started (the replay's seed); empty when live. */
+  private final HashMap<String, String> seed;
+
   private transient Counter malformedRegistryRecords;
+
+  /** The live job's function: buildings come from the broadcast stream alone. */
+  public RoomCostFunction() {
+    this(Map.of());
+  }
+
+  /**
+   * With a registry snapshot for buildings not yet broadcast (see {@link
+   * RoomAssignmentFunction#RoomAssignmentFunction(Map)}).
+   */
+  public RoomCostFunction(Map<String, String> seed) {
+    this.seed = new HashMap<>(seed);
+  }
 
   @Override
   public void open(OpenContext openContext) {
@@ -44,7 +63,9 @@ public class RoomCostFunction
   @Override
   public void processElement(RoomMetrics m, ReadOnlyContext ctx, Collector<RoomMetrics> out)
       throws Exception {
-    String json = ctx.getBroadcastState(BUILDINGS).get(RegistryKey.building(m.building()).encode());
+    String key = RegistryKey.building(m.building()).encode();
+    ReadOnlyBroadcastState<String, String> buildings = ctx.getBroadcastState(BUILDINGS);
+    String json = buildings.contains(key) ? buildings.get(key) : seed.get(key);
     Tariff tariff = parse(json).map(Building::tariffOrDefault).orElseGet(Tariffs::defaultTariff);
     out.collect(RoomCost.price(m, tariff));
   }

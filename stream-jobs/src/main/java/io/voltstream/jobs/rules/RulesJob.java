@@ -82,7 +82,7 @@ public class RulesJob {
     SingleOutputStreamOperator<RuleDecision> decisions =
         env.fromSource(readings, eventTime, "readings")
             .uid(UID + "-readings-source")
-            .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VIEW))
+            .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VERSIONS))
             .process(new RoomAssignmentFunction())
             .uid(UID + "-assign-room")
             .name("assign room and building")

@@ -8,6 +8,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.voltstream.model.RoomMetrics;
+import io.voltstream.model.SensorReading;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RoomAccumulatorTest {
@@ -74,6 +79,47 @@ class RoomAccumulatorTest {
     assertThat(merged.result()).isEqualTo(all.result());
     assertThat(merged.result().generationKwh()).isEqualTo(0.05);
     assertThat(RoomAccumulator.empty().merge(all).result()).isEqualTo(all.result());
+  }
+
+  @Test
+  void shouldGiveTheSameResultWhateverTheOrderOfTheReadings() {
+    // Double sums depend on the order of additions (0.1 + 0.2 + 0.3 != 0.3 + 0.2 + 0.1): a replay
+    // or a restart interleaves partitions differently and must still write the same point.
+    List<SensorReading> readings = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      readings.add(meter("m" + i % 3, "k", T0.plusSeconds(i), 0.001 * (i + 1) + 0.1, 100.1 + i));
+      readings.add(climate("c", "k", T0.plusSeconds(i), 400.3 + i, 20.1 + 0.1 * i, 40.7));
+    }
+    RoomAggregate inOrder = addAll(readings);
+    Random random = new Random(42);
+    for (int round = 0; round < 20; round++) {
+      Collections.shuffle(readings, random);
+      assertThat(addAll(readings)).isEqualTo(inOrder);
+    }
+    assertThat(0.1 + 0.2 + 0.3).as("the order matters for doubles").isNotEqualTo(0.3 + 0.2 + 0.1);
+  }
+
+  @Test
+  void shouldTakeTheBuildingOfTheLatestReadingInEventTimeNotInArrival() {
+    var early = meter("m1", "hall", T0, 0.1, 100);
+    var late = meter("m1", "hall", T0.plusSeconds(30), 0.1, 100);
+
+    assertThat(RoomAccumulator.empty().add(late, "annex").add(early, "hq").result().building())
+        .isEqualTo("annex");
+    assertThat(RoomAccumulator.empty().add(early, "hq").add(late, "annex").result().building())
+        .isEqualTo("annex");
+    assertThat(RoomAccumulator.empty().add(early, "hq").add(early, "annex").result().building())
+        .as("a tie goes to the greater id, whatever the order")
+        .isEqualTo(
+            RoomAccumulator.empty().add(early, "annex").add(early, "hq").result().building());
+  }
+
+  private static RoomAggregate addAll(List<SensorReading> readings) {
+    RoomAccumulator acc = RoomAccumulator.empty();
+    for (SensorReading r : readings) {
+      acc = acc.add(r, "b");
+    }
+    return acc.result();
   }
 
   @Test
