@@ -120,6 +120,8 @@ public final class SoakBenchmark {
                 + "  influxd thr/fds/RSS   ws opened/open/msgs");
         long next = start;
         long end = start + duration.toNanos();
+        long prevPoints = 0;
+        long prevNanos = start;
         while (true) {
           long now = System.nanoTime();
           if (now < start + RAMP.toNanos()) {
@@ -133,7 +135,11 @@ public final class SoakBenchmark {
             SoakSample s =
                 sampler.sample(Duration.ofNanos(now - start), load.publishedReadings(), churn, lag);
             samples.add(s);
-            out.println(line(s, load));
+            long points = load.publishedDataPoints();
+            double achieved = (points - prevPoints) / ((now - prevNanos) / 1e9);
+            prevPoints = points;
+            prevNanos = now;
+            out.println(line(s, achieved));
             next += sampleEvery.toNanos();
           }
           if (now >= end) {
@@ -214,7 +220,8 @@ public final class SoakBenchmark {
     }
   }
 
-  private static String line(SoakSample s, LoadGenerator load) {
+  /** One sample as a table row; {@code achieved} = data points/s acknowledged since the last. */
+  private static String line(SoakSample s, double achieved) {
     StringBuilder b = new StringBuilder();
     b.append(
         String.format(
