@@ -227,7 +227,7 @@ public final class SoakBenchmark {
         String.format(
             "%10s %11s %5d %8s",
             Format.duration(s.elapsed()),
-            Format.rate(load.achievedDataPointsPerSecond()),
+            Format.rate(achieved),
             s.kafkaLagReadings(),
             Format.megabytes(s.heapAfterGcBytes())));
     s.processes()
