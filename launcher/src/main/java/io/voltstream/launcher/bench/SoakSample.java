@@ -1,6 +1,8 @@
 package io.voltstream.launcher.bench;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,6 +28,7 @@ public record SoakSample(
   public record ProcessFootprint(long rssBytes, int threads, int openFds) {}
 
   public SoakSample {
-    processes = Map.copyOf(processes);
+    // Insertion order is the report's column order (the stack JVM first).
+    processes = Collections.unmodifiableMap(new LinkedHashMap<>(processes));
   }
 }
