@@ -131,7 +131,9 @@ public final class SoakBenchmark {
           }
           if (now >= next) {
             PipelineCounters.Snapshot c = counters.sample();
-            long lag = c.kafkaReadings() - (c.influxPointsWritten() - storedOffset);
+            // Readings in Kafka not yet committed by the raw-readings job (offsets commit at
+            // checkpoints). Points written is no reading count here: every job writes points.
+            long lag = c.kafkaReadings() - c.committedReadings();
             SoakSample s =
                 sampler.sample(Duration.ofNanos(now - start), load.publishedReadings(), churn, lag);
             samples.add(s);
