@@ -1,5 +1,8 @@
 package io.voltstream.launcher.bench;
 
+import io.voltstream.api.ApiApp;
+import io.voltstream.api.ApiConfig;
+import io.voltstream.api.ApiOptions;
 import io.voltstream.config.CommonOptions;
 import io.voltstream.infra.FreePorts;
 import io.voltstream.ingest.IngestConfig;
@@ -43,8 +46,9 @@ final class BenchStack implements AutoCloseable {
   private final Map<String, String> env;
   private final LocalInfrastructure infra;
   private final IngestApp ingest;
+  private final ApiApp.Running api;
 
-  private BenchStack(Map<String, String> baseEnv, Path dataDir) throws Exception {
+  private BenchStack(Map<String, String> baseEnv, Path dataDir, boolean withApi) throws Exception {
     try {
       Map<String, String> base = stackEnvironment(baseEnv, dataDir);
       infra =
@@ -66,6 +70,13 @@ final class BenchStack implements AutoCloseable {
         throw new IllegalStateException(
             "ingest did not subscribe to " + infra.mosquitto().serverUri() + " within 60s");
       }
+      if (withApi) {
+        Map<String, String> apiEnv = new HashMap<>(env);
+        apiEnv.put(ApiOptions.PORT.name(), "0");
+        api = lifecycle.add("API", ApiApp.start(ApiConfig.fromEnv(apiEnv), apiEnv));
+      } else {
+        api = null;
+      }
       LOG.info(
           "bench stack up: Kafka {}, MQTT {}, InfluxDB {}, Flink {}",
           infra.kafka().bootstrapServers(),
@@ -79,7 +90,20 @@ final class BenchStack implements AutoCloseable {
   }
 
   static BenchStack start(Map<String, String> baseEnv, Path dataDir) throws Exception {
-    return new BenchStack(baseEnv, dataDir);
+    return new BenchStack(baseEnv, dataDir, false);
+  }
+
+  /** The stack plus an API instance in this JVM on a free port (the soak's WebSocket clients). */
+  static BenchStack startWithApi(Map<String, String> baseEnv, Path dataDir) throws Exception {
+    return new BenchStack(baseEnv, dataDir, true);
+  }
+
+  /** The API of {@link #startWithApi}; fails when the stack was started without one. */
+  ApiApp.Running api() {
+    if (api == null) {
+      throw new IllegalStateException("this bench stack runs no API");
+    }
+    return api;
   }
 
   /**
