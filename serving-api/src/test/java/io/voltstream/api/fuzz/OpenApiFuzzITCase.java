@@ -10,6 +10,7 @@ import io.voltstream.api.fuzz.OpenApiRequestGenerator.FuzzRequest;
 import io.voltstream.api.fuzz.OpenApiRequestGenerator.Operation;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
+import io.voltstream.infra.junit.MosquittoExtension;
 import io.voltstream.model.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -45,6 +46,10 @@ class OpenApiFuzzITCase {
 
   @RegisterExtension static final KafkaExtension KAFKA = new KafkaExtension(1);
   @RegisterExtension static final InfluxExtension INFLUX = new InfluxExtension();
+
+  /** Device authentication on, so the credential routes are fuzzed too (not answered 503). */
+  @RegisterExtension static final MosquittoExtension MQTT = MosquittoExtension.withDeviceAuth();
+
   @TempDir static Path dataDir;
 
   private static final int REQUESTS_PER_ROUTE = 30;
@@ -73,10 +78,20 @@ class OpenApiFuzzITCase {
                 KAFKA.bootstrapServers(),
                 dataDir,
                 Map.of(
-                    io.voltstream.api.ApiConfig.RATE_LIMIT_RPS, "0",
-                    io.voltstream.api.ApiConfig.MAX_BODY_BYTES, Long.toString(MAX_BODY_BYTES),
-                    io.voltstream.api.ApiConfig.INFLUX_URL, INFLUX.url(),
-                    io.voltstream.api.ApiConfig.INFLUX_DB, INFLUX.freshDatabase())));
+                    io.voltstream.api.ApiConfig.RATE_LIMIT_RPS,
+                    "0",
+                    io.voltstream.api.ApiConfig.MAX_BODY_BYTES,
+                    Long.toString(MAX_BODY_BYTES),
+                    io.voltstream.api.ApiConfig.INFLUX_URL,
+                    INFLUX.url(),
+                    io.voltstream.api.ApiConfig.INFLUX_DB,
+                    INFLUX.freshDatabase(),
+                    "VOLTSTREAM_MQTT_URL",
+                    MQTT.serverUri(),
+                    "VOLTSTREAM_MQTT_ADMIN_USERNAME",
+                    MQTT.auth().adminUsername(),
+                    "VOLTSTREAM_MQTT_ADMIN_PASSWORD",
+                    MQTT.auth().adminPassword())));
     adminToken = ApiInstances.adminToken(api);
     viewerToken =
         new ApiTestClient(api.port())
