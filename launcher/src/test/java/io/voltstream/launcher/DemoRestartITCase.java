@@ -201,6 +201,9 @@ class DemoRestartITCase {
     env.put("VOLTSTREAM_API_HOST", "127.0.0.1");
     env.put("VOLTSTREAM_API_PORT", "0");
     env.put("VOLTSTREAM_CHECKPOINT_INTERVAL", "2s");
+    // This test is about durability across a kill, and its device publishes like one anonymous
+    // device would; device authentication has its own tests (DeviceCredentialsITCase, DemoStack).
+    env.put("VOLTSTREAM_MQTT_AUTH", "false");
     // W closes as soon as the reading past its end arrives, not after the idle partitions time out
     env.put("VOLTSTREAM_SOURCE_IDLENESS", "2s");
     env.put("VOLTSTREAM_FORECAST_TRAINING_CSV", tempDir.resolve("no-training.csv").toString());
