@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What {@link ApiServer} wires the resources from: the settings, the clock, the token and registry
@@ -61,147 +62,98 @@ public record ApiDependencies(
     Optional<MqttAccounts> mqttAccounts) {
 
   public ApiDependencies withHealth(HealthService newHealth) {
-    return new ApiDependencies(
-        config,
-        queryConfig,
-        clock,
-        jwt,
-        tokens,
-        registry,
-        newHealth,
-        influx,
-        commands,
-        liveFeedBootstrap,
-        dr,
-        orders,
-        orderLog,
-        mqttAccounts);
+    return edit(b -> b.health = newHealth);
   }
 
   public ApiDependencies withQueryConfig(QueryConfig newQueryConfig) {
-    return new ApiDependencies(
-        config,
-        newQueryConfig,
-        clock,
-        jwt,
-        tokens,
-        registry,
-        health,
-        influx,
-        commands,
-        liveFeedBootstrap,
-        dr,
-        orders,
-        orderLog,
-        mqttAccounts);
+    return edit(b -> b.queryConfig = newQueryConfig);
   }
 
   public ApiDependencies withInflux(InfluxReader newInflux) {
-    return new ApiDependencies(
-        config,
-        queryConfig,
-        clock,
-        jwt,
-        tokens,
-        registry,
-        health,
-        newInflux,
-        commands,
-        liveFeedBootstrap,
-        dr,
-        orders,
-        orderLog,
-        mqttAccounts);
+    return edit(b -> b.influx = newInflux);
   }
 
   public ApiDependencies withCommands(CommandPublisher newCommands) {
-    return new ApiDependencies(
-        config,
-        queryConfig,
-        clock,
-        jwt,
-        tokens,
-        registry,
-        health,
-        influx,
-        newCommands,
-        liveFeedBootstrap,
-        dr,
-        orders,
-        orderLog,
-        mqttAccounts);
+    return edit(b -> b.commands = newCommands);
   }
 
   public ApiDependencies withOrderLog(OrderLog newOrderLog) {
-    return new ApiDependencies(
-        config,
-        queryConfig,
-        clock,
-        jwt,
-        tokens,
-        registry,
-        health,
-        influx,
-        commands,
-        liveFeedBootstrap,
-        dr,
-        orders,
-        newOrderLog,
-        mqttAccounts);
+    return edit(b -> b.orderLog = newOrderLog);
   }
 
   public ApiDependencies withMqttAccounts(MqttAccounts accounts) {
-    return new ApiDependencies(
-        config,
-        queryConfig,
-        clock,
-        jwt,
-        tokens,
-        registry,
-        health,
-        influx,
-        commands,
-        liveFeedBootstrap,
-        dr,
-        orders,
-        orderLog,
-        Optional.of(accounts));
+    return edit(b -> b.mqttAccounts = Optional.of(accounts));
   }
 
   public ApiDependencies withLiveFeed(String kafkaBootstrap) {
-    return new ApiDependencies(
-        config,
-        queryConfig,
-        clock,
-        jwt,
-        tokens,
-        registry,
-        health,
-        influx,
-        commands,
-        Optional.of(kafkaBootstrap),
-        dr,
-        orders,
-        orderLog,
-        mqttAccounts);
+    return edit(b -> b.liveFeedBootstrap = Optional.of(kafkaBootstrap));
   }
 
   public ApiDependencies withoutLiveFeed() {
-    return new ApiDependencies(
-        config,
-        queryConfig,
-        clock,
-        jwt,
-        tokens,
-        registry,
-        health,
-        influx,
-        commands,
-        Optional.empty(),
-        dr,
-        orders,
-        orderLog,
-        mqttAccounts);
+    return edit(b -> b.liveFeedBootstrap = Optional.empty());
+  }
+
+  /**
+   * A copy with {@code change} applied: the one place that lists every component for the {@code
+   * with…} methods, so a new component is added here and in {@link Copy} only.
+   */
+  private ApiDependencies edit(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The components of an {@link ApiDependencies} being edited. */
+  private static final class Copy {
+    ApiConfig config;
+    QueryConfig queryConfig;
+    Clock clock;
+    JwtService jwt;
+    TokenService tokens;
+    RegistryService registry;
+    HealthService health;
+    InfluxReader influx;
+    CommandPublisher commands;
+    Optional<String> liveFeedBootstrap;
+    DrStore dr;
+    OrderStore orders;
+    OrderLog orderLog;
+    Optional<MqttAccounts> mqttAccounts;
+
+    Copy(ApiDependencies d) {
+      config = d.config;
+      queryConfig = d.queryConfig;
+      clock = d.clock;
+      jwt = d.jwt;
+      tokens = d.tokens;
+      registry = d.registry;
+      health = d.health;
+      influx = d.influx;
+      commands = d.commands;
+      liveFeedBootstrap = d.liveFeedBootstrap;
+      dr = d.dr;
+      orders = d.orders;
+      orderLog = d.orderLog;
+      mqttAccounts = d.mqttAccounts;
+    }
+
+    ApiDependencies build() {
+      return new ApiDependencies(
+          config,
+          queryConfig,
+          clock,
+          jwt,
+          tokens,
+          registry,
+          health,
+          influx,
+          commands,
+          liveFeedBootstrap,
+          dr,
+          orders,
+          orderLog,
+          mqttAccounts);
+    }
   }
 
   /**

@@ -159,4 +159,34 @@ final class BenchStack implements AutoCloseable {
   public void close() {
     lifecycle.close();
   }
+
+  /** A new run's data directory under {@code parent}: {@code <prefix>-yyyyMMdd-HHmmss}. */
+  static Path runDirectory(Path parent, String prefix) {
+    return parent.resolve(
+        prefix
+            + "-"
+            + java.time.LocalDateTime.now()
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+  }
+
+  /** Deletes a run's data directory; a failure is logged, the run's figures are printed already. */
+  static void deleteDirectory(Path dir) {
+    if (!java.nio.file.Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = java.nio.file.Files.walk(dir)) {
+      paths
+          .sorted(java.util.Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  java.nio.file.Files.delete(p);
+                } catch (java.io.IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      LOG.warn("could not delete {}: {}", dir, e.toString());
+    }
+  }
 }

@@ -130,6 +130,24 @@ final class LatencyProbe implements AutoCloseable {
     publishing.cancel(false);
   }
 
+  /**
+   * Waits until a probe went all the way through (jobs running, sink writing), polling with a
+   * deadline; fails naming the likely cause after {@code timeout}.
+   */
+  void awaitFirstSeen(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (seenCount() == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "no probe reading reached InfluxDB within "
+                + timeout
+                + ": is a Flink job failing? See var/log/voltstream.log");
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(
+          java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100));
+    }
+  }
+
   long seenCount() {
     return seen.size();
   }

@@ -1,14 +1,10 @@
 package io.voltstream.launcher.bench;
 
 import io.voltstream.sim.load.LoadGenerator;
-import io.voltstream.sim.load.LoadGeneratorConfig;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,11 +52,7 @@ public final class SoakBenchmark {
   }
 
   private boolean run() throws Exception {
-    Path dataDir =
-        cfg.dataDirParent()
-            .resolve(
-                "soak-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path dataDir = BenchStack.runDirectory(cfg.dataDirParent(), "soak");
     out.printf(
         "voltstream bench --soak %s: %,d data points/s (%d per reading), %d sensors in %d rooms,"
             + " %d WebSocket clients connecting and leaving; data in %s%n",
@@ -77,16 +69,7 @@ public final class SoakBenchmark {
       if (cfg.keepData()) {
         out.println("Data kept in " + dataDir);
       } else {
-        Files.walk(dataDir)
-            .sorted(java.util.Comparator.reverseOrder())
-            .forEach(
-                p -> {
-                  try {
-                    Files.deleteIfExists(p);
-                  } catch (IOException e) {
-                    // best effort, the run's result is already printed
-                  }
-                });
+        BenchStack.deleteDirectory(dataDir);
       }
     }
   }
@@ -104,14 +87,14 @@ public final class SoakBenchmark {
                 stack.infra().influxClient(),
                 cfg.probeInterval(),
                 cfg.pollInterval())) {
-      awaitReady(probe);
+      probe.awaitFirstSeen(READY_TIMEOUT);
       PipelineCounters.Snapshot idle = counters.sample();
       long storedOffset = idle.influxPointsWritten() - idle.kafkaReadings();
       SoakSampler sampler = new SoakSampler(stack.pids());
       List<SoakSample> samples = new ArrayList<>();
       long startMs = System.currentTimeMillis();
       long start = System.nanoTime();
-      LoadGenerator load = LoadGenerator.start(loadConfig(stack));
+      LoadGenerator load = LoadGenerator.start(cfg.loadConfig(stack.mqttUrl()));
       WebSocketChurn churn =
           WebSocketChurn.start(stack.api().baseUri(), token, webSocketClients, WS_SEED);
       try {
@@ -209,19 +192,6 @@ public final class SoakBenchmark {
     }
   }
 
-  private void awaitReady(LatencyProbe probe) {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (probe.seenCount() == 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "no probe reading reached InfluxDB within "
-                + READY_TIMEOUT
-                + ": is a Flink job failing?");
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-    }
-  }
-
   /** One sample as a table row; {@code achieved} = data points/s acknowledged since the last. */
   private static String line(SoakSample s, double achieved) {
     StringBuilder b = new StringBuilder();
@@ -250,18 +220,6 @@ public final class SoakBenchmark {
     return figure.endsWith("RSS") || figure.startsWith("JVM heap")
         ? String.format("%.1f MB", v / (1 << 20))
         : String.format("%.1f", v);
-  }
-
-  private LoadGeneratorConfig loadConfig(BenchStack stack) {
-    return new LoadGeneratorConfig(
-        stack.mqttUrl(),
-        rate * 0.2,
-        cfg.sensors(),
-        cfg.rooms(),
-        cfg.metricsPerReading(),
-        cfg.maxInflight(),
-        "load-",
-        Duration.ofHours(1));
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -1,22 +1,16 @@
 package io.voltstream.launcher.bench;
 
 import io.voltstream.sim.load.LoadGenerator;
-import io.voltstream.sim.load.LoadGeneratorConfig;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,11 +28,6 @@ public final class StackBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(StackBenchmark.class);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration PROBE_SETTLE = Duration.ofSeconds(10);
-
-  /**
-   * The generator's own rate log would interleave with the step table; the bench prints its own.
-   */
-  private static final Duration LOAD_LOG_INTERVAL = Duration.ofHours(1);
 
   private final StackBenchmarkConfig cfg;
   private final PrintStream out;
@@ -58,11 +47,7 @@ public final class StackBenchmark {
   }
 
   private boolean run() throws Exception {
-    Path dataDir =
-        cfg.dataDirParent()
-            .resolve(
-                "bench-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Path dataDir = BenchStack.runDirectory(cfg.dataDirParent(), "bench");
     out.printf(
         "voltstream bench: rates %s data points/s, %s per step, %d metrics per reading, %d sensors"
             + " in %d rooms%n",
@@ -83,7 +68,7 @@ public final class StackBenchmark {
                 stack.close();
               }
               if (!cfg.keepData()) {
-                deleteRecursively(dataDir);
+                BenchStack.deleteDirectory(dataDir);
               }
             },
             "voltstream-bench-stop");
@@ -106,7 +91,7 @@ public final class StackBenchmark {
       if (cfg.keepData()) {
         out.println("Data kept in " + dataDir);
       } else {
-        deleteRecursively(dataDir);
+        BenchStack.deleteDirectory(dataDir);
       }
     }
   }
@@ -122,7 +107,8 @@ public final class StackBenchmark {
                 stack.infra().influxClient(),
                 cfg.probeInterval(),
                 cfg.pollInterval())) {
-      awaitPipelineReady(probe);
+      probe.awaitFirstSeen(READY_TIMEOUT);
+      out.println("Pipeline ready: a probe reading went MQTT → ingest → Kafka → Flink → InfluxDB.");
       ResourceSampler resources = new ResourceSampler(stack.pids());
       ThreadCpu threadCpu = new ThreadCpu();
       List<StepResult> results = new ArrayList<>();
@@ -131,7 +117,7 @@ public final class StackBenchmark {
       // that are not Kafka readings, so that lag = Kafka records − (points written − this offset).
       PipelineCounters.Snapshot idle = counters.sample();
       long storedOffset = idle.influxPointsWritten() - idle.kafkaReadings();
-      LoadGenerator load = LoadGenerator.start(loadConfig(stack));
+      LoadGenerator load = LoadGenerator.start(cfg.loadConfig(stack.mqttUrl()));
       try {
         warmUp(load, cfg.ratesDataPointsPerS().get(0));
         PipelineCounters.Snapshot start = counters.sample();
@@ -341,21 +327,6 @@ public final class StackBenchmark {
     return Math.max(0, c.kafkaReadings() - (c.influxPointsWritten() - storedOffset));
   }
 
-  /** Waits until a probe went all the way through (jobs running, sink writing). */
-  private void awaitPipelineReady(LatencyProbe probe) {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (probe.seenCount() == 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "no probe reading reached InfluxDB within "
-                + READY_TIMEOUT
-                + ": is a Flink job failing? See var/log/voltstream.log");
-      }
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-    }
-    out.println("Pipeline ready: a probe reading went MQTT → ingest → Kafka → Flink → InfluxDB.");
-  }
-
   private void printSummary(List<StepResult> results, LatencyProbe probe) {
     out.println();
     out.printf(
@@ -365,18 +336,6 @@ public final class StackBenchmark {
     out.println(ReportTable.table(results));
     out.println();
     out.println(TargetVerdict.evaluate(results).line());
-  }
-
-  private LoadGeneratorConfig loadConfig(BenchStack stack) {
-    return new LoadGeneratorConfig(
-        stack.mqttUrl(),
-        cfg.ratesDataPointsPerS().get(0) * 0.2,
-        cfg.sensors(),
-        cfg.rooms(),
-        cfg.metricsPerReading(),
-        cfg.maxInflight(),
-        "load-",
-        LOAD_LOG_INTERVAL);
   }
 
   private static String loadAverages() {
@@ -392,26 +351,6 @@ public final class StackBenchmark {
     long left;
     while ((left = nanoTime - System.nanoTime()) > 0) {
       LockSupport.parkNanos(left);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths
-          .sorted(Comparator.reverseOrder())
-          .forEach(
-              p -> {
-                try {
-                  Files.delete(p);
-                } catch (IOException e) {
-                  throw new UncheckedIOException(e);
-                }
-              });
-    } catch (IOException | UncheckedIOException e) {
-      LOG.warn("could not delete {}: {}", dir, e.toString());
     }
   }
 }

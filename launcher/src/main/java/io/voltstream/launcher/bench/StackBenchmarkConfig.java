@@ -3,6 +3,8 @@ package io.voltstream.launcher.bench;
 import io.voltstream.config.CommonOptions;
 import io.voltstream.config.ConfigReader;
 import io.voltstream.config.Durations;
+import io.voltstream.sim.load.LoadGeneratorConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,5 +120,22 @@ public record StackBenchmarkConfig(
     if (d.isZero() || d.isNegative()) {
       throw new IllegalArgumentException(key + " must be positive, got " + d);
     }
+  }
+
+  /**
+   * The load generator for a stack whose broker is at {@code mqtt}: this run's sensors, rooms and
+   * metrics per reading, starting at a fifth of the first rate (the runs ramp it up). Its own rate
+   * log is silenced (hourly): the benchmarks print their own figures.
+   */
+  public LoadGeneratorConfig loadConfig(URI mqtt) {
+    return new LoadGeneratorConfig(
+        mqtt,
+        ratesDataPointsPerS.get(0) * 0.2,
+        sensors,
+        rooms,
+        metricsPerReading,
+        maxInflight,
+        "load-",
+        Duration.ofHours(1));
   }
 }
