@@ -6,11 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import io.voltstream.infra.NumberedReadings;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.infra.junit.MosquittoExtension;
 import io.voltstream.ingest.app.IngestApp;
-import io.voltstream.model.Json;
-import io.voltstream.model.SensorReading;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,9 +25,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -58,8 +56,11 @@ class IngestCrashITCase {
   /** Publishing is paced so that it goes on while the first JVM dies and the second starts. */
   private static final int PUBLISH_RATE_PER_S = 1_000;
 
-  private static final Instant T0 =
-      Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+  private static final NumberedReadings NUMBERED =
+      new NumberedReadings(
+          "crash",
+          SENSORS,
+          Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS));
 
   private final List<Process> processes = new ArrayList<>();
 
@@ -130,8 +131,8 @@ class IngestCrashITCase {
         duplicates);
     List<String> missing = new ArrayList<>();
     for (int i = 0; i < READINGS && missing.size() < 20; i++) {
-      if (!copiesById.containsKey(readingId(i))) {
-        missing.add(readingId(i));
+      if (!copiesById.containsKey(NUMBERED.readingId(i))) {
+        missing.add(NUMBERED.readingId(i));
       }
     }
     assertThat(missing)
@@ -139,14 +140,6 @@ class IngestCrashITCase {
         .isEmpty();
     assertThat(copiesById).hasSize(READINGS);
     assertThat(countRecords(deadLetterTopic)).as("no reading was dead-lettered").isZero();
-  }
-
-  private static String sensorId(int i) {
-    return "crash-" + (i % SENSORS);
-  }
-
-  private static String readingId(int i) {
-    return sensorId(i) + "@" + T0.plusMillis(i).toEpochMilli();
   }
 
   /**
@@ -160,23 +153,15 @@ class IngestCrashITCase {
     for (int i = 0; i < READINGS; i++) {
       long due = start + TimeUnit.SECONDS.toNanos(i) / PUBLISH_RATE_PER_S;
       while (System.nanoTime() < due) {
-        java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime()); // load pacing
+        LockSupport.parkNanos(due - System.nanoTime()); // load pacing
       }
-      String payload =
-          "{\"sensor_id\":\""
-              + sensorId(i)
-              + "\",\"timestamp\":"
-              + T0.plusMillis(i).toEpochMilli()
-              + ",\"sensor_type\":\"power\",\"power\":{\"value\":"
-              + i
-              + ",\"unit\":\"W\"}}";
       window.acquireUninterruptibly();
       acks.add(
           publisher
               .publishWith()
-              .topic("sensors/" + sensorId(i) + "/readings")
+              .topic(NUMBERED.topic(i))
               .qos(MqttQos.AT_LEAST_ONCE)
-              .payload(payload.getBytes(StandardCharsets.UTF_8))
+              .payload(NUMBERED.payload(i).getBytes(StandardCharsets.UTF_8))
               .send()
               .whenComplete(
                   (result, error) -> {
@@ -245,30 +230,17 @@ class IngestCrashITCase {
   }
 
   /**
-   * Reading id → number of copies in the topic, read until all ids are there or the timeout passed.
+   * Reading id → number of copies in the topic, read until all ids are there or the timeout passed
+   * (each read goes to the topic's end, so duplicates written before it are counted too).
    */
   private static Map<String, Integer> readAllIds(String topic, Duration timeout) {
-    Map<String, Integer> copies = new HashMap<>();
     long deadline = System.nanoTime() + timeout.toNanos();
-    try (KafkaConsumer<String, String> consumer = consumer(topic)) {
-      while (copies.size() < READINGS && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-          copies.merge(parse(record.value()).readingId(), 1, Integer::sum);
-        }
-      }
-      // drain what is already there, so duplicates written just before are counted too
-      for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-        copies.merge(parse(record.value()).readingId(), 1, Integer::sum);
-      }
+    Map<String, Integer> copies =
+        NumberedReadings.copiesById(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(30));
+    while (copies.size() < READINGS && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500)); // poll interval
+      copies = NumberedReadings.copiesById(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(30));
     }
     return copies;
-  }
-
-  private static SensorReading parse(String json) {
-    try {
-      return Json.MAPPER.readValue(json, SensorReading.class);
-    } catch (IOException e) {
-      throw new AssertionError("not a SensorReading: " + json, e);
-    }
   }
 }
