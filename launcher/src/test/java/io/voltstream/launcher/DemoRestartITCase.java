@@ -14,6 +14,7 @@ import io.voltstream.infra.FreePorts;
 import io.voltstream.infra.TopicReader;
 import io.voltstream.infra.Waits;
 import io.voltstream.launcher.stack.RetainedCheckpoints;
+import io.voltstream.launcher.stack.StackOptions;
 import io.voltstream.model.Json;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.Topics;
@@ -203,7 +204,7 @@ class DemoRestartITCase {
     env.put("VOLTSTREAM_CHECKPOINT_INTERVAL", "2s");
     // This test is about durability across a kill, and its device publishes like one anonymous
     // device would; device authentication has its own tests (DeviceCredentialsITCase, DemoStack).
-    env.put("VOLTSTREAM_MQTT_AUTH", "false");
+    env.put(StackOptions.MQTT_AUTH.name(), "false");
     // W closes as soon as the reading past its end arrives, not after the idle partitions time out
     env.put("VOLTSTREAM_SOURCE_IDLENESS", "2s");
     env.put("VOLTSTREAM_FORECAST_TRAINING_CSV", tempDir.resolve("no-training.csv").toString());

@@ -1,5 +1,8 @@
 package io.voltstream.api;
 
+import io.voltstream.api.mqttauth.MqttAdminOptions;
+import io.voltstream.config.CommonOptions;
+import io.voltstream.infra.junit.MosquittoExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,6 +34,17 @@ public final class ApiInstances {
   }
 
   /** Starts an instance as production does (every resource, live feed on the instance's Kafka). */
+  /**
+   * The settings that give an API instance the device credential routes: the broker and its
+   * dynamic-security admin account (a {@link MosquittoExtension#withDeviceAuth()} broker).
+   */
+  public static Map<String, String> deviceAuthEnv(MosquittoExtension mqtt) {
+    return Map.of(
+        CommonOptions.MQTT_URL.name(), mqtt.serverUri(),
+        MqttAdminOptions.ADMIN_USERNAME.name(), mqtt.auth().adminUsername(),
+        MqttAdminOptions.ADMIN_PASSWORD.name(), mqtt.auth().adminPassword());
+  }
+
   public static ApiApp.Running start(Map<String, String> env) {
     try {
       Files.createDirectories(Path.of(env.get(ApiConfig.DATA_DIR)));

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Real HTTP against a started API (javalin-testtools is not available here). */
@@ -57,8 +58,32 @@ public final class ApiTestClient {
   }
 
   public Response send(String method, String path, String token, String contentType, String body) {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    try {
+      return exchange(
+          base.resolve(path),
+          method,
+          token,
+          contentType,
+          body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(method + " " + path + " failed", e);
+    }
+  }
+
+  /**
+   * Sends {@code pathAndQuery} exactly as given (no URI normalisation, so {@code ..} and odd
+   * encodings reach the server) with raw body bytes (which need not be UTF-8); a connection that
+   * ends without an answer is the caller's {@link IOException}.
+   */
+  public Response sendRaw(
+      String method, String pathAndQuery, String token, String contentType, byte[] body)
+      throws IOException {
+    return exchange(URI.create(base + pathAndQuery), method, token, contentType, body);
+  }
+
+  private Response exchange(URI uri, String method, String token, String contentType, byte[] body)
+      throws IOException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
@@ -69,12 +94,10 @@ public final class ApiTestClient {
         method,
         body == null
             ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
       HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(r.statusCode(), r.body(), r.headers());
-    } catch (IOException e) {
-      throw new UncheckedIOException(method + " " + path + " failed", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

@@ -56,13 +56,7 @@ class AccessMatrixITCase {
             dataDir,
             INFLUX.url(),
             INFLUX.freshDatabase(),
-            Map.of(
-                "VOLTSTREAM_MQTT_URL",
-                MQTT.serverUri(),
-                "VOLTSTREAM_MQTT_ADMIN_USERNAME",
-                MQTT.auth().adminUsername(),
-                "VOLTSTREAM_MQTT_ADMIN_PASSWORD",
-                MQTT.auth().adminPassword()));
+            ApiInstances.deviceAuthEnv(MQTT));
     client = new ApiTestClient(api.port());
     String admin = ApiInstances.adminToken(api);
     VALID.put("admin", admin);

@@ -13,13 +13,9 @@ import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.infra.junit.MosquittoExtension;
 import io.voltstream.model.Json;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -72,37 +68,28 @@ class OpenApiFuzzITCase {
               + "|com\\.fasterxml|io\\.voltstream)\\.[a-z]");
 
   private static ApiApp.Running api;
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static ApiTestClient client;
   private static String adminToken;
   private static String viewerToken;
+
+  /** No rate limit, a small body limit (oversized bodies stay cheap), InfluxDB, device auth. */
+  private static Map<String, String> settings() {
+    Map<String, String> settings = new HashMap<>(ApiInstances.deviceAuthEnv(MQTT));
+    settings.put(io.voltstream.api.ApiConfig.RATE_LIMIT_RPS, "0");
+    settings.put(io.voltstream.api.ApiConfig.MAX_BODY_BYTES, Long.toString(MAX_BODY_BYTES));
+    settings.put(io.voltstream.api.ApiConfig.INFLUX_URL, INFLUX.url());
+    settings.put(io.voltstream.api.ApiConfig.INFLUX_DB, INFLUX.freshDatabase());
+    return settings;
+  }
 
   @BeforeAll
   static void start() {
     KAFKA.createStandardTopics(1);
-    api =
-        ApiInstances.start(
-            ApiInstances.env(
-                KAFKA.bootstrapServers(),
-                dataDir,
-                Map.of(
-                    io.voltstream.api.ApiConfig.RATE_LIMIT_RPS,
-                    "0",
-                    io.voltstream.api.ApiConfig.MAX_BODY_BYTES,
-                    Long.toString(MAX_BODY_BYTES),
-                    io.voltstream.api.ApiConfig.INFLUX_URL,
-                    INFLUX.url(),
-                    io.voltstream.api.ApiConfig.INFLUX_DB,
-                    INFLUX.freshDatabase(),
-                    "VOLTSTREAM_MQTT_URL",
-                    MQTT.serverUri(),
-                    "VOLTSTREAM_MQTT_ADMIN_USERNAME",
-                    MQTT.auth().adminUsername(),
-                    "VOLTSTREAM_MQTT_ADMIN_PASSWORD",
-                    MQTT.auth().adminPassword())));
+    api = ApiInstances.start(ApiInstances.env(KAFKA.bootstrapServers(), dataDir, settings()));
+    client = new ApiTestClient(api.port());
     adminToken = ApiInstances.adminToken(api);
     viewerToken =
-        new ApiTestClient(api.port())
+        client
             .post(
                 "/api/v1/tokens/generate",
                 adminToken,
@@ -140,7 +127,7 @@ class OpenApiFuzzITCase {
       for (Operation operation : operations) {
         FuzzRequest request = generator.next(operation);
         String token = token(random);
-        HttpResponse<String> response;
+        ApiTestClient.Response response;
         try {
           response =
               send(operation.method(), request.uri(), token, request.contentType(), request.body());
@@ -153,12 +140,11 @@ class OpenApiFuzzITCase {
           continue;
         }
         sent++;
-        previous =
-            request.describe() + " → " + response.statusCode() + " " + response.headers().map();
+        previous = request.describe() + " → " + response.status() + " " + response.headers().map();
         statusByRoute
             .computeIfAbsent(operation.key(), k -> new TreeMap<>())
-            .merge(response.statusCode(), 1, Integer::sum);
-        statuses.merge(response.statusCode(), 1, Integer::sum);
+            .merge(response.status(), 1, Integer::sum);
+        statuses.merge(response.status(), 1, Integer::sum);
         String problem = judge(response);
         if (problem != null && failures.size() < 50) {
           failures.add(
@@ -169,7 +155,7 @@ class OpenApiFuzzITCase {
                   + " → "
                   + abbreviate(response.body()));
         }
-        if (response.statusCode() / 100 == 2) {
+        if (response.status() / 100 == 2) {
           learnIds(generator, response.body());
         }
       }
@@ -186,7 +172,7 @@ class OpenApiFuzzITCase {
         seed);
     assertThat(failures).as("failures with seed " + seed).isEmpty();
     assertThat(statuses.keySet()).as("some requests got through validation").contains(200);
-    assertThat(send("GET", "/health", null, null, null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/health", null, null, null).status()).isEqualTo(200);
   }
 
   /** A building and a room to refer to, so plausible requests get past "unknown building". */
@@ -207,8 +193,8 @@ class OpenApiFuzzITCase {
   }
 
   /** What is wrong with an answer, or null. */
-  static String judge(HttpResponse<String> response) {
-    int status = response.statusCode();
+  static String judge(ApiTestClient.Response response) {
+    int status = response.status();
     String body = response.body() == null ? "" : response.body();
     if (status >= 500) {
       return "status " + status;
@@ -258,29 +244,10 @@ class OpenApiFuzzITCase {
     }
   }
 
-  private static HttpResponse<String> send(
+  private static ApiTestClient.Response send(
       String method, String pathAndQuery, String token, String contentType, byte[] body)
       throws IOException {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + pathAndQuery))
-            .timeout(Duration.ofSeconds(30));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    if (contentType != null) {
-      b.header("Content-Type", contentType);
-    }
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(body));
-    try {
-      return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return client.sendRaw(method, pathAndQuery, token, contentType, body);
   }
 
   private static String abbreviate(String body) {
