@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Resident memory and cumulative CPU time of a process, read from {@code /proc/<pid>/stat} and
@@ -62,6 +63,31 @@ public final class ProcessStats {
       return 0.0;
     }
     return 100.0 * after.cpuTime().minus(before.cpuTime()).toNanos() / wallNanos;
+  }
+
+  /** {@code Threads:} of {@code /proc/<pid>/status}; -1 when unreadable. */
+  public static int threads(long pid) {
+    try {
+      for (String line :
+          Files.readAllLines(
+              Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.US_ASCII)) {
+        if (line.startsWith("Threads:")) {
+          return Integer.parseInt(line.substring("Threads:".length()).trim());
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // reported as -1
+    }
+    return -1;
+  }
+
+  /** Entries of {@code /proc/<pid>/fd}; -1 when unreadable. */
+  public static int openFds(long pid) {
+    try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+      return (int) fds.count();
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   /** {@code VmRSS} of a {@code /proc/<pid>/status} text in bytes (0 for kernel threads). */

@@ -52,4 +52,18 @@ class ProcessStatsTest {
     assertThat(ProcessStats.sample(Integer.MAX_VALUE)).isEmpty();
     assertThat(ProcessStats.isAlive(Integer.MAX_VALUE)).isFalse();
   }
+
+  @Test
+  void shouldCountThreadsAndOpenFileDescriptorsOfALiveProcessAndNoneOfAnAbsentOne()
+      throws Exception {
+    long self = ProcessHandle.current().pid();
+    int fdsBefore = ProcessStats.openFds(self);
+    try (var extra =
+        java.nio.channels.FileChannel.open(java.nio.file.Path.of("/proc/self/status"))) {
+      assertThat(ProcessStats.openFds(self)).isGreaterThan(fdsBefore);
+    }
+    assertThat(ProcessStats.threads(self)).isGreaterThanOrEqualTo(2); // main + JVM housekeeping
+    assertThat(ProcessStats.threads(Long.MAX_VALUE)).isEqualTo(-1);
+    assertThat(ProcessStats.openFds(Long.MAX_VALUE)).isEqualTo(-1);
+  }
 }

@@ -1,15 +1,10 @@
 package io.voltstream.launcher.bench;
 
 import io.voltstream.infra.ProcessStats;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Takes the soak's samples: per process (by display name) RSS, thread count and open file
@@ -39,7 +34,9 @@ final class SoakSampler {
                         processes.put(
                             name,
                             new SoakSample.ProcessFootprint(
-                                s.rssBytes(), threads(pid), openFds(pid)))));
+                                s.rssBytes(),
+                                ProcessStats.threads(pid),
+                                ProcessStats.openFds(pid)))));
     return new SoakSample(
         elapsed,
         heap,
@@ -49,30 +46,5 @@ final class SoakSampler {
         churn.open(),
         churn.messages(),
         kafkaLagReadings);
-  }
-
-  /** {@code Threads:} of {@code /proc/<pid>/status}; -1 when unreadable. */
-  static int threads(long pid) {
-    try {
-      for (String line :
-          Files.readAllLines(
-              Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.US_ASCII)) {
-        if (line.startsWith("Threads:")) {
-          return Integer.parseInt(line.substring("Threads:".length()).trim());
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      // reported as -1
-    }
-    return -1;
-  }
-
-  /** Entries of {@code /proc/<pid>/fd}; -1 when unreadable. */
-  static int openFds(long pid) {
-    try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
-      return (int) fds.count();
-    } catch (IOException e) {
-      return -1;
-    }
   }
 }
