@@ -15,6 +15,7 @@ import io.voltstream.infra.Waits;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
 import io.voltstream.jobs.io.JobsConfig;
+import io.voltstream.jobs.io.JobsOptions;
 import io.voltstream.jobs.market.MarketJob;
 import io.voltstream.jobs.market.MarketJobConfig;
 import io.voltstream.jobs.settlement.SettlementJob;
@@ -576,6 +577,9 @@ class MarketITCase {
     vars.put(JobsConfig.CHECKPOINT_INTERVAL, "2s");
     vars.put(JobsConfig.MAX_OUT_OF_ORDERNESS, "1s");
     vars.put(JobsConfig.SOURCE_IDLENESS, "2s");
+    // The test drives event time up to a slot's end + 60 s, ~35 minutes ahead of the wall clock
+    // (an accelerated clock): readings that far ahead must advance the watermark here.
+    vars.put(JobsOptions.MAX_EVENT_TIME_AHEAD.name(), "2h");
     JobsConfig cfg = JobsConfig.fromEnv(vars);
     flink = LocalFlinkCluster.start(FreePorts.pick(), 4, dir.resolve("flink"));
     flink.submit(
