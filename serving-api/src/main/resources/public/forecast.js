@@ -19,6 +19,7 @@
   var token = '';
   var rooms = []; // {name, building}
   var live = {}; // building:target -> newest forecast pushed over /ws
+  var accuracy = {}; // building:target -> the stored rolling accuracy (pushed runs carry none)
   var shown = { forecast: null, actual: {}, origin: 0 };
   var loading = 0; // generation counter: an older answer never overwrites a newer selection
 
@@ -104,9 +105,11 @@
       .then(function (both) {
         if (mine !== loading) { return; }
         var f = both[0].forecast;
-        var pushed = live[building + ':' + target];
+        var key = building + ':' + target;
+        if (f) { accuracy[key] = f.accuracy; }
+        var pushed = live[key];
         if (pushed && (!f || pushed.issuedAt >= f.issuedAt)) {
-          pushed.accuracy = pushed.accuracy || (f && f.accuracy);
+          pushed.accuracy = accuracy[key] || null;
           f = pushed;
         }
         shown = { forecast: f, actual: both[1], origin: origin };
@@ -187,6 +190,7 @@
   document.addEventListener('voltstream:start', function (ev) {
     token = ev.detail.token;
     live = {};
+    accuracy = {};
     loadRooms().then(function (n) {
       if (!n) { note.textContent = 'no rooms registered'; return; }
       return load();
@@ -198,11 +202,10 @@
     if (m.type !== 'forecast') { return; }
     var f = normalise(m, 'live');
     var key = m.building + ':' + m.target;
-    var before = live[key];
+    f.accuracy = accuracy[key] || null;
     live[key] = f;
     if (key === selectedKey()) {
       shown.origin = shown.origin || hourFloor(Date.now());
-      f.accuracy = (shown.forecast && shown.forecast.accuracy) || (before && before.accuracy) || null;
       shown.forecast = f;
       note.textContent = '';
       render();
