@@ -14,6 +14,22 @@
         return null;
       }
     },
+    // Labels every cell of the tables with class "stack" with its column's heading (data-label), as
+    // rows are added, so that the phone layout (one card per row) can name each value.
+    labelStackedTables: function () {
+      Array.prototype.forEach.call(document.querySelectorAll('table.stack'), function (table) {
+        var heads = Array.prototype.map.call(table.querySelectorAll('thead th'), function (th) {
+          return th.textContent.trim();
+        });
+        function label() {
+          Array.prototype.forEach.call(table.querySelectorAll('tbody td:not([data-label])'), function (td) {
+            td.setAttribute('data-label', heads[td.cellIndex] || '');
+          });
+        }
+        new MutationObserver(label).observe(table.tBodies[0], { childList: true, subtree: true });
+        label();
+      });
+    },
     call: function (token, method, path, body) {
       var headers = { 'Authorization': 'Bearer ' + token };
       if (body) { headers['Content-Type'] = 'application/json'; }
@@ -31,4 +47,5 @@
         });
     }
   };
+  document.addEventListener('DOMContentLoaded', window.voltstream.labelStackedTables);
 }());

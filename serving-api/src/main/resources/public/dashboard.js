@@ -91,7 +91,8 @@
       if (msg.type === 'welcome') {
         setStatus('live', 'live');
         socket.send(JSON.stringify({ action: 'subscribe',
-          streams: ['readings', 'room_metrics', 'events', 'batteries', 'commands', 'dr', 'flexibility', 'market'] }));
+          streams: ['readings', 'room_metrics', 'events', 'forecast', 'batteries', 'commands', 'dr', 'flexibility',
+            'market'] }));
       } else if (msg.type === 'reading') {
         showReading(msg);
       } else if (msg.type === 'room_metrics') {
@@ -131,7 +132,8 @@
       var svg = document.getElementById('chart');
       while (svg.firstChild) { svg.removeChild(svg.firstChild); }
       var pts = data.series.filter(function (p) { return p.power_w !== undefined; });
-      var W = 960, H = 260, L = 50, B = 20;
+      // drawn in the svg's own pixels, so that labels keep their size on a phone
+      var W = svg.clientWidth || 960, H = 220, L = 50, B = 20;
       svg.appendChild(el('line', { x1: L, y1: H - B, x2: W, y2: H - B, stroke: '#bbb' }));
       if (!pts.length) {
         svg.appendChild(el('text', { x: L + 10, y: 30 }, 'no data in the last hour'));

@@ -7,6 +7,7 @@ import io.voltstream.model.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,21 @@ public sealed interface ClientCommand {
 
   record Ping() implements ClientCommand {}
 
-  record Invalid(String reason) implements ClientCommand {}
+  /**
+   * A message that cannot be applied; answered with an {@code error} of {@code code} ({@link
+   * #BAD_REQUEST} or {@link #UNKNOWN_STREAM}) and {@code reason} as its message.
+   */
+  record Invalid(String code, String reason) implements ClientCommand {
+    Invalid(String reason) {
+      this(BAD_REQUEST, reason);
+    }
+  }
+
+  /** Error code of a message that is not a valid command. */
+  String BAD_REQUEST = "bad_request";
+
+  /** Error code of a subscribe naming a stream this instance does not push (design §8). */
+  String UNKNOWN_STREAM = "unknown_stream";
 
   int MAX_TEXT_CHARS = 16_384;
   int MAX_LIST = 500;
@@ -62,10 +77,8 @@ public sealed interface ClientCommand {
           for (String stream : streams) {
             if (!LiveStreams.KNOWN.contains(stream)) {
               yield new Invalid(
-                  "unknown stream '"
-                      + stream
-                      + "'; known: "
-                      + new java.util.TreeSet<>(LiveStreams.KNOWN));
+                  UNKNOWN_STREAM,
+                  "unknown stream '" + stream + "'; known: " + new TreeSet<>(LiveStreams.KNOWN));
             }
           }
           yield new Subscribe(

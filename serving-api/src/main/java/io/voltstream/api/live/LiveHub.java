@@ -146,7 +146,7 @@ public final class LiveHub implements AutoCloseable {
     } else if (cmd instanceof ClientCommand.Auth) {
       s.reply("control:error", error("already_authenticated", "session is already authenticated"));
     } else if (cmd instanceof ClientCommand.Invalid inv) {
-      s.reply("control:error", error("bad_request", inv.reason()));
+      s.reply("control:error", error(inv.code(), inv.reason()));
     }
   }
 

@@ -99,8 +99,11 @@ public final class LiveSocket implements ResourceRoutes, AutoCloseable {
                 + " and {\"action\":\"unsubscribe\",…}. Server messages have a type: welcome,"
                 + " subscribed, reading, room_metrics, event, forecast, battery, command, dr,"
                 + " flexibility, market (admin: kind trade, clearing, order, settlement), pong,"
-                + " error (also for an unknown stream). Slow sessions get the newest value per"
-                + " sensor/room and an error message with code overloaded when messages are shed.")
+                + " error {type, code, message}: code bad_request for a message that is not a valid"
+                + " command, unknown_stream for a subscribe naming a stream this server does not"
+                + " push (nothing of that subscribe is applied; the session stays open), overloaded"
+                + " (with dropped) when a slow session's messages are shed: it then gets the newest"
+                + " value per sensor/room.")
         .queryParam("token", String.class, false, "JWT (or send it in the first message)");
   }
 

@@ -103,14 +103,47 @@ final class HeadlessChromium implements AutoCloseable {
    * page's viewport meta applies); a headless window cannot be made narrower than 500 px.
    */
   void emulatePhone(int width, int height) throws Exception {
+    emulateScreen(width, height, true);
+  }
+
+  /**
+   * Emulates a screen of {@code width} × {@code height} CSS pixels, a phone's when {@code mobile}.
+   */
+  void emulateScreen(int width, int height, boolean mobile) throws Exception {
     ObjectNode params =
         Json.MAPPER
             .createObjectNode()
             .put("width", width)
             .put("height", height)
-            .put("deviceScaleFactor", 3)
-            .put("mobile", true);
+            .put("deviceScaleFactor", mobile ? 3 : 1)
+            .put("mobile", mobile);
     call("Emulation.setDeviceMetricsOverride", params);
+  }
+
+  /**
+   * Writes a PNG of the whole page (not only the viewport) as laid out at {@code width} CSS pixels
+   * ({@code mobile}: a phone viewport with the page's viewport meta applied), for the README.
+   */
+  void screenshot(Path png, int width, boolean mobile) throws Exception {
+    int height = evaluate("Math.ceil(document.documentElement.scrollHeight)").asInt(800);
+    ObjectNode metrics =
+        Json.MAPPER
+            .createObjectNode()
+            .put("width", width)
+            .put("height", height)
+            .put("deviceScaleFactor", mobile ? 2 : 1)
+            .put("mobile", mobile);
+    call("Emulation.setDeviceMetricsOverride", metrics);
+    // the page lays itself out again at the new size (charts redraw on resize); the height of
+    // that layout is what is captured
+    height = evaluate("Math.ceil(document.documentElement.scrollHeight)").asInt(height);
+    metrics.put("height", height);
+    call("Emulation.setDeviceMetricsOverride", metrics);
+    ObjectNode params =
+        Json.MAPPER.createObjectNode().put("format", "png").put("captureBeyondViewport", true);
+    String data = call("Page.captureScreenshot", params).path("result").path("data").asText();
+    Files.createDirectories(png.toAbsolutePath().getParent());
+    Files.write(png, java.util.Base64.getDecoder().decode(data));
   }
 
   private JsonNode call(String method, ObjectNode params) throws Exception {

@@ -12,8 +12,6 @@ import io.voltstream.energy.market.MarketMembership;
 import io.voltstream.energy.market.MarketMode;
 import io.voltstream.energy.market.MarketSpec;
 import io.voltstream.influx.InfluxClient;
-import io.voltstream.influx.LinePoint;
-import io.voltstream.influx.Schema;
 import io.voltstream.infra.Waits;
 import io.voltstream.infra.junit.InfluxExtension;
 import io.voltstream.infra.junit.KafkaExtension;
@@ -56,13 +54,13 @@ class MarketFinancePanelsE2EITCase {
     KAFKA.createStandardTopics(2);
     String db = INFLUX.freshDatabase();
     Instant slot = MarketSpec.slotOf(Instant.now()).minus(MarketSpec.SLOT);
-    writeMarket(db, slot);
+    INFLUX.write(db, DashboardData.market(slot, HOME, OFFICE));
     // today's row: the current slot, from local midnight (as the browser counts) on
     Instant today = MarketSpec.slotOf(Instant.now());
     if (today.isBefore(LocalDate.now().atStartOfDay(ZoneId.systemDefault()).toInstant())) {
       today = LocalDate.now().atStartOfDay(ZoneId.systemDefault()).toInstant();
     }
-    writeFinance(db, today);
+    INFLUX.write(db, DashboardData.finance(today, HOME));
 
     ApiConfig config =
         ApiConfig.fromEnv(
@@ -208,77 +206,6 @@ class MarketFinancePanelsE2EITCase {
                     + " .scroll')).every(e => e.scrollWidth <= e.clientWidth))"))
         .as("%s on a phone: %s", section, geometry)
         .isEqualTo("true");
-  }
-
-  private static void writeMarket(String db, Instant slot) {
-    var c = Schema.MARKET_CLEARING;
-    var t = Schema.MARKET_TRADES;
-    INFLUX.write(
-        db,
-        LinePoint.of(c)
-                .tag(c.market, MarketSpec.DEFAULT_ID)
-                .tag(c.mode, "pay_as_clear")
-                .field(c.priceEurPerKwh, 0.21)
-                .field(c.volumeKwh, 1.75)
-                .field(c.orders, 4L)
-                .field(c.bids, 2L)
-                .field(c.offers, 2L)
-                .field(c.trades, 2L)
-                .field(c.participants, 2L)
-                .field(c.clearedAt, slot.minusSeconds(300).toEpochMilli())
-                .time(slot)
-                .toLine()
-            + "\n"
-            + trade(t, slot, 1, 1.25)
-            + "\n"
-            + trade(t, slot, 2, 0.5));
-  }
-
-  private static String trade(Schema.MarketTrades t, Instant slot, int n, double kwh) {
-    return LinePoint.of(t)
-        .tag(t.market, MarketSpec.DEFAULT_ID)
-        .tag(t.buyer, OFFICE)
-        .tag(t.seller, HOME)
-        .tag(t.mode, "pay_as_clear")
-        .field(t.tradeId, MarketSpec.DEFAULT_ID + "-" + slot.getEpochSecond() + "-" + n)
-        .field(t.buyOrderId, "b-" + n)
-        .field(t.sellOrderId, "s-" + n)
-        .field(t.energyKwh, kwh)
-        .field(t.priceEurPerKwh, 0.21)
-        .field(t.matchedAt, slot.minusSeconds(300).toEpochMilli())
-        .time(slot.plusMillis(n)) // LinePoint stores milliseconds: distinct per trade
-        .toLine();
-  }
-
-  private static void writeFinance(String db, Instant slot) {
-    var f = Schema.BUILDING_FINANCE;
-    INFLUX.write(
-        db,
-        LinePoint.of(f)
-            .tag(f.building, HOME)
-            .tag(f.scope, "building")
-            .field(f.consumptionKwh, 5.0)
-            .field(f.generationKwh, 2.5)
-            .field(f.importKwh, 3.0)
-            .field(f.exportKwh, 0.5)
-            .field(f.batteryChargeKwh, 0.0)
-            .field(f.batteryDischargeKwh, 0.0)
-            .field(f.selfConsumedKwh, 2.0)
-            .field(f.energyCostEur, 1.0)
-            .field(f.feedInRevenueEur, 0.02)
-            .field(f.p2pPaidEur, 0.3)
-            .field(f.p2pReceivedEur, 0.05)
-            .field(f.netCostEur, 1.23)
-            .field(f.p2pSavingsEur, 0.12)
-            .field(f.batterySavingsEur, 0.0)
-            .field(f.drSavingsEur, 0.0)
-            .field(f.co2Kg, 0.5)
-            .field(f.co2WithoutP2pKg, 0.9)
-            .field(f.co2WithoutPvKg, 1.2)
-            .field(f.co2WithoutBatteryKg, 0.5)
-            .field(f.meteredShare, 1.0)
-            .time(slot)
-            .toLine());
   }
 
   private static void publishTrade(KafkaProducer<String, String> producer, Instant slot) {

@@ -141,7 +141,10 @@ class LiveHubTest {
     assertThat(sink.texts()).filteredOn(t -> t.contains("\"type\":\"error\"")).hasSize(4);
     assertThat(sink.texts())
         .filteredOn(t -> t.contains("unknown stream 'no_such_stream'"))
-        .hasSize(1);
+        .singleElement()
+        .asString()
+        .contains("\"code\":\"unknown_stream\"");
+    assertThat(sink.texts()).filteredOn(t -> t.contains("\"code\":\"bad_request\"")).hasSize(3);
     assertThat(hub.sessionCount()).isEqualTo(1);
     assertThat(hub.subscriptionCount()).isZero();
   }

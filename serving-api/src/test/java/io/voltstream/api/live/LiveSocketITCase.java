@@ -252,6 +252,31 @@ class LiveSocketITCase {
     }
   }
 
+  /**
+   * Design §8: a subscribe naming a stream this server does not push is answered with an {@code
+   * error} (code {@code unknown_stream}, the known names in the message) and applies nothing of
+   * that subscribe; the session stays open and a valid subscribe afterwards works.
+   */
+  @Test
+  void shouldAnswerAnUnknownStreamWithAnErrorAndKeepTheSession() throws Exception {
+    try (WsTestClient c = new WsTestClient(http, ws("?token=" + token(Role.VIEWER, List.of())))) {
+      c.awaitType("welcome", WAIT);
+      c.send("{\"action\":\"subscribe\",\"streams\":[\"readings\",\"weather\"]}");
+      JsonNode error = c.awaitType("error", WAIT);
+      assertThat(error.path("code").asText()).isEqualTo("unknown_stream");
+      assertThat(error.path("message").asText())
+          .contains("unknown stream 'weather'")
+          .contains("readings")
+          .contains("forecast");
+      assertThat(server.hub().subscriptionCount()).isZero();
+
+      c.send("{\"action\":\"subscribe\",\"streams\":[\"readings\"],\"sensors\":[\"s-after\"]}");
+      assertThat(c.awaitType("subscribed", WAIT).path("streams").toString()).contains("readings");
+      publishReading("s-after", "lab", 3);
+      assertThat(c.awaitType("reading", WAIT).path("sensor_id").asText()).isEqualTo("s-after");
+    }
+  }
+
   @Test
   void shouldCloseSessionsWithBadExpiredOrRevokedTokens() throws Exception {
     try (WsTestClient bad = new WsTestClient(http, ws("?token=not.a.jwt"))) {
