@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voltstream.api.mqttauth.DeviceCredentials;
 import io.voltstream.energy.market.MarketSpec;
+import io.voltstream.energy.market.OrderSide;
 import io.voltstream.forecast.streaming.ForecastConfig;
 import io.voltstream.forecast.streaming.ForecastService;
 import io.voltstream.influx.InfluxClient;
@@ -14,6 +15,9 @@ import io.voltstream.infra.Waits;
 import io.voltstream.launcher.deploy.GrafanaPanelRun;
 import io.voltstream.model.Json;
 import io.voltstream.model.SensorReading;
+import io.voltstream.model.market.MarketOrder;
+import io.voltstream.model.market.OrderAction;
+import io.voltstream.model.market.OrderOrigin;
 import io.voltstream.model.SensorType;
 import io.voltstream.model.Topics;
 import io.voltstream.sim.SimulatorApp;
@@ -23,6 +27,7 @@ import io.voltstream.sim.building.DemoBuilding;
 import io.voltstream.sim.clock.AcceleratedClock;
 import io.voltstream.sim.mqtt.DeviceLogins;
 import io.voltstream.sim.scenario.DemoBatteries;
+import io.voltstream.sim.scenario.DemoCommunity;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +45,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -60,14 +66,16 @@ import org.slf4j.LoggerFactory;
  *   <li>History: the demo community's simulators (sensors, batteries, devices, registry) run from
  *       {@link #HISTORY} ago at {@link #ACCELERATION}× through MQTT and ingest, so the jobs' event
  *       time crosses a day of 15-minute slots (settlement, agents, finance) in about half a minute.
- *       On the way, a reading of a sensor that then falls silent, and a burst of late readings, go
- *       to Kafka {@code readings}.
+ *       On the way, a reading of a sensor that then falls silent and a burst of late readings go
+ *       to Kafka {@code readings}, and two crossing orders of community members to {@code
+ *       market-orders} (cleared and settled as the history passes their slot).
  *   <li>The forecast service runs once as of three hours ago, then now: it forecasts from the
  *       history and scores the earlier run's forecasts against the metered hours ({@code
  *       forecast_accuracy}).
  *   <li>Live: the simulators again, at wall-clock speed from now; through the API a battery
- *       charge command, a DR invitation starting in seconds and crossing orders in a market whose
- *       gate closes {@link #GATE_AHEAD} from now; a reading stamped ahead of the clock.
+ *       charge command, crossing orders in a market whose gate closes {@link #GATE_AHEAD} from
+ *       now, a charge command to a registered battery no device answers for, and a DR invitation
+ *       starting in seconds; a reading stamped ahead of the clock.
  * </ol>
  *
  * Then every dashboard's variables are resolved by their own queries against influxd and every
@@ -77,10 +85,14 @@ import org.slf4j.LoggerFactory;
 class GrafanaDashboardsITCase {
   private static final Logger LOG = LoggerFactory.getLogger(GrafanaDashboardsITCase.class);
 
-  /** A day of slots plus the hours the forecast scoring looks back. */
-  private static final Duration HISTORY = Duration.ofHours(26);
+  /**
+   * A day of slots plus the hours the forecast scoring looks back, plus margin: the simulators'
+   * clock starts before their devices connect, and on a loaded box that costs up to ~6 h of
+   * simulated time with no readings.
+   */
+  private static final Duration HISTORY = Duration.ofHours(34);
 
-  /** 100 ms wall ticks = 5 simulated minutes: the 26 h take ~31 s. */
+  /** 100 ms wall ticks = 5 simulated minutes: the 34 h take ~41 s. */
   private static final double ACCELERATION = 3000;
 
   private static final Duration HISTORY_TICK = Duration.ofMillis(100);
@@ -88,6 +100,8 @@ class GrafanaDashboardsITCase {
   private static final Duration GATE_AHEAD = Duration.ofSeconds(45);
   private static final Duration PANELS_DEADLINE = Duration.ofSeconds(120);
   private static final Duration POLL = Duration.ofMillis(500);
+  // generous: eight engineers' builds share two cores, and the API answers slowly under that load
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
   private static final String MARKET = "grafana-it";
   private static final String SELLER = "grafana-seller";
   private static final String BUYER = "grafana-buyer";
@@ -127,8 +141,9 @@ class GrafanaDashboardsITCase {
             Files.readString(dataDir.resolve("admin.token"), StandardCharsets.UTF_8).trim();
         URI api = stack.api().baseUri();
         chargeABattery(api, token);
-        inviteToDemandResponse(api, token);
         tradeBeforeAGate(api, token);
+        commandABatteryThatIsOffline(api, token);
+        inviteToDemandResponse(api, token);
         send(producer, probe("grafana-ahead", Instant.now().plus(Duration.ofMinutes(10))));
 
         GrafanaPanelRun.Result result =
@@ -174,9 +189,49 @@ class GrafanaDashboardsITCase {
       for (int i = 0; i < 12; i++) {
         send(producer, probe("grafana-late", lateAt.plusSeconds(i)));
       }
+      Instant orderedAt = now.minus(Duration.ofHours(10));
+      awaitSimulated(clock, orderedAt, budget);
+      tradeInTheHistory(producer, orderedAt);
       awaitSimulated(clock, end, budget);
       assertThat(history.failedPublishes()).as("history publishes refused or lost").isZero();
       LOG.info("history: {} readings acknowledged", history.acknowledgedReadings());
+    }
+  }
+
+  /**
+   * Crossing orders of two community members for a slot three simulated hours ahead, written to
+   * Kafka {@code market-orders} as the API writes them (the API itself checks the wall clock, which
+   * is hours past that slot's gate): the market job clears the slot when the history passes its
+   * gate, the settlement job settles it when the history passes its end.
+   */
+  private static void tradeInTheHistory(KafkaProducer<String, String> producer, Instant at)
+      throws Exception {
+    MarketSpec market = DemoCommunity.market();
+    Instant slot = MarketSpec.slotOf(at.plus(Duration.ofHours(3)));
+    for (var o :
+        List.of(
+            Map.entry(DemoCommunity.HOME_EAST_ID, OrderSide.SELL),
+            Map.entry(DemoCommunity.OFFICE_WEST_ID, OrderSide.BUY))) {
+      boolean sell = o.getValue() == OrderSide.SELL;
+      MarketOrder order =
+          new MarketOrder(
+              OrderAction.SUBMIT,
+              UUID.randomUUID().toString(),
+              market.id(),
+              o.getKey(),
+              o.getValue(),
+              0.5,
+              sell ? 0.10 : 0.25,
+              slot,
+              at,
+              "grafana-it",
+              OrderOrigin.API,
+              null);
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.MARKET_ORDERS.name(), market.id(), Json.MAPPER.writeValueAsString(order)))
+          .get(10, TimeUnit.SECONDS);
     }
   }
 
@@ -217,14 +272,20 @@ class GrafanaDashboardsITCase {
     ForecastService.RunSummary second =
         new ForecastService(config, influx, Clock.systemUTC()).runOnce();
     LOG.info(
-        "forecast runs: {} batches as of {}, then {} batches and {} accuracy reports; failures {}"
-            + " {}",
-        first.batches().size(),
+        "forecast runs: as of {}: {}; now: {} batches, accuracy {}; failures {} {}; room_metrics"
+            + " hours per building: {}",
         earlier,
+        first.batches().stream()
+            .map(b -> b.building() + "/" + b.target().id() + " " + b.fallbackReason() + " " + b.values().size())
+            .toList(),
         second.batches().size(),
-        second.accuracy().size(),
+        second.accuracy(),
         first.failures(),
-        second.failures());
+        second.failures(),
+        influx.query(
+            InfluxQuery.of(
+                "SELECT count(energy_kwh) FROM room_metrics WHERE time > now() - 27h"
+                    + " GROUP BY time(1h), building fill(none)")));
   }
 
   private void chargeABattery(URI api, String token) throws Exception {
@@ -237,7 +298,40 @@ class GrafanaDashboardsITCase {
     assertThat(r.statusCode()).as("POST charge: %s", r.body()).isEqualTo(202);
   }
 
-  /** Starts in a few seconds; the demo building auto-answers from its flexibility. */
+  /**
+   * A battery registered through the API that no device answers for: its charge command times out
+   * in the command-status job ({@code command_timeout}, the pipeline dashboard's failures).
+   */
+  private void commandABatteryThatIsOffline(URI api, String token) throws Exception {
+    String battery = "grafana-offline-battery";
+    expect(
+        201,
+        call(
+            "POST",
+            api.resolve("/api/v1/batteries"),
+            "{\"id\":\""
+                + battery
+                + "\",\"building\":\""
+                + BUYER
+                + "\",\"capacity_kwh\":5,\"max_charge_w\":2000,\"max_discharge_w\":2000,"
+                + "\"round_trip_efficiency\":0.9,\"min_soc_percent\":5,\"max_soc_percent\":95,"
+                + "\"reserve_percent\":10}",
+            token),
+        "POST battery");
+    expect(
+        202,
+        call(
+            "POST",
+            api.resolve("/api/v1/batteries/" + battery + "/charge"),
+            "{\"power_w\":1000,\"duration_s\":60}",
+            token),
+        "POST charge of the offline battery");
+  }
+
+  /**
+   * Starts in a few seconds; opted in by hand, as the building's operator would, when the
+   * auto-answer declined (right after the history its flexibility is not yet current).
+   */
   private void inviteToDemandResponse(URI api, String token) throws Exception {
     Instant start = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
     String body =
@@ -250,6 +344,25 @@ class GrafanaDashboardsITCase {
     HttpResponse<String> r =
         call("POST", api.resolve("/api/v1/demand-response/invitations/send"), body, token);
     assertThat(r.statusCode()).as("POST invitation: %s", r.body()).isEqualTo(201);
+    JsonNode invitation = Json.MAPPER.readTree(r.body());
+    LOG.info(
+        "DR invitation {}: auto-answer {} ({})",
+        invitation.path("id").asText(),
+        invitation.path("answer").asText(),
+        invitation.path("answer_reason").asText());
+    if (!"opt_in".equals(invitation.path("answer").asText())) {
+      expect(
+          200,
+          call(
+              "POST",
+              api.resolve(
+                  "/api/v1/demand-response/invitations/"
+                      + invitation.path("id").asText()
+                      + "/answer"),
+              "{\"answer\":\"opt_in\"}",
+              token),
+          "POST answer");
+    }
   }
 
   /**
@@ -293,16 +406,7 @@ class GrafanaDashboardsITCase {
   private String order(
       URI api, String token, String building, String side, double kwh, double price, Instant slot)
       throws Exception {
-    String body =
-        String.format(
-            Locale.ROOT,
-            "{\"building\":\"%s\",\"side\":\"%s\",\"energy_kwh\":%s,"
-                + "\"price_eur_per_kwh\":%s,\"delivery_start\":\"%s\"}",
-            building,
-            side,
-            kwh,
-            price,
-            slot);
+    String body = MarketITCase.orderBody(building, side, kwh, price, slot);
     HttpResponse<String> r = call("POST", api.resolve("/api/v1/p2p/transactions"), body, token);
     expect(202, r, "POST order");
     return Json.MAPPER.readTree(r.body()).path("id").asText();
@@ -336,7 +440,7 @@ class GrafanaDashboardsITCase {
       throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofSeconds(10))
+            .timeout(HTTP_TIMEOUT)
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json");
     b.method(
