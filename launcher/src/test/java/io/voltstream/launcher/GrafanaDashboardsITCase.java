@@ -15,11 +15,11 @@ import io.voltstream.infra.Waits;
 import io.voltstream.launcher.deploy.GrafanaPanelRun;
 import io.voltstream.model.Json;
 import io.voltstream.model.SensorReading;
+import io.voltstream.model.SensorType;
+import io.voltstream.model.Topics;
 import io.voltstream.model.market.MarketOrder;
 import io.voltstream.model.market.OrderAction;
 import io.voltstream.model.market.OrderOrigin;
-import io.voltstream.model.SensorType;
-import io.voltstream.model.Topics;
 import io.voltstream.sim.SimulatorApp;
 import io.voltstream.sim.SimulatorConfig;
 import io.voltstream.sim.SimulatorOptions;
@@ -66,16 +66,16 @@ import org.slf4j.LoggerFactory;
  *   <li>History: the demo community's simulators (sensors, batteries, devices, registry) run from
  *       {@link #HISTORY} ago at {@link #ACCELERATION}× through MQTT and ingest, so the jobs' event
  *       time crosses a day of 15-minute slots (settlement, agents, finance) in about half a minute.
- *       On the way, a reading of a sensor that then falls silent and a burst of late readings go
- *       to Kafka {@code readings}, and two crossing orders of community members to {@code
+ *       On the way, a reading of a sensor that then falls silent and a burst of late readings go to
+ *       Kafka {@code readings}, and two crossing orders of community members to {@code
  *       market-orders} (cleared and settled as the history passes their slot).
  *   <li>The forecast service runs once as of three hours ago, then now: it forecasts from the
  *       history and scores the earlier run's forecasts against the metered hours ({@code
  *       forecast_accuracy}).
- *   <li>Live: the simulators again, at wall-clock speed from now; through the API a battery
- *       charge command, crossing orders in a market whose gate closes {@link #GATE_AHEAD} from
- *       now, a charge command to a registered battery no device answers for, and a DR invitation
- *       starting in seconds; a reading stamped ahead of the clock.
+ *   <li>Live: the simulators again, at wall-clock speed from now; through the API a battery charge
+ *       command, crossing orders in a market whose gate closes {@link #GATE_AHEAD} from now, a
+ *       charge command to a registered battery no device answers for, and a DR invitation starting
+ *       in seconds; a reading stamped ahead of the clock.
  * </ol>
  *
  * Then every dashboard's variables are resolved by their own queries against influxd and every
@@ -136,7 +136,8 @@ class GrafanaDashboardsITCase {
       forecastThenScore(stack.environment(), influx);
 
       try (SimulatorApp.Running live =
-          SimulatorApp.start(SimulatorConfig.fromEnv(stack.environment()), Clock.systemUTC(), logins)) {
+          SimulatorApp.start(
+              SimulatorConfig.fromEnv(stack.environment()), Clock.systemUTC(), logins)) {
         String token =
             Files.readString(dataDir.resolve("admin.token"), StandardCharsets.UTF_8).trim();
         URI api = stack.api().baseUri();
@@ -276,7 +277,15 @@ class GrafanaDashboardsITCase {
             + " hours per building: {}",
         earlier,
         first.batches().stream()
-            .map(b -> b.building() + "/" + b.target().id() + " " + b.fallbackReason() + " " + b.values().size())
+            .map(
+                b ->
+                    b.building()
+                        + "/"
+                        + b.target().id()
+                        + " "
+                        + b.fallbackReason()
+                        + " "
+                        + b.values().size())
             .toList(),
         second.batches().size(),
         second.accuracy(),

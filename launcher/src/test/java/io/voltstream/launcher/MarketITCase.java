@@ -626,8 +626,8 @@ class MarketITCase {
   // ---- orders
 
   /** The JSON of {@code POST /api/v1/p2p/transactions} (also used by GrafanaDashboardsITCase). */
-  static String orderBody(
-      String building, String side, double kwh, double price, Instant slot) throws Exception {
+  static String orderBody(String building, String side, double kwh, double price, Instant slot)
+      throws Exception {
     return Json.MAPPER.writeValueAsString(
         Map.of(
             "building", building,

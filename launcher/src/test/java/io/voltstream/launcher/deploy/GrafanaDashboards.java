@@ -94,7 +94,9 @@ final class GrafanaDashboards {
       for (JsonNode t : panel.path("targets")) {
         into.add(
             new Target(
-                panel.path("title").asText(), t.path("refId").asText(), t.path("query").asText("")));
+                panel.path("title").asText(),
+                t.path("refId").asText(),
+                t.path("query").asText("")));
       }
       collectTargets(panel.path("panels"), into);
     }

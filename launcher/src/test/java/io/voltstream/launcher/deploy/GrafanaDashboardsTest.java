@@ -114,7 +114,8 @@ class GrafanaDashboardsTest {
             "SELECT mean(\"power_avg_w\") FROM \"room_metrics\" WHERE \"building\" =~"
                 + " /^(demo-house|a\\.b)$/ AND \"room\" =~ /^kitchen$/ AND time >= now() - 6h and"
                 + " time <= now() + 1h GROUP BY time(1m) LIMIT 60000");
-    assertThatThrownBy(() -> GrafanaMacros.substitute("WHERE x = '$nope'", "now-1h", "now", Map.of()))
+    assertThatThrownBy(
+            () -> GrafanaMacros.substitute("WHERE x = '$nope'", "now-1h", "now", Map.of()))
         .hasMessageContaining("$nope");
     assertThat(GrafanaMacros.relative("now-24h")).isEqualTo("now() - 24h");
   }

@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 
 /**
  * Grafana's InfluxQL substitutions, as its InfluxDB data source applies them before a query leaves
- * the browser: {@code $timeFilter} from the dashboard's relative range, {@code $__interval},
- * {@code $__interval_ms}, {@code $interval}, and template variables ({@code $name}, {@code
- * ${name}}, {@code [[name]]}). A multi-value variable becomes a regex alternation of its escaped
- * values ({@code (a|b)}), "All" the variable's {@code allValue} when it has one.
+ * the browser: {@code $timeFilter} from the dashboard's relative range, {@code $__interval}, {@code
+ * $__interval_ms}, {@code $interval}, and template variables ({@code $name}, {@code ${name}},
+ * {@code [[name]]}). A multi-value variable becomes a regex alternation of its escaped values
+ * ({@code (a|b)}), "All" the variable's {@code allValue} when it has one.
  */
 final class GrafanaMacros {
   private static final Pattern RELATIVE = Pattern.compile("now(?:([+-])(\\d+)([smhdwMy]))?");

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs every panel target of every provisioned dashboard against influxd as Grafana would: each
  * dashboard's query variables are resolved in order by their own {@code SHOW TAG VALUES} queries
- * (with "All" selected, their default), then each target runs with macros and variables
- * substituted ({@link GrafanaMacros}). A target that errs, or whose answer has no value besides
- * {@code time}, is a problem naming dashboard, panel and refId.
+ * (with "All" selected, their default), then each target runs with macros and variables substituted
+ * ({@link GrafanaMacros}). A target that errs, or whose answer has no value besides {@code time},
+ * is a problem naming dashboard, panel and refId.
  */
 public final class GrafanaPanelRun {
   private static final Logger LOG = LoggerFactory.getLogger(GrafanaPanelRun.class);
