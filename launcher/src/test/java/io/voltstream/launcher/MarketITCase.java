@@ -625,8 +625,9 @@ class MarketITCase {
 
   // ---- orders
 
-  private static String orderBody(
-      String building, String side, double kwh, double price, Instant slot) throws Exception {
+  /** The JSON of {@code POST /api/v1/p2p/transactions} (also used by GrafanaDashboardsITCase). */
+  static String orderBody(String building, String side, double kwh, double price, Instant slot)
+      throws Exception {
     return Json.MAPPER.writeValueAsString(
         Map.of(
             "building", building,
