@@ -1,0 +1,147 @@
+package io.voltstream.forecast.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.voltstream.forecast.ForecastTestData;
+import io.voltstream.forecast.baselines.Forecaster;
+import io.voltstream.forecast.data.HourlySeries;
+import io.voltstream.forecast.features.PastView;
+import io.voltstream.forecast.guard.ProductionGuard.Choice;
+import io.voltstream.forecast.streaming.ForecastBatch;
+import io.voltstream.forecast.streaming.ForecastPlanner;
+import io.voltstream.forecast.streaming.ForecastTarget;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Replays a shift in behaviour through the planner, one run per day with the guard's choice carried
+ * over: a household whose load the model knows (a daily shape, more at weekends), then two weeks of
+ * a shifted routine the model does not know, then the old routine again. The service must serve the
+ * model, switch to the persistence ensemble after the shift, and switch back after the return, once
+ * each way.
+ */
+class GuardReplayTest {
+  private static final int SHIFT_DAY = 28;
+  private static final int RETURN_DAY = 42;
+  private static final int DAYS = 60;
+  private static final HourlySeries HISTORY = history();
+
+  /** The routine the model learned: evening peak, 1.5× at weekends. */
+  private static double routine(Instant hour) {
+    var t = hour.atZone(ZoneOffset.UTC);
+    double shape = 1.0 + 0.8 * Math.max(0, Math.sin((t.getHour() - 12) / 12.0 * Math.PI));
+    boolean weekend =
+        t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY;
+    return weekend ? 1.5 * shape : shape;
+  }
+
+  private static HourlySeries history() {
+    var rnd = new Random(7);
+    return ForecastTestData.hourly(
+        DAYS,
+        i -> {
+          Instant hour = ForecastTestData.START.plus(Duration.ofHours(i));
+          int day = i / 24;
+          // the shifted routine: the same load twelve hours later
+          Instant seen =
+              day >= SHIFT_DAY && day < RETURN_DAY ? hour.plus(Duration.ofHours(12)) : hour;
+          return routine(seen) * (1 + 0.1 * rnd.nextGaussian());
+        });
+  }
+
+  private static final Forecaster MODEL =
+      new Forecaster() {
+        @Override
+        public String id() {
+          return "routine-model";
+        }
+
+        @Override
+        public double[] forecast(PastView past, List<Instant> targets) {
+          return targets.stream().mapToDouble(GuardReplayTest::routine).toArray();
+        }
+      };
+
+  @Test
+  void shouldSwitchToTheBaselineAfterTheShiftAndBackAfterTheReturn() {
+    Choice choice = Choice.MODEL;
+    List<Integer> switchDays = new ArrayList<>();
+    List<ForecastBatch> batches = new ArrayList<>();
+    for (int day = 14; day < DAYS; day++) {
+      Instant origin = ForecastTestData.START.plus(Duration.ofDays(day));
+      ForecastPlanner.Plan plan =
+          ForecastPlanner.plan(
+              "b1",
+              null,
+              ForecastTarget.CONSUMPTION,
+              HISTORY,
+              origin,
+              24,
+              ForecastPlanner.Candidate.of(MODEL),
+              choice);
+      if (plan.choice() != choice) {
+        switchDays.add(day);
+      }
+      choice = plan.choice();
+      batches.add(plan.batch());
+    }
+
+    // The first shifted days fool the ensemble as much as the model (both expect the old
+    // routine); the guard switches once the ensemble has caught up and is measurably better, and
+    // back once the model is measurably better again: within a week each way, once each way.
+    assertThat(switchDays).as("days the choice changed").hasSize(2);
+    assertThat(switchDays.get(0)).isBetween(SHIFT_DAY + 1, SHIFT_DAY + 7);
+    assertThat(switchDays.get(1)).isBetween(RETURN_DAY + 1, RETURN_DAY + 7);
+
+    ForecastBatch before = batches.get(SHIFT_DAY - 1 - 14);
+    assertThat(before.modelId()).isEqualTo("routine-model");
+    assertThat(before.fallback()).isFalse();
+    assertThat(before.guard().skill()).isGreaterThan(ProductionGuard.RETURN_TO_MODEL_FROM_SKILL);
+    assertThat(before.guard().scoredHours()).isEqualTo(7 * 24);
+
+    ForecastBatch during = batches.get(switchDays.get(0) - 14);
+    assertThat(during.modelId()).isEqualTo(ForecastPlanner.FALLBACK_MODEL_ID);
+    assertThat(during.fallback()).isTrue();
+    assertThat(during.fallbackReason()).isEqualTo(ProductionGuard.BASELINE_BETTER);
+    assertThat(during.guard().candidateModelId()).isEqualTo("routine-model");
+    assertThat(during.guard().skill()).isLessThan(ProductionGuard.LEAVE_MODEL_BELOW_SKILL);
+
+    ForecastBatch after = batches.get(switchDays.get(1) - 14);
+    assertThat(after.modelId()).isEqualTo("routine-model");
+    assertThat(after.fallbackReason()).isNull();
+    assertThat(batches.get(batches.size() - 1).fallback()).isFalse();
+  }
+
+  @Test
+  void shouldServeQuantilesFromTheServedForecastersErrors() {
+    Instant origin = ForecastTestData.START.plus(Duration.ofDays(SHIFT_DAY - 1));
+    ForecastBatch batch =
+        ForecastPlanner.plan(
+                "b1",
+                null,
+                ForecastTarget.CONSUMPTION,
+                HISTORY,
+                origin,
+                24,
+                ForecastPlanner.Candidate.of(MODEL),
+                Choice.MODEL)
+            .batch();
+
+    assertThat(batch.values())
+        .hasSize(24)
+        .allSatisfy(
+            v -> {
+              assertThat(v.p10Kwh()).isNotNull().isLessThan(v.valueKwh());
+              assertThat(v.p90Kwh()).isNotNull().isGreaterThan(v.valueKwh());
+            });
+    // 10 % multiplicative noise: the 80 % interval is about ±13 % of the level (1.28 σ)
+    var v = batch.values().get(20);
+    assertThat((v.p90Kwh() - v.p10Kwh()) / v.valueKwh()).isBetween(0.18, 0.34);
+  }
+}
