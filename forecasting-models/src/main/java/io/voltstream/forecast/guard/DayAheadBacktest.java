@@ -15,8 +15,9 @@ import java.util.Optional;
 /**
  * Replays forecasters on the trailing complete days before an origin the way {@code forecast
  * evaluate} scores them (day-ahead: origin at each day's midnight UTC, the day's 24 hours), on the
- * hours where every forecaster and the actual value exist, so their errors compare hour for hour.
- * Pure: it reads the history only through {@link PastView}s, so no forecaster sees its answers.
+ * hours where every forecaster and the actual value exist, so their errors compare hour for hour. A
+ * day is replayed only when each of the 7 days before it has data. Pure: it reads the history only
+ * through {@link PastView}s, so no forecaster sees its answers.
  */
 public final class DayAheadBacktest {
   private static final Duration DAY = Duration.ofDays(1);
@@ -75,7 +76,7 @@ public final class DayAheadBacktest {
     Instant today = origin.truncatedTo(ChronoUnit.DAYS);
     for (int k = days; k >= 1; k--) {
       Instant dayStart = today.minus(DAY.multipliedBy(k));
-      if (dayStart.isBefore(history.start())) {
+      if (!hasWeekBefore(history, dayStart)) {
         continue;
       }
       List<Instant> hours = new ArrayList<>();
@@ -96,6 +97,25 @@ public final class DayAheadBacktest {
       }
     }
     return new Result(c, r);
+  }
+
+  /**
+   * Whether each of the 7 days before {@code dayStart} has a value: only then are both sides fully
+   * defined (the ensemble's whole week, a model's weekly lag), so a young history is not judged on
+   * stand-ins.
+   */
+  static boolean hasWeekBefore(HourlySeries history, Instant dayStart) {
+    for (int d = 1; d <= 7; d++) {
+      Instant day = dayStart.minus(DAY.multipliedBy(d));
+      boolean any = false;
+      for (int h = 0; h < 24 && !any; h++) {
+        any = Double.isFinite(history.target(day.plus(Duration.ofHours(h))));
+      }
+      if (!any) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double rmse(List<Sample> samples) {

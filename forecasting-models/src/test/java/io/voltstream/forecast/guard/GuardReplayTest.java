@@ -3,70 +3,30 @@ package io.voltstream.forecast.guard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.voltstream.forecast.ForecastTestData;
+import io.voltstream.forecast.ShiftingRoutine;
 import io.voltstream.forecast.baselines.Forecaster;
 import io.voltstream.forecast.data.HourlySeries;
-import io.voltstream.forecast.features.PastView;
 import io.voltstream.forecast.guard.ProductionGuard.Choice;
 import io.voltstream.forecast.streaming.ForecastBatch;
 import io.voltstream.forecast.streaming.ForecastPlanner;
 import io.voltstream.forecast.streaming.ForecastTarget;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replays a shift in behaviour through the planner, one run per day with the guard's choice carried
- * over: a household whose load the model knows (a daily shape, more at weekends), then two weeks of
- * a shifted routine the model does not know, then the old routine again. The service must serve the
- * model, switch to the persistence ensemble after the shift, and switch back after the return, once
- * each way.
+ * Replays a shift in behaviour ({@link ShiftingRoutine}) through the planner, one run per day with
+ * the guard's choice carried over. The service must serve the model, switch to the persistence
+ * ensemble after the shift, and switch back after the return, once each way.
  */
 class GuardReplayTest {
-  private static final int SHIFT_DAY = 28;
-  private static final int RETURN_DAY = 42;
-  private static final int DAYS = 60;
-  private static final HourlySeries HISTORY = history();
-
-  /** The routine the model learned: evening peak, 1.5× at weekends. */
-  private static double routine(Instant hour) {
-    var t = hour.atZone(ZoneOffset.UTC);
-    double shape = 1.0 + 0.8 * Math.max(0, Math.sin((t.getHour() - 12) / 12.0 * Math.PI));
-    boolean weekend =
-        t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY;
-    return weekend ? 1.5 * shape : shape;
-  }
-
-  private static HourlySeries history() {
-    var rnd = new Random(7);
-    return ForecastTestData.hourly(
-        DAYS,
-        i -> {
-          Instant hour = ForecastTestData.START.plus(Duration.ofHours(i));
-          int day = i / 24;
-          // the shifted routine: the same load twelve hours later
-          Instant seen =
-              day >= SHIFT_DAY && day < RETURN_DAY ? hour.plus(Duration.ofHours(12)) : hour;
-          return routine(seen) * (1 + 0.1 * rnd.nextGaussian());
-        });
-  }
-
-  private static final Forecaster MODEL =
-      new Forecaster() {
-        @Override
-        public String id() {
-          return "routine-model";
-        }
-
-        @Override
-        public double[] forecast(PastView past, List<Instant> targets) {
-          return targets.stream().mapToDouble(GuardReplayTest::routine).toArray();
-        }
-      };
+  private static final int SHIFT_DAY = ShiftingRoutine.SHIFT_DAY;
+  private static final int RETURN_DAY = ShiftingRoutine.RETURN_DAY;
+  private static final int DAYS = ShiftingRoutine.DAYS;
+  private static final HourlySeries HISTORY = ShiftingRoutine.history(ForecastTestData.START);
+  private static final Forecaster MODEL = ShiftingRoutine.MODEL;
 
   @Test
   void shouldSwitchToTheBaselineAfterTheShiftAndBackAfterTheReturn() {
