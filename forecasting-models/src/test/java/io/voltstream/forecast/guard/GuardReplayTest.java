@@ -11,7 +11,6 @@ import io.voltstream.forecast.streaming.ForecastBatch;
 import io.voltstream.forecast.streaming.ForecastPlanner;
 import io.voltstream.forecast.streaming.ForecastTarget;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,23 +27,25 @@ class GuardReplayTest {
   private static final HourlySeries HISTORY = ShiftingRoutine.history(ForecastTestData.START);
   private static final Forecaster MODEL = ShiftingRoutine.MODEL;
 
+  private static ForecastPlanner.Plan planAtMidnightOf(int day, Choice previous) {
+    return ForecastPlanner.plan(
+        "b1",
+        null,
+        ForecastTarget.CONSUMPTION,
+        HISTORY,
+        ForecastTestData.START.plus(Duration.ofDays(day)),
+        24,
+        ForecastPlanner.Candidate.of(MODEL),
+        previous);
+  }
+
   @Test
   void shouldSwitchToTheBaselineAfterTheShiftAndBackAfterTheReturn() {
     Choice choice = Choice.MODEL;
     List<Integer> switchDays = new ArrayList<>();
     List<ForecastBatch> batches = new ArrayList<>();
     for (int day = 14; day < DAYS; day++) {
-      Instant origin = ForecastTestData.START.plus(Duration.ofDays(day));
-      ForecastPlanner.Plan plan =
-          ForecastPlanner.plan(
-              "b1",
-              null,
-              ForecastTarget.CONSUMPTION,
-              HISTORY,
-              origin,
-              24,
-              ForecastPlanner.Candidate.of(MODEL),
-              choice);
+      ForecastPlanner.Plan plan = planAtMidnightOf(day, choice);
       if (plan.choice() != choice) {
         switchDays.add(day);
       }
@@ -80,18 +81,7 @@ class GuardReplayTest {
 
   @Test
   void shouldServeQuantilesFromTheServedForecastersErrors() {
-    Instant origin = ForecastTestData.START.plus(Duration.ofDays(SHIFT_DAY - 1));
-    ForecastBatch batch =
-        ForecastPlanner.plan(
-                "b1",
-                null,
-                ForecastTarget.CONSUMPTION,
-                HISTORY,
-                origin,
-                24,
-                ForecastPlanner.Candidate.of(MODEL),
-                Choice.MODEL)
-            .batch();
+    ForecastBatch batch = planAtMidnightOf(SHIFT_DAY - 1, Choice.MODEL).batch();
 
     assertThat(batch.values())
         .hasSize(24)

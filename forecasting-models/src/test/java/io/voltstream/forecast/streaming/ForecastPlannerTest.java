@@ -21,11 +21,11 @@ class ForecastPlannerTest {
   private static final Instant ORIGIN = TEN_DAYS.end();
 
   /**
-   * Ten days of 1 kWh ± 20 % white noise: a model predicting the week's mean beats the persistence
+   * Two weeks of 1 kWh ± 20 % white noise: a model predicting the week's mean beats the persistence
    * ensemble (the mean of seven noisy values), so the production guard keeps it. On {@link
    * #TEN_DAYS} the ensemble is exact and the guard would rightly serve it instead.
    */
-  private static final HourlySeries NOISY = noisyDays(10);
+  private static final HourlySeries NOISY = noisyDays(14);
 
   private static HourlySeries noisyDays(int days) {
     var rnd = new java.util.Random(3);
@@ -38,18 +38,21 @@ class ForecastPlannerTest {
 
     ForecastBatch batch =
         ForecastPlanner.plan(
-            "demo", ForecastTarget.CONSUMPTION, NOISY, ORIGIN, 24, Optional.of(model));
+            "demo", ForecastTarget.CONSUMPTION, NOISY, NOISY.end(), 24, Optional.of(model));
 
     assertThat(batch.fallback()).isFalse();
     assertThat(batch.fallbackReason()).isNull();
     assertThat(batch.modelId()).isEqualTo("stub-model");
     assertThat(batch.guard().candidateModelId()).isEqualTo("stub-model");
-    assertThat(batch.guard().skill()).isGreaterThan(0.0);
+    // a week of complete days with a week before each: scored, and the model is not worse
+    assertThat(batch.guard().scoredHours()).isEqualTo(7 * 24);
+    assertThat(batch.guard().skill())
+        .isGreaterThan(io.voltstream.forecast.guard.ProductionGuard.LEAVE_MODEL_BELOW_SKILL);
     assertThat(batch.values()).hasSize(24);
     // prediction 1.0 × level, the level being the mean of the last week
-    double level = new PastView(NOISY, ORIGIN).meanBeforeOrigin(Duration.ofDays(7));
+    double level = new PastView(NOISY, NOISY.end()).meanBeforeOrigin(Duration.ofDays(7));
     assertThat(batch.values().get(0).valueKwh()).isCloseTo(level, within(1e-9));
-    assertThat(batch.values().get(23).hour()).isEqualTo(ORIGIN.plus(Duration.ofHours(23)));
+    assertThat(batch.values().get(23).hour()).isEqualTo(NOISY.end().plus(Duration.ofHours(23)));
   }
 
   @Test
@@ -98,7 +101,12 @@ class ForecastPlannerTest {
         .isEqualTo("model_unit_mismatch");
     assertThat(
             ForecastPlanner.plan(
-                    "b", ForecastTarget.CONSUMPTION, NOISY, ORIGIN, 24, Optional.of(kiloWattHours))
+                    "b",
+                    ForecastTarget.CONSUMPTION,
+                    NOISY,
+                    NOISY.end(),
+                    24,
+                    Optional.of(kiloWattHours))
                 .fallback())
         .isFalse();
   }
