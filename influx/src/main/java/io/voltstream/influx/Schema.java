@@ -111,9 +111,29 @@ public final class Schema {
     public final Tag building = tag("building", "building id");
     public final Tag fallback =
         tag("fallback", "`true` when a baseline stood in for the model, else `false`");
-    public final Tag modelId = tag("model_id", "saved model id, or `persistence_ensemble`");
+    public final Tag lead =
+        tag(
+            "lead",
+            "`lead_hours` as a tag (`0`..`23`), so each run's forecast of an hour is kept for the"
+                + " accuracy per lead band");
+    public final Tag modelId =
+        tag("model_id", "saved model id, the PV model id, or `persistence_ensemble`");
+    public final Tag room =
+        tag(
+            "room",
+            "only on per-room consumption forecasts (rooms with their own meters); absent = whole"
+                + " building");
     public final Tag target = tag("target", "`consumption` or `generation`");
-    public final Field valueKwh = field("value_kwh", FLOAT, "kWh", "forecast energy of that hour");
+    public final Field valueKwh =
+        field("value_kwh", FLOAT, "kWh", "forecast energy of that hour (point forecast = P50)");
+    public final Field p10Kwh =
+        field(
+            "p10_kwh",
+            FLOAT,
+            "kWh",
+            "10 % quantile (empirical errors of the served forecaster on the trailing days);"
+                + " absent when too few");
+    public final Field p90Kwh = field("p90_kwh", FLOAT, "kWh", "90 % quantile, as `p10_kwh`");
     public final Field issuedAt =
         field(
             "issued_at",
@@ -124,6 +144,20 @@ public final class Schema {
         field("lead_hours", INTEGER, "h", "hours between origin and forecast hour");
     public final Field fallbackReason =
         field("fallback_reason", STRING, "", "why the fallback was used (only when fallback)");
+    public final Field candidateModelId =
+        field(
+            "candidate_model_id",
+            STRING,
+            "",
+            "the model the production guard scored (also when it served the baseline)");
+    public final Field guardSkill =
+        field(
+            "guard_skill",
+            FLOAT,
+            "",
+            "that model's day-ahead skill vs the persistence ensemble on the trailing 7 days");
+    public final Field guardHours =
+        field("guard_hours", INTEGER, "h", "hours behind `guard_skill` (a decision needs 96)");
 
     Forecasts() {
       super("forecasts", "forecast hour", "forecast service");
@@ -133,6 +167,11 @@ public final class Schema {
   /** Rolling accuracy of the stored forecasts against what was measured (forecast service). */
   public static final class ForecastAccuracy extends Measurement {
     public final Tag building = tag("building", "building id");
+    public final Tag leadBand =
+        tag(
+            "lead_band",
+            "`0-6h` (lead 0..5 h), `6-24h` (6..22 h) or `day_ahead` (23 h: the hour ends 24 h"
+                + " after the run's origin)");
     public final Tag target = tag("target", "`consumption` or `generation`");
     public final Field nrmsePercent =
         field("nrmse_percent", FLOAT, "%", "RMSE normalised by the mean measured value");
@@ -141,12 +180,17 @@ public final class Schema {
             "skill",
             FLOAT,
             "",
-            "vs the persistence ensemble at the hour's midnight; left out when undefined");
+            "vs the persistence ensemble issued at the same lead; left out when undefined");
     public final Field maeKwh = field("mae_kwh", FLOAT, "kWh", "mean absolute error");
     public final Field rmseKwh = field("rmse_kwh", FLOAT, "kWh", "root mean square error");
     public final Field baselineRmseKwh =
-        field("baseline_rmse_kwh", FLOAT, "kWh", "RMSE of the previous-day baseline");
-    public final Field hours = field("hours", INTEGER, "h", "hours scored");
+        field(
+            "baseline_rmse_kwh",
+            FLOAT,
+            "kWh",
+            "RMSE of the persistence ensemble at the same lead on the same hours");
+    public final Field hours =
+        field("hours", INTEGER, "h", "forecasts scored (an hour counts once per lead)");
     public final Field windowHours =
         field("window_hours", INTEGER, "h", "length of the evaluation window");
 

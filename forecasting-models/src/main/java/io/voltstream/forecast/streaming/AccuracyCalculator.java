@@ -4,6 +4,7 @@ import io.voltstream.forecast.baselines.Baselines;
 import io.voltstream.forecast.data.HourlySeries;
 import io.voltstream.forecast.evaluation.ForecastMetrics;
 import io.voltstream.forecast.features.PastView;
+import io.voltstream.forecast.probabilistic.LeadBand;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,17 +13,34 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Compares stored forecasts with what happened: for each hour of the window that has a forecast and
- * an actual value, the error of the forecast and of the persistence ensemble as it would have been
- * computed before that hour's day. Pure.
+ * Compares stored forecasts with what happened, per {@link LeadBand}: every stored forecast of an
+ * hour of the window whose lead falls in the band is scored against the actual value, and so is the
+ * persistence ensemble as it would have been issued at that same lead (origin = hour − lead). Pure.
  */
 public final class AccuracyCalculator {
   private AccuracyCalculator() {}
 
+  /** One report per band that has at least one scored forecast. */
+  public static List<AccuracyReport> computeAll(
+      String building,
+      ForecastTarget target,
+      Map<Instant, Map<Integer, Double>> forecastsByHourAndLead,
+      HourlySeries actuals,
+      Instant from,
+      Instant to) {
+    var out = new ArrayList<AccuracyReport>();
+    for (LeadBand band : LeadBand.values()) {
+      compute(building, target, band, forecastsByHourAndLead, actuals, from, to)
+          .ifPresent(out::add);
+    }
+    return out;
+  }
+
   public static Optional<AccuracyReport> compute(
       String building,
       ForecastTarget target,
-      Map<Instant, Double> forecasts,
+      LeadBand band,
+      Map<Instant, Map<Integer, Double>> forecastsByHourAndLead,
       HourlySeries actuals,
       Instant from,
       Instant to) {
@@ -30,20 +48,27 @@ public final class AccuracyCalculator {
     List<Double> f = new ArrayList<>();
     List<Double> b = new ArrayList<>();
     for (Instant hour = from; hour.isBefore(to); hour = hour.plus(Duration.ofHours(1))) {
-      Double forecast = forecasts.get(hour);
+      Map<Integer, Double> byLead = forecastsByHourAndLead.get(hour);
       double actual = actuals.target(hour);
-      if (forecast == null || Double.isNaN(actual)) {
+      if (byLead == null || Double.isNaN(actual)) {
         continue;
       }
-      // The ensemble at its day-ahead origin: midnight of the hour's day.
-      Instant origin = hour.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-      double baseline = Baselines.persistenceEnsemble(new PastView(actuals, origin), hour);
-      if (Double.isNaN(baseline)) {
-        continue;
+      for (Map.Entry<Integer, Double> e : byLead.entrySet()) {
+        Duration lead = Duration.ofHours(e.getKey());
+        // The ensemble reads whole days before its origin, so it exists for leads under 24 h
+        // (all the service makes).
+        if (lead.isNegative() || lead.toHours() >= 24 || LeadBand.of(lead) != band) {
+          continue;
+        }
+        double baseline =
+            Baselines.persistenceEnsemble(new PastView(actuals, hour.minus(lead)), hour);
+        if (Double.isNaN(baseline)) {
+          continue;
+        }
+        a.add(actual);
+        f.add(e.getValue());
+        b.add(baseline);
       }
-      a.add(actual);
-      f.add(forecast);
-      b.add(baseline);
     }
     if (a.isEmpty()) {
       return Optional.empty();
@@ -57,6 +82,7 @@ public final class AccuracyCalculator {
         new AccuracyReport(
             building,
             target,
+            band,
             to,
             (int) Duration.between(from, to).toHours(),
             actual.length,

@@ -1,6 +1,10 @@
 package io.voltstream.forecast.streaming;
 
+import io.voltstream.forecast.baselines.Forecaster;
 import io.voltstream.forecast.data.HourlySeries;
+import io.voltstream.forecast.features.PastView;
+import io.voltstream.forecast.guard.ProductionGuard.Choice;
+import io.voltstream.forecast.pv.GenerationModels;
 import io.voltstream.forecast.training.ModelStore;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.influx.InfluxException;
@@ -18,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,12 +32,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The hourly forecast task that runs beside the Flink jobs. Each run, for every building and for
  * consumption and generation: reads the hourly history from {@code room_metrics}, forecasts the
- * next hours from the current hour with the saved model (or the persistence ensemble, saying why),
- * writes them to {@code forecasts}, then scores the stored forecasts of the trailing window against
- * the actual values and writes {@code forecast_accuracy}. With a {@link ForecastPublisher} each
- * written batch is also published to Kafka {@code forecasts} (best effort, after the InfluxDB
- * write). A failing building or InfluxDB outage is logged and retried next run; the schedule never
- * dies.
+ * next hours from the current hour with the model the production guard lets through (the saved
+ * model, or the PV forecaster of {@link GenerationModels} for generation) or the persistence
+ * ensemble, saying why, with P10/P90 ({@link ForecastPlanner}); writes them to {@code forecasts};
+ * then scores the stored forecasts of the trailing window per lead band against the actual values
+ * and writes {@code forecast_accuracy}. Rooms with their own meters get a consumption forecast of
+ * their own ({@code room} tag; InfluxDB only). With a {@link ForecastPublisher} each building batch
+ * is also published to Kafka {@code forecasts} (best effort, after the InfluxDB write). The guard's
+ * choice per building, room and target is remembered between runs in memory (after a restart it
+ * starts from the model). A failing building or InfluxDB outage is logged and retried next run; the
+ * schedule never dies.
  */
 public final class ForecastService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ForecastService.class);
@@ -42,6 +51,8 @@ public final class ForecastService implements AutoCloseable {
   private final InfluxHistoryReader history;
   private final Clock clock;
   private final Optional<ForecastPublisher> publisher;
+  private final GenerationModels generationModels;
+  private final Map<String, Choice> guardChoices = new ConcurrentHashMap<>();
   private ScheduledExecutorService scheduler;
 
   /** What one run did: batches written per building/target and accuracy reports written. */
@@ -61,20 +72,37 @@ public final class ForecastService implements AutoCloseable {
       InfluxClient influx,
       Clock clock,
       Optional<ForecastPublisher> publisher) {
+    this(config, influx, clock, publisher, GenerationModels.NONE);
+  }
+
+  /** {@code publisher} is closed by {@link #close()}. */
+  public ForecastService(
+      ForecastConfig config,
+      InfluxClient influx,
+      Clock clock,
+      Optional<ForecastPublisher> publisher,
+      GenerationModels generationModels) {
     this.config = config;
     this.influx = influx;
     this.history = new InfluxHistoryReader(influx);
     this.clock = clock;
     this.publisher = publisher;
+    this.generationModels = generationModels;
   }
 
-  /** Publishes to Kafka {@code forecasts} when the config has a bootstrap. */
+  /** Publishes to Kafka {@code forecasts} when the config has a bootstrap; no PV forecaster. */
   public static ForecastService create(ForecastConfig config) {
+    return create(config, GenerationModels.NONE);
+  }
+
+  /** As {@link #create(ForecastConfig)}, with the buildings' PV forecasters for generation. */
+  public static ForecastService create(ForecastConfig config, GenerationModels generationModels) {
     return new ForecastService(
         config,
         new InfluxClient(config.influxUrl(), config.influxDb()),
         Clock.systemUTC(),
-        config.kafkaBootstrap().map(ForecastPublisher::new));
+        config.kafkaBootstrap().map(ForecastPublisher::new),
+        generationModels);
   }
 
   /** The Kafka publisher, if any (e.g. for its counters). */
@@ -141,38 +169,120 @@ public final class ForecastService implements AutoCloseable {
       models.put(target, loadModel(target));
     }
     for (String building : buildings) {
+      Instant historyFrom = origin.minus(Duration.ofDays(config.historyDays()));
       for (ForecastTarget target : ForecastTarget.values()) {
         try {
-          HourlySeries past =
-              history.hourly(
-                  building, target, origin.minus(Duration.ofDays(config.historyDays())), origin);
+          HourlySeries past = history.hourly(building, target, historyFrom, origin);
           ForecastBatch batch =
-              ForecastPlanner.plan(
-                  building, target, past, origin, config.horizonHours(), models.get(target));
+              plan(
+                  building,
+                  null,
+                  target,
+                  past,
+                  origin,
+                  candidate(building, target, past, origin, models));
           influx.write(ForecastPoints.forecasts(batch));
           batches.add(batch);
           publisher.ifPresent(p -> p.publish(batch, issuedAt));
-          accuracy(building, target, past, origin).ifPresent(reports::add);
+          reports.addAll(accuracy(building, target, past, origin));
         } catch (RuntimeException e) {
           LOG.warn("Forecast for {}/{} failed: {}", building, target.id(), e.toString());
           failures.add(building + "/" + target.id() + ": " + e.getMessage());
         }
       }
+      forecastRooms(building, historyFrom, origin, models, batches, failures);
     }
     return new RunSummary(origin, batches, reports, failures);
   }
 
-  private Optional<AccuracyReport> accuracy(
+  /** Consumption of each room with its own meter, with the same model and guard as buildings. */
+  private void forecastRooms(
+      String building,
+      Instant historyFrom,
+      Instant origin,
+      Map<ForecastTarget, Optional<ModelStore.Stored>> models,
+      List<ForecastBatch> batches,
+      List<String> failures) {
+    List<String> rooms;
+    try {
+      rooms = history.meteredRooms(building, historyFrom, origin);
+    } catch (RuntimeException e) {
+      LOG.warn("Cannot list the metered rooms of {}: {}", building, e.toString());
+      failures.add(building + "/rooms: " + e.getMessage());
+      return;
+    }
+    var target = ForecastTarget.CONSUMPTION;
+    for (String room : rooms) {
+      try {
+        HourlySeries past = history.hourly(building, room, target, historyFrom, origin);
+        var hours = ForecastPlanner.hours(origin, config.horizonHours());
+        var candidate =
+            ForecastPlanner.savedModel(new PastView(past, origin), hours, models.get(target));
+        ForecastBatch batch = plan(building, room, target, past, origin, candidate);
+        influx.write(ForecastPoints.forecasts(batch));
+        batches.add(batch);
+      } catch (RuntimeException e) {
+        LOG.warn("Forecast for {}/{} failed: {}", building, room, e.toString());
+        failures.add(building + "/" + room + "/" + target.id() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** The PV forecaster for generation when the building has one, else the saved model. */
+  private ForecastPlanner.Candidate candidate(
+      String building,
+      ForecastTarget target,
+      HourlySeries past,
+      Instant origin,
+      Map<ForecastTarget, Optional<ModelStore.Stored>> models) {
+    if (target == ForecastTarget.GENERATION) {
+      Optional<Forecaster> pv = generationModels.forBuilding(building);
+      if (pv.isPresent()) {
+        return ForecastPlanner.Candidate.of(pv.get());
+      }
+    }
+    return ForecastPlanner.savedModel(
+        new PastView(past, origin),
+        ForecastPlanner.hours(origin, config.horizonHours()),
+        models.get(target));
+  }
+
+  /** Plans with the guard's previous choice for this building/room/target and remembers the new. */
+  private ForecastBatch plan(
+      String building,
+      String room,
+      ForecastTarget target,
+      HourlySeries past,
+      Instant origin,
+      ForecastPlanner.Candidate candidate) {
+    String key = building + "/" + (room == null ? "" : room) + "/" + target.id();
+    Choice previous = guardChoices.getOrDefault(key, Choice.MODEL);
+    ForecastPlanner.Plan plan =
+        ForecastPlanner.plan(
+            building, room, target, past, origin, config.horizonHours(), candidate, previous);
+    if (plan.choice() != previous) {
+      LOG.info(
+          "Guard for {}: {} -> {} (skill {} over {} h)",
+          key,
+          previous,
+          plan.choice(),
+          plan.batch().guard() == null ? "n/a" : plan.batch().guard().skill(),
+          plan.batch().guard() == null ? 0 : plan.batch().guard().scoredHours());
+    }
+    guardChoices.put(key, plan.choice());
+    return plan.batch();
+  }
+
+  private List<AccuracyReport> accuracy(
       String building, ForecastTarget target, HourlySeries actuals, Instant origin) {
     Instant from = origin.minus(Duration.ofHours(config.accuracyWindowHours()));
-    Map<Instant, Double> stored =
-        StoredForecasts.latestPerHour(influx, building, target, from, origin);
-    Optional<AccuracyReport> report =
-        AccuracyCalculator.compute(building, target, stored, actuals, from, origin);
-    if (report.isPresent()) {
-      influx.write(List.of(ForecastPoints.accuracy(report.get())));
+    var stored = StoredForecasts.byHourAndLead(influx, building, target, from, origin);
+    List<AccuracyReport> reports =
+        AccuracyCalculator.computeAll(building, target, stored, actuals, from, origin);
+    if (!reports.isEmpty()) {
+      influx.write(reports.stream().map(ForecastPoints::accuracy).toList());
     }
-    return report;
+    return reports;
   }
 
   private List<String> buildings() {

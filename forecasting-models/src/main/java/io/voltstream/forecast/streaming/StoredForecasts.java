@@ -11,44 +11,54 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads forecasts back from {@code forecasts}. Runs with different models (or a fallback) leave
- * points in different series at the same hour; the most recently issued one is the forecast of that
- * hour.
+ * Reads a building's forecasts back from {@code forecasts} (the building-wide ones: no {@code room}
+ * tag). Every run's forecast of an hour is kept under its lead; where runs at the same origin left
+ * points in different series (a model and later a fallback), the most recently issued wins.
  */
 public final class StoredForecasts {
   private StoredForecasts() {}
 
-  /** Hour → value (kWh) of the latest issued forecast, for hours in [from, to). */
-  public static Map<Instant, Double> latestPerHour(
+  /** Hour → lead (hours) → value (kWh), for forecast hours in [from, to). */
+  public static Map<Instant, Map<Integer, Double>> byHourAndLead(
       InfluxClient influx, String building, ForecastTarget target, Instant from, Instant to) {
     var f = Schema.FORECASTS;
     InfluxQuery q =
         InfluxQuery.of("SELECT ")
-            .columns(f.valueKwh, f.issuedAt)
+            .columns(f.valueKwh, f.issuedAt, f.leadHours)
             .text(" FROM ")
             .from(f)
             .text(" WHERE ")
             .eq(f.building, "building", building)
             .text(" AND ")
             .eq(f.target, "target", target.id())
-            .text(" AND time >= ")
+            .text(" AND ")
+            .column(f.room)
+            .text(" = '' AND time >= ")
             .time(from)
             .text(" AND time < ")
             .time(to);
-    Map<Instant, double[]> best = new HashMap<>();
+    Map<Instant, Map<Integer, double[]>> best = new HashMap<>();
     for (Series s : influx.query(q)) {
       for (List<Object> row : s.values()) {
         Instant hour = s.time(row);
         Double issued = Series.number(row, s.column(f.issuedAt));
         Double value = Series.number(row, s.column(f.valueKwh));
-        double[] current = best.get(hour);
-        if (value != null && (current == null || (issued != null && issued > current[0]))) {
-          best.put(hour, new double[] {issued == null ? Double.NaN : issued, value});
+        Double lead = Series.number(row, s.column(f.leadHours));
+        if (value == null || lead == null) {
+          continue;
         }
+        double issuedMs = issued == null ? Double.NEGATIVE_INFINITY : issued;
+        best.computeIfAbsent(hour, h -> new HashMap<>())
+            .merge(lead.intValue(), new double[] {issuedMs, value}, (a, b) -> b[0] > a[0] ? b : a);
       }
     }
-    Map<Instant, Double> out = new TreeMap<>();
-    best.forEach((h, v) -> out.put(h, v[1]));
+    Map<Instant, Map<Integer, Double>> out = new TreeMap<>();
+    best.forEach(
+        (h, leads) -> {
+          Map<Integer, Double> values = new TreeMap<>();
+          leads.forEach((lead, v) -> values.put(lead, v[1]));
+          out.put(h, values);
+        });
     return out;
   }
 }

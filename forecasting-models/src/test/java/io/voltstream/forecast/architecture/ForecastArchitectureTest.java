@@ -18,7 +18,11 @@ class ForecastArchitectureTest {
       noClasses()
           .that()
           .resideInAnyPackage(
-              "..forecast.features..", "..forecast.baselines..", "..forecast.evaluation..")
+              "..forecast.features..",
+              "..forecast.baselines..",
+              "..forecast.evaluation..",
+              "..forecast.guard..",
+              "..forecast.probabilistic..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voltstream.forecast.ForecastTestData;
+import io.voltstream.forecast.ShiftingRoutine;
 import io.voltstream.forecast.data.HourlySeries;
 import io.voltstream.forecast.features.CovariateOracle;
 import io.voltstream.forecast.features.FeatureExtractor;
 import io.voltstream.forecast.features.FeatureSpec;
 import io.voltstream.forecast.features.Normalization;
+import io.voltstream.forecast.probabilistic.LeadBand;
+import io.voltstream.forecast.pv.GenerationModels;
 import io.voltstream.forecast.training.ModelMetadata;
 import io.voltstream.forecast.training.ModelStore;
 import io.voltstream.forecast.training.ModelTrainingService;
@@ -125,14 +128,18 @@ class ForecastServiceITCase {
       ForecastService.RunSummary summary = service.runOnce();
 
       assertThat(summary.failures()).isEmpty();
-      assertThat(summary.batches()).hasSize(2);
+      // building-wide consumption and generation, and consumption of each metered room
+      assertThat(summary.batches())
+          .extracting(b -> b.room() + "/" + b.target().id())
+          .containsExactlyInAnyOrder(
+              "null/consumption", "null/generation", "r1/consumption", "r2/consumption");
     }
 
     Series consumption =
         query(
                 "SELECT value_kwh, lead_hours FROM forecasts WHERE building = 'b1' AND target ="
                     + " 'consumption' AND model_id = 'consumption-xgboost-it' AND fallback ="
-                    + " 'false'")
+                    + " 'false' AND room = ''")
             .get(0);
     List<List<Object>> rows = consumption.values();
     assertThat(rows).hasSize(24);
@@ -146,6 +153,32 @@ class ForecastServiceITCase {
                 + " 'persistence_ensemble' AND fallback = 'true' AND fallback_reason ="
                 + " 'model_missing'");
     assertThat(InfluxExtension.firstValue(generation, 1)).isEqualTo(24);
+
+    // r2 meters half of r1's load: its own forecast is about half of r1's
+    double r1 =
+        InfluxExtension.firstValue(
+            query("SELECT sum(value_kwh) FROM forecasts WHERE room = 'r1'"), 1);
+    double r2 =
+        InfluxExtension.firstValue(
+            query("SELECT sum(value_kwh) FROM forecasts WHERE room = 'r2'"), 1);
+    assertThat(r2 / r1).isBetween(0.4, 0.6);
+    // ten days of history: the ensemble has a week of errors to give every hour a P10/P90
+    Series quantiles =
+        query(
+                "SELECT value_kwh, p10_kwh, p90_kwh FROM forecasts WHERE target = 'generation'"
+                    + " AND room = ''")
+            .get(0);
+    assertThat(quantiles.values())
+        .hasSize(24)
+        .allSatisfy(
+            row -> {
+              assertThat(Series.number(row, 2))
+                  .isNotNull()
+                  .isLessThanOrEqualTo(Series.number(row, 1));
+              assertThat(Series.number(row, 3))
+                  .isNotNull()
+                  .isGreaterThanOrEqualTo(Series.number(row, 1));
+            });
   }
 
   @Test
@@ -168,7 +201,7 @@ class ForecastServiceITCase {
     try (ForecastService service =
         new ForecastService(
             config, INFLUX.client(db), Clock.fixed(now, ZoneOffset.UTC), Optional.of(publisher))) {
-      assertThat(service.runOnce().batches()).hasSize(2);
+      assertThat(service.runOnce().batches()).hasSize(4); // two of them rooms: not published
       publisher.flush();
       assertThat(publisher.publishedCount()).isEqualTo(2);
       assertThat(publisher.failedCount()).isZero();
@@ -189,6 +222,11 @@ class ForecastServiceITCase {
     assertThat(consumption.path("values")).hasSize(24);
     assertThat(consumption.at("/values/0/hour").asText()).isEqualTo(ORIGIN.toString());
     assertThat(consumption.at("/values/0/value_kwh").asDouble()).isBetween(0.0, 1.0);
+    assertThat(consumption.at("/values/0/p10_kwh").isNumber()).isTrue();
+    assertThat(consumption.at("/values/0/p90_kwh").asDouble())
+        .isGreaterThanOrEqualTo(consumption.at("/values/0/value_kwh").asDouble());
+    assertThat(consumption.at("/guard/candidate_model_id").asText())
+        .isEqualTo("consumption-xgboost-it");
     JsonNode generation = byTarget.get("generation");
     assertThat(generation.path("fallback").asBoolean()).isTrue();
     assertThat(generation.path("fallback_reason").asText()).isEqualTo("model_missing");
@@ -211,12 +249,12 @@ class ForecastServiceITCase {
       publisher.flush();
 
       assertThat(summary.failures()).isEmpty();
-      assertThat(summary.batches()).hasSize(2);
+      assertThat(summary.batches()).hasSize(4);
       assertThat(publisher.failedCount()).isEqualTo(2);
       assertThat(publisher.publishedCount()).isZero();
     }
     assertThat(InfluxExtension.firstValue(query("SELECT count(value_kwh) FROM forecasts"), 1))
-        .isEqualTo(48);
+        .isEqualTo(4 * 24);
   }
 
   @Test
@@ -227,7 +265,7 @@ class ForecastServiceITCase {
     }
 
     assertThat(InfluxExtension.firstValue(query("SELECT count(value_kwh) FROM forecasts"), 1))
-        .isEqualTo(48);
+        .isEqualTo(4 * 24);
   }
 
   @Test
@@ -283,7 +321,7 @@ class ForecastServiceITCase {
         new ForecastService(config, INFLUX.client(db), Clock.fixed(ORIGIN, ZoneOffset.UTC))) {
       ForecastBatch consumption =
           service.runOnce().batches().stream()
-              .filter(b -> b.target() == ForecastTarget.CONSUMPTION)
+              .filter(b -> b.target() == ForecastTarget.CONSUMPTION && b.room() == null)
               .findFirst()
               .orElseThrow();
       assertThat(consumption.fallback()).isFalse();
@@ -302,16 +340,120 @@ class ForecastServiceITCase {
       later = second.runOnce();
     }
 
-    assertThat(later.accuracy()).extracting(AccuracyReport::hours).containsOnly(3);
+    // the first run's forecasts of the three hours since, at leads 0..2: all in the 0-6h band
+    assertThat(later.accuracy())
+        .allSatisfy(r -> assertThat(r.leadBand()).isEqualTo(LeadBand.H0_6))
+        .extracting(AccuracyReport::hours)
+        .containsOnly(3);
     Series accuracy =
         query(
                 "SELECT hours, nrmse_percent, skill FROM forecast_accuracy WHERE building = 'b1'"
-                    + " AND target = 'consumption'")
+                    + " AND target = 'consumption' AND lead_band = '0-6h'")
             .get(0);
     List<Object> row = accuracy.values().get(0);
     assertThat(accuracy.time(row)).isEqualTo(ORIGIN.plus(Duration.ofHours(3)));
     assertThat(Series.number(row, 1)).isEqualTo(3);
     assertThat(Series.number(row, 2)).isBetween(0.0, 100.0);
     assertThat(row.get(3)).isInstanceOf(Number.class);
+  }
+
+  @Test
+  void shouldSwitchToTheBaselineAfterABehaviourShiftAndBack() {
+    Instant start = Instant.parse("2026-08-03T00:00:00Z");
+    HourlySeries routine = ShiftingRoutine.history(start);
+    var lines = new ArrayList<String>();
+    for (int i = 0; i < routine.size(); i++) {
+      lines.add(
+          "room_metrics,building=g1,room=roof generation_kwh="
+              + routine.targetAt(i)
+              + " "
+              + routine.timeAt(i).toEpochMilli());
+    }
+    INFLUX.write(db, String.join("\n", lines));
+    var config =
+        new ForecastConfig(
+            URI.create(INFLUX.url()),
+            db,
+            modelDir,
+            List.of("g1"),
+            Duration.ofHours(1),
+            24,
+            35,
+            168);
+    var clock = new SteppedClock(start);
+    // the routine model stands in for g1's PV forecaster (the GenerationModels seam)
+    GenerationModels pv = b -> Optional.of(ShiftingRoutine.MODEL);
+    Map<Integer, ForecastBatch> byDay = new java.util.TreeMap<>();
+    try (var service =
+        new ForecastService(config, INFLUX.client(db), clock, Optional.empty(), pv)) {
+      for (int day = 20; day < ShiftingRoutine.DAYS; day++) {
+        clock.now = start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(5));
+        ForecastService.RunSummary summary = service.runOnce();
+        assertThat(summary.failures()).isEmpty();
+        byDay.put(
+            day,
+            summary.batches().stream()
+                .filter(b -> b.target() == ForecastTarget.GENERATION)
+                .findFirst()
+                .orElseThrow());
+      }
+    }
+
+    var served = new ArrayList<String>();
+    byDay.forEach((day, b) -> served.add(day + ":" + b.modelId()));
+    int off = firstDay(byDay, "persistence_ensemble", 20);
+    int back = firstDay(byDay, "routine-model", off);
+    assertThat(off)
+        .as(served.toString())
+        .isBetween(ShiftingRoutine.SHIFT_DAY + 1, ShiftingRoutine.SHIFT_DAY + 7);
+    assertThat(back)
+        .as(served.toString())
+        .isBetween(ShiftingRoutine.RETURN_DAY + 1, ShiftingRoutine.RETURN_DAY + 7);
+    // served as it says: the ensemble with the guard's reason in between, the model before/after
+    assertThat(byDay.entrySet())
+        .allSatisfy(
+            e -> {
+              boolean baseline = e.getKey() >= off && e.getKey() < back;
+              assertThat(e.getValue().fallback()).as("day %d", e.getKey()).isEqualTo(baseline);
+            });
+    List<Series> reasons =
+        query(
+            "SELECT count(value_kwh) FROM forecasts WHERE building = 'g1' AND target ="
+                + " 'generation' AND fallback_reason = 'guard_baseline_better' AND"
+                + " candidate_model_id = 'routine-model'");
+    // every run in between wrote 24 hours, each at its own lead
+    assertThat(InfluxExtension.firstValue(reasons, 1)).isEqualTo(24.0 * (back - off));
+  }
+
+  private static int firstDay(Map<Integer, ForecastBatch> byDay, String modelId, int from) {
+    return byDay.entrySet().stream()
+        .filter(e -> e.getKey() > from && e.getValue().modelId().equals(modelId))
+        .mapToInt(Map.Entry::getKey)
+        .findFirst()
+        .orElse(-1);
+  }
+
+  /** A clock the test moves from run to run. */
+  private static final class SteppedClock extends Clock {
+    volatile Instant now;
+
+    SteppedClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 }

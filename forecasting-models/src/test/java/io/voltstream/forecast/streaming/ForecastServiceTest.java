@@ -41,8 +41,9 @@ class ForecastServiceTest {
 
     assertThat(summary.origin()).isEqualTo(Instant.parse("2026-11-27T10:00:00Z"));
     assertThat(summary.batches()).isEmpty();
+    // consumption, generation, and the listing of the building's metered rooms
     assertThat(summary.failures())
-        .hasSize(2)
+        .hasSize(3)
         .allSatisfy(f -> assertThat(f).contains("not reachable"));
   }
 }

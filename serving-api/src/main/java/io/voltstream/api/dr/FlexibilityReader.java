@@ -166,7 +166,10 @@ public final class FlexibilityReader {
                 .eq(f.building, "building", building)
                 .text(" AND ")
                 .column(f.target)
-                .text(" = 'consumption' AND time >= ")
+                .text(" = 'consumption' AND ")
+                // the building-wide forecast: per-room forecasts carry a room tag
+                .column(f.room)
+                .text(" = '' AND time >= ")
                 .time(firstHour)
                 .text(" AND time < ")
                 .time(to))) {

@@ -18,9 +18,11 @@ import java.util.Map;
 /**
  * {@code GET /api/v1/forecast/consumption} and {@code /generation}: the building's forecast for the
  * next hours (query {@code building}, {@code horizon} 1h..24h, {@code resolution} 1h|3h|6h|12h|1d),
- * with the model id and the recent accuracy. Viewer and above may read; a forecast is building-wide
- * data, so a scoped token needs a grant on the building itself (a room or sensor grant is 403).
- * Answers are cached for 30 s by the reader this service is given (forecasts change hourly).
+ * with P10/P90, the model id, the production guard's score and the recent accuracy per lead band.
+ * With {@code room} (consumption only) the forecast of that room's own meters. Viewer and above may
+ * read; a building forecast is building-wide data, so a scoped token needs a grant on the building
+ * itself (a room or sensor grant is 403); a room forecast needs a grant covering the room. Answers
+ * are cached for 30 s by the reader this service is given (forecasts change hourly).
  */
 public final class ForecastController implements ResourceRoutes {
   static final Map<String, Duration> RESOLUTIONS =
@@ -53,16 +55,26 @@ public final class ForecastController implements ResourceRoutes {
           .tag("Forecast")
           .summary("Day-ahead " + target + " forecast of a building (kWh per bucket)")
           .description(
-              "From InfluxDB forecasts, written hourly by the forecast service; model_id names the"
-                  + " model, fallback=true means the persistence ensemble stood in (fallback_reason"
-                  + " says why). accuracy is the latest rolling NRMSE/skill from"
-                  + " forecast_accuracy.")
+              "From InfluxDB forecasts, written hourly by the forecast service; value_kwh is the"
+                  + " point forecast (P50), p10_kwh/p90_kwh the 80 % interval when known. model_id"
+                  + " names the model, fallback=true means the persistence ensemble stood in"
+                  + " (fallback_reason says why; guard_baseline_better = the production guard"
+                  + " found the model worse than the ensemble on the trailing 7 days, see guard)."
+                  + " accuracy_by_lead is the latest rolling NRMSE/skill from forecast_accuracy per"
+                  + " lead band (0-6h, 6-24h, day_ahead = 23 h lead, the hour ending 24 h after"
+                  + " the forecast), each against the persistence ensemble at the same lead;"
+                  + " accuracy is the day_ahead band.")
           .queryParam("building", String.class, true, "building id, e.g. demo")
+          .queryParam(
+              "room",
+              String.class,
+              false,
+              "a room with its own meters (consumption only): that room's forecast")
           .queryParam("horizon", String.class, false, "1h..24h (default 24h)")
           .queryParam("resolution", String.class, false, "1h, 3h, 6h, 12h or 1d (default 1h)")
           .response(200, ForecastResponse.class, "the forecast")
-          .response(400, Problem.class, "invalid building, horizon or resolution")
-          .response(403, Problem.class, "the token's scope does not cover the building")
+          .response(400, Problem.class, "invalid building, room, horizon or resolution")
+          .response(403, Problem.class, "the token's scope does not cover the building or room")
           .response(404, Problem.class, "no forecast stored for that building yet")
           .response(503, Problem.class, "InfluxDB unavailable");
     }
@@ -74,7 +86,19 @@ public final class ForecastController implements ResourceRoutes {
       throw ApiException.badRequest("missing building", new FieldError("building", "is required"));
     }
     String building = Inputs.tagValue("building", rawBuilding.trim());
-    scope.requireBuilding(AccessControl.principal(ctx), building);
+    String rawRoom = ctx.queryParam("room");
+    String room = null;
+    if (rawRoom != null) {
+      room = Inputs.tagValue("room", rawRoom.trim());
+      if (!"consumption".equals(target)) {
+        throw ApiException.badRequest(
+            "room forecasts are consumption only",
+            new FieldError("room", "only /api/v1/forecast/consumption takes a room"));
+      }
+      scope.requireRoom(AccessControl.principal(ctx), room);
+    } else {
+      scope.requireBuilding(AccessControl.principal(ctx), building);
+    }
     int horizon = horizonHours(ctx.queryParam("horizon"));
     String resolution =
         ctx.queryParam("resolution") == null
@@ -85,7 +109,7 @@ public final class ForecastController implements ResourceRoutes {
       throw ApiException.badRequest(
           "invalid resolution", new FieldError("resolution", "must be one of 1h, 3h, 6h, 12h, 1d"));
     }
-    ctx.json(service.forecast(building, target, horizon, bucket, resolution));
+    ctx.json(service.forecast(building, room, target, horizon, bucket, resolution));
   }
 
   static int horizonHours(String raw) {

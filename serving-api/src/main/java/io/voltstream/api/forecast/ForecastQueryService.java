@@ -2,6 +2,7 @@ package io.voltstream.api.forecast;
 
 import io.voltstream.api.error.ApiException;
 import io.voltstream.api.forecast.dto.ForecastAccuracy;
+import io.voltstream.api.forecast.dto.ForecastGuard;
 import io.voltstream.api.forecast.dto.ForecastPoint;
 import io.voltstream.api.forecast.dto.ForecastResponse;
 import io.voltstream.api.influx.InfluxReader;
@@ -13,17 +14,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Reads the forecast service's output from InfluxDB: {@code forecasts} for the next hours (where
- * runs with different models left points at the same hour, the most recently issued wins) summed
- * into resolution buckets, and the latest {@code forecast_accuracy}. Free of Javalin.
+ * Reads the forecast service's output from InfluxDB: {@code forecasts} of the building (no {@code
+ * room} tag) or of one room for the next hours (where several runs forecast the same hour, the most
+ * recently issued wins) summed into resolution buckets with their P10/P90, and the latest {@code
+ * forecast_accuracy} per lead band. Free of Javalin.
  */
 public final class ForecastQueryService {
   private static final Schema.Forecasts F = Schema.FORECASTS;
+  private static final String DAY_AHEAD = "day_ahead";
+
+  /** The lead bands in the forecast service's order (legacy rows without a band last). */
+  private static final List<String> BANDS =
+      java.util.Arrays.asList("0-6h", "6-24h", DAY_AHEAD, null);
+
   private final InfluxReader influx;
   private final Clock clock;
 
@@ -34,10 +43,29 @@ public final class ForecastQueryService {
 
   /** One stored hourly forecast value with where it came from. */
   private record Hour(
-      double valueKwh, long issuedAt, String modelId, boolean fallback, String reason) {}
+      double valueKwh,
+      Double p10Kwh,
+      Double p90Kwh,
+      long issuedAt,
+      String modelId,
+      boolean fallback,
+      String reason,
+      ForecastGuard guard) {}
 
+  /** The building-wide forecast. */
   public ForecastResponse forecast(
       String building,
+      String target,
+      int horizonHours,
+      Duration resolution,
+      String resolutionName) {
+    return forecast(building, null, target, horizonHours, resolution, resolutionName);
+  }
+
+  /** The forecast of one room with its own meters, or of the building when {@code room} is null. */
+  public ForecastResponse forecast(
+      String building,
+      String room,
       String target,
       int horizonHours,
       Duration resolution,
@@ -46,14 +74,27 @@ public final class ForecastQueryService {
     Instant to = from.plus(Duration.ofHours(horizonHours));
     List<Series> series =
         influx.query(
-            InfluxQuery.of("SELECT ")
-                .columns(F.valueKwh, F.issuedAt, F.modelId, F.fallback, F.fallbackReason)
-                .text(" FROM ")
-                .from(F)
-                .text(" WHERE ")
-                .eq(F.building, "building", building)
-                .text(" AND ")
-                .eq(F.target, "target", target)
+            roomFilter(
+                    InfluxQuery.of("SELECT ")
+                        .columns(
+                            F.valueKwh,
+                            F.p10Kwh,
+                            F.p90Kwh,
+                            F.issuedAt,
+                            F.modelId,
+                            F.fallback,
+                            F.fallbackReason,
+                            F.candidateModelId,
+                            F.guardSkill,
+                            F.guardHours)
+                        .text(" FROM ")
+                        .from(F)
+                        .text(" WHERE ")
+                        .eq(F.building, "building", building)
+                        .text(" AND ")
+                        .eq(F.target, "target", target)
+                        .text(" AND "),
+                    room)
                 .text(" AND time >= ")
                 .time(from)
                 .text(" AND time < ")
@@ -66,6 +107,11 @@ public final class ForecastQueryService {
       int model = s.column(F.modelId);
       int fallback = s.column(F.fallback);
       int reason = s.column(F.fallbackReason);
+      int p10 = s.column(F.p10Kwh);
+      int p90 = s.column(F.p90Kwh);
+      int candidate = s.column(F.candidateModelId);
+      int guardSkill = s.column(F.guardSkill);
+      int guardHours = s.column(F.guardHours);
       for (List<Object> row : s.values()) {
         Double t = Series.number(row, time);
         Double v = Series.number(row, value);
@@ -73,13 +119,23 @@ public final class ForecastQueryService {
           continue;
         }
         Double i = Series.number(row, issued);
+        String candidateId = Series.string(row, candidate);
+        Double scored = Series.number(row, guardHours);
         var hour =
             new Hour(
                 v,
+                Series.number(row, p10),
+                Series.number(row, p90),
                 i == null ? 0 : i.longValue(),
                 Series.string(row, model),
                 "true".equals(Series.string(row, fallback)),
-                Series.string(row, reason));
+                Series.string(row, reason),
+                candidateId == null
+                    ? null
+                    : new ForecastGuard(
+                        candidateId,
+                        Series.number(row, guardSkill),
+                        scored == null ? null : scored.intValue()));
         hours.merge(
             Instant.ofEpochMilli(t.longValue()),
             hour,
@@ -92,43 +148,62 @@ public final class ForecastQueryService {
               + target
               + " forecast for building '"
               + building
-              + "' in the next "
+              + (room == null ? "'" : "' room '" + room + "'")
+              + " in the next "
               + horizonHours
               + " h (is the forecast service running?)");
     }
     Hour latest =
-        hours.values().stream()
-            .max(java.util.Comparator.comparingLong(Hour::issuedAt))
-            .orElseThrow();
+        hours.values().stream().max(Comparator.comparingLong(Hour::issuedAt)).orElseThrow();
+    List<ForecastAccuracy> byLead = accuracyByLead(building, target);
     return new ForecastResponse(
         building,
+        room,
         target,
         "kWh",
         Instant.ofEpochMilli(latest.issuedAt()),
         latest.modelId(),
         latest.fallback(),
         latest.reason(),
+        latest.guard(),
         horizonHours,
         resolutionName,
         buckets(hours, from, resolution),
-        accuracy(building, target));
+        byLead.stream().filter(a -> DAY_AHEAD.equals(a.leadBand())).findFirst().orElse(null),
+        byLead);
   }
 
-  /** Sums hourly values into buckets aligned to {@code from}. */
+  /** {@code room = ''} selects the building-wide series (written without a room tag). */
+  private static InfluxQuery roomFilter(InfluxQuery q, String room) {
+    return room == null ? q.column(F.room).text(" = ''") : q.eq(F.room, "room", room);
+  }
+
+  /**
+   * Sums hourly values into buckets aligned to {@code from}; a bucket has a P10/P90 only when every
+   * hour in it has one.
+   */
   static List<ForecastPoint> buckets(Map<Instant, Hour> hours, Instant from, Duration resolution) {
-    TreeMap<Instant, Double> sums = new TreeMap<>();
+    TreeMap<Instant, double[]> sums = new TreeMap<>();
     long bucketMs = resolution.toMillis();
     hours.forEach(
         (t, h) -> {
           long offset = (t.toEpochMilli() - from.toEpochMilli()) / bucketMs * bucketMs;
-          sums.merge(from.plusMillis(offset), h.valueKwh(), Double::sum);
+          double[] sum = sums.computeIfAbsent(from.plusMillis(offset), k -> new double[3]);
+          sum[0] += h.valueKwh();
+          sum[1] += h.p10Kwh() == null ? Double.NaN : h.p10Kwh();
+          sum[2] += h.p90Kwh() == null ? Double.NaN : h.p90Kwh();
         });
     var out = new ArrayList<ForecastPoint>();
-    sums.forEach((t, v) -> out.add(new ForecastPoint(t, v)));
+    sums.forEach(
+        (t, v) ->
+            out.add(
+                new ForecastPoint(
+                    t, v[0], Double.isNaN(v[1]) ? null : v[1], Double.isNaN(v[2]) ? null : v[2])));
     return out;
   }
 
-  private ForecastAccuracy accuracy(String building, String target) {
+  /** The latest {@code forecast_accuracy} row of each lead band, in band order. */
+  private List<ForecastAccuracy> accuracyByLead(String building, String target) {
     var a = Schema.FORECAST_ACCURACY;
     List<Series> series =
         influx.query(
@@ -140,20 +215,27 @@ public final class ForecastQueryService {
                 .eq(a.building, "building", building)
                 .text(" AND ")
                 .eq(a.target, "target", target)
+                .text(" GROUP BY ")
+                .column(a.leadBand)
                 .text(" ORDER BY time DESC LIMIT 1"));
+    var out = new ArrayList<ForecastAccuracy>();
     for (Series s : series) {
+      String band = s.tag(a.leadBand);
       for (List<Object> row : s.values()) {
         Double hours = Series.number(row, s.column(a.hours));
         Double window = Series.number(row, s.column(a.windowHours));
-        return new ForecastAccuracy(
-            s.time(row),
-            Series.number(row, s.column(a.nrmsePercent)),
-            Series.number(row, s.column(a.skill)),
-            Series.number(row, s.column(a.maeKwh)),
-            hours == null ? null : hours.intValue(),
-            window == null ? null : window.intValue());
+        out.add(
+            new ForecastAccuracy(
+                band == null || band.isEmpty() ? null : band,
+                s.time(row),
+                Series.number(row, s.column(a.nrmsePercent)),
+                Series.number(row, s.column(a.skill)),
+                Series.number(row, s.column(a.maeKwh)),
+                hours == null ? null : hours.intValue(),
+                window == null ? null : window.intValue()));
       }
     }
-    return null;
+    out.sort(Comparator.comparingInt(r -> BANDS.indexOf(r.leadBand())));
+    return out;
   }
 }

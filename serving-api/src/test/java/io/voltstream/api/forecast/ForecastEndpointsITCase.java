@@ -35,9 +35,15 @@ class ForecastEndpointsITCase {
     for (int h = 0; h < 24; h++) {
       long t = HOUR.plus(Duration.ofHours(h)).toEpochMilli();
       lines.add(
-          "forecasts,building=demo,fallback=true,model_id=persistence_ensemble,target=generation"
+          "forecasts,building=demo,fallback=true,lead="
+              + h
+              + ",model_id=persistence_ensemble,target=generation"
               + " value_kwh="
               + (0.5 + h)
+              + ",p10_kwh="
+              + (0.25 + h)
+              + ",p90_kwh="
+              + (1.0 + h)
               + ",issued_at="
               + HOUR.toEpochMilli()
               + "i,lead_hours="
@@ -45,9 +51,26 @@ class ForecastEndpointsITCase {
               + "i,fallback_reason=\"history_short\" "
               + t);
     }
+    // a room's own consumption forecast: must not leak into the building's answer
     lines.add(
-        "forecast_accuracy,building=demo,target=generation"
+        "forecasts,building=demo,fallback=false,lead=0,model_id=m1,room=kitchen,target=generation"
+            + " value_kwh=99.0,issued_at="
+            + HOUR.plusSeconds(3600).toEpochMilli()
+            + "i,lead_hours=0i "
+            + HOUR.toEpochMilli());
+    lines.add(
+        "forecasts,building=demo,fallback=false,lead=0,model_id=m1,room=kitchen,target=consumption"
+            + " value_kwh=0.7,p10_kwh=0.4,p90_kwh=1.1,issued_at="
+            + HOUR.toEpochMilli()
+            + "i,lead_hours=0i "
+            + HOUR.toEpochMilli());
+    lines.add(
+        "forecast_accuracy,building=demo,lead_band=day_ahead,target=generation"
             + " nrmse_percent=42.0,skill=-0.05,mae_kwh=0.3,hours=20i,window_hours=168i "
+            + HOUR.toEpochMilli());
+    lines.add(
+        "forecast_accuracy,building=demo,lead_band=0-6h,target=generation"
+            + " nrmse_percent=30.0,skill=0.1,mae_kwh=0.2,hours=120i,window_hours=168i "
             + HOUR.toEpochMilli());
     INFLUX.write(db, String.join("\n", lines));
 
@@ -70,10 +93,23 @@ class ForecastEndpointsITCase {
       assertThat(json.get("fallback").asBoolean()).isTrue();
       assertThat(json.get("fallback_reason").asText()).isEqualTo("history_short");
       assertThat(json.get("values")).hasSize(4);
-      // hours 0..2: 0.5 + 1.5 + 2.5
+      // hours 0..2: 0.5 + 1.5 + 2.5 (the room's 99 kWh is not the building's)
       assertThat(json.at("/values/0/value_kwh").asDouble()).isEqualTo(4.5);
+      assertThat(json.at("/values/0/p10_kwh").asDouble()).isEqualTo(0.25 + 1.25 + 2.25);
+      assertThat(json.at("/values/0/p90_kwh").asDouble()).isEqualTo(1.0 + 2.0 + 3.0);
+      assertThat(json.at("/accuracy/lead_band").asText()).isEqualTo("day_ahead");
       assertThat(json.at("/accuracy/skill").asDouble()).isEqualTo(-0.05);
       assertThat(json.at("/accuracy/hours").asInt()).isEqualTo(20);
+      assertThat(json.at("/accuracy_by_lead/0/lead_band").asText()).isEqualTo("0-6h");
+      assertThat(json.at("/accuracy_by_lead/0/hours").asInt()).isEqualTo(120);
+
+      var room =
+          new ApiTestClient(app.port())
+              .get("/api/v1/forecast/consumption?building=demo&room=kitchen&horizon=1h", operator);
+      assertThat(room.status()).as(room.body()).isEqualTo(200);
+      assertThat(room.json().get("room").asText()).isEqualTo("kitchen");
+      assertThat(room.json().at("/values/0/value_kwh").asDouble()).isEqualTo(0.7);
+      assertThat(room.json().at("/values/0/p90_kwh").asDouble()).isEqualTo(1.1);
     } finally {
       app.stop();
     }

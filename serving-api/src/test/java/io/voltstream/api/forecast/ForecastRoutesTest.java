@@ -65,28 +65,60 @@ class ForecastRoutesTest {
             java.util.Arrays.asList(
                 t,
                 9.0,
+                null,
+                null,
                 HOUR.minus(Duration.ofHours(1)).toEpochMilli(),
                 "persistence_ensemble",
                 "true",
-                "model_missing"));
+                "model_missing",
+                null,
+                null,
+                null));
         rows.add(
             java.util.Arrays.asList(
-                t, 1.0 + h, HOUR.toEpochMilli(), "consumption-xgboost-1", "false", null));
+                t,
+                1.0 + h,
+                0.5 + h,
+                2.0 + h,
+                HOUR.toEpochMilli(),
+                "consumption-xgboost-1",
+                "false",
+                null,
+                "consumption-xgboost-1",
+                0.08,
+                168));
       }
       return List.of(
           new Series(
               "forecasts",
               Map.of(),
-              List.of("time", "value_kwh", "issued_at", "model_id", "fallback", "fallback_reason"),
+              List.of(
+                  "time",
+                  "value_kwh",
+                  "p10_kwh",
+                  "p90_kwh",
+                  "issued_at",
+                  "model_id",
+                  "fallback",
+                  "fallback_reason",
+                  "candidate_model_id",
+                  "guard_skill",
+                  "guard_hours"),
               rows));
     }
     if (query.contains("FROM \"forecast_accuracy\"")) {
+      var columns = List.of("time", "nrmse_percent", "skill", "mae_kwh", "hours", "window_hours");
       return List.of(
           new Series(
               "forecast_accuracy",
-              Map.of(),
-              List.of("time", "nrmse_percent", "skill", "mae_kwh", "hours", "window_hours"),
-              List.of(List.of(HOUR.toEpochMilli(), 31.5, 0.12, 0.4, 120, 168))));
+              Map.of("lead_band", "day_ahead"),
+              columns,
+              List.of(List.of(HOUR.toEpochMilli(), 31.5, 0.12, 0.4, 120, 168))),
+          new Series(
+              "forecast_accuracy",
+              Map.of("lead_band", "0-6h"),
+              columns,
+              List.of(List.of(HOUR.toEpochMilli(), 20.0, 0.3, 0.2, 700, 168))));
     }
     return List.of();
   }
@@ -104,14 +136,41 @@ class ForecastRoutesTest {
         .hasSize(24); // the fake ignores the time bounds; the service does not re-filter
     assertThat(json.at("/values/0/time").asText()).isEqualTo(HOUR.toString());
     assertThat(json.at("/values/0/value_kwh").asDouble()).isEqualTo(1.0);
+    assertThat(json.at("/values/0/p10_kwh").asDouble()).isEqualTo(0.5);
+    assertThat(json.at("/values/0/p90_kwh").asDouble()).isEqualTo(2.0);
+    assertThat(json.at("/guard/candidate_model_id").asText()).isEqualTo("consumption-xgboost-1");
+    assertThat(json.at("/guard/skill").asDouble()).isEqualTo(0.08);
+    assertThat(json.at("/guard/scored_hours").asInt()).isEqualTo(168);
+    assertThat(json.at("/accuracy/lead_band").asText()).isEqualTo("day_ahead");
     assertThat(json.at("/accuracy/skill").asDouble()).isEqualTo(0.12);
     assertThat(json.at("/accuracy/nrmse_percent").asDouble()).isEqualTo(31.5);
+    // every band, in lead order
+    assertThat(json.get("accuracy_by_lead"))
+        .extracting(n -> n.get("lead_band").asText())
+        .containsExactly("0-6h", "day_ahead");
+    assertThat(json.has("room")).isFalse();
     assertThat(sent)
         .anySatisfy(
             q ->
                 assertThat(q)
                     .contains("\"target\" = 'consumption'")
+                    .contains("\"room\" = ''")
                     .contains("time >= '2026-11-27T10:00:00Z' AND time < '2026-11-27T16:00:00Z'"));
+  }
+
+  @Test
+  void shouldAnswerARoomsOwnForecastAndOnlyForConsumption() {
+    var r = client.get("/api/v1/forecast/consumption?building=demo&room=kitchen", viewer);
+
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("room").asText()).isEqualTo("kitchen");
+    assertThat(sent).anySatisfy(q -> assertThat(q).contains("\"room\" = 'kitchen'"));
+    var generation = client.get("/api/v1/forecast/generation?building=demo&room=kitchen", viewer);
+    assertThat(generation.status()).isEqualTo(400);
+    assertThat(generation.json().at("/errors/0/field").asText()).isEqualTo("room");
+    var hostile = client.get("/api/v1/forecast/consumption?building=demo&room=a'b", viewer);
+    assertThat(hostile.status()).isEqualTo(400);
+    assertThat(hostile.json().at("/errors/0/field").asText()).isEqualTo("room");
   }
 
   @Test
@@ -119,8 +178,10 @@ class ForecastRoutesTest {
     var r = client.get("/api/v1/forecast/generation?building=demo&resolution=6h", viewer);
 
     assertThat(r.status()).as(r.body()).isEqualTo(200);
-    // hours 0..5 hold 1..6 → 21
+    // hours 0..5 hold 1..6 → 21; P10 0.5..5.5 → 18, P90 2..7 → 27
     assertThat(r.json().at("/values/0/value_kwh").asDouble()).isEqualTo(21.0);
+    assertThat(r.json().at("/values/0/p10_kwh").asDouble()).isEqualTo(18.0);
+    assertThat(r.json().at("/values/0/p90_kwh").asDouble()).isEqualTo(27.0);
     assertThat(r.json().get("values")).hasSize(4);
     assertThat(r.json().get("target").asText()).isEqualTo("generation");
   }

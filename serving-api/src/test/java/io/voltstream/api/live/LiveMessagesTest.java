@@ -17,7 +17,8 @@ class LiveMessagesTest {
       """
       {"building":"demo","target":"consumption","model_id":"consumption-xgboost","fallback":false,
        "fallback_reason":null,"issued_at":"2026-11-27T10:01:00Z","origin":"2026-11-27T10:00:00Z",
-       "values":[{"hour":"2026-11-27T10:00:00Z","value_kwh":1.25},{"hour":"2026-11-27T11:00:00Z","value_kwh":1.5}]}
+       "guard":{"candidate_model_id":"consumption-xgboost","skill":0.08,"scored_hours":168},
+       "values":[{"hour":"2026-11-27T10:00:00Z","value_kwh":1.25,"p10_kwh":0.9,"p90_kwh":1.8},{"hour":"2026-11-27T11:00:00Z","value_kwh":1.5}]}
       """;
 
   private final LiveMessages messages = new LiveMessages(id -> Optional.empty());
@@ -42,6 +43,10 @@ class LiveMessagesTest {
     assertThat(json.path("fallback").asBoolean()).isFalse();
     assertThat(json.path("issued_at").asText()).isEqualTo("2026-11-27T10:01:00Z");
     assertThat(json.at("/values/1/value_kwh").asDouble()).isEqualTo(1.5);
+    // the quantiles and the guard's score reach clients unchanged
+    assertThat(json.at("/values/0/p10_kwh").asDouble()).isEqualTo(0.9);
+    assertThat(json.at("/values/0/p90_kwh").asDouble()).isEqualTo(1.8);
+    assertThat(json.at("/guard/skill").asDouble()).isEqualTo(0.08);
     assertThat(m.json()).startsWith("{\"type\":\"forecast\"");
   }
 

@@ -13,11 +13,24 @@ import java.util.TreeMap;
 /**
  * One hourly forecast batch of the {@code forecasts} topic (forecasting-models README: {@code
  * building}, {@code target} = {@code consumption} or {@code generation}, {@code values[{hour,
- * value_kwh}]}), and its conversion to the planner's input: the average net load per slot.
+ * value_kwh, p10_kwh, p90_kwh}]}), and its conversion to the planner's input: the average net load
+ * per slot. The planner uses the point forecast ({@code value_kwh}, the P50); the P10/P90 of the
+ * hours that have them are kept for strategies that plan against a band (empty maps for batches
+ * without them).
  */
-public record ForecastBatch(String building, String target, Map<Instant, Double> kwhByHour) {
+public record ForecastBatch(
+    String building,
+    String target,
+    Map<Instant, Double> kwhByHour,
+    Map<Instant, Double> p10KwhByHour,
+    Map<Instant, Double> p90KwhByHour) {
   public static final String CONSUMPTION = "consumption";
   public static final String GENERATION = "generation";
+
+  /** A batch without quantiles. */
+  public ForecastBatch(String building, String target, Map<Instant, Double> kwhByHour) {
+    this(building, target, kwhByHour, Map.of(), Map.of());
+  }
 
   /** The batch in {@code json}; empty when it is not one (the caller counts it). */
   public static Optional<ForecastBatch> parse(String json) {
@@ -29,16 +42,23 @@ public record ForecastBatch(String building, String target, Map<Instant, Double>
         return Optional.empty();
       }
       Map<Instant, Double> values = new TreeMap<>();
+      Map<Instant, Double> p10 = new TreeMap<>();
+      Map<Instant, Double> p90 = new TreeMap<>();
       for (JsonNode v : n.path("values")) {
-        JsonNode kwh = v.get("value_kwh");
-        if (kwh != null && kwh.isNumber() && Double.isFinite(kwh.asDouble())) {
-          values.put(
-              Instant.parse(v.path("hour").asText()).truncatedTo(ChronoUnit.HOURS), kwh.asDouble());
-        }
+        Instant hour = Instant.parse(v.path("hour").asText()).truncatedTo(ChronoUnit.HOURS);
+        putIfFinite(values, hour, v.get("value_kwh"));
+        putIfFinite(p10, hour, v.get("p10_kwh"));
+        putIfFinite(p90, hour, v.get("p90_kwh"));
       }
-      return Optional.of(new ForecastBatch(building, target, values));
+      return Optional.of(new ForecastBatch(building, target, values, p10, p90));
     } catch (Exception e) {
       return Optional.empty();
+    }
+  }
+
+  private static void putIfFinite(Map<Instant, Double> into, Instant hour, JsonNode kwh) {
+    if (kwh != null && kwh.isNumber() && Double.isFinite(kwh.asDouble())) {
+      into.put(hour, kwh.asDouble());
     }
   }
 

@@ -36,4 +36,19 @@ class ForecastBatchTest {
     assertThat(ForecastBatch.netLoadW(Instant.EPOCH, Duration.ofMinutes(15), 96, null, null))
         .isEmpty();
   }
+
+  @Test
+  void shouldKeepTheQuantilesOfTheHoursThatHaveThem() {
+    Instant hour = Instant.parse("2026-04-15T10:00:00Z");
+    String json =
+        "{\"building\":\"demo\",\"target\":\"consumption\",\"values\":["
+            + "{\"hour\":\"2026-04-15T10:00:00Z\",\"value_kwh\":1.0,\"p10_kwh\":0.6,\"p90_kwh\":1.7},"
+            + "{\"hour\":\"2026-04-15T11:00:00Z\",\"value_kwh\":2.0}]}";
+
+    ForecastBatch batch = ForecastBatch.parse(json).orElseThrow();
+
+    assertThat(batch.kwhByHour()).hasSize(2);
+    assertThat(batch.p10KwhByHour()).containsExactly(java.util.Map.entry(hour, 0.6));
+    assertThat(batch.p90KwhByHour()).containsExactly(java.util.Map.entry(hour, 1.7));
+  }
 }
