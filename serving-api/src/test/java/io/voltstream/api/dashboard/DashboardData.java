@@ -176,6 +176,7 @@ final class DashboardData {
               .tag(f.target, "consumption")
               .tag(f.modelId, model)
               .tag(f.fallback, "false")
+              .tag(f.lead, Long.toString(Duration.between(issuedAt, hour).toHours()))
               .field(f.valueKwh, valueKwh.applyAsDouble(hour))
               .field(f.issuedAt, issuedAt.toEpochMilli())
               .field(f.leadHours, Duration.between(issuedAt, hour).toHours())
@@ -186,6 +187,7 @@ final class DashboardData {
     lines.add(
         LinePoint.of(a)
             .tag(a.building, building)
+            .tag(a.leadBand, "day_ahead")
             .tag(a.target, "consumption")
             .field(a.nrmsePercent, 18.4)
             .field(a.skill, 0.21)
