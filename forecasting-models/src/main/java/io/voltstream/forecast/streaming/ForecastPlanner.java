@@ -14,6 +14,7 @@ import io.voltstream.forecast.training.ModelStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,10 +36,35 @@ public final class ForecastPlanner {
       Instant origin,
       int horizonHours,
       Optional<ModelStore.Stored> model) {
+    return plan(building, target, history, origin, horizonHours, model, Optional.empty());
+  }
+
+  /**
+   * As above, but with {@code direct} (the building's PV forecaster for generation, {@code
+   * io.voltstream.forecast.pv}) used instead of the saved model when present; when it cannot
+   * forecast (NaN: too little generation history to measure its clear-sky index) the persistence
+   * ensemble stands in with {@code history_short}.
+   */
+  public static ForecastBatch plan(
+      String building,
+      ForecastTarget target,
+      HourlySeries history,
+      Instant origin,
+      int horizonHours,
+      Optional<ModelStore.Stored> model,
+      Optional<Forecaster> direct) {
     var past = new PastView(history, origin);
     List<Instant> hours = new ArrayList<>();
     for (int h = 0; h < horizonHours; h++) {
       hours.add(origin.plus(Duration.ofHours(h)));
+    }
+    if (direct.isPresent()) {
+      double[] values = direct.get().forecast(past, hours);
+      if (Arrays.stream(values).allMatch(Double::isFinite)) {
+        return new ForecastBatch(
+            building, target, origin, direct.get().id(), false, null, zip(hours, values));
+      }
+      return fallback(building, target, origin, past, hours, "history_short");
     }
     String reason = unusableReason(past, hours, model);
     if (reason == null) {
@@ -59,6 +85,17 @@ public final class ForecastPlanner {
       return new ForecastBatch(
           building, target, origin, stored.metadata().modelId(), false, null, zip(hours, values));
     }
+    return fallback(building, target, origin, past, hours, reason);
+  }
+
+  /** The persistence ensemble (the mean of the last day where it lacks a value), saying why. */
+  private static ForecastBatch fallback(
+      String building,
+      ForecastTarget target,
+      Instant origin,
+      PastView past,
+      List<Instant> hours,
+      String reason) {
     double[] values = Baselines.persistenceEnsemble().forecast(past, hours);
     double recentMean = past.meanBeforeOrigin(Duration.ofDays(1));
     boolean any = false;

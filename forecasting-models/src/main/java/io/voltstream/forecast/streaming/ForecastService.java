@@ -1,6 +1,8 @@
 package io.voltstream.forecast.streaming;
 
 import io.voltstream.forecast.data.HourlySeries;
+import io.voltstream.forecast.pv.GenerationModels;
+import io.voltstream.forecast.pv.registry.RegistryGenerationModels;
 import io.voltstream.forecast.training.ModelStore;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.influx.InfluxException;
@@ -42,6 +44,7 @@ public final class ForecastService implements AutoCloseable {
   private final InfluxHistoryReader history;
   private final Clock clock;
   private final Optional<ForecastPublisher> publisher;
+  private final GenerationModels generationModels;
   private ScheduledExecutorService scheduler;
 
   /** What one run did: batches written per building/target and accuracy reports written. */
@@ -61,6 +64,20 @@ public final class ForecastService implements AutoCloseable {
       InfluxClient influx,
       Clock clock,
       Optional<ForecastPublisher> publisher) {
+    this(config, influx, clock, publisher, GenerationModels.NONE);
+  }
+
+  /**
+   * {@code generationModels} gives a building's PV forecaster for {@code generation} (instead of
+   * the saved {@code generation} model) when its PV system is known.
+   */
+  public ForecastService(
+      ForecastConfig config,
+      InfluxClient influx,
+      Clock clock,
+      Optional<ForecastPublisher> publisher,
+      GenerationModels generationModels) {
+    this.generationModels = generationModels;
     this.config = config;
     this.influx = influx;
     this.history = new InfluxHistoryReader(influx);
@@ -68,13 +85,21 @@ public final class ForecastService implements AutoCloseable {
     this.publisher = publisher;
   }
 
-  /** Publishes to Kafka {@code forecasts} when the config has a bootstrap. */
+  /**
+   * Publishes to Kafka {@code forecasts} and forecasts generation from the PV systems in Kafka
+   * {@code registry} when the config has a bootstrap.
+   */
   public static ForecastService create(ForecastConfig config) {
+    Clock clock = Clock.systemUTC();
     return new ForecastService(
         config,
         new InfluxClient(config.influxUrl(), config.influxDb()),
-        Clock.systemUTC(),
-        config.kafkaBootstrap().map(ForecastPublisher::new));
+        clock,
+        config.kafkaBootstrap().map(ForecastPublisher::new),
+        config
+            .kafkaBootstrap()
+            .<GenerationModels>map(b -> RegistryGenerationModels.fromKafka(b, clock))
+            .orElse(GenerationModels.NONE));
   }
 
   /** The Kafka publisher, if any (e.g. for its counters). */
@@ -148,7 +173,15 @@ public final class ForecastService implements AutoCloseable {
                   building, target, origin.minus(Duration.ofDays(config.historyDays())), origin);
           ForecastBatch batch =
               ForecastPlanner.plan(
-                  building, target, past, origin, config.horizonHours(), models.get(target));
+                  building,
+                  target,
+                  past,
+                  origin,
+                  config.horizonHours(),
+                  models.get(target),
+                  target == ForecastTarget.GENERATION
+                      ? generationModels.forBuilding(building)
+                      : Optional.empty());
           influx.write(ForecastPoints.forecasts(batch));
           batches.add(batch);
           publisher.ifPresent(p -> p.publish(batch, issuedAt));

@@ -18,7 +18,10 @@ class ForecastArchitectureTest {
       noClasses()
           .that()
           .resideInAnyPackage(
-              "..forecast.features..", "..forecast.baselines..", "..forecast.evaluation..")
+              "..forecast.features..",
+              "..forecast.baselines..",
+              "..forecast.evaluation..",
+              "io.voltstream.forecast.pv")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
@@ -27,6 +30,9 @@ class ForecastArchitectureTest {
               "java.net.http..",
               "io.javalin..",
               "org.apache.flink..",
+              "org.apache.kafka..",
+              "io.voltstream.kafka..",
+              "io.voltstream.influx..",
               "..forecast.cli..",
               "..forecast.streaming..",
               "..forecast.training..");

@@ -9,7 +9,7 @@ import io.voltstream.jobs.io.InfluxSink;
 import io.voltstream.jobs.io.JobsConfig;
 import io.voltstream.jobs.io.KafkaSources;
 import io.voltstream.jobs.io.RegistryChange;
-import io.voltstream.jobs.io.RegistrySnapshot;
+import io.voltstream.kafka.RegistrySnapshot;
 import io.voltstream.jobs.roommetrics.logic.ReplayRange;
 import io.voltstream.model.RoomMetrics;
 import io.voltstream.model.SensorReading;
