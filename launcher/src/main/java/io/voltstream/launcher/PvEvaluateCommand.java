@@ -117,15 +117,13 @@ final class PvEvaluateCommand implements Callable<Integer> {
               site.azimuthDeg());
       report
           .metrics()
-          .forEach(
-              (id, m) -> out.printf(Locale.ROOT, "| %s | %s |%s%n", label, id, cells(m)));
+          .forEach((id, m) -> out.printf(Locale.ROOT, "| %s | %s |%s%n", label, id, cells(m)));
     }
   }
 
   /** The member's PV site as its registry record states it (what the live service reads). */
   private static PvSite registeredSite(CommunityMember member) {
-    for (RegistryRecord r :
-        RegistryRecords.of(member.layout(), member.tariff(), member.market())) {
+    for (RegistryRecord r : RegistryRecords.of(member.layout(), member.tariff(), member.market())) {
       if (r.value() instanceof Building b) {
         return RegistryGenerationModels.site(b).orElseThrow();
       }
@@ -134,12 +132,12 @@ final class PvEvaluateCommand implements Callable<Integer> {
   }
 
   /**
-   * The forecaster with an index window of {@code indexDays}, with or without the per-hour index. From midnight no hour of the day has
-   * been seen, so the intraday update plays no part in this day-ahead evaluation.
+   * The forecaster with an index window of {@code indexDays}, with or without the per-hour index.
+   * From midnight no hour of the day has been seen, so the intraday update plays no part in this
+   * day-ahead evaluation.
    */
   private static Forecaster variant(PvSite site, int indexDays, boolean hourProfile) {
-    var f =
-        new ClearSkyPvForecaster(new ClearSkyPv(site), Duration.ofDays(indexDays), hourProfile);
+    var f = new ClearSkyPvForecaster(new ClearSkyPv(site), Duration.ofDays(indexDays), hourProfile);
     String id =
         ClearSkyPvForecaster.MODEL_ID
             + " (index "

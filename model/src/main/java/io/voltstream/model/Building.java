@@ -10,8 +10,8 @@ import io.voltstream.energy.tariff.Tariffs;
 /**
  * A building in the registry; rooms belong to exactly one building. Its tariff, dispatch,
  * demand-response settings, market membership and PV system ({@link PvSystem}; with latitude and
- * longitude it gives the generation forecast) are optional: without them the building gets
- * {@link Tariffs#defaultTariff()} (documented in energy/README.md) and {@link
+ * longitude it gives the generation forecast) are optional: without them the building gets {@link
+ * Tariffs#defaultTariff()} (documented in energy/README.md) and {@link
  * DispatchSettings#defaults()}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -9,8 +9,8 @@ import java.util.Map;
  *
  * @param capacityKwp nameplate (peak) power [kWp], &gt; 0
  * @param tiltDeg panel tilt from horizontal [0, 90] degrees; 0 = flat
- * @param azimuthDeg compass direction the panels face, clockwise from north [0, 360): 90 east,
- *     180 south, 270 west
+ * @param azimuthDeg compass direction the panels face, clockwise from north [0, 360): 90 east, 180
+ *     south, 270 west
  */
 public record PvSystem(Double capacityKwp, Double tiltDeg, Double azimuthDeg) {
   /** JSON field name → what is wrong with it; empty when the system is valid. */
@@ -32,8 +32,7 @@ public record PvSystem(Double capacityKwp, Double tiltDeg, Double azimuthDeg) {
       boolean minIncluded,
       double max,
       String what) {
-    boolean ok =
-        value != null && (minIncluded ? value >= min : value > min) && value <= max;
+    boolean ok = value != null && (minIncluded ? value >= min : value > min) && value <= max;
     if (!ok) {
       out.put(field, "required: " + what);
     }

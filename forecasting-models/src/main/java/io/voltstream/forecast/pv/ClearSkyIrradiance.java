@@ -31,8 +31,7 @@ public record ClearSkyIrradiance(double ghiWm2, double dniWm2, double dhiWm2) {
       return NIGHT;
     }
     double cosZenith = Math.cos(Math.toRadians(zenithDeg));
-    double airMass =
-        pressureRatio(altitudeM) * relativeAirMassKastenYoung(zenithDeg);
+    double airMass = pressureRatio(altitudeM) * relativeAirMassKastenYoung(zenithDeg);
     double fh1 = Math.exp(-altitudeM / 8000.0);
     double fh2 = Math.exp(-altitudeM / 1250.0);
     double cg1 = 5.09e-5 * altitudeM + 0.868;
@@ -57,8 +56,7 @@ public record ClearSkyIrradiance(double ghiWm2, double dniWm2, double dhiWm2) {
   /** Kasten and Young (1989) relative optical air mass. */
   static double relativeAirMassKastenYoung(double zenithDeg) {
     return 1.0
-        / (Math.cos(Math.toRadians(zenithDeg))
-            + 0.50572 * Math.pow(96.07995 - zenithDeg, -1.6364));
+        / (Math.cos(Math.toRadians(zenithDeg)) + 0.50572 * Math.pow(96.07995 - zenithDeg, -1.6364));
   }
 
   /** Barometric pressure at the altitude / sea-level pressure (standard atmosphere). */

@@ -83,7 +83,8 @@ public final class ClearSkyPvForecaster implements Forecaster {
         daysByHour[h]++;
       }
     }
-    var window = new ClearSkyIndex(Arrays.stream(observedByHour).sum(), Arrays.stream(clearByHour).sum());
+    var window =
+        new ClearSkyIndex(Arrays.stream(observedByHour).sum(), Arrays.stream(clearByHour).sum());
     if (window.clearSkyKwh() < MIN_CLEAR_SKY_KWH_PER_KWP * capacityKwp) {
       Arrays.fill(out, Double.NaN);
       return out;

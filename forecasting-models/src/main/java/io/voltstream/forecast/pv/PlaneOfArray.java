@@ -43,8 +43,7 @@ public final class PlaneOfArray {
     double skyDiffuse =
         Math.max(
             0,
-            sky.dhiWm2()
-                * (anisotropy * beamRatio + (1 - anisotropy) * (1 + Math.cos(tilt)) / 2));
+            sky.dhiWm2() * (anisotropy * beamRatio + (1 - anisotropy) * (1 + Math.cos(tilt)) / 2));
     double ground = sky.ghiWm2() * albedo * (1 - Math.cos(tilt)) / 2;
     return beam + skyDiffuse + ground;
   }

@@ -23,8 +23,7 @@ public record SunPosition(double zenithDeg, double azimuthDeg) {
             meanLongitude + 1.915 * Math.sin(meanAnomaly) + 0.020 * Math.sin(2 * meanAnomaly));
     double obliquity = Math.toRadians(23.439 - 0.0000004 * n);
     double rightAscension =
-        Math.atan2(
-            Math.cos(obliquity) * Math.sin(eclipticLongitude), Math.cos(eclipticLongitude));
+        Math.atan2(Math.cos(obliquity) * Math.sin(eclipticLongitude), Math.cos(eclipticLongitude));
     double declination = Math.asin(Math.sin(obliquity) * Math.sin(eclipticLongitude));
     double hoursUtc = ((n + 0.5) % 1.0 + 1.0) % 1.0 * 24.0;
     double siderealHours = 6.697375 + 0.0657098242 * n + hoursUtc + longitudeDeg / 15.0;

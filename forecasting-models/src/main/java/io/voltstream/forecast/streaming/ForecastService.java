@@ -2,7 +2,6 @@ package io.voltstream.forecast.streaming;
 
 import io.voltstream.forecast.data.HourlySeries;
 import io.voltstream.forecast.pv.GenerationModels;
-import io.voltstream.forecast.pv.registry.RegistryGenerationModels;
 import io.voltstream.forecast.training.ModelStore;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.influx.InfluxException;
@@ -85,21 +84,22 @@ public final class ForecastService implements AutoCloseable {
     this.publisher = publisher;
   }
 
-  /**
-   * Publishes to Kafka {@code forecasts} and forecasts generation from the PV systems in Kafka
-   * {@code registry} when the config has a bootstrap.
-   */
+  /** Publishes to Kafka {@code forecasts} when the config has a bootstrap; no PV forecasters. */
   public static ForecastService create(ForecastConfig config) {
-    Clock clock = Clock.systemUTC();
+    return create(config, GenerationModels.NONE);
+  }
+
+  /**
+   * Publishes to Kafka {@code forecasts} when the config has a bootstrap; {@code generationModels}
+   * gives a building's PV forecaster for {@code generation}.
+   */
+  public static ForecastService create(ForecastConfig config, GenerationModels generationModels) {
     return new ForecastService(
         config,
         new InfluxClient(config.influxUrl(), config.influxDb()),
-        clock,
+        Clock.systemUTC(),
         config.kafkaBootstrap().map(ForecastPublisher::new),
-        config
-            .kafkaBootstrap()
-            .<GenerationModels>map(b -> RegistryGenerationModels.fromKafka(b, clock))
-            .orElse(GenerationModels.NONE));
+        generationModels);
   }
 
   /** The Kafka publisher, if any (e.g. for its counters). */

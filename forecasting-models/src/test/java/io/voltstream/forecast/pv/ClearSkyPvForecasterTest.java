@@ -38,8 +38,7 @@ class ClearSkyPvForecasterTest {
   void shouldLearnAShapeTheClearSkyModelGetsWrongPerHourOfTheDay() {
     // the roof is shaded every afternoon (index 0.3 after 12:00 UTC, 0.9 before)
     ClearSkyPv clearSky = new ClearSkyPv(FLAT);
-    HourlySeries history =
-        series(clearSky, t -> hourOfDay(t) < 12 ? 0.9 : 0.3, 30 * 24);
+    HourlySeries history = series(clearSky, t -> hourOfDay(t) < 12 ? 0.9 : 0.3, 30 * 24);
 
     double[] forecast = new ClearSkyPvForecaster(FLAT).forecast(past(history), next24());
 
@@ -54,15 +53,13 @@ class ClearSkyPvForecasterTest {
     ClearSkyPv clearSky = new ClearSkyPv(FLAT);
     Instant noon = ORIGIN.plus(Duration.ofHours(12));
     // 0.8 for 30 days, then a dull morning (0.3) up to noon
-    HourlySeries history =
-        series(clearSky, t -> t.isBefore(ORIGIN) ? 0.8 : 0.3, 30 * 24 + 12);
+    HourlySeries history = series(clearSky, t -> t.isBefore(ORIGIN) ? 0.8 : 0.3, 30 * 24 + 12);
     List<Instant> hours = new ArrayList<>();
     for (int h = 0; h < 24; h++) {
       hours.add(noon.plus(Duration.ofHours(h)));
     }
 
-    double[] forecast =
-        new ClearSkyPvForecaster(FLAT).forecast(new PastView(history, noon), hours);
+    double[] forecast = new ClearSkyPvForecaster(FLAT).forecast(new PastView(history, noon), hours);
 
     double thisAfternoon = forecast[2] / clearSky.hourKwh(hours.get(2));
     double tomorrowMorning = forecast[22] / clearSky.hourKwh(hours.get(22));

@@ -149,7 +149,15 @@ public final class RegistryService {
     Building updated =
         withSettings(
             new Building(
-                id, b.name(), b.address(), b.latitude(), b.longitude(), null, null, null, null,
+                id,
+                b.name(),
+                b.address(),
+                b.latitude(),
+                b.longitude(),
+                null,
+                null,
+                null,
+                null,
                 b.pv()),
             old.tariff(),
             old.dispatch(),

@@ -37,6 +37,16 @@ public final class RegistryGenerationModels implements GenerationModels {
   private Map<String, PvSite> sites = Map.of();
   private Instant readAt;
 
+  /**
+   * The buildings' PV forecasters from the registry on the Kafka cluster at {@code bootstrap};
+   * without one, none ({@link GenerationModels#NONE}).
+   */
+  public static GenerationModels fromKafka(Optional<String> bootstrap) {
+    return bootstrap
+        .<GenerationModels>map(b -> fromKafka(b, Clock.systemUTC()))
+        .orElse(GenerationModels.NONE);
+  }
+
   /** Reads the registry from the Kafka cluster at {@code bootstrap}. */
   public static RegistryGenerationModels fromKafka(String bootstrap, Clock clock) {
     return new RegistryGenerationModels(

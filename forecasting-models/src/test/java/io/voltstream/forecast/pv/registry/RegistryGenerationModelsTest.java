@@ -26,8 +26,9 @@ class RegistryGenerationModelsTest {
     put(registry, withPv("no-pv", 50.8, 4.4, null));
     put(registry, withPv("no-place", null, null, new PvSystem(6.0, 35.0, 90.0)));
     put(registry, withPv("bad-pv", 50.8, 4.4, new PvSystem(-1.0, 35.0, 90.0)));
-    registry.put(RegistryKey.room("kitchen").encode(), Json.MAPPER.writeValueAsString(
-        new Room("kitchen", "east", 12.0)));
+    registry.put(
+        RegistryKey.room("kitchen").encode(),
+        Json.MAPPER.writeValueAsString(new Room("kitchen", "east", 12.0)));
     registry.put(RegistryKey.building("garbled").encode(), "{not json");
 
     Map<String, PvSite> sites = RegistryGenerationModels.sites(registry);
@@ -51,7 +52,9 @@ class RegistryGenerationModelsTest {
             clock,
             Duration.ofMinutes(1));
 
-    assertThat(models.forBuilding("east")).get().extracting(f -> f.id())
+    assertThat(models.forBuilding("east"))
+        .get()
+        .extracting(f -> f.id())
         .isEqualTo(ClearSkyPvForecaster.MODEL_ID);
     assertThat(models.forBuilding("no-such")).isEmpty();
     assertThat(reads).hasValue(1);

@@ -19,7 +19,11 @@ public record BuildingResponse(
     PvSystem pv) {
   public static BuildingResponse from(Building b, int roomCount) {
     return new BuildingResponse(
-        b.id(), b.name(), b.address(), b.latitude(), b.longitude(),
+        b.id(),
+        b.name(),
+        b.address(),
+        b.latitude(),
+        b.longitude(),
         roomCount,
         b.marketOrDefault(),
         b.pv());
