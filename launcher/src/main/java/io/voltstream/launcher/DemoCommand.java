@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * MiniCluster, ingest, the API with its dashboard, the forecast service and the demo building's
  * simulators. Ctrl-C stops everything in reverse order. Started again on the same data directory,
  * it keeps what the last run stored, and every Flink job resumes from its latest retained
- * checkpoint (unless {@code --fresh}), even after the last run was killed.
+ * checkpoint (unless {@code --fresh}), even after the last run was killed. The first start writes
+ * four weeks of the community's history first ({@link DemoBackfill}).
  */
 @Command(
     name = "demo",
@@ -41,11 +42,21 @@ final class DemoCommand implements Callable<Integer> {
               + " <data-dir>/flink/checkpoints/ instead of resuming from the latest one.")
   boolean fresh;
 
+  @Option(
+      names = "--history-days",
+      defaultValue = "28",
+      description =
+          "On a first start (no InfluxDB data in the data directory) write this many days of the"
+              + " simulated community's history first, so forecasts, DR baselines and market"
+              + " agents work at once; 0 = none (default ${DEFAULT-VALUE}).")
+  int historyDays;
+
   @Override
   public Integer call() throws Exception {
     DemoStack stack =
         DemoStack.start(
-            options.environment(), new DemoStack.Options(!noSimulator, true, flinkPort, fresh));
+            options.environment(),
+            new DemoStack.Options(!noSimulator, true, flinkPort, fresh, historyDays));
     printSummary(System.out, stack.infra(), stack.flink(), stack.api(), stack.environment());
     Blocking.untilShutdown(stack.lifecycle());
     return 0;

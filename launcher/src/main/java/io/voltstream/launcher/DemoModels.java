@@ -24,8 +24,15 @@ final class DemoModels {
 
   private DemoModels() {}
 
+  /**
+   * @param beforeStart blocks until the service may run (the first-start history is stored); run in
+   *     the background, never on the caller's thread
+   */
   static void trainThenStart(
-      ForecastConfig config, Map<String, String> env, ForecastService service) {
+      ForecastConfig config,
+      Map<String, String> env,
+      ForecastService service,
+      Runnable beforeStart) {
     Path csv = new ConfigReader(env).get(LauncherOptions.FORECAST_TRAINING_CSV);
     boolean haveModel = ModelStore.exists(config.modelDir(), "consumption");
     if (haveModel || !Files.isRegularFile(csv)) {
@@ -37,7 +44,15 @@ final class DemoModels {
             csv,
             LauncherOptions.FORECAST_TRAINING_CSV.name());
       }
-      service.start();
+      Thread starter =
+          new Thread(
+              () -> {
+                beforeStart.run();
+                service.start();
+              },
+              "demo-forecast-start");
+      starter.setDaemon(true);
+      starter.start();
       return;
     }
     Thread trainer =
@@ -65,6 +80,7 @@ final class DemoModels {
                         + " ensemble",
                     code);
               }
+              beforeStart.run();
               service.start();
             },
             "demo-model-training");

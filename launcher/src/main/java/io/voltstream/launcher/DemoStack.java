@@ -7,8 +7,10 @@ import io.voltstream.api.mqttauth.DeviceKind;
 import io.voltstream.api.mqttauth.MqttAdminOptions;
 import io.voltstream.api.mqttauth.MqttGrants;
 import io.voltstream.config.CommonOptions;
+import io.voltstream.forecast.pv.registry.RegistryGenerationModels;
 import io.voltstream.forecast.streaming.ForecastConfig;
 import io.voltstream.forecast.streaming.ForecastService;
+import io.voltstream.influx.InfluxClient;
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestOptions;
 import io.voltstream.ingest.app.IngestApp;
@@ -22,6 +24,8 @@ import io.voltstream.launcher.stack.StreamJobs;
 import io.voltstream.sim.SimulatorApp;
 import io.voltstream.sim.SimulatorConfig;
 import io.voltstream.sim.mqtt.DeviceLogins;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,20 +54,38 @@ public final class DemoStack implements AutoCloseable {
   private final IngestApp ingest;
   private final ApiApp.Running api;
   private final SimulatorApp.Running simulators;
+  private final DemoBackfill.Result history;
 
   /**
    * What to start besides the core. {@code flinkRestPort} 0 picks a free port; {@code freshJobs}
-   * starts the Flink jobs with empty state instead of resuming from their retained checkpoints.
+   * starts the Flink jobs with empty state instead of resuming from their retained checkpoints;
+   * {@code historyDays} &gt; 0 writes that many days of the community's history on a first start
+   * ({@link DemoBackfill}).
    */
   public record Options(
-      boolean simulators, boolean forecasts, int flinkRestPort, boolean freshJobs) {
-    /** Jobs resume from their retained checkpoints. */
+      boolean simulators,
+      boolean forecasts,
+      int flinkRestPort,
+      boolean freshJobs,
+      int historyDays) {
+    /** Jobs resume from their retained checkpoints; no history written. */
     public Options(boolean simulators, boolean forecasts, int flinkRestPort) {
       this(simulators, forecasts, flinkRestPort, false);
     }
+
+    /** No history written. */
+    public Options(boolean simulators, boolean forecasts, int flinkRestPort, boolean freshJobs) {
+      this(simulators, forecasts, flinkRestPort, freshJobs, 0);
+    }
   }
 
+  /** How long the forecast service waits for the jobs to store the written history. */
+  static final Duration HISTORY_STORED_TIMEOUT = Duration.ofMinutes(10);
+
   private DemoStack(Map<String, String> baseEnv, Options options) throws Exception {
+    Path dataDir = LocalInfrastructureConfig.fromEnv(baseEnv).dataDir();
+    // decided before the servers create their directories
+    boolean firstStart = options.historyDays() > 0 && DemoBackfill.isFirstStart(dataDir);
     try {
       infra =
           lifecycle.add(
@@ -79,6 +101,11 @@ public final class DemoStack implements AutoCloseable {
                   LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink"),
                   options.freshJobs() ? StartFrom.FRESH : StartFrom.LATEST_CHECKPOINT));
       StreamJobs.runAll(flink, env, List.of());
+      // before ingest and the live simulators: every history reading is older than any live one
+      history =
+          firstStart
+              ? DemoBackfill.run(env, dataDir, options.historyDays(), Clock.systemUTC())
+              : null;
       // One ingest instance here: a plain (not shared) subscription, because mosquitto 2.0 does not
       // keep a shared subscription's offline queue across a broker restart (ingest/README.md).
       Map<String, String> ingestEnv = new java.util.HashMap<>(env);
@@ -113,8 +140,12 @@ public final class DemoStack implements AutoCloseable {
       if (options.forecasts()) {
         ForecastConfig forecastConfig = ForecastConfig.fromEnv(env);
         ForecastService forecasts =
-            lifecycle.add("forecast service", ForecastService.create(forecastConfig));
-        DemoModels.trainThenStart(forecastConfig, env, forecasts);
+            lifecycle.add(
+                "forecast service",
+                ForecastService.create(
+                    forecastConfig,
+                    RegistryGenerationModels.fromKafka(forecastConfig.kafkaBootstrap())));
+        DemoModels.trainThenStart(forecastConfig, env, forecasts, this::awaitHistoryStored);
       }
     } catch (Exception | Error e) {
       lifecycle.close();
@@ -201,6 +232,27 @@ public final class DemoStack implements AutoCloseable {
 
   public Optional<SimulatorApp.Running> simulators() {
     return Optional.ofNullable(simulators);
+  }
+
+  /** What the first-start history wrote, if it ran in this start. */
+  public Optional<DemoBackfill.Result> history() {
+    return Optional.ofNullable(history);
+  }
+
+  /**
+   * Blocks until the jobs stored the written history in {@code room_metrics} (at most {@link
+   * #HISTORY_STORED_TIMEOUT}); at once when none was written in this start.
+   */
+  private void awaitHistoryStored() {
+    if (history == null) {
+      return;
+    }
+    var influx = new InfluxClient(URI.create(infra.influx().url()), infra.database());
+    if (!DemoBackfill.awaitStored(influx, history, HISTORY_STORED_TIMEOUT)) {
+      LOG.warn(
+          "The jobs have not stored the demo history after {}; forecasting anyway",
+          HISTORY_STORED_TIMEOUT);
+    }
   }
 
   public Lifecycle lifecycle() {

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ApiCommand.class,
       SimulateCommand.class,
       ForecastCommand.class,
+      PvEvaluateCommand.class,
       SubmitCommand.class,
       StopCommand.class,
       ReplayCommand.class,

@@ -9,8 +9,9 @@ import io.voltstream.energy.tariff.Tariffs;
 
 /**
  * A building in the registry; rooms belong to exactly one building. Its tariff, dispatch,
- * demand-response settings and market membership are optional: without them the building gets
- * {@link Tariffs#defaultTariff()} (documented in energy/README.md) and {@link
+ * demand-response settings, market membership and PV system ({@link PvSystem}; with latitude and
+ * longitude it gives the generation forecast) are optional: without them the building gets {@link
+ * Tariffs#defaultTariff()} (documented in energy/README.md) and {@link
  * DispatchSettings#defaults()}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -23,7 +24,8 @@ public record Building(
     Tariff tariff,
     DispatchSettings dispatch,
     DrSettings demandResponse,
-    MarketMembership market) {
+    MarketMembership market,
+    PvSystem pv) {
   /** Rooms registered without a building belong to this one (design §4). */
   public static final String DEFAULT_ID = "default";
 
@@ -43,6 +45,20 @@ public record Building(
       DispatchSettings dispatch,
       DrSettings demandResponse) {
     this(id, name, address, latitude, longitude, tariff, dispatch, demandResponse, null);
+  }
+
+  /** A building without a PV system in the registry. */
+  public Building(
+      String id,
+      String name,
+      String address,
+      Double latitude,
+      Double longitude,
+      Tariff tariff,
+      DispatchSettings dispatch,
+      DrSettings demandResponse,
+      MarketMembership market) {
+    this(id, name, address, latitude, longitude, tariff, dispatch, demandResponse, market, null);
   }
 
   /** The building's market membership, or the documented default ({@code community}, agent off). */

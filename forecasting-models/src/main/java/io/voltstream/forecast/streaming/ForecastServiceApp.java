@@ -1,5 +1,6 @@
 package io.voltstream.forecast.streaming;
 
+import io.voltstream.forecast.pv.registry.RegistryGenerationModels;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ public final class ForecastServiceApp {
 
   public static void main(String[] args) throws InterruptedException {
     ForecastConfig config = ForecastConfig.fromEnv(System.getenv());
-    ForecastService service = ForecastService.create(config);
+    ForecastService service =
+        ForecastService.create(config, RegistryGenerationModels.fromKafka(config.kafkaBootstrap()));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

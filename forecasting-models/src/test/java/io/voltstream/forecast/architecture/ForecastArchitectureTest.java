@@ -22,7 +22,8 @@ class ForecastArchitectureTest {
               "..forecast.baselines..",
               "..forecast.evaluation..",
               "..forecast.guard..",
-              "..forecast.probabilistic..")
+              "..forecast.probabilistic..",
+              "io.voltstream.forecast.pv")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
@@ -31,6 +32,9 @@ class ForecastArchitectureTest {
               "java.net.http..",
               "io.javalin..",
               "org.apache.flink..",
+              "org.apache.kafka..",
+              "io.voltstream.kafka..",
+              "io.voltstream.influx..",
               "..forecast.cli..",
               "..forecast.streaming..",
               "..forecast.training..");

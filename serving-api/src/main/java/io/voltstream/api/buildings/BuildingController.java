@@ -46,6 +46,7 @@ public final class BuildingController implements ResourceRoutes {
         .body(BuildingRequest.class)
         .response(201, BuildingResponse.class, "created")
         .response(400, Problem.class, "invalid id")
+        .response(422, Problem.class, "latitude, longitude or a pv field out of range")
         .response(409, Problem.class, "a building with this id exists");
     routes
         .get(ITEM, this::get)
@@ -63,6 +64,7 @@ public final class BuildingController implements ResourceRoutes {
         .pathParam("id", "building id")
         .body(BuildingRequest.class)
         .response(200, BuildingResponse.class, "updated")
+        .response(422, Problem.class, "latitude, longitude or a pv field out of range")
         .response(404, Problem.class, "no such building");
     routes
         .delete(ITEM, this::delete)

@@ -16,6 +16,7 @@ import io.voltstream.model.RegistryKey;
 import io.voltstream.model.Room;
 import io.voltstream.model.Sensor;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,7 @@ public final class RegistryService {
       throw ApiException.conflict("building '" + b.id() + "' already exists");
     }
     requireKnownMarket(b.market());
+    requireValidLocationAndPv(b);
     registry.put(RegistryKey.building(b.id()).encode(), b);
     return b;
   }
@@ -141,11 +143,22 @@ public final class RegistryService {
     requireSameId("id", id, b.id());
     Building old = requireBuilding(id);
     requireKnownMarket(b.market());
-    // A PUT of the attributes keeps the settings (tariff, dispatch), which have their own routes,
-    // and the market membership unless the body names one.
+    requireValidLocationAndPv(b);
+    // A PUT of the attributes (PV system included) keeps the settings (tariff, dispatch), which
+    // have their own routes, and the market membership unless the body names one.
     Building updated =
         withSettings(
-            new Building(id, b.name(), b.address(), b.latitude(), b.longitude()),
+            new Building(
+                id,
+                b.name(),
+                b.address(),
+                b.latitude(),
+                b.longitude(),
+                null,
+                null,
+                null,
+                null,
+                b.pv()),
             old.tariff(),
             old.dispatch(),
             old.demandResponse(),
@@ -215,7 +228,34 @@ public final class RegistryService {
         tariff,
         dispatch,
         demandResponse,
-        market);
+        market,
+        b.pv());
+  }
+
+  /**
+   * Latitude −90..90 and longitude −180..180 when given; a PV system needs both (the forecast
+   * places the sun by them) and valid fields ({@link PvSystem#violations}); else 422 naming them.
+   */
+  private static void requireValidLocationAndPv(Building b) {
+    List<FieldError> errors = new ArrayList<>();
+    if (b.latitude() != null && !(b.latitude() >= -90 && b.latitude() <= 90)) {
+      errors.add(new FieldError("latitude", "must be from -90 to 90"));
+    }
+    if (b.longitude() != null && !(b.longitude() >= -180 && b.longitude() <= 180)) {
+      errors.add(new FieldError("longitude", "must be from -180 to 180"));
+    }
+    if (b.pv() != null) {
+      b.pv().violations().forEach((field, msg) -> errors.add(new FieldError("pv." + field, msg)));
+      if (b.latitude() == null) {
+        errors.add(new FieldError("latitude", "required with pv"));
+      }
+      if (b.longitude() == null) {
+        errors.add(new FieldError("longitude", "required with pv"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors.toArray(FieldError[]::new));
+    }
   }
 
   // ---- markets (managed at /p2p/markets; a building's membership is Building.market)

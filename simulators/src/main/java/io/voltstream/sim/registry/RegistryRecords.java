@@ -5,6 +5,7 @@ import io.voltstream.energy.market.MarketMembership;
 import io.voltstream.energy.market.MarketSpec;
 import io.voltstream.energy.tariff.Tariff;
 import io.voltstream.model.Building;
+import io.voltstream.model.PvSystem;
 import io.voltstream.model.RegistryKey;
 import io.voltstream.model.Room;
 import io.voltstream.model.Sensor;
@@ -13,6 +14,7 @@ import io.voltstream.sim.building.BuildingLayout;
 import io.voltstream.sim.building.SimRoom;
 import io.voltstream.sim.building.SimSensor;
 import io.voltstream.sim.device.iot.DeviceMeters;
+import io.voltstream.sim.device.pv.PvArray;
 import io.voltstream.sim.replay.UciHouse;
 import io.voltstream.sim.scenario.CommunityMember;
 import java.util.ArrayList;
@@ -49,7 +51,8 @@ public final class RegistryRecords {
                 tariff,
                 null,
                 layout.demandResponse(),
-                market)));
+                market,
+                pvSystem(layout))));
     for (SimRoom room : layout.rooms()) {
       out.add(
           new RegistryRecord(
@@ -63,6 +66,15 @@ public final class RegistryRecords {
               new Sensor(s.sensorId(), s.room(), s.sensorType(), s.displayName(), s.drEnabled())));
     }
     return out;
+  }
+
+  /** The layout's PV array as the registry holds it; null without PV (0 W peak). */
+  static PvSystem pvSystem(BuildingLayout layout) {
+    PvArray pv = layout.pvArray();
+    if (pv == null || pv.peakPowerW() <= 0) {
+      return null;
+    }
+    return new PvSystem(pv.peakPowerW() / 1000.0, pv.tiltDeg(), pv.azimuthDeg() % 360.0);
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.voltstream.jobs.io;
+package io.voltstream.kafka;
 
 import io.voltstream.model.Topics;
 import java.nio.charset.StandardCharsets;
