@@ -43,6 +43,8 @@ public final class ForecastService implements AutoCloseable {
   private final Clock clock;
   private final Optional<ForecastPublisher> publisher;
   private ScheduledExecutorService scheduler;
+  // told about every scheduled run (metrics); a no-op until onRun sets one
+  private volatile java.util.function.BiConsumer<RunSummary, Duration> runListener = (s, d) -> {};
 
   /** What one run did: batches written per building/target and accuracy reports written. */
   public record RunSummary(
@@ -108,9 +110,16 @@ public final class ForecastService implements AutoCloseable {
         config.influxDb());
   }
 
+  /** {@code listener} gets every scheduled run's summary and how long the run took. */
+  public void onRun(java.util.function.BiConsumer<RunSummary, Duration> listener) {
+    this.runListener = listener;
+  }
+
   private void runSafely() {
     try {
+      long startedNanos = System.nanoTime();
       RunSummary s = runOnce();
+      runListener.accept(s, Duration.ofNanos(System.nanoTime() - startedNanos));
       LOG.info(
           "Forecast run {}: {} batches, {} accuracy reports, {} failures",
           s.origin(),
