@@ -198,17 +198,18 @@ public final class ApiApp {
                   bootstrap, Topics.MARKET_ORDERS, "voltstream-api-orders", config.writeTimeout()));
       OrderLog orderLog = o -> orderWriter.append(o.market(), o);
       // Served on its own port without a token: Prometheus scrapes it (MetricsOptions).
+      MetricsEndpoint metricsEndpoint = MetricsEndpoint.fromEnv(env, MetricsOptions.API_PORT);
       PrometheusEndpoint metrics =
-          track(
-              resources,
-              PrometheusEndpoint.start(
-                  "api", MetricsEndpoint.fromEnv(env, MetricsOptions.API_PORT)));
-      track(
-          resources,
-          ConsumerLagMeter.start(
-              bootstrap,
-              metrics.registry(),
-              new ConfigReader(env).get(MetricsOptions.CONSUMER_LAG_INTERVAL)));
+          track(resources, PrometheusEndpoint.start("api", metricsEndpoint));
+      if (metricsEndpoint.enabled()) {
+        // the lag of every consumer group (jobs, command bridge) needs a broker-side view
+        track(
+            resources,
+            ConsumerLagMeter.start(
+                bootstrap,
+                metrics.registry(),
+                new ConfigReader(env).get(MetricsOptions.CONSUMER_LAG_INTERVAL)));
+      }
       ApiDependencies deps =
           new ApiDependencies(
               config,
