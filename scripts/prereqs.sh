@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks (and, with --install, installs) the system packages Voltstream runs on:
-# Java 17+, Maven, mosquitto (MQTT broker), influxd (InfluxDB 1.x) and, for the dashboard
-# end-to-end test, chromium. Installing needs apt and root (or passwordless sudo).
+# Java 17+, Maven, mosquitto (MQTT broker), influxd (InfluxDB 1.x), prometheus (the metrics
+# test scrapes every process with it) and, for the dashboard end-to-end test, chromium. Installing needs apt and root (or passwordless sudo).
 set -euo pipefail
 
 install=false
@@ -10,6 +10,7 @@ install=false
 need_pkgs=()
 command -v mosquitto >/dev/null 2>&1 || [[ -x /usr/sbin/mosquitto ]] || need_pkgs+=(mosquitto mosquitto-clients)
 command -v influxd >/dev/null 2>&1 || need_pkgs+=(influxdb influxdb-client)
+command -v prometheus >/dev/null 2>&1 || need_pkgs+=(prometheus)
 if [[ "${VOLTSTREAM_SKIP_BROWSER:-false}" != "true" ]]; then
   command -v chromium >/dev/null 2>&1 || need_pkgs+=(chromium)
 fi

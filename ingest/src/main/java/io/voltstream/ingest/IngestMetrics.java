@@ -127,6 +127,11 @@ public final class IngestMetrics {
     return inFlight.get();
   }
 
+  /** Messages dead-lettered for {@code reason} so far. */
+  public long rejectedCount(RejectionReason reason) {
+    return rejected.get(reason).sum();
+  }
+
   public Snapshot snapshot() {
     Map<String, Long> byReason = new LinkedHashMap<>();
     long total = 0;

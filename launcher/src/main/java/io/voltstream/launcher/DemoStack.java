@@ -10,6 +10,7 @@ import io.voltstream.config.CommonOptions;
 import io.voltstream.forecast.pv.registry.RegistryGenerationModels;
 import io.voltstream.forecast.streaming.ForecastConfig;
 import io.voltstream.forecast.streaming.ForecastService;
+import io.voltstream.forecast.streaming.ForecastServiceApp;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestOptions;
@@ -21,6 +22,9 @@ import io.voltstream.launcher.stack.LocalFlinkCluster.StartFrom;
 import io.voltstream.launcher.stack.LocalInfrastructure;
 import io.voltstream.launcher.stack.LocalInfrastructure.LocalInfrastructureConfig;
 import io.voltstream.launcher.stack.StreamJobs;
+import io.voltstream.metrics.MetricsEndpoint;
+import io.voltstream.metrics.MetricsOptions;
+import io.voltstream.metrics.PrometheusEndpoint;
 import io.voltstream.sim.SimulatorApp;
 import io.voltstream.sim.SimulatorConfig;
 import io.voltstream.sim.mqtt.DeviceLogins;
@@ -99,7 +103,8 @@ public final class DemoStack implements AutoCloseable {
                   options.flinkRestPort(),
                   StreamJobs.requiredSlots(),
                   LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink"),
-                  options.freshJobs() ? StartFrom.FRESH : StartFrom.LATEST_CHECKPOINT));
+                  options.freshJobs() ? StartFrom.FRESH : StartFrom.LATEST_CHECKPOINT,
+                  LocalFlinkCluster.prometheusPorts(env)));
       StreamJobs.runAll(flink, env, List.of());
       // before ingest and the live simulators: every history reading is older than any live one
       history =
@@ -119,7 +124,12 @@ public final class DemoStack implements AutoCloseable {
             ingestEnv.put(CommonOptions.MQTT_USERNAME.name(), MqttGrants.INGEST_ACCOUNT);
             ingestEnv.put(CommonOptions.MQTT_PASSWORD.name(), password);
           });
-      ingest = lifecycle.add("ingest", IngestApp.start(IngestConfig.fromEnv(ingestEnv)));
+      ingest =
+          lifecycle.add(
+              "ingest",
+              IngestApp.start(
+                  IngestConfig.fromEnv(ingestEnv),
+                  MetricsEndpoint.fromEnv(ingestEnv, MetricsOptions.INGEST_PORT)));
       // Right after ingest rather than last: the first 1-minute window then closes sooner, keeping
       // "room metrics within 2 minutes of the start". Readings published before ingest's shared
       // subscription exists would reach no subscriber, hence the wait.
@@ -145,6 +155,12 @@ public final class DemoStack implements AutoCloseable {
                 ForecastService.create(
                     forecastConfig,
                     RegistryGenerationModels.fromKafka(forecastConfig.kafkaBootstrap())));
+        PrometheusEndpoint forecastMetrics =
+            lifecycle.add(
+                "forecast metrics",
+                PrometheusEndpoint.start(
+                    "forecast", MetricsEndpoint.fromEnv(env, MetricsOptions.FORECAST_PORT)));
+        ForecastServiceApp.serveMetrics(forecasts, forecastMetrics.registry());
         DemoModels.trainThenStart(forecastConfig, env, forecasts, this::awaitHistoryStored);
       }
     } catch (Exception | Error e) {

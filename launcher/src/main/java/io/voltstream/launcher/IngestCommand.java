@@ -3,6 +3,8 @@ package io.voltstream.launcher;
 import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.launcher.stack.Lifecycle;
+import io.voltstream.metrics.MetricsEndpoint;
+import io.voltstream.metrics.MetricsOptions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,7 +21,11 @@ final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Lifecycle lifecycle = new Lifecycle();
-    lifecycle.add("ingest", IngestApp.start(IngestConfig.fromEnv(options.environment())));
+    var env = options.environment();
+    lifecycle.add(
+        "ingest",
+        IngestApp.start(
+            IngestConfig.fromEnv(env), MetricsEndpoint.fromEnv(env, MetricsOptions.INGEST_PORT)));
     Blocking.untilShutdown(lifecycle);
     return 0;
   }

@@ -62,7 +62,8 @@ final class JobsCommand implements Callable<Integer> {
                 flinkPort,
                 StreamJobs.requiredSlots(),
                 LocalInfrastructureConfig.fromEnv(env).dataDir().resolve("flink"),
-                fresh ? StartFrom.FRESH : StartFrom.LATEST_CHECKPOINT));
+                fresh ? StartFrom.FRESH : StartFrom.LATEST_CHECKPOINT,
+                LocalFlinkCluster.prometheusPorts(env)));
     StreamJobs.runAll(flink, env, only);
     System.out.println("Flink jobs running; web UI " + flink.restAddress());
     Blocking.untilShutdown(lifecycle);

@@ -28,6 +28,10 @@ import io.voltstream.api.store.TombstonePolicy;
 import io.voltstream.config.CommonOptions;
 import io.voltstream.config.ConfigReader;
 import io.voltstream.influx.InfluxClient;
+import io.voltstream.metrics.ConsumerLagMeter;
+import io.voltstream.metrics.MetricsEndpoint;
+import io.voltstream.metrics.MetricsOptions;
+import io.voltstream.metrics.PrometheusEndpoint;
 import io.voltstream.model.Topics;
 import java.io.IOException;
 import java.net.URI;
@@ -70,6 +74,7 @@ public final class ApiApp {
     private final Path adminTokenFile;
     private final ApiDependencies deps;
     private final ApiServer server;
+    private final PrometheusEndpoint metrics;
     private final java.util.concurrent.atomic.AtomicBoolean closed =
         new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -78,8 +83,10 @@ public final class ApiApp {
         Deque<AutoCloseable> resources,
         Path adminTokenFile,
         ApiDependencies deps,
-        ApiServer server) {
+        ApiServer server,
+        PrometheusEndpoint metrics) {
       this.app = app;
+      this.metrics = metrics;
       this.resources = resources;
       this.adminTokenFile = adminTokenFile;
       this.deps = deps;
@@ -88,6 +95,11 @@ public final class ApiApp {
 
     public int port() {
       return app.port();
+    }
+
+    /** The port of the API's {@code GET /metrics}; empty when it serves none. */
+    public Optional<Integer> metricsPort() {
+      return metrics.port();
     }
 
     public URI baseUri() {
@@ -185,6 +197,19 @@ public final class ApiApp {
               KafkaTopicWriter.open(
                   bootstrap, Topics.MARKET_ORDERS, "voltstream-api-orders", config.writeTimeout()));
       OrderLog orderLog = o -> orderWriter.append(o.market(), o);
+      // Served on its own port without a token: Prometheus scrapes it (MetricsOptions).
+      MetricsEndpoint metricsEndpoint = MetricsEndpoint.fromEnv(env, MetricsOptions.API_PORT);
+      PrometheusEndpoint metrics =
+          track(resources, PrometheusEndpoint.start("api", metricsEndpoint));
+      if (metricsEndpoint.enabled()) {
+        // the lag of every consumer group (jobs, command bridge) needs a broker-side view
+        track(
+            resources,
+            ConsumerLagMeter.start(
+                bootstrap,
+                metrics.registry(),
+                new ConfigReader(env).get(MetricsOptions.CONSUMER_LAG_INTERVAL)));
+      }
       ApiDependencies deps =
           new ApiDependencies(
               config,
@@ -200,7 +225,8 @@ public final class ApiApp {
               dr,
               orders,
               orderLog,
-              deviceAccounts(resources, config, env));
+              deviceAccounts(resources, config, env),
+              metrics.registry());
       ApiServer server = track(resources, new ApiServer(deps));
       Javalin app = server.app().start(config.host(), config.port());
       LOG.info(
@@ -208,7 +234,7 @@ public final class ApiApp {
           config.host(),
           app.port(),
           adminFile.toAbsolutePath());
-      return new Running(app, resources, adminFile, deps, server);
+      return new Running(app, resources, adminFile, deps, server, metrics);
     } catch (IOException | RuntimeException e) {
       closeAll(resources);
       throw e;

@@ -1,5 +1,7 @@
 package io.voltstream.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.voltstream.api.auth.JwtService;
 import io.voltstream.api.auth.TokenRecord;
 import io.voltstream.api.auth.TokenService;
@@ -44,6 +46,8 @@ import java.util.function.Consumer;
  * @param orderLog where P2P orders go (Kafka {@code market-orders})
  * @param mqttAccounts the broker's device accounts (dynamic security); empty: the device credential
  *     routes answer 503
+ * @param meters where the API's metrics go (HTTP latency by route, live hub); {@link ApiApp} serves
+ *     them on the metrics port
  */
 public record ApiDependencies(
     ApiConfig config,
@@ -59,7 +63,8 @@ public record ApiDependencies(
     DrStore dr,
     OrderStore orders,
     OrderLog orderLog,
-    Optional<MqttAccounts> mqttAccounts) {
+    Optional<MqttAccounts> mqttAccounts,
+    MeterRegistry meters) {
 
   public ApiDependencies withHealth(HealthService newHealth) {
     return edit(b -> b.health = newHealth);
@@ -87,6 +92,10 @@ public record ApiDependencies(
 
   public ApiDependencies withLiveFeed(String kafkaBootstrap) {
     return edit(b -> b.liveFeedBootstrap = Optional.of(kafkaBootstrap));
+  }
+
+  public ApiDependencies withMeters(MeterRegistry newMeters) {
+    return edit(b -> b.meters = newMeters);
   }
 
   public ApiDependencies withoutLiveFeed() {
@@ -119,6 +128,7 @@ public record ApiDependencies(
     OrderStore orders;
     OrderLog orderLog;
     Optional<MqttAccounts> mqttAccounts;
+    MeterRegistry meters;
 
     Copy(ApiDependencies d) {
       config = d.config;
@@ -135,6 +145,7 @@ public record ApiDependencies(
       orders = d.orders;
       orderLog = d.orderLog;
       mqttAccounts = d.mqttAccounts;
+      meters = d.meters;
     }
 
     ApiDependencies build() {
@@ -152,14 +163,16 @@ public record ApiDependencies(
           dr,
           orders,
           orderLog,
-          mqttAccounts);
+          mqttAccounts,
+          meters);
     }
   }
 
   /**
    * In-process stores, a random JWT secret, default query settings, no health checks, no live feed,
-   * no InfluxDB (its routes answer 503 until {@link #withInflux} gives one) and no Kafka for
-   * commands and market orders (503 until {@link #withCommands} / {@link #withOrderLog}).
+   * meters kept in memory only, no InfluxDB (its routes answer 503 until {@link #withInflux} gives
+   * one) and no Kafka for commands and market orders (503 until {@link #withCommands} / {@link
+   * #withOrderLog}).
    */
   public static ApiDependencies inMemory(ApiConfig config, Clock clock) {
     byte[] secret = new byte[32];
@@ -196,6 +209,7 @@ public record ApiDependencies(
         DrStore.inMemory(),
         OrderStore.withDefaults(clock),
         noOrderLog,
-        Optional.empty());
+        Optional.empty(),
+        new SimpleMeterRegistry());
   }
 }

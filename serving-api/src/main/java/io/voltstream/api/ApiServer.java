@@ -46,6 +46,8 @@ import io.voltstream.api.live.LiveFeed;
 import io.voltstream.api.live.LiveHub;
 import io.voltstream.api.live.LiveMessages;
 import io.voltstream.api.live.LiveSocket;
+import io.voltstream.api.metrics.HttpMeters;
+import io.voltstream.api.metrics.LiveMeters;
 import io.voltstream.api.mqttauth.DeviceCredentials;
 import io.voltstream.api.mqttauth.MqttCredentialController;
 import io.voltstream.api.mqttauth.MqttCredentialService;
@@ -123,6 +125,7 @@ public final class ApiServer implements AutoCloseable {
     this.hub = new LiveHub(queries.liveQueueKeys(), clock);
     this.socket = new LiveSocket(hub, deps.jwt(), scope, queries.liveAuthTimeout());
     this.revocations = deps.tokens().onRevocation(socket::revoked);
+    new LiveMeters(hub).bindTo(deps.meters());
     this.routes = new RouteTable();
     resources(scope, registry).forEach(r -> r.registerRoutes(routes));
     List.of(extraRoutes).forEach(r -> r.registerRoutes(routes));
@@ -256,6 +259,7 @@ public final class ApiServer implements AutoCloseable {
     return Javalin.create(
         cfg -> {
           configure(cfg, config);
+          new HttpMeters(deps.meters()).install(cfg);
           if (closeOnStop) {
             cfg.events.serverStopped(this::close);
           }

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,8 @@ public final class ForecastService implements AutoCloseable {
   private final GenerationModels generationModels;
   private final Map<String, Choice> guardChoices = new ConcurrentHashMap<>();
   private ScheduledExecutorService scheduler;
+  // told about every scheduled run (metrics); a no-op until onRun sets one
+  private volatile BiConsumer<RunSummary, Duration> runListener = (s, d) -> {};
 
   /** What one run did: batches written per building/target and accuracy reports written. */
   public record RunSummary(
@@ -136,9 +139,16 @@ public final class ForecastService implements AutoCloseable {
         config.influxDb());
   }
 
+  /** {@code listener} gets every scheduled run's summary and how long the run took. */
+  public void onRun(BiConsumer<RunSummary, Duration> listener) {
+    this.runListener = listener;
+  }
+
   private void runSafely() {
     try {
+      long startedNanos = System.nanoTime();
       RunSummary s = runOnce();
+      runListener.accept(s, Duration.ofNanos(System.nanoTime() - startedNanos));
       LOG.info(
           "Forecast run {}: {} batches, {} accuracy reports, {} failures",
           s.origin(),

@@ -128,6 +128,30 @@ public final class KafkaExtension implements BeforeAllCallback, AfterAllCallback
   }
 
   /**
+   * Writes {@code values} to the declared {@code topic} under {@code key}, encoded as the topic
+   * declares, in order, and waits until Kafka acknowledged each.
+   */
+  @SafeVarargs
+  public final <V> void send(io.voltstream.model.Topic<String, V> topic, String key, V... values) {
+    try (KafkaProducer<String, String> producer = producer()) {
+      for (V value : values) {
+        producer
+            .send(
+                new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    topic.name(),
+                    key,
+                    new String(topic.encodeValue(value), java.nio.charset.StandardCharsets.UTF_8)))
+            .get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted writing to " + topic.name(), e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException("cannot write to " + topic.name(), e.getCause());
+    }
+  }
+
+  /**
    * Reads {@code topic} from the earliest offset of every partition (read_committed, no consumer
    * group) until {@code expectedCount} records arrived or {@code timeout} passed, and returns what
    * it has: fewer records than expected on timeout, possibly more if more were there.

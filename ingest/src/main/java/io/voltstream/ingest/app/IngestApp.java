@@ -6,7 +6,11 @@ import io.voltstream.ingest.MessageHandler;
 import io.voltstream.ingest.RecordSink;
 import io.voltstream.ingest.commands.CommandBridge;
 import io.voltstream.ingest.kafka.KafkaRecordSink;
+import io.voltstream.ingest.metrics.IngestMeters;
 import io.voltstream.ingest.mqtt.MqttIngestClient;
+import io.voltstream.metrics.MetricsEndpoint;
+import io.voltstream.metrics.MetricsOptions;
+import io.voltstream.metrics.PrometheusEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -42,6 +46,7 @@ public final class IngestApp implements AutoCloseable {
   private final MqttIngestClient mqtt;
   private final ScheduledExecutorService reporter;
   private final CommandBridge bridge;
+  private final PrometheusEndpoint prometheus;
   private boolean closed;
 
   private IngestApp(
@@ -50,8 +55,10 @@ public final class IngestApp implements AutoCloseable {
       RecordSink sink,
       MqttIngestClient mqtt,
       ScheduledExecutorService reporter,
-      CommandBridge bridge) {
+      CommandBridge bridge,
+      PrometheusEndpoint prometheus) {
     this.bridge = bridge;
+    this.prometheus = prometheus;
     this.config = config;
     this.metrics = metrics;
     this.sink = sink;
@@ -59,10 +66,20 @@ public final class IngestApp implements AutoCloseable {
     this.reporter = reporter;
   }
 
-  /** Starts an instance with the real Kafka producer and MQTT client. */
+  /** Starts an instance with the real Kafka producer and MQTT client, without metrics endpoint. */
   public static IngestApp start(IngestConfig config) {
+    return start(config, MetricsEndpoint.NONE);
+  }
+
+  /**
+   * Starts an instance with the real Kafka producer and MQTT client; its counters are served on
+   * {@code metricsEndpoint} ({@link MetricsOptions#INGEST_PORT}).
+   */
+  public static IngestApp start(IngestConfig config, MetricsEndpoint metricsEndpoint) {
     LOG.info("Starting ingest: {}", config);
     IngestMetrics metrics = new IngestMetrics();
+    PrometheusEndpoint prometheus = PrometheusEndpoint.start("ingest", metricsEndpoint);
+    new IngestMeters(metrics, config.clientId()).bindTo(prometheus.registry());
     RecordSink sink = KafkaRecordSink.create(config);
     MqttIngestClient mqtt = new MqttIngestClient(config, metrics);
     MessageHandler handler =
@@ -85,7 +102,7 @@ public final class IngestApp implements AutoCloseable {
     mqtt.start(handler::handle);
     CommandBridge bridge =
         config.commandBridge() ? CommandBridge.start(config, Clock.systemUTC()) : null;
-    return new IngestApp(config, metrics, sink, mqtt, reporter, bridge);
+    return new IngestApp(config, metrics, sink, mqtt, reporter, bridge, prometheus);
   }
 
   public IngestMetrics metrics() {
@@ -94,6 +111,11 @@ public final class IngestApp implements AutoCloseable {
 
   public IngestConfig config() {
     return config;
+  }
+
+  /** The port of this instance's {@code GET /metrics}; empty when it serves none. */
+  public java.util.Optional<Integer> metricsPort() {
+    return prometheus.port();
   }
 
   /** The command bridge's counters, or empty when the bridge is off. */
@@ -134,6 +156,7 @@ public final class IngestApp implements AutoCloseable {
     mqtt.close();
     sink.close(Duration.ofSeconds(10));
     reporter.shutdownNow();
+    prometheus.close();
     LOG.info("Ingest {} stopped: {}", config.clientId(), metrics.snapshot().summary());
   }
 
@@ -150,7 +173,10 @@ public final class IngestApp implements AutoCloseable {
    * Ctrl-C).
    */
   public static void main(String[] args) throws InterruptedException {
-    IngestApp app = start(IngestConfig.fromEnv(System.getenv()));
+    IngestApp app =
+        start(
+            IngestConfig.fromEnv(System.getenv()),
+            MetricsEndpoint.fromEnv(System.getenv(), MetricsOptions.INGEST_PORT));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

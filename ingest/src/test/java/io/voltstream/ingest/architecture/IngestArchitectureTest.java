@@ -26,8 +26,9 @@ class IngestArchitectureTest {
               "org.apache.kafka..",
               "io.voltstream.ingest.mqtt..",
               "io.voltstream.ingest.kafka..",
+              "io.micrometer..",
               "org.slf4j..")
-          .as("the mapping package is pure: no MQTT, Kafka or logging");
+          .as("the mapping package is pure: no MQTT, Kafka, metrics library or logging");
 
   @ArchTest
   static final ArchRule coreDoesNotKnowTheTransports =
@@ -38,8 +39,8 @@ class IngestArchitectureTest {
           .doNotHaveSimpleName("IngestApp")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("com.hivemq..", "org.apache.kafka..")
-          .as("only IngestApp wires the MQTT and Kafka adapters");
+          .resideInAnyPackage("com.hivemq..", "org.apache.kafka..", "io.micrometer..")
+          .as("only IngestApp wires the MQTT, Kafka and metrics adapters");
 
   @ArchTest
   static final ArchRule adaptersDoNotDependOnEachOther =

@@ -19,6 +19,7 @@ import io.voltstream.jobs.rules.RulesOptions;
 import io.voltstream.jobs.settlement.SettlementOptions;
 import io.voltstream.launcher.bench.BenchOptions;
 import io.voltstream.launcher.stack.StackOptions;
+import io.voltstream.metrics.MetricsOptions;
 import io.voltstream.sim.SimulatorOptions;
 import io.voltstream.sim.load.LoadGeneratorOptions;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class Settings {
     raw.put("forecast service", ForecastOptions.all());
     raw.put("simulator", SimulatorOptions.all());
     raw.put("load generator", LoadGeneratorOptions.all());
+    raw.put("metrics (Prometheus endpoints)", MetricsOptions.all());
     raw.put("local servers (demo, infra)", StackOptions.all());
     raw.put("launcher", LauncherOptions.all());
     raw.put("bench", BenchOptions.all());

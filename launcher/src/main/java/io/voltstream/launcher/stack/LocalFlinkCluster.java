@@ -93,11 +93,25 @@ public final class LocalFlinkCluster implements AutoCloseable {
   }
 
   /**
-   * Starts the MiniCluster; {@code flinkDir/checkpoints/<job-name>/} holds each job's checkpoints.
+   * Starts the MiniCluster without a metrics reporter; {@code flinkDir/checkpoints/<job-name>/}
+   * holds each job's checkpoints.
    */
   public static LocalFlinkCluster start(int restPort, int slots, Path flinkDir, StartFrom startFrom)
       throws Exception {
+    return start(restPort, slots, flinkDir, startFrom, Optional.empty());
+  }
+
+  /**
+   * Starts the MiniCluster; with {@code prometheusPorts} (a port or a range such as {@code
+   * 9249-9259}, {@link io.voltstream.metrics.MetricsOptions#FLINK_PORTS}) Flink's Prometheus
+   * reporter serves every JobManager, TaskManager, job and operator metric on the first free port
+   * of the range.
+   */
+  public static LocalFlinkCluster start(
+      int restPort, int slots, Path flinkDir, StartFrom startFrom, Optional<String> prometheusPorts)
+      throws Exception {
     Configuration conf = new Configuration();
+    prometheusPorts.ifPresent(ports -> prometheusReporter(conf, ports));
     conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
     conf.set(RestOptions.ADDRESS, "127.0.0.1");
     // BIND_PORT accepts 0 (any free port), which the tests use; PORT is what clients are told.
@@ -128,6 +142,25 @@ public final class LocalFlinkCluster implements AutoCloseable {
     LOG.info("Flink MiniCluster up: web UI {}", cluster.getRestAddress().get());
     return new LocalFlinkCluster(
         cluster, conf, flinkDir.resolve("checkpoints").toAbsolutePath(), startFrom);
+  }
+
+  /** The reporter flink-conf/config.yaml configures for a standalone cluster, in code. */
+  static void prometheusReporter(Configuration conf, String ports) {
+    conf.setString(
+        "metrics.reporter.prom.factory.class",
+        "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+    conf.setString("metrics.reporter.prom.port", ports);
+  }
+
+  /**
+   * The Prometheus port setting of {@code env} ({@link
+   * io.voltstream.metrics.MetricsOptions#FLINK_PORTS}); empty when it is {@code off}.
+   */
+  public static Optional<String> prometheusPorts(java.util.Map<String, String> env) {
+    String ports =
+        new io.voltstream.config.ConfigReader(env)
+            .get(io.voltstream.metrics.MetricsOptions.FLINK_PORTS);
+    return "off".equals(ports) ? Optional.empty() : Optional.of(ports);
   }
 
   /** A job to submit: its stable name and how to wire it on an environment. */

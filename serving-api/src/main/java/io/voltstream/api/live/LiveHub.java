@@ -35,6 +35,9 @@ public final class LiveHub implements AutoCloseable {
   private final ConcurrentHashMap<String, LiveSession> sessions = new ConcurrentHashMap<>();
   private final SessionIndex index = new SessionIndex();
   private final AtomicLong broadcasts = new AtomicLong();
+  // sessions come and go; the hub's total of shed pushes must only grow (a Prometheus counter)
+  private final java.util.concurrent.atomic.LongAdder shed =
+      new java.util.concurrent.atomic.LongAdder();
 
   private final Executor sender;
   private final ExecutorService ownedSender;
@@ -102,7 +105,8 @@ public final class LiveHub implements AutoCloseable {
             permitted,
             maxKeysPerSession,
             () -> failed(sessionId),
-            sender);
+            sender,
+            shed);
     LiveSession previous = sessions.put(sessionId, session);
     if (previous != null) {
       previous.markClosed();
@@ -209,6 +213,11 @@ public final class LiveHub implements AutoCloseable {
 
   public long broadcastCount() {
     return broadcasts.get();
+  }
+
+  /** Pushes shed by every session since the hub started (closed sessions included). */
+  public long shedTotal() {
+    return shed.sum();
   }
 
   static String error(String code, String message) {

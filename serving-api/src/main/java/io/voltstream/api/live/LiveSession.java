@@ -28,6 +28,7 @@ public final class LiveSession {
   private final int maxKeys;
   private final Runnable onFailure;
   private final java.util.concurrent.Executor sender;
+  private final java.util.concurrent.atomic.LongAdder hubShed;
 
   private final Object lock = new Object();
   private final LinkedHashMap<String, String> pending = new LinkedHashMap<>();
@@ -47,8 +48,10 @@ public final class LiveSession {
       Predicate<LiveMessage> permitted,
       int maxKeys,
       Runnable onFailure,
-      java.util.concurrent.Executor sender) {
+      java.util.concurrent.Executor sender,
+      java.util.concurrent.atomic.LongAdder hubShed) {
     this.sender = sender;
+    this.hubShed = hubShed;
     this.id = id;
     this.subject = subject;
     this.expiresAt = expiresAt;
@@ -102,6 +105,7 @@ public final class LiveSession {
       } else {
         shedSinceNotice++;
         shedTotal++;
+        hubShed.increment();
       }
     }
     schedule();

@@ -129,6 +129,24 @@ class LiveHubTest {
   }
 
   @Test
+  void hubCountsShedPushesBeyondTheLifeOfTheSession() {
+    LiveHub hub = hubWithQueue(5);
+    FakeSink slow = new FakeSink();
+    hub.open("slow", "s", "token-slow", LATER, slow, m -> true);
+    hub.handle("slow", "{\"action\":\"subscribe\"}");
+    slow.stalled = true;
+    for (int i = 0; i < 20; i++) {
+      hub.broadcast(reading("sensor-" + i, "kitchen", i));
+    }
+    long shed = hub.sessions().iterator().next().shedTotal();
+
+    hub.close("slow");
+
+    assertThat(shed).isPositive();
+    assertThat(hub.shedTotal()).isEqualTo(shed);
+  }
+
+  @Test
   void shouldAnswerInvalidMessagesWithAnErrorAndKeepTheSession() {
     LiveHub hub = hubWithQueue(100);
     FakeSink sink = new FakeSink();

@@ -10,6 +10,8 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -26,7 +28,8 @@ import org.apache.flink.util.Collector;
  * processing-time timers with the keyed state; on restore a timer whose time has already passed
  * fires at once, so a job that was down past a deadline resolves the command immediately after the
  * restore instead of forgetting it. An ack that arrives before its command is buffered until the
- * command comes or {@code orphanAckTtl} passes.
+ * command comes or {@code orphanAckTtl} passes. The histogram {@value #ACK_LATENCY_METRIC} holds
+ * the issue → acknowledgement latency of the answered commands.
  *
  * <p>State is cleared with the final status (applied, rejected, expired, timeout). A duplicate of a
  * command after its final status starts a new tracking round (commands are written once; duplicates
@@ -40,6 +43,10 @@ public class CommandStatusFunction
   private transient ValueState<Command> command;
   private transient ValueState<CommandAck> earlyAck;
   private transient ValueState<Long> timerMs;
+  private transient Histogram ackLatencyMs;
+
+  /** Operator histogram: command issued → acknowledgement [ms] of applied and rejected commands. */
+  public static final String ACK_LATENCY_METRIC = "commandAckLatencyMs";
 
   public CommandStatusFunction(Duration ackTimeout, Duration orphanAckTtl) {
     this.ackTimeout = ackTimeout;
@@ -56,6 +63,10 @@ public class CommandStatusFunction
             .getState(
                 new ValueStateDescriptor<>("early-ack", TypeInformation.of(CommandAck.class)));
     timerMs = getRuntimeContext().getState(new ValueStateDescriptor<>("timer-ms", Types.LONG));
+    ackLatencyMs =
+        getRuntimeContext()
+            .getMetricGroup()
+            .histogram(ACK_LATENCY_METRIC, new DescriptiveStatisticsHistogram(1024));
   }
 
   @Override
@@ -101,6 +112,9 @@ public class CommandStatusFunction
   private void finish(StatusChange status, Context ctx, Collector<StatusChange> out)
       throws Exception {
     out.collect(status);
+    if (status.ackLatencyMs() != null) {
+      ackLatencyMs.update(status.ackLatencyMs());
+    }
     Long timer = timerMs.value();
     if (timer != null) {
       ctx.timerService().deleteProcessingTimeTimer(timer);

@@ -10,6 +10,7 @@ import org.apache.flink.api.common.eventtime.WatermarkGeneratorSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.eventtime.WatermarksWithIdleness;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.util.clock.SystemClock;
 
@@ -19,7 +20,9 @@ import org.apache.flink.util.clock.SystemClock;
  * after {@code idleness}, and event times more than {@code maxAhead} ahead of the wall clock kept
  * out of the watermark ({@link PlausibleTimeWatermarks}), so one device whose clock runs ahead
  * cannot make every other sensor of its Kafka partition late. Such events are counted in the
- * source's metric {@value #AHEAD_OF_CLOCK_METRIC}.
+ * source's metric {@value #AHEAD_OF_CLOCK_METRIC}. The source's gauge {@value
+ * #WATERMARK_LAG_METRIC} says how far its watermark trails the wall clock ({@link WatermarkLag}):
+ * the event-time lag of the job that reads it.
  *
  * <pre>{@code
  * env.fromSource(source, EventTimeWatermarks.of(Duration.ofSeconds(10), Duration.ofSeconds(30),
@@ -33,6 +36,11 @@ public final class EventTimeWatermarks {
 
   /** Source metric: events stamped too far ahead of the wall clock to advance the watermark. */
   public static final String AHEAD_OF_CLOCK_METRIC = "eventsAheadOfClock";
+
+  /**
+   * Source gauge: wall clock minus the subtask's watermark [ms] (NaN before the first watermark).
+   */
+  public static final String WATERMARK_LAG_METRIC = "eventTimeWatermarkLagMs";
 
   private EventTimeWatermarks() {}
 
@@ -51,8 +59,8 @@ public final class EventTimeWatermarks {
   }
 
   /**
-   * Creates one generator per Kafka partition; the partitions of a subtask share one counter (a
-   * metric name can be registered only once per group).
+   * Creates one generator per Kafka partition; the partitions of a subtask share one counter and
+   * one lag gauge (a metric name can be registered only once per group).
    */
   private static final class Generators<T> implements WatermarkGeneratorSupplier<T> {
     private final Duration maxOutOfOrderness;
@@ -60,6 +68,7 @@ public final class EventTimeWatermarks {
     private final EventTimeLimit limit;
     private transient MetricGroup countedIn;
     private transient Counter aheadOfClock;
+    private transient WatermarkLag lag;
 
     Generators(Duration maxOutOfOrderness, Duration idleness, EventTimeLimit limit) {
       this.maxOutOfOrderness = maxOutOfOrderness;
@@ -72,15 +81,23 @@ public final class EventTimeWatermarks {
       if (countedIn != context.getMetricGroup()) {
         countedIn = context.getMetricGroup();
         aheadOfClock = countedIn.counter(AHEAD_OF_CLOCK_METRIC);
+        WatermarkLag subtaskLag = new WatermarkLag();
+        lag = subtaskLag;
+        SystemClock clock = SystemClock.getInstance();
+        countedIn.gauge(
+            WATERMARK_LAG_METRIC,
+            (Gauge<Double>) () -> subtaskLag.lagMs(clock.absoluteTimeMillis()));
       }
-      return new PlausibleTimeWatermarks<>(
-          new WatermarksWithIdleness<>(
-              new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness),
-              idleness,
-              context.getInputActivityClock()),
-          limit,
-          SystemClock.getInstance(),
-          aheadOfClock);
+      return new LagTrackingWatermarks<>(
+          new PlausibleTimeWatermarks<>(
+              new WatermarksWithIdleness<>(
+                  new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness),
+                  idleness,
+                  context.getInputActivityClock()),
+              limit,
+              SystemClock.getInstance(),
+              aheadOfClock),
+          lag.newSlot());
     }
   }
 }

@@ -23,7 +23,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * themselves.
  *
  * <p>Metrics per subtask: {@code influxPointsWritten}, {@code influxPointsRejected}, {@code
- * influxRetries}.
+ * influxRetries}, and the histogram {@code influxWriteLatencyMs} (request sent → answer or error,
+ * one sample per batch POST).
  */
 public class InfluxSink<T> extends AsyncSinkBase<T, String> {
   private final InfluxWriteSettings settings;

@@ -20,6 +20,8 @@ import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.connector.base.sink.writer.ResultHandler;
 import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +34,8 @@ import org.slf4j.LoggerFactory;
 final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
   private static final Logger LOG = LoggerFactory.getLogger(InfluxSinkWriter.class);
   private static final int MAX_CREATE_DATABASE_ATTEMPTS = 3;
+  // the histogram keeps the latest N write latencies for its quantiles
+  private static final int LATENCY_SAMPLES = 1024;
 
   private final InfluxWriteSettings settings;
   private final ExecutorService httpExecutor;
@@ -39,6 +43,7 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
   private final Counter pointsWritten;
   private final Counter pointsRejected;
   private final Counter retries;
+  private final Histogram writeLatencyMs;
   private final AtomicInteger consecutiveFailures = new AtomicInteger();
   private final AtomicInteger notFoundAnswers = new AtomicInteger();
 
@@ -69,6 +74,10 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
     this.pointsWritten = context.metricGroup().counter("influxPointsWritten");
     this.pointsRejected = context.metricGroup().counter("influxPointsRejected");
     this.retries = context.metricGroup().counter("influxRetries");
+    this.writeLatencyMs =
+        context
+            .metricGroup()
+            .histogram("influxWriteLatencyMs", new DescriptiveStatisticsHistogram(LATENCY_SAMPLES));
     if (settings.createDatabase()) {
       createDatabase().join();
     }
@@ -99,9 +108,11 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
     if (auth != null) {
       request.header("Authorization", auth);
     }
+    long sentNanos = System.nanoTime();
     http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
         .whenComplete(
             (response, error) -> {
+              writeLatencyMs.update((System.nanoTime() - sentNanos) / 1_000_000);
               InfluxWriteOutcome outcome =
                   error != null
                       ? InfluxWriteOutcome.noAnswer(rootMessage(error))
