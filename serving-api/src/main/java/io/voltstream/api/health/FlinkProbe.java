@@ -26,14 +26,27 @@ public final class FlinkProbe {
   /** What Flink reports for an input that has seen no watermark yet. */
   private static final long NO_WATERMARK = Long.MIN_VALUE;
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(2);
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FlinkProbe.class);
+  private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+  /** A REST answer other than 200; its message is safe to show. */
+  private static final class RestAnswerException extends IOException {
+    RestAnswerException(String message) {
+      super(message);
+    }
+  }
 
   private final URI rest;
   private final HttpClient http;
 
   public FlinkProbe(URI rest) {
     this.rest = URI.create(rest.toString().replaceAll("/+$", "") + "/");
-    this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    // HTTP/1.1: no h2c upgrade round trip to Flink's REST server on every probe.
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(TIMEOUT)
+            .build();
   }
 
   public Observations.Flink probe() {
@@ -54,8 +67,15 @@ public final class FlinkProbe {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Observations.Flink.unreachable("interrupted");
+    } catch (java.net.http.HttpTimeoutException e) {
+      LOG.warn("Flink REST {} did not answer within {}", rest, TIMEOUT);
+      return Observations.Flink.unreachable("no answer within " + TIMEOUT.toSeconds() + " s");
+    } catch (java.net.ConnectException e) {
+      return Observations.Flink.unreachable("connection refused");
     } catch (IOException e) {
-      return Observations.Flink.unreachable(e.getClass().getSimpleName() + ": " + e.getMessage());
+      LOG.warn("Flink health probe of {} failed: {}", rest, e.toString());
+      return Observations.Flink.unreachable(
+          e instanceof RestAnswerException ? e.getMessage() : "request failed");
     }
   }
 
@@ -94,7 +114,7 @@ public final class FlinkProbe {
             HttpRequest.newBuilder(rest.resolve(path)).timeout(TIMEOUT).GET().build(),
             HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
-      throw new IOException("GET /" + path + " answered " + r.statusCode());
+      throw new RestAnswerException("GET /" + path + " answered " + r.statusCode());
     }
     return Json.MAPPER.readTree(r.body());
   }

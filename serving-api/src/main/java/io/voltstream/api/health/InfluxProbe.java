@@ -19,6 +19,7 @@ import java.util.Optional;
  * time, which for live data is the moment they were written.
  */
 public final class InfluxProbe {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(InfluxProbe.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
   private static final long LOOK_BACK_HOURS = HealthOptions.LOOK_BACK.toHours();
 
@@ -33,7 +34,10 @@ public final class InfluxProbe {
   public Observations.Influx probe() {
     Ping ping = InfluxClient.ping(url, TIMEOUT);
     if (!ping.up()) {
-      return Observations.Influx.unreachable(ping.detail());
+      return Observations.Influx.unreachable(
+          ping.detail().startsWith("HTTP")
+              ? "/ping answered " + ping.detail()
+              : "no answer to /ping");
     }
     try {
       return new Observations.Influx(
@@ -42,7 +46,8 @@ public final class InfluxProbe {
           newestPoint(Schema.ROOM_METRICS),
           newestForecastRun());
     } catch (RuntimeException e) {
-      return Observations.Influx.unreachable(e.getClass().getSimpleName() + ": " + e.getMessage());
+      LOG.warn("InfluxDB health query failed: {}", e.toString());
+      return Observations.Influx.unreachable("query failed");
     }
   }
 

@@ -32,6 +32,7 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * dead-letter topic's end offsets.
  */
 public final class KafkaProbe implements AutoCloseable {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KafkaProbe.class);
   private static final long TIMEOUT_MS = 2000;
 
   private final Admin admin;
@@ -54,9 +55,15 @@ public final class KafkaProbe implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Observations.Kafka.unreachable("interrupted");
-    } catch (ExecutionException | TimeoutException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      return Observations.Kafka.unreachable(cause.getClass().getSimpleName());
+    } catch (TimeoutException e) {
+      return Observations.Kafka.unreachable("no answer within " + TIMEOUT_MS + " ms");
+    } catch (ExecutionException e) {
+      // The answer is public: a description, not the exception (its class names stay in the log).
+      LOG.warn("Kafka health probe failed: {}", e.getCause() == null ? e : e.getCause().toString());
+      return Observations.Kafka.unreachable(
+          e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
+              ? "no answer within " + TIMEOUT_MS + " ms"
+              : "request failed");
     }
   }
 
@@ -79,6 +86,8 @@ public final class KafkaProbe implements AutoCloseable {
     List<GroupLag> lags = new ArrayList<>();
     committed.entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
+        // a group without committed offsets (e.g. the API's own live feed) has no lag to report
+        .filter(group -> !group.getValue().isEmpty())
         .forEach(
             group -> {
               long total = 0;

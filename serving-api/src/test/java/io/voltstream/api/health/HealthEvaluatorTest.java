@@ -97,8 +97,8 @@ class HealthEvaluatorTest {
   void shouldReportUnreachableServersAsDownAndAnswer503() {
     HealthReport r =
         evaluate(
-            Observations.Kafka.unreachable("TimeoutException"),
-            Optional.of(Observations.Flink.unreachable("ConnectException")),
+            Observations.Kafka.unreachable("no answer within 2000 ms"),
+            Optional.of(Observations.Flink.unreachable("connection refused")),
             List.of(),
             Optional.empty(),
             Observations.Influx.unreachable("connection refused"));
@@ -107,7 +107,7 @@ class HealthEvaluatorTest {
     assertThat(r.httpStatus()).isEqualTo(503);
     assertThat(r.summary().components())
         .allSatisfy((k, v) -> assertThat(v).as(k).isEqualTo(HealthStatus.DOWN));
-    assertThat(r.kafka().reasons()).containsExactly("Kafka unreachable: TimeoutException");
+    assertThat(r.kafka().reasons()).containsExactly("Kafka unreachable: no answer within 2000 ms");
   }
 
   @Test
