@@ -106,7 +106,9 @@ class HealthITCase {
     vars.put(HealthOptions.FLINK_JOBS.name(), String.join(",", JOBS));
     vars.put(HealthOptions.MAX_GROUP_LAG.name(), "500");
     vars.put(HealthOptions.MAX_PARTITION_LAG.name(), "400");
-    vars.put(HealthOptions.MAX_CHECKPOINT_AGE.name(), "4s"); // below the 6 s interval
+    // below the 6 s interval, so each job is late for a moment every cycle (and the two jobs, on
+    // their own schedules, are both on time most of the time)
+    vars.put(HealthOptions.MAX_CHECKPOINT_AGE.name(), "5s");
     vars.put(HealthOptions.MAX_WATERMARK_LAG.name(), "8s");
     vars.put(HealthOptions.MAX_DLQ_RATE.name(), "20");
     vars.put(HealthOptions.DLQ_WINDOW.name(), "3s");
@@ -150,7 +152,7 @@ class HealthITCase {
     assertThat(up.path("flink").path("jobs")).hasSize(2);
     for (JsonNode job : up.path("flink").path("jobs")) {
       assertThat(job.path("state").asText()).isEqualTo("RUNNING");
-      assertThat(job.path("checkpoint_age_s").asDouble()).isLessThanOrEqualTo(4.0);
+      assertThat(job.path("checkpoint_age_s").asDouble()).isLessThanOrEqualTo(5.0);
     }
     JsonNode rooms = job(up, RoomAggregationJobConfig.JOB_NAME);
     assertThat(rooms.path("watermark_lag_s").asDouble()).isBetween(0.0, 8.0);
@@ -173,11 +175,11 @@ class HealthITCase {
     assertThat(old.path("flink").path("status").asText()).isEqualTo("degraded");
     assertThat(old.path("status").asText()).isEqualTo("degraded");
     assertThat(job(old, rooms).path("status").asText()).isEqualTo("degraded");
-    assertThat(job(old, rooms).path("checkpoint_age_s").asDouble()).isGreaterThan(4.0);
+    assertThat(job(old, rooms).path("checkpoint_age_s").asDouble()).isGreaterThan(5.0);
 
     // The jobs checkpoint on their own schedules: the one that was late is judged again.
     JsonNode fresh = await(h -> job(h, rooms).path("status").asText().equals("up"));
-    assertThat(job(fresh, rooms).path("checkpoint_age_s").asDouble()).isLessThanOrEqualTo(4.0);
+    assertThat(job(fresh, rooms).path("checkpoint_age_s").asDouble()).isLessThanOrEqualTo(5.0);
     assertThat(fresh.path("flink").path("reasons").toString())
         .doesNotContain(rooms + ": last checkpoint");
   }
