@@ -61,6 +61,12 @@ public final class CommonOptions {
           ValueType.path(),
           "./var",
           "Data directory: local servers' data, jwt.secret, admin.token, models/");
+  public static final Option<String> CONSUMER_GROUP_PREFIX =
+      Option.of(
+          "VOLTSTREAM_CONSUMER_GROUP_PREFIX",
+          ValueType.string(),
+          "voltstream-",
+          "Prefix of the jobs' Kafka consumer groups (the API's /health reports their lag)");
 
   private CommonOptions() {}
 
@@ -75,6 +81,7 @@ public final class CommonOptions {
         INFLUX_USER,
         INFLUX_PASSWORD,
         INFLUX_TOKEN,
-        DATA_DIR);
+        DATA_DIR,
+        CONSUMER_GROUP_PREFIX);
   }
 }

@@ -2,6 +2,7 @@ package io.voltstream.launcher;
 
 import io.voltstream.api.ApiApp;
 import io.voltstream.api.ApiConfig;
+import io.voltstream.api.health.HealthOptions;
 import io.voltstream.api.mqttauth.DeviceCredentials;
 import io.voltstream.api.mqttauth.DeviceKind;
 import io.voltstream.api.mqttauth.MqttAdminOptions;
@@ -172,10 +173,13 @@ public final class DemoStack implements AutoCloseable {
   /**
    * The settings with the broker's admin login for the API only (it issues device logins); the
    * other components' settings never carry it (the Flink jobs' configuration is visible in their
-   * web UI).
+   * web UI), and the local Flink cluster's REST address and job names for {@code /health}.
    */
-  private Map<String, String> apiEnvironment() {
+  private Map<String, String> apiEnvironment() throws Exception {
     Map<String, String> apiEnv = new java.util.HashMap<>(env);
+    // /health reads the jobs from this MiniCluster's REST API and expects every one of them.
+    apiEnv.putIfAbsent(HealthOptions.FLINK_REST.name(), flink.restAddress().toString());
+    apiEnv.putIfAbsent(HealthOptions.FLINK_JOBS.name(), String.join(",", StreamJobs.names()));
     infra
         .mosquittoAuth()
         .ifPresent(

@@ -383,6 +383,17 @@ class DemoStackITCase {
         .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     String token = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
 
+    // the demo gives the API its MiniCluster's REST address: /health reports every job
+    HttpResponse<String> figures = get(base.resolve("/api/v1/health"), token);
+    assertThat(figures.statusCode()).as("GET /api/v1/health: %s", figures.body()).isEqualTo(200);
+    assertThat(
+            Json.MAPPER
+                .readTree(figures.body())
+                .path("flink")
+                .path("jobs")
+                .findValuesAsText("name"))
+        .containsExactlyInAnyOrderElementsOf(io.voltstream.launcher.stack.StreamJobs.names());
+
     assertThat(get(base.resolve("/api/v1/rooms"), null).statusCode()).isEqualTo(401);
     assertThat(get(base.resolve("/api/v1/rooms"), "not-a-jwt").statusCode()).isEqualTo(401);
     // the registry view catches up with the simulators' registrations on the compacted topic

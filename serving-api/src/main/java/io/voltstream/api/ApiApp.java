@@ -8,9 +8,9 @@ import io.voltstream.api.auth.TokenService;
 import io.voltstream.api.auth.TokenTopics;
 import io.voltstream.api.commands.KafkaCommandPublisher;
 import io.voltstream.api.dr.DrStore;
+import io.voltstream.api.health.HealthOptions.HealthConfig;
 import io.voltstream.api.health.HealthService;
-import io.voltstream.api.health.InfluxHealthCheck;
-import io.voltstream.api.health.KafkaHealthCheck;
+import io.voltstream.api.health.ServerProbes;
 import io.voltstream.api.mqttauth.DeviceCredentials;
 import io.voltstream.api.mqttauth.DynsecAccounts;
 import io.voltstream.api.mqttauth.MqttAccounts;
@@ -39,7 +39,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -140,7 +139,8 @@ public final class ApiApp {
 
   /**
    * Connects to Kafka (failing fast when unreachable), loads the views and starts serving; the
-   * query, export and live settings ({@link QueryConfig}) are read from {@code env}.
+   * query, export and live settings ({@link QueryConfig}) and the health settings ({@link
+   * HealthConfig}) are read from {@code env}.
    */
   public static Running start(ApiConfig config, Map<String, String> env) throws IOException {
     Deque<AutoCloseable> resources = new ArrayDeque<>();
@@ -170,9 +170,12 @@ public final class ApiApp {
           new TokenService(jwt, tokenRecords, revocations, clock, config.tokenTtl());
       Path adminFile = AdminBootstrap.ensure(config.dataDir(), jwt, tokens, config.adminTokenTtl());
 
-      KafkaHealthCheck kafkaHealth = track(resources, new KafkaHealthCheck(bootstrap));
-      HealthService health =
-          new HealthService(List.of(kafkaHealth, new InfluxHealthCheck(config.influxUrl())), clock);
+      HealthConfig healthConfig = HealthConfig.fromEnv(env);
+      ServerProbes probes =
+          track(
+              resources,
+              new ServerProbes(bootstrap, config.influxUrl(), config.influxDb(), healthConfig));
+      HealthService health = new HealthService(probes, healthConfig, clock);
       InfluxClient influx = new InfluxClient(config.influxUrl(), config.influxDb());
       KafkaCommandPublisher commands =
           track(resources, KafkaCommandPublisher.open(bootstrap, config.writeTimeout()));

@@ -22,7 +22,6 @@ import io.voltstream.influx.InfluxException;
 import io.voltstream.model.Revocation;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -169,10 +168,10 @@ public record ApiDependencies(
   }
 
   /**
-   * In-process stores, a random JWT secret, default query settings, no health checks, no live feed,
-   * meters kept in memory only, no InfluxDB (its routes answer 503 until {@link #withInflux} gives
-   * one) and no Kafka for commands and market orders (503 until {@link #withCommands} / {@link
-   * #withOrderLog}).
+   * In-process stores, a random JWT secret, default query settings, health probes that report no
+   * servers, no live feed, meters kept in memory only, no InfluxDB (its routes answer 503 until
+   * {@link #withInflux} gives one) and no Kafka for commands and market orders (503 until {@link
+   * #withCommands} / {@link #withOrderLog}).
    */
   public static ApiDependencies inMemory(ApiConfig config, Clock clock) {
     byte[] secret = new byte[32];
@@ -202,7 +201,10 @@ public record ApiDependencies(
         jwt,
         tokenService,
         registry,
-        new HealthService(List.of(), clock),
+        new HealthService(
+            io.voltstream.api.health.HealthProbes.none(),
+            io.voltstream.api.health.HealthOptions.HealthConfig.fromEnv(java.util.Map.of()),
+            clock),
         noInflux,
         noKafka,
         Optional.empty(),

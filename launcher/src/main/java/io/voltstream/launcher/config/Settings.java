@@ -1,6 +1,7 @@
 package io.voltstream.launcher.config;
 
 import io.voltstream.api.ApiOptions;
+import io.voltstream.api.health.HealthOptions;
 import io.voltstream.api.mqttauth.MqttAdminOptions;
 import io.voltstream.api.query.QueryOptions;
 import io.voltstream.config.CommonOptions;
@@ -55,6 +56,7 @@ public final class Settings {
     raw.put("api", ApiOptions.all());
     raw.put("api queries, export, live", QueryOptions.all());
     raw.put("api device credentials (MQTT)", MqttAdminOptions.all());
+    raw.put("api health", HealthOptions.all());
     raw.put("forecast service", ForecastOptions.all());
     raw.put("simulator", SimulatorOptions.all());
     raw.put("load generator", LoadGeneratorOptions.all());

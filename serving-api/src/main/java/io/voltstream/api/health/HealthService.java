@@ -1,49 +1,56 @@
 package io.voltstream.api.health;
 
+import io.voltstream.api.health.HealthOptions.HealthConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
- * Probes the API's dependencies (Kafka, InfluxDB) for {@code GET /health}. Results are cached
- * briefly so a polling load balancer cannot turn health checks into load on Kafka.
+ * Produces the {@link HealthReport} for {@code /health}: probes Kafka, Flink and InfluxDB, feeds
+ * the dead-letter counter to {@link DeadLetterRate} and judges the figures with {@link
+ * HealthEvaluator}. Reports are reused for {@code cache} so a polling load balancer cannot turn
+ * health checks into load on the servers.
  */
 public final class HealthService {
-  private static final Duration CACHE = Duration.ofSeconds(2);
-
-  private final List<HealthCheck> checks;
+  private final HealthProbes probes;
+  private final HealthConfig config;
+  private final HealthEvaluator evaluator;
+  private final DeadLetterRate deadLetterRate;
   private final Clock clock;
   private Instant cachedAt = Instant.MIN;
-  private Report cached;
+  private HealthReport cached;
 
-  public HealthService(List<HealthCheck> checks, Clock clock) {
-    this.checks = List.copyOf(checks);
+  public HealthService(HealthProbes probes, HealthConfig config, Clock clock) {
+    this.probes = probes;
+    this.config = config;
+    this.evaluator = new HealthEvaluator(config.thresholds());
+    this.deadLetterRate = new DeadLetterRate(config.deadLetterWindow());
     this.clock = clock;
   }
 
-  /** Overall status ({@code ok} when every check is up, else {@code degraded}) and each check. */
-  public record Report(String status, Instant checkedAt, Map<String, HealthCheck.Status> checks) {
-    public boolean ok() {
-      return "ok".equals(status);
-    }
+  public HealthConfig config() {
+    return config;
   }
 
-  public synchronized Report report() {
+  public synchronized HealthReport report() {
     Instant now = clock.instant();
-    if (cached != null && now.isBefore(cachedAt.plus(CACHE))) {
+    Duration cache = config.cache();
+    if (cached != null && now.isBefore(cachedAt.plus(cache))) {
       return cached;
     }
-    Map<String, HealthCheck.Status> results = new LinkedHashMap<>();
-    boolean up = true;
-    for (HealthCheck c : checks) {
-      HealthCheck.Status s = c.probe();
-      results.put(c.name(), s);
-      up &= s.up();
-    }
-    cached = new Report(up ? "ok" : "degraded", now, results);
+    Observations.Kafka kafka = probes.kafka();
+    Optional<Observations.Flink> flink = probes.flink();
+    Observations.Influx influx = probes.influx();
+    Instant probedAt = clock.instant();
+    Optional<Double> perMinute =
+        kafka.error().isPresent()
+            ? Optional.empty()
+            : deadLetterRate.record(probedAt, kafka.deadLetters());
+    cached =
+        evaluator.evaluate(
+            new HealthEvaluator.Inputs(kafka, flink, config.expectedJobs(), perMinute, influx),
+            probedAt);
     cachedAt = now;
     return cached;
   }

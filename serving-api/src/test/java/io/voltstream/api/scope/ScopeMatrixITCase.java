@@ -781,6 +781,9 @@ class ScopeMatrixITCase {
         DENY,
         DENY);
 
+    // platform-wide figures: unscoped tokens only
+    row("GET /api/v1/health", "/api/v1/health", null, DENY, DENY, DENY, DENY);
+
     // public routes: the same for every token (not resource-specific)
     row(
         "GET /health",

@@ -47,12 +47,9 @@ public final class JobsOptions {
           ValueType.duration(),
           "0s",
           "How long a fired window still accepts (and re-emits for) late readings");
-  public static final Option<String> CONSUMER_GROUP_PREFIX =
-      Option.of(
-          "VOLTSTREAM_CONSUMER_GROUP_PREFIX",
-          ValueType.string(),
-          "voltstream-",
-          "Prefix of the jobs' Kafka consumer groups");
+
+  /** Shared with the API, whose {@code /health} reports the lag of these groups. */
+  public static final Option<String> CONSUMER_GROUP_PREFIX = CommonOptions.CONSUMER_GROUP_PREFIX;
 
   private JobsOptions() {}
 
