@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Model and feature options shared by {@code train} and {@code evaluate}. The defaults are the
- * configuration chosen by {@code forecast select} (rolling-origin cross-validation inside the
- * training file only; see the README).
+ * configuration chosen on the first three rolling-origin folds of {@code forecast evaluate} (see
+ * the README); unset XGBoost options take {@link TribuoFitter#DEFAULT_BOOSTING}.
  */
 public final class ModelOptions {
   @Option(
