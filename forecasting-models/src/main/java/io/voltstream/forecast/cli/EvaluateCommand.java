@@ -1,28 +1,24 @@
 package io.voltstream.forecast.cli;
 
 import io.voltstream.forecast.baselines.Baselines;
-import io.voltstream.forecast.baselines.Forecaster;
 import io.voltstream.forecast.data.HourlySeries;
 import io.voltstream.forecast.data.UciCsvReader;
 import io.voltstream.forecast.evaluation.EvaluationReport;
+import io.voltstream.forecast.evaluation.IntervalMetrics;
 import io.voltstream.forecast.evaluation.Metrics;
+import io.voltstream.forecast.evaluation.PairedForecasts;
+import io.voltstream.forecast.evaluation.RollingOriginEvaluator;
 import io.voltstream.forecast.evaluation.WalkForwardEvaluator;
 import io.voltstream.forecast.features.CovariateOracle;
-import io.voltstream.forecast.features.FeatureExtractor;
 import io.voltstream.forecast.features.WeatherMode;
-import io.voltstream.forecast.training.ModelForecaster;
-import io.voltstream.forecast.training.ModelTrainingService;
-import io.voltstream.forecast.training.TrainingResult;
-import io.voltstream.forecast.training.TrainingSet;
-import io.voltstream.forecast.training.TribuoFitter;
 import io.voltstream.model.Json;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,15 +28,20 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Trains on the training CSV, then forecasts day-ahead from each midnight of the test CSV (walk
- * forward, history from both files before the origin) and prints NRMSE, MAE and skill of the model
- * and of the three persistence baselines. With {@code --json} the last stdout line is one JSON
- * object; progress goes to stderr.
+ * Day-ahead evaluation of the configured model against the persistence baselines. With {@code
+ * --test}: trains on the training CSV and forecasts from each midnight of the test CSV (walk
+ * forward, history from both files before the origin). Without: rolling-origin evaluation over the
+ * training file ({@code --folds} consecutive folds of {@code --fold-days} at its end, each fold's
+ * model trained only on what precedes the fold), per fold and pooled. Both report NRMSE, MAE and
+ * skill, and pinball loss and 80 % interval coverage of P10/P90 from residual quantiles. With
+ * {@code --json} the last stdout line is one JSON object; progress goes to stderr.
  */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
-    description = "Walk-forward day-ahead evaluation of a model against persistence baselines.")
+    description =
+        "Day-ahead evaluation against persistence baselines: rolling-origin folds over --train,"
+            + " or a single walk-forward over --test.")
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -49,8 +50,9 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Option(
       names = "--test",
-      required = true,
-      description = "Test CSV; continues the training file in time.")
+      description =
+          "Test CSV continuing the training file in time; without it, rolling-origin folds over"
+              + " --train.")
   Path test;
 
   @Option(
@@ -67,6 +69,18 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Hours scored after each midnight origin, 1h..24h (default ${DEFAULT-VALUE}).")
   Duration horizon;
 
+  @Option(
+      names = "--folds",
+      defaultValue = "7",
+      description = "Rolling-origin folds without --test (default ${DEFAULT-VALUE}).")
+  int folds;
+
+  @Option(
+      names = "--fold-days",
+      defaultValue = "7",
+      description = "Days per fold (default ${DEFAULT-VALUE}).")
+  int foldDays;
+
   @Option(names = "--json", description = "Print the result as one JSON object on the last line.")
   boolean json;
 
@@ -82,6 +96,14 @@ public final class EvaluateCommand implements Callable<Integer> {
           spec.commandLine(), "--horizon must be whole hours between 1h and 24h, got " + horizon);
     }
     HourlySeries trainSeries = UciCsvReader.read(train, target, model.covariateColumns());
+    int code = test == null ? folds(trainSeries, (int) hours) : split(trainSeries, (int) hours);
+    out.flush();
+    return code;
+  }
+
+  private int split(HourlySeries trainSeries, int hours) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
     HourlySeries testSeries = UciCsvReader.read(test, target, model.covariateColumns());
     if (testSeries.start().isBefore(trainSeries.end())) {
       throw new ParameterException(
@@ -100,65 +122,110 @@ public final class EvaluateCommand implements Callable<Integer> {
         testSeries.start(),
         testSeries.end(),
         testSeries.size());
-
-    var extractor = new FeatureExtractor(model.featureSpec());
-    CovariateOracle weatherForecast =
-        model.weather == WeatherMode.PERFECT_FORECAST ? history::covariate : CovariateOracle.NONE;
-    var set =
-        TrainingSet.build(
-            extractor,
-            trainSeries,
-            trainSeries.start(),
-            trainSeries.end(),
-            model.originStride,
-            weatherForecast);
-    err.printf(
-        "training %s on %d samples (%d skipped: first week has no lags)…%n",
-        model.algorithm.id(), set.size(), set.skipped());
-    var fitter = new TribuoFitter(model.algorithm, model.trees, "uci-csv:" + train.getFileName());
-    TrainingResult result = new ModelTrainingService(fitter).train(set);
-    if (result instanceof TrainingResult.Failed failed) {
-      err.printf("training failed: %s: %s%n", failed.error(), failed.detail());
+    CovariateOracle weatherForecast = weatherForecast(history);
+    Optional<CalibratedModel> calibrated =
+        CalibratedModel.train(
+            model, trainSeries, weatherForecast, "uci-csv:" + train.getFileName(), err);
+    if (calibrated.isEmpty()) {
       return 2;
     }
-    var trained = (TrainingResult.Trained) result;
-    List<Forecaster> forecasters = new ArrayList<>();
-    forecasters.add(
-        ModelForecasters.withBlend(
-            model.algorithm.id(),
-            new ModelForecaster(
-                model.algorithm.id(), extractor, trained.regressor(), weatherForecast),
-            model.blend));
-    forecasters.addAll(Baselines.all());
     int days = (int) Duration.between(testSeries.start(), testSeries.end()).toDays();
-    EvaluationReport report =
-        WalkForwardEvaluator.evaluate(
+    PairedForecasts paired =
+        WalkForwardEvaluator.run(
             history,
             testSeries.start(),
             testSeries.end(),
-            (int) hours,
-            forecasters,
+            hours,
+            calibrated.get().withBaselines(),
             done -> err.printf("evaluated day %d/%d%n", done, days));
+    EvaluationReport report = WalkForwardEvaluator.score(paired);
+    Optional<IntervalMetrics> interval = calibrated.get().score(paired, modelId());
+    printModel(out);
+    printTable(out, report, modelId());
+    interval.ifPresent(i -> printInterval(out, i, calibrated.get().calibrationHours()));
+    printWeatherNote(out);
+    if (json) {
+      Map<String, Object> root = jsonResult(report, modelId());
+      root.put("interval", interval.map(EvaluateCommand::intervalFigures).orElse(null));
+      out.println(Json.MAPPER.writeValueAsString(root));
+    }
+    return 0;
+  }
+
+  private int folds(HourlySeries series, int hours) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    List<RollingOriginEvaluator.Fold> foldList;
+    try {
+      foldList = RollingOriginEvaluator.folds(series, folds, foldDays);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--folds/--fold-days: " + e.getMessage());
+    }
+    CovariateOracle weatherForecast = weatherForecast(series);
+    Map<Integer, CalibratedModel> models = new LinkedHashMap<>();
+    RollingOriginEvaluator.Report report =
+        RollingOriginEvaluator.evaluate(
+            series,
+            foldList,
+            hours,
+            (before, fold) -> {
+              err.printf(
+                  "fold %d/%d: train %s..%s, test ..%s%n",
+                  fold.number(), foldList.size(), before.start(), fold.from(), fold.to());
+              CalibratedModel m =
+                  CalibratedModel.train(
+                          model, before, weatherForecast, "uci-csv:" + train.getFileName(), err)
+                      .orElseThrow(
+                          () ->
+                              new IllegalStateException(
+                                  "fold " + fold.number() + ": training failed"));
+              models.put(fold.number(), m);
+              return m.withBaselines();
+            },
+            r -> err.printf("fold %d done%n", r.fold().number()));
+    var evaluation = new FoldEvaluation(report, models, modelId());
+    printModel(out);
+    evaluation.print(out);
+    printWeatherNote(out);
+    if (json) {
+      out.println(Json.MAPPER.writeValueAsString(evaluation.json()));
+    }
+    return 0;
+  }
+
+  private String modelId() {
+    return model.algorithm.id();
+  }
+
+  private CovariateOracle weatherForecast(HourlySeries history) {
+    return model.weather == WeatherMode.PERFECT_FORECAST
+        ? history::covariate
+        : CovariateOracle.NONE;
+  }
+
+  private void printModel(PrintWriter out) {
+    var b = model.boosting();
     out.printf(
-        "model: %s, %d trees, normalization %s, weather %s, blend %.2f, origin stride %dh, trained"
-            + " on %d samples%n",
+        "model: %s, %d trees (depth %d, eta %.3f, min child weight %.0f, lambda %.0f, %s loss),"
+            + " normalization %s, weather %s, blend %.2f, origin stride %dh%n",
         model.algorithm.id(),
         model.trees,
+        b.maxDepth(),
+        b.eta(),
+        b.minChildWeight(),
+        b.lambda(),
+        b.objective().id(),
         model.normalization,
         model.weather,
         model.blend,
-        model.originStride.toHours(),
-        trained.samples());
-    printTable(out, report, model.algorithm.id());
+        model.originStride.toHours());
+  }
+
+  private void printWeatherNote(PrintWriter out) {
     if (model.weather == WeatherMode.PERFECT_FORECAST) {
       out.println(
           "note: PERFECT_FORECAST uses the actual weather of each target day (an upper bound)");
     }
-    if (json) {
-      out.println(Json.MAPPER.writeValueAsString(jsonResult(report, model.algorithm.id())));
-    }
-    out.flush();
-    return 0;
   }
 
   static void printTable(PrintWriter out, EvaluationReport report, String modelId) {
@@ -179,6 +246,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                     m.skill()));
   }
 
+  static void printInterval(PrintWriter out, IntervalMetrics i, int calibrationHours) {
+    out.printf(
+        "P10/P90 from residual quantiles (%d calibration hours before the test range): pinball"
+            + " P10 %.2f, P50 %.2f, P90 %.2f; 80 %% interval coverage %.1f %%%n",
+        calibrationHours, i.pinballP10(), i.pinballP50(), i.pinballP90(), 100 * i.coverage80());
+  }
+
   /** The contract shape: {"model": {...}, "baselines": {"persistence_ensemble": {...}, ...}}. */
   static Map<String, Object> jsonResult(EvaluationReport report, String modelId) {
     var baselines = new LinkedHashMap<String, Object>();
@@ -192,7 +266,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     return root;
   }
 
-  private static Map<String, Object> figures(Metrics m) {
+  static Map<String, Object> figures(Metrics m) {
     var f = new LinkedHashMap<String, Object>();
     f.put("nrmse", round(m.nrmse()));
     f.put("mae", round(m.mae()));
@@ -200,7 +274,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     return f;
   }
 
-  private static double round(double v) {
+  static Map<String, Object> intervalFigures(IntervalMetrics i) {
+    var f = new LinkedHashMap<String, Object>();
+    f.put("pinball_p10", round(i.pinballP10()));
+    f.put("pinball_p50", round(i.pinballP50()));
+    f.put("pinball_p90", round(i.pinballP90()));
+    f.put("coverage_80", round(i.coverage80()));
+    return f;
+  }
+
+  static double round(double v) {
     return Math.round(v * 10_000) / 10_000.0;
   }
 }

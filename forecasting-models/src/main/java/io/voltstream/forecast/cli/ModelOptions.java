@@ -3,6 +3,7 @@ package io.voltstream.forecast.cli;
 import io.voltstream.forecast.features.FeatureSpec;
 import io.voltstream.forecast.features.Normalization;
 import io.voltstream.forecast.features.WeatherMode;
+import io.voltstream.forecast.training.BoostingParams;
 import io.voltstream.forecast.training.TribuoFitter;
 import java.time.Duration;
 import java.util.List;
@@ -10,8 +11,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Model and feature options shared by {@code train} and {@code evaluate}. The defaults are the
- * configuration chosen by {@code forecast select} (rolling-origin cross-validation inside the
- * training file only; see the README).
+ * configuration chosen on the first three rolling-origin folds of {@code forecast evaluate} (see
+ * the README); unset XGBoost options take {@link TribuoFitter#DEFAULT_BOOSTING}.
  */
 public final class ModelOptions {
   @Option(
@@ -64,6 +65,43 @@ public final class ModelOptions {
           "Weight of the model against the persistence ensemble, 0..1 (default ${DEFAULT-VALUE}; 1"
               + " = model only).")
   double blend;
+
+  @Option(
+      names = "--objective",
+      description = "XGBoost loss: SQUARED, PSEUDO_HUBER or TWEEDIE (default: see README).")
+  BoostingParams.Objective objective;
+
+  @Option(names = "--max-depth", description = "XGBoost tree depth.")
+  Integer maxDepth;
+
+  @Option(names = "--eta", description = "XGBoost learning rate.")
+  Double eta;
+
+  @Option(names = "--min-child-weight", description = "XGBoost minimum leaf weight.")
+  Double minChildWeight;
+
+  @Option(names = "--lambda", description = "XGBoost L2 penalty on leaf weights.")
+  Double lambda;
+
+  @Option(names = "--subsample", description = "XGBoost row fraction per tree.")
+  Double subsample;
+
+  @Option(names = "--bag", description = "XGBoost models averaged (different sampling seeds).")
+  Integer bag;
+
+  /** {@link TribuoFitter#DEFAULT_BOOSTING} with the options given on the command line. */
+  BoostingParams boosting() {
+    BoostingParams d = TribuoFitter.DEFAULT_BOOSTING;
+    return new BoostingParams(
+        objective == null ? d.objective() : objective,
+        maxDepth == null ? d.maxDepth() : maxDepth,
+        eta == null ? d.eta() : eta,
+        minChildWeight == null ? d.minChildWeight() : minChildWeight,
+        lambda == null ? d.lambda() : lambda,
+        subsample == null ? d.subsample() : subsample,
+        d.columnSubsample(),
+        bag == null ? d.bag() : bag);
+  }
 
   FeatureSpec featureSpec() {
     List<String> columns = weather == WeatherMode.NONE ? List.of() : weatherColumns;

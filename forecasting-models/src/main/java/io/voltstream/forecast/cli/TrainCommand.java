@@ -20,7 +20,6 @@ import io.voltstream.forecast.training.ModelStore;
 import io.voltstream.forecast.training.ModelTrainingService;
 import io.voltstream.forecast.training.TrainingResult;
 import io.voltstream.forecast.training.TrainingSet;
-import io.voltstream.forecast.training.TribuoFitter;
 import io.voltstream.influx.InfluxClient;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -180,7 +179,7 @@ public final class TrainCommand implements Callable<Integer> {
         featureSpec.weatherMode() == WeatherMode.PERFECT_FORECAST
             ? seen::covariate
             : CovariateOracle.NONE;
-    var fitter = new TribuoFitter(model.algorithm, model.trees, source);
+    var fitter = ModelForecasters.fitter(model, source);
     var service = new ModelTrainingService(fitter);
 
     Map<String, Metrics> metrics = new LinkedHashMap<>();

@@ -33,6 +33,22 @@ public final class WalkForwardEvaluator {
       int horizonHours,
       List<Forecaster> forecasters,
       IntConsumer progress) {
+    return score(run(history, testFrom, testTo, horizonHours, forecasters, progress));
+  }
+
+  /**
+   * The forecasts behind {@link #evaluate}, paired with the actual values on the hours every
+   * forecaster answered (for pooled scoring over folds and for residual quantiles).
+   *
+   * @throws IllegalArgumentException when no hour can be scored
+   */
+  public static PairedForecasts run(
+      HourlySeries history,
+      Instant testFrom,
+      Instant testTo,
+      int horizonHours,
+      List<Forecaster> forecasters,
+      IntConsumer progress) {
     if (horizonHours < 1 || horizonHours > 24) {
       throw new IllegalArgumentException("horizonHours must be 1..24, got " + horizonHours);
     }
@@ -69,15 +85,26 @@ public final class WalkForwardEvaluator {
       origins++;
       progress.accept(origins);
     }
-    return score(actualRows, forecastRows, origins, skippedOrigins, horizonHours);
+    return pair(actualRows, forecastRows, origins, skippedOrigins, horizonHours);
   }
 
-  private static EvaluationReport score(
+  /** Metrics per forecaster; skill against the persistence ensemble when it is among them. */
+  public static EvaluationReport score(PairedForecasts paired) {
+    double[] a = paired.actual();
+    double[] reference = paired.forecasts().get(Baselines.PERSISTENCE_ENSEMBLE);
+    double referenceRmse = reference == null ? Double.NaN : ForecastMetrics.rmse(a, reference);
+    Map<String, Metrics> metrics = new LinkedHashMap<>();
+    paired.forecasts().forEach((id, f) -> metrics.put(id, ForecastMetrics.of(a, f, referenceRmse)));
+    return new EvaluationReport(paired.origins(), a.length, paired.skippedOrigins(), metrics);
+  }
+
+  private static PairedForecasts pair(
       List<double[]> actualRows,
       Map<String, List<double[]>> forecastRows,
       int origins,
       int skipped,
       int horizonHours) {
+    var leads = new ArrayList<Integer>();
     var actual = new ArrayList<Double>();
     Map<String, List<Double>> paired = new LinkedHashMap<>();
     forecastRows.keySet().forEach(id -> paired.put(id, new ArrayList<>()));
@@ -90,6 +117,7 @@ public final class WalkForwardEvaluator {
         if (!all) {
           continue;
         }
+        leads.add(h);
         actual.add(actualRows.get(r)[h]);
         for (var e : forecastRows.entrySet()) {
           paired.get(e.getKey()).add(e.getValue().get(r)[h]);
@@ -102,13 +130,14 @@ public final class WalkForwardEvaluator {
               + skipped
               + " days incomplete)");
     }
-    double[] a = toArray(actual);
-    List<Double> reference = paired.get(Baselines.PERSISTENCE_ENSEMBLE);
-    double referenceRmse =
-        reference == null ? Double.NaN : ForecastMetrics.rmse(a, toArray(reference));
-    Map<String, Metrics> metrics = new LinkedHashMap<>();
-    paired.forEach((id, f) -> metrics.put(id, ForecastMetrics.of(a, toArray(f), referenceRmse)));
-    return new EvaluationReport(origins, a.length, skipped, metrics);
+    Map<String, double[]> forecasts = new LinkedHashMap<>();
+    paired.forEach((id, f) -> forecasts.put(id, toArray(f)));
+    return new PairedForecasts(
+        origins,
+        skipped,
+        leads.stream().mapToInt(Integer::intValue).toArray(),
+        toArray(actual),
+        forecasts);
   }
 
   private static double[] toArray(List<Double> values) {

@@ -1,6 +1,7 @@
 package io.voltstream.forecast.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.voltstream.forecast.training.ModelStore;
@@ -97,7 +98,12 @@ class ForecastCommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
     List<String> lines = r.out().lines().toList();
     JsonNode json = Json.MAPPER.readTree(lines.get(lines.size() - 1));
-    assertThat(json.fieldNames()).toIterable().containsExactly("model", "baselines");
+    assertThat(json.fieldNames()).toIterable().containsExactly("model", "baselines", "interval");
+    assertThat(json.get("interval").fieldNames())
+        .toIterable()
+        .containsExactly("pinball_p10", "pinball_p50", "pinball_p90", "coverage_80");
+    assertThat(json.at("/interval/coverage_80").asDouble()).isBetween(0.0, 1.0);
+    assertThat(json.at("/interval/pinball_p90").asDouble()).isPositive();
     assertThat(json.get("baselines").fieldNames())
         .toIterable()
         .containsExactly("persistence_ensemble", "previous_day", "previous_week");
@@ -145,6 +151,54 @@ class ForecastCommandTest {
     assertThat(stored.metadata().featureNames()).contains("lag_24h", "lag_168h", "hour_of_day");
     JsonNode metadata = Json.MAPPER.readTree(ModelStore.metadataFile(dir, "consumption").toFile());
     assertThat(metadata.get("training_from").asText()).isEqualTo("2016-02-14T00:00:00Z");
+  }
+
+  @Test
+  void shouldEvaluateRollingOriginFoldsWithoutATestFile(@TempDir Path dir) throws Exception {
+    Path all = dir.resolve("all.csv");
+    slice(all, dir.resolve("train.csv"), dir.resolve("test.csv"));
+
+    Run r =
+        run(
+            "evaluate",
+            "--train",
+            all.toString(),
+            "--target",
+            "Appliances,lights",
+            "--folds",
+            "2",
+            "--fold-days",
+            "3",
+            "--trees",
+            "20",
+            "--json");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    JsonNode json = Json.MAPPER.readTree(lines.get(lines.size() - 1));
+    assertThat(json.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "model", "baselines", "interval", "folds", "mean_skill", "worst_skill", "worst_fold");
+    assertThat(json.get("folds")).hasSize(2);
+    JsonNode first = json.get("folds").get(0);
+    assertThat(first.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "fold", "from", "to", "hours", "model", "persistence_ensemble", "interval");
+    // all.csv holds 2016-02-14..03-09: the folds are the last 6 full days
+    assertThat(first.get("from").asText()).isEqualTo("2016-03-04T00:00:00Z");
+    assertThat(json.at("/folds/1/to").asText()).isEqualTo("2016-03-10T00:00:00Z");
+    assertThat(first.get("hours").asInt()).isEqualTo(72);
+    assertThat(first.at("/persistence_ensemble/skill").asDouble()).isZero();
+    double s1 = first.at("/model/skill").asDouble();
+    double s2 = json.at("/folds/1/model/skill").asDouble();
+    assertThat(json.get("worst_skill").asDouble()).isEqualTo(Math.min(s1, s2));
+    assertThat(json.get("mean_skill").asDouble()).isCloseTo((s1 + s2) / 2, within(1e-3));
+    assertThat(json.get("worst_fold").asInt()).isEqualTo(s1 <= s2 ? 1 : 2);
+    assertThat(first.at("/interval/coverage_80").asDouble()).isBetween(0.0, 1.0);
+    assertThat(r.out()).contains("rolling origin: 2 folds").contains("pooled over all folds:");
+    assertThat(r.err()).contains("fold 1/2: train 2016-02-14T00:00:00Z..2016-03-04T00:00:00Z");
   }
 
   @Test
