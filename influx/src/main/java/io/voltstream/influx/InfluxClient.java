@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,6 +61,24 @@ public final class InfluxClient {
     this.database = database;
     this.authorization = authorization;
     this.timeout = timeout;
+  }
+
+  /**
+   * The {@code Authorization} header for InfluxDB 1.x HTTP basic auth ({@code auth-enabled =
+   * true}), or empty when {@code user} is null or blank (a server without auth).
+   */
+  public static Optional<String> basicAuthorization(String user, String password) {
+    if (user == null || user.isBlank()) {
+      return Optional.empty();
+    }
+    String pair = user + ":" + (password == null ? "" : password);
+    return Optional.of(
+        "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The same server, database and credentials with another per-request timeout. */
+  public InfluxClient withTimeout(Duration otherTimeout) {
+    return new InfluxClient(baseUrl, database, authorization, otherTimeout);
   }
 
   /** The same server and settings, another database. */

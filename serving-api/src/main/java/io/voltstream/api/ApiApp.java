@@ -170,13 +170,19 @@ public final class ApiApp {
           new TokenService(jwt, tokenRecords, revocations, clock, config.tokenTtl());
       Path adminFile = AdminBootstrap.ensure(config.dataDir(), jwt, tokens, config.adminTokenTtl());
 
+      // compose runs InfluxDB with auth-enabled: the API reads and probes with the same login
+      ConfigReader settings = new ConfigReader(env);
+      InfluxClient influx =
+          new InfluxClient(
+              config.influxUrl(),
+              config.influxDb(),
+              InfluxClient.basicAuthorization(
+                  settings.find(CommonOptions.INFLUX_USER).orElse(null),
+                  settings.find(CommonOptions.INFLUX_PASSWORD).orElse(null)),
+              InfluxClient.DEFAULT_TIMEOUT);
       HealthConfig healthConfig = HealthConfig.fromEnv(env);
-      ServerProbes probes =
-          track(
-              resources,
-              new ServerProbes(bootstrap, config.influxUrl(), config.influxDb(), healthConfig));
+      ServerProbes probes = track(resources, new ServerProbes(bootstrap, influx, healthConfig));
       HealthService health = new HealthService(probes, healthConfig, clock);
-      InfluxClient influx = new InfluxClient(config.influxUrl(), config.influxDb());
       KafkaCommandPublisher commands =
           track(resources, KafkaCommandPublisher.open(bootstrap, config.writeTimeout()));
       // Both DR logs are read from the beginning, so a restarted instance sees every invitation and

@@ -2,6 +2,7 @@ package io.voltstream.forecast.streaming;
 
 import io.voltstream.config.CommonOptions;
 import io.voltstream.config.ConfigReader;
+import io.voltstream.influx.InfluxClient;
 import io.voltstream.model.EntityId;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,7 +26,32 @@ public record ForecastConfig(
     int horizonHours,
     int historyDays,
     int accuracyWindowHours,
-    Optional<String> kafkaBootstrap) {
+    Optional<String> kafkaBootstrap,
+    Optional<String> influxAuthorization) {
+
+  /** Without InfluxDB credentials (a server without auth, as in the demo). */
+  public ForecastConfig(
+      URI influxUrl,
+      String influxDb,
+      Path modelDir,
+      List<String> buildings,
+      Duration interval,
+      int horizonHours,
+      int historyDays,
+      int accuracyWindowHours,
+      Optional<String> kafkaBootstrap) {
+    this(
+        influxUrl,
+        influxDb,
+        modelDir,
+        buildings,
+        interval,
+        horizonHours,
+        historyDays,
+        accuracyWindowHours,
+        kafkaBootstrap,
+        Optional.empty());
+  }
 
   /** Without Kafka: forecasts go to InfluxDB only. */
   public ForecastConfig(
@@ -50,6 +76,7 @@ public record ForecastConfig(
   }
 
   public ForecastConfig {
+    influxAuthorization = influxAuthorization == null ? Optional.empty() : influxAuthorization;
     kafkaBootstrap =
         kafkaBootstrap == null
             ? Optional.empty()
@@ -91,6 +118,40 @@ public record ForecastConfig(
         r.get(ForecastOptions.HORIZON_HOURS),
         r.get(ForecastOptions.HISTORY_DAYS),
         r.get(ForecastOptions.ACCURACY_WINDOW_HOURS),
-        r.explicit(CommonOptions.KAFKA_BOOTSTRAP));
+        r.explicit(CommonOptions.KAFKA_BOOTSTRAP),
+        InfluxClient.basicAuthorization(
+            r.find(CommonOptions.INFLUX_USER).orElse(null),
+            r.find(CommonOptions.INFLUX_PASSWORD).orElse(null)));
+  }
+
+  /** The InfluxDB client of this configuration (with its credentials, when set). */
+  public InfluxClient influxClient() {
+    return new InfluxClient(influxUrl, influxDb, influxAuthorization, InfluxClient.DEFAULT_TIMEOUT);
+  }
+
+  /** Never prints the credentials. */
+  @Override
+  public String toString() {
+    return "ForecastConfig[influxUrl="
+        + influxUrl
+        + ", influxDb="
+        + influxDb
+        + ", influxAuthorization="
+        + (influxAuthorization.isPresent() ? "<set>" : "<none>")
+        + ", modelDir="
+        + modelDir
+        + ", buildings="
+        + buildings
+        + ", interval="
+        + interval
+        + ", horizonHours="
+        + horizonHours
+        + ", historyDays="
+        + historyDays
+        + ", accuracyWindowHours="
+        + accuracyWindowHours
+        + ", kafkaBootstrap="
+        + kafkaBootstrap
+        + "]";
   }
 }

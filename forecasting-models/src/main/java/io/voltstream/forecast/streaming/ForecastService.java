@@ -102,7 +102,7 @@ public final class ForecastService implements AutoCloseable {
   public static ForecastService create(ForecastConfig config, GenerationModels generationModels) {
     return new ForecastService(
         config,
-        new InfluxClient(config.influxUrl(), config.influxDb()),
+        config.influxClient(),
         Clock.systemUTC(),
         config.kafkaBootstrap().map(ForecastPublisher::new),
         generationModels);

@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ForecastConfigTest {
   @Test
@@ -66,5 +70,27 @@ class ForecastConfigTest {
         .hasMessageContaining("VOLTSTREAM_INFLUX_URL");
     assertThatThrownBy(() -> ForecastConfig.fromEnv(Map.of("VOLTSTREAM_FORECAST_INTERVAL", "soon")))
         .hasMessageContaining("VOLTSTREAM_FORECAST_INTERVAL");
+  }
+
+  @Test
+  void shouldSendTheInfluxLoginFromItsSecretFileAndNeverPrintIt(@TempDir Path dir)
+      throws Exception {
+    Path secret = Files.writeString(dir.resolve("influx_password"), "s3cret-pw\n");
+
+    ForecastConfig c =
+        ForecastConfig.fromEnv(
+            Map.of(
+                "VOLTSTREAM_INFLUX_USER",
+                "voltstream",
+                "VOLTSTREAM_INFLUX_PASSWORD_FILE",
+                secret.toString()));
+
+    String expected =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString("voltstream:s3cret-pw".getBytes(StandardCharsets.UTF_8));
+    assertThat(c.influxAuthorization()).contains(expected);
+    assertThat(c.toString()).doesNotContain("s3cret-pw").doesNotContain(expected.substring(6));
+    assertThat(ForecastConfig.fromEnv(Map.of()).influxAuthorization()).isEmpty();
   }
 }

@@ -27,8 +27,13 @@ public final class InfluxProbe {
   private final InfluxClient influx;
 
   public InfluxProbe(URI url, String database) {
-    this.url = url;
-    this.influx = new InfluxClient(url, database, Optional.empty(), TIMEOUT);
+    this(new InfluxClient(url, database, Optional.empty(), TIMEOUT));
+  }
+
+  /** Probes through {@code influx} (its credentials), with this probe's short timeout. */
+  public InfluxProbe(InfluxClient influx) {
+    this.url = influx.baseUrl();
+    this.influx = influx.withTimeout(TIMEOUT);
   }
 
   public Observations.Influx probe() {

@@ -1,7 +1,7 @@
 package io.voltstream.api.health;
 
 import io.voltstream.api.health.HealthOptions.HealthConfig;
-import java.net.URI;
+import io.voltstream.influx.InfluxClient;
 import java.util.Optional;
 
 /** The probes of a deployed API: Kafka admin, Flink REST (when configured), InfluxDB HTTP. */
@@ -10,10 +10,13 @@ public final class ServerProbes implements HealthProbes, AutoCloseable {
   private final Optional<FlinkProbe> flink;
   private final InfluxProbe influx;
 
-  public ServerProbes(String kafkaBootstrap, URI influxUrl, String influxDb, HealthConfig config) {
+  /**
+   * {@code influx} is the API's own client, so the probe uses its URL, database and credentials.
+   */
+  public ServerProbes(String kafkaBootstrap, InfluxClient influx, HealthConfig config) {
     this.kafka = new KafkaProbe(kafkaBootstrap, config.groupPrefix());
     this.flink = config.flinkRest().map(FlinkProbe::new);
-    this.influx = new InfluxProbe(influxUrl, influxDb);
+    this.influx = new InfluxProbe(influx);
   }
 
   @Override
