@@ -54,6 +54,8 @@ final class LatencyProbe implements AutoCloseable {
   private final ConcurrentSkipListMap<Long, Boolean> pending = new ConcurrentSkipListMap<>();
   private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Long> givenUp = new ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.ConcurrentSkipListSet<Long> published =
+      new java.util.concurrent.ConcurrentSkipListSet<>();
   private final AtomicLong queries = new AtomicLong();
   private final AtomicLong queryNanos = new AtomicLong();
   private volatile ScheduledFuture<?> publishing;
@@ -107,6 +109,11 @@ final class LatencyProbe implements AutoCloseable {
       }
     }
     return n;
+  }
+
+  /** Probes published in [{@code fromMs}, {@code toMs}) (their event time = publish time). */
+  int publishedBetween(long fromMs, long toMs) {
+    return published.subSet(fromMs, toMs).size();
   }
 
   /**
@@ -180,11 +187,13 @@ final class LatencyProbe implements AutoCloseable {
             null,
             null);
     pending.put(ts, Boolean.TRUE);
+    published.add(ts);
     mqtt.publish(
             "sensors/" + SENSOR + "/readings", ReadingPayload.encode(probe, UnitStyle.METRIC_KWH))
         .exceptionally(
             e -> {
               pending.remove(ts);
+              published.remove(ts);
               return null;
             });
   }
