@@ -62,7 +62,8 @@ final class BenchStack implements AutoCloseable {
     base.put(StackOptions.MQTT_AUTH.name(), "false");
     // the forecast service starts at once with its fallback: training the demo model in the
     // background would take CPU from the measured steps
-    base.put(LauncherOptions.FORECAST_TRAINING_CSV.name(), dataDir.resolve("no-training").toString());
+    base.put(
+        LauncherOptions.FORECAST_TRAINING_CSV.name(), dataDir.resolve("no-training").toString());
     base.put(ApiOptions.PORT.name(), "0");
     demo =
         lifecycle.add(

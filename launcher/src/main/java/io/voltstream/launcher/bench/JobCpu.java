@@ -65,7 +65,9 @@ final class JobCpu {
     }
     if (bestVertex != null) {
       Set<String> jobs = m.jobsByVertex().get(bestVertex);
-      return jobs.size() == 1 ? jobs.iterator().next() : SHARED + String.join("|", new TreeSet<>(jobs));
+      return jobs.size() == 1
+          ? jobs.iterator().next()
+          : SHARED + String.join("|", new TreeSet<>(jobs));
     }
     // consumer/producer client threads carry the group (= prefix + job name [+ suffix])
     return m.jobs().stream()
@@ -76,7 +78,8 @@ final class JobCpu {
   }
 
   /** CPU per job between two snapshots [% of one core], largest first. */
-  static Map<String, Double> between(ThreadCpu.Snapshot before, ThreadCpu.Snapshot after, Mapping m) {
+  static Map<String, Double> between(
+      ThreadCpu.Snapshot before, ThreadCpu.Snapshot after, Mapping m) {
     double wallNanos = Math.max(1, after.atNanos() - before.atNanos());
     Map<String, Double> byJob = new TreeMap<>();
     m.jobs().forEach(j -> byJob.put(j, 0.0));
@@ -102,7 +105,9 @@ final class JobCpu {
     StringBuilder b = new StringBuilder("CPU per Flink job (% of one core, task threads): ");
     int i = 0;
     for (Map.Entry<String, Double> e : byJob.entrySet()) {
-      b.append(i++ == 0 ? "" : ", ").append(e.getKey()).append(String.format(" %.1f%%", e.getValue()));
+      b.append(i++ == 0 ? "" : ", ")
+          .append(e.getKey())
+          .append(String.format(" %.1f%%", e.getValue()));
     }
     return b.toString();
   }

@@ -55,7 +55,8 @@ record PassThroughBaseline(long records, Duration elapsed) {
                       .uid("pass-through-discard"));
       var result = flink.miniCluster().requestJobResult(id).get();
       if (!result.isSuccess()) {
-        throw new IllegalStateException("pass-through job failed: " + result.getApplicationStatus());
+        throw new IllegalStateException(
+            "pass-through job failed: " + result.getApplicationStatus());
       }
       AccessExecutionGraph graph = flink.miniCluster().getArchivedExecutionGraph(id).get();
       long running = graph.getStatusTimestamp(JobStatus.RUNNING);

@@ -62,7 +62,9 @@ final class PipelineCounters implements AutoCloseable {
   private final InfluxClient influx;
   private List<TopicPartition> partitions;
 
-  /** {@code groupPrefix}: the jobs' consumer-group prefix; groups not starting with it are not jobs. */
+  /**
+   * {@code groupPrefix}: the jobs' consumer-group prefix; groups not starting with it are not jobs.
+   */
   PipelineCounters(String bootstrapServers, String groupPrefix, InfluxClient influx) {
     Properties props = new Properties();
     props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

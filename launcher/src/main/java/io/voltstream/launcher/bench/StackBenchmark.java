@@ -159,7 +159,8 @@ public final class StackBenchmark {
           out.println(ReportTable.row(i + 1, result));
           out.println(threadLine(threadsBefore, threadsAfter));
           out.println(JobCpu.line(JobCpu.between(threadsBefore, threadsAfter, jobs)));
-          out.println("Kafka lag per job group at the end of the step: " + end.counters().groupLag());
+          out.println(
+              "Kafka lag per job group at the end of the step: " + end.counters().groupLag());
           if (!result.sustained()) {
             out.printf("Step %d not sustained; not escalating further.%n", i + 1);
             break;
@@ -386,8 +387,7 @@ public final class StackBenchmark {
         maxGroupLag,
         slowest,
         Percentiles.of(latencies, probe.unseenBetween(fromMs, toMs)),
-        Optional.of(
-            Percentiles.of(wsLatencies, Math.max(0, probesPublished - wsLatencies.size()))),
+        Optional.of(Percentiles.of(wsLatencies, Math.max(0, probesPublished - wsLatencies.size()))),
         ResourceSampler.usage(res),
         maxTotalRss,
         maxLoad,

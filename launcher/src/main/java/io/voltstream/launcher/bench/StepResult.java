@@ -15,7 +15,8 @@ import java.util.Optional;
  *     per reading; includes the probes', the simulators' and redelivered records)
  * @param storedDpS load readings InfluxDB holds with event time inside the step (distinct reading
  *     ids: duplicates do not count) × metrics per reading, per second
- * @param lag broker queue + ingest in flight + the slowest job's Kafka lag, sampled through the step
+ * @param lag broker queue + ingest in flight + the slowest job's Kafka lag, sampled through the
+ *     step
  * @param brokerQueue messages mosquitto holds beyond its idle count, sampled through the step
  * @param maxGroupLagRecords largest Kafka lag of any job's consumer group in the step
  * @param slowestGroup the group that had it

@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether one benchmark step sustained its target: the load generator published and InfluxDB
- * stored (load readings by event time inside the step, distinct ids) at least {@code tolerance}
- * (default 0.99) of the target rate, the whole lag (broker queue + ingest + the slowest job's Kafka
- * lag) stayed flat, and the broker's queue did not grow on its own. {@code reasons} says what fell
+ * Whether one benchmark step sustained its target: the load generator published and InfluxDB stored
+ * (load readings by event time inside the step, distinct ids) at least {@code tolerance} (default
+ * 0.99) of the target rate, the whole lag (broker queue + ingest + the slowest job's Kafka lag)
+ * stayed flat, and the broker's queue did not grow on its own. {@code reasons} says what fell
  * short.
  */
 public record StepVerdict(boolean sustained, List<String> reasons) {

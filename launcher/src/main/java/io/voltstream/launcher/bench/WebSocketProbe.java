@@ -18,11 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * MQTT publish → WebSocket receipt latency under load: one session on the stack's API subscribed
- * to the {@link LatencyProbe}'s sensor. A probe's event time is its publish time, so latency = the
+ * MQTT publish → WebSocket receipt latency under load: one session on the stack's API subscribed to
+ * the {@link LatencyProbe}'s sensor. A probe's event time is its publish time, so latency = the
  * time the session got the reading − its timestamp. The probes travel MQTT → ingest → Kafka → the
- * API's live feed → the session while the load fills the same queues. A probe the session never
- * got counts as a failure ({@link Percentiles}).
+ * API's live feed → the session while the load fills the same queues. A probe the session never got
+ * counts as a failure ({@link Percentiles}).
  */
 final class WebSocketProbe implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketProbe.class);

@@ -26,8 +26,7 @@ class JobCpuTest {
         .isEqualTo("raw-readings");
     assertThat(
             JobCpu.jobOf(
-                "Source Data Fetcher for Source: readings-source -> Sink: influx-writer",
-                MAPPING))
+                "Source Data Fetcher for Source: readings-source -> Sink: influx-writer", MAPPING))
         .isEqualTo("raw-readings");
     assertThat(JobCpu.jobOf("Window(room-metrics) -> Sink: Writer", MAPPING))
         .isEqualTo("room-aggregation");

@@ -67,8 +67,7 @@ class TargetVerdictTest {
   void shouldNotCountShortStepsTowardsTheFiveMinuteTarget() {
     TargetVerdict v =
         TargetVerdict.evaluate(
-            List.of(step(60_000, Duration.ofSeconds(30), true, 1_000_000_000L)),
-            PASS_THROUGH_15K);
+            List.of(step(60_000, Duration.ofSeconds(30), true, 1_000_000_000L)), PASS_THROUGH_15K);
     assertThat(v.throughputMet()).isFalse();
     assertThat(v.bestSustainedDpS()).isEqualTo(60_000);
   }
@@ -85,7 +84,8 @@ class TargetVerdictTest {
     assertThat(v.bestSustainedDpS()).isEqualTo(30_000);
     // 5,000 of 20,000 readings/s, and the ceiling was found (a step failed): no lower-bound note
     assertThat(v.ratioMet()).isFalse();
-    assertThat(v.line()).contains("pipeline/pass-through FAIL (>= 0.5; 0.25 = 5,000 / 20,000 readings/s)");
+    assertThat(v.line())
+        .contains("pipeline/pass-through FAIL (>= 0.5; 0.25 = 5,000 / 20,000 readings/s)");
   }
 
   @Test
@@ -103,8 +103,7 @@ class TargetVerdictTest {
 
   @Test
   void shouldFailWebSocketWhenP99IsOverOrUnseen() {
-    Percentiles unseen =
-        Percentiles.of(List.of(Duration.ofMillis(10), Duration.ofMillis(20)), 1);
+    Percentiles unseen = Percentiles.of(List.of(Duration.ofMillis(10), Duration.ofMillis(20)), 1);
     assertThat(
             TargetVerdict.evaluate(
                     List.of(step(30_000, Duration.ofMinutes(5), true, 1, Optional.of(unseen))),

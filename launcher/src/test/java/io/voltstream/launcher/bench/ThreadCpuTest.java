@@ -18,7 +18,8 @@ class ThreadCpuTest {
 
   @Test
   void shouldRankFamiliesByCpuShareOverTheInterval() {
-    ThreadCpu.Snapshot before =         new ThreadCpu.Snapshot(0, Map.of("a", 0L, "b", 100_000_000L), Map.of(), 0);
+    ThreadCpu.Snapshot before =
+        new ThreadCpu.Snapshot(0, Map.of("a", 0L, "b", 100_000_000L), Map.of(), 0);
     ThreadCpu.Snapshot after =
         new ThreadCpu.Snapshot(
             1_000_000_000L,
