@@ -50,15 +50,23 @@ final class IdCompleteness {
       }
     }
     boolean complete = missing == 0;
-    out.println(
-        complete
-            ? String.format(
-                "Completeness by reading id: all %,d acknowledged load readings are in InfluxDB.",
-                expected)
-            : String.format(
-                "Completeness by reading id: %,d of %,d acknowledged load readings are MISSING from"
-                    + " InfluxDB, e.g. %s",
-                missing, expected, examples));
+    boolean drained = tick.lag() == 0;
+    if (complete) {
+      out.printf(
+          "Completeness by reading id: all %,d acknowledged load readings are in InfluxDB.%n",
+          expected);
+    } else if (drained) {
+      out.printf(
+          "Completeness by reading id: %,d of %,d acknowledged load readings are MISSING from"
+              + " InfluxDB (the pipeline drained: they are lost), e.g. %s%n",
+          missing, expected, examples);
+    } else {
+      out.printf(
+          "Completeness by reading id NOT SHOWN: %,d of %,d acknowledged load readings are not in"
+              + " InfluxDB, but the pipeline did not drain within %s (lag %,d), so a backlog and a"
+              + " loss cannot be told apart; e.g. %s%n",
+          missing, expected, Format.duration(DRAIN_TIMEOUT), tick.lag(), examples);
+    }
     return complete;
   }
 }

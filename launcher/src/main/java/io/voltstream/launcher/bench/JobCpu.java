@@ -24,11 +24,23 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 final class JobCpu {
   static final String SHARED = "shared by ";
 
-  /** Vertex (task) names → jobs that have a vertex of that name; job names; group prefix. */
-  record Mapping(Map<String, Set<String>> jobsByVertex, List<String> jobs, String groupPrefix) {
+  /**
+   * Vertex (task) names → jobs that have a vertex of that name; job names; group prefix; and per
+   * job its vertices' REST paths ({@code jobs/<id>/vertices/<id>}) for {@link JobBusyTime}.
+   */
+  record Mapping(
+      Map<String, Set<String>> jobsByVertex,
+      List<String> jobs,
+      String groupPrefix,
+      Map<String, List<String>> vertexPathsByJob) {
     Mapping {
       jobsByVertex = Map.copyOf(jobsByVertex);
       jobs = List.copyOf(jobs);
+      vertexPathsByJob = Map.copyOf(vertexPathsByJob);
+    }
+
+    Mapping(Map<String, Set<String>> jobsByVertex, List<String> jobs, String groupPrefix) {
+      this(jobsByVertex, jobs, groupPrefix, Map.of());
     }
   }
 
@@ -38,6 +50,7 @@ final class JobCpu {
   static Mapping of(MiniCluster cluster, String groupPrefix) throws Exception {
     Map<String, Set<String>> byVertex = new TreeMap<>();
     List<String> jobs = new ArrayList<>();
+    Map<String, List<String>> paths = new TreeMap<>();
     for (JobStatusMessage job : cluster.listJobs().get()) {
       if (job.getJobState().isGloballyTerminalState()) {
         continue;
@@ -46,9 +59,12 @@ final class JobCpu {
       for (AccessExecutionJobVertex v :
           cluster.getExecutionGraph(job.getJobId()).get().getAllVertices().values()) {
         byVertex.computeIfAbsent(v.getName(), k -> new TreeSet<>()).add(job.getJobName());
+        paths
+            .computeIfAbsent(job.getJobName(), k -> new ArrayList<>())
+            .add("jobs/" + job.getJobId() + "/vertices/" + v.getJobVertexId());
       }
     }
-    return new Mapping(byVertex, jobs, groupPrefix);
+    return new Mapping(byVertex, jobs, groupPrefix, paths);
   }
 
   /**

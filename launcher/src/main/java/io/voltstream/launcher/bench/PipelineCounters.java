@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -104,17 +105,15 @@ final class PipelineCounters implements AutoCloseable {
         groups.add(g.groupId());
       }
     }
-    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+    // one request for every group (a dozen jobs have two dozen groups)
+    Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+    groups.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
+        specs.isEmpty()
+            ? Map.of()
+            : admin.listConsumerGroupOffsets(specs).all().get(TIMEOUT_S, TimeUnit.SECONDS);
     Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    for (String g : groups) {
-      Map<TopicPartition, OffsetAndMetadata> offsets =
-          admin
-              .listConsumerGroupOffsets(g)
-              .partitionsToOffsetAndMetadata()
-              .get(TIMEOUT_S, TimeUnit.SECONDS);
-      committed.put(g, offsets);
-      offsets.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-    }
+    committed.values().forEach(o -> o.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest())));
     Map<TopicPartition, ListOffsetsResultInfo> ends =
         latest.isEmpty()
             ? Map.of()

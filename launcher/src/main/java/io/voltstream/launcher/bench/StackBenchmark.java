@@ -123,6 +123,7 @@ public final class StackBenchmark {
       }
       long brokerIdle = broker.storedMessages().getAsLong();
       JobCpu.Mapping jobs = JobCpu.of(stack.flink().miniCluster(), stack.jobGroupPrefix());
+      JobBusyTime busyTime = new JobBusyTime(stack.flink().restAddress());
       out.printf(
           "%d Flink jobs running: %s. Broker holds %,d messages when idle.%n",
           jobs.jobs().size(), String.join(", ", jobs.jobs()), brokerIdle);
@@ -159,6 +160,7 @@ public final class StackBenchmark {
           out.println(ReportTable.row(i + 1, result));
           out.println(threadLine(threadsBefore, threadsAfter));
           out.println(JobCpu.line(JobCpu.between(threadsBefore, threadsAfter, jobs)));
+          out.println(JobBusyTime.line(busyTime.sample(jobs)));
           out.println(
               "Kafka lag per job group at the end of the step: " + end.counters().groupLag());
           if (!result.sustained()) {
