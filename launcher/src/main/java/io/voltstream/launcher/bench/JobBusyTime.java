@@ -1,7 +1,5 @@
 package io.voltstream.launcher.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.voltstream.model.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,11 +13,15 @@ import java.util.Map;
  * Busy time per Flink job from the MiniCluster's REST API: {@code busyTimeMsPerSecond} summed over
  * every subtask of every vertex of the job (ms per second a task spent neither idle nor
  * back-pressured, so 1,000 = one task thread busy all the time; Flink's own gauge, refreshed by the
- * REST metric fetcher every 10 s). Unlike thread CPU ({@link JobCpu}) it tells apart jobs whose
- * vertices have the same name; on a saturated box it also counts time waiting for a core.
+ * REST metric fetcher every 10 s, so the benchmark asks once at the start of a step, which makes
+ * the fetcher collect, and reads at its end). Unlike thread CPU ({@link JobCpu}) it tells apart
+ * jobs whose vertices have the same name; on a saturated box it also counts time waiting for a
+ * core.
  */
 final class JobBusyTime {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final java.util.regex.Pattern SUM =
+      java.util.regex.Pattern.compile("\"sum\"\\s*:\\s*(-?[0-9][0-9.eE+-]*)");
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final URI rest;
@@ -51,15 +53,26 @@ final class JobBusyTime {
                     .timeout(TIMEOUT)
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
-        for (JsonNode metric : Json.MAPPER.readTree(r.body())) {
-          sum += metric.path("sum").asDouble(0);
-        }
+        sum += sumOf(r.body());
       } catch (Exception e) {
         if (e instanceof InterruptedException) {
           Thread.currentThread().interrupt();
         }
         return -1;
       }
+    }
+    return sum;
+  }
+
+  /**
+   * The {@code sum} figures of a {@code subtasks/metrics?agg=sum} answer; a vertex without busy
+   * time yet answers {@code NaN} (not even JSON), which adds nothing.
+   */
+  static double sumOf(String body) {
+    double sum = 0;
+    java.util.regex.Matcher m = SUM.matcher(body);
+    while (m.find()) {
+      sum += Double.parseDouble(m.group(1));
     }
     return sum;
   }

@@ -146,6 +146,7 @@ public final class StackBenchmark {
               "%nStep %d: %,d data points/s (%,.0f readings/s) for %s%n",
               i + 1, rate, cfg.readingsPerSecond(rate), Format.duration(cfg.step()));
           ThreadCpu.Snapshot threadsBefore = threadCpu.sample();
+          busyTime.sample(jobs); // primes Flink's metric fetcher for the end-of-step reading
           List<Tick> ticks = runStep(startTick, rate, sampler);
           Tick end = ticks.get(ticks.size() - 1);
           ThreadCpu.Snapshot threadsAfter = threadCpu.sample();
