@@ -1,9 +1,6 @@
 package io.voltstream.launcher.bench;
 
 import io.voltstream.influx.InfluxClient;
-import io.voltstream.influx.InfluxQuery;
-import io.voltstream.influx.Schema;
-import io.voltstream.influx.Series;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
 import io.voltstream.sim.mqtt.MqttPublisher;
@@ -219,26 +216,13 @@ final class LatencyProbe implements AutoCloseable {
     }
     long from = Math.max(oldest.getKey(), giveUpBefore);
     long started = System.nanoTime();
-    var r = Schema.READINGS;
-    List<Series> answer =
-        influx.query(
-            InfluxQuery.of("SELECT ")
-                .column(r.powerW)
-                .text(" FROM ")
-                .from(r)
-                .text(" WHERE ")
-                .eq(r.sensorId, "sensor", SENSOR)
-                .text(" AND time >= ")
-                .time(Instant.ofEpochMilli(from)));
+    long[] visible = StoredReadings.timestamps(influx, SENSOR, Instant.ofEpochMilli(from));
     long seenAtMs = System.currentTimeMillis();
     queries.incrementAndGet();
     queryNanos.addAndGet(System.nanoTime() - started);
-    for (Series series : answer) {
-      for (List<Object> row : series.values()) {
-        long ts = series.time(row).toEpochMilli();
-        if (pending.remove(ts) != null) {
-          seen.add(new Seen(ts, Duration.ofMillis(Math.max(0, seenAtMs - ts))));
-        }
+    for (long ts : visible) {
+      if (pending.remove(ts) != null) {
+        seen.add(new Seen(ts, Duration.ofMillis(Math.max(0, seenAtMs - ts))));
       }
     }
   }

@@ -50,6 +50,14 @@ final class StoredReadings {
 
   /** Event timestamps [epoch ms] of one load sensor's stored readings, ascending. */
   long[] timestamps(int sensorIndex) {
+    return timestamps(influx, sensorId(sensorIndex), Instant.EPOCH);
+  }
+
+  /**
+   * Event timestamps [epoch ms] of the readings of {@code sensorId} stored with time at or after
+   * {@code from}, ascending (also the latency probe's poll).
+   */
+  static long[] timestamps(InfluxClient influx, String sensorId, Instant from) {
     var r = Schema.READINGS;
     List<Series> answer =
         influx.query(
@@ -58,7 +66,9 @@ final class StoredReadings {
                 .text(" FROM ")
                 .from(r)
                 .text(" WHERE ")
-                .eq(r.sensorId, "sensor", sensorId(sensorIndex)));
+                .eq(r.sensorId, "sensor", sensorId)
+                .text(" AND time >= ")
+                .time(from));
     int n = 0;
     for (Series s : answer) {
       n += s.values().size();
