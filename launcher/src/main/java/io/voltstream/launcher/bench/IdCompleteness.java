@@ -43,8 +43,9 @@ final class IdCompleteness {
       tick = sampler.tick();
     }
     out.printf(
-        "Drained in %.1f s (lag %,d). Load readings acknowledged by the broker: %,d · distinct load"
-            + " reading ids in InfluxDB: %,d%n",
+        "After %.1f s (lag still in the stack: %,d, broker queue + ingest + slowest job group)."
+            + " Load readings acknowledged by the broker: %,d · distinct load reading ids in"
+            + " InfluxDB: %,d%n",
         (System.nanoTime() - startNanos) / 1e9, tick.lag(), expected, count);
     long missing = 0;
     List<String> examples = new ArrayList<>();
