@@ -9,8 +9,6 @@ import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestOptions;
 import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.jobs.io.JobsConfig;
-import io.voltstream.launcher.DemoStack;
-import io.voltstream.launcher.config.LauncherOptions;
 import io.voltstream.launcher.stack.Lifecycle;
 import io.voltstream.launcher.stack.LocalFlinkCluster;
 import io.voltstream.launcher.stack.LocalInfrastructure;
@@ -30,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A fresh, private Voltstream stack for one benchmark run: local Kafka, mosquitto and influxd on
  * free ports with their data under the run's directory, every Flink job in a MiniCluster, and one
- * ingest instance. {@link #startFull} is {@code ./voltstream demo} itself ({@link DemoStack}: plus
+ * ingest instance. {@link #startFull} is {@code ./voltstream demo} itself ({@link Platform}: plus
  * the API, the forecast service and the demo building's simulators, all in this JVM as in the
  * demo), so the benchmark's footprint is the whole platform's.
  */
@@ -51,23 +49,18 @@ final class BenchStack implements AutoCloseable {
   private final IngestApp ingest;
   private final ApiApp.Running api;
   private final LocalFlinkCluster flink;
-  private final DemoStack demo;
+  private final Platform demo;
   private final Path dataDir;
 
   /** The whole platform as {@code ./voltstream demo} runs it, on free ports, fresh job state. */
-  private BenchStack(Map<String, String> baseEnv, Path dataDir) throws Exception {
+  private BenchStack(Map<String, String> baseEnv, Path dataDir, Platform.Starter platform)
+      throws Exception {
     this.dataDir = dataDir;
     Map<String, String> base = stackEnvironment(baseEnv, dataDir);
     // one shared anonymous load-generator connection instead of a login per simulated sensor
     base.put(StackOptions.MQTT_AUTH.name(), "false");
-    // the forecast service starts at once with its fallback: training the demo model in the
-    // background would take CPU from the measured steps
-    base.put(
-        LauncherOptions.FORECAST_TRAINING_CSV.name(), dataDir.resolve("no-training").toString());
     base.put(ApiOptions.PORT.name(), "0");
-    demo =
-        lifecycle.add(
-            "demo stack", DemoStack.start(base, new DemoStack.Options(true, true, 0, true)));
+    demo = lifecycle.add("demo stack", platform.start(base));
     infra = demo.infra();
     env = demo.environment();
     flink = demo.flink();
@@ -122,9 +115,10 @@ final class BenchStack implements AutoCloseable {
     return new BenchStack(baseEnv, dataDir, false);
   }
 
-  /** The demo's whole platform ({@link DemoStack}) on free ports, for the step benchmark. */
-  static BenchStack startFull(Map<String, String> baseEnv, Path dataDir) throws Exception {
-    return new BenchStack(baseEnv, dataDir);
+  /** The demo's whole platform ({@link Platform}) on free ports, for the step benchmark. */
+  static BenchStack startFull(Map<String, String> baseEnv, Path dataDir, Platform.Starter platform)
+      throws Exception {
+    return new BenchStack(baseEnv, dataDir, platform);
   }
 
   /** The run's data directory. */

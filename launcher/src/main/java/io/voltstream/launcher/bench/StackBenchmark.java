@@ -35,10 +35,12 @@ public final class StackBenchmark {
   private static final Duration BROKER_STATS_TIMEOUT = Duration.ofSeconds(30);
 
   private final StackBenchmarkConfig cfg;
+  private final Platform.Starter platform;
   private final PrintStream out;
 
-  private StackBenchmark(StackBenchmarkConfig cfg, PrintStream out) {
+  private StackBenchmark(StackBenchmarkConfig cfg, Platform.Starter platform, PrintStream out) {
     this.cfg = cfg;
+    this.platform = platform;
     this.out = out;
   }
 
@@ -47,8 +49,9 @@ public final class StackBenchmark {
    * and InfluxDB holds every reading that reached Kafka; the verdict against the targets is
    * printed, not returned (a ceiling search is expected to end with a step that fails).
    */
-  public static boolean run(StackBenchmarkConfig cfg, PrintStream out) throws Exception {
-    return new StackBenchmark(cfg, out).run();
+  public static boolean run(StackBenchmarkConfig cfg, Platform.Starter platform, PrintStream out)
+      throws Exception {
+    return new StackBenchmark(cfg, platform, out).run();
   }
 
   private boolean run() throws Exception {
@@ -78,7 +81,7 @@ public final class StackBenchmark {
             },
             "voltstream-bench-stop");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
-    try (BenchStack stack = BenchStack.startFull(cfg.env(), dataDir)) {
+    try (BenchStack stack = BenchStack.startFull(cfg.env(), dataDir, platform)) {
       running.set(stack);
       out.printf(
           "Stack up in %.1f s (Flink checkpoint interval %s). Machine: %d cores, load average %s%n",
