@@ -17,6 +17,7 @@ import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestOptions;
 import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.jobs.marketagents.MarketAgentsOptions;
+import io.voltstream.launcher.bench.Platform;
 import io.voltstream.launcher.stack.Lifecycle;
 import io.voltstream.launcher.stack.LocalFlinkCluster;
 import io.voltstream.launcher.stack.LocalFlinkCluster.StartFrom;
@@ -45,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * simulators. {@link #close()} stops them in reverse order. Used by {@code voltstream demo} and by
  * the end-to-end tests, so both exercise the same wiring.
  */
-public final class DemoStack implements AutoCloseable {
+public final class DemoStack implements Platform {
   private static final Logger LOG = LoggerFactory.getLogger(DemoStack.class);
   private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -230,22 +231,27 @@ public final class DemoStack implements AutoCloseable {
   }
 
   /** The effective settings (with the local servers' addresses). */
+  @Override
   public Map<String, String> environment() {
     return env;
   }
 
+  @Override
   public LocalInfrastructure infra() {
     return infra;
   }
 
+  @Override
   public LocalFlinkCluster flink() {
     return flink;
   }
 
+  @Override
   public IngestApp ingest() {
     return ingest;
   }
 
+  @Override
   public ApiApp.Running api() {
     return api;
   }

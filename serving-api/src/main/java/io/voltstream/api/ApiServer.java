@@ -56,6 +56,7 @@ import io.voltstream.api.p2p.MarketReader;
 import io.voltstream.api.p2p.MarketService;
 import io.voltstream.api.p2p.OrderController;
 import io.voltstream.api.p2p.OrderService;
+import io.voltstream.api.query.JsonResponseCache;
 import io.voltstream.api.query.QueryConfig;
 import io.voltstream.api.query.RegistryLookup;
 import io.voltstream.api.query.RegistryLookups;
@@ -114,6 +115,8 @@ public final class ApiServer implements AutoCloseable {
   private final Optional<LiveFeed> feed;
   private final RouteTable routes;
   private final ChangeListener.Registration revocations;
+  // set by resources(), which the constructor calls once
+  private RoomDataController roomData;
 
   /** Wires every resource and starts the live feed when the dependencies name a Kafka to read. */
   public ApiServer(ApiDependencies deps, ResourceRoutes... extraRoutes) {
@@ -159,6 +162,9 @@ public final class ApiServer implements AutoCloseable {
         new GuardedInfluxReader(
             new CachingInfluxReader(deps.influx(), FORECAST_CACHE_TTL, 1_000, clock));
     CommandService commands = new CommandService(deps.commands(), uncached, clock);
+    roomData =
+        new RoomDataController(
+            new RoomDataService(uncached, registry, queries), scope, queries, clock);
     DrService dr =
         new DrService(deps.dr(), deps.registry(), new FlexibilityReader(uncached, clock), clock);
     MarketReader market = new MarketReader(cached);
@@ -168,8 +174,7 @@ public final class ApiServer implements AutoCloseable {
         new BuildingController(deps.registry(), scope),
         new RoomController(deps.registry(), scope),
         new SensorController(deps.registry(), scope),
-        new RoomDataController(
-            new RoomDataService(uncached, registry, queries), scope, queries, clock),
+        roomData,
         new AnalyticsController(
             new SummaryService(
                 cached,
@@ -236,6 +241,13 @@ public final class ApiServer implements AutoCloseable {
   }
 
   /** The live fan-out; anything may {@link LiveHub#broadcast} through it. */
+  /**
+   * Hits and misses of the room-data response cache since start (the API benchmark reports them).
+   */
+  public JsonResponseCache.Stats roomDataCacheStats() {
+    return roomData.cacheStats();
+  }
+
   public LiveHub hub() {
     return hub;
   }

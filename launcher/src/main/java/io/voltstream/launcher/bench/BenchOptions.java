@@ -52,9 +52,9 @@ public final class BenchOptions {
       Option.of(
           "VOLTSTREAM_BENCH_TOLERANCE",
           ValueType.number(),
-          "0.95",
-          "A step sustains when every rate is >= this share of the target and lag is bounded (0,"
-              + " 1]");
+          "0.99",
+          "A step sustains when the published and the stored rate are >= this share of the target"
+              + " and the lag is flat (0, 1]");
   public static final Option<Duration> LAG_TOLERANCE =
       Option.of(
           "VOLTSTREAM_BENCH_LAG_TOLERANCE",

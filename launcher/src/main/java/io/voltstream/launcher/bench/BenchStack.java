@@ -9,7 +9,6 @@ import io.voltstream.ingest.IngestConfig;
 import io.voltstream.ingest.IngestOptions;
 import io.voltstream.ingest.app.IngestApp;
 import io.voltstream.jobs.io.JobsConfig;
-import io.voltstream.jobs.rawstore.RawReadingsJob;
 import io.voltstream.launcher.stack.Lifecycle;
 import io.voltstream.launcher.stack.LocalFlinkCluster;
 import io.voltstream.launcher.stack.LocalInfrastructure;
@@ -29,11 +28,13 @@ import org.slf4j.LoggerFactory;
 /**
  * A fresh, private Voltstream stack for one benchmark run: local Kafka, mosquitto and influxd on
  * free ports with their data under the run's directory, every Flink job in a MiniCluster, and one
- * ingest instance — the same parts, wired the same way, as {@code ./voltstream demo}.
+ * ingest instance. {@link #startFull} is {@code ./voltstream demo} itself ({@link Platform}: plus
+ * the API, the forecast service and the demo building's simulators, all in this JVM as in the
+ * demo), so the benchmark's footprint is the whole platform's.
  */
 final class BenchStack implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BenchStack.class);
-  static final String JVM = "JVM (Kafka+Flink+ingest+load)";
+  static final String JVM = "JVM (Kafka+Flink+ingest+API+forecasts+simulators+load)";
   static final String MOSQUITTO = "mosquitto";
   static final String INFLUXD = "influxd";
 
@@ -47,8 +48,28 @@ final class BenchStack implements AutoCloseable {
   private final LocalInfrastructure infra;
   private final IngestApp ingest;
   private final ApiApp.Running api;
+  private final LocalFlinkCluster flink;
+  private final Platform demo;
+  private final Path dataDir;
+
+  /** The whole platform as {@code ./voltstream demo} runs it, on free ports, fresh job state. */
+  private BenchStack(Map<String, String> baseEnv, Path dataDir, Platform.Starter platform)
+      throws Exception {
+    this.dataDir = dataDir;
+    Map<String, String> base = stackEnvironment(baseEnv, dataDir);
+    // one shared anonymous load-generator connection instead of a login per simulated sensor
+    base.put(StackOptions.MQTT_AUTH.name(), "false");
+    base.put(ApiOptions.PORT.name(), "0");
+    demo = lifecycle.add("demo stack", platform.start(base));
+    infra = demo.infra();
+    env = demo.environment();
+    flink = demo.flink();
+    ingest = demo.ingest();
+    api = demo.api();
+  }
 
   private BenchStack(Map<String, String> baseEnv, Path dataDir, boolean withApi) throws Exception {
+    this.dataDir = dataDir;
     try {
       Map<String, String> base = stackEnvironment(baseEnv, dataDir);
       infra =
@@ -59,7 +80,8 @@ final class BenchStack implements AutoCloseable {
                   // load-generator connection)
                   LocalInfrastructureConfig.fromEnv(base).withoutMqttAuth()));
       env = infra.environmentFor(base);
-      LocalFlinkCluster flink =
+      demo = null;
+      flink =
           lifecycle.add(
               "Flink MiniCluster",
               LocalFlinkCluster.start(
@@ -91,6 +113,26 @@ final class BenchStack implements AutoCloseable {
 
   static BenchStack start(Map<String, String> baseEnv, Path dataDir) throws Exception {
     return new BenchStack(baseEnv, dataDir, false);
+  }
+
+  /** The demo's whole platform ({@link Platform}) on free ports, for the step benchmark. */
+  static BenchStack startFull(Map<String, String> baseEnv, Path dataDir, Platform.Starter platform)
+      throws Exception {
+    return new BenchStack(baseEnv, dataDir, platform);
+  }
+
+  /** The run's data directory. */
+  Path dataDir() {
+    return dataDir;
+  }
+
+  LocalFlinkCluster flink() {
+    return flink;
+  }
+
+  /** The configuration the jobs were wired with. */
+  JobsConfig jobsConfig() {
+    return JobsConfig.fromEnv(env);
   }
 
   /** The stack plus an API instance in this JVM on a free port (the soak's WebSocket clients). */
@@ -141,9 +183,9 @@ final class BenchStack implements AutoCloseable {
     return env.get(JobsConfig.CHECKPOINT_INTERVAL);
   }
 
-  /** Consumer group of the raw-readings job (its committed offsets are the Kafka lag). */
-  String rawReadingsGroup() {
-    return JobsConfig.fromEnv(env).groupId(RawReadingsJob.NAME);
+  /** The prefix of every job's consumer group. */
+  String jobGroupPrefix() {
+    return JobsConfig.fromEnv(env).groupId("");
   }
 
   /** The processes whose CPU and RSS the benchmark reports, by display name. */

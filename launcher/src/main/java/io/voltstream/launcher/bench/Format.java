@@ -25,6 +25,11 @@ final class Format {
     return ms < 10_000 ? ms + "ms" : String.format("%.1fs", ms / 1000.0);
   }
 
+  /** A percentile that may have fallen on an unseen probe. */
+  static String latency(java.util.Optional<Duration> d) {
+    return d.map(Format::latency).orElse("unseen");
+  }
+
   static String megabytes(long bytes) {
     return String.format("%,d MB", Math.round(bytes / 1e6));
   }

@@ -1,9 +1,6 @@
 package io.voltstream.launcher.bench;
 
 import io.voltstream.influx.InfluxClient;
-import io.voltstream.influx.InfluxQuery;
-import io.voltstream.influx.Schema;
-import io.voltstream.influx.Series;
 import io.voltstream.model.SensorReading;
 import io.voltstream.model.SensorType;
 import io.voltstream.sim.mqtt.MqttPublisher;
@@ -54,6 +51,8 @@ final class LatencyProbe implements AutoCloseable {
   private final ConcurrentSkipListMap<Long, Boolean> pending = new ConcurrentSkipListMap<>();
   private final ConcurrentLinkedQueue<Seen> seen = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Long> givenUp = new ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.ConcurrentSkipListSet<Long> published =
+      new java.util.concurrent.ConcurrentSkipListSet<>();
   private final AtomicLong queries = new AtomicLong();
   private final AtomicLong queryNanos = new AtomicLong();
   private volatile ScheduledFuture<?> publishing;
@@ -107,6 +106,11 @@ final class LatencyProbe implements AutoCloseable {
       }
     }
     return n;
+  }
+
+  /** Probes published in [{@code fromMs}, {@code toMs}) (their event time = publish time). */
+  int publishedBetween(long fromMs, long toMs) {
+    return published.subSet(fromMs, toMs).size();
   }
 
   /**
@@ -180,11 +184,13 @@ final class LatencyProbe implements AutoCloseable {
             null,
             null);
     pending.put(ts, Boolean.TRUE);
+    published.add(ts);
     mqtt.publish(
             "sensors/" + SENSOR + "/readings", ReadingPayload.encode(probe, UnitStyle.METRIC_KWH))
         .exceptionally(
             e -> {
               pending.remove(ts);
+              published.remove(ts);
               return null;
             });
   }
@@ -210,26 +216,13 @@ final class LatencyProbe implements AutoCloseable {
     }
     long from = Math.max(oldest.getKey(), giveUpBefore);
     long started = System.nanoTime();
-    var r = Schema.READINGS;
-    List<Series> answer =
-        influx.query(
-            InfluxQuery.of("SELECT ")
-                .column(r.powerW)
-                .text(" FROM ")
-                .from(r)
-                .text(" WHERE ")
-                .eq(r.sensorId, "sensor", SENSOR)
-                .text(" AND time >= ")
-                .time(Instant.ofEpochMilli(from)));
+    long[] visible = StoredReadings.timestamps(influx, SENSOR, Instant.ofEpochMilli(from));
     long seenAtMs = System.currentTimeMillis();
     queries.incrementAndGet();
     queryNanos.addAndGet(System.nanoTime() - started);
-    for (Series series : answer) {
-      for (List<Object> row : series.values()) {
-        long ts = series.time(row).toEpochMilli();
-        if (pending.remove(ts) != null) {
-          seen.add(new Seen(ts, Duration.ofMillis(Math.max(0, seenAtMs - ts))));
-        }
+    for (long ts : visible) {
+      if (pending.remove(ts) != null) {
+        seen.add(new Seen(ts, Duration.ofMillis(Math.max(0, seenAtMs - ts))));
       }
     }
   }

@@ -5,15 +5,19 @@ import io.voltstream.influx.InfluxQuery;
 import io.voltstream.influx.Series;
 import io.voltstream.model.Topics;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -22,29 +26,52 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Reads the pipeline's progress counters: records in Kafka {@code readings} (sum of the partitions'
  * end offsets; ingest's producer is idempotent but not transactional, so offsets count records),
- * the raw-readings job's committed offsets, and the points InfluxDB accepted over HTTP ({@code SHOW
- * STATS} {@code httpd.pointsWrittenOK}, which also counts the few room-metric and event points).
+ * the Kafka lag of every job's consumer group (end − committed offset summed over the partitions
+ * the group committed, whatever the topic: with a dozen jobs, InfluxDB's points-written counter
+ * says nothing about any one job's lag), and the points InfluxDB accepted over HTTP ({@code SHOW
+ * STATS} {@code httpd.pointsWrittenOK}, all jobs together; progress lines only).
  */
 final class PipelineCounters implements AutoCloseable {
   private static final long TIMEOUT_S = 10;
 
   /**
-   * The counters at one instant; {@code committedReadings} is −1 before the group's first commit.
+   * The counters at one instant; {@code groupLag} holds each job consumer group that committed
+   * offsets so far (Flink commits on checkpoints, so it saw-tooths with the checkpoint interval).
    */
   record Snapshot(
-      Instant at, long kafkaReadings, long committedReadings, long influxPointsWritten) {}
+      Instant at, long kafkaReadings, Map<String, Long> groupLag, long influxPointsWritten) {
+    Snapshot {
+      groupLag = Map.copyOf(groupLag);
+    }
+
+    /** The largest lag of any job's group (the slowest job), 0 before any commit. */
+    long maxGroupLag() {
+      return groupLag.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    /** The group with the largest lag, or "none". */
+    String slowestGroup() {
+      return groupLag.entrySet().stream()
+          .max(Map.Entry.comparingByValue())
+          .map(Map.Entry::getKey)
+          .orElse("none");
+    }
+  }
 
   private final Admin admin;
-  private final String group;
+  private final String groupPrefix;
   private final InfluxClient influx;
   private List<TopicPartition> partitions;
 
-  PipelineCounters(String bootstrapServers, String group, InfluxClient influx) {
+  /**
+   * {@code groupPrefix}: the jobs' consumer-group prefix; groups not starting with it are not jobs.
+   */
+  PipelineCounters(String bootstrapServers, String groupPrefix, InfluxClient influx) {
     Properties props = new Properties();
     props.setProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.setProperty(AdminClientConfig.CLIENT_ID_CONFIG, "voltstream-bench-counters");
     this.admin = Admin.create(props);
-    this.group = group;
+    this.groupPrefix = groupPrefix;
     this.influx = influx;
   }
 
@@ -59,25 +86,55 @@ final class PipelineCounters implements AutoCloseable {
           admin.listOffsets(latest).all().get(TIMEOUT_S, TimeUnit.SECONDS).values()) {
         end += info.offset();
       }
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin
-              .listConsumerGroupOffsets(group)
-              .partitionsToOffsetAndMetadata()
-              .get(TIMEOUT_S, TimeUnit.SECONDS);
-      long committedSum = -1;
-      for (TopicPartition tp : tps) {
-        OffsetAndMetadata om = committed.get(tp);
-        if (om != null) {
-          committedSum = Math.max(committedSum, 0) + om.offset();
-        }
-      }
-      return new Snapshot(at, end, committedSum, influxPointsWritten());
+      Map<String, Long> lags = groupLags();
+      return new Snapshot(at, end, lags, influxPointsWritten());
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot read Kafka offsets: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading Kafka offsets", e);
     }
+  }
+
+  /** End − committed offsets of every job consumer group, over the partitions it committed. */
+  private Map<String, Long> groupLags()
+      throws ExecutionException, InterruptedException, TimeoutException {
+    List<String> groups = new ArrayList<>();
+    for (GroupListing g : admin.listGroups().all().get(TIMEOUT_S, TimeUnit.SECONDS)) {
+      if (g.groupId().startsWith(groupPrefix)) {
+        groups.add(g.groupId());
+      }
+    }
+    // one request for every group (a dozen jobs have two dozen groups)
+    Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
+    groups.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
+        specs.isEmpty()
+            ? Map.of()
+            : admin.listConsumerGroupOffsets(specs).all().get(TIMEOUT_S, TimeUnit.SECONDS);
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    committed.values().forEach(o -> o.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest())));
+    Map<TopicPartition, ListOffsetsResultInfo> ends =
+        latest.isEmpty()
+            ? Map.of()
+            : admin.listOffsets(latest).all().get(TIMEOUT_S, TimeUnit.SECONDS);
+    Map<String, Long> lags = new TreeMap<>();
+    committed.forEach(
+        (g, offsets) -> {
+          long lag = 0;
+          boolean any = false;
+          for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
+            ListOffsetsResultInfo endInfo = ends.get(e.getKey());
+            if (e.getValue() != null && endInfo != null) {
+              lag += Math.max(0, endInfo.offset() - e.getValue().offset());
+              any = true;
+            }
+          }
+          if (any) {
+            lags.put(g.substring(groupPrefix.length()), lag);
+          }
+        });
+    return lags;
   }
 
   /** Points InfluxDB accepted on {@code /write} since it started. */

@@ -8,28 +8,16 @@ final class ReportTable {
   private ReportTable() {}
 
   static String header() {
-    return "| step | target dp/s | published dp/s | in Kafka dp/s | stored dp/s | lag end / max"
-        + " (readings) | lag trend | commit lag max | latency p50 / p99 / max (probes) | CPU"
-        + " % / RSS per process | total RSS | load avg | box CPU | result |\n"
-        + "|---|---:|---:|---:|---:|---:|---|---:|---|---|---:|---:|---:|---|";
+    return "| step | target dp/s (readings/s) | published dp/s | in Kafka dp/s | stored dp/s"
+        + " (readings/s) | broker queue end / max, trend | slowest job's Kafka lag max | lag end /"
+        + " max, trend (readings) | MQTT → InfluxDB p50 / p99 / max | MQTT → WebSocket p50 / p99"
+        + " / max | CPU % / RSS per process | total RSS | load avg | box CPU | result |\n"
+        + "|---|---:|---:|---:|---:|---|---|---|---|---|---|---:|---:|---:|---|";
   }
 
   static String row(int index, StepResult s) {
     LagTrend lag = s.lag();
-    String latency =
-        s.latency()
-            .map(
-                p ->
-                    Format.latency(p.p50())
-                        + " / "
-                        + Format.latency(p.p99())
-                        + " / "
-                        + Format.latency(p.max())
-                        + " ("
-                        + p.count()
-                        + (s.probesUnseen() > 0 ? ", " + s.probesUnseen() + " unseen" : "")
-                        + ")")
-            .orElse("none seen (" + s.probesUnseen() + " unseen)");
+    LagTrend queue = s.brokerQueue();
     String processes =
         s.processes().stream()
             .map(
@@ -41,20 +29,28 @@ final class ReportTable {
     String result =
         s.sustained() ? "sustained" : "NOT sustained: " + String.join("; ", s.verdict().reasons());
     return String.format(
-        "| %d (%s) | %,d | %s | %s | %s | %,d / %,d | %s %+,.0f/s | %s | %s | %s | %s | %.1f |"
-            + " %.0f%% | %s |",
+        "| %d (%s) | %,d (%s) | %s | %s | %s (%s) | %,d / %,d, %s %+,.0f/s | %,d (%s) | %,d / %,d,"
+            + " %s %+,.0f/s | %s | %s | %s | %s | %.1f | %.0f%% | %s |",
         index,
         Format.duration(s.duration()),
         s.targetDpS(),
+        Format.rate((double) s.targetDpS() / s.metricsPerReading()),
         Format.rate(s.publishedDpS()),
         Format.rate(s.kafkaDpS()),
         Format.rate(s.storedDpS()),
+        Format.rate(s.storedReadingsPerS()),
+        queue.lastRecords(),
+        queue.maxRecords(),
+        queue.bounded() ? "flat" : "GROWING",
+        queue.slopeRecordsPerS(),
+        s.maxGroupLagRecords(),
+        s.slowestGroup(),
         lag.lastRecords(),
         lag.maxRecords(),
-        lag.bounded() ? "bounded" : "GROWING",
+        lag.bounded() ? "flat" : "GROWING",
         lag.slopeRecordsPerS(),
-        s.maxCommittedLagRecords() < 0 ? "n/a" : String.format("%,d", s.maxCommittedLagRecords()),
-        latency,
+        s.latency().describe(),
+        s.webSocketLatency().map(Percentiles::describe).orElse("n/a"),
         processes,
         Format.megabytes(s.maxTotalRssBytes()),
         s.maxLoadAverage(),

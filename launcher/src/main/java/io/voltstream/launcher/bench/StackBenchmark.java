@@ -1,5 +1,7 @@
 package io.voltstream.launcher.bench;
 
+import io.voltstream.infra.Waits;
+import io.voltstream.launcher.stack.LocalFlinkCluster;
 import io.voltstream.sim.load.LoadGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -28,12 +32,15 @@ public final class StackBenchmark {
   private static final Logger LOG = LoggerFactory.getLogger(StackBenchmark.class);
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration PROBE_SETTLE = Duration.ofSeconds(10);
+  private static final Duration BROKER_STATS_TIMEOUT = Duration.ofSeconds(30);
 
   private final StackBenchmarkConfig cfg;
+  private final Platform.Starter platform;
   private final PrintStream out;
 
-  private StackBenchmark(StackBenchmarkConfig cfg, PrintStream out) {
+  private StackBenchmark(StackBenchmarkConfig cfg, Platform.Starter platform, PrintStream out) {
     this.cfg = cfg;
+    this.platform = platform;
     this.out = out;
   }
 
@@ -42,8 +49,9 @@ public final class StackBenchmark {
    * and InfluxDB holds every reading that reached Kafka; the verdict against the targets is
    * printed, not returned (a ceiling search is expected to end with a step that fails).
    */
-  public static boolean run(StackBenchmarkConfig cfg, PrintStream out) throws Exception {
-    return new StackBenchmark(cfg, out).run();
+  public static boolean run(StackBenchmarkConfig cfg, Platform.Starter platform, PrintStream out)
+      throws Exception {
+    return new StackBenchmark(cfg, platform, out).run();
   }
 
   private boolean run() throws Exception {
@@ -73,7 +81,7 @@ public final class StackBenchmark {
             },
             "voltstream-bench-stop");
     Runtime.getRuntime().addShutdownHook(onInterrupt);
-    try (BenchStack stack = BenchStack.start(cfg.env(), dataDir)) {
+    try (BenchStack stack = BenchStack.startFull(cfg.env(), dataDir, platform)) {
       running.set(stack);
       out.printf(
           "Stack up in %.1f s (Flink checkpoint interval %s). Machine: %d cores, load average %s%n",
@@ -97,38 +105,52 @@ public final class StackBenchmark {
   }
 
   private boolean measure(BenchStack stack) throws Exception {
-    String db = stack.infra().database();
+    String token = Files.readString(stack.api().adminTokenFile()).trim();
     try (PipelineCounters counters =
             new PipelineCounters(
-                stack.kafkaBootstrap(), stack.rawReadingsGroup(), stack.infra().influxClient());
+                stack.kafkaBootstrap(), stack.jobGroupPrefix(), stack.infra().influxClient());
+        BrokerQueue broker = BrokerQueue.start(stack.mqttUrl());
         LatencyProbe probe =
             LatencyProbe.start(
                 stack.mqttUrl(),
                 stack.infra().influxClient(),
                 cfg.probeInterval(),
-                cfg.pollInterval())) {
+                cfg.pollInterval());
+        WebSocketProbe wsProbe = WebSocketProbe.start(stack.api().baseUri(), token)) {
       probe.awaitFirstSeen(READY_TIMEOUT);
       out.println("Pipeline ready: a probe reading went MQTT → ingest → Kafka → Flink → InfluxDB.");
+      // Messages the idle broker holds (retained ones): the queue is what grows beyond this.
+      if (!Waits.until(() -> broker.storedMessages().isPresent(), BROKER_STATS_TIMEOUT)) {
+        throw new IllegalStateException(
+            "mosquitto published no " + BrokerQueue.TOPIC + " within " + BROKER_STATS_TIMEOUT);
+      }
+      long brokerIdle = broker.storedMessages().getAsLong();
+      JobCpu.Mapping jobs = JobCpu.of(stack.flink().miniCluster(), stack.jobGroupPrefix());
+      JobBusyTime busyTime = new JobBusyTime(stack.flink().restAddress());
+      out.printf(
+          "%d Flink jobs running: %s. Broker holds %,d messages when idle.%n",
+          jobs.jobs().size(), String.join(", ", jobs.jobs()), brokerIdle);
       ResourceSampler resources = new ResourceSampler(stack.pids());
       ThreadCpu threadCpu = new ThreadCpu();
+      StoredReadings stored =
+          new StoredReadings(
+              stack.infra().influxClient().withDatabase(stack.infra().database()),
+              cfg.loadConfig(stack.mqttUrl()).sensorPrefix());
+      AckedIds acked = new AckedIds(cfg.sensors());
       List<StepResult> results = new ArrayList<>();
-      // Idle pipeline (only the probe's last reading may be in flight): InfluxDB points written so
-      // far
-      // that are not Kafka readings, so that lag = Kafka records − (points written − this offset).
-      PipelineCounters.Snapshot idle = counters.sample();
-      long storedOffset = idle.influxPointsWritten() - idle.kafkaReadings();
-      LoadGenerator load = LoadGenerator.start(cfg.loadConfig(stack.mqttUrl()));
+      LoadGenerator load = LoadGenerator.start(cfg.loadConfig(stack.mqttUrl()), acked);
+      Sampler sampler = new Sampler(counters, resources, broker, brokerIdle, stack, load);
       try {
         warmUp(load, cfg.ratesDataPointsPerS().get(0));
-        PipelineCounters.Snapshot start = counters.sample();
-        Tick startTick =
-            new Tick(start, resources.sample(), load.publishedReadings(), load.sentReadings());
+        Tick startTick = sampler.tick();
         for (int i = 0; i < cfg.ratesDataPointsPerS().size(); i++) {
           int rate = cfg.ratesDataPointsPerS().get(i);
           out.printf(
-              "%nStep %d: %,d data points/s for %s%n", i + 1, rate, Format.duration(cfg.step()));
+              "%nStep %d: %,d data points/s (%,.0f readings/s) for %s%n",
+              i + 1, rate, cfg.readingsPerSecond(rate), Format.duration(cfg.step()));
           ThreadCpu.Snapshot threadsBefore = threadCpu.sample();
-          List<Tick> ticks = runStep(startTick, rate, counters, resources, load, storedOffset);
+          busyTime.sample(jobs); // primes Flink's metric fetcher for the end-of-step reading
+          List<Tick> ticks = runStep(startTick, rate, sampler);
           Tick end = ticks.get(ticks.size() - 1);
           ThreadCpu.Snapshot threadsAfter = threadCpu.sample();
           boolean last = i + 1 == cfg.ratesDataPointsPerS().size();
@@ -136,11 +158,15 @@ public final class StackBenchmark {
             load.setRate(cfg.ratesDataPointsPerS().get(i + 1));
           }
           probe.awaitVisible(end.counters().at().toEpochMilli(), PROBE_SETTLE);
-          StepResult result = summarise(rate, ticks, probe, storedOffset);
+          StepResult result = summarise(rate, ticks, probe, wsProbe, stored);
           results.add(result);
           out.println(ReportTable.header());
           out.println(ReportTable.row(i + 1, result));
           out.println(threadLine(threadsBefore, threadsAfter));
+          out.println(JobCpu.line(JobCpu.between(threadsBefore, threadsAfter, jobs)));
+          out.println(JobBusyTime.line(busyTime.sample(jobs)));
+          out.println(
+              "Kafka lag per job group at the end of the step: " + end.counters().groupLag());
           if (!result.sustained()) {
             out.printf("Step %d not sustained; not escalating further.%n", i + 1);
             break;
@@ -151,16 +177,41 @@ public final class StackBenchmark {
         load.close();
         probe.stopPublishing();
       }
-      boolean complete =
-          Completeness.drainAndCheck(
-              out,
-              counters,
-              storedOffset,
-              stack,
-              db,
-              load.publishedReadings() + probe.publishedCount());
+      boolean complete = IdCompleteness.drainAndCheck(out, acked, stored, sampler);
+      OptionalDouble passThrough = passThrough(stack, counters);
       printSummary(results, probe);
+      out.println(TargetVerdict.evaluate(results, passThrough).line());
       return complete;
+    }
+  }
+
+  /**
+   * The pass-through baseline over every record the run put in {@code readings}, while the stack
+   * idles; empty (and said so) when it fails, so the run's other figures still count.
+   */
+  private OptionalDouble passThrough(BenchStack stack, PipelineCounters counters) {
+    long records = counters.sample().kafkaReadings();
+    out.printf(
+        "%nPass-through baseline: Kafka readings → Flink (same source and deserialisation as the"
+            + " jobs, parallelism %d) → discard, over the run's %,d records…%n",
+        LocalFlinkCluster.JOB_PARALLELISM, records);
+    try {
+      PassThroughBaseline b =
+          PassThroughBaseline.run(
+              stack.jobsConfig(), stack.dataDir().resolve("pass-through"), records);
+      out.printf(
+          "Pass-through: %,d records in %s = %,.0f readings/s (%,.0f data points/s at %d per"
+              + " reading)%n",
+          b.records(),
+          Format.duration(b.elapsed()),
+          b.readingsPerSecond(),
+          b.readingsPerSecond() * cfg.metricsPerReading(),
+          cfg.metricsPerReading());
+      return OptionalDouble.of(b.readingsPerSecond());
+    } catch (Exception e) {
+      LOG.warn("pass-through baseline failed", e);
+      out.println("Pass-through baseline FAILED: " + e);
+      return OptionalDouble.empty();
     }
   }
 
@@ -186,20 +237,60 @@ public final class StackBenchmark {
     load.setRate(firstRate);
   }
 
-  /** One sampling instant of the counters, the processes and the load generator. */
-  private record Tick(
+  /** One sampling instant of the counters, the processes, the broker and the load generator. */
+  record Tick(
       PipelineCounters.Snapshot counters,
       ResourceSampler.Snapshot resources,
       long publishedReadings,
-      long sentReadings) {}
+      long sentReadings,
+      long brokerQueued,
+      long ingestInFlight) {
 
-  private List<Tick> runStep(
-      Tick startTick,
-      int rate,
-      PipelineCounters counters,
-      ResourceSampler resources,
-      LoadGenerator load,
-      long storedOffset) {
+    /**
+     * Everything published but not yet through the slowest job: the broker's queue, ingest's
+     * messages in flight and the largest Kafka lag of any job's consumer group.
+     */
+    long lag() {
+      return brokerQueued + ingestInFlight + counters.maxGroupLag();
+    }
+  }
+
+  /** Takes {@link Tick}s. */
+  static final class Sampler {
+    private final PipelineCounters counters;
+    private final ResourceSampler resources;
+    private final BrokerQueue broker;
+    private final long brokerIdle;
+    private final BenchStack stack;
+    private final LoadGenerator load;
+
+    Sampler(
+        PipelineCounters counters,
+        ResourceSampler resources,
+        BrokerQueue broker,
+        long brokerIdle,
+        BenchStack stack,
+        LoadGenerator load) {
+      this.load = load;
+      this.counters = counters;
+      this.resources = resources;
+      this.broker = broker;
+      this.brokerIdle = brokerIdle;
+      this.stack = stack;
+    }
+
+    Tick tick() {
+      return new Tick(
+          counters.sample(),
+          resources.sample(),
+          load.publishedReadings(),
+          load.sentReadings(),
+          Math.max(0, broker.storedMessages().orElse(brokerIdle) - brokerIdle),
+          stack.ingest().metrics().messagesInFlight());
+    }
+  }
+
+  private List<Tick> runStep(Tick startTick, int rate, Sampler sampler) {
     List<Tick> ticks = new ArrayList<>(List.of(startTick));
     long startNanos = System.nanoTime();
     long endNanos = startNanos + cfg.step().toNanos();
@@ -207,10 +298,8 @@ public final class StackBenchmark {
     while (true) {
       next = Math.min(next + cfg.sampleInterval().toNanos(), endNanos);
       parkUntil(next);
-      Tick tick =
-          new Tick(
-              counters.sample(), resources.sample(), load.publishedReadings(), load.sentReadings());
-      progress(rate, startTick, ticks.get(ticks.size() - 1), tick, storedOffset);
+      Tick tick = sampler.tick();
+      progress(rate, startTick, ticks.get(ticks.size() - 1), tick);
       ticks.add(tick);
       if (next >= endNanos) {
         return ticks;
@@ -218,13 +307,13 @@ public final class StackBenchmark {
     }
   }
 
-  private void progress(int rate, Tick first, Tick prev, Tick now, long storedOffset) {
+  private void progress(int rate, Tick first, Tick prev, Tick now) {
     Duration dt = Duration.between(prev.counters().at(), now.counters().at());
     int m = cfg.metricsPerReading();
     PipelineCounters.Snapshot c = now.counters();
     out.printf(
-        "  [%,d/s] t=%3ds sent %8s/s · published %8s/s · Kafka %8s/s · stored %8s/s · lag %,d"
-            + " readings · commit lag %s · RSS %s · load %.1f%n",
+        "  [%,d/s] t=%3ds sent %8s/s · published %8s/s · Kafka %8s/s · broker queue %,d ·"
+            + " ingest in flight %,d · slowest job lag %,d (%s) · RSS %s · load %.1f%n",
         rate,
         Duration.between(first.counters().at(), c.at()).toSeconds(),
         Format.rate(
@@ -235,20 +324,20 @@ public final class StackBenchmark {
         Format.rate(
             Rates.perSecond(
                 Rates.dataPoints(c.kafkaReadings() - prev.counters().kafkaReadings(), m), dt)),
-        Format.rate(
-            Rates.perSecond(
-                Rates.dataPoints(
-                    c.influxPointsWritten() - prev.counters().influxPointsWritten(), m),
-                dt)),
-        lag(c, storedOffset),
-        c.committedReadings() < 0
-            ? "n/a"
-            : String.format("%,d", c.kafkaReadings() - c.committedReadings()),
+        now.brokerQueued(),
+        now.ingestInFlight(),
+        c.maxGroupLag(),
+        c.slowestGroup(),
         Format.megabytes(now.resources().totalRssBytes()),
         now.resources().loadAverage());
   }
 
-  private StepResult summarise(int rate, List<Tick> ticks, LatencyProbe probe, long storedOffset) {
+  private StepResult summarise(
+      int rate,
+      List<Tick> ticks,
+      LatencyProbe probe,
+      WebSocketProbe wsProbe,
+      StoredReadings stored) {
     Tick first = ticks.get(0);
     Tick last = ticks.get(ticks.size() - 1);
     Duration elapsed = Duration.between(first.counters().at(), last.counters().at());
@@ -260,47 +349,56 @@ public final class StackBenchmark {
         Rates.perSecond(
             Rates.dataPoints(last.counters().kafkaReadings() - first.counters().kafkaReadings(), m),
             elapsed);
-    double stored =
+    // By event time (= publish time): what was published in the step and has been stored.
+    double storedDpS =
         Rates.perSecond(
-            Rates.dataPoints(
-                last.counters().influxPointsWritten() - first.counters().influxPointsWritten(), m),
+            Rates.dataPoints(stored.countBetween(first.counters().at(), last.counters().at()), m),
             elapsed);
     List<LagTrend.Sample> lagSamples = new ArrayList<>();
-    long maxCommittedLag = -1;
+    List<LagTrend.Sample> queueSamples = new ArrayList<>();
+    long maxGroupLag = 0;
+    String slowest = "none";
     long maxTotalRss = 0;
     double maxLoad = 0;
     for (Tick t : ticks) {
-      PipelineCounters.Snapshot c = t.counters();
-      lagSamples.add(
-          new LagTrend.Sample(
-              Duration.between(first.counters().at(), c.at()), lag(c, storedOffset)));
-      if (c.committedReadings() >= 0) {
-        maxCommittedLag = Math.max(maxCommittedLag, c.kafkaReadings() - c.committedReadings());
+      Duration at = Duration.between(first.counters().at(), t.counters().at());
+      lagSamples.add(new LagTrend.Sample(at, t.lag()));
+      queueSamples.add(new LagTrend.Sample(at, t.brokerQueued()));
+      if (t.counters().maxGroupLag() >= maxGroupLag) {
+        maxGroupLag = t.counters().maxGroupLag();
+        slowest = t.counters().slowestGroup();
       }
       maxTotalRss = Math.max(maxTotalRss, t.resources().totalRssBytes());
       maxLoad = Math.max(maxLoad, t.resources().loadAverage());
     }
-    LagTrend lag = LagTrend.of(lagSamples, cfg.readingsPerSecond(rate), cfg.lagTolerance());
+    double readingsPerS = cfg.readingsPerSecond(rate);
+    LagTrend lag = LagTrend.of(lagSamples, readingsPerS, cfg.lagTolerance());
+    LagTrend queue = LagTrend.of(queueSamples, readingsPerS, cfg.lagTolerance());
     long fromMs = first.counters().at().toEpochMilli();
     long toMs = last.counters().at().toEpochMilli();
     List<Duration> latencies =
         probe.seenBetween(fromMs, toMs).stream().map(LatencyProbe.Seen::latency).toList();
+    List<Duration> wsLatencies = wsProbe.seenBetween(fromMs, toMs);
+    int probesPublished = probe.publishedBetween(fromMs, toMs);
     List<ResourceSampler.Snapshot> res = ticks.stream().map(Tick::resources).toList();
     return new StepResult(
         rate,
+        m,
         elapsed,
         published,
         kafka,
-        stored,
+        storedDpS,
         lag,
-        maxCommittedLag,
-        Percentiles.of(latencies),
-        probe.unseenBetween(fromMs, toMs),
+        queue,
+        maxGroupLag,
+        slowest,
+        Percentiles.of(latencies, probe.unseenBetween(fromMs, toMs)),
+        Optional.of(Percentiles.of(wsLatencies, Math.max(0, probesPublished - wsLatencies.size()))),
         ResourceSampler.usage(res),
         maxTotalRss,
         maxLoad,
         ResourceSampler.boxCpuPercent(res),
-        StepVerdict.evaluate(rate, published, kafka, stored, lag, cfg.tolerance()));
+        StepVerdict.evaluate(rate, published, storedDpS, lag, queue, cfg.tolerance()));
   }
 
   /**
@@ -322,11 +420,6 @@ public final class StackBenchmark {
     return b.toString();
   }
 
-  /** Readings in Kafka not yet stored in InfluxDB. */
-  private static long lag(PipelineCounters.Snapshot c, long storedOffset) {
-    return Math.max(0, c.kafkaReadings() - (c.influxPointsWritten() - storedOffset));
-  }
-
   private void printSummary(List<StepResult> results, LatencyProbe probe) {
     out.println();
     out.printf(
@@ -335,7 +428,6 @@ public final class StackBenchmark {
         cfg.metricsPerReading(), Format.duration(cfg.pollInterval()), probe.meanQueryMillis());
     out.println(ReportTable.table(results));
     out.println();
-    out.println(TargetVerdict.evaluate(results).line());
   }
 
   private static String loadAverages() {

@@ -21,8 +21,15 @@ final class ThreadCpu {
   private static final Pattern SUBTASK = Pattern.compile("\\s*\\(\\d+/\\d+\\)(#\\d+)?");
   private static final Pattern NUMBERS = Pattern.compile("\\d+");
 
-  /** CPU time per thread family and accumulated GC time at one instant. */
-  record Snapshot(long atNanos, Map<String, Long> cpuNanosByFamily, long gcMillis) {}
+  /**
+   * CPU time per thread family, per thread name (subtask suffix dropped, digits kept: what {@link
+   * JobCpu} maps to jobs) and accumulated GC time at one instant.
+   */
+  record Snapshot(
+      long atNanos,
+      Map<String, Long> cpuNanosByFamily,
+      Map<String, Long> cpuNanosByName,
+      long gcMillis) {}
 
   /** A family's CPU share over an interval [% of one core]. */
   record Share(String family, double cpuPercent) {}
@@ -37,19 +44,21 @@ final class ThreadCpu {
 
   Snapshot sample() {
     Map<String, Long> byFamily = new HashMap<>();
+    Map<String, Long> byName = new HashMap<>();
     long[] ids = threads.getAllThreadIds();
     ThreadInfo[] infos = threads.getThreadInfo(ids);
     for (int i = 0; i < ids.length; i++) {
       long cpu = threads.getThreadCpuTime(ids[i]);
       if (infos[i] != null && cpu > 0) {
         byFamily.merge(family(infos[i].getThreadName()), cpu, Long::sum);
+        byName.merge(withoutSubtask(infos[i].getThreadName()), cpu, Long::sum);
       }
     }
     long gc = 0;
     for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
       gc += Math.max(0, bean.getCollectionTime());
     }
-    return new Snapshot(System.nanoTime(), byFamily, gc);
+    return new Snapshot(System.nanoTime(), byFamily, byName, gc);
   }
 
   /**
@@ -59,6 +68,11 @@ final class ThreadCpu {
     String f = SUBTASK.matcher(threadName).replaceAll("");
     f = NUMBERS.matcher(f).replaceAll("#");
     return f.length() > 60 ? f.substring(0, 57) + "..." : f;
+  }
+
+  /** The thread name without Flink's subtask suffix ({@code (1/2)#0}). */
+  static String withoutSubtask(String threadName) {
+    return SUBTASK.matcher(threadName).replaceAll("");
   }
 
   /**

@@ -16,7 +16,7 @@ class StackBenchmarkConfigTest {
     assertThat(cfg.step()).isEqualTo(Duration.ofMinutes(5));
     assertThat(cfg.probeInterval()).isEqualTo(Duration.ofMillis(200));
     assertThat(cfg.pollInterval()).isEqualTo(Duration.ofMillis(50));
-    assertThat(cfg.tolerance()).isEqualTo(0.95);
+    assertThat(cfg.tolerance()).isEqualTo(0.99);
     assertThat(cfg.keepData()).isFalse();
     assertThat(cfg.readingsPerSecond(30_000)).isEqualTo(5000.0);
   }

@@ -23,23 +23,24 @@ class StepVerdictTest {
           Duration.ofSeconds(5));
 
   @Test
-  void shouldSustainWhenEveryRateIsWithinToleranceAndLagIsBounded() {
-    StepVerdict v = StepVerdict.evaluate(30_000, 29_700, 29_650, 29_600, FLAT, 0.95);
+  void shouldSustainWhenPublishedAndStoredAreWithinOnePercentAndLagIsFlat() {
+    StepVerdict v = StepVerdict.evaluate(60_000, 59_700, 59_450, FLAT, FLAT, 0.99);
     assertThat(v.sustained()).isTrue();
     assertThat(v.reasons()).isEmpty();
   }
 
   @Test
-  void shouldFailWhenInfluxStoresTooLittle() {
-    StepVerdict v = StepVerdict.evaluate(30_000, 30_000, 30_000, 24_000, FLAT, 0.95);
+  void shouldFailAStepThatOnlyAFivePercentToleranceWouldPass() {
+    // 76,118 of 80,000 stored passed the old 95 % rule (issue 13)
+    StepVerdict v = StepVerdict.evaluate(80_000, 80_000, 76_118, FLAT, FLAT, 0.99);
     assertThat(v.sustained()).isFalse();
-    assertThat(v.reasons()).singleElement().asString().startsWith("stored 24,000/s");
+    assertThat(v.reasons()).singleElement().asString().startsWith("stored 76,118/s < 99%");
   }
 
   @Test
   void shouldFailWhenThePublisherFallsShort() {
-    assertThat(StepVerdict.evaluate(50_000, 40_000, 40_000, 40_000, FLAT, 0.95).reasons())
-        .hasSize(3)
+    assertThat(StepVerdict.evaluate(50_000, 40_000, 40_000, FLAT, FLAT, 0.99).reasons())
+        .hasSize(2)
         .first()
         .asString()
         .startsWith("published");
@@ -47,8 +48,18 @@ class StepVerdictTest {
 
   @Test
   void shouldFailWhenLagGrowsEvenIfRatesLookFine() {
-    StepVerdict v = StepVerdict.evaluate(30_000, 30_000, 30_000, 29_000, GROWING, 0.95);
+    StepVerdict v = StepVerdict.evaluate(30_000, 30_000, 30_000, GROWING, FLAT, 0.99);
     assertThat(v.sustained()).isFalse();
     assertThat(v.reasons()).singleElement().asString().contains("lag grew by 90,000 readings");
+  }
+
+  @Test
+  void shouldFailWhenTheBrokersQueueGrows() {
+    StepVerdict v = StepVerdict.evaluate(30_000, 30_000, 30_000, FLAT, GROWING, 0.99);
+    assertThat(v.sustained()).isFalse();
+    assertThat(v.reasons())
+        .singleElement()
+        .asString()
+        .contains("broker queue grew by 90,000 messages");
   }
 }

@@ -18,10 +18,14 @@ class ThreadCpuTest {
 
   @Test
   void shouldRankFamiliesByCpuShareOverTheInterval() {
-    ThreadCpu.Snapshot before = new ThreadCpu.Snapshot(0, Map.of("a", 0L, "b", 100_000_000L), 0);
+    ThreadCpu.Snapshot before =
+        new ThreadCpu.Snapshot(0, Map.of("a", 0L, "b", 100_000_000L), Map.of(), 0);
     ThreadCpu.Snapshot after =
         new ThreadCpu.Snapshot(
-            1_000_000_000L, Map.of("a", 250_000_000L, "b", 900_000_000L, "c", 50_000_000L), 100);
+            1_000_000_000L,
+            Map.of("a", 250_000_000L, "b", 900_000_000L, "c", 50_000_000L),
+            Map.of(),
+            100);
     var top = ThreadCpu.top(before, after, 2);
     assertThat(top).extracting(ThreadCpu.Share::family).containsExactly("b", "a");
     assertThat(top.get(0).cpuPercent()).isEqualTo(80.0);

@@ -28,6 +28,23 @@ public final class JsonResponseCache {
    */
   public record Encoded(byte[] json, byte[] gzip) {}
 
+  /**
+   * Answers served from the cache (fresh, stale while another caller refreshes, or waiting on an
+   * identical request in flight) and answers computed, since the cache was made.
+   */
+  public record Stats(long hits, long misses) {
+    /** hits / (hits + misses), 0 when nothing was asked. */
+    public double hitRate() {
+      long total = hits + misses;
+      return total == 0 ? 0 : (double) hits / total;
+    }
+
+    /** The counts since {@code earlier}. */
+    public Stats minus(Stats earlier) {
+      return new Stats(hits - earlier.hits, misses - earlier.misses);
+    }
+  }
+
   private record Entry(
       CompletableFuture<Encoded> json,
       Instant expiresAt,
@@ -50,6 +67,10 @@ public final class JsonResponseCache {
   private final int maxEntries;
   private final Clock clock;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.LongAdder hits =
+      new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.atomic.LongAdder misses =
+      new java.util.concurrent.atomic.LongAdder();
 
   public JsonResponseCache(Duration ttl, int maxEntries, Clock clock) {
     this.ttl = ttl;
@@ -59,16 +80,19 @@ public final class JsonResponseCache {
 
   public Encoded get(String key, Supplier<?> compute) {
     if (ttl.isZero()) {
+      misses.increment();
       return serialise(compute.get());
     }
     Instant now = clock.instant();
     Entry current = entries.get(key);
     if (current != null && !now.isBefore(current.expiresAt()) && current.servableStale(now, ttl)) {
       if (!current.refreshing().compareAndSet(false, true)) {
+        hits.increment();
         return current
             .json()
             .join(); // another caller is refreshing: serve the previous answer meanwhile
       }
+      misses.increment();
       try {
         Encoded fresh = serialise(compute.get());
         entries.put(key, new Entry(CompletableFuture.completedFuture(fresh), now.plus(ttl)));
@@ -90,6 +114,7 @@ public final class JsonResponseCache {
               created[0] = true;
               return new Entry(new CompletableFuture<>(), now.plus(ttl));
             });
+    (created[0] ? misses : hits).increment();
     if (created[0]) {
       try {
         entry.json().complete(serialise(compute.get()));
@@ -109,6 +134,10 @@ public final class JsonResponseCache {
       }
       throw e;
     }
+  }
+
+  public Stats stats() {
+    return new Stats(hits.sum(), misses.sum());
   }
 
   private static Encoded serialise(Object value) {

@@ -39,6 +39,11 @@ public final class RoomDataController implements ResourceRoutes {
     this.cache = new JsonResponseCache(config.cacheTtl(), 10_000, clock);
   }
 
+  /** Hits and misses of this controller's response cache. */
+  public JsonResponseCache.Stats cacheStats() {
+    return cache.stats();
+  }
+
   @Override
   public void registerRoutes(RouteTable routes) {
     routes

@@ -16,19 +16,17 @@ final class RawHttpClient implements AutoCloseable {
 
   private final String host;
   private final int port;
-  private final byte[] request;
+  private final String headerBlock;
   private Socket socket;
   private InputStream in;
   private OutputStream out;
   private final byte[] skip = new byte[64 * 1024];
 
-  RawHttpClient(String host, int port, String pathAndQuery, String... headers) {
+  RawHttpClient(String host, int port, String... headers) {
     this.host = host;
     this.port = port;
     StringBuilder sb =
-        new StringBuilder("GET ")
-            .append(pathAndQuery)
-            .append(" HTTP/1.1\r\nHost: ")
+        new StringBuilder(" HTTP/1.1\r\nHost: ")
             .append(host)
             .append(':')
             .append(port)
@@ -36,11 +34,14 @@ final class RawHttpClient implements AutoCloseable {
     for (String h : headers) {
       sb.append(h).append("\r\n");
     }
-    this.request = sb.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    this.headerBlock = sb.append("\r\n").toString();
   }
 
-  /** Sends the GET and reads the whole answer; returns {status, body bytes}. */
-  long[] get() throws IOException {
+  /**
+   * Sends a GET of {@code pathAndQuery} and reads the whole answer; returns {status, body bytes}.
+   */
+  long[] get(String pathAndQuery) throws IOException {
+    byte[] request = ("GET " + pathAndQuery + headerBlock).getBytes(StandardCharsets.US_ASCII);
     if (socket == null) {
       socket = new Socket(host, port);
       socket.setTcpNoDelay(true);

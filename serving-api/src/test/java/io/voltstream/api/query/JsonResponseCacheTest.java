@@ -35,4 +35,22 @@ class JsonResponseCacheTest {
     assertThat(cache.get("k", () -> List.of(computed.incrementAndGet())).gzip()).isNotEmpty();
     assertThat(computed).hasValue(2);
   }
+
+  @Test
+  void shouldCountHitsAndMisses() {
+    TestClock clock = new TestClock(Instant.parse("2026-11-27T10:00:00Z"));
+    JsonResponseCache cache = new JsonResponseCache(Duration.ofSeconds(2), 100, clock);
+    cache.get("a", () -> List.of(1)); // miss
+    cache.get("a", () -> List.of(1)); // hit
+    cache.get("b", () -> List.of(2)); // miss
+    JsonResponseCache.Stats before = cache.stats();
+    assertThat(before).isEqualTo(new JsonResponseCache.Stats(1, 2));
+    clock.advance(Duration.ofSeconds(3));
+    cache.get("a", () -> List.of(3)); // expired: recomputed, a miss
+    cache.get("a", () -> List.of(3)); // hit
+    JsonResponseCache.Stats since = cache.stats().minus(before);
+    assertThat(since).isEqualTo(new JsonResponseCache.Stats(1, 1));
+    assertThat(since.hitRate()).isEqualTo(0.5);
+    assertThat(new JsonResponseCache.Stats(0, 0).hitRate()).isZero();
+  }
 }

@@ -36,15 +36,28 @@ public final class LoadGenerator implements AutoCloseable {
   private final AtomicLong ackedReadings = new AtomicLong();
   private final Thread pacer;
   private final Thread reporter;
+  private final AckListener ackListener;
   private volatile double readingsPerSecond;
   private volatile long rateChangedAtNanos;
   private volatile long sentAtRateChange;
   private volatile boolean closed;
   private volatile double lastAchievedPointsPerSecond;
 
-  private LoadGenerator(LoadGeneratorConfig config, MqttPublisher mqtt) {
+  /**
+   * Told about every reading the broker acknowledged (on the MQTT client's thread: keep it short),
+   * so a benchmark can check completeness by reading id ({@code <sensor id>@<epoch ms>}).
+   */
+  @FunctionalInterface
+  public interface AckListener {
+    AckListener NONE = (sensorIndex, timestampMs) -> {};
+
+    void acknowledged(int sensorIndex, long timestampMs);
+  }
+
+  private LoadGenerator(LoadGeneratorConfig config, MqttPublisher mqtt, AckListener ackListener) {
     this.config = config;
     this.mqtt = mqtt;
+    this.ackListener = ackListener;
     this.lastTimestampMs = new long[config.sensors()];
     this.readingsPerSecond = config.readingsPerSecond();
     this.rateChangedAtNanos = System.nanoTime();
@@ -56,10 +69,17 @@ public final class LoadGenerator implements AutoCloseable {
 
   /** Connects and starts publishing at {@code config.dataPointsPerSecond()}. */
   public static LoadGenerator start(LoadGeneratorConfig config) {
+    return start(config, AckListener.NONE);
+  }
+
+  /** As {@link #start(LoadGeneratorConfig)}, telling {@code ackListener} every acknowledged id. */
+  public static LoadGenerator start(LoadGeneratorConfig config, AckListener ackListener) {
     String clientId = "voltstream-load-" + UUID.randomUUID().toString().substring(0, 8);
     LoadGenerator load =
         new LoadGenerator(
-            config, MqttPublisher.start(config.mqttUrl(), clientId, config.maxInflight()));
+            config,
+            MqttPublisher.start(config.mqttUrl(), clientId, config.maxInflight()),
+            ackListener);
     load.pacer.start();
     load.reporter.start();
     LOG.info(
@@ -159,6 +179,7 @@ public final class LoadGenerator implements AutoCloseable {
     int sensor = (int) (sequence % config.sensors());
     String sensorId = LoadReadings.sensorId(config.sensorPrefix(), sensor);
     sentReadings.incrementAndGet();
+    long[] stamped = {0};
     // The payload (and its timestamp) is built once the in-flight window has room: event time is
     // the
     // moment of sending, so a throttled generator does not inflate the measured latency.
@@ -169,6 +190,7 @@ public final class LoadGenerator implements AutoCloseable {
               // Ids are sensor@epochMs: never reuse a millisecond for the same sensor.
               long ts = Math.max(nowMs, lastTimestampMs[sensor] + 1);
               lastTimestampMs[sensor] = ts;
+              stamped[0] = ts;
               SensorReading r =
                   LoadReadings.reading(
                       config.sensorPrefix(),
@@ -179,7 +201,11 @@ public final class LoadGenerator implements AutoCloseable {
                       Instant.ofEpochMilli(ts));
               return ReadingPayload.encode(r, UnitStyle.METRIC_KWH);
             })
-        .thenRun(ackedReadings::incrementAndGet);
+        .thenRun(
+            () -> {
+              ackedReadings.incrementAndGet();
+              ackListener.acknowledged(sensor, stamped[0]);
+            });
   }
 
   private void report() {

@@ -81,4 +81,38 @@ class LoadGeneratorITCase {
       }
     }
   }
+
+  @Test
+  void shouldTellTheAckListenerTheIdOfEveryAcknowledgedReading() throws Exception {
+    LoadGeneratorConfig config =
+        LoadGeneratorConfig.defaults()
+            .withMqttUrl(URI.create(MQTT.serverUri()))
+            .withSensors(20, 2)
+            .withMetricsPerReading(1)
+            .withSensorPrefix("ack-")
+            .withRate(500);
+    java.util.Map<String, Long> ids = new java.util.concurrent.ConcurrentHashMap<>();
+    try (MqttTestSubscriber sub = new MqttTestSubscriber(MQTT.host(), MQTT.port())) {
+      LoadGenerator load =
+          LoadGenerator.start(
+              config,
+              (sensor, ts) ->
+                  ids.merge(LoadReadings.sensorId("ack-", sensor) + "@" + ts, 1L, Long::sum));
+      try (load) {
+        assertThat(awaitAcked(load, 300, Duration.ofSeconds(20))).isGreaterThanOrEqualTo(300);
+      }
+      long total = load.publishedReadings();
+      // one call per acknowledged reading, and every id distinct (sensor@ms never reused)
+      assertThat(ids).hasSize((int) total);
+      assertThat(ids.values()).containsOnly(1L);
+      List<MqttTestSubscriber.Message> got =
+          sub.awaitUntil(ms -> ms.size() >= total, Duration.ofSeconds(30));
+      Set<String> published =
+          got.stream()
+              .map(ContractCheck::valid)
+              .map(j -> j.path("sensor_id").asText() + "@" + j.path("timestamp").asLong())
+              .collect(Collectors.toSet());
+      assertThat(published).containsAll(ids.keySet());
+    }
+  }
 }
