@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code voltstream forecast}: train, evaluate and split. The launcher adds this as a subcommand;
- * {@link #main} runs it standalone.
+ * {@code voltstream forecast}: train, evaluate, split, and serve (the hourly service). The launcher
+ * adds this as a subcommand; {@link #main} runs it standalone.
  */
 @Command(
     name = "forecast",
@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       EvaluateCommand.class,
       SelectCommand.class,
-      SplitCommand.class
+      SplitCommand.class,
+      ServeCommand.class
     })
 public final class ForecastCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

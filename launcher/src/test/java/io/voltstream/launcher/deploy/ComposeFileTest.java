@@ -38,11 +38,11 @@ class ComposeFileTest {
 
   /** name:tag with a full x.y.z version (optionally -suffix), or a digest. */
   private static final Pattern PINNED_IMAGE =
-      Pattern.compile("[a-z0-9./-]+(:\\d+\\.\\d+\\.\\d+(-[A-Za-z0-9.]+)?|@sha256:[0-9a-f]{64})");
+      Pattern.compile("[a-z0-9./-]+(:v?\\d+\\.\\d+\\.\\d+(-[A-Za-z0-9.]+)?|@sha256:[0-9a-f]{64})");
 
   private static final Set<String> PUBLISHED = Set.of("api", "grafana");
   private static final Set<String> VOLTSTREAM_ROLES =
-      Set.of("jobs-submit", "ingest", "api", "simulator");
+      Set.of("jobs-submit", "ingest", "api", "forecast", "simulator");
 
   private static Path root;
   private static JsonNode compose;
