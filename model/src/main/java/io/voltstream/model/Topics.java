@@ -93,7 +93,9 @@ public final class Topics {
           .documented(
               "building",
               "forecast batch JSON (`building`, `target`, `model_id`, `fallback`,"
-                  + " `fallback_reason`, `issued_at`, `origin`, `values[{hour, value_kwh}]`)",
+                  + " `fallback_reason`, `issued_at`, `origin`, `guard{candidate_model_id, skill,"
+                  + " scored_hours}`, `values[{hour, value_kwh, p10_kwh, p90_kwh}]`); building-wide"
+                  + " batches only",
               "forecast service (when `VOLTSTREAM_KAFKA_BOOTSTRAP` is set)",
               "API live feed (`forecast` WS stream), dispatch job (planner), market agents job");
 

@@ -150,9 +150,9 @@ public final class LiveMessages {
   /**
    * A forecast batch as the forecast service publishes it ({@code building}, {@code target}, {@code
    * model_id}, {@code fallback}, {@code fallback_reason}, {@code issued_at}, {@code origin}, {@code
-   * values[{hour, value_kwh}]}), passed through as a tree so fields it adds reach clients
-   * unchanged. The newest batch per building and target wins; it has no room, so room filters never
-   * match it; it carries its building, so tokens scoped to that building get it.
+   * values[{hour, value_kwh, p10_kwh, p90_kwh}]}), passed through as a tree so fields it adds reach
+   * clients unchanged. The newest batch per building and target wins; it has no room, so room
+   * filters never match it; it carries its building, so tokens scoped to that building get it.
    */
   public LiveMessage forecast(JsonNode batch) {
     if (batch == null
