@@ -6,7 +6,6 @@ import io.voltstream.forecast.data.HourlySeries;
 import io.voltstream.forecast.evaluation.EvaluationReport;
 import io.voltstream.forecast.evaluation.Metrics;
 import io.voltstream.forecast.evaluation.WalkForwardEvaluator;
-import io.voltstream.forecast.features.PastView;
 import io.voltstream.forecast.pv.ClearSkyPv;
 import io.voltstream.forecast.pv.ClearSkyPvForecaster;
 import io.voltstream.forecast.pv.PvSite;
@@ -144,17 +143,7 @@ final class PvEvaluateCommand implements Callable<Integer> {
             + indexDays
             + " d"
             + (hourProfile ? ", per hour)" : ", one index)");
-    return new Forecaster() {
-      @Override
-      public String id() {
-        return id;
-      }
-
-      @Override
-      public double[] forecast(PastView past, List<Instant> targets) {
-        return f.forecast(past, targets);
-      }
-    };
+    return Forecaster.named(id, f);
   }
 
   private static String cells(Metrics m) {

@@ -14,4 +14,19 @@ public interface Forecaster {
   String id();
 
   double[] forecast(PastView past, List<Instant> targets);
+
+  /** {@code delegate}'s forecasts under another id (e.g. a variant's label in a report). */
+  static Forecaster named(String id, Forecaster delegate) {
+    return new Forecaster() {
+      @Override
+      public String id() {
+        return id;
+      }
+
+      @Override
+      public double[] forecast(PastView past, List<Instant> targets) {
+        return delegate.forecast(past, targets);
+      }
+    };
+  }
 }

@@ -1,5 +1,6 @@
 package io.voltstream.api.dashboard;
 
+import io.voltstream.api.ApiConfig;
 import io.voltstream.energy.market.MarketSpec;
 import io.voltstream.influx.LinePoint;
 import io.voltstream.influx.Schema;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.ToDoubleFunction;
 
@@ -17,6 +19,20 @@ import java.util.function.ToDoubleFunction;
 final class DashboardData {
   private static final Duration HOUR = Duration.ofHours(1);
   private static final Duration MINUTE = Duration.ofMinutes(1);
+
+  /** An API on a free port over the test's Kafka and InfluxDB database. */
+  static ApiConfig apiConfig(String kafkaBootstrap, String influxUrl, String db) {
+    return ApiConfig.fromEnv(
+        Map.of(
+            ApiConfig.PORT,
+            "0",
+            ApiConfig.KAFKA_BOOTSTRAP,
+            kafkaBootstrap,
+            ApiConfig.INFLUX_URL,
+            influxUrl,
+            ApiConfig.INFLUX_DB,
+            db));
+  }
 
   private DashboardData() {}
 

@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -82,17 +81,7 @@ class DashboardE2EITCase {
             .time(Instant.now().minusSeconds(600))
             .toLine());
 
-    ApiConfig config =
-        ApiConfig.fromEnv(
-            Map.of(
-                ApiConfig.PORT,
-                "0",
-                ApiConfig.KAFKA_BOOTSTRAP,
-                KAFKA.bootstrapServers(),
-                ApiConfig.INFLUX_URL,
-                INFLUX.url(),
-                ApiConfig.INFLUX_DB,
-                db));
+    ApiConfig config = DashboardData.apiConfig(KAFKA.bootstrapServers(), INFLUX.url(), db);
     ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
     List<Command> published = new CopyOnWriteArrayList<>();
     deps.registry().createRoom(new Room("kitchen", null, 12.0));

@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -72,17 +71,7 @@ class FlexibilityPanelE2EITCase {
                 .time(at)
                 .toLine());
 
-    ApiConfig config =
-        ApiConfig.fromEnv(
-            Map.of(
-                ApiConfig.PORT,
-                "0",
-                ApiConfig.KAFKA_BOOTSTRAP,
-                KAFKA.bootstrapServers(),
-                ApiConfig.INFLUX_URL,
-                INFLUX.url(),
-                ApiConfig.INFLUX_DB,
-                db));
+    ApiConfig config = DashboardData.apiConfig(KAFKA.bootstrapServers(), INFLUX.url(), db);
     ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
     ApiServer server =
         new ApiServer(

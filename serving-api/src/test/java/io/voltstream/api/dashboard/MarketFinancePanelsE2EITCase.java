@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -62,17 +61,7 @@ class MarketFinancePanelsE2EITCase {
     }
     INFLUX.write(db, DashboardData.finance(today, HOME));
 
-    ApiConfig config =
-        ApiConfig.fromEnv(
-            Map.of(
-                ApiConfig.PORT,
-                "0",
-                ApiConfig.KAFKA_BOOTSTRAP,
-                KAFKA.bootstrapServers(),
-                ApiConfig.INFLUX_URL,
-                INFLUX.url(),
-                ApiConfig.INFLUX_DB,
-                db));
+    ApiConfig config = DashboardData.apiConfig(KAFKA.bootstrapServers(), INFLUX.url(), db);
     ApiDependencies deps = ApiDependencies.inMemory(config, Clock.systemUTC());
     MarketMembership member = new MarketMembership(MarketSpec.DEFAULT_ID, true);
     for (String id : List.of(HOME, OFFICE)) {

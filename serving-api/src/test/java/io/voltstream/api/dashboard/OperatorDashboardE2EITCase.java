@@ -130,17 +130,7 @@ class OperatorDashboardE2EITCase {
             + "\n"
             + storedEvent("stored-3", "rule_cleared", "info", "rule co2-kitchen cleared", 18000));
 
-    ApiConfig config =
-        ApiConfig.fromEnv(
-            Map.of(
-                ApiConfig.PORT,
-                "0",
-                ApiConfig.KAFKA_BOOTSTRAP,
-                KAFKA.bootstrapServers(),
-                ApiConfig.INFLUX_URL,
-                INFLUX.url(),
-                ApiConfig.INFLUX_DB,
-                db));
+    ApiConfig config = DashboardData.apiConfig(KAFKA.bootstrapServers(), INFLUX.url(), db);
     deps = ApiDependencies.inMemory(config, Clock.systemUTC());
     MarketMembership member = new MarketMembership(MarketSpec.DEFAULT_ID, true);
     for (String id : List.of(HOME, OFFICE)) {
