@@ -198,7 +198,9 @@ public final class ApiApp {
       // Market orders: the last 48 h of market-orders and the job's statuses, kept bounded in
       // memory (OrderStore), and the producer of new orders and cancels.
       OrderStore orders = OrderStore.withDefaults(clock);
-      track(resources, OrderFeed.start(bootstrap, orders, clock, config.writeTimeout()));
+      track(
+          resources,
+          OrderFeed.start(bootstrap, orders, clock, settings.get(ApiOptions.STARTUP_TIMEOUT)));
       // key = market id: one market's orders stay in order on one partition
       var orderWriter =
           track(

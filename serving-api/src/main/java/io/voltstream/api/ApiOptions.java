@@ -85,6 +85,19 @@ public final class ApiOptions {
               "How long a registry/token write waits for Kafka and for the local view to catch up")
           .replaces("VOLTSTREAM_API_WRITE_TIMEOUT_MS", ChronoUnit.MILLIS);
 
+  /**
+   * The first load of the local views (orders and their statuses) reads whole topics; after a first
+   * demo start with four weeks of history, with every job restoring at the same time, that takes
+   * longer than one write may wait.
+   */
+  public static final Option<Duration> STARTUP_TIMEOUT =
+      Option.of(
+          "VOLTSTREAM_API_STARTUP_TIMEOUT",
+          ValueType.duration(Duration.ofSeconds(1), null),
+          "2m",
+          "How long the start may take to load the market order view from Kafka; then the API"
+              + " does not start");
+
   private ApiOptions() {}
 
   /** Every setting of the API core, shared ones included. */
@@ -103,6 +116,7 @@ public final class ApiOptions {
         RATE_LIMIT_BURST,
         MAX_BODY_BYTES,
         REQUEST_TIMEOUT,
-        WRITE_TIMEOUT);
+        WRITE_TIMEOUT,
+        STARTUP_TIMEOUT);
   }
 }
