@@ -3,26 +3,16 @@ package io.voltstream.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import io.voltstream.metrics.ConsumerLag.Partition;
 import io.voltstream.metrics.ConsumerLag.PartitionLag;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListGroupsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,39 +90,7 @@ public final class ConsumerLagMeter implements AutoCloseable {
   }
 
   private List<PartitionLag> read() throws Exception {
-    long timeoutMs = ADMIN_TIMEOUT.toMillis();
-    Collection<GroupListing> groups =
-        admin
-            .listGroups(ListGroupsOptions.forConsumerGroups())
-            .all()
-            .get(timeoutMs, TimeUnit.MILLISECONDS);
-    List<PartitionLag> all = new ArrayList<>();
-    for (GroupListing group : groups) {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin
-              .listConsumerGroupOffsets(group.groupId())
-              .partitionsToOffsetAndMetadata()
-              .get(timeoutMs, TimeUnit.MILLISECONDS);
-      if (committed.isEmpty()) {
-        continue;
-      }
-      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-      Map<TopicPartition, ListOffsetsResultInfo> ends =
-          admin.listOffsets(latest).all().get(timeoutMs, TimeUnit.MILLISECONDS);
-      Map<Partition, Long> committedOffsets = new HashMap<>();
-      committed.forEach(
-          (tp, om) -> {
-            if (om != null) {
-              committedOffsets.put(new Partition(tp.topic(), tp.partition()), om.offset());
-            }
-          });
-      Map<Partition, Long> endOffsets = new HashMap<>();
-      ends.forEach(
-          (tp, info) -> endOffsets.put(new Partition(tp.topic(), tp.partition()), info.offset()));
-      all.addAll(ConsumerLag.of(group.groupId(), committedOffsets, endOffsets));
-    }
-    return all;
+    return ConsumerGroupLags.read(admin, group -> true, ADMIN_TIMEOUT);
   }
 
   @Override

@@ -3,9 +3,11 @@ package io.voltstream.launcher.bench;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.influx.InfluxQuery;
 import io.voltstream.influx.Series;
+import io.voltstream.metrics.ConsumerGroupLags;
+import io.voltstream.metrics.ConsumerLag.PartitionLag;
 import io.voltstream.model.Topics;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -99,41 +98,12 @@ final class PipelineCounters implements AutoCloseable {
   /** End − committed offsets of every job consumer group, over the partitions it committed. */
   private Map<String, Long> groupLags()
       throws ExecutionException, InterruptedException, TimeoutException {
-    List<String> groups = new ArrayList<>();
-    for (GroupListing g : admin.listGroups().all().get(TIMEOUT_S, TimeUnit.SECONDS)) {
-      if (g.groupId().startsWith(groupPrefix)) {
-        groups.add(g.groupId());
-      }
-    }
-    // one request for every group (a dozen jobs have two dozen groups)
-    Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
-    groups.forEach(g -> specs.put(g, new ListConsumerGroupOffsetsSpec()));
-    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
-        specs.isEmpty()
-            ? Map.of()
-            : admin.listConsumerGroupOffsets(specs).all().get(TIMEOUT_S, TimeUnit.SECONDS);
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    committed.values().forEach(o -> o.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest())));
-    Map<TopicPartition, ListOffsetsResultInfo> ends =
-        latest.isEmpty()
-            ? Map.of()
-            : admin.listOffsets(latest).all().get(TIMEOUT_S, TimeUnit.SECONDS);
     Map<String, Long> lags = new TreeMap<>();
-    committed.forEach(
-        (g, offsets) -> {
-          long lag = 0;
-          boolean any = false;
-          for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
-            ListOffsetsResultInfo endInfo = ends.get(e.getKey());
-            if (e.getValue() != null && endInfo != null) {
-              lag += Math.max(0, endInfo.offset() - e.getValue().offset());
-              any = true;
-            }
-          }
-          if (any) {
-            lags.put(g.substring(groupPrefix.length()), lag);
-          }
-        });
+    for (PartitionLag p :
+        ConsumerGroupLags.read(
+            admin, g -> g.startsWith(groupPrefix), Duration.ofSeconds(TIMEOUT_S))) {
+      lags.merge(p.group().substring(groupPrefix.length()), p.records(), Long::sum);
+    }
     return lags;
   }
 

@@ -1,9 +1,12 @@
 package io.voltstream.api.health;
 
 import io.voltstream.api.health.Observations.GroupLag;
+import io.voltstream.metrics.ConsumerGroupLags;
+import io.voltstream.metrics.ConsumerLag.PartitionLag;
 import io.voltstream.model.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,17 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.GroupListing;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -67,46 +68,25 @@ public final class KafkaProbe implements AutoCloseable {
     }
   }
 
+  /** Summed and largest partition lag of each job group ({@link ConsumerGroupLags}). */
   private List<GroupLag> groupLags()
       throws InterruptedException, ExecutionException, TimeoutException {
-    Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
-    for (GroupListing g : get(admin.listGroups().all())) {
-      if (g.groupId().startsWith(groupPrefix)) {
-        specs.put(g.groupId(), new ListConsumerGroupOffsetsSpec());
-      }
+    Map<String, List<PartitionLag>> byGroup = new TreeMap<>();
+    for (PartitionLag p :
+        ConsumerGroupLags.read(
+            admin, g -> g.startsWith(groupPrefix), Duration.ofMillis(TIMEOUT_MS))) {
+      byGroup.computeIfAbsent(p.group(), g -> new ArrayList<>()).add(p);
     }
-    if (specs.isEmpty()) {
-      return List.of();
-    }
-    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed =
-        get(admin.listConsumerGroupOffsets(specs).all());
-    Set<TopicPartition> partitions = new HashSet<>();
-    committed.values().forEach(offsets -> partitions.addAll(offsets.keySet()));
-    Map<TopicPartition, Long> ends = endOffsets(partitions);
     List<GroupLag> lags = new ArrayList<>();
-    committed.entrySet().stream()
-        .sorted(Map.Entry.comparingByKey())
-        // a group without committed offsets (e.g. the API's own live feed) has no lag to report
-        .filter(group -> !group.getValue().isEmpty())
-        .forEach(
-            group -> {
-              long total = 0;
-              long max = -1;
-              String maxPartition = null;
-              for (var e : group.getValue().entrySet()) {
-                Long end = ends.get(e.getKey());
-                if (e.getValue() == null || end == null) {
-                  continue; // no commit for that partition, or the topic is gone
-                }
-                long lag = Math.max(0, end - e.getValue().offset());
-                total += lag;
-                if (lag > max) {
-                  max = lag;
-                  maxPartition = e.getKey().toString();
-                }
-              }
-              lags.add(new GroupLag(group.getKey(), total, Math.max(0, max), maxPartition));
-            });
+    byGroup.forEach(
+        (group, partitions) -> {
+          long total = partitions.stream().mapToLong(PartitionLag::records).sum();
+          PartitionLag max =
+              partitions.stream()
+                  .max(Comparator.comparingLong(PartitionLag::records))
+                  .orElseThrow();
+          lags.add(new GroupLag(group, total, max.records(), max.topic() + "-" + max.partition()));
+        });
     return lags;
   }
 
