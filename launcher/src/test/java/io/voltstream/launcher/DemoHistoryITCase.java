@@ -6,6 +6,7 @@ import io.voltstream.forecast.cli.ForecastCommand;
 import io.voltstream.forecast.pv.ClearSkyPvForecaster;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Schema;
 import io.voltstream.influx.Series;
 import io.voltstream.infra.Waits;
 import io.voltstream.sim.scenario.DemoCommunity;
@@ -172,22 +173,29 @@ class DemoHistoryITCase {
       String modelId, boolean fallback, String reason, String candidate, double guardHours) {}
 
   private static Map<String, ServedForecast> servedForecasts(InfluxClient influx) {
+    var f = Schema.FORECASTS;
     Map<String, ServedForecast> out = new TreeMap<>();
     for (Series s :
         influx.query(
-            InfluxQuery.of(
-                "SELECT last(value_kwh), fallback_reason, candidate_model_id, guard_hours FROM"
-                    + " forecasts WHERE room = '' GROUP BY building, target, model_id,"
-                    + " fallback"))) {
+            InfluxQuery.of("SELECT last(")
+                .column(f.valueKwh)
+                .text("), ")
+                .columns(f.fallbackReason, f.candidateModelId, f.guardHours)
+                .text(" FROM ")
+                .from(f)
+                .text(" WHERE ")
+                .column(f.room)
+                .text(" = '' GROUP BY ")
+                .columns(f.building, f.target, f.modelId, f.fallback))) {
       for (List<Object> row : s.values()) {
-        Double hours = Series.number(row, s.column("guard_hours"));
+        Double hours = Series.number(row, s.column(f.guardHours));
         out.put(
-            s.tags().get("building") + "/" + s.tags().get("target"),
+            s.tag(f.building) + "/" + s.tag(f.target),
             new ServedForecast(
-                s.tags().get("model_id"),
-                Boolean.parseBoolean(s.tags().get("fallback")),
-                Series.string(row, s.column("fallback_reason")),
-                Series.string(row, s.column("candidate_model_id")),
+                s.tag(f.modelId),
+                Boolean.parseBoolean(s.tag(f.fallback)),
+                Series.string(row, s.column(f.fallbackReason)),
+                Series.string(row, s.column(f.candidateModelId)),
                 hours == null ? 0 : hours));
       }
     }
