@@ -38,6 +38,10 @@ import java.util.Objects;
  *     VOLTSTREAM_INGEST_COMMAND_BRIDGE_GROUP} (default {@code voltstream-command-bridge})
  * @param maxInFlight MQTT receive maximum, messages delivered but not yet acknowledged: {@code
  *     VOLTSTREAM_INGEST_MAX_IN_FLIGHT} (default 1000, 1..65535); this is the backpressure bound
+ * @param mqttSessions MQTT sessions this instance opens in the shared-subscription group, {@code
+ *     VOLTSTREAM_INGEST_MQTT_SESSIONS} (default 1, 1..16; more than one needs the shared
+ *     subscription): the broker splits the readings between them, so each session holds 1/N of a
+ *     backlog (see {@link #sessionClientIds()} and the README on mosquitto's 65,535 limit)
  * @param sessionExpiry how long the broker keeps the session (and queues readings) while the
  *     instance is away: {@code VOLTSTREAM_INGEST_SESSION_EXPIRY} (default 7d)
  * @param kafkaLinger {@code VOLTSTREAM_INGEST_KAFKA_LINGER} (default 5ms)
@@ -63,6 +67,7 @@ public record IngestConfig(
     boolean commandBridge,
     String commandBridgeGroup,
     int maxInFlight,
+    int mqttSessions,
     Duration sessionExpiry,
     Duration kafkaLinger,
     String kafkaCompression,
@@ -96,6 +101,13 @@ public record IngestConfig(
         maxInFlight >= 1 && maxInFlight <= 65535,
         IngestOptions.MAX_IN_FLIGHT,
         "must be 1..65535 (MQTT receive maximum)");
+    require(mqttSessions >= 1 && mqttSessions <= 16, IngestOptions.MQTT_SESSIONS, "must be 1..16");
+    require(
+        mqttSessions == 1 || sharedSubscription,
+        IngestOptions.MQTT_SESSIONS,
+        "above 1 needs "
+            + IngestOptions.SHARED_SUBSCRIPTION.name()
+            + "=true (every plain session would get every reading)");
     require(
         sessionExpiry != null
             && !sessionExpiry.isNegative()
@@ -142,6 +154,7 @@ public record IngestConfig(
         r.get(IngestOptions.COMMAND_BRIDGE),
         r.get(IngestOptions.COMMAND_BRIDGE_GROUP),
         r.get(IngestOptions.MAX_IN_FLIGHT),
+        r.get(IngestOptions.MQTT_SESSIONS),
         r.get(IngestOptions.SESSION_EXPIRY),
         r.get(IngestOptions.KAFKA_LINGER),
         r.get(IngestOptions.KAFKA_COMPRESSION),
@@ -170,6 +183,18 @@ public record IngestConfig(
   }
 
   /**
+   * The client id of each MQTT session, the first being {@link #clientId()} itself so that a
+   * single-session instance keeps its session: {@code [id, id-s2, …, id-sN]}. Like the client id,
+   * the list must be stable across restarts: a session left out later keeps its backlog at the
+   * broker until it expires.
+   */
+  public List<String> sessionClientIds() {
+    return java.util.stream.IntStream.rangeClosed(1, mqttSessions)
+        .mapToObj(n -> n == 1 ? clientId : clientId + "-s" + n)
+        .toList();
+  }
+
+  /**
    * Same settings with another client id: for tests and for running several instances in one JVM.
    */
   public IngestConfig withClientId(String newClientId) {
@@ -187,6 +212,7 @@ public record IngestConfig(
         commandBridge,
         commandBridgeGroup,
         maxInFlight,
+        mqttSessions,
         sessionExpiry,
         kafkaLinger,
         kafkaCompression,
@@ -214,6 +240,8 @@ public record IngestConfig(
         + deadLetterTopic
         + ", maxInFlight="
         + maxInFlight
+        + ", sessions="
+        + mqttSessions
         + ", sessionExpiry="
         + sessionExpiry
         + "]";

@@ -69,6 +69,15 @@ public final class IngestOptions {
               "1000",
               "MQTT receive maximum: delivered, unacknowledged messages (backpressure)")
           .withUnit("messages");
+  public static final Option<Integer> MQTT_SESSIONS =
+      Option.of(
+              "VOLTSTREAM_INGEST_MQTT_SESSIONS",
+              ValueType.integer(1, 16),
+              "1",
+              "MQTT sessions this instance opens in its shared-subscription group (client ids"
+                  + " <client id>, <client id>-s2, …); each holds 1/N of the backlog. >1 needs the"
+                  + " shared subscription")
+          .withUnit("sessions");
   public static final Option<Duration> SESSION_EXPIRY =
       Option.of(
               "VOLTSTREAM_INGEST_SESSION_EXPIRY",
@@ -123,6 +132,7 @@ public final class IngestOptions {
         COMMAND_BRIDGE,
         COMMAND_BRIDGE_GROUP,
         MAX_IN_FLIGHT,
+        MQTT_SESSIONS,
         SESSION_EXPIRY,
         KAFKA_LINGER,
         KAFKA_COMPRESSION,

@@ -76,6 +76,7 @@ class IngestConfigTest {
                 true,
                 "voltstream-command-bridge",
                 64,
+                1,
                 Duration.ofHours(1),
                 Duration.ZERO,
                 "zstd",
@@ -86,6 +87,32 @@ class IngestConfigTest {
     assertThat(config.subscriptionFilters())
         .containsExactly(
             "sensors/+/readings", "batteries/+/state", "batteries/+/acks", "devices/+/acks");
+  }
+
+  @Test
+  void shouldNameEverySessionAfterTheClientIdAndKeepTheFirstSessionsId() {
+    IngestConfig config =
+        IngestConfig.fromEnv(
+            Map.of(
+                "VOLTSTREAM_INGEST_CLIENT_ID", "ingest-a", "VOLTSTREAM_INGEST_MQTT_SESSIONS", "3"));
+
+    assertThat(config.mqttSessions()).isEqualTo(3);
+    assertThat(config.sessionClientIds()).containsExactly("ingest-a", "ingest-a-s2", "ingest-a-s3");
+    assertThat(IngestConfig.fromEnv(Map.of("VOLTSTREAM_INGEST_CLIENT_ID", "x")).sessionClientIds())
+        .containsExactly("x");
+  }
+
+  @Test
+  void shouldRefuseSeveralSessionsOnAPlainSubscriptionNamingBothSettings() {
+    assertThatThrownBy(
+            () ->
+                IngestConfig.fromEnv(
+                    Map.of(
+                        "VOLTSTREAM_INGEST_MQTT_SESSIONS", "2",
+                        "VOLTSTREAM_INGEST_SHARED_SUBSCRIPTION", "false")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("VOLTSTREAM_INGEST_MQTT_SESSIONS")
+        .hasMessageContaining("VOLTSTREAM_INGEST_SHARED_SUBSCRIPTION");
   }
 
   @Test
@@ -130,6 +157,8 @@ class IngestConfigTest {
         "VOLTSTREAM_INGEST_MAX_IN_FLIGHT|0",
         "VOLTSTREAM_INGEST_MAX_IN_FLIGHT|70000",
         "VOLTSTREAM_INGEST_MAX_IN_FLIGHT|many",
+        "VOLTSTREAM_INGEST_MQTT_SESSIONS|0",
+        "VOLTSTREAM_INGEST_MQTT_SESSIONS|17",
         "VOLTSTREAM_INGEST_SESSION_EXPIRY_S|-1",
         "VOLTSTREAM_INGEST_SESSION_EXPIRY_S|4294967296",
         "VOLTSTREAM_INGEST_KAFKA_LINGER_MS|-5",

@@ -272,6 +272,47 @@ class MqttToKafkaITCase {
         .isTrue();
   }
 
+  /**
+   * A backlog above 65,535 messages, spread over four sessions: mosquitto 2.0.11 numbers queued
+   * messages with 16-bit packet ids at enqueue time, so one session holding all of it would get
+   * reused ids, disconnect and redeliver in a loop (duplicating into Kafka); four sessions of the
+   * shared group hold ~25,000 each and drain it exactly once, without a reconnect.
+   */
+  @Test
+  void shouldDrainABacklogAbovePacketIdRangeOnceWithSeveralSessions() throws Exception {
+    int sessions = 4;
+    int count = 100_000;
+    java.util.Map<String, String> env =
+        IngestItSupport.env(
+            MQTT.serverUri(),
+            KAFKA.bootstrapServers(),
+            KAFKA.uniqueName("ingest-backlog"),
+            group,
+            readingsTopic,
+            deadLetterTopic);
+    env.put(IngestOptions.MQTT_SESSIONS.name(), String.valueOf(sessions));
+    // Slow on purpose (≤ 25 messages per 50 ms linger ≈ 500 messages/s per session), so a backlog
+    // above 65,535 builds while connected, as in an overloaded benchmark step; with one session
+    // this test fails (hundreds of "QoS 1 PUBLISH must not be resent" reconnects, duplicates).
+    env.put(IngestOptions.MAX_IN_FLIGHT.name(), "25");
+    env.put(IngestOptions.KAFKA_LINGER.name(), "50ms");
+    IngestApp second = startIngest(env);
+    IngestItSupport.publishWindowed(MQTT.host(), MQTT.port(), count, T0);
+    long backlog = count - second.metrics().snapshot().messagesAcknowledged();
+    assertThat(backlog).as("the scenario's backlog when publishing ended").isGreaterThan(65_535);
+
+    assertThat(
+            eventually(
+                () -> second.metrics().snapshot().messagesAcknowledged() >= count,
+                Duration.ofMinutes(3)))
+        .as("all %d messages acknowledged: %s", count, second.metrics().snapshot().summary())
+        .isTrue();
+    IngestMetrics.Snapshot done = second.metrics().snapshot();
+    assertThat(done.messagesReceived()).as("each message delivered once").isEqualTo(count);
+    assertThat(done.subscriptions()).as("one connection per session").isEqualTo(sessions);
+    assertThat(IngestItSupport.recordCount(KAFKA, readingsTopic)).isEqualTo(count);
+  }
+
   @Test
   void shouldRedeliverAndStoreAMessageWhoseFirstKafkaWriteFailed() throws Exception {
     String tinyTopic = KAFKA.uniqueName("readings-tiny");

@@ -7,7 +7,7 @@ import io.voltstream.ingest.RecordSink;
 import io.voltstream.ingest.commands.CommandBridge;
 import io.voltstream.ingest.kafka.KafkaRecordSink;
 import io.voltstream.ingest.metrics.IngestMeters;
-import io.voltstream.ingest.mqtt.MqttIngestClient;
+import io.voltstream.ingest.mqtt.MqttIngestSessions;
 import io.voltstream.metrics.MetricsEndpoint;
 import io.voltstream.metrics.MetricsOptions;
 import io.voltstream.metrics.PrometheusEndpoint;
@@ -43,7 +43,7 @@ public final class IngestApp implements AutoCloseable {
   private final IngestConfig config;
   private final IngestMetrics metrics;
   private final RecordSink sink;
-  private final MqttIngestClient mqtt;
+  private final MqttIngestSessions mqtt;
   private final ScheduledExecutorService reporter;
   private final CommandBridge bridge;
   private final PrometheusEndpoint prometheus;
@@ -53,7 +53,7 @@ public final class IngestApp implements AutoCloseable {
       IngestConfig config,
       IngestMetrics metrics,
       RecordSink sink,
-      MqttIngestClient mqtt,
+      MqttIngestSessions mqtt,
       ScheduledExecutorService reporter,
       CommandBridge bridge,
       PrometheusEndpoint prometheus) {
@@ -81,7 +81,7 @@ public final class IngestApp implements AutoCloseable {
     PrometheusEndpoint prometheus = PrometheusEndpoint.start("ingest", metricsEndpoint);
     new IngestMeters(metrics, config.clientId()).bindTo(prometheus.registry());
     RecordSink sink = KafkaRecordSink.create(config);
-    MqttIngestClient mqtt = new MqttIngestClient(config, metrics);
+    MqttIngestSessions mqtt = new MqttIngestSessions(config, metrics);
     MessageHandler handler =
         new MessageHandler(sink, metrics, Clock.systemUTC(), mqtt::forceRedelivery);
     ScheduledExecutorService reporter =
