@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * and writes {@code forecast_accuracy}. Rooms with their own meters get a consumption forecast of
  * their own ({@code room} tag; InfluxDB only). With a {@link ForecastPublisher} each building batch
  * is also published to Kafka {@code forecasts} (best effort, after the InfluxDB write). The guard's
- * choice per building, room and target is remembered between runs in memory (after a restart it
- * starts from the model). A failing building or InfluxDB outage is logged and retried next run; the
- * schedule never dies.
+ * choice per building, room and target is remembered between runs, and after a restart read back
+ * from the last run's {@code forecasts} points (the model when none is recent). A failing building
+ * or InfluxDB outage is logged and retried next run; the schedule never dies.
  */
 public final class ForecastService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ForecastService.class);
@@ -53,6 +53,13 @@ public final class ForecastService implements AutoCloseable {
   private final Clock clock;
   private final Optional<ForecastPublisher> publisher;
   private final GenerationModels generationModels;
+
+  /**
+   * How far back a restarted service looks for the guard's last choice: the guard's own scoring
+   * window, beyond which the choice says nothing about the days it will score.
+   */
+  private static final Duration GUARD_MEMORY = Duration.ofDays(7);
+
   private final Map<String, Choice> guardChoices = new ConcurrentHashMap<>();
   private ScheduledExecutorService scheduler;
   // told about every scheduled run (metrics); a no-op until onRun sets one
@@ -266,7 +273,8 @@ public final class ForecastService implements AutoCloseable {
       Instant origin,
       ForecastPlanner.Candidate candidate) {
     String key = building + "/" + (room == null ? "" : room) + "/" + target.id();
-    Choice previous = guardChoices.getOrDefault(key, Choice.MODEL);
+    Choice previous =
+        guardChoices.computeIfAbsent(key, k -> restoredChoice(building, room, target, origin));
     ForecastPlanner.Plan plan =
         ForecastPlanner.plan(
             building, room, target, past, origin, config.horizonHours(), candidate, previous);
@@ -281,6 +289,29 @@ public final class ForecastService implements AutoCloseable {
     }
     guardChoices.put(key, plan.choice());
     return plan.batch();
+  }
+
+  /**
+   * The guard's memory after a restart: the choice of the last run stored in {@code forecasts} (the
+   * baseline when it said {@code guard_baseline_better}), so the hysteresis holds across restarts;
+   * the model when nothing recent is stored or InfluxDB cannot say.
+   */
+  private Choice restoredChoice(
+      String building, String room, ForecastTarget target, Instant origin) {
+    try {
+      return StoredForecasts.lastServedByGuardBaseline(
+              influx, building, room, target, origin, GUARD_MEMORY)
+          .map(baseline -> baseline ? Choice.BASELINE : Choice.MODEL)
+          .orElse(Choice.MODEL);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Could not read the guard's last choice for {}/{}/{}; starting from the model: {}",
+          building,
+          room == null ? "" : room,
+          target.id(),
+          e.toString());
+      return Choice.MODEL;
+    }
   }
 
   private List<AccuracyReport> accuracy(

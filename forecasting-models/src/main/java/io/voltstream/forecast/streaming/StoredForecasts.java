@@ -1,13 +1,16 @@
 package io.voltstream.forecast.streaming;
 
+import io.voltstream.forecast.guard.ProductionGuard;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.influx.InfluxQuery;
 import io.voltstream.influx.Schema;
 import io.voltstream.influx.Series;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -17,6 +20,56 @@ import java.util.TreeMap;
  */
 public final class StoredForecasts {
   private StoredForecasts() {}
+
+  /**
+   * Whether the most recent run before {@code before} (within {@code lookback}) served the
+   * persistence ensemble because the production guard preferred it ({@code fallback_reason =
+   * guard_baseline_better} on its lead-0 point); empty when no run left a point in that window.
+   * {@code room} null = the whole building. This is the guard's memory across a restart.
+   */
+  public static Optional<Boolean> lastServedByGuardBaseline(
+      InfluxClient influx,
+      String building,
+      String room,
+      ForecastTarget target,
+      Instant before,
+      Duration lookback) {
+    var f = Schema.FORECASTS;
+    InfluxQuery q =
+        InfluxQuery.of("SELECT ")
+            .columns(f.issuedAt, f.fallbackReason)
+            .text(" FROM ")
+            .from(f)
+            .text(" WHERE ")
+            .eq(f.building, "building", building)
+            .text(" AND ")
+            .eq(f.target, "target", target.id())
+            .text(" AND ");
+    if (room == null) {
+      q.column(f.room).text(" = ''");
+    } else {
+      q.eq(f.room, "room", room);
+    }
+    q.text(" AND ")
+        .column(f.lead)
+        .text(" = '0' AND time >= ")
+        .time(before.minus(lookback))
+        .text(" AND time < ")
+        .time(before);
+    double latestIssued = Double.NEGATIVE_INFINITY;
+    Boolean baseline = null;
+    for (Series s : influx.query(q)) {
+      for (List<Object> row : s.values()) {
+        Double issued = Series.number(row, s.column(f.issuedAt));
+        if (issued != null && issued > latestIssued) {
+          latestIssued = issued;
+          int reason = s.column(f.fallbackReason);
+          baseline = reason >= 0 && ProductionGuard.BASELINE_BETTER.equals(row.get(reason));
+        }
+      }
+    }
+    return Optional.ofNullable(baseline);
+  }
 
   /** Hour → lead (hours) → value (kWh), for forecast hours in [from, to). */
   public static Map<Instant, Map<Integer, Double>> byHourAndLead(

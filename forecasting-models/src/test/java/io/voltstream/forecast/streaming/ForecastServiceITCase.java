@@ -359,45 +359,7 @@ class ForecastServiceITCase {
 
   @Test
   void shouldSwitchToTheBaselineAfterABehaviourShiftAndBack() {
-    Instant start = Instant.parse("2026-08-03T00:00:00Z");
-    HourlySeries routine = ShiftingRoutine.history(start);
-    var lines = new ArrayList<String>();
-    for (int i = 0; i < routine.size(); i++) {
-      lines.add(
-          "room_metrics,building=g1,room=roof generation_kwh="
-              + routine.targetAt(i)
-              + " "
-              + routine.timeAt(i).toEpochMilli());
-    }
-    INFLUX.write(db, String.join("\n", lines));
-    var config =
-        new ForecastConfig(
-            URI.create(INFLUX.url()),
-            db,
-            modelDir,
-            List.of("g1"),
-            Duration.ofHours(1),
-            24,
-            35,
-            168);
-    var clock = new SteppedClock(start);
-    // the routine model stands in for g1's PV forecaster (the GenerationModels seam)
-    GenerationModels pv = b -> Optional.of(ShiftingRoutine.MODEL);
-    Map<Integer, ForecastBatch> byDay = new java.util.TreeMap<>();
-    try (var service =
-        new ForecastService(config, INFLUX.client(db), clock, Optional.empty(), pv)) {
-      for (int day = 20; day < ShiftingRoutine.DAYS; day++) {
-        clock.now = start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(5));
-        ForecastService.RunSummary summary = service.runOnce();
-        assertThat(summary.failures()).isEmpty();
-        byDay.put(
-            day,
-            summary.batches().stream()
-                .filter(b -> b.target() == ForecastTarget.GENERATION)
-                .findFirst()
-                .orElseThrow());
-      }
-    }
+    Map<Integer, ForecastBatch> byDay = runShiftingRoutine(false);
 
     var served = new ArrayList<String>();
     byDay.forEach((day, b) -> served.add(day + ":" + b.modelId()));
@@ -423,6 +385,99 @@ class ForecastServiceITCase {
                 + " candidate_model_id = 'routine-model'");
     // every run in between wrote 24 hours, each at its own lead
     assertThat(InfluxExtension.firstValue(reasons, 1)).isEqualTo(24.0 * (back - off));
+  }
+
+  /**
+   * A service restarted before every run serves what one long-running service serves, and the
+   * guard's last choice is read back from the last run's points. (In this routine the skill never
+   * lands inside the hysteresis band on a run day, where a service starting from the model would
+   * differ; {@code ProductionGuardTest} covers the band with a given previous choice.)
+   */
+  @Test
+  void shouldKeepTheGuardsChoiceAcrossRestarts() {
+    Map<Integer, ForecastBatch> continuous = runShiftingRoutine(false);
+    db = INFLUX.freshDatabase();
+    Map<Integer, ForecastBatch> restarted = runShiftingRoutine(true);
+
+    assertThat(restarted.keySet()).isEqualTo(continuous.keySet());
+    assertThat(restarted)
+        .allSatisfy(
+            (day, batch) ->
+                assertThat(batch.modelId())
+                    .as("day %d", day)
+                    .isEqualTo(continuous.get(day).modelId()));
+    int off = firstDay(restarted, "persistence_ensemble", 20);
+    Instant start = Instant.parse("2026-08-03T00:00:00Z");
+    var influx = INFLUX.client(db);
+    Duration week = Duration.ofDays(7);
+    assertThat(lastByGuard(influx, start.plus(Duration.ofDays(off)).plusSeconds(3600), week))
+        .contains(true);
+    assertThat(lastByGuard(influx, start.plus(Duration.ofDays(off - 1)).plusSeconds(3600), week))
+        .contains(false);
+    assertThat(lastByGuard(influx, start.plus(Duration.ofDays(10)), week)).isEmpty();
+  }
+
+  private static Optional<Boolean> lastByGuard(
+      io.voltstream.influx.InfluxClient influx, Instant before, Duration lookback) {
+    return StoredForecasts.lastServedByGuardBaseline(
+        influx, "g1", null, ForecastTarget.GENERATION, before, lookback);
+  }
+
+  /**
+   * Writes the shifting routine and runs the service once per day from day 20 (a new service per
+   * run when {@code restartEachDay}); the generation batch of each day.
+   */
+  private Map<Integer, ForecastBatch> runShiftingRoutine(boolean restartEachDay) {
+    Instant start = Instant.parse("2026-08-03T00:00:00Z");
+    HourlySeries routine = ShiftingRoutine.history(start);
+    var lines = new ArrayList<String>();
+    for (int i = 0; i < routine.size(); i++) {
+      lines.add(
+          "room_metrics,building=g1,room=roof generation_kwh="
+              + routine.targetAt(i)
+              + " "
+              + routine.timeAt(i).toEpochMilli());
+    }
+    INFLUX.write(db, String.join("\n", lines));
+    var config =
+        new ForecastConfig(
+            URI.create(INFLUX.url()),
+            db,
+            modelDir,
+            List.of("g1"),
+            Duration.ofHours(1),
+            24,
+            35,
+            168);
+    var clock = new SteppedClock(start);
+    // the routine model stands in for g1's PV forecaster (the GenerationModels seam)
+    GenerationModels pv = b -> Optional.of(ShiftingRoutine.MODEL);
+    Map<Integer, ForecastBatch> byDay = new java.util.TreeMap<>();
+    ForecastService service = null;
+    try {
+      for (int day = 20; day < ShiftingRoutine.DAYS; day++) {
+        if (service == null || restartEachDay) {
+          if (service != null) {
+            service.close();
+          }
+          service = new ForecastService(config, INFLUX.client(db), clock, Optional.empty(), pv);
+        }
+        clock.now = start.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(5));
+        ForecastService.RunSummary summary = service.runOnce();
+        assertThat(summary.failures()).isEmpty();
+        byDay.put(
+            day,
+            summary.batches().stream()
+                .filter(b -> b.target() == ForecastTarget.GENERATION)
+                .findFirst()
+                .orElseThrow());
+      }
+    } finally {
+      if (service != null) {
+        service.close();
+      }
+    }
+    return byDay;
   }
 
   private static int firstDay(Map<Integer, ForecastBatch> byDay, String modelId, int from) {
