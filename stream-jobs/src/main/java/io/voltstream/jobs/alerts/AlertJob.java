@@ -64,7 +64,8 @@ public class AlertJob {
   /** Adds the topology to {@code env}; returns the event stream. */
   public DataStream<SystemEvent> build(StreamExecutionEnvironment env) {
     DataStream<SensorReading> readingStream =
-        env.fromSource(readings, readingWatermarks(), "readings").uid(UID + "-readings-source");
+        env.fromSource(readings, readingWatermarks(), "readings (" + UID + ")")
+            .uid(UID + "-readings-source");
     DataStream<SystemEvent> silence =
         readingStream
             .keyBy(SensorReading::sensorId)
