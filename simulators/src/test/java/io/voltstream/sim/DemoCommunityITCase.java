@@ -108,13 +108,15 @@ class DemoCommunityITCase {
               + "\"valid_until\":\""
               + Instant.now().plusSeconds(60)
               + "\",\"source\":\"manual\"}");
+      // the state and the acknowledgement are two messages on two topics, in either order
       List<MqttTestSubscriber.Message> got =
           sub.awaitUntil(
               has(
-                  state,
-                  j ->
-                      j.path("command_id").asText().equals("he-charge-1")
-                          && j.path("power_w").asDouble() == 3000.0),
+                      state,
+                      j ->
+                          j.path("command_id").asText().equals("he-charge-1")
+                              && j.path("power_w").asDouble() == 3000.0)
+                  .and(has(acks, j -> j.path("command_id").asText().equals("he-charge-1"))),
               TIMEOUT);
       JsonNode ack =
           got.stream()
