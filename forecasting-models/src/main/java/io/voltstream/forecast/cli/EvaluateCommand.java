@@ -207,7 +207,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     var b = model.boosting();
     out.printf(
         "model: %s, %d trees (depth %d, eta %.3f, min child weight %.0f, lambda %.0f, %s loss),"
-            + " normalization %s, weather %s, blend %.2f, origin stride %dh%n",
+            + " normalization %s, weather %s, features %s, target transform %s, blend %.2f,"
+            + " origin stride %dh%n",
         model.algorithm.id(),
         model.trees,
         b.maxDepth(),
@@ -217,6 +218,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         b.objective().id(),
         model.normalization,
         model.weather,
+        model.featureSet,
+        model.targetTransform,
         model.blend,
         model.originStride.toHours());
   }
@@ -270,6 +273,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     var f = new LinkedHashMap<String, Object>();
     f.put("nrmse", round(m.nrmse()));
     f.put("mae", round(m.mae()));
+    f.put("rmse", round(m.rmse()));
     f.put("skill", round(m.skill()));
     return f;
   }

@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Turns the past (a {@link PastView}) into the features of one target hour after the origin. Pure:
@@ -26,6 +27,12 @@ public final class FeatureExtractor {
 
   private final FeatureSpec spec;
   private final List<String> names;
+
+  /** Length of the vector of every feature before the spec's feature set selects. */
+  private final int fullSize;
+
+  /** Indexes into the full vector of the features in the spec's feature set. */
+  private final int[] selected;
 
   public FeatureExtractor(FeatureSpec spec) {
     this.spec = spec;
@@ -72,7 +79,10 @@ public final class FeatureExtractor {
         n.add(c + "_day_mean_at_target");
       }
     }
-    this.names = List.copyOf(n);
+    this.fullSize = n.size();
+    this.selected =
+        IntStream.range(0, n.size()).filter(k -> spec.featureSet().includes(n.get(k))).toArray();
+    this.names = Arrays.stream(selected).mapToObj(n::get).toList();
   }
 
   public FeatureSpec spec() {
@@ -101,7 +111,7 @@ public final class FeatureExtractor {
       throw new IllegalArgumentException("lead over 24 h is not supported: " + target);
     }
     double level = level(past);
-    double[] v = new double[names.size()];
+    double[] v = new double[fullSize];
     int i = 0;
     ZonedDateTime local = target.atZone(ZoneOffset.UTC);
     v[i++] = local.getHour();
@@ -122,7 +132,8 @@ public final class FeatureExtractor {
     v[i++] = sameHour[6] / level;
     double lag336 = past.target(target.minus(WEEK.multipliedBy(2)));
     v[i++] = lag336 / level;
-    v[i++] = Stats.mean(sameHour) / level;
+    double ensemble = Stats.mean(sameHour) / level;
+    v[i++] = ensemble;
     v[i++] = Stats.median(sameHour) / level;
     v[i++] = Stats.min(sameHour) / level;
     v[i++] = Stats.max(sameHour) / level;
@@ -180,6 +191,11 @@ public final class FeatureExtractor {
         v[i++] = Stats.mean(day);
       }
     }
-    return new FeatureVector(v, level);
+    double[] values = new double[selected.length];
+    for (int k = 0; k < selected.length; k++) {
+      values[k] = v[selected[k]];
+    }
+    return new FeatureVector(
+        values, level, spec.targetTransform() == TargetTransform.RESIDUAL ? ensemble : 0.0);
   }
 }

@@ -10,9 +10,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A trained regressor used as a {@link Forecaster}: features from the past view, prediction times
- * the level, clipped at zero (energy is never negative). Where the model cannot predict (no level,
- * unknown features) it answers with the persistence ensemble for that hour.
+ * A trained regressor used as a {@link Forecaster}: features from the past view, prediction turned
+ * back into the target's unit ({@link FeatureVector#forecast}: plus the base, times the level),
+ * clipped at zero (energy is never negative). Where the model cannot predict (no level, unknown
+ * features) it answers with the persistence ensemble for that hour.
  */
 public final class ModelForecaster implements Forecaster {
   private final String id;
@@ -54,7 +55,7 @@ public final class ModelForecaster implements Forecaster {
     }
     double[] predicted = predictOrNaN(rows);
     for (int i = 0; i < out.length; i++) {
-      double p = predicted[i] * vectors[i].level();
+      double p = vectors[i].forecast(predicted[i]);
       out[i] =
           Double.isFinite(p) ? Math.max(0, p) : Baselines.persistenceEnsemble(past, targets.get(i));
     }

@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * Supervised samples cut from a series: for every origin in the range (every {@code originStride},
  * aligned to midnight for a 24 h stride) and each of the next 24 hours inside the range, the
- * features seen from that origin and the normalised actual value. Samples whose core lags are
- * missing (the first week) are skipped and counted.
+ * features seen from that origin and the actual value as the extractor's target transform labels it
+ * (normalised, optionally minus the persistence ensemble). Samples whose core lags are missing (the
+ * first week) are skipped and counted.
  */
 public record TrainingSet(List<String> featureNames, double[][] x, double[] y, int skipped) {
   /** Features that must be present for a sample to be used. */
@@ -53,14 +54,13 @@ public record TrainingSet(List<String> featureNames, double[][] x, double[] y, i
         }
         double actual = series.target(target);
         FeatureVector fv = extractor.extract(past, target, weatherForecast);
-        if (Double.isNaN(actual)
-            || !Double.isFinite(fv.level())
-            || anyMissing(fv.values(), required)) {
+        double label = fv.label(actual);
+        if (!Double.isFinite(label) || anyMissing(fv.values(), required)) {
           skipped++;
           continue;
         }
         rows.add(fv.values());
-        labels.add(actual / fv.level());
+        labels.add(label);
       }
     }
     return new TrainingSet(

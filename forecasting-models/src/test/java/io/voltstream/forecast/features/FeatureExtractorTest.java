@@ -2,9 +2,12 @@ package io.voltstream.forecast.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.voltstream.forecast.ForecastTestData;
+import io.voltstream.forecast.baselines.Baselines;
 import io.voltstream.forecast.data.HourlySeries;
+import io.voltstream.model.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +63,92 @@ class FeatureExtractorTest {
   }
 
   @Test
+  void shouldLeaveOutTheNoisyFeaturesInTheCompactSetAndKeepTheOthersValues() {
+    HourlySeries series = ForecastTestData.indexSeries(40);
+    var full = new FeatureExtractor(FeatureSpec.loadOnly(Normalization.NONE));
+    var compact =
+        new FeatureExtractor(
+            FeatureSpec.loadOnly(Normalization.NONE)
+                .with(TargetTransform.NONE, FeatureSet.COMPACT));
+    Instant target = ORIGIN.plus(Duration.ofHours(7));
+    var past = new PastView(series, ORIGIN);
+
+    FeatureVector all = full.extract(past, target, CovariateOracle.NONE);
+    FeatureVector some = compact.extract(past, target, CovariateOracle.NONE);
+
+    assertThat(compact.names())
+        .doesNotContain(
+            "lead_hours",
+            "lag_48h",
+            "lag_72h",
+            "lag_336h",
+            "same_hour_min_7d",
+            "same_hour_max_7d",
+            "same_hour_std_7d",
+            "max_24h_before_origin",
+            "last_hour",
+            "mean_last_3h")
+        .hasSize(full.names().size() - 10)
+        .isSubsetOf(full.names());
+    assertThat(some.values()).hasSize(compact.names().size());
+    for (String name : compact.names()) {
+      assertThat(feature(compact, some, name)).as(name).isEqualTo(feature(full, all, name));
+    }
+    assertThat(some.level()).isEqualTo(all.level());
+  }
+
+  @Test
+  void shouldLabelAndForecastTheResidualToThePersistenceEnsembleInLevelUnits() {
+    HourlySeries series = ForecastTestData.indexSeries(40);
+    var fx =
+        new FeatureExtractor(
+            FeatureSpec.loadOnly(Normalization.LEVEL)
+                .with(TargetTransform.RESIDUAL, FeatureSet.FULL));
+    Instant target = ORIGIN.plus(Duration.ofHours(5));
+    var past = new PastView(series, ORIGIN);
+
+    FeatureVector fv = fx.extract(past, target, CovariateOracle.NONE);
+
+    double ensemble = Baselines.persistenceEnsemble(past, target);
+    assertThat(fv.base()).isCloseTo(ensemble / fv.level(), within(1e-12));
+    assertThat(fv.base()).isEqualTo(feature(fx, fv, "same_hour_mean_7d"));
+    double actual = series.target(target);
+    assertThat(fv.label(actual)).isCloseTo((actual - ensemble) / fv.level(), within(1e-12));
+    assertThat(fv.forecast(fv.label(actual))).isCloseTo(actual, within(1e-9));
+    // a model that learnt nothing forecasts the persistence ensemble
+    assertThat(fv.forecast(0.0)).isCloseTo(ensemble, within(1e-9));
+  }
+
+  @Test
+  void shouldLabelTheNormalisedTargetItselfWithoutATransform() {
+    HourlySeries series = ForecastTestData.hourly(40, i -> 50.0 + i % 24);
+    var fx = new FeatureExtractor(FeatureSpec.loadOnly(Normalization.LEVEL));
+    Instant target = ORIGIN.plus(Duration.ofHours(5));
+
+    FeatureVector fv = fx.extract(new PastView(series, ORIGIN), target, CovariateOracle.NONE);
+
+    assertThat(fv.base()).isZero();
+    assertThat(fv.label(110.0)).isCloseTo(110.0 / fv.level(), within(1e-12));
+    assertThat(fv.forecast(2.0)).isCloseTo(2.0 * fv.level(), within(1e-9));
+  }
+
+  @Test
+  void shouldReadSpecsSavedBeforeTheTransformAndFeatureSetExistedAsNoneAndFull() throws Exception {
+    FeatureSpec old =
+        Json.MAPPER.readValue(
+            "{\"weather_columns\":[],\"weather_mode\":\"NONE\",\"normalization\":\"LEVEL\"}",
+            FeatureSpec.class);
+
+    assertThat(old).isEqualTo(FeatureSpec.loadOnly(Normalization.LEVEL));
+    assertThat(old.targetTransform()).isEqualTo(TargetTransform.NONE);
+    assertThat(old.featureSet()).isEqualTo(FeatureSet.FULL);
+    FeatureSpec spec =
+        FeatureSpec.loadOnly(Normalization.NONE).with(TargetTransform.RESIDUAL, FeatureSet.COMPACT);
+    assertThat(Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(spec), FeatureSpec.class))
+        .isEqualTo(spec);
+  }
+
+  @Test
   void shouldGiveMissingLagsAsNaNWhenHistoryIsShort() {
     HourlySeries series = ForecastTestData.indexSeries(3);
     Instant origin = ForecastTestData.START.plus(Duration.ofDays(2));
@@ -83,6 +172,8 @@ class FeatureExtractorTest {
         List.of(
             FeatureSpec.loadOnly(Normalization.NONE),
             FeatureSpec.loadOnly(Normalization.LEVEL),
+            FeatureSpec.loadOnly(Normalization.LEVEL)
+                .with(TargetTransform.RESIDUAL, FeatureSet.COMPACT),
             new FeatureSpec(List.of("T_out"), WeatherMode.OBSERVED, Normalization.NONE))) {
       var fx = new FeatureExtractor(spec);
       for (int lead = 0; lead < 24; lead++) {
@@ -92,6 +183,9 @@ class FeatureExtractorTest {
         double[] dirty =
             fx.extract(new PastView(poisoned, ORIGIN), target, CovariateOracle.NONE).values();
         assertThat(dirty).as("%s lead %d", spec, lead).containsExactly(clean);
+        assertThat(fx.extract(new PastView(poisoned, ORIGIN), target, CovariateOracle.NONE).base())
+            .isEqualTo(
+                fx.extract(new PastView(series, ORIGIN), target, CovariateOracle.NONE).base());
         assertThat(java.util.Arrays.stream(clean).anyMatch(Double::isFinite))
             .as("sanity: some features are present")
             .isTrue();

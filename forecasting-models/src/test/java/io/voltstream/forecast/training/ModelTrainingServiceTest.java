@@ -1,13 +1,16 @@
 package io.voltstream.forecast.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.voltstream.forecast.ForecastTestData;
 import io.voltstream.forecast.data.HourlySeries;
 import io.voltstream.forecast.features.CovariateOracle;
 import io.voltstream.forecast.features.FeatureExtractor;
+import io.voltstream.forecast.features.FeatureSet;
 import io.voltstream.forecast.features.FeatureSpec;
 import io.voltstream.forecast.features.Normalization;
+import io.voltstream.forecast.features.TargetTransform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +73,28 @@ class ModelTrainingServiceTest {
     assertThat(daily.skipped()).isEqualTo(7 * 24);
     assertThat(hourly.size()).isGreaterThan(daily.size() * 10);
     assertThat(daily.x()[0]).hasSize(FX.names().size());
+  }
+
+  @Test
+  void shouldLabelResidualsToThePersistenceEnsembleWhenTheSpecAsksForThem() {
+    HourlySeries s = ForecastTestData.dailyShape(10, 1.0);
+    var residual =
+        new FeatureExtractor(
+            FeatureSpec.loadOnly(Normalization.NONE)
+                .with(TargetTransform.RESIDUAL, FeatureSet.COMPACT));
+
+    TrainingSet plain = set(s, Duration.ofDays(1));
+    TrainingSet corrections =
+        TrainingSet.build(
+            residual, s, s.start(), s.end(), Duration.ofDays(1), CovariateOracle.NONE);
+
+    assertThat(corrections.size()).isEqualTo(plain.size());
+    assertThat(corrections.x()[0]).hasSize(residual.names().size());
+    int ensemble = residual.names().indexOf("same_hour_mean_7d");
+    for (int r = 0; r < corrections.size(); r++) {
+      assertThat(corrections.y()[r])
+          .isCloseTo(plain.y()[r] - corrections.x()[r][ensemble], within(1e-12));
+    }
   }
 
   @Test
