@@ -62,10 +62,10 @@ public final class ModelOptions {
 
   @Option(
       names = "--features",
-      defaultValue = "COMPACT",
+      defaultValue = "FULL",
       description =
-          "Load features: COMPACT (default: without the last week's spread, the last hours, the"
-              + " 48/72/336 h lags and the lead) or FULL.")
+          "Load features: FULL (default) or COMPACT (without the last week's spread, the last"
+              + " hours, the 48/72/336 h lags and the lead).")
   FeatureSet featureSet;
 
   @Option(
@@ -78,10 +78,10 @@ public final class ModelOptions {
 
   @Option(
       names = "--blend",
-      defaultValue = "1.0",
+      defaultValue = "0.75",
       description =
-          "Weight of the model against the persistence ensemble, 0..1 (default ${DEFAULT-VALUE} ="
-              + " model only; with the compact features it beat 0.75 on folds 1–3).")
+          "Weight of the model against the persistence ensemble, 0..1 (default ${DEFAULT-VALUE}; 1"
+              + " = model only).")
   double blend;
 
   @Option(

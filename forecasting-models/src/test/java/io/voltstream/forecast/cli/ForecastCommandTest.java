@@ -168,6 +168,9 @@ class ForecastCommandTest {
     assertThat(stored.metadata().metrics())
         .containsKeys("validation.model", "validation.persistence_ensemble");
     assertThat(stored.metadata().featureNames()).contains("lag_24h", "lag_168h", "hour_of_day");
+    assertThat(stored.metadata().featureSpec().featureSet())
+        .as("the default feature set")
+        .isEqualTo(FeatureSet.FULL);
     JsonNode metadata = Json.MAPPER.readTree(ModelStore.metadataFile(dir, "consumption").toFile());
     assertThat(metadata.get("training_from").asText()).isEqualTo("2016-02-14T00:00:00Z");
   }
@@ -175,14 +178,14 @@ class ForecastCommandTest {
   @Test
   void shouldSaveAResidualCompactModelThatTheServiceRebuildsAndForecastsWith(@TempDir Path dir)
       throws Exception {
-    Run r = trainLevelModel(dir, "--target-transform", "RESIDUAL");
+    Run r = trainLevelModel(dir, "--target-transform", "RESIDUAL", "--features", "COMPACT");
     Path train = dir.resolve("train.csv");
 
     assertThat(r.exit()).as(r.err()).isZero();
     var stored = ModelStore.load(dir, "consumption");
     FeatureSpec spec = stored.metadata().featureSpec();
     assertThat(spec.targetTransform()).isEqualTo(TargetTransform.RESIDUAL);
-    assertThat(spec.featureSet()).as("the default feature set").isEqualTo(FeatureSet.COMPACT);
+    assertThat(spec.featureSet()).isEqualTo(FeatureSet.COMPACT);
     assertThat(stored.metadata().featureNames()).doesNotContain("lag_336h", "last_hour");
     HourlySeries series = UciCsvReader.read(train, List.of("Appliances", "lights"), List.of());
     Instant origin = series.end().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1));
