@@ -1,6 +1,7 @@
 package io.voltstream.forecast.streaming;
 
 import io.voltstream.forecast.guard.ProductionGuard;
+import io.voltstream.influx.Column;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.influx.InfluxQuery;
 import io.voltstream.influx.Schema;
@@ -36,26 +37,13 @@ public final class StoredForecasts {
       Duration lookback) {
     var f = Schema.FORECASTS;
     InfluxQuery q =
-        InfluxQuery.of("SELECT ")
-            .columns(f.issuedAt, f.fallbackReason)
-            .text(" FROM ")
-            .from(f)
-            .text(" WHERE ")
-            .eq(f.building, "building", building)
+        select(building, room, target, f.issuedAt, f.fallbackReason)
             .text(" AND ")
-            .eq(f.target, "target", target.id())
-            .text(" AND ");
-    if (room == null) {
-      q.column(f.room).text(" = ''");
-    } else {
-      q.eq(f.room, "room", room);
-    }
-    q.text(" AND ")
-        .column(f.lead)
-        .text(" = '0' AND time >= ")
-        .time(before.minus(lookback))
-        .text(" AND time < ")
-        .time(before);
+            .column(f.lead)
+            .text(" = '0' AND time >= ")
+            .time(before.minus(lookback))
+            .text(" AND time < ")
+            .time(before);
     double latestIssued = Double.NEGATIVE_INFINITY;
     Boolean baseline = null;
     for (Series s : influx.query(q)) {
@@ -76,17 +64,8 @@ public final class StoredForecasts {
       InfluxClient influx, String building, ForecastTarget target, Instant from, Instant to) {
     var f = Schema.FORECASTS;
     InfluxQuery q =
-        InfluxQuery.of("SELECT ")
-            .columns(f.valueKwh, f.issuedAt, f.leadHours)
-            .text(" FROM ")
-            .from(f)
-            .text(" WHERE ")
-            .eq(f.building, "building", building)
-            .text(" AND ")
-            .eq(f.target, "target", target.id())
-            .text(" AND ")
-            .column(f.room)
-            .text(" = '' AND time >= ")
+        select(building, null, target, f.valueKwh, f.issuedAt, f.leadHours)
+            .text(" AND time >= ")
             .time(from)
             .text(" AND time < ")
             .time(to);
@@ -113,5 +92,25 @@ public final class StoredForecasts {
           out.put(h, values);
         });
     return out;
+  }
+
+  /**
+   * {@code SELECT columns FROM forecasts WHERE building = … AND target = … AND room = …}: {@code
+   * room} null = the building-wide series (no {@code room} tag).
+   */
+  private static InfluxQuery select(
+      String building, String room, ForecastTarget target, Column... columns) {
+    var f = Schema.FORECASTS;
+    InfluxQuery q =
+        InfluxQuery.of("SELECT ")
+            .columns(columns)
+            .text(" FROM ")
+            .from(f)
+            .text(" WHERE ")
+            .eq(f.building, "building", building)
+            .text(" AND ")
+            .eq(f.target, "target", target.id())
+            .text(" AND ");
+    return room == null ? q.column(f.room).text(" = ''") : q.eq(f.room, "room", room);
   }
 }
