@@ -166,6 +166,9 @@ public final class ApiBenchmark {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
       }
     }
+    // Some client library leaves a non-daemon thread behind (seen: the process stayed after the
+    // last line); a benchmark program ends when it has printed its figures.
+    System.exit(0);
   }
 
   private static void writeHistory(InfluxClient influx, Instant start, Instant end, int rooms) {
