@@ -64,7 +64,7 @@ public class AlertJob {
   /** Adds the topology to {@code env}; returns the event stream. */
   public DataStream<SystemEvent> build(StreamExecutionEnvironment env) {
     DataStream<SensorReading> readingStream =
-        env.fromSource(readings, readingWatermarks(), "readings (" + UID + ")")
+        env.fromSource(readings, readingWatermarks(), KafkaSources.readingsSourceName(UID))
             .uid(UID + "-readings-source");
     DataStream<SystemEvent> silence =
         readingStream

@@ -198,8 +198,7 @@ public class DispatchJob {
    * Readings with their room and building from the registry (the room-aggregation job's {@link
    * RoomAssignmentFunction}); operator uids {@code <uid>-readings-source} and {@code
    * <uid>-assign-room}. The settlement job needs the room, which {@link DispatchInput} drops. The
-   * source is named after the job too, so each job's source task has its own thread name (the
-   * benchmark attributes thread CPU to jobs by task name).
+   * source is named after the job ({@link KafkaSources#readingsSourceName}).
    */
   public static DataStream<RoomReading> roomReadings(
       StreamExecutionEnvironment env,
@@ -207,7 +206,7 @@ public class DispatchJob {
       WatermarkStrategy<SensorReading> watermarks,
       DataStream<RegistryChange> registry,
       String uid) {
-    return env.fromSource(readings, watermarks, "readings (" + uid + ")")
+    return env.fromSource(readings, watermarks, KafkaSources.readingsSourceName(uid))
         .uid(uid + "-readings-source")
         .connect(registry.broadcast(RoomAssignmentFunction.REGISTRY_VERSIONS))
         .process(new RoomAssignmentFunction())

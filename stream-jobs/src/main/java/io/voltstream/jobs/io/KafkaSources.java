@@ -18,6 +18,14 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 public final class KafkaSources {
   private KafkaSources() {}
 
+  /**
+   * The name of job {@code jobName}'s {@code readings} source, {@code readings (<job>)}: each job's
+   * source task then has its own thread name (the benchmark attributes thread CPU to jobs by it).
+   */
+  public static String readingsSourceName(String jobName) {
+    return Topics.READINGS.name() + " (" + jobName + ")";
+  }
+
   /** {@link SensorReading}s from {@code readings}, consumer group {@code <prefix><jobName>}. */
   public static KafkaSource<SensorReading> readings(JobsConfig cfg, String jobName) {
     return readingsBuilder(cfg, jobName).build();

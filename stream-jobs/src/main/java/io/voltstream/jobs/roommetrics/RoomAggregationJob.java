@@ -96,7 +96,8 @@ public class RoomAggregationJob {
     WatermarkStrategy<SensorReading> strategy =
         readingsWatermarks != null ? readingsWatermarks : watermarks(config);
     DataStream<SensorReading> readingStream =
-        env.fromSource(readings, strategy, "readings (" + UID + ")").uid(UID + "-readings-source");
+        env.fromSource(readings, strategy, KafkaSources.readingsSourceName(UID))
+            .uid(UID + "-readings-source");
     if (readingsFilter != null) {
       readingStream =
           readingStream

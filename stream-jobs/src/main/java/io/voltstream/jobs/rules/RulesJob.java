@@ -80,7 +80,7 @@ public class RulesJob {
             SensorReading::timestamp);
 
     SingleOutputStreamOperator<RuleDecision> decisions =
-        env.fromSource(readings, eventTime, "readings (" + UID + ")")
+        env.fromSource(readings, eventTime, KafkaSources.readingsSourceName(UID))
             .uid(UID + "-readings-source")
             .connect(registryStream.broadcast(RoomAssignmentFunction.REGISTRY_VERSIONS))
             .process(new RoomAssignmentFunction())
