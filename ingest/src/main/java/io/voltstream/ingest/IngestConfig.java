@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Everything an ingest instance needs, loaded once from the {@code VOLTSTREAM_*} variables declared
@@ -189,7 +190,7 @@ public record IngestConfig(
    * broker until it expires.
    */
   public List<String> sessionClientIds() {
-    return java.util.stream.IntStream.rangeClosed(1, mqttSessions)
+    return IntStream.rangeClosed(1, mqttSessions)
         .mapToObj(n -> n == 1 ? clientId : clientId + "-s" + n)
         .toList();
   }

@@ -122,8 +122,7 @@ public final class ModelOptions {
   }
 
   FeatureSpec featureSpec() {
-    List<String> columns = weather == WeatherMode.NONE ? List.of() : weatherColumns;
-    return new FeatureSpec(columns, weather, normalization, targetTransform, featureSet);
+    return new FeatureSpec(covariateColumns(), weather, normalization, targetTransform, featureSet);
   }
 
   List<String> covariateColumns() {

@@ -146,8 +146,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (influx) {
       if (model.weather != WeatherMode.NONE) {
         err.println("InfluxDB history has no weather columns: training with --weather NONE");
-        featureSpec =
-            FeatureSpec.loadOnly(model.normalization).with(model.targetTransform, model.featureSet);
+        featureSpec = featureSpec.withoutWeather();
       }
       ForecastTarget kind = ForecastTarget.parse(target.get(0));
       Instant now =

@@ -42,6 +42,11 @@ public record FeatureSpec(
     return new FeatureSpec(weatherColumns, weatherMode, normalization, transform, features);
   }
 
+  /** This spec on load history and calendar only (for history that has no weather columns). */
+  public FeatureSpec withoutWeather() {
+    return new FeatureSpec(List.of(), WeatherMode.NONE, normalization, targetTransform, featureSet);
+  }
+
   public boolean usesWeather() {
     return weatherMode != WeatherMode.NONE;
   }

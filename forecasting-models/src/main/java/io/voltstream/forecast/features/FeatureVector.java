@@ -7,11 +7,6 @@ package io.voltstream.forecast.features;
  * is {@link #forecast} of its prediction.
  */
 public record FeatureVector(double[] values, double level, double base) {
-  /** A vector whose model predicts the normalised target itself (base 0). */
-  public FeatureVector(double[] values, double level) {
-    this(values, level, 0.0);
-  }
-
   /** What the model is trained to predict for this actual value. */
   public double label(double actual) {
     return actual / level - base;

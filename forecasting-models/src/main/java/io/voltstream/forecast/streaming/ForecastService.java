@@ -47,18 +47,18 @@ import org.slf4j.LoggerFactory;
 public final class ForecastService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ForecastService.class);
 
+  /**
+   * How far back a restarted service looks for the guard's last choice: the guard's own scoring
+   * window, beyond which the choice says nothing about the days it will score.
+   */
+  private static final Duration GUARD_MEMORY = Duration.ofDays(7);
+
   private final ForecastConfig config;
   private final InfluxClient influx;
   private final InfluxHistoryReader history;
   private final Clock clock;
   private final Optional<ForecastPublisher> publisher;
   private final GenerationModels generationModels;
-
-  /**
-   * How far back a restarted service looks for the guard's last choice: the guard's own scoring
-   * window, beyond which the choice says nothing about the days it will score.
-   */
-  private static final Duration GUARD_MEMORY = Duration.ofDays(7);
 
   private final Map<String, Choice> guardChoices = new ConcurrentHashMap<>();
   private ScheduledExecutorService scheduler;

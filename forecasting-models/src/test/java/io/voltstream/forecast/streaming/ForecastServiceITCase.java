@@ -394,7 +394,7 @@ class ForecastServiceITCase {
    * differ; {@code ProductionGuardTest} covers the band with a given previous choice.)
    */
   @Test
-  void shouldKeepTheGuardsChoiceAcrossRestarts() {
+  void shouldServeTheSameSequenceWhenRestartedAndReadTheLastChoiceBack() {
     Map<Integer, ForecastBatch> continuous = runShiftingRoutine(false);
     db = INFLUX.freshDatabase();
     Map<Integer, ForecastBatch> restarted = runShiftingRoutine(true);
