@@ -8,6 +8,7 @@ import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
@@ -17,6 +18,18 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  */
 public final class KafkaSources {
   private KafkaSources() {}
+
+  /**
+   * Fetch in batches: with Kafka's default ({@code fetch.min.bytes=1}) each of the dozens of
+   * consumers (a dozen jobs read {@code readings}, two subtasks each) gets an answer as soon as one
+   * record arrives, so at a few hundred readings per second the broker and the consumers spend
+   * their CPU on thousands of tiny fetches per second (measured: the broker's request threads 35 %
+   * of a core at 500 readings/s). Waiting for 64 KiB or 100 ms instead bounds every consumer to ~10
+   * fetches/s when traffic is light and costs at most 100 ms of latency per job.
+   */
+  private static final String FETCH_MIN_BYTES = String.valueOf(64 * 1024);
+
+  private static final String FETCH_MAX_WAIT_MS = "100";
 
   /**
    * The name of job {@code jobName}'s {@code readings} source, {@code readings (<job>)}: each job's
@@ -73,7 +86,9 @@ public final class KafkaSources {
         .setGroupId(cfg.groupId(groupSuffix))
         .setClientIdPrefix(cfg.groupId(groupSuffix))
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-        .setDeserializer(new TopicDeserializer<>(topic, type, failureMetric));
+        .setDeserializer(new TopicDeserializer<>(topic, type, failureMetric))
+        .setProperty(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES)
+        .setProperty(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS);
   }
 
   /**
@@ -90,6 +105,8 @@ public final class KafkaSources {
         .setClientIdPrefix(cfg.groupId(groupSuffix))
         .setStartingOffsets(starting)
         .setValueOnlyDeserializer(new SimpleStringSchema())
+        .setProperty(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, FETCH_MIN_BYTES)
+        .setProperty(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, FETCH_MAX_WAIT_MS)
         .build();
   }
 
