@@ -102,6 +102,13 @@ class DemoHistoryITCase {
       // PV forecaster) is served, or the ensemble because it scored better there — never a
       // fallback for want of history (history_short, no_history).
       Map<String, ServedForecast> served = servedForecasts(influx);
+      LOG.info(
+          "Served at the first run: {}; generation per day and building: {}",
+          served,
+          influx.query(
+              InfluxQuery.of(
+                  "SELECT count(generation_kwh), sum(generation_kwh) FROM room_metrics WHERE"
+                      + " time > now() - 29d GROUP BY time(1d), building fill(none)")));
       for (String b : BUILDINGS) {
         for (String target : List.of("consumption", "generation")) {
           ServedForecast f = served.get(b + "/" + target);

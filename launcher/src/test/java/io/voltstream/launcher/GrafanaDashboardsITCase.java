@@ -154,6 +154,9 @@ class GrafanaDashboardsITCase {
             result.answered(),
             result.dashboards(),
             seconds(startedAt));
+        if (!result.problems().isEmpty()) {
+          logMarketChain(influx);
+        }
         assertThat(result.problems())
             .as("panel targets that err or return nothing (dashboard / panel / refId: why)")
             .isEmpty();
@@ -184,15 +187,15 @@ class GrafanaDashboardsITCase {
     Duration budget = Duration.ofNanos((long) (HISTORY.toNanos() / ACCELERATION)).plusSeconds(30);
     try (SimulatorApp.Running history =
         SimulatorApp.start(SimulatorConfig.fromEnv(historyEnv), Clock.systemUTC(), logins)) {
+      // in the order of their simulated times: each is written when the history reaches it
+      awaitSimulated(clock, now.minus(Duration.ofHours(10)), budget);
+      tradeInTheHistory(producer, clock.instant());
       awaitSimulated(clock, silentAt.minus(Duration.ofMinutes(2)), budget);
       send(producer, probe("grafana-silent", silentAt));
       awaitSimulated(clock, lateAt.plus(Duration.ofMinutes(15)), budget);
       for (int i = 0; i < 12; i++) {
         send(producer, probe("grafana-late", lateAt.plusSeconds(i)));
       }
-      Instant orderedAt = now.minus(Duration.ofHours(10));
-      awaitSimulated(clock, orderedAt, budget);
-      tradeInTheHistory(producer, orderedAt);
       awaitSimulated(clock, end, budget);
       assertThat(history.failedPublishes()).as("history publishes refused or lost").isZero();
       LOG.info("history: {} readings acknowledged", history.acknowledgedReadings());
@@ -202,8 +205,10 @@ class GrafanaDashboardsITCase {
   /**
    * Crossing orders of two community members for a slot three simulated hours ahead, written to
    * Kafka {@code market-orders} as the API writes them (the API itself checks the wall clock, which
-   * is hours past that slot's gate): the market job clears the slot when the history passes its
-   * gate, the settlement job settles it when the history passes its end.
+   * is hours past that slot's gate), submitted at {@code at}, the history's present: the market job
+   * clears the slot when the history passes its gate, the settlement job settles it when the
+   * history passes its end. Written later in the history, after the market clock passed the gate,
+   * they would be rejected ({@code gate closed}) and nothing would be settled.
    */
   private static void tradeInTheHistory(KafkaProducer<String, String> producer, Instant at)
       throws Exception {
@@ -233,6 +238,29 @@ class GrafanaDashboardsITCase {
               new ProducerRecord<>(
                   Topics.MARKET_ORDERS.name(), market.id(), Json.MAPPER.writeValueAsString(order)))
           .get(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /**
+   * On a failure, what became of the history's orders: their states and reasons ({@code
+   * market_orders}), the community market's trades and clearings, and the settlements stored.
+   */
+  private static void logMarketChain(InfluxClient influx) {
+    for (String q :
+        List.of(
+            "SELECT * FROM market_orders WHERE origin = 'api' AND market = '"
+                + DemoCommunity.market().id()
+                + "' AND time > now() - 36h",
+            "SELECT * FROM market_trades WHERE market = '"
+                + DemoCommunity.market().id()
+                + "' AND time > now() - 36h",
+            "SELECT * FROM market_clearing WHERE time > now() - 36h",
+            "SELECT * FROM settlements WHERE time > now() - 36h")) {
+      try {
+        LOG.warn("{}:{}{}", q, System.lineSeparator(), influx.query(InfluxQuery.of(q)));
+      } catch (RuntimeException e) {
+        LOG.warn("{}: {}", q, e.toString());
+      }
     }
   }
 
