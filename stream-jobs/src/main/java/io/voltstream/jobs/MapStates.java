@@ -1,6 +1,7 @@
 package io.voltstream.jobs;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -30,6 +31,15 @@ public final class MapStates {
     for (K key : keys) {
       state.remove(key);
     }
+  }
+
+  /** The entries, copied into a map. */
+  public static <K, V> Map<K, V> asMap(MapState<K, V> state) throws Exception {
+    Map<K, V> map = new HashMap<>();
+    for (Map.Entry<K, V> e : state.entries()) {
+      map.put(e.getKey(), e.getValue());
+    }
+    return map;
   }
 
   /** The values, copied into a list. */

@@ -13,6 +13,7 @@ import io.voltstream.jobs.io.RegistryChange;
 import io.voltstream.jobs.roommetrics.RoomCostFunction;
 import io.voltstream.jobs.settlement.logic.MeterSensor;
 import io.voltstream.jobs.settlement.logic.Metering;
+import io.voltstream.jobs.settlement.logic.MeteringRun;
 import io.voltstream.jobs.settlement.logic.SlotAccounts;
 import io.voltstream.model.Building;
 import io.voltstream.model.market.MarketTrade;
@@ -38,11 +39,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Settlement, money and CO2 per building and 15-minute slot. Meter and battery samples are buffered
  * and integrated in event-time order every {@code flushInterval} up to the watermark ({@link
- * Metering}: sample-and-hold, import and export separated per sample interval), into the slot's
- * building and room energies. Trade legs and DR benefit increments are kept per slot. When the
- * watermark passes a slot's end the slot closes: a {@code Settlement} if the building traded, its
- * building finance row and one row per metered room ({@link SlotAccounts}, the energy module's
- * rules, at the building's tariff from the broadcast registry).
+ * MeteringRun}, the rules of {@link Metering} kept as running sums: sample-and-hold, import and
+ * export separated per sample interval), into the slot's building and room energies. Trade legs and
+ * DR benefit increments are kept per slot. When the watermark passes a slot's end the slot closes:
+ * a {@code Settlement} if the building traded, its building finance row and one row per metered
+ * room ({@link SlotAccounts}, the energy module's rules, at the building's tariff from the
+ * broadcast registry).
  *
  * <p>Late inputs are not dropped: a trade or DR report for a slot already closed re-settles it (a
  * corrected settlement and building row, same InfluxDB point, newer Kafka record) while the slot is
@@ -140,7 +142,7 @@ public class SettlementFunction
         Long until = integratedUntil.value();
         if (until != null && in.at().toEpochMilli() < until) {
           lateSamples.inc(); // behind the integration point: it updates the latest power only
-          apply(in);
+          apply(in, null);
           return;
         }
         pending.put(in.sampleKey(), in);
@@ -250,29 +252,29 @@ public class SettlementFunction
       return;
     }
     due.sort(Comparator.comparing(SettlementInput::at).thenComparing(SettlementInput::sampleKey));
-    Instant cursor = from != null ? Instant.ofEpochMilli(from) : due.get(0).at();
+    Instant start = from != null ? Instant.ofEpochMilli(from) : due.get(0).at();
+    // One run per flush: its running sums are built from the state here, so rounding from
+    // subtracting and adding powers cannot outlive the flush.
+    MeteringRun run =
+        new MeteringRun(
+            start, config.staleAfter(), MapStates.asMap(meters), MapStates.asMap(batteries));
     for (SettlementInput s : due) {
-      if (s.at().isAfter(cursor)) {
-        integrate(cursor, s.at());
-        cursor = s.at();
-      }
-      apply(s);
+      run.advanceTo(s.at());
+      apply(s, run);
       pending.remove(s.sampleKey());
     }
     Instant end = Instant.ofEpochMilli(until);
-    if (cursor.isBefore(end)) {
-      integrate(cursor, end);
-    }
+    run.advanceTo(end);
+    add(run.finish());
     integratedUntil.update(Math.max(until, from == null ? until : from));
     Instant staleBefore = end.minus(config.staleAfter());
     MapStates.removeWhere(meters, m -> !m.power().at().isAfter(staleBefore));
     MapStates.removeWhere(batteries, b -> !b.at().isAfter(staleBefore));
   }
 
-  private void integrate(Instant from, Instant to) throws Exception {
-    for (Metering.Increment inc :
-        Metering.integrate(
-            from, to, MapStates.values(meters), MapStates.values(batteries), config.staleAfter())) {
+  /** Adds a flush's energies to their slots' building and room energies. */
+  private void add(List<Metering.Increment> increments) throws Exception {
+    for (Metering.Increment inc : increments) {
       long slot = inc.slot().toEpochMilli();
       if (inc.room() == null) {
         MeteredEnergy before = buildingSlots.get(slot);
@@ -290,18 +292,29 @@ public class SettlementFunction
     }
   }
 
-  /** Makes {@code s} the latest value of its meter or battery (older samples change nothing). */
-  private void apply(SettlementInput s) throws Exception {
+  /**
+   * Makes {@code s} the latest value of its meter or battery (older samples change nothing), and
+   * tells {@code run} when one is integrating.
+   */
+  private void apply(SettlementInput s, MeteringRun run) throws Exception {
     if (s.kind() == SettlementInput.Kind.METER) {
       MeterSensor previous = meters.get(s.id());
       SensorPower next = SensorPower.next(previous == null ? null : previous.power(), s.sample());
       if (previous == null || next != previous.power()) {
-        meters.put(s.id(), new MeterSensor(s.room(), next));
+        MeterSensor m = new MeterSensor(s.room(), next);
+        meters.put(s.id(), m);
+        if (run != null) {
+          run.meter(s.id(), m);
+        }
       }
     } else {
       BatteryReading previous = batteries.get(s.id());
       if (previous == null || s.at().isAfter(previous.at())) {
-        batteries.put(s.id(), new BatteryReading(0, s.powerW(), s.at()));
+        BatteryReading r = new BatteryReading(0, s.powerW(), s.at());
+        batteries.put(s.id(), r);
+        if (run != null) {
+          run.battery(s.id(), r);
+        }
       }
     }
   }

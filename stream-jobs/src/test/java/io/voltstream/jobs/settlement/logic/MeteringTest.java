@@ -11,11 +11,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MeteringTest {
-  private static final Instant T = Instant.parse("2026-01-14T11:10:00Z");
-  private static final Duration STALE = Duration.ofMinutes(2);
-  private static final double EPS = 1e-9;
+  static final Instant T = Instant.parse("2026-01-14T11:10:00Z");
+  static final Duration STALE = Duration.ofMinutes(2);
+  static final double EPS = 1e-9;
 
-  private static MeterSensor meter(String room, double w, boolean pv, Instant at) {
+  static MeterSensor meter(String room, double w, boolean pv, Instant at) {
     return new MeterSensor(room, new SensorPower(w, pv, at));
   }
 
