@@ -109,9 +109,15 @@ class DemoHistoryITCase {
           "Served at the first run: {}; generation per day and building: {}",
           served,
           influx.query(
-              InfluxQuery.of(
-                  "SELECT count(generation_kwh), sum(generation_kwh) FROM room_metrics WHERE"
-                      + " time > now() - 29d GROUP BY time(1d), building fill(none)")));
+              InfluxQuery.of("SELECT ")
+                  .aggregate("count", Schema.ROOM_METRICS.generationKwh, "count")
+                  .text(", ")
+                  .aggregate("sum", Schema.ROOM_METRICS.generationKwh, "sum")
+                  .text(" FROM ")
+                  .from(Schema.ROOM_METRICS)
+                  .text(" WHERE time > now() - 29d GROUP BY time(1d), ")
+                  .column(Schema.ROOM_METRICS.building)
+                  .text(" fill(none)")));
       for (String b : BUILDINGS) {
         for (String target : List.of("consumption", "generation")) {
           ServedForecast f = served.get(b + "/" + target);

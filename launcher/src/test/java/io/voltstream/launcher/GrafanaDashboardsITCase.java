@@ -10,6 +10,8 @@ import io.voltstream.forecast.streaming.ForecastConfig;
 import io.voltstream.forecast.streaming.ForecastService;
 import io.voltstream.influx.InfluxClient;
 import io.voltstream.influx.InfluxQuery;
+import io.voltstream.influx.Measurement;
+import io.voltstream.influx.Schema;
 import io.voltstream.influx.Series;
 import io.voltstream.infra.Waits;
 import io.voltstream.launcher.deploy.GrafanaPanelRun;
@@ -246,22 +248,33 @@ class GrafanaDashboardsITCase {
    * market_orders}), the community market's trades and clearings, and the settlements stored.
    */
   private static void logMarketChain(InfluxClient influx) {
-    for (String q :
+    String market = DemoCommunity.market().id();
+    var orders = Schema.MARKET_ORDERS;
+    var trades = Schema.MARKET_TRADES;
+    for (InfluxQuery q :
         List.of(
-            "SELECT * FROM market_orders WHERE origin = 'api' AND market = '"
-                + DemoCommunity.market().id()
-                + "' AND time > now() - 36h",
-            "SELECT * FROM market_trades WHERE market = '"
-                + DemoCommunity.market().id()
-                + "' AND time > now() - 36h",
-            "SELECT * FROM market_clearing WHERE time > now() - 36h",
-            "SELECT * FROM settlements WHERE time > now() - 36h")) {
+            ofTheHistory(orders)
+                .text(" AND ")
+                .eq(orders.origin, "origin", "api")
+                .text(" AND ")
+                .eq(orders.market, "market", market),
+            ofTheHistory(trades).text(" AND ").eq(trades.market, "market", market),
+            ofTheHistory(Schema.MARKET_CLEARING),
+            ofTheHistory(Schema.SETTLEMENTS))) {
       try {
-        LOG.warn("{}:{}{}", q, System.lineSeparator(), influx.query(InfluxQuery.of(q)));
+        LOG.warn("{}:{}{}", q.render(), System.lineSeparator(), influx.query(q));
       } catch (RuntimeException e) {
-        LOG.warn("{}: {}", q, e.toString());
+        LOG.warn("{}: {}", q.render(), e.toString());
       }
     }
+  }
+
+  /** Every point of {@code m} since the history started. */
+  private static InfluxQuery ofTheHistory(Measurement m) {
+    return InfluxQuery.of("SELECT * FROM ")
+        .from(m)
+        .text(" WHERE time > now() - ")
+        .duration(HISTORY.plusHours(2));
   }
 
   private static void awaitSimulated(AcceleratedClock clock, Instant at, Duration timeout) {
